@@ -1,0 +1,1 @@
+export async function codesetFetch(): Promise<void> {}

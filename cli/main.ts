@@ -1,0 +1,106 @@
+import { Command, Option } from 'commander';
+import { fail, UsageError, type GlobalOptions } from './output';
+import { buildPack, printBuildReport } from './commands/codeset-build';
+import { codesetInfo } from './commands/codeset-info';
+import { codeLookup } from './commands/code-lookup';
+import { codeSearch } from './commands/code-search';
+import { codesetDefault } from './commands/codeset-default';
+import { codesetFetch } from './commands/codeset-fetch';
+import { bench } from './commands/bench';
+
+/** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
+const program = new Command('chartcoder')
+  .description('ChartCoder command line: code-set packs, code lookup and search (all local; nothing is sent anywhere)')
+  .option('--json', 'machine-readable JSON output')
+  .option('--pack <file>', 'code pack to use (default: $CHARTCODER_PACK or public/packs/default.ccpack)')
+  .option('--date <YYYY-MM-DD>', 'date of service (warns when a loaded release does not cover it)')
+  .addOption(new Option('--setting <setting>', 'care setting').choices(['office', 'hospital']).default('office'))
+  .showHelpAfterError();
+
+function globals(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals<GlobalOptions>();
+  if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${o.date}"`);
+  return o;
+}
+
+function run(fn: (opts: GlobalOptions) => Promise<void>) {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    let opts: GlobalOptions = {};
+    try {
+      opts = globals(cmd);
+      await fn(opts);
+    } catch (e) {
+      fail(e, opts);
+    }
+  };
+}
+
+const codeset = program.command('codeset').description('build and inspect code packs');
+codeset
+  .command('build')
+  .description('compile official release files (folders, zips, .gz, XML, TXT, XLSX, TSV) into a code pack')
+  .requiredOption('--from <paths...>', 'release files or folders')
+  .requiredOption('--out <file>', 'pack file to write (atomically)')
+  .action(
+    run(async function (this: void, opts) {
+      const cmd = codeset.commands.find((c) => c.name() === 'build')!;
+      const { from, out } = cmd.opts<{ from: string[]; out: string }>();
+      printBuildReport(await buildPack(from, out, opts), opts);
+    }),
+  );
+codeset
+  .command('info')
+  .argument('[pack]', 'pack file (or use --pack)')
+  .description('releases, effective dates, file checksums and sizes of a pack')
+  .action(
+    run(async (opts) => {
+      const arg = codeset.commands.find((c) => c.name() === 'info')!.args[0];
+      await codesetInfo({ ...opts, pack: arg ?? opts.pack });
+    }),
+  );
+codeset.command('default').description('compile the pack bundled with the extension from $CHARTCODER_CODESETS').action(run(codesetDefault));
+codeset
+  .command('fetch')
+  .description('download the pinned official CMS/CDC release zips and verify their sha256')
+  .option('--manifest <file>', 'manifest of pinned URLs (default: data/release-manifest.json)')
+  .option('--out <dir>', 'where to put them (default: .cache/codesets)')
+  .option('--base-url <url>', 'replace the origin of every URL (for a local mirror)')
+  .action(
+    run(async (opts) => {
+      const o = codeset.commands.find((c) => c.name() === 'fetch')!.opts<{ manifest?: string; out?: string; baseUrl?: string }>();
+      await codesetFetch(o, opts);
+    }),
+  );
+
+const code = program.command('code').description('look up and search codes');
+code
+  .command('lookup')
+  .argument('<code>', 'ICD-10-CM (with or without the dot) or HCPCS code')
+  .description('title, billable flag, hierarchy, every note that applies (inherited ones too) and releases')
+  .action(run(async (opts) => codeLookup(code.commands.find((c) => c.name() === 'lookup')!.args[0]!, opts)));
+code
+  .command('search')
+  .argument('<words...>', 'words to search for')
+  .option('--limit <n>', 'how many results', '10')
+  .description('ranked search over titles, inclusion terms, index terms and HCPCS descriptions')
+  .action(
+    run(async (opts) => {
+      const c = code.commands.find((x) => x.name() === 'search')!;
+      await codeSearch(c.args.join(' '), Number(c.opts<{ limit: string }>().limit), opts);
+    }),
+  );
+
+program
+  .command('bench')
+  .description('pack build time, size, load time, lookup/search latency and heap')
+  .option('--from <paths...>', 'release files to build from (default: $CHARTCODER_CODESETS)')
+  .option('--runs <n>', 'load repetitions', '5')
+  .action(
+    run(async (opts) => {
+      const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string }>();
+      await bench(o.from, Number(o.runs), opts);
+    }),
+  );
+
+await program.parseAsync(process.argv);

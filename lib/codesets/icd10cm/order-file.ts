@@ -1,0 +1,80 @@
+import { CodesetError } from '../errors';
+import { dotIcd, ICD_CODE_RE } from '../code-format';
+import { splitLines } from '../../util/text-lines';
+
+/** One line of the CMS "Code Descriptions in Tabular Order" order file. */
+export interface OrderRecord {
+  order: number;
+  /** Dotted code, e.g. `E11.22`. */
+  code: string;
+  /** Flag 1 = valid for HIPAA-covered transactions (a billable leaf); 0 = header. */
+  billable: boolean;
+  short: string;
+  long: string;
+  line: number;
+}
+
+/*
+ * Layout from the CMS record layout PDF shipped in the same zip (icd10OrderFiles_YYYY.pdf):
+ * columns 1-5 order number (zero padded), 6 blank, 7-13 code without dot (left aligned),
+ * 14 blank, 15 flag 0/1, 16 blank, 17-76 short title (60), 77 blank, 78-end long title.
+ */
+const LINE_RE = /^(\d{5}) ([0-9A-Z]{3,7}) {1,5}([01]) (.{60}) (.+)$/;
+
+export function parseOrderFile(text: string, file: string): OrderRecord[] {
+  const lines = splitLines(text);
+  if (lines.length === 0) throw new CodesetError(file, 'the ICD-10-CM order file is empty');
+  const out: OrderRecord[] = [];
+  const seen = new Map<string, number>();
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    const m = LINE_RE.exec(raw);
+    // The code field is 7 wide: codes shorter than 7 are padded so the flag sits at column 15.
+    if (!m || raw[13] !== ' ' || raw[5] !== ' ') {
+      throw new CodesetError(
+        file,
+        'not the ICD-10-CM order-file layout (expected: 5-digit order number, code in columns 7-13, flag 0/1 in column 15, short title in 17-76, long title from 78)',
+        { line },
+      );
+    }
+    const [, orderNo, rawCode, flag, short, long] = m as unknown as [string, string, string, string, string, string];
+    const code = dotIcd(rawCode);
+    if (!ICD_CODE_RE.test(code)) throw new CodesetError(file, `"${rawCode}" is not an ICD-10-CM code`, { line });
+    const prev = seen.get(code);
+    if (prev !== undefined) throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
+    seen.set(code, line);
+    out.push({ order: Number(orderNo), code, billable: flag === '1', short: short.trimEnd(), long: long.trim(), line });
+  });
+  return out;
+}
+
+/** The "valid codes" file: code (no dot) padded to 8 columns, then the long title. Billable codes only. */
+export interface ValidCodeRecord {
+  code: string;
+  long: string;
+  line: number;
+}
+
+const CODES_LINE_RE = /^([0-9A-Z]{3,7}) +(\S.*)$/;
+
+export function parseCodesFile(text: string, file: string): ValidCodeRecord[] {
+  const lines = splitLines(text);
+  if (lines.length === 0) throw new CodesetError(file, 'the ICD-10-CM codes file is empty');
+  const out: ValidCodeRecord[] = [];
+  const seen = new Map<string, number>();
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    const m = CODES_LINE_RE.exec(raw);
+    if (!m || !ICD_CODE_RE.test(m[1] as string)) {
+      throw new CodesetError(file, 'not the ICD-10-CM codes-file layout (expected: code without dot, spaces, long title)', { line });
+    }
+    const code = dotIcd(m[1] as string);
+    const prev = seen.get(code);
+    if (prev !== undefined) throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
+    seen.set(code, line);
+    out.push({ code, long: (m[2] as string).trim(), line });
+  });
+  return out;
+}

@@ -1,0 +1,96 @@
+import Papa from 'papaparse';
+import { CodesetError } from '../errors';
+import { isHcpcsOrCptShape } from '../code-format';
+import { findColumns, parseCmsDate, type ColumnSpec, type Table } from '../tables';
+
+/**
+ * NCCI procedure-to-procedure edits, columnar (the practitioner table has ~2.5M rows).
+ * Semantics (NCCI Policy Manual, Introduction and Chapter I): column 2 is denied when
+ * reported with column 1 for the same patient, provider and date, unless the modifier
+ * indicator is 1 and an NCCI-associated modifier applies; 0 = never; 9 = not applicable.
+ */
+export interface PtpTable {
+  column1: string[];
+  column2: string[];
+  /** ISO date, or null when the file does not carry it (the shared TSV extraction drops it). */
+  effective: (string | null)[];
+  /** ISO date, or null = in force (CMS `*`, or 9999-12-31 in the extraction). */
+  deletion: (string | null)[];
+  modifier: number[];
+  rationale: string[];
+}
+
+const SPEC: ColumnSpec<'c1' | 'c2' | 'eff' | 'del' | 'mod' | 'why'> = {
+  c1: { aliases: ['column 1', 'column1'] },
+  c2: { aliases: ['column 2', 'column2'] },
+  eff: { aliases: ['effective'], optional: true },
+  del: { aliases: ['deletion'] },
+  mod: { aliases: ['modifier'] },
+  why: { aliases: ['ptp edit rationale', 'rationale'], optional: true },
+};
+
+export function emptyPtp(): PtpTable {
+  return { column1: [], column2: [], effective: [], deletion: [], modifier: [], rationale: [] };
+}
+
+/** Reads PTP rows from a table (xlsx) or streams them from tab-delimited text (txt / TSV). */
+export function parsePtp(input: Table | string, file: string, into: PtpTable = emptyPtp()): PtpTable {
+  let col: Record<keyof typeof SPEC, number> | undefined;
+  const head: Table = { rows: [], rowLine: [] };
+  let dataStarted = false;
+  const onRow = (cells: string[], line: number) => {
+    if (!col) {
+      if (cells.every((c) => c.trim() === '')) return;
+      head.rows.push(cells);
+      head.rowLine.push(line);
+      try {
+        col = findColumns(head, SPEC, file, 25).col;
+      } catch (e) {
+        if (head.rows.length >= 25) throw e;
+      }
+      return;
+    }
+    const c1 = (cells[col.c1] ?? '').trim().toUpperCase();
+    if (!dataStarted && !isHcpcsOrCptShape(c1)) return; // continuation lines of the CMS header
+    if (c1 === '' && cells.every((c) => c.trim() === '')) return;
+    dataStarted = true;
+    const c2 = (cells[col.c2] ?? '').trim().toUpperCase();
+    if (!isHcpcsOrCptShape(c1) || !isHcpcsOrCptShape(c2)) {
+      throw new CodesetError(file, `PTP row does not hold two HCPCS/CPT codes ("${c1}", "${c2}")`, { line });
+    }
+    const del = parseCmsDate(cells[col.del] ?? '');
+    const eff = col.eff >= 0 ? parseCmsDate(cells[col.eff] ?? '') : null;
+    if (del === undefined || eff === undefined) throw new CodesetError(file, 'PTP effective/deletion date is not a date', { line });
+    const mod = Number((cells[col.mod] ?? '').trim());
+    if (mod !== 0 && mod !== 1 && mod !== 9) throw new CodesetError(file, `PTP modifier indicator "${cells[col.mod]}" is not 0, 1 or 9`, { line });
+    into.column1.push(c1);
+    into.column2.push(c2);
+    into.effective.push(eff);
+    into.deletion.push(del === '9999-12-31' ? null : del);
+    into.modifier.push(mod);
+    into.rationale.push(col.why >= 0 ? (cells[col.why] ?? '').trim() : '');
+  };
+  if (typeof input === 'string') {
+    let line = 0;
+    let failure: unknown;
+    Papa.parse<string[]>(input.replace(/^\uFEFF/, ''), {
+      delimiter: '\t',
+      quoteChar: '\u0000', // CMS text tables are unquoted; rationale text may contain quotes
+      step: (res, parser) => {
+        line++;
+        try {
+          onRow(res.data, line);
+        } catch (e) {
+          failure = e;
+          parser.abort();
+        }
+      },
+    });
+    if (failure) throw failure;
+  } else {
+    input.rows.forEach((r, i) => onRow(r, input.rowLine[i] ?? i + 1));
+  }
+  if (!col) throw new CodesetError(file, 'no PTP header row (Column 1, Column 2, Deletion Date, Modifier)');
+  if (!dataStarted) throw new CodesetError(file, 'the PTP table has no edits');
+  return into;
+}

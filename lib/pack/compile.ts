@@ -1,0 +1,455 @@
+import { CodesetError } from '../codesets/errors';
+import { detectSource, type SourceKind } from '../codesets/detect';
+import { expandArchives, baseName, type InputFile } from '../codesets/inputs';
+import { inferRelease, type ReleaseInfo } from '../codesets/release';
+import { parseCodesFile, parseOrderFile, type OrderRecord, type ValidCodeRecord } from '../codesets/icd10cm/order-file';
+import { parseTabularXml, type TabularList } from '../codesets/icd10cm/tabular-xml';
+import { parseIndexXml, type IndexFile } from '../codesets/icd10cm/index-xml';
+import { parseHcpcsFixedWidth, parseHcpcsJson, parseHcpcsTable, type HcpcsRecord } from '../codesets/hcpcs/hcpcs';
+import { emptyPtp, parsePtp, type PtpTable } from '../codesets/ncci/ptp';
+import { mueServiceFromName, parseMue, type MueRecord, type MueService } from '../codesets/ncci/mue';
+import { parseAoc, type AocRecord } from '../codesets/ncci/aoc';
+import { readDelimited, readXlsx } from '../codesets/tables';
+import { decodeUtf8 } from '../util/text-lines';
+import { sha256Hex } from '../util/sha256';
+import { encodePack, type SectionInput } from './container';
+import type { IcdRelease, PackSource } from './format';
+import { encodePtpRows } from './ptp-binary';
+import { excludedRanges } from './excludes1';
+import type {
+  AocSectionData,
+  Excludes1Pair,
+  HcpcsSectionData,
+  IcdSectionData,
+  IndexSectionData,
+  MueTableData,
+  TabularSectionData,
+} from './sections';
+
+export interface CompileProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface CompileOptions {
+  onProgress?: (p: CompileProgress) => void;
+  /** Fixed time stamp for reproducible packs in tests. */
+  createdAt?: string;
+  generator?: string;
+}
+
+export interface CompileResult {
+  bytes: Uint8Array;
+  sources: PackSource[];
+  skipped: { file: string; why: string }[];
+  counts: Record<string, number>;
+}
+
+interface Parsed {
+  source: PackSource;
+  kind: SourceKind;
+  info: ReleaseInfo;
+  order?: OrderRecord[];
+  codes?: ValidCodeRecord[];
+  tabular?: TabularList;
+  index?: IndexFile;
+  hcpcs?: HcpcsRecord[];
+  mue?: { service: MueService; rows: MueRecord[] };
+  aoc?: AocRecord[];
+  ptp?: boolean;
+}
+
+/** Orders release labels oldest first: "FY2021" < "FY2026" < "FY2026 April update". */
+function releaseOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/**
+ * Compiles official release files into one code pack. Pure: takes bytes, returns bytes.
+ * Throws CodesetError (file + line/element) on the first bad input; nothing is returned then.
+ */
+export async function compilePack(files: InputFile[], opts: CompileOptions = {}): Promise<CompileResult> {
+  const progress = opts.onProgress ?? (() => {});
+  for (const f of files) f.suppliedSha256 ??= await sha256Hex(f.bytes);
+  const expanded = expandArchives(files);
+  const skipped: { file: string; why: string }[] = [];
+  const parsed: Parsed[] = [];
+  const ptp: PtpTable = emptyPtp();
+  const archivesWithData = new Set<string>();
+
+  // When a CMS zip carries both the ANWEB workbook and text, the workbook has coverage and dates.
+  const hasHcpcsXlsx = new Set(expanded.filter((f) => /hcpc.*\.xlsx$/i.test(baseName(f.path))).map((f) => f.archive ?? ''));
+
+  let done = 0;
+  for (const f of expanded) {
+    progress({ phase: `reading ${baseName(f.path)}`, done, total: expanded.length });
+    done++;
+    const det = detectSource(f, f.archive !== undefined);
+    if ('ignored' in det) {
+      skipped.push({ file: f.path, why: det.ignored });
+      continue;
+    }
+    if (det.kind === 'hcpcs-txt' && hasHcpcsXlsx.has(f.archive ?? '')) {
+      skipped.push({ file: f.path, why: 'the ANWEB workbook in the same archive is read instead (it has coverage and dates)' });
+      continue;
+    }
+    if (f.archive) archivesWithData.add(f.archive);
+    const isXlsx = /\.xlsx$/i.test(f.path);
+    const text = isXlsx ? '' : decodeUtf8(f.bytes);
+    const p: Partial<Parsed> = { kind: det.kind };
+    let records = 0;
+    let contentVersion: string | undefined;
+    let detail: string | undefined;
+    switch (det.kind) {
+      case 'icd10cm-order':
+        p.order = parseOrderFile(text, f.path);
+        records = p.order.length;
+        break;
+      case 'icd10cm-codes':
+        p.codes = parseCodesFile(text, f.path);
+        records = p.codes.length;
+        break;
+      case 'icd10cm-tabular':
+        p.tabular = parseTabularXml(text, f.path);
+        contentVersion = p.tabular.version;
+        records = p.tabular.diags.length;
+        break;
+      case 'icd10cm-index':
+        p.index = parseIndexXml(text, f.path);
+        contentVersion = p.index.version;
+        records = p.index.entries.length;
+        detail = p.index.kind;
+        break;
+      case 'hcpcs-json': {
+        const j = parseHcpcsJson(text, f.path);
+        p.hcpcs = j.records;
+        contentVersion = j.version;
+        records = j.records.length;
+        break;
+      }
+      case 'hcpcs-xlsx':
+        p.hcpcs = parseHcpcsTable(readXlsx(f.bytes, f.path), f.path);
+        records = p.hcpcs.length;
+        break;
+      case 'hcpcs-txt':
+        p.hcpcs = parseHcpcsFixedWidth(text, f.path);
+        records = p.hcpcs.length;
+        break;
+      case 'ncci-mue': {
+        const service = mueServiceFromName(baseName(f.path));
+        if (!service) throw new CodesetError(f.path, 'cannot tell which MUE table this is (practitioner, outpatient hospital or DME supplier)');
+        const rows = parseMue(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
+        p.mue = { service, rows };
+        records = rows.length;
+        detail = service;
+        break;
+      }
+      case 'ncci-aoc':
+        p.aoc = parseAoc(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
+        records = p.aoc.length;
+        break;
+      case 'ncci-ptp': {
+        const before = ptp.column1.length;
+        parsePtp(isXlsx ? readXlsx(f.bytes, f.path) : text, f.path, ptp);
+        records = ptp.column1.length - before;
+        p.ptp = true;
+        break;
+      }
+    }
+    const info = inferRelease(det.kind, f.archive ? `${f.archive} ${baseName(f.path)}` : f.path, contentVersion);
+    const source: PackSource = {
+      id: parsed.length,
+      kind: det.kind,
+      system: info.system,
+      release: info.release,
+      effectiveFrom: info.effectiveFrom,
+      effectiveTo: info.effectiveTo,
+      releaseBasis: info.basis,
+      file: f.path,
+      sha256: f.suppliedSha256 ?? (await sha256Hex(f.bytes)),
+      contentSha256: await sha256Hex(f.bytes),
+      records,
+      ...(detail ? { detail } : {}),
+    };
+    parsed.push({ ...(p as Parsed), source, info });
+  }
+  for (const f of files) {
+    if (/\.zip$/i.test(f.path) && !archivesWithData.has(f.path)) {
+      throw new CodesetError(f.path, 'the zip holds no ICD-10-CM, HCPCS or NCCI release table this product reads (expected member missing)');
+    }
+  }
+  if (parsed.length === 0) throw new CodesetError(files[0]?.path ?? '(no files)', 'no release file found among the inputs');
+
+  progress({ phase: 'building ICD-10-CM code table', done, total: expanded.length });
+  const sections: SectionInput[] = [];
+  const icd = buildIcd(parsed);
+  const counts: Record<string, number> = {};
+  if (icd) {
+    sections.push({ name: 'icd', encoding: 'json', data: icd.data });
+    counts.icdCodes = icd.data.codes.length;
+    for (const r of icd.releases) counts[`icdBillable ${r.label}`] = r.billableCount;
+  }
+  const tabulars = parsed.filter((p) => p.tabular);
+  const excludes1: Excludes1Pair[] = [];
+  for (const t of tabulars) {
+    const data = tabularSection(t);
+    sections.push({ name: `tabular:${t.info.release}`, encoding: 'json', data });
+    for (const d of t.tabular!.diags) {
+      for (const text of d.notes.excludes1 ?? []) {
+        const targets = excludedRanges(text);
+        if (targets.length > 0) excludes1.push({ from: d.code, targets, text, release: t.info.release });
+      }
+    }
+  }
+  if (excludes1.length) sections.push({ name: 'excludes1', encoding: 'json', data: excludes1 });
+  counts.excludes1Pairs = excludes1.length;
+
+  const indexes = parsed.filter((p) => p.index);
+  if (indexes.length) {
+    const data: IndexSectionData = { files: [], entries: [] };
+    for (const p of indexes) {
+      const fi = data.files.length;
+      data.files.push({ kind: p.index!.kind, sourceId: p.source.id, release: p.info.release, columns: p.index!.columns.slice(1) });
+      for (const e of p.index!.entries) {
+        const cells = (e.cells ?? []).map((c) => [p.index!.columns.indexOf(c.column) - 1, c.code] as [number, string]);
+        data.entries.push([fi, e.path, e.nemod ?? '', e.codes, e.manif, e.see ?? '', e.seeAlso ?? '', cells]);
+      }
+    }
+    sections.push({ name: 'index', encoding: 'json', data });
+    counts.indexEntries = data.entries.length;
+  }
+
+  const hcpcs = parsed.filter((p) => p.hcpcs).sort((a, b) => releaseOrder(a.info.release, b.info.release));
+  const newestHcpcs = hcpcs[hcpcs.length - 1];
+  if (newestHcpcs) {
+    const recs = [...newestHcpcs.hcpcs!].sort((a, b) => a.code.localeCompare(b.code));
+    const data: HcpcsSectionData = {
+      sourceId: newestHcpcs.source.id,
+      release: newestHcpcs.info.release,
+      codes: recs.map((r) => r.code),
+      long: recs.map((r) => r.long),
+      short: recs.map((r) => r.short),
+      cov: recs.map((r) => r.cov ?? ''),
+      tos: recs.map((r) => r.tos ?? ''),
+      addDate: recs.map((r) => r.addDate ?? ''),
+      termDate: recs.map((r) => r.termDate ?? ''),
+    };
+    sections.push({ name: 'hcpcs', encoding: 'json', data });
+    counts.hcpcsCodes = recs.length;
+  }
+
+  const mues = parsed.filter((p) => p.mue);
+  if (mues.length) {
+    const seen = new Set<string>();
+    const tables: MueTableData[] = mues.map((p) => {
+      if (seen.has(p.mue!.service)) throw new CodesetError(p.source.file, `a second ${p.mue!.service} MUE table was given`);
+      seen.add(p.mue!.service);
+      const rationales = [...new Set(p.mue!.rows.map((r) => r.rationale))];
+      const rows = [...p.mue!.rows].sort((a, b) => a.code.localeCompare(b.code));
+      counts[`mue ${p.mue!.service}`] = rows.length;
+      return {
+        service: p.mue!.service,
+        sourceId: p.source.id,
+        codes: rows.map((r) => r.code),
+        value: rows.map((r) => r.value),
+        mai: rows.map((r) => r.mai),
+        rationale: rows.map((r) => rationales.indexOf(r.rationale)),
+        rationales,
+      };
+    });
+    sections.push({ name: 'mue', encoding: 'json', data: tables });
+  }
+
+  const aocs = parsed.filter((p) => p.aoc);
+  if (aocs.length) {
+    const rows = aocs.flatMap((p) => p.aoc!);
+    const data: AocSectionData = {
+      sourceIds: aocs.map((p) => p.source.id),
+      addOn: rows.map((r) => r.addOn),
+      primary: rows.map((r) => r.primary),
+      type: rows.map((r) => r.type),
+      effective: rows.map((r) => r.editEffective),
+      deletion: rows.map((r) => r.editDeletion),
+    };
+    sections.push({ name: 'aoc', encoding: 'json', data });
+    counts.aocEdits = rows.length;
+  }
+
+  const ptpSources = parsed.filter((p) => p.ptp);
+  if (ptpSources.length) {
+    progress({ phase: `packing ${ptp.column1.length.toLocaleString('en-US')} PTP edits`, done, total: expanded.length });
+    const { meta, rows } = encodePtpRows(ptp, ptpSources.map((p) => p.source.id));
+    sections.push({ name: 'ptp.meta', encoding: 'json', data: meta });
+    sections.push({ name: 'ptp.rows', encoding: 'binary', data: rows });
+    counts.ptpEdits = meta.rows;
+  }
+
+  progress({ phase: 'compressing', done, total: expanded.length });
+  const sources = parsed.map((p) => p.source);
+  const bytes = encodePack(
+    {
+      createdAt: opts.createdAt ?? new Date().toISOString(),
+      generator: opts.generator ?? 'chartcoder',
+      sources,
+      icdReleases: icd?.releases ?? [],
+      counts,
+    },
+    sections,
+  );
+  progress({ phase: 'done', done: expanded.length, total: expanded.length });
+  return { bytes, sources, skipped, counts };
+}
+
+function tabularSection(p: Parsed): TabularSectionData {
+  const t = p.tabular!;
+  const nodes: TabularSectionData['nodes'] = {};
+  for (const d of t.diags) {
+    const n: TabularSectionData['nodes'][string] = { d: d.desc, s: d.section };
+    if (Object.keys(d.notes).length) n.n = d.notes;
+    if (d.sevenChrDef) n.x = d.sevenChrDef;
+    if (d.placeholder) n.p = 1;
+    nodes[d.code] = n;
+  }
+  return {
+    release: p.info.release,
+    sourceId: p.source.id,
+    version: t.version,
+    chapters: t.chapters.map((c) => ({
+      name: c.name,
+      desc: c.desc,
+      notes: c.notes,
+      sections: c.sections.map((s) => ({ id: s.id, desc: s.desc, notes: s.notes, ...(s.sevenChrDef ? { x: s.sevenChrDef } : {}) })),
+    })),
+    nodes,
+  };
+}
+
+/**
+ * Merges every ICD-10-CM release given into one code table: a code is listed once with a bit
+ * per release it exists in and per release it is billable in, titles from the newest release
+ * that has them, and the parent from the tabular tree (or the longest existing prefix).
+ */
+function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdRelease[] } | undefined {
+  // Index and table XML files keep their own provenance (sources); releases here are code lists.
+  const icdParsed = parsed.filter((p) => p.order || p.codes || p.tabular);
+  if (icdParsed.length === 0) return undefined;
+  const labels = [...new Set(icdParsed.map((p) => p.info.release))].sort(releaseOrder);
+  if (labels.length > 30) throw new CodesetError(icdParsed[0]!.source.file, 'more than 30 ICD-10-CM releases in one pack');
+  const entries = new Map<string, { present: number; billable: number; titles: Map<number, [string, string]> }>();
+  const entry = (code: string) => {
+    let e = entries.get(code);
+    if (!e) entries.set(code, (e = { present: 0, billable: 0, titles: new Map() }));
+    return e;
+  };
+  const releases: IcdRelease[] = [];
+  labels.forEach((label, r) => {
+    const bit = 1 << r;
+    const group = icdParsed.filter((p) => p.info.release === label);
+    const orders = group.filter((p) => p.order);
+    const codesFiles = group.filter((p) => p.codes);
+    const tabular = group.find((p) => p.tabular);
+    if (orders.length > 1) throw new CodesetError(orders[1]!.source.file, `a second order file for ICD-10-CM ${label} (the first is ${orders[0]!.source.file})`);
+    const order = orders[0];
+    let billableCount = 0;
+    let codeCount = 0;
+    if (order) {
+      for (const rec of order.order!) {
+        const e = entry(rec.code);
+        e.present |= bit;
+        if (rec.billable) {
+          e.billable |= bit;
+          billableCount++;
+        }
+        e.titles.set(r, [rec.short, rec.long]);
+        codeCount++;
+      }
+      for (const cf of codesFiles) {
+        const billable = new Set(order.order!.filter((o) => o.billable).map((o) => o.code));
+        for (const rec of cf.codes!) {
+          if (!billable.has(rec.code)) throw new CodesetError(cf.source.file, `${rec.code} is listed as valid here but is not billable in ${order.source.file}`, { line: rec.line });
+        }
+        if (cf.codes!.length !== billable.size) {
+          throw new CodesetError(cf.source.file, `lists ${cf.codes!.length} valid codes but ${order.source.file} flags ${billable.size} as billable`);
+        }
+      }
+    } else if (codesFiles.length) {
+      for (const rec of codesFiles[0]!.codes!) {
+        const e = entry(rec.code);
+        e.present |= bit;
+        e.billable |= bit;
+        e.titles.set(r, ['', rec.long]);
+        billableCount++;
+        codeCount++;
+      }
+    }
+    if (tabular && !order && !codesFiles.length) {
+      // A tabular list alone: its codes exist; billable = leaves of the diag tree with no 7th-character rule.
+      const parents = new Set(tabular.tabular!.diags.map((d) => d.parent).filter(Boolean));
+      for (const d of tabular.tabular!.diags) {
+        const e = entry(d.code);
+        e.present |= bit;
+        e.titles.set(r, ['', d.desc]);
+        codeCount++;
+        if (!parents.has(d.code)) {
+          e.billable |= bit;
+          billableCount++;
+        }
+      }
+    }
+    releases.push({
+      label,
+      effectiveFrom: group[0]!.info.effectiveFrom,
+      effectiveTo: group[0]!.info.effectiveTo,
+      sourceIds: group.map((p) => p.source.id),
+      codeCount,
+      billableCount,
+      hasTitles: Boolean(order || codesFiles.length || tabular),
+      hasNotes: Boolean(tabular),
+    });
+  });
+  const codes = [...entries.keys()].sort();
+  const idx = new Map(codes.map((c, i) => [c, i]));
+  const tabularParent = new Map<string, string>();
+  for (const p of icdParsed) for (const d of p.tabular?.diags ?? []) if (d.parent) tabularParent.set(d.code, d.parent);
+  const data: IcdSectionData = {
+    releases: labels,
+    codes,
+    present: [],
+    billable: [],
+    short: [],
+    long: [],
+    titleRelease: [],
+    parent: [],
+    olderTitles: {},
+  };
+  for (const code of codes) {
+    const e = entries.get(code)!;
+    data.present.push(e.present);
+    data.billable.push(e.billable);
+    const newest = Math.max(...e.titles.keys());
+    const [short, long] = e.titles.get(newest) ?? ['', ''];
+    data.short.push(short);
+    data.long.push(long);
+    data.titleRelease.push(newest);
+    for (const [r, [s, l]] of e.titles) {
+      if (r !== newest && (l !== long || (s !== short && s !== ''))) (data.olderTitles[String(r)] ??= []).push([idx.get(code)!, s, l]);
+    }
+    data.parent.push(parentIndex(code, idx, tabularParent));
+  }
+  return { data, releases };
+}
+
+function parentIndex(code: string, idx: Map<string, number>, tabularParent: Map<string, string>): number {
+  const t = tabularParent.get(code);
+  if (t !== undefined && idx.has(t)) return idx.get(t)!;
+  // Longest shorter code that exists: S52.501A -> S52.501 -> S52.50 -> S52.5 -> S52.
+  let c = code.replace('.', '');
+  while (c.length > 3) {
+    c = c.slice(0, -1);
+    const dotted = c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
+    const i = idx.get(dotted);
+    if (i !== undefined) return i;
+  }
+  return -1;
+}

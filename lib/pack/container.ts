@@ -1,0 +1,101 @@
+import { deflateSync, inflateSync } from 'fflate';
+import { HeaderSchema, PACK_FORMAT_VERSION, PACK_MAGIC, type PackHeader, type PackSection } from './format';
+
+/*
+ * Byte layout: "CCPACK" (6 bytes) | u8 container version (1) | u8 reserved | u32 LE header
+ * length | header JSON (UTF-8) | section bytes (each deflated). Offsets in the header are
+ * relative to the first byte after the header.
+ */
+const PREFIX = 12;
+
+export class PackFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackFormatError';
+  }
+}
+
+export interface SectionInput {
+  name: string;
+  encoding: 'json' | 'binary';
+  data: unknown;
+}
+
+export function encodePack(meta: Omit<PackHeader, 'sections' | 'magic' | 'formatVersion'>, sections: SectionInput[]): Uint8Array {
+  const enc = new TextEncoder();
+  const blobs: Uint8Array[] = [];
+  const table: PackSection[] = [];
+  let offset = 0;
+  for (const s of sections) {
+    const raw = s.encoding === 'json' ? enc.encode(JSON.stringify(s.data)) : (s.data as Uint8Array);
+    const packed = deflateSync(raw, { level: 6 });
+    table.push({ name: s.name, encoding: s.encoding, offset, length: packed.length, rawLength: raw.length });
+    blobs.push(packed);
+    offset += packed.length;
+  }
+  const header: PackHeader = { magic: PACK_MAGIC, formatVersion: PACK_FORMAT_VERSION, ...meta, sections: table };
+  const headerBytes = enc.encode(JSON.stringify(header));
+  const out = new Uint8Array(PREFIX + headerBytes.length + offset);
+  out.set(enc.encode(PACK_MAGIC), 0);
+  out[6] = 1;
+  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
+  out.set(headerBytes, PREFIX);
+  let at = PREFIX + headerBytes.length;
+  for (const b of blobs) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}
+
+export interface DecodedPack {
+  header: PackHeader;
+  section(name: string): Uint8Array | undefined;
+  json<T>(name: string): T | undefined;
+}
+
+/** Reads the header and checks the format version before anything else is trusted. */
+export function decodePack(bytes: Uint8Array, label = 'code pack'): DecodedPack {
+  const dec = new TextDecoder();
+  if (bytes.length < PREFIX || dec.decode(bytes.subarray(0, 6)) !== PACK_MAGIC) {
+    throw new PackFormatError(`${label}: not a ChartCoder code pack (missing the ${PACK_MAGIC} signature)`);
+  }
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  if (PREFIX + headerLength > bytes.length) throw new PackFormatError(`${label}: truncated (header runs past the end of the file)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(dec.decode(bytes.subarray(PREFIX, PREFIX + headerLength)));
+  } catch {
+    throw new PackFormatError(`${label}: the header is not readable JSON`);
+  }
+  const version = (raw as { formatVersion?: unknown })?.formatVersion;
+  if (version !== PACK_FORMAT_VERSION) {
+    throw new PackFormatError(
+      `${label}: pack format version ${String(version)} is not supported (this ChartCoder reads version ${PACK_FORMAT_VERSION}); rebuild it with "codeset build" or import the release files again`,
+    );
+  }
+  const parsed = HeaderSchema.safeParse(raw);
+  if (!parsed.success) throw new PackFormatError(`${label}: invalid header (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  const header = parsed.data;
+  const base = PREFIX + headerLength;
+  const cache = new Map<string, Uint8Array>();
+  const section = (name: string) => {
+    const hit = cache.get(name);
+    if (hit) return hit;
+    const s = header.sections.find((x) => x.name === name);
+    if (!s) return undefined;
+    if (base + s.offset + s.length > bytes.length) throw new PackFormatError(`${label}: truncated (section ${name} runs past the end)`);
+    const data = inflateSync(bytes.subarray(base + s.offset, base + s.offset + s.length));
+    if (data.length !== s.rawLength) throw new PackFormatError(`${label}: section ${name} is corrupt (size mismatch)`);
+    cache.set(name, data);
+    return data;
+  };
+  return {
+    header,
+    section,
+    json<T>(name: string) {
+      const b = section(name);
+      return b === undefined ? undefined : (JSON.parse(dec.decode(b)) as T);
+    },
+  };
+}

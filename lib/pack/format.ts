@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The code pack: one file, a small JSON header then deflated sections, so a loader reads the
+ * header (provenance, releases) at once and inflates a section only when it is first used.
+ * Bump PACK_FORMAT_VERSION whenever a section's shape changes; loaders refuse other versions.
+ */
+export const PACK_FORMAT_VERSION = 1;
+export const PACK_MAGIC = 'CCPACK';
+
+export const SourceSchema = z.strictObject({
+  id: z.number().int().nonnegative(),
+  kind: z.string(),
+  system: z.enum(['ICD-10-CM', 'HCPCS', 'NCCI-PTP', 'NCCI-MUE', 'NCCI-AOC']),
+  release: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string(),
+  releaseBasis: z.string(),
+  file: z.string(),
+  /** sha256 of the file as supplied (the zip or .gz itself when it came packed). */
+  sha256: z.string(),
+  /** sha256 of the member/uncompressed content actually parsed. */
+  contentSha256: z.string(),
+  records: z.number().int().nonnegative(),
+  detail: z.string().optional(),
+});
+export type PackSource = z.infer<typeof SourceSchema>;
+
+export const IcdReleaseSchema = z.strictObject({
+  label: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string(),
+  sourceIds: z.array(z.number().int()),
+  codeCount: z.number().int(),
+  billableCount: z.number().int(),
+  hasTitles: z.boolean(),
+  hasNotes: z.boolean(),
+});
+export type IcdRelease = z.infer<typeof IcdReleaseSchema>;
+
+export const SectionSchema = z.strictObject({
+  name: z.string(),
+  encoding: z.enum(['json', 'binary']),
+  offset: z.number().int().nonnegative(),
+  length: z.number().int().nonnegative(),
+  rawLength: z.number().int().nonnegative(),
+});
+
+export const HeaderSchema = z.strictObject({
+  magic: z.literal(PACK_MAGIC),
+  formatVersion: z.number().int(),
+  createdAt: z.string(),
+  generator: z.string(),
+  sources: z.array(SourceSchema),
+  icdReleases: z.array(IcdReleaseSchema),
+  sections: z.array(SectionSchema),
+  counts: z.record(z.string(), z.number()),
+});
+export type PackHeader = z.infer<typeof HeaderSchema>;
+export type PackSection = z.infer<typeof SectionSchema>;

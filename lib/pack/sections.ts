@@ -1,0 +1,96 @@
+import type { NoteKind, SevenChrValue, TabularNotes } from '../codesets/icd10cm/tabular-xml';
+import type { MueService } from '../codesets/ncci/mue';
+
+/** Shapes of the JSON sections inside a code pack (format version 1). */
+
+export interface IcdSectionData {
+  /** ICD-10-CM release labels; bit r of `present`/`billable` refers to releases[r]. */
+  releases: string[];
+  codes: string[];
+  present: number[];
+  billable: number[];
+  short: string[];
+  long: string[];
+  /** Which release the title came from (the newest one carrying titles for that code). */
+  titleRelease: number[];
+  parent: number[];
+  /** Titles in older releases where they differ: release index -> [code index, short, long][]. */
+  olderTitles: Record<string, [number, string, string][]>;
+}
+
+export interface TabularNodeData {
+  d: string;
+  s: string;
+  n?: TabularNotes;
+  x?: SevenChrValue[];
+  p?: 1;
+}
+
+export interface TabularSectionData {
+  release: string;
+  sourceId: number;
+  version: string;
+  chapters: {
+    name: string;
+    desc: string;
+    notes: TabularNotes;
+    sections: { id: string; desc: string; notes: TabularNotes; x?: SevenChrValue[] }[];
+  }[];
+  nodes: Record<string, TabularNodeData>;
+}
+
+export interface Excludes1Pair {
+  /** The code or header carrying the note; it applies to all codes below it. */
+  from: string;
+  /** Inclusive ranges of undotted code prefixes, e.g. ["E10", "E10"] or ["E08", "E13"]. */
+  targets: [string, string][];
+  text: string;
+  release: string;
+}
+
+export interface IndexSectionData {
+  files: { kind: string; sourceId: number; release: string; columns: string[] }[];
+  /** [file, path, nemod, codes, manif, see, seeAlso, cells([columnIndex, code])] */
+  entries: [number, string[], string, string[], string[], string, string, [number, string][]][];
+}
+
+export interface HcpcsSectionData {
+  sourceId: number;
+  release: string;
+  codes: string[];
+  long: string[];
+  short: string[];
+  cov: string[];
+  tos: string[];
+  addDate: string[];
+  termDate: string[];
+}
+
+export interface MueTableData {
+  service: MueService;
+  sourceId: number;
+  codes: string[];
+  value: number[];
+  mai: number[];
+  rationale: number[];
+  rationales: string[];
+}
+
+export interface AocSectionData {
+  sourceIds: number[];
+  addOn: string[];
+  primary: (string | null)[];
+  type: number[];
+  effective: (string | null)[];
+  deletion: (string | null)[];
+}
+
+export interface PtpMetaData {
+  sourceIds: number[];
+  codes: string[];
+  rationales: string[];
+  rows: number;
+  hasEffectiveDates: boolean;
+}
+
+export type { NoteKind, SevenChrValue, TabularNotes };

@@ -1,0 +1,15 @@
+import { loadPack, type CodePack } from '@/lib/pack/code-pack';
+
+/** The code pack bundled at build time (public/packs/default.ccpack), loaded once per page life. */
+let pending: Promise<CodePack> | undefined;
+
+export function loadDefaultPack(): Promise<CodePack> {
+  pending ??= (async () => {
+    // Cast: WXT types public paths from public/ at prepare time, and the pack is generated at build time.
+    const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
+    return loadPack(new Uint8Array(await res.arrayBuffer()), 'bundled code pack');
+  })();
+  return pending;
+}
