@@ -66,9 +66,10 @@ codeset
   .option('--manifest <file>', 'manifest of pinned URLs (default: data/release-manifest.json)')
   .option('--out <dir>', 'where to put them (default: .cache/codesets)')
   .option('--base-url <url>', 'replace the origin of every URL (for a local mirror)')
+  .option('--allow-unpinned', 'also fetch entries with no recorded checksum (prints the observed sha256)')
   .action(
     run(async (opts) => {
-      const o = codeset.commands.find((c) => c.name() === 'fetch')!.opts<{ manifest?: string; out?: string; baseUrl?: string }>();
+      const o = codeset.commands.find((c) => c.name() === 'fetch')!.opts<{ manifest?: string; out?: string; baseUrl?: string; allowUnpinned?: boolean }>();
       await codesetFetch(o, opts);
     }),
   );

@@ -38,6 +38,14 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
   let col: Record<keyof typeof SPEC, number> | undefined;
   const head: Table = { rows: [], rowLine: [] };
   let dataStarted = false;
+  // Millions of rows share a few thousand dates: parse each distinct string once.
+  const dates = new Map<string, string | null | undefined>();
+  const date = (v: string) => {
+    let d = dates.get(v);
+    if (d === undefined && !dates.has(v)) dates.set(v, (d = parseCmsDate(v)));
+    return d;
+  };
+  const fastMode = typeof input === 'string' && !input.includes('"');
   const onRow = (cells: string[], line: number) => {
     if (!col) {
       if (cells.every((c) => c.trim() === '')) return;
@@ -52,14 +60,14 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
     }
     const c1 = (cells[col.c1] ?? '').trim().toUpperCase();
     if (!dataStarted && !isHcpcsOrCptShape(c1)) return; // continuation lines of the CMS header
-    if (c1 === '' && cells.every((c) => c.trim() === '')) return;
+    if (c1 === '' && cells.length <= 1) return;
     dataStarted = true;
     const c2 = (cells[col.c2] ?? '').trim().toUpperCase();
     if (!isHcpcsOrCptShape(c1) || !isHcpcsOrCptShape(c2)) {
       throw new CodesetError(file, `PTP row does not hold two HCPCS/CPT codes ("${c1}", "${c2}")`, { line });
     }
-    const del = parseCmsDate(cells[col.del] ?? '');
-    const eff = col.eff >= 0 ? parseCmsDate(cells[col.eff] ?? '') : null;
+    const del = date(cells[col.del] ?? '');
+    const eff = col.eff >= 0 ? date(cells[col.eff] ?? '') : null;
     if (del === undefined || eff === undefined) throw new CodesetError(file, 'PTP effective/deletion date is not a date', { line });
     const mod = Number((cells[col.mod] ?? '').trim());
     if (mod !== 0 && mod !== 1 && mod !== 9) throw new CodesetError(file, `PTP modifier indicator "${cells[col.mod]}" is not 0, 1 or 9`, { line });
@@ -75,7 +83,8 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
     let failure: unknown;
     Papa.parse<string[]>(input.replace(/^\uFEFF/, ''), {
       delimiter: '\t',
-      quoteChar: '\u0000', // CMS text tables are unquoted; rationale text may contain quotes
+      fastMode, // CMS tab-delimited tables carry no quoting
+      ...(fastMode ? {} : { quoteChar: '\u0000' }),
       step: (res, parser) => {
         line++;
         try {
