@@ -19,8 +19,6 @@ export interface OrderRecord {
  * columns 1-5 order number (zero padded), 6 blank, 7-13 code without dot (left aligned),
  * 14 blank, 15 flag 0/1, 16 blank, 17-76 short title (60), 77 blank, 78-end long title.
  */
-const LINE_RE = /^(\d{5}) ([0-9A-Z]{3,7}) {1,5}([01]) (.{60}) (.+)$/;
-
 export function parseOrderFile(text: string, file: string): OrderRecord[] {
   const lines = splitLines(text);
   if (lines.length === 0) throw new CodesetError(file, 'the ICD-10-CM order file is empty');
@@ -29,16 +27,28 @@ export function parseOrderFile(text: string, file: string): OrderRecord[] {
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === '') return;
-    const m = LINE_RE.exec(raw);
-    // The code field is 7 wide: codes shorter than 7 are padded so the flag sits at column 15.
-    if (!m || raw[13] !== ' ' || raw[5] !== ' ') {
+    // Fixed columns, read by position (0-based here): a shifted field is a wrong layout.
+    const orderNo = raw.slice(0, 5);
+    const rawCode = raw.slice(6, 13).trimEnd();
+    const flag = raw[14];
+    const ok =
+      /^\d{5}$/.test(orderNo) &&
+      raw[5] === ' ' &&
+      /^[0-9A-Z]{3,7}$/.test(rawCode) &&
+      raw[13] === ' ' &&
+      (flag === '0' || flag === '1') &&
+      raw[15] === ' ' &&
+      raw.length >= 78 &&
+      raw[76] === ' ';
+    if (!ok) {
       throw new CodesetError(
         file,
         'not the ICD-10-CM order-file layout (expected: 5-digit order number, code in columns 7-13, flag 0/1 in column 15, short title in 17-76, long title from 78)',
         { line },
       );
     }
-    const [, orderNo, rawCode, flag, short, long] = m as unknown as [string, string, string, string, string, string];
+    const short = raw.slice(16, 76);
+    const long = raw.slice(77);
     const code = dotIcd(rawCode);
     if (!ICD_CODE_RE.test(code)) throw new CodesetError(file, `"${rawCode}" is not an ICD-10-CM code`, { line });
     const prev = seen.get(code);

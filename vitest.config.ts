@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Tests by environment (ENGINEERING.md §8): unit + integration in Node, dom in happy-dom,
+// ext with WXT's fake browser. e2e runs in Playwright, not here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: false,
+        resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      {
+        extends: false,
+        resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
+        test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: { name: 'ext', include: ['test/ext/**/*.test.{ts,tsx}'] },
+      },
+    ],
+  },
+});
