@@ -78,6 +78,10 @@ export function decodePack(bytes: Uint8Array, label = 'code pack'): DecodedPack 
   if (!parsed.success) throw new PackFormatError(`${label}: invalid header (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
   const header = parsed.data;
   const base = PREFIX + headerLength;
+  const end = header.sections.reduce((m, s) => Math.max(m, s.offset + s.length), 0);
+  if (base + end !== bytes.length) {
+    throw new PackFormatError(`${label}: ${base + end > bytes.length ? 'truncated' : 'has trailing bytes'} (expected ${base + end} bytes, found ${bytes.length})`);
+  }
   const cache = new Map<string, Uint8Array>();
   const section = (name: string) => {
     const hit = cache.get(name);
