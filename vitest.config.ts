@@ -7,12 +7,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: false,
         resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
         test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
-        extends: false,
         resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
         test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
       },

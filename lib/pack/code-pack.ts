@@ -274,6 +274,22 @@ export class CodePack {
     }
   }
 
+  /** Every ICD-10-CM code of one release with its billable flag and parent (for browsing and audits). */
+  listIcdCodes(release: string): { code: string; billable: boolean; parent: string | null }[] {
+    const d = this.icd();
+    const r = d?.releases.indexOf(release) ?? -1;
+    if (!d || r < 0) return [];
+    const bit = 1 << r;
+    const overrides = new Map(d.parentOverrides[String(r)] ?? []);
+    const out: { code: string; billable: boolean; parent: string | null }[] = [];
+    d.codes.forEach((code, i) => {
+      if ((d.present[i]! & bit) === 0) return;
+      const p = overrides.get(i) ?? d.parent[i]!;
+      out.push({ code, billable: (d.billable[i]! & bit) !== 0, parent: p >= 0 ? d.codes[p]! : null });
+    });
+    return out;
+  }
+
   /** Excludes1 notes that pair two reported diagnoses (either direction). */
   excludes1Between(a: string, b: string): Excludes1Pair[] {
     const pairs = this.raw.json<Excludes1Pair[]>('excludes1') ?? [];

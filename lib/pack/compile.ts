@@ -410,8 +410,13 @@ function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdReleas
   });
   const codes = [...entries.keys()].sort();
   const idx = new Map(codes.map((c, i) => [c, i]));
-  const tabularParent = new Map<string, string>();
-  for (const p of icdParsed) for (const d of p.tabular?.diags ?? []) if (d.parent) tabularParent.set(d.code, d.parent);
+  // Parents can differ between releases (FY2021 lists H54.512A under H54.511; FY2026 adds H54.512),
+  // so each release gets its own: the tabular tree of that release, else the longest prefix in it.
+  const tabularParentByRelease = labels.map(() => new Map<string, string>());
+  for (const p of icdParsed) {
+    const r = labels.indexOf(p.info.release);
+    for (const d of p.tabular?.diags ?? []) if (d.parent) tabularParentByRelease[r]!.set(d.code, d.parent);
+  }
   const data: IcdSectionData = {
     releases: labels,
     codes,
@@ -422,8 +427,9 @@ function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdReleas
     titleRelease: [],
     parent: [],
     olderTitles: {},
+    parentOverrides: {},
   };
-  for (const code of codes) {
+  codes.forEach((code, i) => {
     const e = entries.get(code)!;
     data.present.push(e.present);
     data.billable.push(e.billable);
@@ -433,23 +439,37 @@ function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdReleas
     data.long.push(long);
     data.titleRelease.push(newest);
     for (const [r, [s, l]] of e.titles) {
-      if (r !== newest && (l !== long || (s !== short && s !== ''))) (data.olderTitles[String(r)] ??= []).push([idx.get(code)!, s, l]);
+      if (r !== newest && (l !== long || (s !== short && s !== ''))) (data.olderTitles[String(r)] ??= []).push([i, s, l]);
     }
-    data.parent.push(parentIndex(code, idx, tabularParent));
-  }
+    const newestPresent = 31 - Math.clz32(e.present);
+    const parentIn = (r: number) => parentIndex(code, r, idx, entries, tabularParentByRelease[r]!);
+    const parent = parentIn(newestPresent);
+    data.parent.push(parent);
+    for (let r = 0; r < labels.length; r++) {
+      if (r === newestPresent || (e.present & (1 << r)) === 0) continue;
+      const pr = parentIn(r);
+      if (pr !== parent) (data.parentOverrides[String(r)] ??= []).push([i, pr]);
+    }
+  });
   return { data, releases };
 }
 
-function parentIndex(code: string, idx: Map<string, number>, tabularParent: Map<string, string>): number {
+function parentIndex(
+  code: string,
+  release: number,
+  idx: Map<string, number>,
+  entries: Map<string, { present: number }>,
+  tabularParent: Map<string, string>,
+): number {
+  const bit = 1 << release;
   const t = tabularParent.get(code);
-  if (t !== undefined && idx.has(t)) return idx.get(t)!;
-  // Longest shorter code that exists: S52.501A -> S52.501 -> S52.50 -> S52.5 -> S52.
+  if (t !== undefined && ((entries.get(t)?.present ?? 0) & bit) !== 0) return idx.get(t)!;
+  // Longest shorter code in the same release: S52.501A -> S52.501 -> S52.50 -> S52.5 -> S52.
   let c = code.replace('.', '');
   while (c.length > 3) {
     c = c.slice(0, -1);
     const dotted = c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
-    const i = idx.get(dotted);
-    if (i !== undefined) return i;
+    if (((entries.get(dotted)?.present ?? 0) & bit) !== 0) return idx.get(dotted)!;
   }
   return -1;
 }

@@ -13,7 +13,10 @@ export interface IcdSectionData {
   long: string[];
   /** Which release the title came from (the newest one carrying titles for that code). */
   titleRelease: number[];
+  /** Parent in the newest release holding the code (-1 = none). */
   parent: number[];
+  /** Parents in older releases where they differ: release index -> [code index, parent index][]. */
+  parentOverrides: Record<string, [number, number][]>;
   /** Titles in older releases where they differ: release index -> [code index, short, long][]. */
   olderTitles: Record<string, [number, string, string][]>;
 }

@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'fflate';
+import { compilePack } from '../../lib/pack/compile';
+import { loadPack, type CodePack, type IcdLookup } from '../../lib/pack/code-pack';
+import { readInputs } from '../../cli/io';
+import { codesetsDir } from '../../cli/paths';
+
+/*
+ * Runs on the real release files in ../shared/data/codesets (or $CHARTCODER_CODESETS). CI always
+ * has them; where they are absent the suite is skipped and says so loudly.
+ */
+const dir = codesetsDir();
+const present = Boolean(dir && existsSync(path.join(dir, 'icd10cm')));
+if (!present) {
+  console.warn('\n!!! SKIPPING the shared code-set integration suite: no release folder (set CHARTCODER_CODESETS or place ../shared/data/codesets) !!!\n');
+}
+
+function countFlag(file: string): number {
+  const text = new TextDecoder().decode(gunzipSync(readFileSync(file)));
+  return text.split('\n').filter((l) => l[14] === '1').length;
+}
+
+describe.skipIf(!present)('pack built from the shared official release files', () => {
+  let pack: CodePack;
+  let sources: Awaited<ReturnType<typeof compilePack>>['sources'];
+  beforeAll(async () => {
+    const files = await readInputs([dir!]);
+    const result = await compilePack(files);
+    pack = loadPack(result.bytes);
+    sources = result.sources;
+  });
+
+  const icd = (code: string) => pack.lookup(code) as IcdLookup;
+
+  it('FY2026: 74,719 billable codes, equal to the order-file flags and the pack’s billable leaves', () => {
+    const fy26 = pack.icdReleases.find((r) => r.label === 'FY2026')!;
+    expect(fy26.billableCount).toBe(74_719);
+    expect(countFlag(path.join(dir!, 'icd10cm/icd10cm_order_2026.txt.gz'))).toBe(74_719);
+  });
+
+  it('FY2021: 72,621 billable codes', () => {
+    expect(pack.icdReleases.find((r) => r.label === 'FY2021')!.billableCount).toBe(72_621);
+  });
+
+  it.each(['FY2026', 'FY2021'])('%s: the billable codes are exactly the leaves of the code hierarchy', (release) => {
+    const list = pack.listIcdCodes(release);
+    const parents = new Set(list.map((c) => c.parent).filter((p) => p !== null));
+    const leaves = list.filter((c) => !parents.has(c.code));
+    expect(leaves.every((c) => c.billable)).toBe(true);
+    expect(list.filter((c) => c.billable).every((c) => !parents.has(c.code))).toBe(true);
+    expect(leaves.length).toBe(release === 'FY2026' ? 74_719 : 72_621);
+  });
+
+  it('E11.22 carries the use-additional-code note for the CKD stage and E11’s Excludes1, each tagged with its release', () => {
+    const hit = icd('E11.22');
+    expect(hit.title).toBe('Type 2 diabetes mellitus with diabetic chronic kidney disease');
+    expect(hit.titleRelease).toBe('FY2026');
+    expect(hit.notes).toContainEqual({ kind: 'useAdditionalCode', text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)', from: 'E11.22', release: 'FY2021' });
+    expect(hit.notes.filter((n) => n.kind === 'excludes1' && n.from === 'E11').map((n) => n.text)).toContain('type 1 diabetes mellitus (E10.-)');
+  });
+
+  it('S52.501 offers the 16 fracture 7th characters', () => {
+    expect(icd('S52.501').sevenChr?.values.map((v) => v.char).join('')).toBe('ABCDEFGHJKMNPQRS');
+  });
+
+  it('PTP: 99214 with 99213 is in force with modifier indicator 1 (2024 Q3 practitioner table)', () => {
+    const inForce = pack.ptpEdits('99214', '99213').filter((e) => e.deletion === null);
+    expect(inForce).toHaveLength(1);
+    expect(inForce[0]!.modifierIndicator).toBe(1);
+    expect(pack.ptpEdits('93000', '93010').some((e) => e.deletion === null && e.modifierIndicator === 1)).toBe(true);
+  });
+
+  it('MUE: 99213 is 2 units (MAI 3); G0439 is 1 (MAI 2)', () => {
+    expect(pack.mue('99213')).toMatchObject({ value: 2, mai: 3 });
+    expect(pack.mue('G0439')).toMatchObject({ value: 1, mai: 2 });
+    expect(pack.mue('E0601', 'dme-supplier')).toMatchObject({ value: 1 });
+  });
+
+  it('add-on: 99292 has primary 99291 (type 1)', () => {
+    expect(pack.addOnEdits('99292')).toContainEqual(expect.objectContaining({ primary: '99291', type: 1 }));
+  });
+
+  it('keeps each release’s provenance: notes from FY2021, titles from FY2026, tables from the April 2026 update', () => {
+    expect(sources.find((s) => s.file.endsWith('icd10cm_tabular_2021.xml'))).toMatchObject({ release: 'FY2021', contentSha256: '436905e9470018c8667b25cdf646f6a2f4f0c95dbaeabd8692b530775db71afd' });
+    expect(sources.find((s) => s.file.endsWith('icd10cm_order_2026.txt'))).toMatchObject({ release: 'FY2026', contentSha256: '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b' });
+    expect(sources.find((s) => s.detail === 'drug')).toMatchObject({ release: 'FY2026 April update', effectiveFrom: '2026-04-01' });
+    expect(icd('E11.22').releases.map((r) => r.release)).toEqual(['FY2021', 'FY2026']);
+  });
+
+  it('knows codes added since FY2021 and says which releases hold them', () => {
+    const added = icd('N18.32'); // stage 3b split arrived in FY2021; QA0 block only in FY2026
+    expect(added.releases.map((r) => r.release)).toContain('FY2026');
+    const qa = icd('QA00101');
+    expect(qa.notIn).toEqual(['FY2021']);
+  });
+
+  it('search: "type 2 diabetes chronic kidney disease" ranks E11.22 first or second', () => {
+    const codes = pack.search('type 2 diabetes chronic kidney disease', 5).map((r) => r.code);
+    expect(codes.slice(0, 2)).toContain('E11.22');
+  });
+
+  it('HCPCS: G0439 is present with its January 2026 release', () => {
+    expect(pack.lookup('G0439')).toMatchObject({ system: 'HCPCS', release: '2026 JAN (Q1)' });
+  });
+
+  it('warns that a 2026-11-22 date of service is outside FY2026', () => {
+    expect(pack.dateWarnings('2026-11-22').join('\n')).toMatch(/ICD-10-CM: no loaded release covers the date of service 2026-11-22/);
+  });
+});
