@@ -15,6 +15,10 @@ export default defineConfig({
         test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
       },
       {
+        resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
+        test: { name: 'build', environment: 'node', include: ['test/build/**/*.test.ts'] },
+      },
+      {
         plugins: [WxtVitest()],
         test: { name: 'ext', include: ['test/ext/**/*.test.{ts,tsx}'] },
       },

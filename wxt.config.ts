@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // (optional_host_permissions + permissions.request from the options page).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // MV3 for Firefox too (128+): optional_host_permissions and the same permission model as Chrome.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'ChartCoder',
     description: 'Local coding assistant: suggests ICD-10-CM / HCPCS codes from the visible note. No data leaves the device.',

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * Checks the built manifests (npm test builds both browsers first). Host access must never be
+ * granted at install: only optional host permissions, requested per EHR site at run time.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function manifest(target: string): Record<string, unknown> {
+  const file = path.join(root, '.output', target, 'manifest.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build:all" first`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+const ALLOWED_AT_INSTALL = new Set(['storage', 'sidePanel', 'activeTab', 'scripting']);
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
+  const m = manifest(target);
+
+  it('is MV3 and asks for no host access at install', () => {
+    expect(m.manifest_version).toBe(3);
+    expect(m.host_permissions ?? []).toEqual([]);
+    for (const p of m.permissions as string[]) expect(ALLOWED_AT_INSTALL.has(p)).toBe(true);
+    expect(JSON.stringify(m.permissions)).not.toMatch(/all_urls|\*:\/\//);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(m.content_scripts ?? []).toEqual([]);
+  });
+
+  it('bundles the default code pack', () => {
+    expect(statSync(path.join(root, '.output', target, 'packs/default.ccpack')).size).toBeGreaterThan(1000);
+  });
+});
+
+describe('Firefox specifics', () => {
+  const m = manifest('firefox-mv3');
+  it('has a gecko id, background scripts (not a service worker) and a sidebar', () => {
+    expect((m.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+    expect(m.permissions).not.toContain('sidePanel');
+  });
+});
+
+describe('Chrome specifics', () => {
+  const m = manifest('chrome-mv3');
+  it('has a service worker and a side panel', () => {
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
+  });
+});
