@@ -12,7 +12,7 @@ describe('bundled default pack loader (extension page side)', () => {
 
   it('fetches the pack from the extension origin once per page life', async () => {
     const { bytes } = await compilePack(fixtureInputs('fy2026'));
-    const fetchMock = vi.fn(async () => new Response(bytes));
+    const fetchMock = vi.fn(async () => new Response(bytes as Uint8Array<ArrayBuffer>));
     vi.stubGlobal('fetch', fetchMock);
     const { loadDefaultPack } = await import('../../utils/default-pack');
     const [a, b] = await Promise.all([loadDefaultPack(), loadDefaultPack()]);
