@@ -100,3 +100,16 @@ describe('NCCI add-on code edits', () => {
     expect(() => parseAoc(readDelimited('primary_code\tadd_on_code\taoc_edit_type\n99291\t99292\t4\n', 'a.tsv'), 'a.tsv')).toThrowError(/a\.tsv \(line 2\): AOC edit type "4"/);
   });
 });
+
+describe('NCCI add-on code edits (property)', () => {
+  it('any generated add-on table reads back, CCCCC as null', () => {
+    const code = fc.stringMatching(/^[0-9]{5}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(code, fc.option(code, { nil: null }), fc.constantFrom(1, 2, 3)), { minLength: 1, maxLength: 40 }), (rows) => {
+        const text = ['Add-on Code\tPrimary Code\tAOC Edit Type', ...rows.map(([a, p, t]) => `${a}\t${p ?? 'CCCCC'}\t${t}`)].join('\n');
+        const parsed = parseAoc(readDelimited(text, 'a.txt'), 'a.txt');
+        expect(parsed.map((r) => [r.addOn, r.primary, r.type])).toEqual(rows);
+      }),
+    );
+  });
+});

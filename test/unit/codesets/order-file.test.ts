@@ -76,3 +76,21 @@ describe('ICD-10-CM valid-codes file', () => {
     expect(() => parseCodesFile('A000    Cholera\n!!! nope\n', 'codes.txt')).toThrowError(/codes\.txt \(line 2\)/);
   });
 });
+
+describe('ICD-10-CM valid-codes file (property)', () => {
+  it('round-trips any set of distinct codes and titles', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,()-]{0,80}$/)), {
+          minLength: 1,
+          maxLength: 30,
+          selector: (t) => t[0],
+        }),
+        (rows) => {
+          const text = rows.map(([c, t]) => `${c.padEnd(7)} ${t}`).join('\r\n');
+          expect(parseCodesFile(text, 'c.txt').map((r) => [r.code.replace('.', ''), r.long])).toEqual(rows.map(([c, t]) => [c, t.trim()]));
+        },
+      ),
+    );
+  });
+});
