@@ -89,6 +89,12 @@ export interface AocEdit {
   deletion: string | null;
 }
 
+export interface TermSource {
+  code: string;
+  text: string;
+  kind: 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug';
+}
+
 export interface SearchResult {
   code: string;
   system: 'ICD-10-CM' | 'HCPCS';
@@ -288,6 +294,54 @@ export class CodePack {
       out.push({ code, billable: (d.billable[i]! & bit) !== 0, parent: p >= 0 ? d.codes[p]! : null });
     });
     return out;
+  }
+
+  /**
+   * Phrases that name each code of the current release: titles, tabular inclusion terms, and
+   * Alphabetic Index / neoplasm / drug table paths (table cells named by their column head).
+   */
+  termSources(): TermSource[] {
+    const d = this.icd();
+    const current = this.currentIcdRelease;
+    if (!d || !current) return [];
+    const r = d.releases.indexOf(current.label);
+    const bit = 1 << r;
+    const out: TermSource[] = [];
+    const inCurrent = (code: string) => {
+      const i = this.icdIndex!.get(code);
+      return i !== undefined && (d.present[i]! & bit) !== 0;
+    };
+    d.codes.forEach((code, i) => {
+      if ((d.present[i]! & bit) !== 0 && d.long[i]) out.push({ code, text: d.long[i]!, kind: 'title' });
+    });
+    const t = this.tabular()[0];
+    if (t) {
+      for (const [code, node] of Object.entries(t.nodes)) {
+        if (!inCurrent(code)) continue;
+        for (const inc of node.n?.inclusionTerm ?? []) out.push({ code, text: inc, kind: 'inclusion' });
+      }
+    }
+    const ix = this.raw.json<IndexSectionData>('index');
+    for (const [fi, path, , codes, , , , cells] of ix?.entries ?? []) {
+      const file = ix!.files[fi]!;
+      if (file.kind === 'eindex') continue;
+      const phrase = path.join(' ');
+      for (const c of codes) {
+        const code = dotIcd(c.replace(/\.?-$/, ''));
+        if (inCurrent(code)) out.push({ code, text: phrase, kind: 'index' });
+      }
+      for (const [col, c] of cells) {
+        const code = dotIcd(c.replace(/\.?-$/, ''));
+        const column = file.columns[col] ?? '';
+        if (inCurrent(code)) out.push({ code, text: `${column} ${path.slice(file.kind === 'neoplasm' ? 1 : 0).join(' ')}`, kind: `${file.kind}` as TermSource['kind'] });
+      }
+    }
+    return out;
+  }
+
+  get currentIcdReleaseIndex(): number {
+    const d = this.icd();
+    return d && this.currentIcdRelease ? d.releases.indexOf(this.currentIcdRelease.label) : -1;
   }
 
   /** Excludes1 notes that pair two reported diagnoses (either direction). */

@@ -1,0 +1,207 @@
+import type { CodePack, IcdLookup } from '../pack/code-pack';
+import { applyContext, type Assertion } from '../text/context';
+import { expandTokens } from '../text/expand';
+import { detectSections } from '../text/sections';
+import { splitSentences } from '../text/sentences';
+import { tokenize, type Token } from '../text/tokens';
+import { familyCode, historyCode } from './assertion-map';
+import { bindQualifiers, buildDictionary, type Dictionary } from './dictionary';
+import { matchSentence } from './matcher';
+import { refineToBillable } from './refine';
+import type { Analysis, Suggestion } from './schema';
+
+export interface AnalyzeOptions {
+  setting?: 'office' | 'hospital';
+  dateOfService?: string;
+}
+
+/** How much a mention in each section says about what was treated at this encounter. */
+const SECTION_WEIGHT: Record<string, number> = {
+  assessment: 1.3,
+  chief_complaint: 1.2,
+  hpi: 1.0,
+  preamble: 1.0,
+  procedures: 1.0,
+  family_history: 1.0,
+  pmh: 0.9,
+  psh: 0.8,
+  plan: 0.9,
+  exam: 0.85,
+  results: 0.85,
+  ros: 0.6,
+  social_history: 0.6,
+  medications: 0.5,
+  allergies: 0.3,
+};
+
+const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };
+const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
+/** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
+const MAX_SENTENCE_TOKENS = 120;
+
+interface Mention {
+  code: string;
+  matched: string;
+  via: string;
+  score: number;
+  assertion: Assertion;
+  section: string;
+  spans: { start: number; end: number }[];
+  refinedFrom?: string;
+  refinedBy?: string[];
+  mappedFrom?: string;
+  note?: string;
+  excludedWhy?: string;
+}
+
+export class NoteAnalyzer {
+  readonly pack: CodePack;
+  readonly dict: Dictionary;
+
+  constructor(pack: CodePack, dict?: Dictionary) {
+    this.pack = pack;
+    this.dict = dict ?? buildDictionary(pack);
+  }
+
+  analyze(text: string, opts: AnalyzeOptions = {}): Analysis {
+    const t0 = performance.now();
+    const setting = opts.setting ?? 'office';
+    const release = this.pack.currentIcdRelease;
+    if (!release) throw new Error('the code pack holds no ICD-10-CM release with titles');
+    const mentions: Mention[] = [];
+    let sentenceCount = 0;
+    let tokenCount = 0;
+    for (const section of detectSections(text)) {
+      for (const s of splitSentences(text, section.bodyStart, section.end)) {
+        const all = tokenize(text, s.start, s.end);
+        tokenCount += all.length;
+        for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
+          sentenceCount++;
+          this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), section.name, text, setting, mentions);
+        }
+      }
+    }
+    const { suggestions, excluded } = this.aggregate(mentions, text, release.label);
+    return {
+      setting,
+      release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
+      warnings: opts.dateOfService ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM')) : [],
+      suggestions,
+      excluded,
+      stats: { characters: text.length, sentences: sentenceCount, tokens: tokenCount, ms: Number((performance.now() - t0).toFixed(2)) },
+    };
+  }
+
+  private sentence(tokens: Token[], sectionName: string, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
+    if (tokens.length === 0) return;
+    const ctx = applyContext(tokens);
+    const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
+    const matches = matchSentence(exp, this.dict);
+    if (matches.length === 0) return;
+    const stems = new Set(exp.map((t) => t.stem));
+    const sectionAssertion = SECTION_ASSERTION[sectionName];
+    for (const m of matches) {
+      const term = this.dict.terms[m.term]!;
+      const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
+      let assertion: Assertion = 'present';
+      for (const i of sources) {
+        const a = ctx.assertionOf(i);
+        if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
+      }
+      if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
+      const refined = refineToBillable(this.pack, this.dict, term.code, stems);
+      const base: Mention = {
+        code: refined.code,
+        matched: term.text,
+        via: term.kind,
+        score: m.score * (SECTION_WEIGHT[sectionName] ?? 1),
+        assertion,
+        section: sectionName,
+        spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
+        ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
+      };
+      out.push(this.applyAssertion(base, setting));
+    }
+  }
+
+  /** Guidelines on what a mention becomes given how it is asserted (IV.H outpatient uncertainty, I.C.21.c.4 history). */
+  private applyAssertion(m: Mention, setting: 'office' | 'hospital'): Mention {
+    const symptom = m.code.startsWith('R');
+    switch (m.assertion) {
+      case 'negated':
+        return { ...m, excludedWhy: 'documented as absent' };
+      case 'hypothetical':
+        return { ...m, excludedWhy: 'hypothetical / conditional mention' };
+      case 'possible':
+        if (setting === 'office' && !symptom) {
+          return { ...m, excludedWhy: 'uncertain diagnosis: in the office setting code the signs and symptoms instead (Guidelines IV.H)' };
+        }
+        return { ...m, score: m.score * 0.8 };
+      case 'family': {
+        const f = familyCode(this.pack, this.dict, m.code);
+        if (!f) return { ...m, excludedWhy: 'condition of a family member: no matching family-history code' };
+        return { ...m, code: f.code, mappedFrom: m.code, note: f.note };
+      }
+      case 'historical': {
+        const h = historyCode(this.pack, this.dict, m.code);
+        if (h === 'keep') return { ...m, score: m.score * 0.9, note: 'chronic condition documented in the history: code it if it is still present and affects care' };
+        if (!h) return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
+        return { ...m, code: h.code, mappedFrom: m.code, note: h.note };
+      }
+      default:
+        return m;
+    }
+  }
+
+  private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; excluded: Suggestion[] } {
+    const group = (list: Mention[]) => {
+      const by = new Map<string, Mention[]>();
+      for (const m of list) by.set(m.code, [...(by.get(m.code) ?? []), m]);
+      const out: Suggestion[] = [];
+      for (const [code, ms] of by) {
+        const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
+        const hit = this.pack.lookup(code) as IcdLookup | undefined;
+        const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
+        out.push({
+          code,
+          description: hit?.title ?? '',
+          system: 'ICD-10-CM',
+          release,
+          billable: hit?.billable ?? false,
+          score: Number((best.score + 0.5 * Math.log(ms.length)).toFixed(4)),
+          assertion: best.assertion,
+          section: best.section,
+          evidence: spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+          mentions: ms.length,
+          reason: {
+            matched: best.matched,
+            via: best.via,
+            ...(best.refinedFrom ? { refinedFrom: best.refinedFrom, refinedBy: best.refinedBy ?? [] } : {}),
+            ...(best.mappedFrom ? { mappedFrom: best.mappedFrom } : {}),
+            ...(best.note || best.excludedWhy ? { note: best.excludedWhy ?? best.note } : {}),
+          },
+        });
+      }
+      return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+    };
+    const kept = mentions.filter((m) => !m.excludedWhy);
+    const keptCodes = new Set(kept.map((m) => m.code));
+    return {
+      suggestions: group(kept),
+      // A code both asserted somewhere and negated elsewhere stays a suggestion only.
+      excluded: group(mentions.filter((m) => m.excludedWhy && !keptCodes.has(m.code))),
+    };
+  }
+}
+
+function mergeSpans(spans: { start: number; end: number }[], text: string): { start: number; end: number }[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    // Join words separated only by spaces/punctuation into one highlighted span.
+    if (last && s.start <= last.end + 3 && /^[\s,;:/()-]*$/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import mapData from './data/assertion-map.json';
+import type { CodePack } from '../pack/code-pack';
+import type { Dictionary } from './dictionary';
+
+const MapSchema = z.strictObject({
+  about: z.string(),
+  history_overrides: z.array(z.strictObject({ prefix: z.string(), code: z.string(), why: z.string() })),
+  chronic_prefixes: z.array(z.string()),
+  family_range: z.tuple([z.string(), z.string()]),
+  history_range: z.tuple([z.string(), z.string()]),
+  generic_stems: z.array(z.string()),
+});
+const MAP = MapSchema.parse(mapData);
+const GENERIC = new Set(MAP.generic_stems);
+
+export interface Mapped {
+  code: string;
+  note: string;
+}
+
+function inRange(code: string, [lo, hi]: [string, string]): boolean {
+  const cat = code.slice(0, 3);
+  return cat >= lo && cat <= hi;
+}
+
+/** The billable code of a Z-code range whose title shares the most specific words with the condition. */
+function bestZ(pack: CodePack, dict: Dictionary, condition: string, range: [string, string]): string | undefined {
+  const cond = [...(dict.titleStems.get(condition) ?? [])].filter((s) => !GENERIC.has(s));
+  const release = pack.currentIcdRelease?.label;
+  if (!release || cond.length === 0) return undefined;
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const c of zCodes(pack, release, range)) {
+    const stems = [...(dict.titleStems.get(c) ?? [])].filter((s) => !GENERIC.has(s));
+    const shared = stems.filter((s) => cond.includes(s)).length;
+    if (shared === 0) continue;
+    const score = shared - 0.1 * (stems.length - shared);
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const Z_CACHE = new WeakMap<CodePack, Map<string, string[]>>();
+function zCodes(pack: CodePack, release: string, range: [string, string]): string[] {
+  let cache = Z_CACHE.get(pack);
+  if (!cache) Z_CACHE.set(pack, (cache = new Map()));
+  const key = `${release}|${range.join('-')}`;
+  let list = cache.get(key);
+  if (!list) cache.set(key, (list = pack.listIcdCodes(release).filter((c) => c.billable && inRange(c.code, range)).map((c) => c.code)));
+  return list;
+}
+
+/** Family history of a condition -> Z80-Z84 (Official Guidelines I.C.21.c.4). */
+export function familyCode(pack: CodePack, dict: Dictionary, condition: string): Mapped | undefined {
+  const z = bestZ(pack, dict, condition, MAP.family_range);
+  return z ? { code: z, note: `family history of ${condition} is reported with ${z}, not the condition itself (I.C.21.c.4)` } : undefined;
+}
+
+/**
+ * History of a condition: an old MI is I25.2; a chronic condition under care stays coded as it is;
+ * anything else -> personal history Z85-Z87 (I.C.21.c.4).
+ */
+export function historyCode(pack: CodePack, dict: Dictionary, condition: string): Mapped | 'keep' | undefined {
+  const o = MAP.history_overrides.find((x) => condition.startsWith(x.prefix));
+  if (o) return { code: o.code, note: o.why };
+  if (MAP.chronic_prefixes.some((p) => condition.startsWith(p))) return 'keep';
+  const z = bestZ(pack, dict, condition, MAP.history_range);
+  return z ? { code: z, note: `a past condition is reported as personal history ${z} (I.C.21.c.4)` } : undefined;
+}

@@ -1,0 +1,65 @@
+import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { Dictionary } from './dictionary';
+
+export interface Refined {
+  code: string;
+  from?: string;
+  by: string[];
+}
+
+/*
+ * From a header code to a billable one using qualifiers written in the same sentence
+ * (Official Guidelines I.B.2 highest specificity, I.B.13 laterality, I.C.19.a 7th characters):
+ * at each level take the child whose extra title words the sentence holds; with none, the
+ * "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
+ * -> D, sequela -> S, open fracture -> B, else A (initial; a fracture not said to be open is closed, I.C.19.c.1).
+ */
+export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, sentenceStems: Set<string>): Refined {
+  let current = code;
+  const by: string[] = [];
+  for (let depth = 0; depth < 5; depth++) {
+    const hit = pack.lookup(current) as IcdLookup | undefined;
+    if (!hit || hit.system !== 'ICD-10-CM' || hit.billable) break;
+    const children = hit.children.filter((c) => c.code.length > current.length);
+    const sevenOnly = Boolean(hit.sevenChr) && children.length > 0 && children.every((c) => c.code.replace('.', '').length === 7);
+    if (children.length > 0 && !sevenOnly) {
+      const parentStems = dict.titleStems.get(current) ?? new Set<string>();
+      let best = children[0]!;
+      let bestScore = -Infinity;
+      let bestWords: string[] = [];
+      for (const c of children) {
+        const stems = dict.titleStems.get(c.code) ?? new Set<string>();
+        const extra = [...stems].filter((s) => !parentStems.has(s));
+        const hits = extra.filter((s) => sentenceStems.has(s));
+        const unspecified = /unspecified/i.test(c.title) ? 0.5 : 0;
+        const score = hits.length * 2 + (hits.length === 0 ? unspecified : 0) - 0.01 * (extra.length - hits.length);
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+          bestWords = hits;
+        }
+      }
+      by.push(...bestWords);
+      current = best.code;
+      continue;
+    }
+    if (hit.sevenChr) {
+      const chars = hit.sevenChr.values.map((v) => v.char);
+      const has = (s: string) => sentenceStems.has(s);
+      let ch = 'A';
+      if (has('sequela')) ch = 'S';
+      else if (has('subsequ') || has('follow')) ch = 'D';
+      else if (has('open') && chars.includes('B')) ch = 'B';
+      if (!chars.includes(ch)) ch = chars[0] ?? 'A';
+      const base = current.replace('.', '').padEnd(6, 'X');
+      const full = `${base.slice(0, 3)}.${base.slice(3)}${ch}`;
+      if (pack.lookup(full)) {
+        by.push(`7th character ${ch}`);
+        current = full;
+      }
+      break;
+    }
+    break;
+  }
+  return current === code ? { code, by } : { code: current, from: code, by };
+}

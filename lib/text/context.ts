@@ -1,0 +1,78 @@
+import contextData from './data/context-rules.json';
+import { ContextRulesSchema, type ContextCategory, type ContextRule } from './schemas';
+import type { Token } from './tokens';
+
+/**
+ * ConText (Harkema, Dowling, Thornblade & Chapman, J Biomed Inform 2009) over one sentence:
+ * triggers found in the sentence assert a category over a scope of tokens (forward, backward or
+ * both, up to max_scope tokens), stopped by TERMINATE triggers and the sentence end; PSEUDO
+ * triggers ("no increase") cancel the triggers they overlap.
+ */
+export type Assertion = 'present' | 'negated' | 'possible' | 'hypothetical' | 'historical' | 'family';
+
+const CATEGORY_TO_ASSERTION: Partial<Record<ContextCategory, Assertion>> = {
+  NEGATED_EXISTENCE: 'negated',
+  POSSIBLE_EXISTENCE: 'possible',
+  HYPOTHETICAL: 'hypothetical',
+  HISTORICAL: 'historical',
+  FAMILY: 'family',
+};
+
+/** When two scopes cover a mention, the stronger statement about the patient wins. */
+const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
+
+const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({ ...r, words: r.literal.toLowerCase().split(/\s+/) }));
+
+export interface TriggerHit {
+  rule: ContextRule;
+  /** Token indexes [first, last] of the trigger. */
+  first: number;
+  last: number;
+}
+
+export interface ContextScopes {
+  triggers: TriggerHit[];
+  /** assertion per token index (the strongest covering scope). */
+  assertionOf(tokenIndex: number): Assertion;
+  triggerFor(tokenIndex: number): TriggerHit | undefined;
+}
+
+export function applyContext(tokens: Token[]): ContextScopes {
+  const hits: TriggerHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const r of RULES) {
+      if (r.words.every((w, k) => tokens[i + k]?.norm === w)) hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
+    }
+  }
+  const pseudo = hits.filter((h) => h.rule.direction === 'PSEUDO');
+  const live = hits.filter((h) => h.rule.direction !== 'PSEUDO' && !pseudo.some((p) => h.first >= p.first && h.last <= p.last));
+  // Longer triggers win over the shorter ones they contain ("no evidence of" over "no").
+  const triggers = live.filter((h) => !live.some((o) => o !== h && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first));
+  const terminators = triggers.filter((h) => h.rule.direction === 'TERMINATE').map((h) => h.first);
+  const assertion: Assertion[] = tokens.map(() => 'present');
+  const source: (TriggerHit | undefined)[] = tokens.map(() => undefined);
+  const mark = (i: number, a: Assertion, h: TriggerHit) => {
+    if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion[i]!)) {
+      assertion[i] = a;
+      source[i] = h;
+    }
+  };
+  for (const h of triggers) {
+    const a = CATEGORY_TO_ASSERTION[h.rule.category];
+    if (!a) continue;
+    const max = h.rule.max_scope ?? tokens.length;
+    if (h.rule.direction === 'FORWARD' || h.rule.direction === 'BIDIRECTIONAL') {
+      const stop = Math.min(tokens.length, h.last + 1 + max, ...terminators.filter((t) => t > h.last));
+      for (let i = h.last + 1; i < stop; i++) mark(i, a, h);
+    }
+    if (h.rule.direction === 'BACKWARD' || h.rule.direction === 'BIDIRECTIONAL') {
+      const stop = Math.max(-1, h.first - 1 - max, ...terminators.filter((t) => t < h.first));
+      for (let i = h.first - 1; i > stop; i--) mark(i, a, h);
+    }
+  }
+  return {
+    triggers,
+    assertionOf: (i) => assertion[i] ?? 'present',
+    triggerFor: (i) => source[i],
+  };
+}

@@ -1,0 +1,53 @@
+import abbreviationsData from './data/abbreviations.json';
+import synonymsData from './data/synonyms.json';
+import { AbbreviationsSchema, SynonymsSchema } from './schemas';
+import { fold, stemWord, tokenize, type Token } from './tokens';
+
+/**
+ * Adds the words an abbreviation or a variant phrase stands for, at the same offsets, so
+ * "CKD 3b" also reads "chronic kidney disease 3b" and "distal radius" also reads "lower end of
+ * radius". Matching then works on the expanded stream; evidence still points at the note's words.
+ */
+export interface ExpandedToken extends Token {
+  /** Index of the original token this came from (expansions share it). */
+  source: number;
+  expanded: boolean;
+}
+
+const ABBR = new Map(
+  AbbreviationsSchema.parse(abbreviationsData).entries.map((e) => [e.abbr, { words: words(e.expansion), upperOnly: e.case === 'upper' }]),
+);
+const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({ phrase: words(e.phrase), canonical: words(e.canonical) }));
+const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[] }[]>();
+for (const s of SYNONYMS) {
+  const list = SYN_BY_FIRST.get(s.phrase[0]!) ?? [];
+  list.push(s);
+  SYN_BY_FIRST.set(s.phrase[0]!, list);
+}
+
+function words(s: string): string[] {
+  return tokenize(fold(s)).map((t) => t.norm);
+}
+
+function synth(norm: string, like: Token, source: number): ExpandedToken {
+  return { start: like.start, end: like.end, norm, stem: stemWord(norm), upper: false, source, expanded: true };
+}
+
+export function expandTokens(tokens: Token[]): ExpandedToken[] {
+  const out: ExpandedToken[] = [];
+  tokens.forEach((t, i) => {
+    const abbr = ABBR.get(t.norm);
+    if (abbr && (!abbr.upperOnly || t.upper)) {
+      for (const w of abbr.words) out.push(synth(w, t, i));
+    } else {
+      out.push({ ...t, source: i, expanded: false });
+    }
+    for (const syn of SYN_BY_FIRST.get(t.norm) ?? []) {
+      if (syn.phrase.every((w, k) => tokens[i + k]?.norm === w)) {
+        const last = tokens[i + syn.phrase.length - 1]!;
+        for (const w of syn.canonical) out.push({ ...synth(w, t, i), end: last.end });
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,45 @@
+import { stemmer } from 'stemmer';
+
+/** A word of the note with its place in the ORIGINAL text (offsets are never shifted). */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower case, accents folded. */
+  norm: string;
+  /** Porter stem of norm (numbers and codes unchanged). */
+  stem: string;
+  /** True when the note wrote it in capitals (for case-sensitive abbreviations). */
+  upper: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)?/gu;
+const STEM_CACHE = new Map<string, string>();
+
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export function stemWord(norm: string): string {
+  let s = STEM_CACHE.get(norm);
+  if (s === undefined) {
+    s = /\d/.test(norm) || norm.length <= 2 ? norm : stemmer(norm);
+    if (STEM_CACHE.size < 200_000) STEM_CACHE.set(norm, s);
+  }
+  return s;
+}
+
+/**
+ * Words (letters/digits; "s/p" and "h/o" kept whole) between `from` and `to`. Hyphens and other
+ * punctuation separate words, so "type-2" and "type 2" read the same.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+    const raw = m[0];
+    if (m.index + raw.length > to) break;
+    const norm = fold(raw);
+    out.push({ start: m.index, end: m.index + raw.length, norm, stem: stemWord(norm), upper: raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw) });
+  }
+  return out;
+}
