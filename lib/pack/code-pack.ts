@@ -515,6 +515,18 @@ export class CodePack {
       });
   }
 
+  /** A JSON section by name (undefined when the pack has none). */
+  sectionJson<T>(name: string): T | undefined {
+    return this.raw.json<T>(name);
+  }
+
+  /** Long title of an ICD-10-CM code in its newest release ('' when unknown). */
+  titleOf(code: string): string {
+    const d = this.icd();
+    const i = this.icdIndex?.get(code);
+    return d && i !== undefined ? d.long[i]! : '';
+  }
+
   /** Section names and their sizes, for `codeset info`. */
   sectionSizes(): { name: string; bytes: number; rawBytes: number }[] {
     return this.header.sections.map((s) => ({ name: s.name, bytes: s.length, rawBytes: s.rawLength }));

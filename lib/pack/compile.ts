@@ -13,6 +13,8 @@ import { readDelimited, readXlsx } from '../codesets/tables';
 import { decodeUtf8 } from '../util/text-lines';
 import { sha256Hex } from '../util/sha256';
 import { encodePack, type SectionInput } from './container';
+import { CodePack } from './code-pack';
+import { buildDictionary, serializeDictionary } from '../suggest/dictionary';
 import type { IcdRelease, PackSource } from './format';
 import { encodePtpRows } from './ptp-binary';
 import { excludedRanges } from './excludes1';
@@ -287,16 +289,23 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
 
   progress({ phase: 'compressing', done, total: expanded.length });
   const sources = parsed.map((p) => p.source);
-  const bytes = encodePack(
-    {
-      createdAt: opts.createdAt ?? new Date().toISOString(),
-      generator: opts.generator ?? 'chartcoder',
-      sources,
-      icdReleases: icd?.releases ?? [],
-      counts,
-    },
-    sections,
-  );
+  const meta = {
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    generator: opts.generator ?? 'chartcoder',
+    sources,
+    icdReleases: icd?.releases ?? [],
+    counts,
+  };
+  let bytes = encodePack(meta, sections);
+  if (icd?.releases.some((r) => r.hasTitles)) {
+    // The match dictionary is derived from the pack itself, so build it from the pack just made.
+    progress({ phase: 'compiling the match dictionary', done, total: expanded.length });
+    const draft = new CodePack(bytes);
+    const dict = buildDictionary(draft);
+    sections.push({ name: 'dict', encoding: 'json', data: serializeDictionary(dict, (c) => draft.titleOf(c)) });
+    counts.dictionaryTerms = dict.terms.length;
+    bytes = encodePack(meta, sections);
+  }
   progress({ phase: 'done', done: expanded.length, total: expanded.length });
   return { bytes, sources, skipped, counts };
 }

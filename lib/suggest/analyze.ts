@@ -5,7 +5,7 @@ import { detectSections } from '../text/sections';
 import { splitSentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
-import { bindQualifiers, buildDictionary, type Dictionary } from './dictionary';
+import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentence } from './matcher';
 import { refineToBillable } from './refine';
 import type { Analysis, Suggestion } from './schema';
@@ -60,7 +60,7 @@ export class NoteAnalyzer {
 
   constructor(pack: CodePack, dict?: Dictionary) {
     this.pack = pack;
-    this.dict = dict ?? buildDictionary(pack);
+    this.dict = dict ?? dictionaryFor(pack);
   }
 
   analyze(text: string, opts: AnalyzeOptions = {}): Analysis {

@@ -70,6 +70,64 @@ export function termStems(text: string): { required: string[]; optional: string[
   return { required, optional: optional.filter((s) => !required.includes(s)) };
 }
 
+/**
+ * Compiled form stored in the pack ('dict' section) so a side panel does not rebuild 146k terms
+ * (~5 s) on every open. DICT_VERSION changes whenever term rules or the tokenizer change; a pack
+ * whose dictionary carries another version is rebuilt at load time instead of trusted.
+ */
+export const DICT_VERSION = `1:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+
+export interface DictionaryData {
+  version: string;
+  vocab: string[];
+  kinds: TermSource['kind'][];
+  /** [code, kind index, text ('' = the code's title), required stem ids, optional stem ids] */
+  terms: [string, number, string, number[], number[]][];
+  titleStems: [string, number[]][];
+}
+
+export function serializeDictionary(d: Dictionary, titles: (code: string) => string): DictionaryData {
+  const vocab: string[] = [];
+  const id = new Map<string, number>();
+  const sid = (w: string) => {
+    let i = id.get(w);
+    if (i === undefined) {
+      i = vocab.length;
+      vocab.push(w);
+      id.set(w, i);
+    }
+    return i;
+  };
+  const kinds: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug'];
+  return {
+    version: DICT_VERSION,
+    vocab,
+    kinds,
+    terms: d.terms.map((t) => [t.code, kinds.indexOf(t.kind), t.kind === 'title' && titles(t.code) === t.text ? '' : t.text, t.required.map(sid), t.optional.map(sid)]),
+    titleStems: [...d.titleStems].map(([c, set]) => [c, [...set].map(sid)]),
+  };
+}
+
+export function deserializeDictionary(data: DictionaryData, titles: (code: string) => string): Dictionary {
+  const raw = data.terms.map(([code, k, text, req, opt]) => ({
+    code,
+    kind: data.kinds[k]!,
+    text: text || titles(code),
+    required: req.map((i) => data.vocab[i]!),
+    optional: opt.map((i) => data.vocab[i]!),
+  }));
+  const titleStems = new Map(data.titleStems.map(([c, ids]) => [c, new Set(ids.map((i) => data.vocab[i]!))]));
+  return indexTerms(raw, titleStems);
+}
+
+/** The pack's compiled dictionary when it matches this code's rules, else one built now. */
+export function dictionaryFor(pack: CodePack): Dictionary {
+  const data = pack.sectionJson<DictionaryData>('dict');
+  const titles = (code: string) => pack.titleOf(code);
+  if (data && data.version === DICT_VERSION) return deserializeDictionary(data, titles);
+  return buildDictionary(pack);
+}
+
 export function buildDictionary(pack: CodePack): Dictionary {
   const sources = pack.termSources();
   const raw: Omit<Term, 'anchor' | 'weight'>[] = [];
@@ -91,6 +149,10 @@ export function buildDictionary(pack: CodePack): Dictionary {
     seen.add(key);
     raw.push({ code: s.code, text: s.text, kind: s.kind, required, optional });
   }
+  return indexTerms(raw, titleStems);
+}
+
+function indexTerms(raw: Omit<Term, 'anchor' | 'weight'>[], titleStems: Map<string, Set<string>>): Dictionary {
   const df = new Map<string, number>();
   for (const t of raw) for (const w of t.required) df.set(w, (df.get(w) ?? 0) + 1);
   const n = raw.length;
