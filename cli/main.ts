@@ -7,6 +7,8 @@ import { codeSearch } from './commands/code-search';
 import { codesetDefault } from './commands/codeset-default';
 import { codesetFetch } from './commands/codeset-fetch';
 import { bench } from './commands/bench';
+import { analyzeCommand } from './commands/analyze';
+import { evalCommand } from './commands/eval';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -89,6 +91,28 @@ code
     run(async (opts) => {
       const c = code.commands.find((x) => x.name() === 'search')!;
       await codeSearch(c.args.join(' '), Number(c.opts<{ limit: string }>().limit), opts);
+    }),
+  );
+
+program
+  .command('analyze')
+  .argument('<file>', 'note text file, or - for standard input')
+  .description('candidate codes for a note, each with the words that support it, assertion, section and reason')
+  .action(run(async (opts) => analyzeCommand(program.commands.find((c) => c.name() === 'analyze')!.args[0]!, opts)));
+
+program
+  .command('eval')
+  .description('MAP, P@k, R@k, micro-F1 and recall by chapter on a coded corpus (CodiEsp layout), with a BM25 baseline')
+  .requiredOption('--notes <dir>', 'folder of <id>.txt notes')
+  .requiredOption('--gold <tsv>', 'gold codes: id<TAB>code per line')
+  .option('--train-notes <dir>', 'training notes to learn calibration from (never the evaluated split)')
+  .option('--train-gold <tsv>', 'training gold codes')
+  .option('--limit <n>', 'evaluate only the first n notes')
+  .action(
+    run(async (opts) => {
+      const o = program.commands.find((c) => c.name() === 'eval')!.opts<{ notes: string; gold: string; trainNotes?: string; trainGold?: string; limit?: string }>();
+      const { limit, ...rest } = o;
+      await evalCommand({ ...rest, ...(limit ? { limit: Number(limit) } : {}) }, opts);
     }),
   );
 

@@ -6,7 +6,7 @@ import { splitSentences } from '../text/sentences';
 import { tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
-import { matchSentence } from './matcher';
+import { matchSentenceAll, type TermMatch } from './matcher';
 import { refineToBillable } from './refine';
 import type { Analysis, Suggestion } from './schema';
 
@@ -52,6 +52,7 @@ interface Mention {
   mappedFrom?: string;
   note?: string;
   excludedWhy?: string;
+  alternative?: boolean;
 }
 
 export class NoteAnalyzer {
@@ -81,12 +82,13 @@ export class NoteAnalyzer {
         }
       }
     }
-    const { suggestions, excluded } = this.aggregate(mentions, text, release.label);
+    const { suggestions, alternatives, excluded } = this.aggregate(mentions, text, release.label);
     return {
       setting,
       release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
       warnings: opts.dateOfService ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM')) : [],
       suggestions,
+      alternatives,
       excluded,
       stats: { characters: text.length, sentences: sentenceCount, tokens: tokenCount, ms: Number((performance.now() - t0).toFixed(2)) },
     };
@@ -96,11 +98,12 @@ export class NoteAnalyzer {
     if (tokens.length === 0) return;
     const ctx = applyContext(tokens);
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
-    const matches = matchSentence(exp, this.dict);
-    if (matches.length === 0) return;
+    const { kept, covered } = matchSentenceAll(exp, this.dict);
+    if (kept.length === 0) return;
+    const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));
     const sectionAssertion = SECTION_ASSERTION[sectionName];
-    for (const m of matches) {
+    for (const m of matches as (TermMatch & { alternative?: boolean })[]) {
       const term = this.dict.terms[m.term]!;
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
       let assertion: Assertion = 'present';
@@ -119,6 +122,7 @@ export class NoteAnalyzer {
         section: sectionName,
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
+        ...(m.alternative ? { alternative: true } : {}),
       };
       out.push(this.applyAssertion(base, setting));
     }
@@ -153,7 +157,7 @@ export class NoteAnalyzer {
     }
   }
 
-  private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; excluded: Suggestion[] } {
+  private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
     const group = (list: Mention[]) => {
       const by = new Map<string, Mention[]>();
       for (const m of list) by.set(m.code, [...(by.get(m.code) ?? []), m]);
@@ -184,12 +188,15 @@ export class NoteAnalyzer {
       }
       return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
     };
-    const kept = mentions.filter((m) => !m.excludedWhy);
+    const kept = mentions.filter((m) => !m.excludedWhy && !m.alternative);
     const keptCodes = new Set(kept.map((m) => m.code));
+    const alternatives = mentions.filter((m) => !m.excludedWhy && m.alternative && !keptCodes.has(m.code));
+    const altCodes = new Set(alternatives.map((m) => m.code));
     return {
       suggestions: group(kept),
+      alternatives: group(alternatives),
       // A code both asserted somewhere and negated elsewhere stays a suggestion only.
-      excluded: group(mentions.filter((m) => m.excludedWhy && !keptCodes.has(m.code))),
+      excluded: group(mentions.filter((m) => m.excludedWhy && !m.alternative && !keptCodes.has(m.code) && !altCodes.has(m.code))),
     };
   }
 }

@@ -15,6 +15,11 @@ export interface TermMatch {
  * N18 give way to E11.22 and N18.32 in "type 2 diabetes with stage 3b CKD").
  */
 export function matchSentence(tokens: ExpandedToken[], dict: Dictionary): TermMatch[] {
+  return matchSentenceAll(tokens, dict).kept;
+}
+
+/** As matchSentence, also returning the matches a more specific one covers (kept as alternatives). */
+export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
   const where = new Map<string, number[]>();
   tokens.forEach((t, i) => {
     const list = where.get(t.stem);
@@ -74,9 +79,10 @@ function tryTerm(term: Term, where: Map<string, number[]>, tokens: ExpandedToken
   return { positions, score: term.weight + 0.3 * optionalHits - missing - 0.02 * best.span };
 }
 
-function keepMaximal(found: TermMatch[], dict: Dictionary): TermMatch[] {
+function keepMaximal(found: TermMatch[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
   const sets = found.map((m) => new Set(m.positions.map(String)));
   const keep: TermMatch[] = [];
+  const covered: TermMatch[] = [];
   found.forEach((m, i) => {
     const mine = sets[i]!;
     const dominated = found.some((o, j) => {
@@ -89,6 +95,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary): TermMatch[] {
       return o.score > m.score || (o.score === m.score && dict.terms[o.term]!.code < dict.terms[m.term]!.code);
     });
     if (!dominated) keep.push(m);
+    else covered.push(m);
   });
-  return keep;
+  return { kept: keep, covered };
 }

@@ -36,6 +36,8 @@ export const AnalysisSchema = z.strictObject({
   warnings: z.array(z.string()),
   /** Ranked candidates for the encounter. */
   suggestions: z.array(SuggestionSchema),
+  /** Less specific readings of the same words (e.g. I10 inside "hypertension and heart disease" -> I11.9): shown collapsed. */
+  alternatives: z.array(SuggestionSchema),
   /** Mentions that must not be coded as they stand (negated, hypothetical, uncertain in the office), with why. */
   excluded: z.array(SuggestionSchema),
   stats: z.strictObject({ characters: z.number(), sentences: z.number(), tokens: z.number(), ms: z.number() }),

@@ -1,0 +1,94 @@
+import { tokenize } from '../text/tokens';
+
+/**
+ * What a coded corpus teaches beyond the code set's own words: notes that read alike were coded
+ * alike. A k-nearest-neighbour model over TF-IDF vectors of word stems (cosine similarity):
+ * a code's score for a new note is the similarity-weighted share of its k nearest coded notes
+ * that carry the code. Learned only from a training split (CodiEsp train here), or from an
+ * organisation's own coded charts; never from the notes it is evaluated on.
+ */
+export interface CodedDoc {
+  text: string;
+  codes: Iterable<string>;
+}
+
+interface Vector {
+  ids: Uint32Array;
+  weights: Float32Array;
+}
+
+const STOP = new Set('a an and are as at be by for from has had have he her his in is it its of on or she that the their there they this to was were which with who will not no patient case year old'.split(' '));
+
+export class CorpusModel {
+  private readonly vocab = new Map<string, number>();
+  private readonly idf: number[] = [];
+  private readonly docs: { vec: Vector; codes: string[] }[] = [];
+
+  static learn(corpus: CodedDoc[]): CorpusModel {
+    const m = new CorpusModel();
+    const df = new Map<string, number>();
+    const bags = corpus.map((d) => {
+      const bag = m.bag(d.text);
+      for (const w of bag.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+      return bag;
+    });
+    for (const [w, f] of df) {
+      if (f < 2) continue; // a word seen once says nothing about codes
+      m.vocab.set(w, m.idf.length);
+      m.idf.push(Math.log((corpus.length + 1) / (f + 0.5)));
+    }
+    corpus.forEach((d, i) => m.docs.push({ vec: m.vector(bags[i]!), codes: [...new Set(d.codes)] }));
+    return m;
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private bag(text: string): Map<string, number> {
+    const bag = new Map<string, number>();
+    for (const t of tokenize(text)) {
+      if (STOP.has(t.norm) || t.norm.length < 3 || /^\d+$/.test(t.norm)) continue;
+      bag.set(t.stem, (bag.get(t.stem) ?? 0) + 1);
+    }
+    return bag;
+  }
+
+  private vector(bag: Map<string, number>): Vector {
+    const entries: [number, number][] = [];
+    for (const [w, tf] of bag) {
+      const id = this.vocab.get(w);
+      if (id !== undefined) entries.push([id, (1 + Math.log(tf)) * this.idf[id]!]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const norm = Math.sqrt(entries.reduce((a, [, x]) => a + x * x, 0)) || 1;
+    return { ids: Uint32Array.from(entries.map((e) => e[0])), weights: Float32Array.from(entries.map((e) => e[1] / norm)) };
+  }
+
+  private static cosine(a: Vector, b: Vector): number {
+    let i = 0;
+    let j = 0;
+    let s = 0;
+    while (i < a.ids.length && j < b.ids.length) {
+      const x = a.ids[i]!;
+      const y = b.ids[j]!;
+      if (x === y) s += a.weights[i++]! * b.weights[j++]!;
+      else if (x < y) i++;
+      else j++;
+    }
+    return s;
+  }
+
+  /** Code -> score in [0, 1] from the k most similar coded notes (`skip`: a training note's own index, for leave-one-out). */
+  scores(text: string, k = 20, skip = -1): Map<string, number> {
+    const v = this.vector(this.bag(text));
+    const sims = this.docs
+      .map((d, i) => [i === skip ? -1 : CorpusModel.cosine(v, d.vec), i] as [number, number])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, k);
+    const total = sims.reduce((a, [s]) => a + s, 0) || 1;
+    const out = new Map<string, number>();
+    for (const [s, i] of sims) for (const c of this.docs[i]!.codes) out.set(c, (out.get(c) ?? 0) + s / total);
+    return out;
+  }
+}
