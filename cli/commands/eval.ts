@@ -8,7 +8,8 @@ import { scoreRun, K_VALUES, recallAt, type RunScores } from '../../lib/eval/met
 import { Bm25Baseline } from '../../lib/eval/bm25-baseline';
 import { calibratedScore, learnCalibration, type Calibration } from '../../lib/eval/calibration';
 import { CorpusModel } from '../../lib/suggest/corpus-model';
-import { FEATURES, Reranker } from '../../lib/suggest/reranker';
+import { FEATURES, noteSignals, Reranker } from '../../lib/suggest/reranker';
+import { SoftMatcher } from '../../lib/suggest/soft-match';
 
 /** Neighbours consulted by the kNN model (fixed, not tuned on dev). */
 const KNN_K = 30;
@@ -128,12 +129,14 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
     );
     const fused = devAnalyses.map((a, i) => fuse(a, cal, knn[i]!));
     runs['ChartCoder + calibration + kNN (noisy-or)'] = scoreRun(dev.map((d, i) => ({ ranked: fused[i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })));
+    const soft = new SoftMatcher(analyzer.dict);
     const { reranker, stats } = Reranker.learn(
       train.map((d, i) => ({ text: d.text, gold: d.gold, analysis: trainAnalyses[i]! })),
       model,
       KNN_K,
+      soft,
     );
-    calibrated = devAnalyses.map((a, i) => reranker.rank(a, knn[i]!, stats).map((c) => c.code));
+    calibrated = devAnalyses.map((a, i) => reranker.rank(a, noteSignals(dev[i]!.text, model, KNN_K, soft), stats).map((c) => c.code));
     runs['ChartCoder + learned reranker (matcher + kNN + prior, trained on train)'] = scoreRun(
       dev.map((d, i) => ({ ranked: calibrated![i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })),
     );

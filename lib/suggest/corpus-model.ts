@@ -41,6 +41,46 @@ export class CorpusModel {
     return m;
   }
 
+  private centroids?: Map<string, { sum: Vector; norm2: number }>;
+
+  /**
+   * Rocchio: cosine between the note and the summed vectors of the training notes carrying each
+   * code. `skip` removes a training note's own vector from its codes' sums (leave-one-out).
+   */
+  centroidScores(text: string, skip = -1): Map<string, number> {
+    if (!this.centroids) {
+      const sums = new Map<string, Map<number, number>>();
+      for (const d of this.docs) {
+        for (const c of d.codes) {
+          const m = sums.get(c) ?? new Map<number, number>();
+          d.vec.ids.forEach((id, j) => m.set(id, (m.get(id) ?? 0) + d.vec.weights[j]!));
+          sums.set(c, m);
+        }
+      }
+      this.centroids = new Map();
+      for (const [c, m] of sums) {
+        const entries = [...m].sort((a, b) => a[0] - b[0]);
+        const sum = { ids: Uint32Array.from(entries.map((e) => e[0])), weights: Float32Array.from(entries.map((e) => e[1])) };
+        this.centroids.set(c, { sum, norm2: entries.reduce((a, [, x]) => a + x * x, 0) });
+      }
+    }
+    const v = this.vector(this.bag(text));
+    const own = skip >= 0 ? this.docs[skip] : undefined;
+    const ownCodes = new Set(own?.codes ?? []);
+    const out = new Map<string, number>();
+    for (const [c, { sum, norm2 }] of this.centroids) {
+      let dot = CorpusModel.cosine(v, sum);
+      let n2 = norm2;
+      if (own && ownCodes.has(c)) {
+        const cross = CorpusModel.cosine(own.vec, sum);
+        dot -= CorpusModel.cosine(v, own.vec);
+        n2 = norm2 - 2 * cross + 1;
+      }
+      out.set(c, n2 > 1e-9 ? Math.max(0, dot / Math.sqrt(n2)) : 0);
+    }
+    return out;
+  }
+
   get size(): number {
     return this.docs.length;
   }

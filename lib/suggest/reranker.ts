@@ -1,5 +1,6 @@
 import type { Analysis } from './schema';
 import type { CorpusModel } from './corpus-model';
+import type { SoftMatcher } from './soft-match';
 
 /**
  * Learning to rank from a coded corpus. Candidates for a note are the matcher's codes (suggested,
@@ -22,7 +23,34 @@ export interface TrainingDoc {
   analysis: Analysis;
 }
 
-export const FEATURES = ['bias', 'suggested', 'alternative', 'excluded', 'strength', 'mentions', 'precision', 'knn', 'prior', 'knnAndMatch', 'unseenMatch'] as const;
+export const FEATURES = [
+  'bias',
+  'suggested',
+  'alternative',
+  'excluded',
+  'strength',
+  'mentions',
+  'precision',
+  'knn',
+  'prior',
+  'knnAndMatch',
+  'unseenMatch',
+  'precisionXstrength',
+  'sqrtKnn',
+  'overlap',
+  'overlapSquared',
+  'knnXoverlap',
+  'centroid',
+  'centroidXoverlap',
+  'historyCondition',
+] as const;
+
+/** Signals about a note that come from the training corpus and the code set's wording. */
+export interface NoteSignals {
+  knn: Map<string, number>;
+  centroid: Map<string, number>;
+  overlap: (code: string) => number;
+}
 
 export function corpusStats(docs: TrainingDoc[]): CorpusStats {
   const proposed = new Map<string, { hits: number; n: number }>();
@@ -56,13 +84,16 @@ interface Candidate {
 }
 
 /** Features of every candidate of one note. `own` = this note's gold codes when it is a training note (leave-one-out). */
-export function candidateFeatures(a: Analysis, knn: Map<string, number>, stats: CorpusStats, own?: Set<string>): Candidate[] {
+export function candidateFeatures(a: Analysis, sig: NoteSignals, stats: CorpusStats, own?: Set<string>): Candidate[] {
+  const { knn, overlap } = sig;
   const byCode = new Map<string, { list: 0 | 1 | 2; score: number; mentions: number }>();
   const top = Math.max(1e-6, ...[...a.suggestions, ...a.alternatives, ...a.excluded].map((s) => s.score));
   ([a.suggestions, a.alternatives, a.excluded] as const).forEach((list, li) => {
     for (const s of list) if (!byCode.has(s.code)) byCode.set(s.code, { list: li as 0 | 1 | 2, score: s.score, mentions: s.mentions });
   });
-  const codes = new Set([...byCode.keys(), ...knn.keys(), ...stats.frequent]);
+  // Coders may code the condition behind a history code: it becomes a candidate with its own feature.
+  const historyOf = new Set([...a.suggestions, ...a.alternatives].map((s) => s.reason.mappedFrom).filter((c): c is string => Boolean(c)));
+  const codes = new Set([...byCode.keys(), ...knn.keys(), ...stats.frequent, ...historyOf]);
   const proposedHere = proposedCodes(a);
   const out: Candidate[] = [];
   for (const code of codes) {
@@ -76,6 +107,8 @@ export function candidateFeatures(a: Analysis, knn: Map<string, number>, stats: 
     const goldDocs = (stats.goldDocs.get(code) ?? 0) - (own?.has(code) ? 1 : 0);
     const docs = stats.docs - (own ? 1 : 0);
     const k = knn.get(code) ?? 0;
+    const ov = overlap(code);
+    const cen = sig.centroid.get(code) ?? 0;
     out.push({
       code,
       x: [
@@ -90,6 +123,14 @@ export function candidateFeatures(a: Analysis, knn: Map<string, number>, stats: 
         Math.log(1 + goldDocs) / Math.log(2 + docs),
         m ? k : 0,
         m && n <= 0 ? 1 : 0,
+        m ? precision * (m.score / top) : 0,
+        Math.sqrt(k),
+        ov,
+        ov * ov,
+        k * ov,
+        cen,
+        cen * ov,
+        historyOf.has(code) ? 1 : 0,
       ],
     });
   }
@@ -104,7 +145,7 @@ export class Reranker {
   }
 
   /** Logistic regression by full-batch gradient descent with a small L2 penalty. Deterministic. */
-  static train(examples: { x: number[]; y: number }[], epochs = 300, rate = 0.5, l2 = 1e-4): Reranker {
+  static train(examples: { x: number[]; y: number }[], epochs = 600, rate = 1, l2 = 1e-4): Reranker {
     const d = FEATURES.length;
     const w = new Array<number>(d).fill(0);
     const pos = examples.filter((e) => e.y === 1).length;
@@ -126,17 +167,17 @@ export class Reranker {
     return new Reranker(w);
   }
 
-  static learn(docs: TrainingDoc[], model: CorpusModel, k: number): { reranker: Reranker; stats: CorpusStats } {
+  static learn(docs: TrainingDoc[], model: CorpusModel, k: number, soft: SoftMatcher): { reranker: Reranker; stats: CorpusStats } {
     const stats = corpusStats(docs);
     const examples: { x: number[]; y: number }[] = [];
     docs.forEach((d, i) => {
-      for (const c of candidateFeatures(d.analysis, model.scores(d.text, k, i), stats, d.gold)) examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
+      for (const c of candidateFeatures(d.analysis, noteSignals(d.text, model, k, soft, i), stats, d.gold)) examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
     });
     return { reranker: Reranker.train(examples), stats };
   }
 
-  rank(a: Analysis, knn: Map<string, number>, stats: CorpusStats): { code: string; p: number }[] {
-    return candidateFeatures(a, knn, stats)
+  rank(a: Analysis, sig: NoteSignals, stats: CorpusStats): { code: string; p: number }[] {
+    return candidateFeatures(a, sig, stats)
       .map((c) => {
         let z = 0;
         c.x.forEach((v, j) => (z += v * this.weights[j]!));
@@ -144,4 +185,16 @@ export class Reranker {
       })
       .sort((x, y) => y.p - x.p || x.code.localeCompare(y.code));
   }
+}
+
+/** Corpus and wording signals for one note (`skip` = its own index when it is a training note). */
+export function noteSignals(text: string, model: CorpusModel, k: number, soft: SoftMatcher, skip = -1): NoteSignals {
+  const stems = soft.noteStems(text);
+  const cache = new Map<string, number>();
+  const overlap = (code: string) => {
+    let v = cache.get(code);
+    if (v === undefined) cache.set(code, (v = soft.overlap(code, stems)));
+    return v;
+  };
+  return { knn: model.scores(text, k, skip), centroid: model.centroidScores(text, skip), overlap };
 }

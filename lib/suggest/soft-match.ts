@@ -1,0 +1,40 @@
+import { expandTokens } from '../text/expand';
+import { tokenize } from '../text/tokens';
+import { bindQualifiers, type Dictionary } from './dictionary';
+
+/**
+ * How much of a code's own wording the note contains anywhere (idf-weighted share of the required
+ * stems of its best term): a soft signal for codes proposed by similar notes, e.g. N28.9 "disorder
+ * of kidney and ureter" for a note about a ureteral stenosis that never says "disorder".
+ */
+export class SoftMatcher {
+  private readonly byCode = new Map<string, number[]>();
+
+  constructor(private readonly dict: Dictionary) {
+    dict.terms.forEach((t, i) => {
+      const list = this.byCode.get(t.code);
+      if (list) list.push(i);
+      else this.byCode.set(t.code, [i]);
+    });
+  }
+
+  noteStems(text: string): Set<string> {
+    return new Set(bindQualifiers(expandTokens(tokenize(text)), (t, stem) => ({ ...t, stem })).map((t) => t.stem));
+  }
+
+  overlap(code: string, stems: Set<string>): number {
+    let best = 0;
+    for (const ti of this.byCode.get(code) ?? []) {
+      const t = this.dict.terms[ti]!;
+      let have = 0;
+      let all = 0;
+      for (const w of t.required) {
+        const idf = this.dict.idf.get(w) ?? 1;
+        all += idf;
+        if (stems.has(w)) have += idf;
+      }
+      if (all > 0) best = Math.max(best, have / all);
+    }
+    return best;
+  }
+}
