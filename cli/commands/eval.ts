@@ -136,7 +136,7 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
       KNN_K,
       soft,
     );
-    calibrated = devAnalyses.map((a, i) => reranker.rank(a, noteSignals(dev[i]!.text, model, KNN_K, soft), stats).map((c) => c.code));
+    calibrated = devAnalyses.map((a, i) => reranker.rank(a, noteSignals(dev[i]!.text, a, model, KNN_K, soft), stats).map((c) => c.code));
     runs['ChartCoder + learned reranker (matcher + kNN + prior, trained on train)'] = scoreRun(
       dev.map((d, i) => ({ ranked: calibrated![i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })),
     );

@@ -1,4 +1,4 @@
-import { decodePack, type DecodedPack } from './container';
+import { decodePack, type DecodedPack, type Inflate } from './container';
 import type { IcdRelease, PackHeader, PackSource } from './format';
 import { dayToIso, isoToDay, PTP_IN_FORCE, PTP_ROW_BYTES } from './ptp-binary';
 import { inPrefixRange } from './excludes1';
@@ -128,8 +128,8 @@ export class CodePack {
   private ptpRows?: DataView;
   private ptpCodeIndex?: Map<string, number>;
 
-  constructor(bytes: Uint8Array, label?: string) {
-    this.raw = decodePack(bytes, label);
+  constructor(bytes: Uint8Array, label?: string, inflate?: Inflate) {
+    this.raw = decodePack(bytes, label, inflate);
     this.header = this.raw.header;
   }
 
@@ -520,6 +520,11 @@ export class CodePack {
     return this.raw.json<T>(name);
   }
 
+  /** A binary section by name. */
+  sectionBytes(name: string): Uint8Array | undefined {
+    return this.raw.section(name);
+  }
+
   /** Long title of an ICD-10-CM code in its newest release ('' when unknown). */
   titleOf(code: string): string {
     const d = this.icd();
@@ -533,6 +538,6 @@ export class CodePack {
   }
 }
 
-export function loadPack(bytes: Uint8Array, label?: string): CodePack {
-  return new CodePack(bytes, label);
+export function loadPack(bytes: Uint8Array, label?: string, inflate?: Inflate): CodePack {
+  return new CodePack(bytes, label, inflate);
 }

@@ -14,7 +14,7 @@ import { decodeUtf8 } from '../util/text-lines';
 import { sha256Hex } from '../util/sha256';
 import { encodePack, type SectionInput } from './container';
 import { CodePack } from './code-pack';
-import { buildDictionary, serializeDictionary } from '../suggest/dictionary';
+import { buildDictionary } from '../suggest/dictionary';
 import type { IcdRelease, PackSource } from './format';
 import { encodePtpRows } from './ptp-binary';
 import { excludedRanges } from './excludes1';
@@ -302,8 +302,10 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     progress({ phase: 'compiling the match dictionary', done, total: expanded.length });
     const draft = new CodePack(bytes);
     const dict = buildDictionary(draft);
-    sections.push({ name: 'dict', encoding: 'json', data: serializeDictionary(dict, (c) => draft.titleOf(c)) });
-    counts.dictionaryTerms = dict.terms.length;
+    const { meta: dictMeta, bin } = dict.serialize();
+    sections.push({ name: 'dict', encoding: 'json', data: dictMeta });
+    sections.push({ name: 'dict.bin', encoding: 'binary', data: bin });
+    counts.dictionaryTerms = dict.size;
     bytes = encodePack(meta, sections);
   }
   progress({ phase: 'done', done: expanded.length, total: expanded.length });

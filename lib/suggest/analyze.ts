@@ -104,7 +104,7 @@ export class NoteAnalyzer {
     const stems = new Set(exp.map((t) => t.stem));
     const sectionAssertion = SECTION_ASSERTION[sectionName];
     for (const m of matches as (TermMatch & { alternative?: boolean })[]) {
-      const term = this.dict.terms[m.term]!;
+      const term = this.dict.term(m.term);
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
       let assertion: Assertion = 'present';
       for (const i of sources) {

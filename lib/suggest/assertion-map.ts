@@ -26,13 +26,13 @@ function inRange(code: string, [lo, hi]: [string, string]): boolean {
 
 /** The billable code of a Z-code range whose title shares the most specific words with the condition. */
 function bestZ(pack: CodePack, dict: Dictionary, condition: string, range: [string, string]): string | undefined {
-  const cond = [...(dict.titleStems.get(condition) ?? [])].filter((s) => !GENERIC.has(s));
+  const cond = [...dict.titleStems(condition)].filter((s) => !GENERIC.has(s));
   const release = pack.currentIcdRelease?.label;
   if (!release || cond.length === 0) return undefined;
   let best: string | undefined;
   let bestScore = 0;
   for (const c of zCodes(pack, release, range)) {
-    const stems = [...(dict.titleStems.get(c) ?? [])].filter((s) => !GENERIC.has(s));
+    const stems = [...dict.titleStems(c)].filter((s) => !GENERIC.has(s));
     const shared = stems.filter((s) => cond.includes(s)).length;
     if (shared === 0) continue;
     const score = shared - 0.1 * (stems.length - shared);

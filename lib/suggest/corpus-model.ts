@@ -81,6 +81,42 @@ export class CorpusModel {
     return out;
   }
 
+  private cooc?: { pair: Map<string, Map<string, number>>; single: Map<string, number> };
+
+  /**
+   * Coding conventions of the corpus: for each candidate, the highest P(candidate coded | other
+   * code coded) over the codes the matcher found in this note. `skip` removes a training note's
+   * own codes from the counts (leave-one-out).
+   */
+  cooccurrence(found: Iterable<string>, skip = -1): Map<string, number> {
+    if (!this.cooc) {
+      const pair = new Map<string, Map<string, number>>();
+      const single = new Map<string, number>();
+      for (const d of this.docs) {
+        for (const a of d.codes) {
+          single.set(a, (single.get(a) ?? 0) + 1);
+          const row = pair.get(a) ?? new Map<string, number>();
+          for (const b of d.codes) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
+          pair.set(a, row);
+        }
+      }
+      this.cooc = { pair, single };
+    }
+    const own = new Set(skip >= 0 ? (this.docs[skip]?.codes ?? []) : []);
+    const out = new Map<string, number>();
+    for (const m of new Set(found)) {
+      const nm = (this.cooc.single.get(m) ?? 0) - (own.has(m) ? 1 : 0);
+      if (nm < 2) continue;
+      for (const [c, n] of this.cooc.pair.get(m) ?? []) {
+        const k = n - (own.has(m) && own.has(c) ? 1 : 0);
+        if (k <= 0) continue;
+        const p = k / (nm + 1);
+        if (p > (out.get(c) ?? 0)) out.set(c, p);
+      }
+    }
+    return out;
+  }
+
   get size(): number {
     return this.docs.length;
   }

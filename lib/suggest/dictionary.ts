@@ -2,6 +2,7 @@ import { z } from 'zod';
 import termRulesData from './data/term-rules.json';
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { fold, stemWord, tokenize } from '../text/tokens';
+import { packArrays, unpackArrays } from '../util/typed-arrays';
 
 const TermRulesSchema = z.strictObject({
   about: z.string(),
@@ -44,14 +45,6 @@ export interface Term {
   weight: number;
 }
 
-export interface Dictionary {
-  terms: Term[];
-  byAnchor: Map<string, number[]>;
-  idf: Map<string, number>;
-  /** Stems of each code's title, for refinement and history/family mapping. */
-  titleStems: Map<string, Set<string>>;
-}
-
 /** Splits a phrase into required and optional stems: parenthesised words are optional (nemod). */
 export function termStems(text: string): { required: string[]; optional: string[] } {
   const folded = fold(text);
@@ -71,76 +64,151 @@ export function termStems(text: string): { required: string[]; optional: string[
 }
 
 /**
- * Compiled form stored in the pack ('dict' section) so a side panel does not rebuild 146k terms
- * (~5 s) on every open. DICT_VERSION changes whenever term rules or the tokenizer change; a pack
- * whose dictionary carries another version is rebuilt at load time instead of trusted.
+ * The match dictionary in columnar form: typed arrays over term and stem ids, so the compiled
+ * copy in a pack loads without parsing 146k objects. Term objects are made on demand.
+ * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
+ * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `1:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+export const DICT_VERSION = `2:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug'];
 
-export interface DictionaryData {
+export interface DictionaryMeta {
   version: string;
   vocab: string[];
-  kinds: TermSource['kind'][];
-  /** [code, kind index, text ('' = the code's title), required stem ids, optional stem ids] */
-  terms: [string, number, string, number[], number[]][];
-  titleStems: [string, number[]][];
+  codes: string[];
+  texts: string[];
 }
 
-export function serializeDictionary(d: Dictionary, titles: (code: string) => string): DictionaryData {
-  const vocab: string[] = [];
-  const id = new Map<string, number>();
-  const sid = (w: string) => {
-    let i = id.get(w);
-    if (i === undefined) {
-      i = vocab.length;
-      vocab.push(w);
-      id.set(w, i);
+export class Dictionary {
+  readonly size: number;
+  private readonly vocabId: Map<string, number>;
+  private readonly memo = new Map<number, Term>();
+  private readonly titleMemo = new Map<string, Set<string>>();
+  private byCode?: Map<string, number[]>;
+
+  constructor(
+    readonly meta: DictionaryMeta,
+    /** termCode, termKind, termText (-1 = title), reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms */
+    readonly cols: {
+      termCode: Uint32Array;
+      termKind: Uint8Array;
+      termText: Int32Array;
+      reqOff: Uint32Array;
+      reqIds: Uint32Array;
+      optOff: Uint32Array;
+      optIds: Uint32Array;
+      anchor: Uint32Array;
+      weight: Float32Array;
+      idf: Float32Array;
+      anchorOff: Uint32Array;
+      anchorTerms: Uint32Array;
+    },
+    private readonly titleOf: (code: string) => string,
+  ) {
+    this.size = cols.termCode.length;
+    this.vocabId = new Map(meta.vocab.map((w, i) => [w, i]));
+  }
+
+  term(i: number): Term {
+    let t = this.memo.get(i);
+    if (!t) {
+      const c = this.cols;
+      const code = this.meta.codes[c.termCode[i]!]!;
+      const ti = c.termText[i]!;
+      t = {
+        code,
+        text: ti < 0 ? this.titleOf(code) : this.meta.texts[ti]!,
+        kind: KINDS[c.termKind[i]!]!,
+        required: Array.from(c.reqIds.subarray(c.reqOff[i]!, c.reqOff[i + 1]!), (v) => this.meta.vocab[v]!),
+        optional: Array.from(c.optIds.subarray(c.optOff[i]!, c.optOff[i + 1]!), (v) => this.meta.vocab[v]!),
+        anchor: this.meta.vocab[c.anchor[i]!]!,
+        weight: c.weight[i]!,
+      };
+      this.memo.set(i, t);
     }
-    return i;
-  };
-  const kinds: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug'];
-  return {
-    version: DICT_VERSION,
-    vocab,
-    kinds,
-    terms: d.terms.map((t) => [t.code, kinds.indexOf(t.kind), t.kind === 'title' && titles(t.code) === t.text ? '' : t.text, t.required.map(sid), t.optional.map(sid)]),
-    titleStems: [...d.titleStems].map(([c, set]) => [c, [...set].map(sid)]),
-  };
-}
+    return t;
+  }
 
-export function deserializeDictionary(data: DictionaryData, titles: (code: string) => string): Dictionary {
-  const raw = data.terms.map(([code, k, text, req, opt]) => ({
-    code,
-    kind: data.kinds[k]!,
-    text: text || titles(code),
-    required: req.map((i) => data.vocab[i]!),
-    optional: opt.map((i) => data.vocab[i]!),
-  }));
-  const titleStems = new Map(data.titleStems.map(([c, ids]) => [c, new Set(ids.map((i) => data.vocab[i]!))]));
-  return indexTerms(raw, titleStems);
+  /** Terms whose anchor is this stem. */
+  anchored(stem: string): Uint32Array | undefined {
+    const id = this.vocabId.get(stem);
+    if (id === undefined) return undefined;
+    return this.cols.anchorTerms.subarray(this.cols.anchorOff[id]!, this.cols.anchorOff[id + 1]!);
+  }
+
+  idf(stem: string): number {
+    const id = this.vocabId.get(stem);
+    return id === undefined ? 0 : this.cols.idf[id]!;
+  }
+
+  termsOf(code: string): number[] {
+    if (!this.byCode) {
+      this.byCode = new Map();
+      this.cols.termCode.forEach((ci, i) => {
+        const c = this.meta.codes[ci]!;
+        const list = this.byCode!.get(c);
+        if (list) list.push(i);
+        else this.byCode!.set(c, [i]);
+      });
+    }
+    return this.byCode.get(code) ?? [];
+  }
+
+  /** All stems of a code's title (required and optional), for refinement and history mapping. */
+  titleStems(code: string): Set<string> {
+    let s = this.titleMemo.get(code);
+    if (!s) {
+      const { required, optional } = termStems(this.titleOf(code));
+      this.titleMemo.set(code, (s = new Set([...required, ...optional])));
+    }
+    return s;
+  }
+
+  /** The two pack sections: names and strings as JSON, the columns as one binary block. */
+  serialize(): { meta: DictionaryMeta; bin: Uint8Array } {
+    const c = this.cols;
+    return { meta: this.meta, bin: packArrays([c.termCode, c.termKind, c.termText, c.reqOff, c.reqIds, c.optOff, c.optIds, c.anchor, c.weight, c.idf, c.anchorOff, c.anchorTerms]) };
+  }
+
+  static deserialize(meta: DictionaryMeta, bin: Uint8Array, titleOf: (code: string) => string): Dictionary {
+    const [termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms] = unpackArrays(bin) as [
+      Uint32Array,
+      Uint8Array,
+      Int32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Float32Array,
+      Float32Array,
+      Uint32Array,
+      Uint32Array,
+    ];
+    return new Dictionary(meta, { termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms }, titleOf);
+  }
 }
 
 /** The pack's compiled dictionary when it matches this code's rules, else one built now. */
 export function dictionaryFor(pack: CodePack): Dictionary {
-  const data = pack.sectionJson<DictionaryData>('dict');
-  const titles = (code: string) => pack.titleOf(code);
-  if (data && data.version === DICT_VERSION) return deserializeDictionary(data, titles);
+  const meta = pack.sectionJson<DictionaryMeta>('dict');
+  const bin = pack.sectionBytes('dict.bin');
+  const titleOf = (code: string) => pack.titleOf(code);
+  if (meta && bin && meta.version === DICT_VERSION) return Dictionary.deserialize(meta, bin, titleOf);
   return buildDictionary(pack);
 }
 
 export function buildDictionary(pack: CodePack): Dictionary {
-  const sources = pack.termSources();
-  const raw: Omit<Term, 'anchor' | 'weight'>[] = [];
-  const titleStems = new Map<string, Set<string>>();
+  const titleOf = (code: string) => pack.titleOf(code);
+  const raw: { code: string; text: string; kind: TermSource['kind']; required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
-  for (const s of sources) {
+  for (const s of pack.termSources()) {
     let text = s.text;
     if (s.kind === 'neoplasm' || s.kind === 'drug') {
       const col = Object.keys(RULES.column_phrases).find((c) => text.startsWith(c));
       if (col) text = `${RULES.column_phrases[col]} ${text.slice(col.length)}`;
     }
     const { required, optional } = termStems(text);
-    if (s.kind === 'title') titleStems.set(s.code, new Set([...required, ...optional]));
     // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
     if (s.kind === 'title' && s.code.length === 8 && required.some((w) => EPISODE.has(w))) continue;
     if (required.length === 0) continue;
@@ -149,25 +217,63 @@ export function buildDictionary(pack: CodePack): Dictionary {
     seen.add(key);
     raw.push({ code: s.code, text: s.text, kind: s.kind, required, optional });
   }
-  return indexTerms(raw, titleStems);
-}
-
-function indexTerms(raw: Omit<Term, 'anchor' | 'weight'>[], titleStems: Map<string, Set<string>>): Dictionary {
+  const vocab: string[] = [];
+  const vid = new Map<string, number>();
+  const id = (w: string) => {
+    let i = vid.get(w);
+    if (i === undefined) {
+      vid.set(w, (i = vocab.length));
+      vocab.push(w);
+    }
+    return i;
+  };
+  const codes: string[] = [];
+  const cid = new Map<string, number>();
+  const texts: string[] = [];
   const df = new Map<string, number>();
   for (const t of raw) for (const w of t.required) df.set(w, (df.get(w) ?? 0) + 1);
   const n = raw.length;
-  const idf = new Map<string, number>();
-  for (const [w, f] of df) idf.set(w, Math.log(1 + n / f));
-  const terms: Term[] = raw.map((t) => {
-    let anchor = t.required[0]!;
-    for (const w of t.required) if (df.get(w)! < df.get(anchor)!) anchor = w;
-    return { ...t, anchor, weight: t.required.reduce((a, w) => a + idf.get(w)!, 0) };
+  const termCode = new Uint32Array(n);
+  const termKind = new Uint8Array(n);
+  const termText = new Int32Array(n);
+  const reqOff = new Uint32Array(n + 1);
+  const optOff = new Uint32Array(n + 1);
+  const reqList: number[] = [];
+  const optList: number[] = [];
+  const anchor = new Uint32Array(n);
+  const weight = new Float32Array(n);
+  raw.forEach((t, i) => {
+    let ci = cid.get(t.code);
+    if (ci === undefined) {
+      cid.set(t.code, (ci = codes.length));
+      codes.push(t.code);
+    }
+    termCode[i] = ci;
+    termKind[i] = KINDS.indexOf(t.kind);
+    termText[i] = t.kind === 'title' && titleOf(t.code) === t.text ? -1 : texts.push(t.text) - 1;
+    for (const w of t.required) reqList.push(id(w));
+    for (const w of t.optional) optList.push(id(w));
+    reqOff[i + 1] = reqList.length;
+    optOff[i + 1] = optList.length;
+    let a = t.required[0]!;
+    let wsum = 0;
+    for (const w of t.required) {
+      if (df.get(w)! < df.get(a)!) a = w;
+      wsum += Math.log(1 + n / df.get(w)!);
+    }
+    anchor[i] = id(a);
+    weight[i] = wsum;
   });
-  const byAnchor = new Map<string, number[]>();
-  terms.forEach((t, i) => {
-    const list = byAnchor.get(t.anchor);
-    if (list) list.push(i);
-    else byAnchor.set(t.anchor, [i]);
-  });
-  return { terms, byAnchor, idf, titleStems };
+  const idf = new Float32Array(vocab.length).map((_, i) => (df.has(vocab[i]!) ? Math.log(1 + n / df.get(vocab[i]!)!) : 0));
+  const anchorOff = new Uint32Array(vocab.length + 1);
+  for (let i = 0; i < n; i++) anchorOff[anchor[i]! + 1]!++;
+  for (let v = 0; v < vocab.length; v++) anchorOff[v + 1]! += anchorOff[v]!;
+  const fill = anchorOff.slice(0, vocab.length);
+  const anchorTerms = new Uint32Array(n);
+  for (let i = 0; i < n; i++) anchorTerms[fill[anchor[i]!]!++] = i;
+  return new Dictionary(
+    { version: DICT_VERSION, vocab, codes, texts },
+    { termCode, termKind, termText, reqOff, reqIds: Uint32Array.from(reqList), optOff, optIds: Uint32Array.from(optList), anchor, weight, idf, anchorOff, anchorTerms },
+    titleOf,
+  );
 }

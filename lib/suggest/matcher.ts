@@ -28,8 +28,8 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
   });
   const found: TermMatch[] = [];
   for (const stem of where.keys()) {
-    for (const ti of dict.byAnchor.get(stem) ?? []) {
-      const term = dict.terms[ti]!;
+    for (const ti of dict.anchored(stem) ?? []) {
+      const term = dict.term(ti);
       const m = tryTerm(term, where, tokens);
       if (m) found.push({ term: ti, positions: m.positions, score: m.score });
     }
@@ -92,7 +92,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary): { kept: TermMatch[];
       for (const p of mine) if (!other.has(p)) return false;
       if (other.size > mine.size) return true;
       // Same words: keep the better-scoring term (ties: the shorter, more general code first).
-      return o.score > m.score || (o.score === m.score && dict.terms[o.term]!.code < dict.terms[m.term]!.code);
+      return o.score > m.score || (o.score === m.score && dict.term(o.term).code < dict.term(m.term).code);
     });
     if (!dominated) keep.push(m);
     else covered.push(m);

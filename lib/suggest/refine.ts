@@ -23,12 +23,12 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     const children = hit.children.filter((c) => c.code.length > current.length);
     const sevenOnly = Boolean(hit.sevenChr) && children.length > 0 && children.every((c) => c.code.replace('.', '').length === 7);
     if (children.length > 0 && !sevenOnly) {
-      const parentStems = dict.titleStems.get(current) ?? new Set<string>();
+      const parentStems = dict.titleStems(current);
       let best = children[0]!;
       let bestScore = -Infinity;
       let bestWords: string[] = [];
       for (const c of children) {
-        const stems = dict.titleStems.get(c.code) ?? new Set<string>();
+        const stems = dict.titleStems(c.code);
         const extra = [...stems].filter((s) => !parentStems.has(s));
         const hits = extra.filter((s) => sentenceStems.has(s));
         const unspecified = /unspecified/i.test(c.title) ? 0.5 : 0;

@@ -43,6 +43,7 @@ export const FEATURES = [
   'centroid',
   'centroidXoverlap',
   'historyCondition',
+  'cooccurrence',
 ] as const;
 
 /** Signals about a note that come from the training corpus and the code set's wording. */
@@ -50,6 +51,8 @@ export interface NoteSignals {
   knn: Map<string, number>;
   centroid: Map<string, number>;
   overlap: (code: string) => number;
+  /** P(code | another code the matcher found) in the corpus. */
+  cooc: Map<string, number>;
 }
 
 export function corpusStats(docs: TrainingDoc[]): CorpusStats {
@@ -131,6 +134,7 @@ export function candidateFeatures(a: Analysis, sig: NoteSignals, stats: CorpusSt
         cen,
         cen * ov,
         historyOf.has(code) ? 1 : 0,
+        sig.cooc.get(code) ?? 0,
       ],
     });
   }
@@ -171,7 +175,7 @@ export class Reranker {
     const stats = corpusStats(docs);
     const examples: { x: number[]; y: number }[] = [];
     docs.forEach((d, i) => {
-      for (const c of candidateFeatures(d.analysis, noteSignals(d.text, model, k, soft, i), stats, d.gold)) examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
+      for (const c of candidateFeatures(d.analysis, noteSignals(d.text, d.analysis, model, k, soft, i), stats, d.gold)) examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
     });
     return { reranker: Reranker.train(examples), stats };
   }
@@ -188,7 +192,7 @@ export class Reranker {
 }
 
 /** Corpus and wording signals for one note (`skip` = its own index when it is a training note). */
-export function noteSignals(text: string, model: CorpusModel, k: number, soft: SoftMatcher, skip = -1): NoteSignals {
+export function noteSignals(text: string, a: Analysis, model: CorpusModel, k: number, soft: SoftMatcher, skip = -1): NoteSignals {
   const stems = soft.noteStems(text);
   const cache = new Map<string, number>();
   const overlap = (code: string) => {
@@ -196,5 +200,6 @@ export function noteSignals(text: string, model: CorpusModel, k: number, soft: S
     if (v === undefined) cache.set(code, (v = soft.overlap(code, stems)));
     return v;
   };
-  return { knn: model.scores(text, k, skip), centroid: model.centroidScores(text, skip), overlap };
+  const found = [...a.suggestions, ...a.alternatives, ...a.excluded].map((s) => s.code);
+  return { knn: model.scores(text, k, skip), centroid: model.centroidScores(text, skip), overlap, cooc: model.cooccurrence(found, skip) };
 }

@@ -8,15 +8,7 @@ import { bindQualifiers, type Dictionary } from './dictionary';
  * of kidney and ureter" for a note about a ureteral stenosis that never says "disorder".
  */
 export class SoftMatcher {
-  private readonly byCode = new Map<string, number[]>();
-
-  constructor(private readonly dict: Dictionary) {
-    dict.terms.forEach((t, i) => {
-      const list = this.byCode.get(t.code);
-      if (list) list.push(i);
-      else this.byCode.set(t.code, [i]);
-    });
-  }
+  constructor(private readonly dict: Dictionary) {}
 
   noteStems(text: string): Set<string> {
     return new Set(bindQualifiers(expandTokens(tokenize(text)), (t, stem) => ({ ...t, stem })).map((t) => t.stem));
@@ -24,12 +16,12 @@ export class SoftMatcher {
 
   overlap(code: string, stems: Set<string>): number {
     let best = 0;
-    for (const ti of this.byCode.get(code) ?? []) {
-      const t = this.dict.terms[ti]!;
+    for (const ti of this.dict.termsOf(code)) {
+      const t = this.dict.term(ti);
       let have = 0;
       let all = 0;
       for (const w of t.required) {
-        const idf = this.dict.idf.get(w) ?? 1;
+        const idf = this.dict.idf(w) || 1;
         all += idf;
         if (stems.has(w)) have += idf;
       }
