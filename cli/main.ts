@@ -9,6 +9,7 @@ import { codesetFetch } from './commands/codeset-fetch';
 import { bench } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { evalCommand } from './commands/eval';
+import { benchNotes } from './commands/bench-notes';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -121,10 +122,12 @@ program
   .description('pack build time, size, load time, lookup/search latency and heap')
   .option('--from <paths...>', 'release files to build from (default: $CHARTCODER_CODESETS)')
   .option('--runs <n>', 'load repetitions', '5')
+  .option('--notes <dir>', 'time note analysis instead: CodiEsp dev, MTSamples and a 1 MB note under this folder')
   .action(
     run(async (opts) => {
-      const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string }>();
-      await bench(o.from, Number(o.runs), opts);
+      const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string; notes?: string }>();
+      if (o.notes) await benchNotes(o.notes, opts);
+      else await bench(o.from, Number(o.runs), opts);
     }),
   );
 

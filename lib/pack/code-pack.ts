@@ -1,6 +1,7 @@
 import { decodePack, type DecodedPack, type Inflate } from './container';
 import type { IcdRelease, PackHeader, PackSource } from './format';
 import { dayToIso, isoToDay, PTP_IN_FORCE, PTP_ROW_BYTES } from './ptp-binary';
+import { unpackArrays } from '../util/typed-arrays';
 import { inPrefixRange } from './excludes1';
 import { undotIcd, dotIcd } from '../codesets/code-format';
 import { Bm25Index, type SearchDoc } from '../search/bm25-index';
@@ -148,8 +149,29 @@ export class CodePack {
 
   private icd(): IcdSectionData | undefined {
     if (this.icdData === undefined) {
-      this.icdData = this.raw.json<IcdSectionData>('icd');
-      if (this.icdData) this.icdIndex = new Map(this.icdData.codes.map((c, i) => [c, i]));
+      const meta = this.raw.json<Pick<IcdSectionData, 'releases' | 'olderTitles' | 'parentOverrides'>>('icd');
+      if (!meta) return undefined;
+      const dec = new TextDecoder();
+      const lines = (name: string) => dec.decode(this.raw.section(name) ?? new Uint8Array()).split('\n');
+      const [present, billable, titleRelease, parent] = unpackArrays(this.raw.section('icd.cols')!) as [Uint32Array, Uint32Array, Uint8Array, Int32Array];
+      const codes = lines('icd.codes');
+      let short: string[] | undefined;
+      this.icdData = {
+        ...meta,
+        codes,
+        long: lines('icd.long'),
+        // Short titles are rarely shown: decoded on first use.
+        get short() {
+          return (short ??= lines('icd.short'));
+        },
+        present: present as unknown as number[],
+        billable: billable as unknown as number[],
+        titleRelease: titleRelease as unknown as number[],
+        parent: parent as unknown as number[],
+      };
+      const index = new Map<string, number>();
+      for (let i = 0; i < codes.length; i++) index.set(codes[i]!, i);
+      this.icdIndex = index;
     }
     return this.icdData;
   }
@@ -185,6 +207,38 @@ export class CodePack {
   private isBillableNewest(i: number): boolean {
     const d = this.icd()!;
     return (d.billable[i]! & (1 << this.newestRelease(i))) !== 0;
+  }
+
+  /** Title, billable flag and children of an ICD-10-CM code, without the tabular notes (cheap). */
+  codeInfo(input: string): { code: string; title: string; billable: boolean; children: CodeRef[] } | undefined {
+    const d = this.icd();
+    const code = dotIcd(input);
+    const i = this.icdIndex?.get(code);
+    if (!d || i === undefined) return undefined;
+    return { code, title: d.long[i]!, billable: this.isBillableNewest(i), children: this.children(i).map((c) => this.ref(c)) };
+  }
+
+  /** The 7th-character values that apply to a code (from itself or the nearest ancestor / section). */
+  sevenChrFor(input: string): IcdLookup['sevenChr'] {
+    const d = this.icd();
+    const code = dotIcd(input);
+    const i = this.icdIndex?.get(code);
+    if (!d || i === undefined) return undefined;
+    const chain = [code];
+    for (let p = d.parent[i]!; p >= 0; p = d.parent[p]!) chain.push(d.codes[p]!);
+    for (const t of this.tabular()) {
+      for (const c of chain) {
+        const node = t.nodes[c];
+        if (node?.x) return { from: c, release: t.release, values: node.x };
+      }
+      const holder = chain.find((c) => t.nodes[c]);
+      if (!holder) continue;
+      for (const ch of t.chapters) {
+        const sec = ch.sections.find((x) => x.id === t.nodes[holder]!.s);
+        if (sec?.x) return { from: `section ${sec.id}`, release: t.release, values: sec.x };
+      }
+    }
+    return undefined;
   }
 
   /** Finds an ICD-10-CM code (dotted or not) or a HCPCS code. */

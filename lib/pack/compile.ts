@@ -17,6 +17,7 @@ import { CodePack } from './code-pack';
 import { buildDictionary } from '../suggest/dictionary';
 import type { IcdRelease, PackSource } from './format';
 import { encodePtpRows } from './ptp-binary';
+import { packArrays } from '../util/typed-arrays';
 import { excludedRanges } from './excludes1';
 import type {
   AocSectionData,
@@ -188,7 +189,17 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   const icd = buildIcd(parsed);
   const counts: Record<string, number> = {};
   if (icd) {
-    sections.push({ name: 'icd', encoding: 'json', data: icd.data });
+    const enc = new TextEncoder();
+    const d = icd.data;
+    sections.push({ name: 'icd', encoding: 'json', data: { releases: d.releases, olderTitles: d.olderTitles, parentOverrides: d.parentOverrides } });
+    sections.push({ name: 'icd.codes', encoding: 'binary', data: enc.encode(d.codes.join('\n')) });
+    sections.push({ name: 'icd.long', encoding: 'binary', data: enc.encode(d.long.join('\n')) });
+    sections.push({ name: 'icd.short', encoding: 'binary', data: enc.encode(d.short.join('\n')) });
+    sections.push({
+      name: 'icd.cols',
+      encoding: 'binary',
+      data: packArrays([Uint32Array.from(d.present), Uint32Array.from(d.billable), Uint8Array.from(d.titleRelease), Int32Array.from(d.parent)]),
+    });
     counts.icdCodes = icd.data.codes.length;
     for (const r of icd.releases) counts[`icdBillable ${r.label}`] = r.billableCount;
   }
@@ -302,8 +313,9 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     progress({ phase: 'compiling the match dictionary', done, total: expanded.length });
     const draft = new CodePack(bytes);
     const dict = buildDictionary(draft);
-    const { meta: dictMeta, bin } = dict.serialize();
-    sections.push({ name: 'dict', encoding: 'json', data: dictMeta });
+    const { version, strings, bin } = dict.serialize();
+    sections.push({ name: 'dict', encoding: 'json', data: version });
+    sections.push({ name: 'dict.strings', encoding: 'binary', data: strings });
     sections.push({ name: 'dict.bin', encoding: 'binary', data: bin });
     counts.dictionaryTerms = dict.size;
     bytes = encodePack(meta, sections);

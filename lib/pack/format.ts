@@ -4,8 +4,9 @@ import { z } from 'zod';
  * The code pack: one file, a small JSON header then deflated sections, so a loader reads the
  * header (provenance, releases) at once and inflates a section only when it is first used.
  * Bump PACK_FORMAT_VERSION whenever a section's shape changes; loaders refuse other versions.
+ * 2: the ICD table as text + typed-array sections; the match dictionary ('dict', 'dict.bin').
  */
-export const PACK_FORMAT_VERSION = 1;
+export const PACK_FORMAT_VERSION = 2;
 export const PACK_MAGIC = 'CCPACK';
 
 export const SourceSchema = z.strictObject({

@@ -3,6 +3,11 @@ import type { MueService } from '../codesets/ncci/mue';
 
 /** Shapes of the JSON sections inside a code pack (format version 1). */
 
+/**
+ * The ICD code table. In the pack it is split so loading needs no big JSON parse (format 2):
+ * 'icd' (JSON: releases, olderTitles, parentOverrides), 'icd.codes' / 'icd.long' / 'icd.short'
+ * (UTF-8 text, one entry per line) and 'icd.cols' (typed arrays: present, billable, titleRelease, parent).
+ */
 export interface IcdSectionData {
   /** ICD-10-CM release labels; bit r of `present`/`billable` refers to releases[r]. */
   releases: string[];

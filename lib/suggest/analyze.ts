@@ -1,4 +1,4 @@
-import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { CodePack } from '../pack/code-pack';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens } from '../text/expand';
 import { detectSections } from '../text/sections';
@@ -164,7 +164,7 @@ export class NoteAnalyzer {
       const out: Suggestion[] = [];
       for (const [code, ms] of by) {
         const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
-        const hit = this.pack.lookup(code) as IcdLookup | undefined;
+        const hit = this.pack.codeInfo(code);
         const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
         out.push({
           code,

@@ -129,6 +129,31 @@ export class Dictionary {
     return t;
   }
 
+  /** Vocabulary id of a stem (undefined when no term uses it). */
+  stemId(stem: string): number | undefined {
+    return this.vocabId.get(stem);
+  }
+
+  requiredIds(i: number): Uint32Array {
+    return this.cols.reqIds.subarray(this.cols.reqOff[i]!, this.cols.reqOff[i + 1]!);
+  }
+
+  optionalIds(i: number): Uint32Array {
+    return this.cols.optIds.subarray(this.cols.optOff[i]!, this.cols.optOff[i + 1]!);
+  }
+
+  weight(i: number): number {
+    return this.cols.weight[i]!;
+  }
+
+  codeOf(i: number): string {
+    return this.meta.codes[this.cols.termCode[i]!]!;
+  }
+
+  anchoredById(id: number): Uint32Array {
+    return this.cols.anchorTerms.subarray(this.cols.anchorOff[id]!, this.cols.anchorOff[id + 1]!);
+  }
+
   /** Terms whose anchor is this stem. */
   anchored(stem: string): Uint32Array | undefined {
     const id = this.vocabId.get(stem);
@@ -164,10 +189,15 @@ export class Dictionary {
     return s;
   }
 
-  /** The two pack sections: names and strings as JSON, the columns as one binary block. */
-  serialize(): { meta: DictionaryMeta; bin: Uint8Array } {
+  /** The pack sections: version (JSON), strings (text, one per line, three NUL-separated blocks), columns (binary). */
+  serialize(): { version: { version: string }; strings: Uint8Array; bin: Uint8Array } {
     const c = this.cols;
-    return { meta: this.meta, bin: packArrays([c.termCode, c.termKind, c.termText, c.reqOff, c.reqIds, c.optOff, c.optIds, c.anchor, c.weight, c.idf, c.anchorOff, c.anchorTerms]) };
+    const m = this.meta;
+    return {
+      version: { version: m.version },
+      strings: new TextEncoder().encode([m.vocab.join('\n'), m.codes.join('\n'), m.texts.join('\n')].join('\u0000')),
+      bin: packArrays([c.termCode, c.termKind, c.termText, c.reqOff, c.reqIds, c.optOff, c.optIds, c.anchor, c.weight, c.idf, c.anchorOff, c.anchorTerms]),
+    };
   }
 
   static deserialize(meta: DictionaryMeta, bin: Uint8Array, titleOf: (code: string) => string): Dictionary {
@@ -191,10 +221,14 @@ export class Dictionary {
 
 /** The pack's compiled dictionary when it matches this code's rules, else one built now. */
 export function dictionaryFor(pack: CodePack): Dictionary {
-  const meta = pack.sectionJson<DictionaryMeta>('dict');
+  const version = pack.sectionJson<{ version: string }>('dict')?.version;
+  const strings = pack.sectionBytes('dict.strings');
   const bin = pack.sectionBytes('dict.bin');
   const titleOf = (code: string) => pack.titleOf(code);
-  if (meta && bin && meta.version === DICT_VERSION) return Dictionary.deserialize(meta, bin, titleOf);
+  if (version === DICT_VERSION && strings && bin) {
+    const [vocab, codes, texts] = new TextDecoder().decode(strings).split('\u0000').map((b) => (b === '' ? [] : b.split('\n'))) as [string[], string[], string[]];
+    return Dictionary.deserialize({ version, vocab, codes, texts }, bin, titleOf);
+  }
   return buildDictionary(pack);
 }
 

@@ -1,5 +1,5 @@
 import type { ExpandedToken } from '../text/expand';
-import type { Dictionary, Term } from './dictionary';
+import type { Dictionary } from './dictionary';
 
 export interface TermMatch {
   term: number;
@@ -20,63 +20,64 @@ export function matchSentence(tokens: ExpandedToken[], dict: Dictionary): TermMa
 
 /** As matchSentence, also returning the matches a more specific one covers (kept as alternatives). */
 export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
-  const where = new Map<string, number[]>();
+  // Work on stem ids: a stem no term uses can never help a match.
+  const where = new Map<number, number[]>();
   tokens.forEach((t, i) => {
-    const list = where.get(t.stem);
+    const id = dict.stemId(t.stem);
+    if (id === undefined) return;
+    const list = where.get(id);
     if (list) list.push(i);
-    else where.set(t.stem, [i]);
+    else where.set(id, [i]);
   });
   const found: TermMatch[] = [];
-  for (const stem of where.keys()) {
-    for (const ti of dict.anchored(stem) ?? []) {
-      const term = dict.term(ti);
-      const m = tryTerm(term, where, tokens);
+  for (const id of where.keys()) {
+    for (const ti of dict.anchoredById(id)) {
+      const m = tryTerm(dict, ti, id, where, tokens);
       if (m) found.push({ term: ti, positions: m.positions, score: m.score });
     }
   }
   return keepMaximal(found, dict);
 }
 
-function tryTerm(term: Term, where: Map<string, number[]>, tokens: ExpandedToken[]): { positions: number[]; score: number } | undefined {
-  const anchorAt = where.get(term.anchor)!;
+const OTHER = 'other';
+
+function tryTerm(dict: Dictionary, ti: number, anchorId: number, where: Map<number, number[]>, tokens: ExpandedToken[]): { positions: number[]; score: number } | undefined {
+  const required = dict.requiredIds(ti);
+  for (const w of required) if (!where.has(w)) return undefined;
   let best: { positions: number[]; span: number } | undefined;
-  for (const a of anchorAt) {
+  for (const a of where.get(anchorId)!) {
     const positions: number[] = [];
-    let ok = true;
-    for (const w of term.required) {
-      const list = where.get(w);
-      if (!list) {
-        ok = false;
-        break;
-      }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const w of required) {
+      const list = where.get(w)!;
       let p = list[0]!;
       for (const q of list) if (Math.abs(q - a) < Math.abs(p - a)) p = q;
       positions.push(p);
+      if (p < lo) lo = p;
+      if (p > hi) hi = p;
     }
-    if (!ok) return undefined;
-    const span = Math.max(...positions) - Math.min(...positions);
+    const span = hi - lo;
     if (!best || span < best.span) best = { positions, span };
   }
   if (!best) return undefined;
   // Words of one term sit close together: allow the term's own length plus a few modifiers.
-  const sourceSpan = new Set(best.positions.map((p) => tokens[p]!.source)).size;
-  if (best.span > term.required.length * 2 + 4 && sourceSpan > 1) return undefined;
+  if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1) return undefined;
   const lo = Math.min(...best.positions) - 3;
   const hi = Math.max(...best.positions) + 3;
   const positions = [...best.positions];
   let optionalHits = 0;
-  for (const w of term.optional) {
+  // An unmatched "other" costs more than an unmatched "unspecified": "other" titles are for
+  // specified conditions without their own code, "unspecified" for what the note leaves open.
+  let missing = 0;
+  for (const w of dict.optionalIds(ti)) {
     const p = where.get(w)?.find((q) => q >= lo && q <= hi);
     if (p !== undefined) {
       positions.push(p);
       optionalHits++;
-    }
+    } else missing += dict.meta.vocab[w] === OTHER ? 0.15 : 0.05;
   }
-  // An unmatched "other" costs more than an unmatched "unspecified": "other" titles are for
-  // specified conditions without their own code, "unspecified" for what the note leaves open.
-  let missing = 0;
-  for (const w of term.optional) if (!positions.some((p) => tokens[p]!.stem === w)) missing += w === 'other' ? 0.15 : 0.05;
-  return { positions, score: term.weight + 0.3 * optionalHits - missing - 0.02 * best.span };
+  return { positions, score: dict.weight(ti) + 0.3 * optionalHits - missing - 0.02 * best.span };
 }
 
 function keepMaximal(found: TermMatch[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
@@ -92,7 +93,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary): { kept: TermMatch[];
       for (const p of mine) if (!other.has(p)) return false;
       if (other.size > mine.size) return true;
       // Same words: keep the better-scoring term (ties: the shorter, more general code first).
-      return o.score > m.score || (o.score === m.score && dict.term(o.term).code < dict.term(m.term).code);
+      return o.score > m.score || (o.score === m.score && dict.codeOf(o.term) < dict.codeOf(m.term));
     });
     if (!dominated) keep.push(m);
     else covered.push(m);

@@ -1,4 +1,4 @@
-import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { CodePack } from '../pack/code-pack';
 import type { Dictionary } from './dictionary';
 
 export interface Refined {
@@ -18,10 +18,11 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
   let current = code;
   const by: string[] = [];
   for (let depth = 0; depth < 5; depth++) {
-    const hit = pack.lookup(current) as IcdLookup | undefined;
-    if (!hit || hit.system !== 'ICD-10-CM' || hit.billable) break;
+    const hit = pack.codeInfo(current);
+    if (!hit || hit.billable) break;
     const children = hit.children.filter((c) => c.code.length > current.length);
-    const sevenOnly = Boolean(hit.sevenChr) && children.length > 0 && children.every((c) => c.code.replace('.', '').length === 7);
+    const sevenChr = children.length === 0 || children.every((c) => c.code.replace('.', '').length === 7) ? pack.sevenChrFor(current) : undefined;
+    const sevenOnly = Boolean(sevenChr) && children.length > 0;
     if (children.length > 0 && !sevenOnly) {
       const parentStems = dict.titleStems(current);
       let best = children[0]!;
@@ -43,8 +44,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
       current = best.code;
       continue;
     }
-    if (hit.sevenChr) {
-      const chars = hit.sevenChr.values.map((v) => v.char);
+    if (sevenChr) {
+      const chars = sevenChr.values.map((v) => v.char);
       const has = (s: string) => sentenceStems.has(s);
       let ch = 'A';
       if (has('sequela')) ch = 'S';
@@ -53,7 +54,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
       if (!chars.includes(ch)) ch = chars[0] ?? 'A';
       const base = current.replace('.', '').padEnd(6, 'X');
       const full = `${base.slice(0, 3)}.${base.slice(3)}${ch}`;
-      if (pack.lookup(full)) {
+      if (pack.codeInfo(full)) {
         by.push(`7th character ${ch}`);
         current = full;
       }

@@ -22,6 +22,8 @@ const CATEGORY_TO_ASSERTION: Partial<Record<ContextCategory, Assertion>> = {
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 
 const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({ ...r, words: r.literal.toLowerCase().split(/\s+/) }));
+const RULES_BY_FIRST = new Map<string, typeof RULES>();
+for (const r of RULES) RULES_BY_FIRST.set(r.words[0]!, [...(RULES_BY_FIRST.get(r.words[0]!) ?? []), r]);
 
 export interface TriggerHit {
   rule: ContextRule;
@@ -40,7 +42,7 @@ export interface ContextScopes {
 export function applyContext(tokens: Token[]): ContextScopes {
   const hits: TriggerHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const r of RULES) {
+    for (const r of RULES_BY_FIRST.get(tokens[i]!.norm) ?? []) {
       if (r.words.every((w, k) => tokens[i + k]?.norm === w)) hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
     }
   }

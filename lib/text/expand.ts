@@ -40,7 +40,7 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
     if (abbr && (!abbr.upperOnly || t.upper)) {
       for (const w of abbr.words) out.push(synth(w, t, i));
     } else {
-      out.push({ ...t, source: i, expanded: false });
+      out.push({ start: t.start, end: t.end, norm: t.norm, stem: t.stem, upper: t.upper, source: i, expanded: false });
     }
     for (const syn of SYN_BY_FIRST.get(t.norm) ?? []) {
       if (syn.phrase.every((w, k) => tokens[i + k]?.norm === w)) {
