@@ -69,7 +69,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `2:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+export const DICT_VERSION = `3:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
 const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug'];
 
 export interface DictionaryMeta {
@@ -244,7 +244,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     }
     const { required, optional } = termStems(text);
     // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
-    if (s.kind === 'title' && s.code.length === 8 && required.some((w) => EPISODE.has(w))) continue;
+    if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
     if (required.length === 0) continue;
     const key = `${s.code}|${required.join(' ')}|${optional.join(' ')}`;
     if (seen.has(key)) continue;

@@ -3,6 +3,7 @@ import { zipSync, gzipSync } from 'fflate';
 import { compilePack, type CompileResult } from '../../../lib/pack/compile';
 import { CodePack, loadPack } from '../../../lib/pack/code-pack';
 import { PackFormatError } from '../../../lib/pack/container';
+import { PACK_FORMAT_VERSION } from '../../../lib/pack/format';
 import { CodesetError } from '../../../lib/codesets/errors';
 import { fixtureInputs } from '../../helpers/fixtures';
 
@@ -18,17 +19,17 @@ describe('code pack compiled from official-format fixtures', () => {
 
   it('records provenance for every source: system, release, effective dates, file, sha256', () => {
     const order = pack.sources.find((s) => s.kind === 'icd10cm-order')!;
-    expect(order).toMatchObject({ system: 'ICD-10-CM', release: 'FY2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30', records: 22 });
+    expect(order).toMatchObject({ system: 'ICD-10-CM', release: 'FY2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30', records: 44 });
     expect(order.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(pack.sources.map((s) => s.system).sort()).toEqual(
       ['HCPCS', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'NCCI-AOC', 'NCCI-MUE', 'NCCI-PTP'].sort(),
     );
-    expect(pack.header.formatVersion).toBe(1);
+    expect(pack.header.formatVersion).toBe(PACK_FORMAT_VERSION);
   });
 
   it('billable leaves equal the order file flags', () => {
     expect(pack.icdReleases).toHaveLength(1);
-    expect(pack.icdReleases[0]).toMatchObject({ label: 'FY2026', billableCount: 12, hasNotes: true });
+    expect(pack.icdReleases[0]).toMatchObject({ label: 'FY2026', billableCount: 23, hasNotes: true });
   });
 
   it('looks up E11.22 with hierarchy, its own and inherited notes, each with where it is printed', () => {
@@ -96,10 +97,11 @@ describe('pack container', () => {
     const { bytes } = await compilePack(fixtureInputs('fy2026'), FIXED);
     const text = new TextDecoder('latin1').decode(bytes);
     const patched = new Uint8Array(bytes);
-    const at = text.indexOf('"formatVersion":1');
+    const at = text.indexOf(`"formatVersion":${PACK_FORMAT_VERSION}`);
+    expect(at).toBeGreaterThan(0);
     patched.set(new TextEncoder().encode('"formatVersion":9'), at);
     expect(() => loadPack(patched, 'old.ccpack')).toThrowError(PackFormatError);
-    expect(() => loadPack(patched, 'old.ccpack')).toThrowError(/old\.ccpack: pack format version 9 is not supported \(this ChartCoder reads version 1\)/);
+    expect(() => loadPack(patched, 'old.ccpack')).toThrowError(new RegExp(`old\\.ccpack: pack format version 9 is not supported \\(this ChartCoder reads version ${PACK_FORMAT_VERSION}\\)`));
   });
 
   it('refuses a file that is not a pack, and a truncated pack', async () => {
@@ -117,7 +119,7 @@ describe('compiler inputs', () => {
     expect(r.sources.find((s) => s.kind === 'icd10cm-tabular')!.file).toBe('2026-code-tables-tabular-and-index.zip!icd10cm_tabular_2026.xml');
     const gz = files.find((f) => f.path.endsWith('order_2026.txt'))!;
     const r2 = await compilePack([{ path: 'icd10cm_order_2026.txt.gz', bytes: gzipSync(gz.bytes) }], FIXED);
-    expect(r2.counts['icdBillable FY2026']).toBe(12);
+    expect(r2.counts['icdBillable FY2026']).toBe(23);
   });
 
   it('rejects a zip without the expected member', async () => {
@@ -138,6 +140,6 @@ describe('compiler inputs', () => {
     const files = fixtureInputs('fy2026').filter((f) => /order_2026|codes_2026/.test(f.path));
     const codes = files.find((f) => f.path.endsWith('codes_2026.txt'))!;
     codes.bytes = new TextEncoder().encode(`${new TextDecoder().decode(codes.bytes)}E1165   Type 2 diabetes mellitus with hyperglycemia\r\n`);
-    await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 13\): E11\.65 is listed as valid here but is not billable/);
+    await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 24\): E11\.65 is listed as valid here but is not billable/);
   });
 });
