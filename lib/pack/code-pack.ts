@@ -93,7 +93,7 @@ export interface AocEdit {
 export interface TermSource {
   code: string;
   text: string;
-  kind: 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug';
+  kind: 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug' | 'guideline';
 }
 
 export interface SearchResult {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import termRulesData from './data/term-rules.json';
+import guidelineTermsData from './data/guideline-terms.json';
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { fold, stemWord, tokenize } from '../text/tokens';
 import { packArrays, unpackArrays } from '../util/typed-arrays';
@@ -14,6 +15,11 @@ const TermRulesSchema = z.strictObject({
   qualifier_words: z.array(z.string()),
 });
 const RULES = TermRulesSchema.parse(termRulesData);
+const GuidelineTermsSchema = z.strictObject({
+  about: z.string(),
+  terms: z.array(z.strictObject({ phrase: z.string().min(1), code: z.string(), why: z.string().min(1) })),
+});
+const GUIDELINE_TERMS = GuidelineTermsSchema.parse(guidelineTermsData).terms;
 const OPTIONAL = new Set(RULES.optional_words.map((w) => stemWord(w)));
 const STOP = new Set(RULES.stop_words);
 const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
@@ -69,8 +75,8 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `3:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
-const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug'];
+export const DICT_VERSION = `4:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug', 'guideline'];
 
 export interface DictionaryMeta {
   version: string;
@@ -236,7 +242,8 @@ export function buildDictionary(pack: CodePack): Dictionary {
   const titleOf = (code: string) => pack.titleOf(code);
   const raw: { code: string; text: string; kind: TermSource['kind']; required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
-  for (const s of pack.termSources()) {
+  const guideline: TermSource[] = GUIDELINE_TERMS.filter((g) => pack.codeInfo(g.code)).map((g) => ({ code: g.code, text: g.phrase, kind: 'guideline' }));
+  for (const s of [...pack.termSources(), ...guideline]) {
     let text = s.text;
     if (s.kind === 'neoplasm' || s.kind === 'drug') {
       const col = Object.keys(RULES.column_phrases).find((c) => text.startsWith(c));

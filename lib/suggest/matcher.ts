@@ -36,7 +36,7 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
       if (m) found.push({ term: ti, positions: m.positions, score: m.score });
     }
   }
-  return keepMaximal(found, dict);
+  return keepMaximal(found, dict, tokens);
 }
 
 const OTHER = 'other';
@@ -80,8 +80,9 @@ function tryTerm(dict: Dictionary, ti: number, anchorId: number, where: Map<numb
   return { positions, score: dict.weight(ti) + 0.3 * optionalHits - missing - 0.02 * best.span };
 }
 
-function keepMaximal(found: TermMatch[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
-  const sets = found.map((m) => new Set(m.positions.map(String)));
+function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
+  // Compare by the note's own words: "kidney" and its variant "renal" are one word of the note.
+  const sets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.source)));
   const keep: TermMatch[] = [];
   const covered: TermMatch[] = [];
   found.forEach((m, i) => {

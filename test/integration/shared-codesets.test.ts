@@ -6,6 +6,7 @@ import { compilePack } from '../../lib/pack/compile';
 import { loadPack, type CodePack, type IcdLookup } from '../../lib/pack/code-pack';
 import { readInputs } from '../../cli/io';
 import { codesetsDir } from '../../cli/paths';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
 
 /*
  * Runs on the real release files in ../shared/data/codesets (or $CHARTCODER_CODESETS). CI always
@@ -17,6 +18,10 @@ if (!present) {
   console.warn('\n!!! SKIPPING the shared code-set integration suite: no release folder (set CHARTCODER_CODESETS or place ../shared/data/codesets) !!!\n');
 }
 
+// One compile of the real files serves every suite here (it takes ~40 s on 2 cores).
+let compiled: ReturnType<typeof compilePack> | undefined;
+const compileShared = async () => (compiled ??= readInputs([dir!]).then((files) => compilePack(files)));
+
 function countFlag(file: string): number {
   const text = new TextDecoder().decode(gunzipSync(readFileSync(file)));
   return text.split('\n').filter((l) => l[14] === '1').length;
@@ -26,8 +31,7 @@ describe.skipIf(!present)('pack built from the shared official release files', (
   let pack: CodePack;
   let sources: Awaited<ReturnType<typeof compilePack>>['sources'];
   beforeAll(async () => {
-    const files = await readInputs([dir!]);
-    const result = await compilePack(files);
+    const result = await compileShared();
     pack = loadPack(result.bytes);
     sources = result.sources;
   });
@@ -107,5 +111,32 @@ describe.skipIf(!present)('pack built from the shared official release files', (
 
   it('warns that a 2026-11-22 date of service is outside FY2026', () => {
     expect(pack.dateWarnings('2026-11-22').join('\n')).toMatch(/ICD-10-CM: no loaded release covers the date of service 2026-11-22/);
+  });
+});
+
+describe.skipIf(!present)('note analysis on the real code set', () => {
+  let analyzer: NoteAnalyzer;
+  beforeAll(async () => {
+    analyzer = new NoteAnalyzer(loadPack((await compileShared()).bytes));
+  });
+  const codes = (text: string) => analyzer.analyze(text, { setting: 'office' }).suggestions.map((s) => s.code);
+
+  it.each([
+    ['Patient denies chest pain.', [], 'R07'],
+    ['Her mother had breast cancer.', ['Z80.3'], 'C50'],
+    ['History of MI.', ['I25.2'], 'I21'],
+    ['Cough and fever for 3 days; rule out pneumonia.', ['R05.9', 'R50.9'], 'J18'],
+    ['Type 2 diabetes with stage 3b CKD.', ['E11.22', 'N18.32'], 'N18.2'],
+  ] as const)('%s', (note, want, notPrefix) => {
+    const got = codes(note);
+    for (const c of want) expect(got).toContain(c);
+    expect(got.some((c) => c.startsWith(notPrefix))).toBe(false);
+  });
+
+  it('closed fracture of the right distal radius, initial encounter -> a right-sided S52 code with 7th character A', () => {
+    const got = codes('Closed fracture of the right distal radius, initial encounter.');
+    const s52 = got.filter((c) => c.startsWith('S52'));
+    expect(s52.length).toBeGreaterThan(0);
+    for (const c of s52) expect(c).toMatch(/^S52\.\d\d1A$/);
   });
 });
