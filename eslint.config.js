@@ -37,6 +37,7 @@ export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'dist/**', '.tmp/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },

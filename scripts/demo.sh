@@ -16,8 +16,8 @@ echo
 echo "== Extension built: .output/chrome-mv3 and .output/firefox-mv3 (load unpacked); bundled pack: =="
 npm run -s cli -- codeset info --date "$(date +%F)"
 echo
+echo "== analyze data/samples/visit-note.txt (office visit, date of service today) =="
+npm run -s cli -- analyze data/samples/visit-note.txt --date "$(date +%F)"
+echo
 echo "== code lookup E11.22 =="
 npm run -s cli -- code lookup E11.22
-echo
-echo "== code search \"type 2 diabetes chronic kidney disease\" =="
-npm run -s cli -- code search "type 2 diabetes chronic kidney disease"

@@ -378,7 +378,6 @@ export class CodePack {
     const ix = this.raw.json<IndexSectionData>('index');
     for (const [fi, path, , codes, , , , cells] of ix?.entries ?? []) {
       const file = ix!.files[fi]!;
-      if (file.kind === 'eindex') continue;
       const phrase = path.join(' ');
       for (const c of codes) {
         const code = dotIcd(c.replace(/\.?-$/, ''));
