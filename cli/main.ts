@@ -10,6 +10,7 @@ import { bench } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { evalCommand } from './commands/eval';
 import { benchNotes } from './commands/bench-notes';
+import { checkCommand, rulesCommand } from './commands/check';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -116,6 +117,24 @@ program
       await evalCommand({ ...rest, ...(limit ? { limit: Number(limit) } : {}) }, opts);
     }),
   );
+
+program
+  .command('check')
+  .description('coding checks on reported codes (and the note, when given): validity, Excludes1, NCCI PTP/MUE/add-on, sequencing')
+  .requiredOption('--codes <list>', 'comma-separated: ICD-10-CM with dots (E11.9), CPT/HCPCS with -modifiers and xUNITS (99214-25, 20610x2)')
+  .option('--note <file>', 'the visit note (for documentation findings)')
+  .action(
+    run(async (opts) => {
+      const o = program.commands.find((c) => c.name() === 'check')!.opts<{ codes: string; note?: string }>();
+      await checkCommand(o, opts);
+    }),
+  );
+
+program
+  .command('rules')
+  .description('print the rule catalog (docs/rules.md); --write regenerates the file')
+  .option('--write', 'write docs/rules.md')
+  .action(run(async (opts) => rulesCommand(program.commands.find((c) => c.name() === 'rules')!.opts<{ write?: boolean }>(), opts)));
 
 program
   .command('bench')

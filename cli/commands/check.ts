@@ -1,0 +1,31 @@
+import { promises as fs } from 'node:fs';
+import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
+import { ruleCatalog } from '../../lib/checks/catalog';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { print, table, UsageError, type GlobalOptions } from '../output';
+import { openPack } from './pack-loader';
+import { PROJECT_ROOT } from '../paths';
+import path from 'node:path';
+
+/** `check --codes "E11.9,I10,99214-25,20610x2" [--note file]`: findings with rule, source and action. */
+export async function checkCommand(o: { codes: string; note?: string }, opts: GlobalOptions): Promise<void> {
+  const { pack } = await openPack(opts);
+  const note = o.note ? await fs.readFile(o.note, 'utf8') : undefined;
+  const setting = opts.setting === 'hospital' ? 'hospital' : 'office';
+  const dateOfService = opts.date ?? new Date().toISOString().slice(0, 10);
+  const analysis = note ? new NoteAnalyzer(pack).analyze(note, { setting, dateOfService }) : undefined;
+  const findings = checkEncounter({ dateOfService, setting, ...parseCodeList(o.codes), ...(analysis ? { analysis, note } : {}) }, pack);
+  print(opts, { dateOfService, setting, findings }, () =>
+    findings.length === 0
+      ? `no findings for ${o.codes} on ${dateOfService} (${setting})`
+      : table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.map((f) => [f.severity, f.rule, f.codes.join(' '), f.message.slice(0, 110), f.action.slice(0, 90)])]),
+  );
+}
+
+export async function rulesCommand(o: { write?: boolean }, opts: GlobalOptions): Promise<void> {
+  const md = ruleCatalog();
+  if (o.write) await fs.writeFile(path.join(PROJECT_ROOT, 'docs/rules.md'), md);
+  else if (opts.json) print(opts, { catalog: md }, () => md);
+  else process.stdout.write(md);
+  if (!md) throw new UsageError('empty catalog');
+}

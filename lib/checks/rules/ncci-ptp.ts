@@ -1,0 +1,60 @@
+import { isIcd, type Rule } from '../rule';
+
+/** Modifiers that may bypass a PTP edit with indicator 1 (NCCI Policy Manual, Chapter I, and the NCCI modifier list). */
+const NCCI_MODIFIERS = new Set(['24', '25', '57', '58', '59', '78', '79', '91', 'XE', 'XS', 'XP', 'XU', 'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'LM', 'RC', 'RI']);
+const isEm = (code: string) => /^99[2-4]\d\d$/.test(code);
+
+/**
+ * NCCI procedure-to-procedure edits between service lines in force on the date of service.
+ * Indicator 0: column 2 is not paid with column 1, no modifier helps. Indicator 1: allowed with an
+ * NCCI-associated modifier when the services are truly distinct (25 for a separate E/M; XE/XS/XP/XU
+ * rather than 59). Indicator 9: not applicable.
+ */
+export const rule: Rule = {
+  id: 'ncci-ptp',
+  kind: 'conflict',
+  title: 'NCCI procedure-to-procedure edit',
+  source: 'CMS NCCI PTP edits (practitioner table) and NCCI Policy Manual Chapter I (modifier indicators, modifiers 25/59/X{EPSU})',
+  run({ encounter, pack }) {
+    const out: ReturnType<Rule['run']> = [];
+    const sv = encounter.services.filter((s) => !isIcd(s.code));
+    for (const a of sv) {
+      for (const b of sv) {
+        if (a === b) continue;
+        const edits = pack.ptpEdits(a.code, b.code).filter((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
+        const e = edits[0];
+        if (!e) continue;
+        const ptpSource = pack.sources.find((s) => s.system === 'NCCI-PTP');
+        const release = ptpSource ? `NCCI PTP ${ptpSource.release}` : 'NCCI PTP';
+        const bypass = [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
+        if (e.modifierIndicator === 0) {
+          out.push({
+            severity: 'error',
+            message: `${b.code} is bundled into ${a.code} (${release}, modifier indicator 0: no modifier allowed; ${e.rationale})`,
+            rationale: 'With indicator 0 the column-2 code is denied whenever both are reported for the same patient, provider and date.',
+            codes: [a.code, b.code],
+            evidence: [],
+            action: `Remove ${b.code} (line ${b.line}); it is part of ${a.code}.`,
+          });
+          continue;
+        }
+        if (bypass.length > 0) {
+          if (b.modifiers.includes('59') && b.modifiers.some((m) => /^X[EPSU]$/.test(m))) {
+            out.push({ severity: 'warning', message: `Line ${b.line} carries both 59 and ${b.modifiers.find((m) => /^X/.test(m))}`, rationale: 'Never report 59 and an X{EPSU} modifier on one line.', codes: [b.code], evidence: [], action: 'Keep the X modifier that fits and drop 59.' });
+          }
+          continue;
+        }
+        const fit = isEm(a.code) || isEm(b.code) ? '25 on the E/M line (significant, separately identifiable E/M)' : 'XE (separate encounter), XS (separate structure), XP (separate practitioner) or XU (unusual non-overlapping service) — preferred over 59';
+        out.push({
+          severity: 'error',
+          message: `${b.code} with ${a.code} hits an NCCI PTP edit in force on ${encounter.dateOfService} (${release}, modifier indicator 1; ${e.rationale})`,
+          rationale: 'Indicator 1: the pair is paid only when the services are truly distinct and an NCCI-associated modifier says so.',
+          codes: [a.code, b.code],
+          evidence: [],
+          action: `If the documentation shows distinct services, add ${fit}; otherwise remove ${b.code}.`,
+        });
+      }
+    }
+    return out;
+  },
+};

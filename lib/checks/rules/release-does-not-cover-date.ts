@@ -1,0 +1,19 @@
+import type { Rule } from '../rule';
+
+/** Answers from a release that does not cover the date of service may be wrong (codes added, deleted, edits changed). */
+export const rule: Rule = {
+  id: 'release-does-not-cover-date',
+  kind: 'validity',
+  title: 'Loaded release does not cover the date of service',
+  source: 'CMS/CDC release effective dates (ICD-10-CM fiscal year Oct 1–Sep 30; HCPCS and NCCI quarterly)',
+  run({ encounter, pack }) {
+    return pack.dateWarnings(encounter.dateOfService).map((w) => ({
+      severity: 'warning' as const,
+      message: w,
+      rationale: 'Codes and edits change every release; checking against an older one can miss deleted codes and new edits.',
+      codes: [],
+      evidence: [],
+      action: 'Import the release in force on the date of service (Options → Code sets).',
+    }));
+  },
+};
