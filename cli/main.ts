@@ -11,6 +11,7 @@ import { analyzeCommand } from './commands/analyze';
 import { evalCommand } from './commands/eval';
 import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
+import { emCommand } from './commands/em';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -129,6 +130,13 @@ program
       await checkCommand(o, opts);
     }),
   );
+
+program
+  .command('em')
+  .description('E/M level supported by the note: total time or MDM (2 of 3), with evidence and what the next level needs')
+  .requiredOption('--note <file>', 'the visit note')
+  .option('--visit <kind>', 'new | established (office) | initial | subsequent (hospital)')
+  .action(run(async (opts) => emCommand(program.commands.find((c) => c.name() === 'em')!.opts<{ note: string; visit?: string }>(), opts)));
 
 program
   .command('rules')

@@ -514,7 +514,7 @@ export class CodePack {
     const out: string[] = [];
     for (const [system, list] of bySystem) {
       if (list.some((c) => c.covers)) continue;
-      const newest = list[list.length - 1]!;
+      const newest = [...list].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1)!;
       out.push(
         `${system}: no loaded release covers the date of service ${dos}; answers come from ${newest.release} (effective ${newest.effectiveFrom} to ${newest.effectiveTo}). Import the release in force on that date.`,
       );
