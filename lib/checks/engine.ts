@@ -1,10 +1,20 @@
 import type { CodePack } from '../pack/code-pack';
+import { NoteAnalyzer } from '../suggest/analyze';
 import { RULES } from './registry';
 import { EncounterSchema, FindingSchema, type Encounter, type Finding } from './schema';
 
 /** Runs every registered rule on an encounter; findings are validated and ordered errors first. */
+const ANALYZERS = new WeakMap<CodePack, NoteAnalyzer>();
+
 export function checkEncounter(input: unknown, pack: CodePack, rules = RULES): Finding[] {
-  const encounter: Encounter = EncounterSchema.parse(input);
+  const parsed: Encounter = EncounterSchema.parse(input);
+  // Documentation rules read the note through its analysis: made here when only the text is given.
+  let encounter = parsed;
+  if (parsed.note !== undefined && !parsed.analysis) {
+    let analyzer = ANALYZERS.get(pack);
+    if (!analyzer) ANALYZERS.set(pack, (analyzer = new NoteAnalyzer(pack)));
+    encounter = { ...parsed, analysis: analyzer.analyze(parsed.note, { setting: parsed.setting, dateOfService: parsed.dateOfService }) };
+  }
   const order = { error: 0, warning: 1, info: 2 };
   const findings = rules.flatMap((r) => r.run({ encounter, pack }).map((f) => FindingSchema.parse({ ...f, rule: r.id, kind: r.kind, source: r.source })));
   return findings.sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule));

@@ -8,6 +8,11 @@ import { rule as mueUnits } from './rules/mue-units';
 import { rule as ncciPtp } from './rules/ncci-ptp';
 import { rule as nonBillableHeader } from './rules/non-billable-header';
 import { rule as releaseDoesNotCoverDate } from './rules/release-does-not-cover-date';
+import { rule as hypertensionCombination } from './rules/hypertension-combination';
+import { rule as unspecifiedWhenDocumented } from './rules/unspecified-when-documented';
+import { rule as diabetesDrugStatus } from './rules/diabetes-drug-status';
+import { rule as uncertainDiagnosisOutpatient } from './rules/uncertain-diagnosis-outpatient';
+import { rule as emLevelNotSupported } from './rules/em-level-not-supported';
 
 /** Every rule, registered once (the convention test checks this list against the rules/ folder). */
 export const RULES: readonly Rule[] = [
@@ -20,4 +25,9 @@ export const RULES: readonly Rule[] = [
   ncciPtp,
   mueUnits,
   addonWithoutPrimary,
+  hypertensionCombination,
+  unspecifiedWhenDocumented,
+  diabetesDrugStatus,
+  uncertainDiagnosisOutpatient,
+  emLevelNotSupported,
 ];

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+
+/**
+ * Hypertension with heart disease or CKD is a combination code: the link is presumed unless the
+ * provider says they are unrelated (Guidelines I.C.9.a): with heart disease I11, with CKD I12,
+ * with both I13. I10 next to N18.x or I50.x is likely missing that combination.
+ */
+export const rule: Rule = {
+  id: 'hypertension-combination',
+  kind: 'documentation',
+  title: 'Hypertension reported apart from heart disease or CKD',
+  source: 'ICD-10-CM Official Guidelines I.C.9.a.1–3 (hypertension with heart disease / CKD: causal link presumed)',
+  run({ encounter }) {
+    const codes = encounter.diagnoses.map((d) => d.code);
+    if (!codes.includes('I10')) return [];
+    const ckd = codes.filter((c) => c.startsWith('N18'));
+    const hf = codes.filter((c) => c.startsWith('I50'));
+    if (ckd.length === 0 && hf.length === 0) return [];
+    const target = ckd.length && hf.length ? 'I13.0 (with heart failure and CKD stage 1–4) or I13.2 (stage 5/ESRD)' : ckd.length ? 'I12.9 (CKD stage 1–4) or I12.0 (stage 5/ESRD)' : 'I11.0 (hypertensive heart disease with heart failure)';
+    return [
+      {
+        severity: 'warning',
+        message: `I10 is reported with ${[...ckd, ...hf].join(', ')}: the guidelines presume the link`,
+        rationale: 'Unless the provider documents that the conditions are unrelated, hypertension with heart disease or CKD is coded with a combination code, plus the N18 stage / I50 type.',
+        codes: ['I10', ...ckd, ...hf],
+        evidence: [],
+        action: `Replace I10 with ${target}, keeping ${[...ckd, ...hf].join(', ')}; or query the provider if they are unrelated.`,
+      },
+    ];
+  },
+};

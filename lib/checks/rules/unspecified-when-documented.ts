@@ -1,0 +1,35 @@
+import { isIcd, type Rule } from '../rule';
+
+/**
+ * An "unspecified" code reported while the note documents the specificity (Guidelines I.B.2 and
+ * the definition of "unspecified": for when the record lacks the detail). Evidence: the note's
+ * analysis suggests a more specific code of the same category.
+ */
+export const rule: Rule = {
+  id: 'unspecified-when-documented',
+  kind: 'documentation',
+  title: 'Unspecified code while the note documents more',
+  source: 'ICD-10-CM Official Guidelines I.A.9 (unspecified codes) and I.B.2 (highest specificity)',
+  run({ encounter, pack }) {
+    const a = encounter.analysis;
+    if (!a) return [];
+    const out: ReturnType<Rule['run']> = [];
+    const reported = new Set(encounter.diagnoses.map((d) => d.code));
+    for (const d of encounter.diagnoses) {
+      if (!isIcd(d.code)) continue;
+      const info = pack.codeInfo(d.code);
+      if (!info || !/unspecified/i.test(info.title)) continue;
+      const better = a.suggestions.find((s) => s.code !== d.code && s.code.slice(0, 3) === d.code.slice(0, 3) && s.billable && !reported.has(s.code) && !/unspecified/i.test(s.description));
+      if (!better) continue;
+      out.push({
+        severity: 'warning',
+        message: `${d.code} (${info.title}) is reported, but the note documents ${better.code} (${better.description})`,
+        rationale: 'Unspecified codes are for when the record lacks the detail; here it is documented.',
+        codes: [d.code, better.code],
+        evidence: better.evidence,
+        action: `Report ${better.code} instead of ${d.code}.`,
+      });
+    }
+    return out;
+  },
+};
