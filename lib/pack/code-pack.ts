@@ -514,7 +514,9 @@ export class CodePack {
     const out: string[] = [];
     for (const [system, list] of bySystem) {
       if (list.some((c) => c.covers)) continue;
-      const newest = [...list].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1)!;
+      // ICD-10-CM answers come from the code list (order/tabular), not from index tables of an update.
+      const current = system === 'ICD-10-CM' ? this.currentIcdRelease : undefined;
+      const newest = current ? { release: current.label, effectiveFrom: current.effectiveFrom, effectiveTo: current.effectiveTo } : [...list].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1)!;
       out.push(
         `${system}: no loaded release covers the date of service ${dos}; answers come from ${newest.release} (effective ${newest.effectiveFrom} to ${newest.effectiveTo}). Import the release in force on that date.`,
       );
