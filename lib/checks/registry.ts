@@ -13,6 +13,11 @@ import { rule as unspecifiedWhenDocumented } from './rules/unspecified-when-docu
 import { rule as diabetesDrugStatus } from './rules/diabetes-drug-status';
 import { rule as uncertainDiagnosisOutpatient } from './rules/uncertain-diagnosis-outpatient';
 import { rule as emLevelNotSupported } from './rules/em-level-not-supported';
+import { rule as codeChangedBetweenReleases } from './rules/code-changed-between-releases';
+import { rule as lateralityNotDocumented } from './rules/laterality-not-documented';
+import { rule as episodeOfCareMismatch } from './rules/episode-of-care-mismatch';
+import { rule as ckdStageMissing } from './rules/ckd-stage-missing';
+import { rule as sexAgeConflict } from './rules/sex-age-conflict';
 
 /** Every rule, registered once (the convention test checks this list against the rules/ folder). */
 export const RULES: readonly Rule[] = [
@@ -30,4 +35,9 @@ export const RULES: readonly Rule[] = [
   diabetesDrugStatus,
   uncertainDiagnosisOutpatient,
   emLevelNotSupported,
+  codeChangedBetweenReleases,
+  lateralityNotDocumented,
+  episodeOfCareMismatch,
+  ckdStageMissing,
+  sexAgeConflict,
 ];

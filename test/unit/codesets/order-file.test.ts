@@ -13,7 +13,7 @@ function orderLine(n: number, code: string, billable: boolean, short: string, lo
 describe('ICD-10-CM order file (CMS fixed width)', () => {
   it('reads the fixture: dotted codes, billable flags, both titles', () => {
     const recs = parseOrderFile(fixtureText('fy2026/icd10cm_order_2026.txt'), FILE);
-    expect(recs).toHaveLength(45);
+    expect(recs).toHaveLength(47);
     const e1122 = recs.find((r) => r.code === 'E11.22')!;
     expect(e1122).toMatchObject({ billable: true, long: 'Type 2 diabetes mellitus with diabetic chronic kidney disease', order: 10 });
     expect(recs.find((r) => r.code === 'E11')!.billable).toBe(false);
@@ -69,7 +69,7 @@ describe('ICD-10-CM valid-codes file', () => {
   it('reads billable codes with long titles', () => {
     const recs = parseCodesFile(fixtureText('fy2026/icd10cm_codes_2026.txt'), 'codes.txt');
     expect(recs.map((r) => r.code)).toContain('S52.501A');
-    expect(recs).toHaveLength(24);
+    expect(recs).toHaveLength(25);
   });
 
   it('rejects a line that is not code + title', () => {

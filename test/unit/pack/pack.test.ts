@@ -19,7 +19,7 @@ describe('code pack compiled from official-format fixtures', () => {
 
   it('records provenance for every source: system, release, effective dates, file, sha256', () => {
     const order = pack.sources.find((s) => s.kind === 'icd10cm-order')!;
-    expect(order).toMatchObject({ system: 'ICD-10-CM', release: 'FY2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30', records: 45 });
+    expect(order).toMatchObject({ system: 'ICD-10-CM', release: 'FY2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30', records: 47 });
     expect(order.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(pack.sources.map((s) => s.system).sort()).toEqual(
       ['HCPCS', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'NCCI-AOC', 'NCCI-MUE', 'NCCI-PTP'].sort(),
@@ -29,7 +29,7 @@ describe('code pack compiled from official-format fixtures', () => {
 
   it('billable leaves equal the order file flags', () => {
     expect(pack.icdReleases).toHaveLength(1);
-    expect(pack.icdReleases[0]).toMatchObject({ label: 'FY2026', billableCount: 24, hasNotes: true });
+    expect(pack.icdReleases[0]).toMatchObject({ label: 'FY2026', billableCount: 25, hasNotes: true });
   });
 
   it('looks up E11.22 with hierarchy, its own and inherited notes, each with where it is printed', () => {
@@ -119,7 +119,7 @@ describe('compiler inputs', () => {
     expect(r.sources.find((s) => s.kind === 'icd10cm-tabular')!.file).toBe('2026-code-tables-tabular-and-index.zip!icd10cm_tabular_2026.xml');
     const gz = files.find((f) => f.path.endsWith('order_2026.txt'))!;
     const r2 = await compilePack([{ path: 'icd10cm_order_2026.txt.gz', bytes: gzipSync(gz.bytes) }], FIXED);
-    expect(r2.counts['icdBillable FY2026']).toBe(24);
+    expect(r2.counts['icdBillable FY2026']).toBe(25);
   });
 
   it('rejects a zip without the expected member', async () => {
@@ -140,6 +140,6 @@ describe('compiler inputs', () => {
     const files = fixtureInputs('fy2026').filter((f) => /order_2026|codes_2026/.test(f.path));
     const codes = files.find((f) => f.path.endsWith('codes_2026.txt'))!;
     codes.bytes = new TextEncoder().encode(`${new TextDecoder().decode(codes.bytes)}E1165   Type 2 diabetes mellitus with hyperglycemia\r\n`);
-    await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 25\): E11\.65 is listed as valid here but is not billable/);
+    await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 26\): E11\.65 is listed as valid here but is not billable/);
   });
 });
