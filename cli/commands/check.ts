@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
+import { queryDraft } from '../../lib/checks/query';
 import { ruleCatalog } from '../../lib/checks/catalog';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { print, table, UsageError, type GlobalOptions } from '../output';
@@ -15,10 +16,14 @@ export async function checkCommand(o: { codes: string; note?: string }, opts: Gl
   const dateOfService = opts.date ?? new Date().toISOString().slice(0, 10);
   const analysis = note ? new NoteAnalyzer(pack).analyze(note, { setting, dateOfService }) : undefined;
   const findings = checkEncounter({ dateOfService, setting, ...parseCodeList(o.codes), ...(analysis ? { analysis, note } : {}) }, pack);
-  print(opts, { dateOfService, setting, findings }, () =>
+  const queries = findings.map((f) => queryDraft(f, pack)).filter((q) => q !== undefined);
+  print(opts, { dateOfService, setting, findings, queries }, () =>
     findings.length === 0
       ? `no findings for ${o.codes} on ${dateOfService} (${setting})`
-      : table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.map((f) => [f.severity, f.rule, f.codes.join(' '), f.message.slice(0, 110), f.action.slice(0, 90)])]),
+      : [
+          table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.map((f) => [f.severity, f.rule, f.codes.join(' '), f.message.slice(0, 110), f.action.slice(0, 90)])]),
+          ...queries.map((q) => `\nprovider query draft (${q.rule}):\n  ${q.question}\n${q.options.map((x) => `  [ ] ${x}`).join('\n')}`),
+        ].join('\n'),
   );
 }
 
