@@ -18,6 +18,8 @@ import { rule as lateralityNotDocumented } from './rules/laterality-not-document
 import { rule as episodeOfCareMismatch } from './rules/episode-of-care-mismatch';
 import { rule as ckdStageMissing } from './rules/ckd-stage-missing';
 import { rule as sexAgeConflict } from './rules/sex-age-conflict';
+import { rule as diabetesComplicationLinkage } from './rules/diabetes-complication-linkage';
+import { rule as manifestationEtiologyMissing } from './rules/manifestation-etiology-missing';
 
 /** Every rule, registered once (the convention test checks this list against the rules/ folder). */
 export const RULES: readonly Rule[] = [
@@ -40,4 +42,6 @@ export const RULES: readonly Rule[] = [
   episodeOfCareMismatch,
   ckdStageMissing,
   sexAgeConflict,
+  diabetesComplicationLinkage,
+  manifestationEtiologyMissing,
 ];

@@ -4,7 +4,8 @@ import { undotIcd } from '../codesets/code-format';
  * Excludes1 notes name the excluded codes in parentheses: "(E10.-)", "(E08-E13)", "(N23)",
  * "(O24.-, O99.81-)". A trailing "-" or ".-" means "and every code below it".
  */
-const REF = /([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g;
+// A dash right before another code is a range (E08-E13), not the "and below" mark (E10.-).
+const REF = /([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-(?!\s*[A-Z][0-9]))?(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g;
 
 export function excludedRanges(text: string): [string, string][] {
   const out: [string, string][] = [];

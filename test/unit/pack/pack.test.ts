@@ -143,3 +143,16 @@ describe('compiler inputs', () => {
     await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 26\): E11\.65 is listed as valid here but is not billable/);
   });
 });
+
+describe('code references in notes', () => {
+  it.each([
+    ['type 1 diabetes mellitus (E10.-)', [['E10', 'E10']]],
+    ['diabetes mellitus (E08-E13 with .21)', [['E08', 'E13']]],
+    ['infectious diseases (A00-B99)', [['A00', 'B99']]],
+    ['gestational diabetes (O24.4-)', [['O244', 'O244']]],
+    ['renal colic (N23), ureteral (N13.5)', [['N23', 'N23'], ['N135', 'N135']]],
+  ])('%s', async (text, ranges) => {
+    const { excludedRanges } = await import('../../../lib/pack/excludes1');
+    expect(excludedRanges(text)).toEqual(ranges);
+  });
+});
