@@ -135,7 +135,7 @@ program
   .command('em')
   .description('E/M level supported by the note: total time or MDM (2 of 3), with evidence and what the next level needs')
   .requiredOption('--note <file>', 'the visit note')
-  .option('--visit <kind>', 'new | established (office) | initial | subsequent (hospital)')
+  .option('--visit <kind>', 'new | established (office) | initial | subsequent | same-day | discharge (hospital)')
   .action(run(async (opts) => emCommand(program.commands.find((c) => c.name() === 'em')!.opts<{ note: string; visit?: string }>(), opts)));
 
 program

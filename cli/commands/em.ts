@@ -5,7 +5,7 @@ import { print, UsageError, type GlobalOptions } from '../output';
 /** `em --note <file> [--visit new|established|initial|subsequent]`: the level supported and why. */
 export async function emCommand(o: { note: string; visit?: string }, opts: GlobalOptions): Promise<void> {
   const kind = (o.visit ?? (opts.setting === 'hospital' ? 'subsequent' : 'established')) as VisitKind;
-  if (!['new', 'established', 'initial', 'subsequent'].includes(kind)) throw new UsageError(`--visit must be new, established, initial or subsequent, not "${kind}"`);
+  if (!['new', 'established', 'initial', 'subsequent', 'same-day', 'discharge'].includes(kind)) throw new UsageError(`--visit must be new, established, initial, subsequent, same-day or discharge, not "${kind}"`);
   const note = await fs.readFile(o.note, 'utf8');
   const r = levelEncounter(note, kind);
   print(opts, r, () =>

@@ -13,7 +13,14 @@ const EmSchema = z
   .object({
     about: z.string(),
     office: z.object({ new: z.array(Level), established: z.array(Level), prolonged: z.object({ cpt: z.string(), medicare: z.string(), every: z.number(), cptStartsAfterTop: z.number(), medicareStartsAt: z.object({ new: z.number(), established: z.number() }).strict() }).strict() }).strict(),
-    hospital: z.object({ initial: z.array(Level), subsequent: z.array(Level) }).strict(),
+    hospital: z
+      .object({
+        initial: z.array(Level),
+        subsequent: z.array(Level),
+        sameDay: z.array(Level),
+        discharge: z.object({ lowCode: z.string(), highCode: z.string(), moreThanMinutes: z.number() }).strict(),
+      })
+      .strict(),
     labels: z.record(z.string(), z.string()),
     mdm_cues: z.object({ problems: z.array(Cue), data: z.array(Cue), risk: z.array(Cue) }).strict(),
   })
@@ -22,10 +29,13 @@ const EM = EmSchema.parse(emData);
 
 export type MdmLevel = 'straightforward' | 'low' | 'moderate' | 'high';
 export const MDM_ORDER: MdmLevel[] = ['straightforward', 'low', 'moderate', 'high'];
-export type VisitKind = 'new' | 'established' | 'initial' | 'subsequent';
+export type VisitKind = 'new' | 'established' | 'initial' | 'subsequent' | 'same-day' | 'discharge';
 
 function table(kind: VisitKind) {
-  return kind === 'new' ? EM.office.new : kind === 'established' ? EM.office.established : kind === 'initial' ? EM.hospital.initial : EM.hospital.subsequent;
+  const d = EM.hospital.discharge;
+  // Discharge day management is by time only: 30 minutes or less, or more than 30.
+  if (kind === 'discharge') return [{ code: d.lowCode, minutes: 1, mdm: 'straightforward' as const }, { code: d.highCode, minutes: d.moreThanMinutes + 1, mdm: 'high' as const }];
+  return kind === 'new' ? EM.office.new : kind === 'established' ? EM.office.established : kind === 'initial' ? EM.hospital.initial : kind === 'same-day' ? EM.hospital.sameDay : EM.hospital.subsequent;
 }
 
 export function emLabel(code: string): string {
@@ -45,6 +55,7 @@ export function levelByTime(kind: VisitKind, minutes: number): string | undefine
 }
 
 export function levelByMdm(kind: VisitKind, mdm: MdmLevel): string | undefined {
+  if (kind === 'discharge') return undefined;
   let best: string | undefined;
   for (const l of table(kind)) if (MDM_ORDER.indexOf(mdm) >= MDM_ORDER.indexOf(l.mdm)) best = l.code;
   return best;

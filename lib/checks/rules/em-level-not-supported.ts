@@ -6,6 +6,8 @@ const KIND: [RegExp, VisitKind][] = [
   [/^9921[2-5]$/, 'established'],
   [/^9922[1-3]$/, 'initial'],
   [/^9923[1-3]$/, 'subsequent'],
+  [/^9923[4-6]$/, 'same-day'],
+  [/^9923[89]$/, 'discharge'],
 ];
 
 /**

@@ -29,6 +29,12 @@ describe('E/M by total time: every boundary (2021+ office rules, time met or exc
     ['subsequent', 25, '99231'],
     ['subsequent', 35, '99232'],
     ['subsequent', 50, '99233'],
+    ['same-day', 44, undefined],
+    ['same-day', 45, '99234'],
+    ['same-day', 70, '99235'],
+    ['same-day', 85, '99236'],
+    ['discharge', 30, '99238'],
+    ['discharge', 31, '99239'],
   ] as [VisitKind, number, string | undefined][])('%s patient, %i minutes -> %s', (kind, minutes, code) => {
     expect(levelByTime(kind, minutes)).toBe(code);
   });
