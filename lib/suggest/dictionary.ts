@@ -26,6 +26,11 @@ const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
 const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => stemWord(w)));
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
 
+/** Connective words never count as evidence in a note ("and" must not match "Andes", stemmed "and"). */
+export function isStopWord(norm: string): boolean {
+  return STOP.has(norm);
+}
+
 /** "stage" + "3b" -> "stage#3b": a number belongs to the qualifier right before it. */
 export function bindQualifiers<T extends { stem: string }>(tokens: T[], make: (t: T, stem: string) => T): T[] {
   const out: T[] = [];

@@ -1,5 +1,5 @@
 import type { ExpandedToken } from '../text/expand';
-import type { Dictionary } from './dictionary';
+import { isStopWord, type Dictionary } from './dictionary';
 
 export interface TermMatch {
   term: number;
@@ -23,6 +23,7 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
   // Work on stem ids: a stem no term uses can never help a match.
   const where = new Map<number, number[]>();
   tokens.forEach((t, i) => {
+    if (isStopWord(t.norm)) return;
     const id = dict.stemId(t.stem);
     if (id === undefined) return;
     const list = where.get(id);
