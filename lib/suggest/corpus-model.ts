@@ -162,9 +162,10 @@ export class CorpusModel {
       .map((d, i) => [i === skip ? -1 : CorpusModel.cosine(v, d.vec), i] as [number, number])
       .sort((a, b) => b[0] - a[0])
       .slice(0, k);
-    const total = sims.reduce((a, [s]) => a + s, 0) || 1;
     const out = new Map<string, number>();
-    for (const [s, i] of sims) for (const c of this.docs[i]!.codes) out.set(c, (out.get(c) ?? 0) + s / total);
+    // Squared similarity: closer neighbours weigh more (compared on a train/train split: MAP +0.005).
+    const tot = sims.reduce((a, [s]) => a + Math.max(0, s) ** 2, 0) || 1;
+    for (const [s, i] of sims) for (const c of this.docs[i]!.codes) out.set(c, (out.get(c) ?? 0) + Math.max(0, s) ** 2 / tot);
     return out;
   }
 }
