@@ -373,6 +373,8 @@ export class CodePack {
       for (const [code, node] of Object.entries(t.nodes)) {
         if (!inCurrent(code)) continue;
         for (const inc of node.n?.inclusionTerm ?? []) out.push({ code, text: inc, kind: 'inclusion' });
+        // "Includes" notes further define the code's content (Guidelines I.A.11): they name it too.
+        for (const inc of node.n?.includes ?? []) out.push({ code, text: inc, kind: 'inclusion' });
       }
     }
     const ix = this.raw.json<IndexSectionData>('index');
