@@ -1,6 +1,6 @@
 import { dotIcd } from '../codesets/code-format';
 
-/** CodiEsp gold TSV (`articleID<TAB>code`, lower case, dotted) -> upper-case dotted codes per document. */
+/** CodiEsp gold TSV (`articleID<TAB>code`, lower case, dotted) -> upper-case dotted codes for each note id. */
 export function parseGoldTsv(text: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const line of text.split(/\r?\n/)) {
