@@ -4,15 +4,11 @@ import { gunzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { stats } from '../stats';
 import { print, table, type GlobalOptions } from '../output';
 import { packPath } from '../paths';
 import { nativeInflate } from './pack-loader';
 
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { n: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? 0, total: s.reduce((a, b) => a + b, 0) };
-}
 
 async function codiespNotes(dir: string): Promise<string[]> {
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).sort();

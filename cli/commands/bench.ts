@@ -3,14 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadPack } from '../../lib/pack/code-pack';
 import { codesetsDir } from '../paths';
+import { stats } from '../stats';
 import { mb, print, table, UsageError, type GlobalOptions } from '../output';
 import { buildPack } from './codeset-build';
 
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { min: s[0]!, p50: q(0.5), p95: q(0.95), max: s[s.length - 1]! };
-}
 
 const round = (x: number) => Number(x.toFixed(2));
 

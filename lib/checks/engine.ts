@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import { NoteAnalyzer } from '../suggest/analyze';
+import { isIcd } from './rule';
 import { RULES } from './registry';
 import { EncounterSchema, FindingSchema, type Encounter, type Finding } from './schema';
 
@@ -27,7 +28,8 @@ export function parseCodeList(list: string): Pick<Encounter, 'diagnoses' | 'serv
   for (const raw of list.split(/[,\s]+/).filter(Boolean)) {
     const [codeUnits, ...mods] = raw.toUpperCase().split('-');
     const [code, units] = codeUnits!.split(/X(?=\d+$)/);
-    const isDx = /^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(code!) && !/^[A-Z]\d{4}$/.test(code!);
+    // ICD-10-CM needs its dot beyond 3 characters here: undotted E1122 would read like HCPCS E1122.
+    const isDx = isIcd(code!);
     const entry = { code: code!, modifiers: mods, units: units ? Number(units) : 1, line: 0 };
     if (isDx) diagnoses.push({ ...entry, line: diagnoses.length + 1 });
     else services.push({ ...entry, line: services.length + 1 });

@@ -9,17 +9,13 @@ import type { Analysis } from '../suggest/schema';
 export interface Calibration {
   overall: number;
   perCode: Map<string, number>;
-  /** Prior of codes coders assign that the matcher never proposes, as (code, share of documents). */
-  frequent: [string, number][];
 }
 
 export function learnCalibration(runs: { analysis: Analysis; gold: Set<string> }[], alpha = 3): Calibration {
   const seen = new Map<string, { hits: number; n: number }>();
   let hits = 0;
   let n = 0;
-  const goldCount = new Map<string, number>();
   for (const { analysis, gold } of runs) {
-    for (const c of gold) goldCount.set(c, (goldCount.get(c) ?? 0) + 1);
     for (const s of [...analysis.suggestions, ...analysis.alternatives, ...analysis.excluded]) {
       const e = seen.get(s.code) ?? { hits: 0, n: 0 };
       e.n++;
@@ -34,8 +30,7 @@ export function learnCalibration(runs: { analysis: Analysis; gold: Set<string> }
   const overall = n ? hits / n : 0.1;
   const perCode = new Map<string, number>();
   for (const [c, e] of seen) perCode.set(c, (e.hits + alpha * overall) / (e.n + alpha));
-  const frequent = [...goldCount].map(([c, k]) => [c, k / Math.max(1, runs.length)] as [string, number]).sort((a, b) => b[1] - a[1]);
-  return { overall, perCode, frequent };
+  return { overall, perCode };
 }
 
 export function calibratedScore(cal: Calibration, code: string, score: number): number {

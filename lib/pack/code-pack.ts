@@ -312,7 +312,6 @@ export class CodePack {
         for (const [kind, texts] of Object.entries(node.n ?? {})) {
           for (const text of texts ?? []) result.notes.push({ kind: kind as NoteKind, text, from: c, release: t.release });
         }
-        if (!result.sevenChr && node.x) result.sevenChr = { from: c, release: t.release, values: node.x };
       }
       const sectionId = t.nodes[holder]!.s;
       for (const ch of t.chapters) {
@@ -327,9 +326,10 @@ export class CodePack {
         };
         push(sec.notes, `section ${sec.id}`);
         push(ch.notes, `chapter ${ch.name}`);
-        if (!result.sevenChr && sec.x) result.sevenChr = { from: `section ${sec.id}`, release: t.release, values: sec.x };
       }
-      // A 7-character code is already complete: its 7th-character rule describes it, no choice left.
+      const seven = this.sevenChrFor(result.code);
+      if (seven) result.sevenChr = seven;
+      // Notes come from the newest tabular release that lists the code or an ancestor.
       return;
     }
   }
