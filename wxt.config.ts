@@ -2,8 +2,14 @@ import { defineConfig } from 'wxt';
 
 // Host access is never granted at install: the user enables each EHR site at run time
 // (optional_host_permissions + permissions.request from the options page).
+// End-to-end tests only (CHARTCODER_E2E=1): the build also holds host access to the local fixture
+// server, because a headless browser cannot click the permission prompt. It goes to its own folder
+// so the shipped build (.output/chrome-mv3) never carries it; test/build checks both.
+const E2E = process.env.CHARTCODER_E2E === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  outDir: E2E ? '.output/e2e' : '.output',
   // MV3 for Firefox too (128+): optional_host_permissions and the same permission model as Chrome.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -13,6 +19,10 @@ export default defineConfig({
       (p) => browser !== 'firefox' || p !== 'sidePanel',
     ),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    commands: {
+      'capture-note': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open ChartCoder and read the note on this page' },
+    },
     action: { default_title: 'ChartCoder' },
     ...(browser === 'firefox'
       ? {

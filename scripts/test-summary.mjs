@@ -1,11 +1,27 @@
-// Prints the plain closing line CI reads ("Tests: N passed, N failed, N skipped") from Vitest's JSON report.
+// Prints the plain closing line CI reads ("Tests: N passed, N failed, N skipped") from the
+// Vitest and Playwright JSON reports together. A missing report counts as a failure.
 import { readFileSync, existsSync } from 'node:fs';
 
-const file = process.argv[2] ?? '.tmp/vitest-results.json';
-if (!existsSync(file)) {
-  console.log('Tests: 0 passed, 1 failed (no Vitest report: the run stopped before the tests)');
-  process.exit(0);
-}
-const r = JSON.parse(readFileSync(file, 'utf8'));
-const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const missing = [];
+
+const vitest = '.tmp/vitest-results.json';
+if (existsSync(vitest)) {
+  const r = JSON.parse(readFileSync(vitest, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else missing.push('Vitest');
+
+const pw = '.tmp/playwright-results.json';
+if (existsSync(pw)) {
+  const s = JSON.parse(readFileSync(pw, 'utf8')).stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+} else missing.push('Playwright');
+
+if (missing.length) failed += missing.length;
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped${missing.length ? ` (no ${missing.join(' / ')} report: the run stopped before those tests)` : ''}`);

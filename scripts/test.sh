@@ -4,9 +4,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export CHARTCODER_CODESETS="${CHARTCODER_CODESETS:-$(cd .. && pwd)/shared/data/codesets}"
 export CHARTCODER_NOTES="${CHARTCODER_NOTES:-$(cd .. && pwd)/shared/data/notes}"
-rm -f .tmp/vitest-results.json
+rm -f .tmp/vitest-results.json .tmp/playwright-results.json
 npm ci --no-audit --no-fund || exit 1
 npm test
 rc=$?
-node scripts/test-summary.mjs .tmp/vitest-results.json
+node scripts/test-summary.mjs
 exit $rc

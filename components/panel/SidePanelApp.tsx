@@ -1,42 +1,345 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { CodePack } from '@/lib/pack/code-pack';
-import { loadDefaultPack } from '@/utils/default-pack';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { checkEncounter } from '@/lib/checks/engine';
+import type { Finding } from '@/lib/checks/schema';
+import { levelEncounter, type VisitKind } from '@/lib/em/em';
+import { NoteAnalyzer } from '@/lib/suggest/analyze';
+import type { Analysis, Suggestion } from '@/lib/suggest/schema';
+import { buildSummary } from '@/lib/summary/build';
+import type { CodedSummary } from '@/lib/summary/schema';
+import type { CptDescriptors } from '@/lib/cpt/descriptors';
+import { enforceRetention, logAudit, startReview } from '@/utils/audit';
+import { db, readSettings, writeSettings, type ReviewRow, type Settings } from '@/utils/db';
+import { loadActivePack, RELEASE_CHANNEL, type ActivePack } from '@/utils/release-store';
+import { bestCapture, captureOnce, clearInPage, highlightInPage, onNote, requestCapture, targetTabId, type FrameCapture } from '@/utils/tab-link';
 import { ReleaseStatus } from '../ReleaseStatus';
-import { CodeDetail } from './CodeDetail';
+import { CodeSearch } from './CodeSearch';
+import { EmPanel } from './EmPanel';
+import { FindingsList, findingKey, type FindingState } from './FindingsList';
+import { SuggestionList, type Decision } from './SuggestionList';
+import { SummaryView, type ServiceDraft } from './SummaryView';
+import { ExportBar } from './ExportBar';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const OFFICE_KINDS: VisitKind[] = ['new', 'established'];
+const HOSPITAL_KINDS: VisitKind[] = ['initial', 'subsequent', 'same-day', 'discharge'];
+const isIcd = (c: string) => /^[A-TV-Z][0-9][0-9A-Z]/.test(c) && (c.includes('.') || c.length === 3);
+
+/** Opened at: the panel measures open -> first suggestions (shown in the footer, read by the e2e suite). */
+const OPENED_AT = performance.now();
 
 export function SidePanelApp() {
-  const [pack, setPack] = useState<CodePack>();
+  const [active, setActive] = useState<ActivePack>();
+  const [settings, setSettings] = useState<Settings>();
+  const [cpt, setCpt] = useState<CptDescriptors>(new Map());
   const [error, setError] = useState<string>();
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<string>();
+  const [tabId, setTabId] = useState<number>();
+  const [captures, setCaptures] = useState<Map<number, FrameCapture>>(new Map());
+  const [noScript, setNoScript] = useState(false);
+  const [dos, setDos] = useState(today());
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [diagnoses, setDiagnoses] = useState<string[]>([]);
+  const [services, setServices] = useState<ServiceDraft[]>([]);
+  const [findingStates, setFindingStates] = useState<Record<string, FindingState>>({});
+  const [emAccepted, setEmAccepted] = useState<string>();
+  const [firstMs, setFirstMs] = useState<number>();
+  const review = useRef<ReviewRow | undefined>(undefined);
+  const tabRef = useRef<number | undefined>(undefined);
+  tabRef.current = tabId;
 
-  useEffect(() => {
-    loadDefaultPack().then(setPack, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const reload = useCallback(() => {
+    Promise.all([loadActivePack(), readSettings(), db().cpt.toArray()])
+      .then(([a, s, rows]) => {
+        setActive(a);
+        setSettings(s);
+        setCpt(new Map(rows.map((r) => [r.code, r.descriptor])));
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 
-  const results = useMemo(() => (pack && query.trim().length > 1 ? pack.search(query, 20) : []), [pack, query]);
+  useEffect(() => {
+    reload();
+    void enforceRetention().catch(() => {});
+    const ch = new BroadcastChannel(RELEASE_CHANNEL);
+    ch.onmessage = () => reload();
+    return () => ch.close();
+  }, [reload]);
 
-  if (error) return <main role="alert">Code pack could not be loaded: {error}</main>;
-  if (!pack) return <main aria-busy="true">Loading code sets…</main>;
+  // Link to the tab: listen first, then ask its frames to capture.
+  useEffect(() => {
+    const off = onNote(
+      () => tabRef.current,
+      (c) => setCaptures((m) => new Map(m).set(c.frameId, c)),
+    );
+    const onPanelMsg = (raw: unknown) => {
+      const m = raw as { type?: string; tabId?: number };
+      if (m?.type === 'cc:panel-capture' && m.tabId !== undefined && m.tabId === tabRef.current) void requestCapture(m.tabId);
+    };
+    browser.runtime.onMessage.addListener(onPanelMsg);
+    void targetTabId().then(async (id) => {
+      setTabId(id);
+      tabRef.current = id;
+      if (id !== undefined) setNoScript(!(await requestCapture(id)));
+    });
+    const onActivated = (info: { tabId: number }) => {
+      if (new URLSearchParams(location.search).get('tab')) return;
+      setTabId(info.tabId);
+      tabRef.current = info.tabId;
+      setCaptures(new Map());
+      void requestCapture(info.tabId).then((ok) => setNoScript(!ok));
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      off();
+      browser.runtime.onMessage.removeListener(onPanelMsg);
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, []);
+
+  const note = useMemo(() => bestCapture(captures.values()), [captures]);
+  const analyzer = useMemo(() => (active ? new NoteAnalyzer(active.pack) : undefined), [active]);
+  const setting = settings?.setting ?? 'office';
+  const kind: VisitKind = settings?.visitKind && (setting === 'office' ? OFFICE_KINDS : HOSPITAL_KINDS).includes(settings.visitKind) ? settings.visitKind : setting === 'office' ? 'established' : 'subsequent';
+
+  const analysis: Analysis | undefined = useMemo(() => {
+    if (!analyzer || !note) return undefined;
+    try {
+      return analyzer.analyze(note.text, { setting, dateOfService: dos });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  }, [analyzer, note, setting, dos]);
+  const em = useMemo(() => (note ? levelEncounter(note.text, kind) : undefined), [note, kind]);
+
+  // A new note version starts a review (audit trail) and clears decisions about codes it no longer supports.
+  useEffect(() => {
+    if (!analysis || !note || !active) return;
+    if (firstMs === undefined) setFirstMs(Math.round(performance.now() - OPENED_AT));
+    const releases = active.pack.sources.map((s) => `${s.system} ${s.release}`).filter((v, i, a) => a.indexOf(v) === i);
+    void startReview(note.text, new URL(note.frameUrl).origin, releases).then((r) => {
+      review.current = r;
+      void logAudit(r, 'shown', undefined, analysis.suggestions.map((s) => s.code).join(' '));
+    });
+  }, [analysis]);
+
+  const summaryServices = useMemo(() => [...(emAccepted ? [{ code: emAccepted, modifiers: [], units: 1 }] : []), ...services.filter((s) => s.code !== emAccepted)], [emAccepted, services]);
+
+  const findings: Finding[] = useMemo(() => {
+    if (!active || (!diagnoses.length && !summaryServices.length)) return [];
+    try {
+      return checkEncounter(
+        {
+          dateOfService: dos,
+          setting,
+          diagnoses: diagnoses.map((code, i) => ({ code, line: i + 1 })),
+          services: summaryServices.map((s, i) => ({ code: s.code, modifiers: s.modifiers, units: s.units, line: i + 1 })),
+          ...(analysis ? { analysis } : {}),
+          ...(note ? { note: note.text } : {}),
+        },
+        active.pack,
+      );
+    } catch (e) {
+      return [{ rule: 'input', kind: 'validity', severity: 'error', message: e instanceof Error ? e.message : String(e), rationale: '', source: 'ChartCoder', codes: [], evidence: [], action: 'Fix the code list.' }];
+    }
+  }, [active, diagnoses, summaryServices, dos, setting, analysis, note]);
+
+  const { summary, problems } = useMemo((): { summary?: CodedSummary; problems: string[] } => {
+    if (!active) return { problems: [] };
+    try {
+      const summary = buildSummary(
+        {
+          dateOfService: dos,
+          setting,
+          diagnoses,
+          services: summaryServices,
+          ...(note?.header ? { patient: { ...note.header, dob: /^\d{4}-\d{2}-\d{2}$/.test(note.header.dob ?? '') ? note.header.dob : undefined, confirmed: false } } : {}),
+          findings: findings.map((f) => {
+            const st = findingStates[findingKey(f)];
+            return { rule: f.rule, severity: f.severity, message: f.message, codes: f.codes, status: st?.status ?? 'open', ...(st?.reason ? { reason: st.reason } : {}) };
+          }),
+          cptTitle: (c) => cpt.get(c),
+        },
+        active.pack,
+      );
+      return { summary, problems: [] };
+    } catch (e) {
+      const issues = (e as { issues?: { message: string }[] }).issues;
+      return { problems: issues ? issues.map((i) => i.message) : [e instanceof Error ? e.message : String(e)] };
+    }
+  }, [active, dos, setting, diagnoses, summaryServices, note, findings, findingStates, cpt]);
+
+  const show = useCallback(
+    (spans: { start: number; end: number }[] | undefined) => {
+      if (!note) return;
+      if (!spans?.length) void clearInPage(note);
+      else void highlightInPage(note, spans);
+    },
+    [note],
+  );
+
+  const addCode = (code: string, system: 'ICD-10-CM' | 'HCPCS' | 'CPT') => {
+    if (system === 'ICD-10-CM') setDiagnoses((d) => (d.includes(code) ? d : [...d, code]));
+    else setServices((s) => (s.some((x) => x.code === code) ? s : [...s, { code, modifiers: [], units: 1 }]));
+    void logAudit(review.current, 'accepted', code, 'added from search');
+  };
+  const removeCode = (code: string) => {
+    setDiagnoses((d) => d.filter((c) => c !== code));
+    setServices((s) => s.filter((x) => x.code !== code));
+    if (emAccepted === code) setEmAccepted(undefined);
+    setDecisions((d) => Object.fromEntries(Object.entries(d).filter(([k, v]) => k !== code && v.replacedBy !== code)));
+    void logAudit(review.current, 'rejected', code, 'removed from the summary');
+  };
+
+  const decide = (s: Suggestion, d: Decision | undefined) => {
+    const prev = decisions[s.code];
+    setDecisions((all) => {
+      const next = { ...all };
+      if (d) next[s.code] = d;
+      else delete next[s.code];
+      return next;
+    });
+    const target = (x: Decision | undefined) => (x?.status === 'accepted' ? (x.replacedBy ?? s.code) : undefined);
+    const before = target(prev);
+    const after = target(d);
+    const isDx = s.system === 'ICD-10-CM';
+    if (before && before !== after) {
+      if (isDx) setDiagnoses((all) => all.filter((c) => c !== before));
+      else setServices((all) => all.filter((x) => x.code !== before));
+    }
+    if (after && after !== before) {
+      if (isDx) setDiagnoses((all) => (all.includes(after) ? all : [...all, after]));
+      else setServices((all) => (all.some((x) => x.code === after) ? all : [...all, { code: after, modifiers: [], units: 1 }]));
+    }
+    const kindOf = d?.replacedBy ? 'replaced' : d?.status === 'accepted' ? 'accepted' : d?.status === 'rejected' ? 'rejected' : 'rejected';
+    void logAudit(review.current, kindOf, s.code, d?.replacedBy ? `replaced by ${d.replacedBy}` : d ? undefined : 'decision withdrawn');
+  };
+
+  if (error) return <main role="alert">ChartCoder could not start: {error}</main>;
+  if (!active || !settings) return <main aria-busy="true">Loading code sets…</main>;
+  const dx = analysis?.suggestions.filter((s) => s.system === 'ICD-10-CM') ?? [];
+  const px = analysis?.suggestions.filter((s) => s.system !== 'ICD-10-CM') ?? [];
+
   return (
     <>
-      <ReleaseStatus pack={pack} dateOfService={today()} />
-      <main>
-        <label htmlFor="code-search">Search codes</label>
-        <input id="code-search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. type 2 diabetes chronic kidney disease" />
-        <ul aria-label="Search results" style={{ listStyle: 'none', padding: 0 }}>
-          {results.map((r) => (
-            <li key={r.code} className="result">
-              <button type="button" onClick={() => setSelected(r.code)} aria-label={`${r.code} ${r.title}`}>
-                <span className="code">{r.code}</span> {r.title} {r.billable ? '' : <span className="muted">(header, not billable)</span>}
-              </button>
-              <div className="muted">matched {r.via}</div>
-            </li>
-          ))}
-        </ul>
-        {selected && <CodeDetail pack={pack} code={selected} />}
+      <ReleaseStatus pack={active.pack} dateOfService={dos} />
+      {active.warning && (
+        <p role="alert" className="warn">
+          {active.warning}
+        </p>
+      )}
+      <main data-first-suggestions-ms={firstMs}>
+        <div className="toolbar">
+          <label>
+            Date of service <input type="date" value={dos} onChange={(e) => e.target.value && setDos(e.target.value)} />
+          </label>
+          <label>
+            Setting{' '}
+            <select value={setting} onChange={(e) => void writeSettings({ setting: e.target.value as Settings['setting'] }).then(setSettings)}>
+              <option value="office">office</option>
+              <option value="hospital">hospital</option>
+            </select>
+          </label>
+          <button type="button" onClick={() => tabId !== undefined && void requestCapture(tabId).then((ok) => setNoScript(!ok))}>
+            Re-read note
+          </button>
+        </div>
+        {noScript && !note && (
+          <div role="status" className="notice">
+            <p>ChartCoder is not reading this page: enable the site in the options (host access is granted per site), or read it once now.</p>
+            <button type="button" onClick={() => tabId !== undefined && void captureOnce(tabId).then((ok) => ok && requestCapture(tabId))}>
+              Read this page once
+            </button>{' '}
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              Open options
+            </button>
+          </div>
+        )}
+        {note && (
+          <p className="muted" aria-label="Captured note">
+            Read {note.text.length.toLocaleString()} characters from {note.label} ({note.source}){note.truncated ? ' — truncated at the size limit' : ''}
+            {analysis ? ` · analysed in ${analysis.stats.ms.toFixed(0)} ms` : ''}
+          </p>
+        )}
+        {analysis && (
+          <>
+            <SuggestionList title="Diagnoses" items={dx} decisions={decisions} pack={active.pack} onDecide={decide} onFocusItem={(s) => show(s?.evidence)} />
+            <SuggestionList title="Procedures and supplies" items={px} decisions={decisions} pack={active.pack} onDecide={decide} onFocusItem={(s) => show(s?.evidence)} />
+            {dx.length === 0 && <p className="muted">No codable diagnosis found in the captured text.</p>}
+            {analysis.excluded.length > 0 && (
+              <details>
+                <summary>Not coded as written ({analysis.excluded.length})</summary>
+                <ul className="muted">
+                  {analysis.excluded.map((s) => (
+                    <li key={`${s.code}-${s.evidence[0]!.start}`} onMouseEnter={() => show(s.evidence)}>
+                      <span className="code">{s.code}</span> “{s.evidence[0]!.text}” — {s.reason.note ?? s.assertion}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </>
+        )}
+        {em && note && (
+          <EmPanel
+            em={em}
+            kind={kind}
+            kinds={setting === 'office' ? OFFICE_KINDS : HOSPITAL_KINDS}
+            accepted={emAccepted !== undefined && emAccepted === em.code}
+            onKind={(k) => void writeSettings({ visitKind: k }).then(setSettings)}
+            onAccept={(c) => {
+              setEmAccepted(c);
+              void logAudit(review.current, c ? 'accepted' : 'rejected', c ?? em.code, 'E/M level');
+            }}
+            onShow={show}
+          />
+        )}
+        <SummaryView
+          summary={summary}
+          problems={problems}
+          diagnoses={diagnoses}
+          services={summaryServices}
+          onMoveDx={(code, dir) =>
+            setDiagnoses((d) => {
+              const i = d.indexOf(code);
+              const j = i + dir;
+              if (i < 0 || j < 0 || j >= d.length) return d;
+              const n = [...d];
+              [n[i], n[j]] = [n[j]!, n[i]!];
+              return n;
+            })
+          }
+          onRemove={removeCode}
+          onService={(code, patch) => {
+            if (code === emAccepted && !services.some((s) => s.code === code)) setServices((s) => [...s, { code, modifiers: [], units: 1, ...patch }]);
+            else setServices((s) => s.map((x) => (x.code === code ? { ...x, ...patch } : x)));
+          }}
+        >
+          {summary && <ExportBar summary={summary} onExported={(what) => void logAudit(review.current, 'exported', undefined, what)} />}
+        </SummaryView>
+        <section aria-label="Findings on the summary">
+          <h2>Findings</h2>
+          <FindingsList
+            findings={findings}
+            states={findingStates}
+            inSummary={new Set([...diagnoses, ...summaryServices.map((s) => s.code)])}
+            onState={(f, st) => {
+              setFindingStates((all) => {
+                const n = { ...all };
+                if (st) n[findingKey(f)] = st;
+                else delete n[findingKey(f)];
+                return n;
+              });
+              if (st) void logAudit(review.current, st.status === 'overridden' ? 'finding-overridden' : 'finding-acknowledged', f.codes.join(' '), `${f.rule}${st.reason ? `: ${st.reason}` : ''}`);
+            }}
+            onRemoveCode={removeCode}
+            onShowEvidence={(f) => show(f.evidence)}
+          />
+        </section>
+        <CodeSearch pack={active.pack} cpt={cpt} onAdd={addCode} />
+        <p className="muted footer">
+          {firstMs !== undefined ? `First suggestions ${firstMs} ms after the panel opened. ` : ''}
+          {diagnoses.filter(isIcd).length} diagnoses · {summaryServices.length} services · nothing leaves this device.
+        </p>
       </main>
     </>
   );

@@ -106,8 +106,10 @@ export class NoteAnalyzer {
     for (const m of matches as (TermMatch & { alternative?: boolean })[]) {
       const term = this.dict.term(m.term);
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
+      const expectedAbsent = new Set((m.expectedAbsent ?? []).map((p) => exp[p]!.source));
       let assertion: Assertion = 'present';
       for (const i of sources) {
+        if (expectedAbsent.has(i)) continue;
         const a = ctx.assertionOf(i);
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }

@@ -6,6 +6,10 @@ export interface TermMatch {
   /** Indexes (into the sentence's expanded tokens) of the matched required and optional words. */
   positions: number[];
   score: number;
+  /** A required word of the term is stated as absent ("with aura" in "without aura"): kept so it can be shown as negated, never allowed to hide another reading. */
+  requiresAbsent?: boolean;
+  /** Optional words the term itself expects to be absent ("aura" of "migraine without aura"): not a negation of the mention. */
+  expectedAbsent?: number[];
 }
 
 /**
@@ -30,19 +34,50 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
     if (list) list.push(i);
     else where.set(id, [i]);
   });
+  const absent = absentPositions(tokens);
   const found: TermMatch[] = [];
   for (const id of where.keys()) {
     for (const ti of dict.anchoredById(id)) {
-      const m = tryTerm(dict, ti, id, where, tokens);
-      if (m) found.push({ term: ti, positions: m.positions, score: m.score });
+      const m = tryTerm(dict, ti, id, where, tokens, absent);
+      if (m) found.push({ term: ti, ...m });
     }
   }
   return keepMaximal(found, dict, tokens);
 }
 
 const OTHER = 'other';
+/** Words that state what the patient does NOT have ("migraine without aura", "no esophagitis"). */
+const ABSENCE = new Set(['without', 'no', 'w/o']);
+const ABSENCE_SCOPE = 3;
 
-function tryTerm(dict: Dictionary, ti: number, anchorId: number, where: Map<number, number[]>, tokens: ExpandedToken[]): { positions: number[]; score: number } | undefined {
+/**
+ * Positions of words the note states as absent. A match that REQUIRES such a word ("migraine with
+ * aura" in "migraine without aura") may not hide the reading where the word is optional ("migraine
+ * without aura"), and that reading is not negated by the "without" it expects.
+ */
+function absentPositions(tokens: ExpandedToken[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (!ABSENCE.has(t.norm)) return;
+    let taken = 0;
+    for (let j = i + 1; j < tokens.length && taken < ABSENCE_SCOPE; j++) {
+      if (tokens[j]!.source === t.source) continue;
+      if (tokens[j]!.norm === 'but' || tokens[j]!.norm === 'with') break;
+      out.add(j);
+      if (!isStopWord(tokens[j]!.norm)) taken++;
+    }
+  });
+  return out;
+}
+
+function tryTerm(
+  dict: Dictionary,
+  ti: number,
+  anchorId: number,
+  where: Map<number, number[]>,
+  tokens: ExpandedToken[],
+  absent: Set<number>,
+): Omit<TermMatch, 'term'> | undefined {
   const required = dict.requiredIds(ti);
   for (const w of required) if (!where.has(w)) return undefined;
   let best: { positions: number[]; span: number } | undefined;
@@ -62,6 +97,7 @@ function tryTerm(dict: Dictionary, ti: number, anchorId: number, where: Map<numb
     if (!best || span < best.span) best = { positions, span };
   }
   if (!best) return undefined;
+  const requiresAbsent = absent.size > 0 && best.positions.some((p) => absent.has(p));
   // Words of one term sit close together: allow the term's own length plus a few modifiers.
   if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1) return undefined;
   const lo = Math.min(...best.positions) - 3;
@@ -78,7 +114,13 @@ function tryTerm(dict: Dictionary, ti: number, anchorId: number, where: Map<numb
       optionalHits++;
     } else missing += dict.meta.vocab[w] === OTHER ? 0.15 : 0.05;
   }
-  return { positions, score: dict.weight(ti) + 0.3 * optionalHits - missing - 0.02 * best.span };
+  const expectedAbsent = positions.slice(best.positions.length).filter((p) => absent.has(p));
+  return {
+    positions,
+    score: dict.weight(ti) + 0.3 * optionalHits - missing - 0.02 * best.span,
+    ...(requiresAbsent ? { requiresAbsent } : {}),
+    ...(expectedAbsent.length ? { expectedAbsent } : {}),
+  };
 }
 
 function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
@@ -90,6 +132,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken
     const mine = sets[i]!;
     const dominated = found.some((o, j) => {
       if (j === i) return false;
+      if (o.requiresAbsent && !m.requiresAbsent) return false;
       const other = sets[j]!;
       if (other.size < mine.size) return false;
       for (const p of mine) if (!other.has(p)) return false;

@@ -11,7 +11,7 @@ export interface Refined {
  * From a header code to a billable one using qualifiers written in the same sentence
  * (Official Guidelines I.B.2 highest specificity, I.B.13 laterality, I.C.19.a 7th characters):
  * at each level take the child whose extra title words the sentence holds; with none, the
- * "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
+ * child stating an absence ("without …"), else the "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
  * -> D, sequela -> S, open fracture -> B, else A (initial; a fracture not said to be open is closed, I.C.19.c.1).
  */
 export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, sentenceStems: Set<string>): Refined {
@@ -32,8 +32,12 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         const stems = dict.titleStems(c.code);
         const extra = [...stems].filter((s) => !parentStems.has(s));
         const hits = extra.filter((s) => sentenceStems.has(s));
-        const unspecified = /unspecified/i.test(c.title) ? 0.5 : 0;
-        const score = hits.length * 2 + (hits.length === 0 ? unspecified : 0) - 0.01 * (extra.length - hits.length);
+        // With no qualifier written, the default reading: the child that states an absence
+        // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
+        // "unspecified" (which for E11.8 means complications of an unstated kind).
+        const own = c.title.toLowerCase().startsWith(hit.title.toLowerCase()) ? c.title.slice(hit.title.length) : c.title;
+        const fallback = /\bwithout\b|\buncomplicated\b|\bnot intractable\b/i.test(own) ? 0.6 : /unspecified/i.test(own) ? 0.5 : 0;
+        const score = hits.length * 2 + (hits.length === 0 ? fallback : 0) - 0.01 * (extra.length - hits.length);
         if (score > bestScore) {
           best = c;
           bestScore = score;

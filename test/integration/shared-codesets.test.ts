@@ -127,10 +127,21 @@ describe.skipIf(!present)('note analysis on the real code set', () => {
     ['History of MI.', ['I25.2'], 'I21'],
     ['Cough and fever for 3 days; rule out pneumonia.', ['R05.9', 'R50.9'], 'J18'],
     ['Type 2 diabetes with stage 3b CKD.', ['E11.22', 'N18.32'], 'N18.2'],
+    // "without X": the reading that expects X absent, never "with X" negated away.
+    ['Migraine without aura.', ['G43.009'], 'G43.1'],
+    ['Gastroesophageal reflux disease without esophagitis.', ['K21.9'], 'K21.0'],
+    // No complication written: E11.9 (without complications), not E11.8 (unspecified complications).
+    ['Type 2 diabetes mellitus.', ['E11.9'], 'E11.8'],
   ] as const)('%s', (note, want, notPrefix) => {
     const got = codes(note);
     for (const c of want) expect(got).toContain(c);
     expect(got.some((c) => c.startsWith(notPrefix))).toBe(false);
+  });
+
+  it('a symptom written as absent is shown as excluded, not suggested', () => {
+    const a = analyzer.analyze('Cough without fever.', { setting: 'office' });
+    expect(a.suggestions.map((s) => s.code)).toContain('R05.9');
+    expect(a.excluded.find((s) => s.code === 'R50.9')?.assertion).toBe('negated');
   });
 
   it('closed fracture of the right distal radius, initial encounter -> a right-sided S52 code with 7th character A', () => {

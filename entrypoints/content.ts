@@ -1,0 +1,92 @@
+import { NoteAdaptersFileSchema, adapterFor } from '@/lib/capture/adapter-schema';
+import adaptersJson from '@/data/portals/note-adapters.json';
+import { captureNote, type Capture } from '@/utils/capture/capture';
+import { clearHighlight, highlightSpans } from '@/utils/capture/highlight';
+import { ToContentSchema, type NoteMessage } from '@/utils/messages';
+
+/**
+ * Runs in every frame of an enabled EHR site (registered at run time for the origins the user
+ * granted, all frames). It only reads the note and paints highlights: the code pack and the engine
+ * stay in the side panel (STACK.md trap 5), and nothing here touches the network.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  allFrames: true,
+  main(ctx) {
+    const adapters = NoteAdaptersFileSchema.parse(adaptersJson).adapters;
+    let last: { id: string; capture: Capture } | undefined;
+    let lastText = '';
+    let seq = 0;
+
+    const capture = (force: boolean) => {
+      const adapter = adapterFor(adapters, location.origin + location.pathname);
+      const c = captureNote(document, adapter);
+      if (!c) return;
+      if (!force && c.text === lastText) return;
+      lastText = c.text;
+      const id = `${Date.now().toString(36)}-${++seq}`;
+      last = { id, capture: c };
+      const msg: NoteMessage = {
+        type: 'cc:note',
+        captureId: id,
+        frameUrl: location.href,
+        source: c.source,
+        label: c.label,
+        text: c.text,
+        truncated: c.truncated,
+        ...(c.adapter ? { adapter: c.adapter } : {}),
+        ...(c.header ? { header: c.header } : {}),
+        capturedAt: performance.timeOrigin + performance.now(),
+      };
+      // No listener (panel closed) is normal: the next capture request re-sends.
+      browser.runtime.sendMessage(msg).catch(() => {});
+    };
+
+    // Re-capture when the note changes (typing, SPA patient switch, selection), debounced so a
+    // busy page costs one capture per pause, not one per mutation.
+    let timer: number | undefined;
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = ctx.setTimeout(() => capture(false), 400);
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    ctx.onInvalidated(() => observer.disconnect());
+    ctx.addEventListener(document, 'selectionchange', schedule);
+    ctx.addEventListener(document, 'input', schedule, { capture: true });
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      lastText = '';
+      schedule();
+    });
+    // Shadow roots created later are not seen by the document observer: observe them as they appear.
+    const watchShadows = () => {
+      for (const el of Array.from(document.querySelectorAll('*'))) {
+        if (el.shadowRoot && !(el.shadowRoot as ShadowRoot & { __ccWatched?: boolean }).__ccWatched) {
+          (el.shadowRoot as ShadowRoot & { __ccWatched?: boolean }).__ccWatched = true;
+          observer.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+        }
+      }
+    };
+    watchShadows();
+    ctx.setInterval(watchShadows, 2000);
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const parsed = ToContentSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const m = parsed.data;
+      if (m.type === 'cc:capture') {
+        capture(true);
+        return Promise.resolve({ ok: true });
+      }
+      if (m.type === 'cc:clear') {
+        clearHighlight(document);
+        return Promise.resolve({ ok: true });
+      }
+      if (!last || last.id !== m.captureId) return Promise.resolve({ painted: 0, method: 'stale' });
+      return Promise.resolve(highlightSpans(document, last.capture, m.spans, m.scroll));
+    });
+
+    capture(true);
+  },
+});

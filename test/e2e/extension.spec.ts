@@ -1,0 +1,184 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, FIXTURES_NO_ACCESS, SCREENSHOTS, highlightedText, launch, openPanelFor, type Harness } from './harness';
+
+/**
+ * The extension in a real browser on four synthetic EHR pages: capture, suggestions, evidence
+ * highlight, accept -> summary, release import, accessibility, and no request off the machine.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let h: Harness;
+const metrics: Record<string, number | string> = {};
+
+test.beforeAll(async () => {
+  h = await launch();
+});
+
+test.afterAll(async () => {
+  mkdirSync('.tmp', { recursive: true });
+  writeFileSync('.tmp/e2e-metrics.json', JSON.stringify(metrics, null, 2));
+  console.log('e2e metrics', JSON.stringify(metrics));
+  await h?.close();
+});
+
+const suggestion = (panel: Page, code: string) => panel.locator(`li.suggestion[data-code="${code}"]`);
+const firstMs = async (panel: Page) => Number(await panel.locator('main[data-first-suggestions-ms]').getAttribute('data-first-suggestions-ms'));
+
+async function seriousViolations(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+test('the network guard catches a request to another origin (so the final check can fail)', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-textarea.html`);
+  await page.evaluate(() => fetch('http://192.0.2.7/beacon').catch(() => undefined));
+  await expect.poll(() => h.blocked.some((u) => u.startsWith('http://192.0.2.7/'))).toBe(true);
+  h.blocked.splice(0, h.blocked.length);
+  await page.close();
+});
+
+test('textarea note: expected codes appear, accept adds to the summary, E/M by time', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-textarea.html`);
+  const panel = await openPanelFor(h, page);
+  await expect(suggestion(panel, 'E11.22')).toBeVisible();
+  await expect(suggestion(panel, 'N18.31')).toBeVisible();
+  await expect(suggestion(panel, 'E78.5')).toBeVisible();
+  metrics.coldFirstSuggestionsMs = await firstMs(panel);
+  await expect(panel.getByLabel('Captured note')).toContainText('textarea#note-text');
+
+  // Keyboard: focus the first suggestion, Enter accepts it.
+  await suggestion(panel, 'E11.22').focus();
+  await panel.keyboard.press('Enter');
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="E11.22"]')).toBeVisible();
+  await suggestion(panel, 'N18.31').getByRole('button', { name: 'Accept' }).click();
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li')).toHaveCount(2);
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li').first()).toContainText('A');
+
+  // E/M: 32 minutes documented -> 99214 for an established patient.
+  await expect(panel.getByRole('region', { name: 'E/M level' })).toContainText('99214');
+  await panel.getByRole('button', { name: 'Add to summary' }).click();
+  await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99214"]')).toBeVisible();
+
+  // Evidence in a textarea is shown by selecting it.
+  await suggestion(panel, 'E78.5').hover();
+  await expect.poll(() => page.evaluate(() => {
+    const t = document.querySelector('textarea')!;
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  })).toBe('Hyperlipidemia');
+
+  await panel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-textarea.png'), fullPage: true });
+  expect(await seriousViolations(panel)).toEqual([]);
+
+  // Warm: the same panel page opened again in the same browser (HTTP cache, compiled code warm).
+  const again = await openPanelFor(h, page);
+  await expect(suggestion(again, 'E11.22')).toBeVisible();
+  metrics.warmFirstSuggestionsMs = await firstMs(again);
+  await again.close();
+  await panel.close();
+  await page.close();
+});
+
+test('contenteditable note with headings: hover highlights the evidence words in the page', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-contenteditable.html`);
+  const panel = await openPanelFor(h, page);
+  await expect(suggestion(panel, 'J20.9')).toBeVisible();
+  await expect(suggestion(panel, 'J45.20')).toBeVisible();
+  await expect(panel.getByLabel('Captured note')).toContainText('adapter');
+  await suggestion(panel, 'J20.9').hover();
+  await expect.poll(() => highlightedText(page)).toEqual(['Acute bronchitis']);
+  // The EHR's DOM is untouched: no element was added for the highlight.
+  expect(await page.locator('chartcoder-overlay').count()).toBe(0);
+  await suggestion(panel, 'J45.20').focus();
+  await expect.poll(() => highlightedText(page)).toEqual(['Mild intermittent asthma, uncomplicated']);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'ehr-highlight.png') });
+  await panel.close();
+  await page.close();
+});
+
+test('note inside a same-origin iframe is captured and highlighted in that frame', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-iframe.html`);
+  await page.frameLocator('#note-frame').locator('article').waitFor();
+  const panel = await openPanelFor(h, page);
+  await expect(suggestion(panel, 'G43.009')).toBeVisible();
+  await suggestion(panel, 'G43.009').hover();
+  const frame = page.frames().find((f) => f.url().endsWith('ehr-iframe-note.html'))!;
+  await expect.poll(() => highlightedText(frame)).toEqual(['Migraine without aura']);
+  await panel.close();
+  await page.close();
+});
+
+test('web-component SPA with open shadow roots: re-captures when the patient changes without reload', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-spa.html`);
+  const panel = await openPanelFor(h, page);
+  await expect(suggestion(panel, 'K21.9')).toBeVisible();
+  await suggestion(panel, 'K21.9').hover();
+  await expect.poll(() => highlightedText(page)).toEqual(['Gastroesophageal reflux disease without']);
+  await page.locator('ehr-app #next').click();
+  await expect(suggestion(panel, 'I10')).toBeVisible();
+  await expect(suggestion(panel, 'K21.9')).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});
+
+test('content script heap on an enabled page vs the same page where it does not run', async () => {
+  const heap = async (url: string) => {
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    const cdp = await h.context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics: m } = await cdp.send('Performance.getMetrics');
+    await page.close();
+    return m.find((x) => x.name === 'JSHeapUsedSize')!.value;
+  };
+  const without = await heap(`${FIXTURES_NO_ACCESS}/ehr-contenteditable.html`);
+  const withScript = await heap(`${FIXTURES}/ehr-contenteditable.html`);
+  metrics.pageHeapWithoutExtensionBytes = without;
+  metrics.pageHeapWithContentScriptBytes = withScript;
+  metrics.contentScriptHeapBytes = withScript - without;
+  expect(withScript).toBeGreaterThan(0);
+});
+
+test('options: accessible; importing a small release fixture changes the release shown; a bad file changes nothing', async () => {
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await expect(options.getByTestId('active-release')).toContainText('ICD-10-CM');
+  const before = await options.getByTestId('active-release').innerText();
+  expect(await seriousViolations(options)).toEqual([]);
+  await options.screenshot({ path: path.join(SCREENSHOTS, 'options.png'), fullPage: true });
+
+  // A corrupt order file: rejected with file + line, the code sets in use stay.
+  await options.locator('#release-files').setInputFiles({ name: 'icd10cm_order_2026.txt', mimeType: 'text/plain', buffer: Buffer.from('this is not an order file\n') });
+  await expect(options.getByTestId('import-result')).toContainText('nothing changed');
+  await expect(options.getByTestId('active-release')).toHaveText(before);
+
+  const dir = path.resolve('test/fixtures/codesets/fy2020');
+  const { readdirSync } = await import('node:fs');
+  await options.locator('#release-files').setInputFiles(readdirSync(dir).map((f) => path.join(dir, f)));
+  await expect(options.getByTestId('import-result')).toContainText('Now using ICD-10-CM FY2020');
+  await expect(options.getByTestId('active-release')).toHaveText('ICD-10-CM FY2020');
+
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-textarea.html`);
+  const panel = await openPanelFor(h, page);
+  await expect(panel.getByRole('status', { name: 'Code-set releases' })).toContainText('ICD-10-CM FY2020');
+  await options.getByRole('button', { name: 'Use the bundled code sets' }).click();
+  await expect(options.getByTestId('active-release')).toHaveText(before);
+  await expect(panel.getByRole('status', { name: 'Code-set releases' })).not.toContainText('ICD-10-CM FY2020');
+  await panel.close();
+  await page.close();
+  await options.close();
+});
+
+test('no request left for any origin other than the fixture server and the extension', () => {
+  expect(h.blocked).toEqual([]);
+});

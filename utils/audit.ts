@@ -1,0 +1,38 @@
+import { sha256Hex } from '@/lib/util/sha256';
+import { db, readSettings, type AuditKind, type ChartCoderDb, type ReviewRow } from './db';
+
+/**
+ * The audit trail: who did what to which code, when, against which release. Note text is stored
+ * only when the user turned that on (Settings.storeNoteText, off by default); otherwise a sha256
+ * and the length identify the note version that was reviewed.
+ */
+export async function startReview(note: string, origin: string, releases: string[], d: ChartCoderDb = db()): Promise<ReviewRow> {
+  const s = await readSettings(d);
+  const row: ReviewRow = {
+    id: crypto.randomUUID(),
+    startedAt: new Date().toISOString(),
+    origin,
+    user: s.userLabel,
+    noteSha256: await sha256Hex(new TextEncoder().encode(note)),
+    noteLength: note.length,
+    ...(s.storeNoteText ? { noteText: note } : {}),
+    releases,
+  };
+  await d.reviews.add(row);
+  await d.audit.add({ at: row.startedAt, reviewId: row.id, user: row.user, kind: 'review-started', detail: `${origin} · ${releases.join(', ')}` });
+  return row;
+}
+
+export async function logAudit(review: ReviewRow | undefined, kind: AuditKind, code?: string, detail?: string, d: ChartCoderDb = db()) {
+  if (!review) return;
+  await d.audit.add({ at: new Date().toISOString(), reviewId: review.id, user: review.user, kind, ...(code ? { code } : {}), ...(detail ? { detail } : {}) });
+}
+
+/** Retention: entries (and reviews) older than the setting are deleted; run on panel/options open. */
+export async function enforceRetention(now = new Date(), d: ChartCoderDb = db()): Promise<number> {
+  const { auditRetentionDays } = await readSettings(d);
+  const cutoff = new Date(now.getTime() - auditRetentionDays * 86_400_000).toISOString();
+  const n = await d.audit.where('at').below(cutoff).delete();
+  await d.reviews.where('startedAt').below(cutoff).delete();
+  return n;
+}

@@ -1,0 +1,78 @@
+import { NoteMessageSchema, type NoteMessage } from './messages';
+import { SOURCE_RANK } from './capture/capture';
+
+/** A capture as the panel keeps it: which frame of which tab it came from. */
+export interface FrameCapture extends NoteMessage {
+  tabId: number;
+  frameId: number;
+  receivedAt: number;
+}
+
+/**
+ * The tab the panel works on: `?tab=<id>` when given (a panel opened for a tab, and the e2e
+ * tests), else the active tab of the panel's window.
+ */
+export async function targetTabId(search = location.search): Promise<number | undefined> {
+  const fromUrl = Number(new URLSearchParams(search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** Asks every frame of the tab to (re)capture; false when no capture script runs there. */
+export async function requestCapture(tabId: number): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'cc:capture' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the capture script once in the tab (needs a host permission or activeTab from a user gesture). */
+export async function captureOnce(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function onNote(tabId: () => number | undefined, handler: (c: FrameCapture) => void): () => void {
+  const listener = (raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+    const parsed = NoteMessageSchema.safeParse(raw);
+    if (!parsed.success || sender.tab?.id === undefined || sender.tab.id !== tabId()) return undefined;
+    handler({ ...parsed.data, tabId: sender.tab.id, frameId: sender.frameId ?? 0, receivedAt: performance.timeOrigin + performance.now() });
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** The note to analyse among the frames' captures: the preferred source, then the longest text. */
+export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | undefined {
+  let best: FrameCapture | undefined;
+  for (const c of captures) {
+    if (!best) best = c;
+    else {
+      const d = SOURCE_RANK[c.source] - SOURCE_RANK[best.source];
+      if (d < 0 || (d === 0 && c.text.length > best.text.length)) best = c;
+    }
+  }
+  return best;
+}
+
+export async function highlightInPage(c: FrameCapture, spans: { start: number; end: number }[], scroll = true): Promise<{ painted: number; method: string } | undefined> {
+  try {
+    // Only offsets cross to the page (the schema there is strict).
+    const only = spans.slice(0, 50).map(({ start, end }) => ({ start, end }));
+    return await browser.tabs.sendMessage(c.tabId, { type: 'cc:highlight', captureId: c.captureId, spans: only, scroll }, { frameId: c.frameId });
+  } catch {
+    return undefined;
+  }
+}
+
+export async function clearInPage(c: FrameCapture): Promise<void> {
+  await browser.tabs.sendMessage(c.tabId, { type: 'cc:clear' }, { frameId: c.frameId }).catch(() => {});
+}
