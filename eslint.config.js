@@ -52,5 +52,7 @@ export default tseslint.config(
       globals: { ...globals.browser, browser: 'readonly', defineBackground: 'readonly', defineContentScript: 'readonly', defineUnlistedScript: 'readonly' },
     },
   },
+  // Synthetic EHR / billing pages for the e2e suite run in a browser.
+  { files: ['test/e2e/fixtures/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   { files: PURE_CORE_FILES, rules: pureCoreRules },
 );

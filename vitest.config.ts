@@ -19,6 +19,10 @@ export default defineConfig({
         test: { name: 'build', environment: 'node', include: ['test/build/**/*.test.ts'] },
       },
       {
+        resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
+        test: { name: 'dom', environment: 'happy-dom', include: ['test/dom/**/*.test.{ts,tsx}'] },
+      },
+      {
         plugins: [WxtVitest()],
         test: { name: 'ext', include: ['test/ext/**/*.test.{ts,tsx}'] },
       },

@@ -51,3 +51,25 @@ describe('Chrome specifics', () => {
     expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
   });
 });
+
+describe('capture script', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s: is built but registered at run time only for enabled sites, and holds no code index', (target) => {
+    const file = path.join(root, '.output', target, 'content-scripts/content.js');
+    const js = readFileSync(file, 'utf8');
+    // The pack loader, the analyzer and the dictionary stay in the side panel (STACK.md trap 5).
+    expect(js).not.toMatch(/NoteAnalyzer|ccpack|DICT_VERSION|compilePack/);
+    expect(statSync(file).size).toBeLessThan(200_000);
+  });
+
+  it('declares the keyboard shortcut that opens the panel and reads the note', () => {
+    expect((manifest('chrome-mv3').commands as Record<string, unknown>)['capture-note']).toBeDefined();
+  });
+});
+
+describe('e2e build (only when built by npm run build:e2e)', () => {
+  const file = path.join(root, '.output/e2e/chrome-mv3/manifest.json');
+  it.skipIf(!existsSync(file))('adds host access to the local fixture server only, in its own output folder', () => {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(m.host_permissions).toEqual(['http://127.0.0.1/*']);
+  });
+});

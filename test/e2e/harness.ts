@@ -63,7 +63,8 @@ export async function openPanelFor(h: Harness, page: Page): Promise<Page> {
   await panel.goto(`chrome-extension://${h.extensionId}/options.html`);
   const url = page.url();
   const tabId = await panel.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const tabs = await api.tabs.query({});
     return tabs.find((t) => t.url === u)?.id;
   }, url);
   if (tabId === undefined) throw new Error(`no tab for ${url}`);
