@@ -12,6 +12,7 @@ import { evalCommand } from './commands/eval';
 import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
 import { emCommand } from './commands/em';
+import { auditCommand, claimsFromGoldCommand } from './commands/audit';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -155,6 +156,35 @@ program
       const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string; notes?: string }>();
       if (o.notes) await benchNotes(o.notes, opts);
       else await bench(o.from, Number(o.runs), opts);
+    }),
+  );
+
+const audit = program
+  .command('audit')
+  .description('batch compliance audit: billed codes (claims CSV) against their notes, on all cores; writes findings.csv, charts.csv, summary.json, report.html')
+  .option('--notes <dir>', 'folder of notes, one <chart_id>.txt per chart')
+  .option('--claims <csv>', 'claims CSV: chart_id, codes (e.g. "E11.22 N18.31 99214-25"), optional date_of_service, setting')
+  .option('--out <dir>', 'report folder')
+  .option('--workers <n>', 'worker threads (default: all cores)')
+  .option('--shard <i/n>', 'audit only shard i of n (for running on a batch engine)')
+  .option('--batch <n>', 'charts per message to a worker', '8')
+  .action(
+    run(async (opts) => {
+      const a = audit.opts<{ notes?: string; claims?: string; out?: string; workers?: string; shard?: string; batch?: string }>();
+      if (!a.notes || !a.claims || !a.out) throw new UsageError('audit needs --notes <dir> --claims <csv> --out <dir>');
+      await auditCommand({ notes: a.notes, claims: a.claims, out: a.out, workers: a.workers, shard: a.shard, batch: a.batch }, opts);
+    }),
+  );
+const claimsCmd = program
+  .command('claims-from-gold')
+  .description('write a claims CSV from gold codes (CodiEsp TSV), planting one known error in a share of charts')
+  .requiredOption('--gold <tsv>', 'gold codes: chart id <TAB> code per line')
+  .requiredOption('--out <csv>', 'claims CSV to write')
+  .option('--inject <share>', 'share of charts given one planted error', '0.2')
+  .option('--seed <n>', 'random seed', '7')
+  .action(
+    run(async (opts) => {
+      await claimsFromGoldCommand(claimsCmd.opts(), opts);
     }),
   );
 

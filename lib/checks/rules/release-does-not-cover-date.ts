@@ -7,7 +7,10 @@ export const rule: Rule = {
   title: 'Loaded release does not cover the date of service',
   source: 'CMS/CDC release effective dates (ICD-10-CM fiscal year Oct 1–Sep 30; HCPCS and NCCI quarterly)',
   run({ encounter, pack }) {
-    return pack.dateWarnings(encounter.dateOfService).map((w) => ({
+    // Only the releases that answer for the codes on this claim: ICD-10-CM for diagnoses,
+    // HCPCS and NCCI for service lines (a diagnosis-only claim does not depend on NCCI's quarter).
+    const relevant = (w: string) => (w.startsWith('ICD-10-CM') ? encounter.diagnoses.length > 0 : encounter.services.length > 0);
+    return pack.dateWarnings(encounter.dateOfService).filter(relevant).map((w) => ({
       severity: 'warning' as const,
       message: w,
       rationale: 'Codes and edits change every release; checking against an older one can miss deleted codes and new edits.',

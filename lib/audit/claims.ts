@@ -1,0 +1,87 @@
+import Papa from 'papaparse';
+import { CodesetError } from '../codesets/errors';
+
+/**
+ * Claims for the batch audit: one row per chart with the codes billed (the same list syntax as
+ * `check --codes`: ICD-10-CM with dots, CPT/HCPCS with -modifiers and xUNITS). Optional columns:
+ * date_of_service, setting. Extra columns (e.g. "injected") are carried through untouched.
+ */
+export interface ClaimRow {
+  chartId: string;
+  codes: string;
+  dateOfService?: string;
+  setting?: 'office' | 'hospital';
+  extra: Record<string, string>;
+}
+
+export function parseClaimsCsv(text: string, file = 'claims.csv'): ClaimRow[] {
+  const r = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+  const fields = r.meta.fields ?? [];
+  const idCol = fields.find((f) => /^(chart_?id|note_?id|id)$/i.test(f.trim()));
+  const codesCol = fields.find((f) => /^codes?$/i.test(f.trim()));
+  if (!idCol || !codesCol) throw new CodesetError(file, `expected columns chart_id and codes, found: ${fields.join(', ')}`, { line: 1 });
+  return r.data.map((row, i) => {
+    const chartId = (row[idCol] ?? '').trim();
+    if (!chartId) throw new CodesetError(file, 'empty chart_id', { line: i + 2 });
+    const dos = row.date_of_service?.trim();
+    if (dos && !/^\d{4}-\d{2}-\d{2}$/.test(dos)) throw new CodesetError(file, `date_of_service "${dos}" is not YYYY-MM-DD`, { line: i + 2 });
+    const setting = row.setting?.trim();
+    if (setting && setting !== 'office' && setting !== 'hospital') throw new CodesetError(file, `setting "${setting}" is not office or hospital`, { line: i + 2 });
+    const extra = Object.fromEntries(Object.entries(row).filter(([k]) => ![idCol, codesCol, 'date_of_service', 'setting'].includes(k)));
+    return { chartId, codes: (row[codesCol] ?? '').trim(), ...(dos ? { dateOfService: dos } : {}), ...(setting ? { setting: setting as 'office' | 'hospital' } : {}), extra };
+  });
+}
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same injected errors. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type Injection = 'none' | 'dropped' | 'added-unsupported' | 'header-code';
+
+/**
+ * Claims from gold codes (CodiEsp TSV: chart id <TAB> code), with a share of charts given one
+ * known error, to check that the audit finds what was planted: a gold code dropped (missed), an
+ * unrelated code added (unsupported), or a code cut back to its 3-character category (header).
+ */
+export function claimsFromGold(goldTsv: string, opts: { inject: number; seed: number; unrelated: string[] }): { rows: { chart_id: string; codes: string; injected: Injection; detail: string }[] } {
+  const by = new Map<string, string[]>();
+  for (const line of goldTsv.split(/\r?\n/)) {
+    const [id, code] = line.split('\t');
+    if (!id || !code) continue;
+    const c = code.trim().toUpperCase();
+    by.set(id.trim(), [...(by.get(id.trim()) ?? []), c]);
+  }
+  const next = rng(opts.seed);
+  const kinds: Injection[] = ['dropped', 'added-unsupported', 'header-code'];
+  const rows = [...by].map(([chart_id, codes]) => {
+    let list = [...new Set(codes)].slice(0, 12);
+    let injected: Injection = 'none';
+    let detail = '';
+    if (next() < opts.inject && list.length) {
+      injected = kinds[Math.floor(next() * kinds.length)]!;
+      const i = Math.floor(next() * list.length);
+      if (injected === 'dropped' && list.length > 1) {
+        detail = list[i]!;
+        list = list.filter((_, k) => k !== i);
+      } else if (injected === 'header-code' && list[i]!.includes('.')) {
+        detail = `${list[i]} -> ${list[i]!.slice(0, 3)}`;
+        list[i] = list[i]!.slice(0, 3);
+      } else {
+        injected = 'added-unsupported';
+        const add = opts.unrelated[Math.floor(next() * opts.unrelated.length)]!;
+        detail = add;
+        list = [...list.slice(0, 11), add];
+      }
+    }
+    return { chart_id, codes: list.join(' '), injected, detail };
+  });
+  return { rows };
+}
