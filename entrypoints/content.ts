@@ -1,8 +1,11 @@
-import { NoteAdaptersFileSchema, adapterFor } from '@/lib/capture/adapter-schema';
+import { BillingAdaptersFileSchema, NoteAdaptersFileSchema, adapterFor } from '@/lib/capture/adapter-schema';
 import adaptersJson from '@/data/portals/note-adapters.json';
+import billingJson from '@/data/portals/billing-adapters.json';
+import { CodedSummarySchema } from '@/lib/summary/schema';
+import { fillChargeEntry, readBilledCodes, readBillingPatient } from '@/utils/fill/fill-form';
 import { captureNote, type Capture } from '@/utils/capture/capture';
 import { clearHighlight, highlightSpans } from '@/utils/capture/highlight';
-import { ToContentSchema, type NoteMessage } from '@/utils/messages';
+import { ToContentSchema, type BillingMessage, type NoteMessage } from '@/utils/messages';
 
 /**
  * Runs in every frame of an enabled EHR site (registered at run time for the origins the user
@@ -15,11 +18,20 @@ export default defineContentScript({
   allFrames: true,
   main(ctx) {
     const adapters = NoteAdaptersFileSchema.parse(adaptersJson).adapters;
+    const billingAdapters = BillingAdaptersFileSchema.parse(billingJson).adapters;
+    // A charge-entry page is a billing form, not a note: report the form instead of analysing it.
+    const billing = adapterFor(billingAdapters, location.origin + location.pathname);
+    const reportBilling = () => {
+      if (!billing) return;
+      const msg: BillingMessage = { type: 'cc:billing', frameUrl: location.href, adapter: billing.id, adapterName: billing.name, patient: readBillingPatient(document, billing), billedCodes: readBilledCodes(document, billing) };
+      browser.runtime.sendMessage(msg).catch(() => {});
+    };
     let last: { id: string; capture: Capture } | undefined;
     let lastText = '';
     let seq = 0;
 
     const capture = (force: boolean) => {
+      if (billing) return reportBilling();
       const adapter = adapterFor(adapters, location.origin + location.pathname);
       const c = captureNote(document, adapter);
       if (!c) return;
@@ -78,6 +90,14 @@ export default defineContentScript({
       if (m.type === 'cc:capture') {
         capture(true);
         return Promise.resolve({ ok: true });
+      }
+      if (m.type === 'cc:fill') {
+        if (!billing) return Promise.resolve({ error: 'this page has no billing adapter' });
+        const summary = CodedSummarySchema.safeParse(m.summary);
+        if (!summary.success) return Promise.resolve({ error: summary.error.issues.map((i) => i.message).join('; ') });
+        const report = fillChargeEntry(document, billing, summary.data);
+        reportBilling();
+        return Promise.resolve(report);
       }
       if (m.type === 'cc:clear') {
         clearHighlight(document);

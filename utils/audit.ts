@@ -23,7 +23,7 @@ export async function startReview(note: string, origin: string, releases: string
   return row;
 }
 
-export async function logAudit(review: ReviewRow | undefined, kind: AuditKind, code?: string, detail?: string, d: ChartCoderDb = db()) {
+export async function logAudit(review: Pick<ReviewRow, 'id' | 'user'> | undefined, kind: AuditKind, code?: string, detail?: string, d: ChartCoderDb = db()) {
   if (!review) return;
   await d.audit.add({ at: new Date().toISOString(), reviewId: review.id, user: review.user, kind, ...(code ? { code } : {}), ...(detail ? { detail } : {}) });
 }
@@ -35,4 +35,13 @@ export async function enforceRetention(now = new Date(), d: ChartCoderDb = db())
   const n = await d.audit.where('at').below(cutoff).delete();
   await d.reviews.where('startedAt').below(cutoff).delete();
   return n;
+}
+
+/** Keeps the review's coded summary for the billing side (the panel on the billing portal reads the latest). */
+export async function saveHandoff(review: Pick<ReviewRow, 'id' | 'user' | 'origin'>, summary: unknown, d: ChartCoderDb = db()) {
+  await d.handoffs.put({ reviewId: review.id, at: new Date().toISOString(), user: review.user, origin: review.origin, summary });
+}
+
+export async function latestHandoff(d: ChartCoderDb = db()) {
+  return d.handoffs.orderBy('at').last();
 }

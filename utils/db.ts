@@ -9,6 +9,8 @@ import { z } from 'zod';
  *  v1  settings as one object row; imported releases + pack chunks; reviews.
  *  v2  one row per setting (so a setting can change without rewriting the others); audit trail;
  *      licensed CPT descriptors; reviews keep a note hash + length instead of text by default.
+ *  v3  hand-offs: the coded summary of a review, so the panel on the billing portal can fill the
+ *      charge-entry form from it (same browser profile, no network).
  */
 export const SettingsSchema = z.strictObject({
   setting: z.enum(['office', 'hospital']).default('office'),
@@ -49,6 +51,8 @@ export interface ReviewRow {
 export type AuditKind = 'review-started' | 'shown' | 'accepted' | 'rejected' | 'replaced' | 'finding-acknowledged' | 'finding-overridden' | 'exported' | 'form-filled' | 'spot-audit';
 export interface AuditRow { id?: number; at: string; reviewId: string; user: string; kind: AuditKind; code?: string; detail?: string }
 export interface CptRow { code: string; descriptor: string; importedAt: string }
+/** summary: a CodedSummary (validated with its Zod schema when read back). */
+export interface HandoffRow { reviewId: string; at: string; user: string; origin: string; summary: unknown }
 
 export type ChartCoderDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
@@ -57,6 +61,7 @@ export type ChartCoderDb = Dexie & {
   reviews: EntityTable<ReviewRow, 'id'>;
   audit: EntityTable<AuditRow, 'id'>;
   cpt: EntityTable<CptRow, 'code'>;
+  handoffs: EntityTable<HandoffRow, 'reviewId'>;
 };
 
 export const DB_NAME = 'chartcoder';
@@ -68,6 +73,7 @@ export const SCHEMA_V1 = {
   reviews: 'id, startedAt',
 };
 export const SCHEMA_V2 = { ...SCHEMA_V1, audit: '++id, at, reviewId, kind', cpt: 'code' };
+export const SCHEMA_V3 = { ...SCHEMA_V2, handoffs: '&reviewId, at' };
 
 export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): ChartCoderDb {
   const db = new Dexie(name, deps) as ChartCoderDb;
@@ -84,6 +90,7 @@ export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRan
       const opted = (blob?.value as { storeNoteText?: boolean } | undefined)?.storeNoteText === true;
       if (!opted) await tx.table('reviews').toCollection().modify((r: { noteText?: string }) => void delete r.noteText);
     });
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

@@ -24,10 +24,23 @@ export const NoteMessageSchema = z.strictObject({
 });
 export type NoteMessage = z.infer<typeof NoteMessageSchema>;
 
+/** A billing portal's charge-entry page (from its adapter): who the form is for and what is on it. */
+export const BillingMessageSchema = z.strictObject({
+  type: z.literal('cc:billing'),
+  frameUrl: z.string(),
+  adapter: z.string(),
+  adapterName: z.string(),
+  patient: HeaderSchema,
+  billedCodes: z.string(),
+});
+export type BillingMessage = z.infer<typeof BillingMessageSchema>;
+
 export const CaptureRequestSchema = z.strictObject({ type: z.literal('cc:capture') });
 export const HighlightRequestSchema = z.strictObject({ type: z.literal('cc:highlight'), captureId: z.string(), spans: z.array(Span).max(50), scroll: z.boolean().default(true) });
 export const ClearRequestSchema = z.strictObject({ type: z.literal('cc:clear') });
-export const ToContentSchema = z.discriminatedUnion('type', [CaptureRequestSchema, HighlightRequestSchema, ClearRequestSchema]);
+/** The summary is validated again in the page's content script before anything is typed. */
+export const FillRequestSchema = z.strictObject({ type: z.literal('cc:fill'), summary: z.unknown() });
+export const ToContentSchema = z.discriminatedUnion('type', [CaptureRequestSchema, HighlightRequestSchema, ClearRequestSchema, FillRequestSchema]);
 export type ToContent = z.infer<typeof ToContentSchema>;
 
 export const HighlightReplySchema = z.strictObject({ painted: z.number(), method: z.string() });

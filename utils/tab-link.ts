@@ -1,4 +1,4 @@
-import { NoteMessageSchema, type NoteMessage } from './messages';
+import { BillingMessageSchema, NoteMessageSchema, type BillingMessage, type NoteMessage } from './messages';
 import { SOURCE_RANK } from './capture/capture';
 
 /** A capture as the panel keeps it: which frame of which tab it came from. */
@@ -75,4 +75,28 @@ export async function highlightInPage(c: FrameCapture, spans: { start: number; e
 
 export async function clearInPage(c: FrameCapture): Promise<void> {
   await browser.tabs.sendMessage(c.tabId, { type: 'cc:clear' }, { frameId: c.frameId }).catch(() => {});
+}
+
+export interface FrameBilling extends BillingMessage {
+  tabId: number;
+  frameId: number;
+}
+
+export function onBilling(tabId: () => number | undefined, handler: (b: FrameBilling) => void): () => void {
+  const listener = (raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+    const parsed = BillingMessageSchema.safeParse(raw);
+    if (!parsed.success || sender.tab?.id === undefined || sender.tab.id !== tabId()) return undefined;
+    handler({ ...parsed.data, tabId: sender.tab.id, frameId: sender.frameId ?? 0 });
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+export async function fillInPage(b: FrameBilling, summary: unknown): Promise<{ filled: number; missing: string[]; cleared: { selector: string; value: string }[] } | { error: string }> {
+  try {
+    return await browser.tabs.sendMessage(b.tabId, { type: 'cc:fill', summary }, { frameId: b.frameId });
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }

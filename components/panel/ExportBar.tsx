@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { summaryCsv } from '@/lib/export/csv';
+import { summaryToFhirClaim } from '@/lib/export/fhir-claim';
+import { printableSummary } from '@/lib/export/printable';
 import { summaryText } from '@/lib/export/text';
+import { summaryTo837pFragment } from '@/lib/export/x12-837p';
 import type { CodedSummary } from '@/lib/summary/schema';
 
 function download(name: string, type: string, text: string) {
@@ -12,10 +15,21 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Hand-off of the coded summary: clipboard and files, all generated locally. */
+/** Hand-off of the coded summary: clipboard, files and a printable page, all generated locally. */
 export function ExportBar({ summary, onExported }: { summary: CodedSummary; onExported: (what: string) => void }) {
   const [status, setStatus] = useState('');
   const base = `chartcoder-${summary.encounter.dateOfService}`;
+  const file = (what: string, name: string, type: string, text: () => string) => (
+    <button
+      type="button"
+      onClick={() => {
+        download(name, type, text());
+        onExported(what);
+      }}
+    >
+      {what}
+    </button>
+  );
   return (
     <div className="actions" aria-label="Export">
       <button
@@ -32,14 +46,20 @@ export function ExportBar({ summary, onExported }: { summary: CodedSummary; onEx
       >
         Copy summary
       </button>
+      {file('CSV', `${base}.csv`, 'text/csv', () => summaryCsv(summary))}
+      {file('FHIR Claim', `${base}-claim.json`, 'application/fhir+json', () => JSON.stringify(summaryToFhirClaim(summary), null, 2))}
+      {file('837P', `${base}-837p.txt`, 'text/plain', () => summaryTo837pFragment(summary))}
       <button
         type="button"
         onClick={() => {
-          download(`${base}.csv`, 'text/csv', summaryCsv(summary));
-          onExported('csv');
+          // A blob page with no scripts: the summary and the CMS-1500 boxes 21/24, ready to print.
+          const url = URL.createObjectURL(new Blob([printableSummary(summary)], { type: 'text/html' }));
+          window.open(url, '_blank', 'noopener');
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+          onExported('printable page');
         }}
       >
-        CSV
+        Print view
       </button>
       <span role="status" className="muted">
         {status}

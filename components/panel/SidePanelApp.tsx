@@ -7,10 +7,14 @@ import type { Analysis, Suggestion } from '@/lib/suggest/schema';
 import { buildSummary } from '@/lib/summary/build';
 import type { CodedSummary } from '@/lib/summary/schema';
 import type { CptDescriptors } from '@/lib/cpt/descriptors';
-import { enforceRetention, logAudit, startReview } from '@/utils/audit';
-import { db, readSettings, writeSettings, type ReviewRow, type Settings } from '@/utils/db';
+import { inSpotAuditSample } from '@/lib/audit/spot-audit';
+import { CodedSummarySchema } from '@/lib/summary/schema';
+import { enforceRetention, latestHandoff, logAudit, saveHandoff, startReview } from '@/utils/audit';
+import { db, readSettings, writeSettings, type HandoffRow, type ReviewRow, type Settings } from '@/utils/db';
 import { loadActivePack, RELEASE_CHANNEL, type ActivePack } from '@/utils/release-store';
-import { bestCapture, captureOnce, clearInPage, highlightInPage, onNote, requestCapture, targetTabId, type FrameCapture } from '@/utils/tab-link';
+import { bestCapture, captureOnce, clearInPage, highlightInPage, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
+import { BillingPanel } from './BillingPanel';
+import { SpotAuditPanel } from './SpotAuditPanel';
 import { ReleaseStatus } from '../ReleaseStatus';
 import { CodeSearch } from './CodeSearch';
 import { EmPanel } from './EmPanel';
@@ -42,6 +46,9 @@ export function SidePanelApp() {
   const [findingStates, setFindingStates] = useState<Record<string, FindingState>>({});
   const [emAccepted, setEmAccepted] = useState<string>();
   const [firstMs, setFirstMs] = useState<number>();
+  const [billing, setBilling] = useState<FrameBilling>();
+  const [formCodes, setFormCodes] = useState<string>();
+  const [handoff, setHandoff] = useState<HandoffRow>();
   const review = useRef<ReviewRow | undefined>(undefined);
   const tabRef = useRef<number | undefined>(undefined);
   tabRef.current = tabId;
@@ -70,6 +77,14 @@ export function SidePanelApp() {
       () => tabRef.current,
       (c) => setCaptures((m) => new Map(m).set(c.frameId, c)),
     );
+    const offBilling = onBilling(
+      () => tabRef.current,
+      (b) => {
+        setBilling(b);
+        setFormCodes(b.billedCodes || undefined);
+        void latestHandoff().then(setHandoff);
+      },
+    );
     const onPanelMsg = (raw: unknown) => {
       const m = raw as { type?: string; tabId?: number };
       if (m?.type === 'cc:panel-capture' && m.tabId !== undefined && m.tabId === tabRef.current) void requestCapture(m.tabId);
@@ -85,11 +100,13 @@ export function SidePanelApp() {
       setTabId(info.tabId);
       tabRef.current = info.tabId;
       setCaptures(new Map());
+      setBilling(undefined);
       void requestCapture(info.tabId).then((ok) => setNoScript(!ok));
     };
     browser.tabs.onActivated.addListener(onActivated);
     return () => {
       off();
+      offBilling();
       browser.runtime.onMessage.removeListener(onPanelMsg);
       browser.tabs.onActivated.removeListener(onActivated);
     };
@@ -122,7 +139,11 @@ export function SidePanelApp() {
     });
   }, [analysis]);
 
-  const summaryServices = useMemo(() => [...(emAccepted ? [{ code: emAccepted, modifiers: [], units: 1 }] : []), ...services.filter((s) => s.code !== emAccepted)], [emAccepted, services]);
+  // The E/M line first (with whatever modifiers/units the coder set on it), then the other services.
+  const summaryServices = useMemo(() => {
+    const em = emAccepted ? (services.find((s) => s.code === emAccepted) ?? { code: emAccepted, modifiers: [], units: 1 }) : undefined;
+    return [...(em ? [em] : []), ...services.filter((s) => s.code !== emAccepted)];
+  }, [emAccepted, services]);
 
   const findings: Finding[] = useMemo(() => {
     if (!active || (!diagnoses.length && !summaryServices.length)) return [];
@@ -167,6 +188,19 @@ export function SidePanelApp() {
       return { problems: issues ? issues.map((i) => i.message) : [e instanceof Error ? e.message : String(e)] };
     }
   }, [active, dos, setting, diagnoses, summaryServices, note, findings, findingStates, cpt]);
+
+  // The summary is the hand-off: kept (without the note) for the panel on the billing portal.
+  useEffect(() => {
+    const r = review.current;
+    if (!r || !summary || (!summary.diagnoses.length && !summary.lines.length)) return;
+    const t = setTimeout(() => void saveHandoff(r, summary), 300);
+    return () => clearTimeout(t);
+  }, [summary]);
+
+  const handoffSummary = useMemo(() => {
+    const p = handoff ? CodedSummarySchema.safeParse(handoff.summary) : undefined;
+    return p?.success ? p.data : undefined;
+  }, [handoff]);
 
   const show = useCallback(
     (spans: { start: number; end: number }[] | undefined) => {
@@ -243,7 +277,16 @@ export function SidePanelApp() {
             Re-read note
           </button>
         </div>
-        {noScript && !note && (
+        {billing && (
+          <BillingPanel
+            billing={billing}
+            summary={summary && summary.diagnoses.length ? summary : handoffSummary}
+            from={summary && summary.diagnoses.length ? 'this review' : handoff ? `the review of ${handoff.at.slice(0, 16).replace('T', ' ')} by ${handoff.user}` : ''}
+            today={today()}
+            onFilled={(detail) => void logAudit(review.current ?? (handoff ? { id: handoff.reviewId, user: handoff.user } : undefined), 'form-filled', undefined, detail)}
+          />
+        )}
+        {noScript && !note && !billing && (
           <div role="status" className="notice">
             <p>ChartCoder is not reading this page: enable the site in the options (host access is granted per site), or read it once now.</p>
             <button type="button" onClick={() => tabId !== undefined && void captureOnce(tabId).then((ok) => ok && requestCapture(tabId))}>
@@ -278,6 +321,20 @@ export function SidePanelApp() {
               </details>
             )}
           </>
+        )}
+        {analysis && note && analyzer && (
+          <SpotAuditPanel
+            pack={active.pack}
+            analyzer={analyzer}
+            note={note.text}
+            analysis={analysis}
+            chartId={review.current?.id ?? note.captureId}
+            dateOfService={dos}
+            setting={setting}
+            formCodes={formCodes}
+            sampled={review.current !== undefined && inSpotAuditSample(review.current.id, settings.spotAuditPercent)}
+            onDone={(r) => void logAudit(review.current, 'spot-audit', r.unsupported.join(' ') || undefined, `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`)}
+          />
         )}
         {em && note && (
           <EmPanel

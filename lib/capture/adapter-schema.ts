@@ -38,3 +38,33 @@ export function selectorParts(selector: string): string[] {
 export function adapterFor<T extends { url: string }>(adapters: T[], url: string): T | undefined {
   return adapters.find((a) => new RegExp(a.url).test(url));
 }
+
+/**
+ * A billing portal's charge-entry form. Selectors may hold {n} (service line, 1-based) and {letter}
+ * (diagnosis A-L); the adapter says how many diagnosis and line slots the form has.
+ */
+export const BillingAdapterSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  url: z.string(),
+  patient: z.strictObject({ name: Selector.optional(), dob: Selector.optional(), memberId: Selector.optional() }).default({}),
+  dateOfService: Selector.optional(),
+  diagnosis: Selector,
+  diagnosisSlots: z.number().int().min(1).max(12),
+  line: z.strictObject({
+    code: Selector,
+    modifiers: z.array(Selector).max(4),
+    units: Selector,
+    /** One field holding the pointer letters ("ABC"), the usual 24E layout. */
+    pointers: Selector,
+    charge: Selector.optional(),
+  }),
+  lineSlots: z.number().int().min(1).max(50),
+  expect: z.array(Expectation).min(1),
+});
+export type BillingAdapter = z.infer<typeof BillingAdapterSchema>;
+export const BillingAdaptersFileSchema = z.strictObject({ version: z.literal(1), adapters: z.array(BillingAdapterSchema) });
+
+export function fillSelector(template: string, vars: { n?: number; letter?: string }): string {
+  return template.replace(/\{n\}/g, String(vars.n ?? '')).replace(/\{letter\}/g, vars.letter ?? '');
+}

@@ -128,6 +128,59 @@ test('web-component SPA with open shadow roots: re-captures when the patient cha
   await page.close();
 });
 
+test('billing hand-off: accept codes on a note, fill the billing form from the summary, the page accepts it, audit without note text', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-contenteditable.html`);
+  const panel = await openPanelFor(h, page);
+  await suggestion(panel, 'J20.9').getByRole('button', { name: 'Accept' }).click();
+  await suggestion(panel, 'J45.20').getByRole('button', { name: 'Accept' }).click();
+  await expect(panel.getByRole('region', { name: 'E/M level' })).toContainText('99213');
+  await panel.getByRole('button', { name: 'Add to summary' }).click();
+  await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99213"]')).toBeVisible();
+  await panel.getByLabel('Modifiers for 99213').fill('25');
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li')).toHaveCount(2);
+  await panel.waitForTimeout(600); // the hand-off is saved 300 ms after the last change
+
+  const bill = await h.context.newPage();
+  await bill.goto(`${FIXTURES}/billing.html`);
+  const bpanel = await openPanelFor(h, bill);
+  const region = bpanel.getByRole('region', { name: 'Billing form' });
+  await expect(region).toContainText('J20.9 J45.20');
+  // The billing form's member id has two digits transposed against the chart header.
+  await expect(region.locator('[data-rule="patient-member-id-mismatch"]')).toContainText('transposed');
+  await region.getByRole('button', { name: 'Fill charge-entry form' }).click();
+  await expect(region.getByRole('status')).toContainText('Filled');
+  await expect(bill.locator('#dx-A')).toHaveValue('J20.9');
+  await expect(bill.locator('#dx-B')).toHaveValue('J45.20');
+  await expect(bill.locator('#line-1 input[name=code]')).toHaveValue('99213');
+  await expect(bill.locator('#line-1 input[name=mod1]')).toHaveValue('25');
+  await expect(bill.locator('#line-1 input[name=pointers]')).toHaveValue('AB');
+  await expect(bill.locator('#dos')).not.toHaveValue('');
+  await bill.getByRole('button', { name: 'Save claim' }).click();
+  await expect(bill.locator('#status')).toHaveText('Claim saved: 2 diagnoses, 1 lines.');
+  await bill.screenshot({ path: path.join(SCREENSHOTS, 'billing-filled.png'), fullPage: true });
+
+  // Audit trail in the extension's IndexedDB: the fill is recorded, no review holds note text.
+  const audit = await bpanel.evaluate(async () => {
+    const open = indexedDB.open('chartcoder');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const all = (store: string) =>
+      new Promise<Record<string, unknown>[]>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as Record<string, unknown>[]);
+      });
+    return { audit: await all('audit'), reviews: await all('reviews') };
+  });
+  expect(audit.audit.some((a) => a.kind === 'form-filled')).toBe(true);
+  expect(audit.audit.filter((a) => a.kind === 'accepted').map((a) => a.code)).toEqual(expect.arrayContaining(['J20.9', 'J45.20']));
+  expect(audit.reviews.length).toBeGreaterThan(0);
+  expect(audit.reviews.every((r) => r.noteText === undefined && typeof r.noteSha256 === 'string' && (r.noteLength as number) > 0)).toBe(true);
+  for (const p of [bpanel, bill, panel, page]) await p.close();
+});
+
 test('content script heap on an enabled page vs the same page where it does not run', async () => {
   const heap = async (url: string) => {
     const page = await h.context.newPage();

@@ -3,11 +3,11 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, openDb, readSettings } from '../../utils/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb, readSettings } from '../../utils/db';
 
 /** Every schema version has a fixture profile; opening it with today's code migrates it forward. */
 const DIR = path.resolve('test/fixtures/db');
-const SCHEMAS: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2 };
+const SCHEMAS: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3 };
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 const fixtures: Fixture[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
@@ -47,7 +47,15 @@ describe('Dexie schema migration chain', () => {
     db.close();
   });
 
-  it('v2 (current) opens as is', async () => {
+  it('v3 (current) opens as is, hand-offs included', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    await seed('m3', fixtures.find((f) => f.version === 3)!, deps);
+    const db = openDb('m3', deps);
+    expect((await db.handoffs.get('r3'))?.origin).toBe('https://ehr.example.org');
+    db.close();
+  });
+
+  it('v2 -> current keeps settings, audit and CPT rows', async () => {
     const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
     await seed('m2', fixtures.find((f) => f.version === 2)!, deps);
     const db = openDb('m2', deps);
