@@ -194,9 +194,16 @@ export class NoteAnalyzer {
     const keptCodes = new Set(kept.map((m) => m.code));
     const alternatives = mentions.filter((m) => !m.excludedWhy && m.alternative && !keptCodes.has(m.code));
     const altCodes = new Set(alternatives.map((m) => m.code));
+    // Highest specificity (Guidelines I.B.2): an "unspecified" / "without complications" code next
+    // to a specified code of the same category is the less specific reading of the same condition
+    // (E11.9 beside E11.22): shown among the alternatives, not as a second code to report.
+    const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
+    const grouped = group(kept);
+    const demoted = grouped.filter((s) => vague(s) && grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && !vague(o)));
+    const demotedCodes = new Set(demoted.map((s) => s.code));
     return {
-      suggestions: group(kept),
-      alternatives: group(alternatives),
+      suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
+      alternatives: [...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })), ...group(alternatives)],
       // A code both asserted somewhere and negated elsewhere stays a suggestion only.
       excluded: group(mentions.filter((m) => m.excludedWhy && !m.alternative && !keptCodes.has(m.code) && !altCodes.has(m.code))),
     };

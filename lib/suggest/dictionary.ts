@@ -2,7 +2,7 @@ import { z } from 'zod';
 import termRulesData from './data/term-rules.json';
 import guidelineTermsData from './data/guideline-terms.json';
 import type { CodePack, TermSource } from '../pack/code-pack';
-import { fold, stemWord, tokenize } from '../text/tokens';
+import { fold, STEM_EXCEPTIONS_VERSION, stemWord, tokenize } from '../text/tokens';
 import { packArrays, unpackArrays } from '../util/typed-arrays';
 
 const TermRulesSchema = z.strictObject({
@@ -80,7 +80,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `7:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}`;
+export const DICT_VERSION = `8:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}:${STEM_EXCEPTIONS_VERSION}`;
 const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug', 'guideline'];
 
 export interface DictionaryMeta {

@@ -126,6 +126,10 @@ function tryTerm(
 function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
   // Compare by the note's own words: "kidney" and its variant "renal" are one word of the note.
   const sets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.source)));
+  // The same words at other places of the sentence ("diabetes … diabetic CKD"): a reading whose
+  // stems are a strict subset of another's is the less specific one (E13.22 "other specified
+  // diabetes" inside "type 2 diabetes mellitus with diabetic CKD" gives way to E11.22).
+  const stemSets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.stem)));
   const keep: TermMatch[] = [];
   const covered: TermMatch[] = [];
   found.forEach((m, i) => {
@@ -133,6 +137,9 @@ function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken
     const dominated = found.some((o, j) => {
       if (j === i) return false;
       if (o.requiresAbsent && !m.requiresAbsent) return false;
+      const os = stemSets[j]!;
+      const ms = stemSets[i]!;
+      if (os.size > ms.size && [...ms].every((x) => os.has(x))) return true;
       const other = sets[j]!;
       if (other.size < mine.size) return false;
       for (const p of mine) if (!other.has(p)) return false;

@@ -132,10 +132,21 @@ describe.skipIf(!present)('note analysis on the real code set', () => {
     ['Gastroesophageal reflux disease without esophagitis.', ['K21.9'], 'K21.0'],
     // No complication written: E11.9 (without complications), not E11.8 (unspecified complications).
     ['Type 2 diabetes mellitus.', ['E11.9'], 'E11.8'],
+    // A device is not a substance: no inhalant use disorder from "inhaler".
+    ['Albuterol inhaler as needed for mild intermittent asthma.', ['J45.20'], 'F18'],
+    // Same words elsewhere in the sentence: E11.22, not also "other specified diabetes" E13.22.
+    ['Type 2 diabetes mellitus with diabetic chronic kidney disease.', ['E11.22'], 'E13'],
   ] as const)('%s', (note, want, notPrefix) => {
     const got = codes(note);
     for (const c of want) expect(got).toContain(c);
     expect(got.some((c) => c.startsWith(notPrefix))).toBe(false);
+  });
+
+  it('an unspecified code beside a specified one of its category is an alternative, not a second code', () => {
+    const a = analyzer.analyze('Follow-up of diabetes. Assessment: type 2 diabetes mellitus with diabetic chronic kidney disease, stage 3a.', { setting: 'office' });
+    expect(a.suggestions.map((s) => s.code)).toContain('E11.22');
+    expect(a.suggestions.map((s) => s.code)).not.toContain('E11.9');
+    expect(a.alternatives.find((s) => s.code === 'E11.9')?.reason.note).toMatch(/I\.B\.2/);
   });
 
   it('a symptom written as absent is shown as excluded, not suggested', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokenize } from '../../../lib/text/tokens';
+import { StemExceptionsSchema, stemWord, tokenize } from '../../../lib/text/tokens';
 import { splitSentences } from '../../../lib/text/sentences';
 import { detectSections } from '../../../lib/text/sections';
 import { expandTokens } from '../../../lib/text/expand';
@@ -95,10 +95,15 @@ describe('text-layer data files', () => {
     'synonyms.json': SynonymsSchema,
     'sections.json': SectionsSchema,
     'context-rules.json': ContextRulesSchema,
+    'stem-exceptions.json': StemExceptionsSchema,
   };
   it('every data file has a strict schema and passes it', () => {
     expect(readdirSync(dir).sort()).toEqual(Object.keys(schemas).sort());
     for (const [f, schema] of Object.entries(schemas)) expect(() => schema.parse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')))).not.toThrow();
+  });
+  it('stem exceptions keep a device apart from a substance class (inhaler vs inhalant)', () => {
+    expect(stemWord('inhaler')).not.toBe(stemWord('inhalant'));
+    expect(stemWord('inhalers')).toBe(stemWord('inhaler'));
   });
   it('unknown keys are rejected', () => {
     expect(() => ContextRulesSchema.parse({ about: 'x', rules: [{ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', scope: 3 }] })).toThrow();
