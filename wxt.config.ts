@@ -15,7 +15,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ChartCoder',
     description: 'Local coding assistant: suggests ICD-10-CM / HCPCS codes from the visible note. No data leaves the device.',
-    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting'].filter(
+    permissions: ['sidePanel', 'activeTab', 'scripting'].filter(
       (p) => browser !== 'firefox' || p !== 'sidePanel',
     ),
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -59,15 +59,15 @@ export function barChart(title: string, data: [string, number][], max = 25): str
   const rows = data.slice(0, max);
   const top = Math.max(1, ...rows.map((r) => r[1]));
   const h = 20;
-  const labelW = 260;
+  const labelW = 300;
   const barW = 420;
   const bars = rows
     .map(
       ([k, v], i) =>
-        `<g transform="translate(0,${i * h})"><text x="${labelW - 6}" y="${h - 6}" text-anchor="end">${esc(k.length > 40 ? `${k.slice(0, 39)}…` : k)}</text><rect x="${labelW}" y="3" width="${Math.max(1, (v / top) * barW)}" height="${h - 6}" fill="#3b6fd8"><title>${esc(k)}: ${v}</title></rect><text x="${labelW + Math.max(1, (v / top) * barW) + 4}" y="${h - 6}">${v}</text></g>`,
+        `<g transform="translate(0,${i * h})"><text x="${labelW - 6}" y="${h - 6}" text-anchor="end">${esc(k.length > 44 ? `${k.slice(0, 43)}…` : k)}</text><rect x="${labelW}" y="3" width="${Math.max(1, (v / top) * barW)}" height="${h - 6}" fill="#3b6fd8"><title>${esc(k)}: ${v}</title></rect><text x="${labelW + Math.max(1, (v / top) * barW) + 4}" y="${h - 6}">${v}</text></g>`,
     )
     .join('');
-  return `<figure><figcaption>${esc(title)}${data.length > max ? ` (top ${max} of ${data.length})` : ''}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${rows.length * h + 4}" font-size="12" font-family="system-ui">${bars}</svg></figure>`;
+  return `<figure><figcaption>${esc(title)}${data.length > max ? ` (top ${max} of ${data.length})` : ''}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${rows.length * h + 4}" font-size="11" font-family="system-ui">${bars}</svg></figure>`;
 }
 
 export function reportHtml(t: AuditTotals, results: SpotAuditResult[], provenance: string[]): string {

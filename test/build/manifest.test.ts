@@ -15,7 +15,7 @@ function manifest(target: string): Record<string, unknown> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
-const ALLOWED_AT_INSTALL = new Set(['storage', 'sidePanel', 'activeTab', 'scripting']);
+const ALLOWED_AT_INSTALL = new Set(['sidePanel', 'activeTab', 'scripting']);
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (target) => {
   const m = manifest(target);
