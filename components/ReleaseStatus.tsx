@@ -11,11 +11,17 @@ export function ReleaseStatus({ pack, dateOfService }: { pack: CodePack; dateOfS
           {c.system} {c.release} ({c.effectiveFrom} – {c.effectiveTo}){' · '}
         </span>
       ))}
-      {warnings.map((w) => (
-        <div key={w} className="warn">
-          {w}
-        </div>
-      ))}
+      {warnings.length > 0 && (
+        // One line by default: the details name each system and the release to import.
+        <details className="warn">
+          <summary>
+            {warnings.length} code set{warnings.length > 1 ? 's' : ''} not in force on {dateOfService}: answers may be outdated
+          </summary>
+          {warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        </details>
+      )}
     </div>
   );
 }

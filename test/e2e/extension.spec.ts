@@ -73,6 +73,12 @@ test('textarea note: expected codes appear, accept adds to the summary, E/M by t
 
   await panel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-textarea.png'), fullPage: true });
   expect(await seriousViolations(panel)).toEqual([]);
+  // Dark theme follows the system setting; contrast is checked there too.
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+  await panel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-dark.png'), fullPage: true });
+  expect(await seriousViolations(panel)).toEqual([]);
+  await panel.emulateMedia({ colorScheme: 'light' });
 
   // Warm: the same panel page opened again in the same browser (HTTP cache, compiled code warm).
   const again = await openPanelFor(h, page);
