@@ -1,4 +1,5 @@
 import { loadPack, type CodePack } from '@/lib/pack/code-pack';
+import { nativeInflater } from './native-inflate';
 
 /** The code pack bundled at build time (public/packs/default.ccpack), loaded once per page life. */
 let pending: Promise<CodePack> | undefined;
@@ -9,7 +10,11 @@ export function loadDefaultPack(): Promise<CodePack> {
     const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
     const res = await fetch(url);
     if (!res.ok) throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
-    return loadPack(new Uint8Array(await res.arrayBuffer()), 'bundled code pack');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    performance.mark('cc:pack-fetched');
+    const inflate = await nativeInflater(bytes);
+    performance.mark('cc:pack-inflated');
+    return loadPack(bytes, 'bundled code pack', inflate);
   })();
   return pending;
 }

@@ -2,6 +2,7 @@ import { loadPack, type CodePack } from '@/lib/pack/code-pack';
 import { sha256Hex } from '@/lib/util/sha256';
 import { db, readSettings, writeSettings, type ChartCoderDb } from './db';
 import { loadDefaultPack } from './default-pack';
+import { nativeInflater } from './native-inflate';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -68,7 +69,8 @@ export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack
   const { activeRelease } = await readSettings(d).catch(() => ({ activeRelease: undefined }));
   if (activeRelease) {
     try {
-      const pack = loadPack(await readImportedPackBytes(activeRelease, d), 'imported pack');
+      const bytes = await readImportedPackBytes(activeRelease, d);
+      const pack = loadPack(bytes, 'imported pack', await nativeInflater(bytes));
       return { pack, origin: 'imported', releaseId: activeRelease };
     } catch (e) {
       return { pack: await loadDefaultPack(), origin: 'bundled', warning: `imported release could not be loaded (${e instanceof Error ? e.message : String(e)}); using the bundled code sets` };

@@ -113,14 +113,23 @@ export function SidePanelApp() {
   }, []);
 
   const note = useMemo(() => bestCapture(captures.values()), [captures]);
-  const analyzer = useMemo(() => (active ? new NoteAnalyzer(active.pack) : undefined), [active]);
+  const analyzer = useMemo(() => {
+    if (!active) return undefined;
+    performance.mark('cc:analyzer-start');
+    const a = new NoteAnalyzer(active.pack);
+    performance.measure('cc:analyzer-ready', 'cc:analyzer-start');
+    return a;
+  }, [active]);
   const setting = settings?.setting ?? 'office';
   const kind: VisitKind = settings?.visitKind && (setting === 'office' ? OFFICE_KINDS : HOSPITAL_KINDS).includes(settings.visitKind) ? settings.visitKind : setting === 'office' ? 'established' : 'subsequent';
 
   const analysis: Analysis | undefined = useMemo(() => {
     if (!analyzer || !note) return undefined;
     try {
-      return analyzer.analyze(note.text, { setting, dateOfService: dos });
+      performance.mark('cc:analyze-start');
+      const a = analyzer.analyze(note.text, { setting, dateOfService: dos });
+      performance.measure('cc:analyze', 'cc:analyze-start');
+      return a;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       return undefined;

@@ -112,3 +112,42 @@ export function decodePack(bytes: Uint8Array, label = 'code pack', inflate: Infl
     },
   };
 }
+
+/**
+ * Inflates the pack's sections with an asynchronous (e.g. the browser's native DecompressionStream)
+ * inflater and returns a synchronous Inflate that serves those results, so a page uses native code
+ * while the pack API stays synchronous. Sections named by `defer` (large ones not needed to start,
+ * like the 24 MB PTP table) are inflated in the background after the others; if one is asked for
+ * before it is ready, or the async result is wrong, `fallback` inflates it. Keyed by byte offset.
+ */
+export async function preInflated(
+  bytes: Uint8Array,
+  inflateAsync: (data: Uint8Array) => Promise<Uint8Array>,
+  fallback: Inflate = inflateSync,
+  defer: (section: string) => boolean = () => false,
+): Promise<Inflate> {
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+  const header = HeaderSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLength))));
+  const base = PREFIX + headerLength;
+  const done = new Map<number, Uint8Array>();
+  const served = new Set<number>();
+  const run = (s: PackSection) =>
+    inflateAsync(bytes.subarray(base + s.offset, base + s.offset + s.length)).then(
+      (out) => {
+        const key = bytes.byteOffset + base + s.offset;
+        if (out.length === s.rawLength && !served.has(key)) done.set(key, out);
+      },
+      () => undefined,
+    );
+  await Promise.all(header.sections.filter((s) => !defer(s.name)).map(run));
+  void Promise.all(header.sections.filter((s) => defer(s.name)).map(run));
+  return (data) => {
+    served.add(data.byteOffset);
+    const hit = done.get(data.byteOffset);
+    if (hit) {
+      done.delete(data.byteOffset);
+      return hit;
+    }
+    return fallback(data);
+  };
+}

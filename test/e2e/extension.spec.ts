@@ -27,6 +27,14 @@ test.afterAll(async () => {
 const suggestion = (panel: Page, code: string) => panel.locator(`li.suggestion[data-code="${code}"]`);
 const firstMs = async (panel: Page) => Number(await panel.locator('main[data-first-suggestions-ms]').getAttribute('data-first-suggestions-ms'));
 
+/** Where the panel's start-up time went (performance marks set by the panel). */
+const panelTimings = (panel: Page) =>
+  panel.evaluate(() => {
+    const at = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1);
+    const dur = (n: string) => Math.round(performance.getEntriesByName(n)[0]?.duration ?? -1);
+    return `fetched ${at('cc:pack-fetched')} · inflated ${at('cc:pack-inflated')} · analyzer ${dur('cc:analyzer-ready')} (ends ${at('cc:analyzer-start') + dur('cc:analyzer-ready')}) · analysis ${dur('cc:analyze')}`;
+  });
+
 async function seriousViolations(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
@@ -49,6 +57,7 @@ test('textarea note: expected codes appear, accept adds to the summary, E/M by t
   await expect(suggestion(panel, 'N18.31')).toBeVisible();
   await expect(suggestion(panel, 'E78.5')).toBeVisible();
   metrics.coldFirstSuggestionsMs = await firstMs(panel);
+  metrics.coldBreakdownMs = await panelTimings(panel);
   await expect(panel.getByLabel('Captured note')).toContainText('textarea#note-text');
 
   // Keyboard: focus the first suggestion, Enter accepts it.
@@ -84,6 +93,7 @@ test('textarea note: expected codes appear, accept adds to the summary, E/M by t
   const again = await openPanelFor(h, page);
   await expect(suggestion(again, 'E11.22')).toBeVisible();
   metrics.warmFirstSuggestionsMs = await firstMs(again);
+  metrics.warmBreakdownMs = await panelTimings(again);
   await again.close();
   await panel.close();
   await page.close();
