@@ -137,15 +137,36 @@ export function SidePanelApp() {
   }, [analyzer, note, setting, dos]);
   const em = useMemo(() => (note ? levelEncounter(note.text, kind) : undefined), [note, kind]);
 
-  // A new note version starts a review (audit trail) and clears decisions about codes it no longer supports.
+  // One review per chart: a new page address or patient header (SPA patient switch, another chart)
+  // starts a new review and clears the decisions — a summary must never carry codes from one
+  // patient to the next. Edits of the same note stay in the review; "shown" is logged when the
+  // suggestion list changes. (Switching to the billing tab keeps the review: the hand-off needs it.)
+  const reviewKey = useRef<string | undefined>(undefined);
+  const lastShown = useRef('');
   useEffect(() => {
     if (!analysis || !note || !active) return;
     if (firstMs === undefined) setFirstMs(Math.round(performance.now() - OPENED_AT));
-    const releases = active.pack.sources.map((s) => `${s.system} ${s.release}`).filter((v, i, a) => a.indexOf(v) === i);
-    void startReview(note.text, new URL(note.frameUrl).origin, releases).then((r) => {
-      review.current = r;
-      void logAudit(r, 'shown', undefined, analysis.suggestions.map((s) => s.code).join(' '));
-    });
+    const key = `${note.frameUrl}|${JSON.stringify(note.header ?? {})}`;
+    const shown = analysis.suggestions.map((s) => s.code).join(' ');
+    if (key !== reviewKey.current) {
+      if (reviewKey.current !== undefined) {
+        setDecisions({});
+        setDiagnoses([]);
+        setServices([]);
+        setEmAccepted(undefined);
+        setFindingStates({});
+      }
+      reviewKey.current = key;
+      lastShown.current = shown;
+      const releases = active.pack.sources.map((s) => `${s.system} ${s.release}`).filter((v, i, a) => a.indexOf(v) === i);
+      void startReview(note.text, new URL(note.frameUrl).origin, releases).then((r) => {
+        review.current = r;
+        void logAudit(r, 'shown', undefined, shown);
+      });
+    } else if (shown !== lastShown.current) {
+      lastShown.current = shown;
+      void logAudit(review.current, 'shown', undefined, `note edited (${note.text.length} characters): ${shown}`);
+    }
   }, [analysis]);
 
   // The E/M line first (with whatever modifiers/units the coder set on it), then the other services.

@@ -8,7 +8,8 @@ import type { Analysis } from '../suggest/schema';
  * Compliance spot-audit of one chart: the codes that were billed against what the note supports.
  * - unsupported: a billed diagnosis with no mention in the note (neither it, its category, nor a
  *   more or less specific code of the same category among the suggestions/alternatives);
- * - missed: a suggestion the note supports strongly that was not billed (nor a code of its category);
+ * - missed: a suggestion stated in the assessment / chief complaint, or supported strongly anywhere,
+ *   that was not billed (nor a code of its category);
  * - conflicts and documentation gaps: the checks engine on the billed codes with the note.
  * Score: 100 minus weighted problems, floored at 0 — a triage number for reviewers, not a grade.
  */
@@ -27,6 +28,8 @@ export const WEIGHTS = { unsupported: 20, missed: 8, error: 10, warning: 4 } as 
 /** A suggestion counts as "missed" only above this share of the note's top score (strong support). */
 export const MISSED_MIN_SHARE = 0.35;
 export const MISSED_MAX = 5;
+/** Where the provider states what was treated: a present diagnosis there counts as documented whatever its score. */
+const STATED_SECTIONS = new Set(['assessment', 'chief_complaint']);
 
 const category = (c: string) => c.slice(0, 3);
 
@@ -58,7 +61,7 @@ export function spotAudit(
   const billedCats = new Set(billedDx.flatMap((c) => [category(c), ...(COMBINATION_SUPPORT[category(c)] ?? []).map(category)]));
   const top = analysis.suggestions[0]?.score ?? 0;
   const missed = analysis.suggestions
-    .filter((s) => s.billable && s.score >= MISSED_MIN_SHARE * top && !billedCats.has(category(s.code)))
+    .filter((s) => s.billable && (STATED_SECTIONS.has(s.section) || s.score >= MISSED_MIN_SHARE * top) && !billedCats.has(category(s.code)))
     .slice(0, MISSED_MAX)
     .map((s) => ({ code: s.code, description: s.description, evidence: s.evidence[0]!.text, score: s.score }));
   const findings = checkEncounter({ dateOfService: opts.dateOfService, setting: opts.setting, diagnoses, services, analysis, note }, pack);

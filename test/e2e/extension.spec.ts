@@ -73,6 +73,14 @@ test('textarea note: expected codes appear, accept adds to the summary, E/M by t
   await panel.getByRole('button', { name: 'Add to summary' }).click();
   await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99214"]')).toBeVisible();
 
+  // Compliance spot-audit of billed codes against this note.
+  await panel.locator('details:has(#billed-codes)').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await panel.locator('#billed-codes').fill('E11.22 N18.31 S52.501A 99214');
+  await panel.getByRole('button', { name: 'Audit', exact: true }).click();
+  const result = panel.getByRole('status', { name: 'Spot-audit result' });
+  await expect(result).toContainText('Not supported by the note: S52.501A');
+  await expect(result).toContainText('E78.5');
+
   // Evidence in a textarea is shown by selecting it.
   await suggestion(panel, 'E78.5').hover();
   await expect.poll(() => page.evaluate(() => {
@@ -137,9 +145,13 @@ test('web-component SPA with open shadow roots: re-captures when the patient cha
   await expect(suggestion(panel, 'K21.9')).toBeVisible();
   await suggestion(panel, 'K21.9').hover();
   await expect.poll(() => highlightedText(page)).toEqual(['Gastroesophageal reflux disease without']);
+  await suggestion(panel, 'K21.9').getByRole('button', { name: 'Accept' }).click();
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="K21.9"]')).toBeVisible();
   await page.locator('ehr-app #next').click();
   await expect(suggestion(panel, 'I10')).toBeVisible();
   await expect(suggestion(panel, 'K21.9')).toHaveCount(0);
+  // Another patient: the summary starts empty (codes never carry over from one patient to the next).
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li')).toHaveCount(0);
   await panel.close();
   await page.close();
 });
