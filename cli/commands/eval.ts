@@ -45,7 +45,8 @@ function analyzeAll(analyzer: NoteAnalyzer, docs: { text: string }[], label: str
   const out = docs.map((d, i) => {
     const a = analyzer.analyze(d.text, { setting: 'hospital' });
     if (!quiet) bar.update(i + 1);
-    return a;
+    // CodiEsp-D is a diagnosis task: HCPCS suggestions (drugs given) are not scored here.
+    return { ...a, suggestions: a.suggestions.filter((s) => s.system === 'ICD-10-CM') };
   });
   if (!quiet) bar.stop();
   return out;

@@ -272,7 +272,7 @@ export function SidePanelApp() {
     }
     if (after && after !== before) {
       if (isDx) setDiagnoses((all) => (all.includes(after) ? all : [...all, after]));
-      else setServices((all) => (all.some((x) => x.code === after) ? all : [...all, { code: after, modifiers: [], units: 1 }]));
+      else setServices((all) => (all.some((x) => x.code === after) ? all : [...all, { code: after, modifiers: [], units: after === s.code ? (s.units ?? 1) : 1 }]));
     }
     const kindOf = d?.replacedBy ? 'replaced' : d?.status === 'accepted' ? 'accepted' : d?.status === 'rejected' ? 'rejected' : 'rejected';
     void logAudit(review.current, kindOf, s.code, d?.replacedBy ? `replaced by ${d.replacedBy}` : d ? undefined : 'decision withdrawn');

@@ -194,6 +194,13 @@ export class CodePack {
     return this.hcpcsData;
   }
 
+  /** Every HCPCS Level II code of the loaded release (for matchers that read descriptions). */
+  listHcpcs(): { code: string; title: string; termDate: string; release: string }[] {
+    const h = this.hcpcs();
+    if (!h) return [];
+    return h.codes.map((code, i) => ({ code, title: h.long[i] ?? '', termDate: h.termDate[i] ?? '', release: h.release }));
+  }
+
   private ref(i: number): CodeRef {
     const d = this.icd()!;
     return { code: d.codes[i]!, title: d.long[i]!, billable: this.isBillableNewest(i) };

@@ -8,6 +8,7 @@ import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentenceAll, type TermMatch } from './matcher';
 import { refineToBillable } from './refine';
+import { drugSuggestions, type SentenceSpan } from './drug-injections';
 import type { Analysis, Suggestion } from './schema';
 
 export interface AnalyzeOptions {
@@ -70,10 +71,12 @@ export class NoteAnalyzer {
     const release = this.pack.currentIcdRelease;
     if (!release) throw new Error('the code pack holds no ICD-10-CM release with titles');
     const mentions: Mention[] = [];
+    const sentenceSpans: SentenceSpan[] = [];
     let sentenceCount = 0;
     let tokenCount = 0;
     for (const section of detectSections(text)) {
       for (const s of splitSentences(text, section.bodyStart, section.end)) {
+        sentenceSpans.push({ start: s.start, end: s.end, section: section.name });
         const all = tokenize(text, s.start, s.end);
         tokenCount += all.length;
         for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
@@ -82,7 +85,9 @@ export class NoteAnalyzer {
         }
       }
     }
-    const { suggestions, alternatives, excluded } = this.aggregate(mentions, text, release.label);
+    const { suggestions: dx, alternatives, excluded } = this.aggregate(mentions, text, release.label);
+    // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
+    const suggestions = [...dx, ...drugSuggestions(this.pack, text, sentenceSpans)];
     return {
       setting,
       release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },

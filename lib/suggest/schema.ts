@@ -15,6 +15,8 @@ export const SuggestionSchema = z.strictObject({
   section: z.string(),
   evidence: z.array(EvidenceSchema).min(1),
   mentions: z.number().int().positive(),
+  /** Billing units computed from the documented dose (HCPCS drug codes). */
+  units: z.number().int().positive().optional(),
   reason: z.strictObject({
     /** The phrase of the code set that matched (title, inclusion term or index path) and where it comes from. */
     matched: z.string(),

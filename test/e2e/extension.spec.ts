@@ -162,6 +162,10 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   const panel = await openPanelFor(h, page);
   await suggestion(panel, 'J20.9').getByRole('button', { name: 'Accept' }).click();
   await suggestion(panel, 'J45.20').getByRole('button', { name: 'Accept' }).click();
+  // The drug given in clinic: a HCPCS J-code with units from the documented dose.
+  const drug = panel.getByRole('region', { name: 'Procedures and supplies' }).locator('li.suggestion[data-code="J1100"]');
+  await expect(drug).toContainText('10 units');
+  await drug.getByRole('button', { name: 'Accept' }).click();
   await expect(panel.getByRole('region', { name: 'E/M level' })).toContainText('99213');
   await panel.getByRole('button', { name: 'Add to summary' }).click();
   await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99213"]')).toBeVisible();
@@ -183,9 +187,11 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await expect(bill.locator('#line-1 input[name=code]')).toHaveValue('99213');
   await expect(bill.locator('#line-1 input[name=mod1]')).toHaveValue('25');
   await expect(bill.locator('#line-1 input[name=pointers]')).toHaveValue('AB');
+  await expect(bill.locator('#line-2 input[name=code]')).toHaveValue('J1100');
+  await expect(bill.locator('#line-2 input[name=units]')).toHaveValue('10');
   await expect(bill.locator('#dos')).not.toHaveValue('');
   await bill.getByRole('button', { name: 'Save claim' }).click();
-  await expect(bill.locator('#status')).toHaveText('Claim saved: 2 diagnoses, 1 lines.');
+  await expect(bill.locator('#status')).toHaveText('Claim saved: 2 diagnoses, 2 lines.');
   await bill.screenshot({ path: path.join(SCREENSHOTS, 'billing-filled.png'), fullPage: true });
 
   // Audit trail in the extension's IndexedDB: the fill is recorded, no review holds note text.

@@ -1,0 +1,127 @@
+import type { CodePack } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
+/**
+ * Drugs given in the office and billed with HCPCS Level II J-codes ("Injection, ketorolac
+ * tromethamine, per 15 mg"): the drug and the dose come from the HCPCS long description, the
+ * units are the documented dose divided by the code's dose (HCPCS descriptors define the billing
+ * unit; partial units round up, CMS Claims Processing Manual ch. 17 §70). Only sentences that say
+ * the drug was given (IM, IV, injected, administered …) count: a medication list is not a service.
+ */
+interface DrugCode {
+  code: string;
+  title: string;
+  release: string;
+  /** Active moiety: the first word of the drug name ("ketorolac"). */
+  moiety: string;
+  /** Other words of the name (salt, form) that disambiguate between codes of one moiety. */
+  extra: string[];
+  dose: number;
+  unit: Unit;
+  upTo: boolean;
+}
+type Unit = 'mg' | 'mcg' | 'g' | 'units' | 'ml';
+
+const TITLE = /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?, (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
+const GIVEN = /\b(given|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
+const NOT_GIVEN = /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg)/i;
+const DOSE = /(\d+(?:\.\d+)?)\s*(mg|mcg|micrograms?|g|gm|units?|ml|cc)\b/gi;
+
+function unitOf(u: string): Unit {
+  const x = u.toLowerCase();
+  if (x === 'mg') return 'mg';
+  if (x === 'mcg' || x.startsWith('microgram')) return 'mcg';
+  if (x === 'g' || x === 'gm') return 'g';
+  if (x === 'ml' || x === 'cc') return 'ml';
+  return 'units';
+}
+const TO_MG: Partial<Record<Unit, number>> = { mg: 1, mcg: 0.001, g: 1000 };
+
+const cache = new WeakMap<CodePack, Map<string, DrugCode[]>>();
+
+export function drugIndex(pack: CodePack): Map<string, DrugCode[]> {
+  let idx = cache.get(pack);
+  if (idx) return idx;
+  idx = new Map();
+  for (const h of pack.listHcpcs()) {
+    const m = TITLE.exec(h.title);
+    if (!m || h.termDate) continue;
+    // Brand-specific codes (a parenthesised product name) need the brand in the note: skipped here.
+    if (m[2]) continue;
+    const words = m[1]!.toLowerCase().split(/[\s\-/]+/).filter(Boolean);
+    const d: DrugCode = { code: h.code, title: h.title, release: h.release, moiety: words[0]!, extra: words.slice(1), dose: Number(m[4]), unit: unitOf(m[5]!), upTo: /up to/i.test(m[3] ?? '') };
+    if (d.moiety.length < 4) continue;
+    idx.set(d.moiety, [...(idx.get(d.moiety) ?? []), d]);
+  }
+  cache.set(pack, idx);
+  return idx;
+}
+
+/** Billing units for a documented dose: ceil(dose / code dose), in a common unit; undefined when not comparable. */
+export function unitsFor(dose: number, unit: Unit, code: DrugCode): number | undefined {
+  if (unit === code.unit) return Math.max(1, Math.ceil(dose / code.dose - 1e-9));
+  const a = TO_MG[unit];
+  const b = TO_MG[code.unit];
+  if (a === undefined || b === undefined) return undefined;
+  return Math.max(1, Math.ceil((dose * a) / (code.dose * b) - 1e-9));
+}
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  section: string;
+}
+
+export function drugSuggestions(pack: CodePack, text: string, sentences: SentenceSpan[]): Suggestion[] {
+  const idx = drugIndex(pack);
+  if (!idx.size) return [];
+  const out = new Map<string, Suggestion>();
+  for (const s of sentences) {
+    if (s.section === 'medications' || s.section === 'allergies') continue;
+    const sentence = text.slice(s.start, s.end);
+    if (!GIVEN.test(sentence) || NOT_GIVEN.test(sentence)) continue;
+    const lower = sentence.toLowerCase();
+    for (const word of lower.matchAll(/[a-z][a-z-]{3,}/g)) {
+      const candidates = idx.get(word[0]);
+      if (!candidates) continue;
+      const at = word.index!;
+      // The dose written after the drug name, within a few words.
+      DOSE.lastIndex = at;
+      const dm = DOSE.exec(lower);
+      const doseOk = dm && dm.index - at < 60;
+      // Prefer the code whose salt/form words the sentence names; then the smallest billing unit.
+      const scored = candidates
+        .map((c) => ({ c, hits: c.extra.filter((w) => lower.includes(w)).length, units: doseOk ? unitsFor(Number(dm[1]), unitOf(dm[2]!), c) : undefined }))
+        .sort((a, b) => b.hits - a.hits || Number(b.units !== undefined) - Number(a.units !== undefined) || a.c.dose - b.c.dose || a.c.code.localeCompare(b.c.code));
+      const best = scored[0]!;
+      const c = best.c;
+      if (out.has(c.code)) continue;
+      const evidence = [{ start: s.start + at, end: s.start + at + word[0].length, text: text.slice(s.start + at, s.start + at + word[0].length) }];
+      if (doseOk) evidence.push({ start: s.start + dm.index, end: s.start + dm.index + dm[0].length, text: text.slice(s.start + dm.index, s.start + dm.index + dm[0].length) });
+      const units = best.units;
+      const others = scored.slice(1, 4).map((x) => x.c.code);
+      out.set(c.code, {
+        code: c.code,
+        description: c.title,
+        system: 'HCPCS',
+        release: c.release,
+        billable: true,
+        score: 10 + best.hits,
+        assertion: 'present',
+        section: s.section,
+        evidence,
+        mentions: 1,
+        ...(units !== undefined ? { units } : {}),
+        reason: {
+          matched: c.title,
+          via: 'hcpcs-drug',
+          note:
+            (units !== undefined
+              ? `${units} unit${units > 1 ? 's' : ''}: ${dm![1]} ${unitOf(dm![2]!)} documented, ${c.upTo ? 'up to ' : ''}${c.dose} ${c.unit} per unit`
+              : `units: ${doseOk ? `the documented ${dm![2]} does not convert to ${c.unit}` : 'no dose written next to the drug'} — check the dose`) + (others.length ? `; other codes for ${c.moiety}: ${others.join(', ')}` : ''),
+        },
+      });
+    }
+  }
+  return [...out.values()];
+}

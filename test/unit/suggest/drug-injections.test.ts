@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePack } from '../../../lib/pack/compile';
+import { loadPack, type CodePack } from '../../../lib/pack/code-pack';
+import { NoteAnalyzer } from '../../../lib/suggest/analyze';
+import { drugIndex, unitsFor } from '../../../lib/suggest/drug-injections';
+import { AnalysisSchema } from '../../../lib/suggest/schema';
+import { fixtureInputs } from '../../helpers/fixtures';
+
+let pack: CodePack;
+let analyzer: NoteAnalyzer;
+beforeAll(async () => {
+  pack = loadPack((await compilePack(fixtureInputs('fy2026', 'hcpcs'))).bytes);
+  analyzer = new NoteAnalyzer(pack);
+});
+const drugs = (text: string) => analyzer.analyze(text).suggestions.filter((s) => s.system === 'HCPCS');
+
+describe('drugs given at the visit -> HCPCS J-codes with units from the dose', () => {
+  it('reads drug, dose and unit from the HCPCS descriptions', () => {
+    const k = drugIndex(pack).get('ketorolac')![0]!;
+    expect(k).toMatchObject({ code: 'J1885', dose: 15, unit: 'mg' });
+    expect(unitsFor(30, 'mg', k)).toBe(2);
+    expect(unitsFor(20, 'mg', k)).toBe(2); // partial units round up
+    expect(unitsFor(1, 'g', drugIndex(pack).get('ceftriaxone')![0]!)).toBe(4);
+    expect(unitsFor(2, 'ml', k)).toBeUndefined();
+  });
+
+  it('an injection given: code, units and the words as evidence', () => {
+    const [s] = drugs('Ketorolac 30 mg IM given in the left deltoid.');
+    expect(s).toMatchObject({ code: 'J1885', units: 2, assertion: 'present' });
+    expect(s!.evidence.map((e) => e.text)).toEqual(['Ketorolac', '30 mg']);
+    expect(s!.reason.note).toMatch(/2 units: 30 mg documented, 15 mg per unit/);
+  });
+
+  it('g converts to the code’s mg', () => {
+    expect(drugs('Ceftriaxone 1 g IM administered.')[0]).toMatchObject({ code: 'J0696', units: 4 });
+  });
+
+  it.each([
+    ['a medication list', 'Medications:\nKetorolac 10 mg by mouth as needed.'],
+    ['not given', 'Ketorolac 30 mg IM was declined by the patient.'],
+    ['no administration words', 'Consider ketorolac 30 mg for pain.'],
+  ])('nothing for %s', (_, text) => expect(drugs(text)).toEqual([]));
+
+  it('the analysis with drug suggestions still passes its schema', () => {
+    expect(() => AnalysisSchema.parse(analyzer.analyze('Assessment: essential hypertension. Ketorolac 30 mg IM given.'))).not.toThrow();
+  });
+});
