@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end: Debian's Chromium (STACK.md) loads the built extension (.output/e2e/chrome-mv3,
 // built by `npm run build:e2e`) and drives it on synthetic EHR pages served from 127.0.0.1.
-export const FIXTURE_PORT = Number(process.env.FIXTURE_PORT ?? 4873);
+// A port per run (set once in the runner's environment, inherited by its workers), so a second
+// run or another server on the machine never collides with this one.
+process.env.FIXTURE_PORT ??= String(20000 + (process.pid % 20000));
+export const FIXTURE_PORT = Number(process.env.FIXTURE_PORT);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -16,7 +19,7 @@ export default defineConfig({
   webServer: {
     command: 'node test/e2e/serve.mjs',
     url: `http://127.0.0.1:${FIXTURE_PORT}/ehr-textarea.html`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     env: { FIXTURE_PORT: String(FIXTURE_PORT) },
   },
 });

@@ -17,10 +17,16 @@ if (existsSync(vitest)) {
 
 const pw = '.tmp/playwright-results.json';
 if (existsSync(pw)) {
-  const s = JSON.parse(readFileSync(pw, 'utf8')).stats ?? {};
+  const report = JSON.parse(readFileSync(pw, 'utf8'));
+  const s = report.stats ?? {};
   passed += (s.expected ?? 0) + (s.flaky ?? 0);
   failed += s.unexpected ?? 0;
   skipped += s.skipped ?? 0;
+  // A run that could not start (e.g. the fixture server) reports errors and no tests.
+  if (report.errors?.length) {
+    failed += report.errors.length;
+    for (const e of report.errors) console.log(`Playwright error: ${String(e.message ?? e).split('\n')[0]}`);
+  }
 } else missing.push('Playwright');
 
 if (missing.length) failed += missing.length;
