@@ -205,10 +205,21 @@ export class NoteAnalyzer {
     const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
     const grouped = group(kept);
     const demoted = grouped.filter((s) => vague(s) && grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && !vague(o)));
-    const demotedCodes = new Set(demoted.map((s) => s.code));
+    // Signs and symptoms integral to a diagnosis are not coded with it (Guidelines I.B.5): an
+    // R-code that shares words of the note with a definitive diagnosis ("pain" in
+    // "low back pain") is that diagnosis's words, not a separate finding.
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const integral = grouped.filter(
+      (s) => s.code.startsWith('R') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
+    );
+    const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
     return {
       suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
-      alternatives: [...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })), ...group(alternatives)],
+      alternatives: [
+        ...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })),
+        ...integral.filter((s) => !demoted.includes(s)).map((s) => ({ ...s, reason: { ...s.reason, note: 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
+        ...group(alternatives),
+      ],
       // A code both asserted somewhere and negated elsewhere stays a suggestion only.
       excluded: group(mentions.filter((m) => m.excludedWhy && !m.alternative && !keptCodes.has(m.code) && !altCodes.has(m.code))),
     };

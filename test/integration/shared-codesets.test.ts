@@ -134,6 +134,8 @@ describe.skipIf(!present)('note analysis on the real code set', () => {
     ['Type 2 diabetes mellitus.', ['E11.9'], 'E11.8'],
     // A device is not a substance: no inhalant use disorder from "inhaler".
     ['Albuterol inhaler as needed for mild intermittent asthma.', ['J45.20'], 'F18'],
+    // A symptom that is part of the diagnosis's own words is not a second code (I.B.5).
+    ['Acute low back pain.', ['M54.50'], 'R52'],
     // Same words elsewhere in the sentence: E11.22, not also "other specified diabetes" E13.22.
     ['Type 2 diabetes mellitus with diabetic chronic kidney disease.', ['E11.22'], 'E13'],
   ] as const)('%s', (note, want, notPrefix) => {
