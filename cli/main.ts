@@ -13,6 +13,7 @@ import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
 import { emCommand } from './commands/em';
 import { auditCommand, claimsFromGoldCommand } from './commands/audit';
+import { EXPORT_FORMATS, exportCommand } from './commands/export';
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -185,6 +186,21 @@ const claimsCmd = program
   .action(
     run(async (opts) => {
       await claimsFromGoldCommand(claimsCmd.opts(), opts);
+    }),
+  );
+
+const exportCmd = program
+  .command('export')
+  .description('the billing hand-off for a code list: text (or the summary as --json), csv, FHIR R4 Claim (draft), 837P fragment, CMS-1500 boxes 21/24, printable html')
+  .requiredOption('--codes <list>', 'codes as for check: "E11.22,N18.31,99214-25,J1100x10" (diagnoses first-listed first)')
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('text'))
+  .option('--patient-name <name>', 'patient name (optional)')
+  .option('--dob <YYYY-MM-DD>', 'date of birth (optional)')
+  .option('--member-id <id>', 'member id (optional)')
+  .option('--provider <label>', 'rendering provider label (optional)')
+  .action(
+    run(async (opts) => {
+      await exportCommand(exportCmd.opts(), opts);
     }),
   );
 

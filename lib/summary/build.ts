@@ -28,7 +28,7 @@ export function buildSummary(draft: SummaryDraft, pack: CodePack): CodedSummary 
     return {
       code: s.code,
       system: hcpcs ? ('HCPCS' as const) : ('CPT' as const),
-      description: (hcpcs ? pack.titleOf(s.code) : draft.cptTitle?.(s.code)) ?? '',
+      description: (hcpcs ? pack.lookup(s.code)?.title : draft.cptTitle?.(s.code)) ?? '',
       modifiers: s.modifiers ?? [],
       units: s.units ?? 1,
       pointers: s.pointers ?? (defaultPointers.length ? defaultPointers : ['A']),

@@ -160,3 +160,35 @@ describe('CSV, clipboard text and the printable page', () => {
     expect(html).toContain('E1122');
   });
 });
+
+describe('export command (code list -> hand-off formats)', () => {
+  it('builds the summary from a code list and writes FHIR / text; limits fail with the summary message', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildPack } = await import('../../../cli/commands/codeset-build');
+    const { exportCommand } = await import('../../../cli/commands/export');
+    const { CODESET_FIXTURES } = await import('../../helpers/fixtures');
+    const { vi } = await import('vitest');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cc-export-'));
+    const pack = path.join(dir, 'p.ccpack');
+    await buildPack([path.join(CODESET_FIXTURES, 'fy2026'), path.join(CODESET_FIXTURES, 'hcpcs')], pack, { quiet: true });
+    let out = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
+    try {
+      await exportCommand({ codes: 'E11.22,N18.32,99214-25,J1885x2', format: 'fhir' }, { pack, date: '2026-03-02' });
+      const claim = JSON.parse(out);
+      expect(new Fhir().validate(claim).valid).toBe(true);
+      expect(claim.item.map((i: { productOrService: { coding: { code: string; display?: string }[] } }) => i.productOrService.coding[0])).toEqual([
+        { system: 'http://www.ama-assn.org/go/cpt', code: '99214' },
+        { system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'J1885', display: 'Injection, ketorolac tromethamine, per 15 mg' },
+      ]);
+      out = '';
+      await exportCommand({ codes: 'E11.22,99214-25', format: 'text' }, { pack, date: '2026-03-02' });
+      expect(out).toContain('A. E11.22');
+      await expect(exportCommand({ codes: 'E11.22,99214-25-59-XS-RT-LT', format: 'csv' }, { pack, date: '2026-03-02' })).rejects.toThrow(/at most 4 modifiers per line/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
