@@ -10,7 +10,7 @@ const E2E = process.env.CHARTCODER_E2E === '1';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: E2E ? '.output/e2e' : '.output',
-  // MV3 for Firefox too (128+): optional_host_permissions and the same permission model as Chrome.
+  // MV3 for Firefox too: optional_host_permissions (128+), data_collection_permissions (140+, ESR 140).
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'ChartCoder',
@@ -26,7 +26,8 @@ export default defineConfig({
     action: { default_title: 'ChartCoder' },
     ...(browser === 'firefox'
       ? {
-          browser_specific_settings: { gecko: { id: 'chartcoder@example.org', strict_min_version: '128.0' } },
+          // Firefox's data-collection declaration: ChartCoder collects and transmits nothing.
+          browser_specific_settings: { gecko: { id: 'chartcoder@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
         }
       : {}),
   }),

@@ -1,3 +1,4 @@
+import '@/utils/zod-jitless';
 import { BillingAdaptersFileSchema, NoteAdaptersFileSchema, adapterFor } from '@/lib/capture/adapter-schema';
 import adaptersJson from '@/data/portals/note-adapters.json';
 import billingJson from '@/data/portals/billing-adapters.json';

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '@/utils/zod-jitless';
 import { compilePack } from '@/lib/pack/compile';
 import { CodesetError } from '@/lib/codesets/errors';
 

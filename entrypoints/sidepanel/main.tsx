@@ -1,3 +1,4 @@
+import '@/utils/zod-jitless';
 import { createRoot } from 'react-dom/client';
 import { SidePanelApp } from '@/components/panel/SidePanelApp';
 import '@/components/theme.css';
