@@ -72,12 +72,23 @@ export default defineContentScript({
       lastText = '';
       schedule();
     });
-    // Shadow roots created later are not seen by the document observer: observe them as they appear.
+    // Shadow roots (nested ones too) are not seen by the document observer: observe each as it
+    // appears. Bounded walk, so a page with a huge DOM costs a fixed amount every 2 s.
+    const watched = new WeakSet<ShadowRoot>();
     const watchShadows = () => {
-      for (const el of Array.from(document.querySelectorAll('*'))) {
-        if (el.shadowRoot && !(el.shadowRoot as ShadowRoot & { __ccWatched?: boolean }).__ccWatched) {
-          (el.shadowRoot as ShadowRoot & { __ccWatched?: boolean }).__ccWatched = true;
-          observer.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+      const roots: (Document | ShadowRoot)[] = [document];
+      let seen = 0;
+      while (roots.length && seen < 50_000) {
+        const root = roots.pop()!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+        for (let n = walker.nextNode(); n && seen < 50_000; n = walker.nextNode(), seen++) {
+          const sr = (n as Element).shadowRoot;
+          if (!sr) continue;
+          if (!watched.has(sr)) {
+            watched.add(sr);
+            observer.observe(sr, { subtree: true, childList: true, characterData: true });
+          }
+          roots.push(sr);
         }
       }
     };

@@ -147,6 +147,10 @@ test('web-component SPA with open shadow roots: re-captures when the patient cha
   await expect.poll(() => highlightedText(page)).toEqual(['Gastroesophageal reflux disease without']);
   await suggestion(panel, 'K21.9').getByRole('button', { name: 'Accept' }).click();
   await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="K21.9"]')).toBeVisible();
+  // An edit inside the nested shadow root only (the note component inside the app component).
+  await page.locator('ehr-app #amend').click();
+  await expect(suggestion(panel, 'G43.009')).toBeVisible();
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="K21.9"]')).toBeVisible();
   await page.locator('ehr-app #next').click();
   await expect(suggestion(panel, 'I10')).toBeVisible();
   await expect(suggestion(panel, 'K21.9')).toHaveCount(0);
