@@ -22,6 +22,7 @@ import { FindingsList, findingKey, type FindingState } from './FindingsList';
 import { SuggestionList, type Decision } from './SuggestionList';
 import { SummaryView, type ServiceDraft } from './SummaryView';
 import { ExportBar } from './ExportBar';
+import { PatientFields, type PatientDraft } from './PatientFields';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const OFFICE_KINDS: VisitKind[] = ['new', 'established'];
@@ -49,6 +50,8 @@ export function SidePanelApp() {
   const [billing, setBilling] = useState<FrameBilling>();
   const [formCodes, setFormCodes] = useState<string>();
   const [handoff, setHandoff] = useState<HandoffRow>();
+  const EMPTY_PATIENT: PatientDraft = { name: '', dob: '', memberId: '', provider: '', confirmed: false };
+  const [patient, setPatient] = useState<PatientDraft>(EMPTY_PATIENT);
   const review = useRef<ReviewRow | undefined>(undefined);
   const tabRef = useRef<number | undefined>(undefined);
   tabRef.current = tabId;
@@ -149,6 +152,7 @@ export function SidePanelApp() {
     const key = `${note.frameUrl}|${JSON.stringify(note.header ?? {})}`;
     const shown = analysis.suggestions.map((s) => s.code).join(' ');
     if (key !== reviewKey.current) {
+      setPatient((p) => ({ ...EMPTY_PATIENT, provider: p.provider, name: note.header?.name ?? '', dob: note.header?.dob ?? '', memberId: note.header?.memberId ?? '' }));
       if (reviewKey.current !== undefined) {
         setDecisions({});
         setDiagnoses([]);
@@ -203,7 +207,13 @@ export function SidePanelApp() {
           setting,
           diagnoses,
           services: summaryServices,
-          ...(note?.header ? { patient: { ...note.header, dob: /^\d{4}-\d{2}-\d{2}$/.test(note.header.dob ?? '') ? note.header.dob : undefined, confirmed: false } } : {}),
+          ...(patient.provider.trim() ? { renderingProvider: patient.provider.trim() } : {}),
+          patient: {
+            ...(patient.name.trim() ? { name: patient.name.trim() } : {}),
+            ...(/^\d{4}-\d{2}-\d{2}$/.test(patient.dob.trim()) ? { dob: patient.dob.trim() } : {}),
+            ...(patient.memberId.trim() ? { memberId: patient.memberId.trim() } : {}),
+            confirmed: patient.confirmed,
+          },
           findings: findings.map((f) => {
             const st = findingStates[findingKey(f)];
             return { rule: f.rule, severity: f.severity, message: f.message, codes: f.codes, status: st?.status ?? 'open', ...(st?.reason ? { reason: st.reason } : {}) };
@@ -217,7 +227,7 @@ export function SidePanelApp() {
       const issues = (e as { issues?: { message: string }[] }).issues;
       return { problems: issues ? issues.map((i) => i.message) : [e instanceof Error ? e.message : String(e)] };
     }
-  }, [active, dos, setting, diagnoses, summaryServices, note, findings, findingStates, cpt]);
+  }, [active, dos, setting, diagnoses, summaryServices, patient, findings, findingStates, cpt]);
 
   // The summary is the hand-off: kept (without the note) for the panel on the billing portal.
   useEffect(() => {
@@ -401,6 +411,7 @@ export function SidePanelApp() {
             else setServices((s) => s.map((x) => (x.code === code ? { ...x, ...patch } : x)));
           }}
         >
+          <PatientFields value={patient} fromChart={Boolean(note?.header)} onChange={setPatient} />
           {summary && <ExportBar summary={summary} onExported={(what) => void logAudit(review.current, 'exported', undefined, what)} />}
         </SummaryView>
         <section aria-label="Findings on the summary">

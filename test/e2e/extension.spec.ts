@@ -174,6 +174,11 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await panel.getByRole('button', { name: 'Add to summary' }).click();
   await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99213"]')).toBeVisible();
   await panel.getByLabel('Modifiers for 99213').fill('25');
+  // Patient identifiers come from the chart header; the coder confirms them.
+  const who = panel.getByRole('group', { name: 'Patient and provider' });
+  await expect(who.getByLabel('Member id')).toHaveValue('AB9876543');
+  await who.getByLabel('Rendering provider').fill('Dr. Demo');
+  await who.getByLabel('I checked these against the chart').check();
   await expect(panel.locator('ol[aria-label="Diagnoses"] li')).toHaveCount(2);
   await panel.waitForTimeout(600); // the hand-off is saved 300 ms after the last change
 
