@@ -39,6 +39,7 @@ const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family',
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
+const MAX_EVIDENCE = 100;
 
 interface Mention {
   code: string;
@@ -167,7 +168,11 @@ export class NoteAnalyzer {
   private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
     const group = (list: Mention[]) => {
       const by = new Map<string, Mention[]>();
-      for (const m of list) by.set(m.code, [...(by.get(m.code) ?? []), m]);
+      for (const m of list) {
+        const ms = by.get(m.code);
+        if (ms) ms.push(m);
+        else by.set(m.code, [m]);
+      }
       const out: Suggestion[] = [];
       for (const [code, ms] of by) {
         const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
@@ -182,7 +187,9 @@ export class NoteAnalyzer {
           score: Number((best.score + 0.5 * Math.log(ms.length)).toFixed(4)),
           assertion: best.assertion,
           section: best.section,
-          evidence: spans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+          // The first MAX_EVIDENCE places in the note (mentions counts them all): a long chart
+          // repeating a diagnosis in every visit must not carry thousands of spans to the panel.
+          evidence: spans.slice(0, MAX_EVIDENCE).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
           mentions: ms.length,
           reason: {
             matched: best.matched,
