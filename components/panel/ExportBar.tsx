@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { downloadText } from '@/utils/download';
 import { summaryCsv } from '@/lib/export/csv';
 import { summaryToFhirClaim } from '@/lib/export/fhir-claim';
 import { printableSummary } from '@/lib/export/printable';
@@ -6,14 +7,6 @@ import { summaryText } from '@/lib/export/text';
 import { summaryTo837pFragment } from '@/lib/export/x12-837p';
 import type { CodedSummary } from '@/lib/summary/schema';
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Hand-off of the coded summary: clipboard, files and a printable page, all generated locally. */
 export function ExportBar({ summary, onExported }: { summary: CodedSummary; onExported: (what: string) => void }) {
@@ -23,7 +16,7 @@ export function ExportBar({ summary, onExported }: { summary: CodedSummary; onEx
     <button
       type="button"
       onClick={() => {
-        download(name, type, text());
+        downloadText(name, type, text());
         onExported(what);
       }}
     >

@@ -1,3 +1,4 @@
+import { escapeHtml as esc } from '../util/html';
 import type { SpotAuditResult } from './spot-audit';
 
 /** One row of findings.csv: every problem the batch audit found, one per line. */
@@ -52,7 +53,6 @@ export function totals(results: SpotAuditResult[], rows: FindingRow[], extra: Pi
   };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Horizontal bar chart as inline SVG (no scripts, no external resources: the report opens offline). */
 export function barChart(title: string, data: [string, number][], max = 25): string {

@@ -1,7 +1,7 @@
+import { escapeHtml as esc } from '../util/html';
 import type { CodedSummary } from '../summary/schema';
 import { summaryToCms1500 } from './cms1500';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A self-contained printable page (no scripts, no external resources): summary + 1500 boxes 21/24. */
 export function printableSummary(s: CodedSummary): string {
