@@ -98,8 +98,15 @@ export function SidePanelApp() {
       tabRef.current = id;
       if (id !== undefined) setNoScript(!(await requestCapture(id)));
     });
-    const onActivated = (info: { tabId: number }) => {
+    // The panel belongs to one window: it follows the active tab of that window only.
+    let windowId: number | undefined;
+    void browser.windows
+      ?.getCurrent()
+      .then((w) => (windowId = w.id))
+      .catch(() => {});
+    const onActivated = (info: { tabId: number; windowId: number }) => {
       if (new URLSearchParams(location.search).get('tab')) return;
+      if (windowId !== undefined && info.windowId !== windowId) return;
       setTabId(info.tabId);
       tabRef.current = info.tabId;
       setCaptures(new Map());
