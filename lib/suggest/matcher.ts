@@ -130,6 +130,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken
   // stems are a strict subset of another's is the less specific one (E13.22 "other specified
   // diabetes" inside "type 2 diabetes mellitus with diabetic CKD" gives way to E11.22).
   const stemSets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.stem)));
+  const stemLists = stemSets.map((x) => [...x]);
   const keep: TermMatch[] = [];
   const covered: TermMatch[] = [];
   found.forEach((m, i) => {
@@ -138,8 +139,7 @@ function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken
       if (j === i) return false;
       if (o.requiresAbsent && !m.requiresAbsent) return false;
       const os = stemSets[j]!;
-      const ms = stemSets[i]!;
-      if (os.size > ms.size && [...ms].every((x) => os.has(x))) return true;
+      if (os.size > stemSets[i]!.size && stemLists[i]!.every((x) => os.has(x))) return true;
       const other = sets[j]!;
       if (other.size < mine.size) return false;
       for (const p of mine) if (!other.has(p)) return false;

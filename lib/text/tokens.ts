@@ -3,9 +3,10 @@ import { z } from 'zod';
 import stemExceptionsData from './data/stem-exceptions.json';
 
 export const StemExceptionsSchema = z.strictObject({ about: z.string(), entries: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)) });
-const STEM_EXCEPTIONS = StemExceptionsSchema.parse(stemExceptionsData).entries;
+// A Map, not the parsed object: a note word like "constructor" must not find Object.prototype.
+const STEM_EXCEPTIONS = new Map(Object.entries(StemExceptionsSchema.parse(stemExceptionsData).entries));
 /** Changes whenever the exceptions change (compiled dictionaries depend on the stems). */
-export const STEM_EXCEPTIONS_VERSION = Object.entries(STEM_EXCEPTIONS).map(([k, v]) => `${k}=${v}`).join(',');
+export const STEM_EXCEPTIONS_VERSION = [...STEM_EXCEPTIONS].map(([k, v]) => `${k}=${v}`).join(',');
 
 /** A word of the note with its place in the ORIGINAL text (offsets are never shifted). */
 export interface Token {
@@ -29,7 +30,7 @@ export function fold(s: string): string {
 export function stemWord(norm: string): string {
   let s = STEM_CACHE.get(norm);
   if (s === undefined) {
-    s = STEM_EXCEPTIONS[norm] ?? (/\d/.test(norm) || norm.length <= 2 ? norm : stemmer(norm));
+    s = STEM_EXCEPTIONS.get(norm) ?? (/\d/.test(norm) || norm.length <= 2 ? norm : stemmer(norm));
     if (STEM_CACHE.size < 200_000) STEM_CACHE.set(norm, s);
   }
   return s;
