@@ -105,6 +105,9 @@ describe('text-layer data files', () => {
     expect(stemWord('inhaler')).not.toBe(stemWord('inhalant'));
     expect(stemWord('inhalers')).toBe(stemWord('inhaler'));
   });
+  it('words that name Object.prototype members stem like any word', () => {
+    for (const w of ['constructor', 'tostring', 'valueof', 'hasownproperty']) expect(typeof stemWord(w)).toBe('string');
+  });
   it('unknown keys are rejected', () => {
     expect(() => ContextRulesSchema.parse({ about: 'x', rules: [{ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', scope: 3 }] })).toThrow();
     expect(() => AbbreviationsSchema.parse({ about: 'x', entries: [{ abbr: 'a', expansion: 'b', case: 'any', note: 'x' }] })).toThrow();
