@@ -27,7 +27,6 @@ import { PatientFields, type PatientDraft } from './PatientFields';
 const today = () => new Date().toISOString().slice(0, 10);
 const OFFICE_KINDS: VisitKind[] = ['new', 'established'];
 const HOSPITAL_KINDS: VisitKind[] = ['initial', 'subsequent', 'same-day', 'discharge'];
-const isIcd = (c: string) => /^[A-TV-Z][0-9][0-9A-Z]/.test(c) && (c.includes('.') || c.length === 3);
 
 /** Opened at: the panel measures open -> first suggestions (shown in the footer, read by the e2e suite). */
 const OPENED_AT = performance.now();
@@ -443,7 +442,7 @@ export function SidePanelApp() {
         <CodeSearch pack={active.pack} cpt={cpt} onAdd={addCode} />
         <p className="muted footer">
           {firstMs !== undefined ? `First suggestions ${firstMs} ms after the panel opened. ` : ''}
-          {diagnoses.filter(isIcd).length} diagnoses · {summaryServices.length} services · nothing leaves this device.
+          {diagnoses.length} diagnoses · {summaryServices.length} services · nothing leaves this device.
         </p>
       </main>
     </>

@@ -54,11 +54,11 @@ export interface DecodedPack {
   json<T>(name: string): T | undefined;
 }
 
-/** Reads the header and checks the format version before anything else is trusted. */
 /** Raw-DEFLATE decompressor; fflate's by default, a native one may be passed (Node's zlib is ~5x faster). */
 export type Inflate = (data: Uint8Array) => Uint8Array;
 
-export function decodePack(bytes: Uint8Array, label = 'code pack', inflate: Inflate = inflateSync): DecodedPack {
+/** Reads the header and checks the format version before anything else is trusted; `base` is where sections start. */
+export function readHeader(bytes: Uint8Array, label = 'code pack'): { header: PackHeader; base: number } {
   const dec = new TextDecoder();
   if (bytes.length < PREFIX || dec.decode(bytes.subarray(0, 6)) !== PACK_MAGIC) {
     throw new PackFormatError(`${label}: not a ChartCoder code pack (missing the ${PACK_MAGIC} signature)`);
@@ -80,7 +80,12 @@ export function decodePack(bytes: Uint8Array, label = 'code pack', inflate: Infl
   const parsed = HeaderSchema.safeParse(raw);
   if (!parsed.success) throw new PackFormatError(`${label}: invalid header (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
   const header = parsed.data;
-  const base = PREFIX + headerLength;
+  return { header, base: PREFIX + headerLength };
+}
+
+export function decodePack(bytes: Uint8Array, label = 'code pack', inflate: Inflate = inflateSync): DecodedPack {
+  const dec = new TextDecoder();
+  const { header, base } = readHeader(bytes, label);
   const end = header.sections.reduce((m, s) => Math.max(m, s.offset + s.length), 0);
   if (base + end !== bytes.length) {
     throw new PackFormatError(`${label}: ${base + end > bytes.length ? 'truncated' : 'has trailing bytes'} (expected ${base + end} bytes, found ${bytes.length})`);
@@ -126,9 +131,8 @@ export async function preInflated(
   fallback: Inflate = inflateSync,
   defer: (section: string) => boolean = () => false,
 ): Promise<Inflate> {
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-  const header = HeaderSchema.parse(JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLength))));
-  const base = PREFIX + headerLength;
+  // The same checks as decodePack: a file that is not a pack fails here with the same message.
+  const { header, base } = readHeader(bytes);
   const done = new Map<number, Uint8Array>();
   const served = new Set<number>();
   const run = (s: PackSection) =>

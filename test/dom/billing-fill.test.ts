@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BillingAdaptersFileSchema, adapterFor, fillSelector } from '../../lib/capture/adapter-schema';
 import adaptersJson from '../../data/portals/billing-adapters.json';
 import { CodedSummarySchema } from '../../lib/summary/schema';
 import { fillChargeEntry, readBilledCodes, readBillingPatient } from '../../utils/fill/fill-form';
+import { loadPageFixture } from '../helpers/dom-fixtures';
 
-const FIXTURES = path.resolve('test/e2e/fixtures');
 const adapters = BillingAdaptersFileSchema.parse(adaptersJson).adapters;
 const adapter = adapterFor(adapters, 'http://127.0.0.1:4873/billing.html')!;
 
-function load(name: string) {
-  const html = readFileSync(path.join(FIXTURES, name), 'utf8');
-  document.body.innerHTML = (/<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html).replace(/<script[\s\S]*?<\/script>/gi, '');
-}
+const load = (name: string) => loadPageFixture(name);
 
 function selectorFor(key: string): string {
   const [what, a, b, c] = key.split('.');

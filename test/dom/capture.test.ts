@@ -1,27 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoteAdaptersFileSchema, adapterFor } from '../../lib/capture/adapter-schema';
 import adaptersJson from '../../data/portals/note-adapters.json';
 import { captureNote, queryAllPiercing } from '../../utils/capture/capture';
+import { loadPageFixture } from '../helpers/dom-fixtures';
 
-// Paths, not URLs: happy-dom replaces the URL global.
-const FIXTURES = path.resolve('test/e2e/fixtures');
 const adapters = NoteAdaptersFileSchema.parse(adaptersJson).adapters;
-
-/** Loads a fixture page into the happy-dom document (and runs its script file, for the SPA). */
-function loadFixture(name: string) {
-  const html = readFileSync(path.join(FIXTURES, name), 'utf8');
-  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  document.body.innerHTML = body.replace(/<script[\s\S]*?<\/script>/gi, '');
-  const src = /<script src="([^"]+)"/.exec(body)?.[1];
-  if (src && !customElements.get('ehr-app')) new Function(readFileSync(path.join(FIXTURES, src), 'utf8'))();
-  if (src) {
-    // Re-create the element so the (already defined) component renders into this document.
-    const app = document.querySelector('ehr-app');
-    app?.replaceWith(document.createElement('ehr-app'));
-  }
-}
+const loadFixture = (name: string) => loadPageFixture(name, { scripts: true });
 
 describe('portal adapters are data, checked against their fixture pages', () => {
   for (const a of adapters) {

@@ -24,4 +24,8 @@ describe('sections inflated up front by an async (native) inflater', () => {
     expect(pack.lookup('E11.22')?.code).toBe('E11.22');
     expect(fallback).toHaveBeenCalled();
   });
+
+  it('a file that is not a pack fails with the loader message', async () => {
+    await expect(preInflated(new TextEncoder().encode('hello, not a pack'), async (d) => d)).rejects.toThrow(/not a ChartCoder code pack/);
+  });
 });
