@@ -9,6 +9,7 @@ import { codesetFetch } from './commands/codeset-fetch';
 import { bench } from './commands/bench';
 import { analyzeCommand } from './commands/analyze';
 import { evalCommand } from './commands/eval';
+import { evalVisitCommand } from './commands/eval-visit';
 import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
 import { emCommand } from './commands/em';
@@ -107,17 +108,37 @@ program
 
 program
   .command('eval')
-  .description('MAP, P@k, R@k, micro-F1 and recall by chapter on a coded corpus (CodiEsp layout), with a BM25 baseline')
-  .requiredOption('--notes <dir>', 'folder of <id>.txt notes')
-  .requiredOption('--gold <tsv>', 'gold codes: id<TAB>code per line')
+  .description('MAP, P@k, R@k, micro-F1 and recall by chapter on a coded corpus (CodiEsp layout), or claim-style scores on hand-coded visit notes (--visit-coded), with a BM25 baseline')
+  .option('--notes <dir>', 'folder of <id>.txt notes (CodiEsp layout)')
+  .option('--gold <tsv>', 'gold codes: id<TAB>code per line')
   .option('--train-notes <dir>', 'training notes to learn calibration from (never the evaluated split)')
   .option('--train-gold <tsv>', 'training gold codes')
   .option('--limit <n>', 'evaluate only the first n notes')
+  .option('--visit-coded <dir>', 'folder with cases.json of visit notes coded for the professional claim (recall@10, first-listed, precision, traps)')
+  .option('--mtsamples <file>', 'the MTSamples CSV the visit-coded cases point into (default <dir>/../mtsamples/mtsamples.csv.gz)')
+  .option('--report <file>', 'with --visit-coded: per-note missed / wrong / trap codes as JSON')
   .action(
     run(async (opts) => {
-      const o = program.commands.find((c) => c.name() === 'eval')!.opts<{ notes: string; gold: string; trainNotes?: string; trainGold?: string; limit?: string }>();
-      const { limit, ...rest } = o;
-      await evalCommand({ ...rest, ...(limit ? { limit: Number(limit) } : {}) }, opts);
+      const o = program.commands.find((c) => c.name() === 'eval')!.opts<{
+        notes?: string;
+        gold?: string;
+        trainNotes?: string;
+        trainGold?: string;
+        limit?: string;
+        visitCoded?: string;
+        mtsamples?: string;
+        report?: string;
+      }>();
+      if (o.visitCoded) {
+        await evalVisitCommand({ dir: o.visitCoded, ...(o.mtsamples ? { mtsamples: o.mtsamples } : {}), ...(o.report ? { report: o.report } : {}) }, opts);
+        return;
+      }
+      const { limit, notes, gold, trainNotes, trainGold } = o;
+      if (!notes || !gold) throw new UsageError('eval needs --notes and --gold (CodiEsp layout) or --visit-coded <dir>');
+      await evalCommand(
+        { notes, gold, ...(trainNotes ? { trainNotes } : {}), ...(trainGold ? { trainGold } : {}), ...(limit ? { limit: Number(limit) } : {}) },
+        opts,
+      );
     }),
   );
 
