@@ -1,5 +1,6 @@
 import { CodesetError } from './errors';
 import { baseName, type InputFile } from './inputs';
+import { looksLikeFlatIndexCsv } from './icd10cm/index-flat-csv';
 
 export type SourceKind =
   | 'icd10cm-order'
@@ -38,6 +39,10 @@ export function detectSource(f: InputFile, inArchive: boolean): Detection {
   const lower = name.toLowerCase();
   for (const [re, why] of IGNORED) if (re.test(name)) return { ignored: why };
   const head = sniff(f.bytes);
+  if (lower.endsWith('.csv') && looksLikeFlatIndexCsv(head)) return { kind: 'icd10cm-index' };
+  // Read in a later step of issue 14 (tabular notes JSON, NCCI JSON, CMS-HCC mappings).
+  if (/tabular[_-]notes.*\.json$|(mue|aoc).*\.json$/.test(lower)) return { ignored: 'not read by this compiler version yet' };
+  if (/hcc.*mappings.*\.csv$/.test(lower)) return { ignored: 'not read by this compiler version yet' };
   if (lower.endsWith('.xml')) {
     if (head.includes('<ICD10CM.tabular')) return { kind: 'icd10cm-tabular' };
     if (head.includes('<ICD10CM.index')) return { kind: 'icd10cm-index' };

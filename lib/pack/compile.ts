@@ -5,6 +5,7 @@ import { inferRelease, type ReleaseInfo } from '../codesets/release';
 import { parseCodesFile, parseOrderFile, type OrderRecord, type ValidCodeRecord } from '../codesets/icd10cm/order-file';
 import { parseTabularXml, type TabularList } from '../codesets/icd10cm/tabular-xml';
 import { parseIndexXml, type IndexFile } from '../codesets/icd10cm/index-xml';
+import { parseIndexFlatCsv } from '../codesets/icd10cm/index-flat-csv';
 import { parseHcpcsFixedWidth, parseHcpcsJson, parseHcpcsTable, type HcpcsRecord } from '../codesets/hcpcs/hcpcs';
 import { emptyPtp, parsePtp, type PtpTable } from '../codesets/ncci/ptp';
 import { mueServiceFromName, parseMue, type MueRecord, type MueService } from '../codesets/ncci/mue';
@@ -119,10 +120,15 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
         records = p.tabular.diags.length;
         break;
       case 'icd10cm-index':
-        p.index = parseIndexXml(text, f.path);
-        contentVersion = p.index.version;
+        if (/\.csv$/i.test(f.path)) {
+          p.index = parseIndexFlatCsv(text, f.path);
+          detail = 'index (flat CSV, lossy)';
+        } else {
+          p.index = parseIndexXml(text, f.path);
+          detail = p.index.kind;
+        }
+        contentVersion = p.index.version || undefined;
         records = p.index.entries.length;
-        detail = p.index.kind;
         break;
       case 'hcpcs-json': {
         const j = parseHcpcsJson(text, f.path);
