@@ -1,8 +1,8 @@
 import type { CodePack } from '../pack/code-pack';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens } from '../text/expand';
-import { detectSections } from '../text/sections';
-import { splitSentences } from '../text/sentences';
+import { parseDocument, type Statement } from '../document/document';
+import type { SectionRole } from '../document/schema';
 import { tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
@@ -10,32 +10,17 @@ import { matchSentenceAll, type TermMatch } from './matcher';
 import { refineToBillable } from './refine';
 import { drugSuggestions, type SentenceSpan } from './drug-injections';
 import type { Analysis, Suggestion } from './schema';
+import { claimDecision } from './claim-policy';
 
 export interface AnalyzeOptions {
   setting?: 'office' | 'hospital';
   dateOfService?: string;
 }
 
-/** How much a mention in each section says about what was treated at this encounter. */
-const SECTION_WEIGHT: Record<string, number> = {
-  assessment: 1.3,
-  chief_complaint: 1.2,
-  hpi: 1.0,
-  preamble: 1.0,
-  procedures: 1.0,
-  family_history: 1.0,
-  pmh: 0.9,
-  psh: 0.8,
-  plan: 0.9,
-  exam: 0.85,
-  results: 0.85,
-  ros: 0.6,
-  social_history: 0.6,
-  medications: 0.5,
-  allergies: 0.3,
-};
-
+/** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
 const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };
+/** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
+const LATE_DIAGNOSIS = /discharge|final|postop|post-op|postprocedure|post-procedure/i;
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
@@ -48,6 +33,9 @@ interface Mention {
   score: number;
   assertion: Assertion;
   section: string;
+  role: SectionRole;
+  /** Claim order of the statement the mention is written in (diagnostic sections first). */
+  order: number;
   spans: { start: number; end: number }[];
   refinedFrom?: string;
   refinedBy?: string[];
@@ -75,15 +63,15 @@ export class NoteAnalyzer {
     const sentenceSpans: SentenceSpan[] = [];
     let sentenceCount = 0;
     let tokenCount = 0;
-    for (const section of detectSections(text)) {
-      for (const s of splitSentences(text, section.bodyStart, section.end)) {
-        sentenceSpans.push({ start: s.start, end: s.end, section: section.name });
-        const all = tokenize(text, s.start, s.end);
-        tokenCount += all.length;
-        for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
-          sentenceCount++;
-          this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), section.name, text, setting, mentions);
-        }
+    const doc = parseDocument(text);
+    const order = claimOrder(doc.statements);
+    for (const st of doc.statements) {
+      sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
+      const all = tokenize(doc.view, st.start, st.end);
+      tokenCount += all.length;
+      for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
+        sentenceCount++;
+        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, order.get(st.index)!, text, setting, mentions);
       }
     }
     const { suggestions: dx, alternatives, excluded } = this.aggregate(mentions, text, release.label);
@@ -100,7 +88,8 @@ export class NoteAnalyzer {
     };
   }
 
-  private sentence(tokens: Token[], sectionName: string, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
+  private sentence(tokens: Token[], st: Statement, order: number, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
+    const sectionName = st.section.kind;
     if (tokens.length === 0) return;
     const ctx = applyContext(tokens);
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
@@ -125,9 +114,11 @@ export class NoteAnalyzer {
         code: refined.code,
         matched: term.text,
         via: term.kind,
-        score: m.score * (SECTION_WEIGHT[sectionName] ?? 1),
+        score: m.score,
         assertion,
         section: sectionName,
+        role: st.section.role,
+        order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
@@ -166,51 +157,64 @@ export class NoteAnalyzer {
   }
 
   private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
-    const group = (list: Mention[]) => {
-      const by = new Map<string, Mention[]>();
+    /** One suggestion per code; `rank` orders the list (claim order), best mention first. */
+    const group = (list: (Mention & { tier?: number })[], rank: 'claim' | 'score') => {
+      const by = new Map<string, (Mention & { tier?: number })[]>();
       for (const m of list) {
         const ms = by.get(m.code);
         if (ms) ms.push(m);
         else by.set(m.code, [m]);
       }
-      const out: Suggestion[] = [];
+      const out: (Suggestion & { key: number })[] = [];
       for (const [code, ms] of by) {
         const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
+        const lead = ms.reduce((a, b) => ((b.tier ?? 9) * 1e6 + b.order < (a.tier ?? 9) * 1e6 + a.order ? b : a));
         const hit = this.pack.codeInfo(code);
         const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
         out.push({
+          key: rank === 'claim' ? (lead.tier ?? 9) * 1e6 + lead.order : -best.score,
           code,
           description: hit?.title ?? '',
           system: 'ICD-10-CM',
           release,
           billable: hit?.billable ?? false,
           score: Number((best.score + 0.5 * Math.log(ms.length)).toFixed(4)),
-          assertion: best.assertion,
-          section: best.section,
+          assertion: lead.assertion,
+          section: lead.section,
           // The first MAX_EVIDENCE places in the note (mentions counts them all): a long chart
           // repeating a diagnosis in every visit must not carry thousands of spans to the panel.
           evidence: spans.slice(0, MAX_EVIDENCE).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
           mentions: ms.length,
           reason: {
-            matched: best.matched,
-            via: best.via,
-            ...(best.refinedFrom ? { refinedFrom: best.refinedFrom, refinedBy: best.refinedBy ?? [] } : {}),
-            ...(best.mappedFrom ? { mappedFrom: best.mappedFrom } : {}),
-            ...(best.note || best.excludedWhy ? { note: best.excludedWhy ?? best.note } : {}),
+            matched: lead.matched,
+            via: lead.via,
+            ...(lead.refinedFrom ? { refinedFrom: lead.refinedFrom, refinedBy: lead.refinedBy ?? [] } : {}),
+            ...(lead.mappedFrom ? { mappedFrom: lead.mappedFrom } : {}),
+            ...(lead.note || lead.excludedWhy ? { note: lead.excludedWhy ?? lead.note } : {}),
           },
         });
       }
-      return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+      return out.sort((a, b) => a.key - b.key || a.code.localeCompare(b.code)).map(({ key: _key, ...s }) => s as Suggestion);
     };
-    const kept = mentions.filter((m) => !m.excludedWhy && !m.alternative);
-    const keptCodes = new Set(kept.map((m) => m.code));
+    const asserted = mentions.filter((m) => !m.excludedWhy && !m.alternative);
+    // The claim: what the provider diagnosed and addressed, by the role of the section each
+    // mention is written in (data/claim-policy.json); the rest is "considered, not coded".
+    const hasDiagnosis = asserted.some((m) => m.role === 'diagnostic');
+    const onClaim: (Mention & { tier: number })[] = [];
+    const leftOut: Mention[] = [];
+    for (const m of asserted) {
+      const d = claimDecision(m.role, m.code, hasDiagnosis);
+      if ('tier' in d) onClaim.push({ ...m, tier: d.tier });
+      else leftOut.push({ ...m, excludedWhy: d.why });
+    }
+    const keptCodes = new Set([...onClaim, ...leftOut].map((m) => m.code));
     const alternatives = mentions.filter((m) => !m.excludedWhy && m.alternative && !keptCodes.has(m.code));
     const altCodes = new Set(alternatives.map((m) => m.code));
     // Highest specificity (Guidelines I.B.2): an "unspecified" / "without complications" code next
     // to a specified code of the same category is the less specific reading of the same condition
     // (E11.9 beside E11.22): shown among the alternatives, not as a second code to report.
     const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
-    const grouped = group(kept);
+    const grouped = group(onClaim, 'claim');
     const demoted = grouped.filter((s) => vague(s) && grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && !vague(o)));
     // Signs and symptoms integral to a diagnosis are not coded with it (Guidelines I.B.5): an
     // R-code that shares words of the note with a definitive diagnosis ("pain" in
@@ -220,17 +224,33 @@ export class NoteAnalyzer {
       (s) => s.code.startsWith('R') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
     );
     const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
+    const shownCodes = new Set(grouped.filter((s) => !demotedCodes.has(s.code)).map((s) => s.code));
     return {
       suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
       alternatives: [
         ...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })),
         ...integral.filter((s) => !demoted.includes(s)).map((s) => ({ ...s, reason: { ...s.reason, note: 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
-        ...group(alternatives),
+        ...group(alternatives, 'score'),
       ],
-      // A code both asserted somewhere and negated elsewhere stays a suggestion only.
-      excluded: group(mentions.filter((m) => m.excludedWhy && !m.alternative && !keptCodes.has(m.code) && !altCodes.has(m.code))),
+      // Considered, not coded: negated, uncertain, hypothetical, or written where a coder does not
+      // take diagnoses from; a code asserted on the claim elsewhere is not listed here.
+      excluded: group(
+        [...mentions.filter((m) => m.excludedWhy && !m.alternative), ...leftOut].filter((m) => !shownCodes.has(m.code) && !altCodes.has(m.code)),
+        'score',
+      ),
     };
   }
+}
+
+/**
+ * Claim order of the statements: the diagnostic sections first (the latest in time first:
+ * discharge / final / postoperative before admission / preoperative), each in the note's order,
+ * then every other statement in the note's order.
+ */
+function claimOrder(statements: Statement[]): Map<number, number> {
+  const rank = (st: Statement) => (st.section.role !== 'diagnostic' ? 2 : LATE_DIAGNOSIS.test(st.section.heading) ? 0 : 1);
+  const sorted = [...statements].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+  return new Map(sorted.map((st, i) => [st.index, i]));
 }
 
 function mergeSpans(spans: { start: number; end: number }[], text: string): { start: number; end: number }[] {

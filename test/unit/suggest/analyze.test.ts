@@ -51,9 +51,12 @@ describe('output: evidence, reasons, schema, determinism', () => {
     for (const s of [...r.suggestions, ...r.excluded]) {
       for (const e of s.evidence) expect(note.slice(e.start, e.end)).toBe(e.text);
     }
-    const z803 = r.suggestions.find((s) => s.code === 'Z80.3')!;
+    // Family history is considered, not put on the claim by itself (reported when it affects care).
+    expect(r.suggestions.find((s) => s.code === 'Z80.3')).toBeUndefined();
+    const z803 = r.excluded.find((s) => s.code === 'Z80.3')!;
     expect(z803.evidence.map((e) => e.text).join(' ')).toMatch(/breast cancer/);
     expect(z803).toMatchObject({ assertion: 'family', section: 'family_history', reason: { mappedFrom: 'C50.919' } });
+    expect(z803.reason.note).toMatch(/family history/);
     expect(r.suggestions.find((s) => s.code === 'S52.501A')).toBeUndefined();
   });
 

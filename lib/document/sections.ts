@@ -1,0 +1,86 @@
+import kindsData from './data/section-kinds.json';
+import { SectionKindsSchema, type SectionRole } from './schema';
+
+export interface DocSection {
+  /** Section kind ("diagnostic", "hpi", "exam" …; "preamble" before the first heading, "other" for an unknown heading). */
+  kind: string;
+  role: SectionRole;
+  heading: string;
+  /** Where the heading starts; the body runs from bodyStart to end. */
+  start: number;
+  bodyStart: number;
+  end: number;
+}
+
+const KINDS = SectionKindsSchema.parse(kindsData);
+const EXACT = new Map<string, { kind: string; role: SectionRole }>();
+for (const k of KINDS.kinds) for (const h of k.headings) EXACT.set(h, { kind: k.kind, role: k.role });
+const BODY_SYSTEMS = new Set(KINDS.body_systems);
+const KEYWORDS = KINDS.kinds.map((k) => ({ kind: k.kind, role: k.role, words: k.keywords.map((w) => ` ${w} `) }));
+
+/** A candidate heading: at a line start, or after a full stop and spaces; words, then a colon. */
+const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)[ \t]*:/g;
+
+function norm(heading: string): string {
+  return heading.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export type HeadingClass = { kind: string; role: SectionRole } | 'body-system' | undefined;
+
+/**
+ * What a heading is: a known section, an examination sub-heading, an unknown upper-case section,
+ * or not a heading. Mixed-case words count only at a line start ("Assessment:"); single letters
+ * ("S:", "A:") only there too.
+ */
+export function classifyHeading(raw: string, atLineStart: boolean): HeadingClass {
+  const h = norm(raw);
+  const upper = raw === raw.toUpperCase() && /[A-Z]{2}|^[A-Z]$/.test(raw);
+  if (!atLineStart && !upper) return undefined;
+  if (h.length === 1 && !atLineStart) return undefined;
+  const exact = EXACT.get(h);
+  if (exact) return exact;
+  if (BODY_SYSTEMS.has(h)) return 'body-system';
+  if (!upper) return undefined;
+  const padded = ` ${h} `;
+  for (const k of KEYWORDS) if (k.words.some((w) => padded.includes(w))) return { kind: k.kind, role: k.role };
+  return h.split(' ').length <= 6 ? { kind: 'other', role: 'other' } : undefined;
+}
+
+/** Where sub-headings of a section ("HEENT:", "Chest:") begin: statement boundaries inside it. */
+export interface SubHeading {
+  start: number;
+  bodyStart: number;
+  label: string;
+}
+
+/** Splits a note (with its line breaks restored) into typed sections and examination sub-headings. */
+export function findSections(text: string): { sections: DocSection[]; subHeadings: SubHeading[] } {
+  const sections: DocSection[] = [];
+  const subHeadings: SubHeading[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const raw = m[2]!;
+    const start = m.index + m[0].indexOf(raw, m[1]!.length);
+    const atLineStart = m[1] !== '' && m[1] !== undefined ? m[1] === '\n' : true;
+    const cls = classifyHeading(raw, m[1]!.startsWith('.') ? false : atLineStart);
+    const bodyStart = m.index + m[0].length;
+    if (!cls) {
+      CANDIDATE.lastIndex = m.index + Math.max(1, m[1]!.length);
+      continue;
+    }
+    if (cls === 'body-system') {
+      subHeadings.push({ start, bodyStart, label: raw });
+      const parent = sections[sections.length - 1];
+      // Outside an examination or review of systems, a body-system heading opens the examination.
+      if (parent && (parent.role === 'findings' || parent.kind === 'other')) continue;
+      sections.push({ kind: 'exam', role: 'findings', heading: raw, start, bodyStart, end: text.length });
+      continue;
+    }
+    sections.push({ kind: cls.kind, role: cls.role, heading: raw, start, bodyStart, end: text.length });
+  }
+  for (let i = 0; i < sections.length; i++) sections[i]!.end = sections[i + 1]?.start ?? text.length;
+  if (sections.length === 0 || sections[0]!.start > 0) {
+    sections.unshift({ kind: 'preamble', role: 'narrative', heading: '', start: 0, bodyStart: 0, end: sections[0]?.start ?? text.length });
+  }
+  return { sections, subHeadings };
+}

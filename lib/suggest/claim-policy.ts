@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import policyData from './data/claim-policy.json';
+import mapData from './data/assertion-map.json';
+import { SECTION_ROLES, type SectionRole } from '../document/schema';
+
+const PolicySchema = z.strictObject({
+  about: z.string(),
+  roles: z.record(
+    z.enum(SECTION_ROLES),
+    z.strictObject({
+      tier: z.number().int().nonnegative(),
+      when: z.enum(['always', 'chronic', 'status', 'fallback', 'symptoms_if_no_diagnosis', 'never']),
+      why: z.string(),
+    }),
+  ),
+  status_prefixes: z.array(z.string()),
+});
+const POLICY = PolicySchema.parse(policyData);
+const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
+
+export function isChronic(code: string): boolean {
+  return CHRONIC.some((p) => code.startsWith(p));
+}
+
+export function isStatusCode(code: string): boolean {
+  return POLICY.status_prefixes.some((p) => code.startsWith(p));
+}
+
+const isSymptom = (code: string) => code.startsWith('R');
+
+/**
+ * Whether a mention of `code` written in a section of this role reaches the claim, and at which
+ * tier; `hasDiagnosis` = the note's diagnostic statements yield at least one code.
+ */
+export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boolean): { tier: number } | { why: string } {
+  const p = POLICY.roles[role];
+  const keep = { tier: p.tier };
+  switch (p.when) {
+    case 'always':
+      return keep;
+    case 'chronic':
+      return isChronic(code) || isStatusCode(code) ? keep : { why: p.why };
+    case 'status':
+      return isStatusCode(code) ? keep : { why: p.why };
+    case 'fallback':
+      if (!hasDiagnosis) return keep;
+      return isChronic(code) ? { tier: POLICY.roles.history.tier } : { why: p.why };
+    case 'symptoms_if_no_diagnosis':
+      if (!hasDiagnosis) return keep;
+      return isSymptom(code) ? { why: p.why } : keep;
+    default:
+      return { why: p.why };
+  }
+}
