@@ -1,5 +1,10 @@
 import { mb, print, table, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
+import type { AlphabeticIndexInfo } from '../../lib/pack/format';
+
+function alphabeticIndexLine(a: AlphabeticIndexInfo): string {
+  return `Alphabetic Index: ${a.release}, ${a.form} (source #${a.sourceId}); "see" references resolved ${a.seeResolved} of ${a.see}, "see also" ${a.seeAlsoResolved} of ${a.seeAlso}`;
+}
 
 export async function codesetInfo(opts: GlobalOptions): Promise<void> {
   const { pack, path, loadMs, bytes } = await openPack(opts);
@@ -25,6 +30,7 @@ export async function codesetInfo(opts: GlobalOptions): Promise<void> {
         ['release', 'effective', 'codes', 'billable', 'titles', 'notes'],
         ...h.icdReleases.map((r) => [r.label, `${r.effectiveFrom}..${r.effectiveTo}`, String(r.codeCount), String(r.billableCount), r.hasTitles ? 'yes' : 'no', r.hasNotes ? 'yes' : 'no']),
       ]),
+      ...(h.alphabeticIndex ? ['', alphabeticIndexLine(h.alphabeticIndex)] : []),
       '',
       'Sources:',
       table([

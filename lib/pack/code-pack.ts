@@ -94,6 +94,10 @@ export interface TermSource {
   code: string;
   text: string;
   kind: 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug' | 'guideline';
+  /** For an index term reached through a cross-reference: "see Asthma" / "see also Pneumonia". */
+  via?: string;
+  /** Index terms: the main term and each subterm, in order (the analyzer requires a word of each). */
+  levels?: string[];
 }
 
 export interface SearchResult {
@@ -385,17 +389,28 @@ export class CodePack {
       }
     }
     const ix = this.raw.json<IndexSectionData>('index');
+    // Codes ending in "-" need more characters (found in the Tabular): the term names the category.
+    const indexCode = (c: string) => dotIcd(c.replace(/\.?-$/, ''));
     for (const [fi, path, , codes, , , , cells] of ix?.entries ?? []) {
       const file = ix!.files[fi]!;
       const phrase = path.join(' ');
       for (const c of codes) {
-        const code = dotIcd(c.replace(/\.?-$/, ''));
-        if (inCurrent(code)) out.push({ code, text: phrase, kind: 'index' });
+        const code = indexCode(c);
+        if (inCurrent(code)) out.push({ code, text: phrase, kind: 'index', levels: path });
       }
       for (const [col, c] of cells) {
         const code = dotIcd(c.replace(/\.?-$/, ''));
         const column = file.columns[col] ?? '';
         if (inCurrent(code)) out.push({ code, text: `${column} ${path.slice(file.kind === 'neoplasm' ? 1 : 0).join(' ')}`, kind: `${file.kind}` as TermSource['kind'] });
+      }
+    }
+    // "Disease, reactive airway — see Asthma": the referring phrase names the target's code.
+    for (const ref of ix?.refs ?? []) {
+      const phrase = ix!.entries[ref.entry]![1].join(' ');
+      const via = `${ref.via === 'see' ? 'see' : 'see also'} ${ref.target}`;
+      for (const c of ref.codes) {
+        const code = indexCode(c);
+        if (inCurrent(code)) out.push({ code, text: phrase, kind: 'index', via, levels: ix!.entries[ref.entry]![1] });
       }
     }
     return out;
@@ -554,6 +569,14 @@ export class CodePack {
         for (const c of codes) {
           const code = dotIcd(c.replace(/\.?-$/, ''));
           if (this.icdIndex!.has(code)) docs.push({ key: `I|${code}`, text: path.join(' '), weight: 0.8, via: `${file.kind} index: ${path.join(', ')}` });
+        }
+      }
+      for (const ref of ix?.refs ?? []) {
+        const path = ix!.entries[ref.entry]![1];
+        for (const c of ref.codes) {
+          const code = dotIcd(c.replace(/\.?-$/, ''));
+          const via = `index: ${path.join(', ')} (${ref.via === 'see' ? 'see' : 'see also'} ${ref.target})`;
+          if (this.icdIndex!.has(code)) docs.push({ key: `I|${code}`, text: path.join(' '), weight: 0.75, via });
         }
       }
     }

@@ -6,6 +6,7 @@ import { parseCodesFile, parseOrderFile, type OrderRecord, type ValidCodeRecord 
 import { parseTabularXml, type TabularList } from '../codesets/icd10cm/tabular-xml';
 import { parseIndexXml, type IndexFile } from '../codesets/icd10cm/index-xml';
 import { parseIndexFlatCsv } from '../codesets/icd10cm/index-flat-csv';
+import { resolveIndexRefs } from '../codesets/icd10cm/index-refs';
 import { parseHcpcsFixedWidth, parseHcpcsJson, parseHcpcsTable, type HcpcsRecord } from '../codesets/hcpcs/hcpcs';
 import { emptyPtp, parsePtp, type PtpTable } from '../codesets/ncci/ptp';
 import { mueServiceFromName, parseMue, type MueRecord, type MueService } from '../codesets/ncci/mue';
@@ -16,7 +17,7 @@ import { sha256Hex } from '../util/sha256';
 import { encodePack, type SectionInput } from './container';
 import { CodePack } from './code-pack';
 import { buildDictionary } from '../suggest/dictionary';
-import type { IcdRelease, PackSource } from './format';
+import type { AlphabeticIndexInfo, IcdRelease, PackSource } from './format';
 import { encodePtpRows } from './ptp-binary';
 import { packArrays } from '../util/typed-arrays';
 import { excludedRanges } from './excludes1';
@@ -25,6 +26,7 @@ import type {
   Excludes1Pair,
   HcpcsSectionData,
   IcdSectionData,
+  IndexForm,
   IndexSectionData,
   MueTableData,
   TabularSectionData,
@@ -58,6 +60,7 @@ interface Parsed {
   codes?: ValidCodeRecord[];
   tabular?: TabularList;
   index?: IndexFile;
+  indexForm?: IndexForm;
   hcpcs?: HcpcsRecord[];
   mue?: { service: MueService; rows: MueRecord[] };
   aoc?: AocRecord[];
@@ -85,6 +88,9 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   // When a CMS zip carries both the ANWEB workbook and text, the workbook has coverage and dates.
   const hasHcpcsXlsx = new Set(expanded.filter((f) => /hcpc.*\.xlsx$/i.test(baseName(f.path))).map((f) => f.archive ?? ''));
 
+  // The official Alphabetic Index XML, when given, is read instead of a lossy flat CSV rendering.
+  const hasIndexXml = expanded.some((f) => /\.xml$/i.test(f.path) && /<ICD10CM\.index[\s\S]*index to diseases/i.test(new TextDecoder('latin1').decode(f.bytes.subarray(0, 2048))));
+
   let done = 0;
   for (const f of expanded) {
     progress({ phase: `reading ${baseName(f.path)}`, done, total: expanded.length });
@@ -96,6 +102,10 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     }
     if (det.kind === 'hcpcs-txt' && hasHcpcsXlsx.has(f.archive ?? '')) {
       skipped.push({ file: f.path, why: 'the ANWEB workbook in the same archive is read instead (it has coverage and dates)' });
+      continue;
+    }
+    if (det.kind === 'icd10cm-index' && /\.csv$/i.test(f.path) && hasIndexXml) {
+      skipped.push({ file: f.path, why: 'the official Alphabetic Index XML among the inputs is read instead of this lossy flat CSV' });
       continue;
     }
     if (f.archive) archivesWithData.add(f.archive);
@@ -122,9 +132,11 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       case 'icd10cm-index':
         if (/\.csv$/i.test(f.path)) {
           p.index = parseIndexFlatCsv(text, f.path);
+          p.indexForm = 'flat CSV (lossy)';
           detail = 'index (flat CSV, lossy)';
         } else {
           p.index = parseIndexXml(text, f.path);
+          p.indexForm = 'official XML';
           detail = p.index.kind;
         }
         contentVersion = p.index.version || undefined;
@@ -225,15 +237,24 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   counts.excludes1Pairs = excludes1.length;
 
   const indexes = parsed.filter((p) => p.index);
+  let alphabeticIndex: AlphabeticIndexInfo | undefined;
   if (indexes.length) {
-    const data: IndexSectionData = { files: [], entries: [] };
+    progress({ phase: 'resolving index cross-references', done, total: expanded.length });
+    const data: IndexSectionData = { files: [], entries: [], refs: [] };
     for (const p of indexes) {
       const fi = data.files.length;
-      data.files.push({ kind: p.index!.kind, sourceId: p.source.id, release: p.info.release, columns: p.index!.columns.slice(1) });
-      for (const e of p.index!.entries) {
-        const cells = (e.cells ?? []).map((c) => [p.index!.columns.indexOf(c.column) - 1, c.code] as [number, string]);
+      const ix = p.index!;
+      data.files.push({ kind: ix.kind, sourceId: p.source.id, release: p.info.release, columns: ix.columns.slice(1), form: p.indexForm! });
+      const first = data.entries.length;
+      for (const e of ix.entries) {
+        const cells = (e.cells ?? []).map((c) => [ix.columns.indexOf(c.column) - 1, c.code] as [number, string]);
         data.entries.push([fi, e.path, e.nemod ?? '', e.codes, e.manif, e.see ?? '', e.seeAlso ?? '', cells]);
       }
+      if (ix.kind !== 'index' && ix.kind !== 'eindex') continue;
+      const { refs, stats } = resolveIndexRefs(ix.entries);
+      for (const r of refs) data.refs!.push({ ...r, entry: first + r.entry });
+      counts[`${ix.kind} see resolved`] = stats.seeResolved;
+      if (ix.kind === 'index') alphabeticIndex = { sourceId: p.source.id, release: p.info.release, form: p.indexForm!, ...stats };
     }
     sections.push({ name: 'index', encoding: 'json', data });
     counts.indexEntries = data.entries.length;
@@ -312,6 +333,7 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     sources,
     icdReleases: icd?.releases ?? [],
     counts,
+    ...(alphabeticIndex ? { alphabeticIndex } : {}),
   };
   let bytes = encodePack(meta, sections);
   if (icd?.releases.some((r) => r.hasTitles)) {

@@ -5,8 +5,10 @@ import { z } from 'zod';
  * header (provenance, releases) at once and inflates a section only when it is first used.
  * Bump PACK_FORMAT_VERSION whenever a section's shape changes; loaders refuse other versions.
  * 2: the ICD table as text + typed-array sections; the match dictionary ('dict', 'dict.bin').
+ * 3: the Alphabetic Index's form and resolved see / see-also references (header `alphabeticIndex`,
+ *    `index.refs`).
  */
-export const PACK_FORMAT_VERSION = 2;
+export const PACK_FORMAT_VERSION = 3;
 export const PACK_MAGIC = 'CCPACK';
 
 export const SourceSchema = z.strictObject({
@@ -47,6 +49,18 @@ export const SectionSchema = z.strictObject({
   rawLength: z.number().int().nonnegative(),
 });
 
+/** Which Alphabetic Index the pack's index terms come from, and how many cross-references resolved. */
+export const AlphabeticIndexSchema = z.strictObject({
+  sourceId: z.number().int().nonnegative(),
+  release: z.string(),
+  form: z.enum(['official XML', 'flat CSV (lossy)']),
+  see: z.number().int().nonnegative(),
+  seeResolved: z.number().int().nonnegative(),
+  seeAlso: z.number().int().nonnegative(),
+  seeAlsoResolved: z.number().int().nonnegative(),
+});
+export type AlphabeticIndexInfo = z.infer<typeof AlphabeticIndexSchema>;
+
 export const HeaderSchema = z.strictObject({
   magic: z.literal(PACK_MAGIC),
   formatVersion: z.number().int(),
@@ -56,6 +70,7 @@ export const HeaderSchema = z.strictObject({
   icdReleases: z.array(IcdReleaseSchema),
   sections: z.array(SectionSchema),
   counts: z.record(z.string(), z.number()),
+  alphabeticIndex: AlphabeticIndexSchema.optional(),
 });
 export type PackHeader = z.infer<typeof HeaderSchema>;
 export type PackSection = z.infer<typeof SectionSchema>;

@@ -57,9 +57,22 @@ export interface Excludes1Pair {
 }
 
 export interface IndexSectionData {
-  files: { kind: string; sourceId: number; release: string; columns: string[] }[];
+  /** `form`: 'official XML' or 'flat CSV (lossy)' (absent in packs of format 2: XML). */
+  files: { kind: string; sourceId: number; release: string; columns: string[]; form?: IndexForm }[];
   /** [file, path, nemod, codes, manif, see, seeAlso, cells([columnIndex, code])] */
   entries: [number, string[], string, string[], string[], string, string, [number, string][]][];
+  /** "see" / "see also" references resolved at compile time to the target term's codes. */
+  refs?: IndexRefData[];
+}
+
+export type IndexForm = 'official XML' | 'flat CSV (lossy)';
+
+export interface IndexRefData {
+  /** Position of the referring entry in `entries`. */
+  entry: number;
+  via: 'see' | 'seeAlso';
+  target: string;
+  codes: string[];
 }
 
 export interface HcpcsSectionData {

@@ -156,3 +156,32 @@ describe('code references in notes', () => {
     expect(excludedRanges(text)).toEqual(ranges);
   });
 });
+
+describe('Alphabetic Index from the flat CSV (lossy) in a pack', () => {
+  let pack: CodePack;
+  beforeAll(async () => {
+    const order = fixtureInputs('fy2026').filter((f) => /order_2026/.test(f.path));
+    pack = loadPack((await compilePack([...order, ...fixtureInputs('fy2025')], FIXED)).bytes);
+  });
+
+  it('says which index it used, with its release and how many references resolved', () => {
+    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 7, seeResolved: 5 });
+    expect(pack.sources.find((s) => s.kind === 'icd10cm-index')).toMatchObject({ release: 'FY2025', detail: 'index (flat CSV, lossy)' });
+  });
+
+  it('yields index terms for the referring phrase with the target code, marked as a see reference', () => {
+    const terms = pack.termSources().filter((t) => t.kind === 'index');
+    expect(terms).toContainEqual({ code: 'J18.9', text: 'Disease, diseased reactive airway', kind: 'index', via: 'see Pneumonia' });
+    expect(terms).toContainEqual({ code: 'N18.9', text: 'CKD', kind: 'index', via: 'see Disease, kidney, chronic' });
+    expect(terms).toContainEqual({ code: 'E11.22', text: 'Diabetes, diabetic type 2 with chronic kidney disease', kind: 'index' });
+    // "N18.3-": the dash is dropped, the category is named; Q87.19 is not in the release and is skipped.
+    expect(terms).toContainEqual(expect.objectContaining({ code: 'N18.3', text: 'Disease, diseased kidney chronic stage 3a, stage 3 unspecified' }));
+    expect(terms.some((t) => t.code === 'Q87.19')).toBe(false);
+  });
+
+  it('is not read when the official Index XML is among the inputs', async () => {
+    const r = await compilePack([...fixtureInputs('fy2026'), ...fixtureInputs('fy2025')], FIXED);
+    expect(r.skipped).toContainEqual({ file: 'fy2025/icd10cm_index_2025.flat.csv', why: expect.stringMatching(/official Alphabetic Index XML/) });
+    expect(loadPack(r.bytes).header.alphabeticIndex).toMatchObject({ release: 'FY2026', form: 'official XML' });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseIndexFlatCsv } from '../../../lib/codesets/icd10cm/index-flat-csv';
+import { resolveIndexRefs } from '../../../lib/codesets/icd10cm/index-refs';
+import { fixtureText } from '../../helpers/fixtures';
+
+describe('Alphabetic Index cross-references resolved at compile time', () => {
+  const ix = parseIndexFlatCsv(fixtureText('fy2025/icd10cm_index_2025.flat.csv'), 'index.csv');
+  const { refs, stats } = resolveIndexRefs(ix.entries);
+  const refOf = (path: string) => refs.find((r) => ix.entries[r.entry]!.path.join(', ') === path);
+
+  it.each([
+    // A main term written with alternatives ("Pneumonia, pneumonic") answers to "see Pneumonia".
+    ['Disease, diseased, reactive airway', 'see', ['J18.9']],
+    // main term + subterm target
+    ['Discomfort, chest', 'see', ['R07.9']],
+    // main term + two subterm levels
+    ['CKD', 'see', ['N18.9']],
+    // a chain: Rise, temperature -> see Pyrexia -> see Fever
+    ['Rise, temperature', 'see', ['R50.9']],
+    // "see also" on a term with neither code nor subterms
+    ['Inflammation, lung', 'seeAlso', ['J18.9']],
+  ] as const)('%s -> %s %j', (path, via, codes) => {
+    expect(refOf(path)).toMatchObject({ via, codes });
+  });
+
+  it('leaves a reference unresolved when the target has no code or does not exist', () => {
+    expect(refOf('Ache')).toBeUndefined(); // "Pain" has no code of its own here
+    expect(refOf('Unknown target')).toBeUndefined();
+    expect(stats).toEqual({ see: 7, seeResolved: 5, seeAlso: 1, seeAlsoResolved: 1 });
+  });
+});
