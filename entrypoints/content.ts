@@ -4,7 +4,10 @@ import adaptersJson from '@/data/portals/note-adapters.json';
 import billingJson from '@/data/portals/billing-adapters.json';
 import { CodedSummarySchema } from '@/lib/summary/schema';
 import { fillChargeEntry, readBilledCodes, readBillingPatient } from '@/utils/fill/fill-form';
-import { captureNote, type Capture } from '@/utils/capture/capture';
+import { readFrame, type Capture } from '@/utils/capture/capture';
+import { debounceMaxWait } from '@/utils/capture/debounce';
+import { startLifecycle } from '@/utils/capture/lifecycle';
+import { frameHiddenReason } from '@/utils/capture/visibility';
 import { clearHighlight, highlightSpans } from '@/utils/capture/highlight';
 import { ToContentSchema, type BillingMessage, type NoteMessage } from '@/utils/messages';
 
@@ -17,61 +20,84 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   allFrames: true,
-  main(ctx) {
+  // WXT announces each start to the page with window.postMessage: the page has no business
+  // knowing the event name that retires a copy of this script (lifecycle.ts).
+  noScriptStartedPostMessage: true,
+  main() {
+    // Not WXT's ctx: a page can invalidate that one by re-dispatching its "started" event.
+    const life = startLifecycle(() => browser.runtime?.id !== undefined);
     const adapters = NoteAdaptersFileSchema.parse(adaptersJson).adapters;
     const billingAdapters = BillingAdaptersFileSchema.parse(billingJson).adapters;
     // A charge-entry page is a billing form, not a note: report the form instead of analysing it.
     const billing = adapterFor(billingAdapters, location.origin + location.pathname);
-    const reportBilling = () => {
-      if (!billing) return;
-      const msg: BillingMessage = { type: 'cc:billing', frameUrl: location.href, adapter: billing.id, adapterName: billing.name, patient: readBillingPatient(document, billing), billedCodes: readBilledCodes(document, billing) };
-      browser.runtime.sendMessage(msg).catch(() => {});
-    };
-    let last: { id: string; capture: Capture } | undefined;
-    let lastText = '';
-    let seq = 0;
-
-    const capture = (force: boolean) => {
-      if (billing) return reportBilling();
-      const adapter = adapterFor(adapters, location.origin + location.pathname);
-      const c = captureNote(document, adapter);
-      if (!c) return;
-      if (!force && c.text === lastText) return;
-      lastText = c.text;
-      const id = `${Date.now().toString(36)}-${++seq}`;
-      last = { id, capture: c };
-      const msg: NoteMessage = {
-        type: 'cc:note',
-        captureId: id,
-        frameUrl: location.href,
-        source: c.source,
-        label: c.label,
-        text: c.text,
-        truncated: c.truncated,
-        ...(c.adapter ? { adapter: c.adapter } : {}),
-        ...(c.header ? { header: c.header } : {}),
-        capturedAt: performance.timeOrigin + performance.now(),
-      };
+    const send = (msg: NoteMessage | BillingMessage) => {
+      if (!life.alive()) return;
       // No listener (panel closed) is normal: the next capture request re-sends.
       browser.runtime.sendMessage(msg).catch(() => {});
     };
-
-    // Re-capture when the note changes (typing, SPA patient switch, selection), debounced so a
-    // busy page costs one capture per pause, not one per mutation.
-    let timer: number | undefined;
-    const schedule = () => {
-      if (timer) clearTimeout(timer);
-      timer = ctx.setTimeout(() => capture(false), 400);
+    const reportBilling = () => {
+      if (!billing) return;
+      send({ type: 'cc:billing', frameUrl: location.href, adapter: billing.id, adapterName: billing.name, patient: readBillingPatient(document, billing), billedCodes: readBilledCodes(document, billing) });
     };
+    let last: { id: string; capture: Capture } | undefined;
+    let lastKey = '';
+    let seq = 0;
+
+    /** Reads what this frame shows the coder and tells the panel when it changed (or when asked). */
+    const capture = (force: boolean) => {
+      if (!life.alive()) return;
+      if (billing) return reportBilling();
+      const hidden = frameHiddenReason(window);
+      const reading = hidden ? {} : readFrame(document, adapterFor(adapters, location.origin + location.pathname));
+      const c = reading.note;
+      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '']);
+      if (!force && key === lastKey) return;
+      lastKey = key;
+      const id = `${Date.now().toString(36)}-${++seq}`;
+      last = c ? { id, capture: c } : undefined;
+      const chart = { ...(reading.header ? { header: reading.header } : {}), ...(reading.encounter ? { encounter: reading.encounter } : {}), ...(window === window.top ? { top: true } : {}) };
+      const msg: NoteMessage = c
+        ? { type: 'cc:note', captureId: id, frameUrl: location.href, source: c.source, label: c.label, text: c.text, truncated: c.truncated, ...(c.adapter ? { adapter: c.adapter } : {}), ...chart, capturedAt: performance.timeOrigin + performance.now() }
+        : { type: 'cc:note', captureId: id, frameUrl: location.href, source: 'none', label: hidden ?? 'no note on this page', text: '', truncated: false, ...chart, capturedAt: performance.timeOrigin + performance.now() };
+      send(msg);
+    };
+
+    // Re-capture when the note changes (typing, SPA patient switch, selection, a tab shown or
+    // hidden), debounced so a busy page costs one capture per pause, and at most 2 s late while
+    // the page keeps changing (a clock ticking every 150 ms would postpone a plain debounce forever).
+    const debounced = debounceMaxWait(() => capture(false), 400, 2000);
+    life.onStop(() => debounced.cancel());
+    const schedule = () => debounced.schedule();
     const observer = new MutationObserver(schedule);
-    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-    ctx.onInvalidated(() => observer.disconnect());
-    ctx.addEventListener(document, 'selectionchange', schedule);
-    ctx.addEventListener(document, 'input', schedule, { capture: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      lastText = '';
+    const OBSERVE: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'] };
+    observer.observe(document.documentElement, OBSERVE);
+    life.onStop(() => observer.disconnect());
+    life.listen(document, 'selectionchange', schedule);
+    life.listen(document, 'input', schedule, { capture: true });
+    // This frame shown or hidden by its parent (a tab switch resizes a display:none iframe to 0×0).
+    life.listen(window, 'resize', schedule);
+    // In-app navigation (pushState, hash): read again; the panel keeps the review while the chart is the same.
+    let url = location.href;
+    const urlChanged = () => {
+      if (location.href === url) return;
+      url = location.href;
+      lastKey = '';
       schedule();
-    });
+    };
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    if (nav) life.listen(nav, 'navigatesuccess', urlChanged);
+    life.listen(window, 'popstate', urlChanged);
+    life.listen(window, 'hashchange', urlChanged);
+    // Whether the frame can be seen also changes with the parent's styles, which this frame does not observe.
+    let wasHidden = frameHiddenReason(window);
+    life.setInterval(() => {
+      urlChanged();
+      const hidden = frameHiddenReason(window);
+      if (hidden !== wasHidden) {
+        wasHidden = hidden;
+        schedule();
+      }
+    }, 1000);
     // Shadow roots (nested ones too) are not seen by the document observer: observe each as it
     // appears. Bounded walk, so a page with a huge DOM costs a fixed amount every 2 s.
     const watched = new WeakSet<ShadowRoot>();
@@ -86,16 +112,17 @@ export default defineContentScript({
           if (!sr) continue;
           if (!watched.has(sr)) {
             watched.add(sr);
-            observer.observe(sr, { subtree: true, childList: true, characterData: true });
+            observer.observe(sr, OBSERVE);
           }
           roots.push(sr);
         }
       }
     };
     watchShadows();
-    ctx.setInterval(watchShadows, 2000);
+    life.setInterval(watchShadows, 2000);
 
-    browser.runtime.onMessage.addListener((raw: unknown) => {
+    const onMessage = (raw: unknown) => {
+      if (!life.alive()) return undefined;
       const parsed = ToContentSchema.safeParse(raw);
       if (!parsed.success) return undefined;
       const m = parsed.data;
@@ -117,6 +144,11 @@ export default defineContentScript({
       }
       if (!last || last.id !== m.captureId) return Promise.resolve({ painted: 0, method: 'stale' });
       return Promise.resolve(highlightSpans(document, last.capture, m.spans, m.scroll));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    life.onStop(() => {
+      browser.runtime?.onMessage?.removeListener(onMessage);
+      clearHighlight(document);
     });
 
     capture(true);

@@ -9,16 +9,33 @@ const Span = z.strictObject({ start: z.number().int().nonnegative(), end: z.numb
 
 export const HeaderSchema = z.strictObject({ name: z.string().optional(), dob: z.string().optional(), memberId: z.string().optional() });
 
+/** The encounter the chart banner shows; its date is the date of service (ISO). */
+export const EncounterSchema = z.strictObject({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  id: z.string().max(64).optional(),
+});
+
+/**
+ * What a frame shows. `source: 'none'` (empty text) says the frame has no note the coder can see
+ * (a hidden tab, a page of menus): the panel forgets what it read there before, and may still use
+ * the frame's banner (patient, encounter) for the note of another frame.
+ */
 export const NoteMessageSchema = z.strictObject({
   type: z.literal('cc:note'),
   captureId: z.string(),
   frameUrl: z.string(),
-  source: z.enum(['selection', 'focused', 'adapter', 'heuristic']),
+  source: z.enum(['selection', 'focused', 'adapter', 'heuristic', 'none']),
   label: z.string(),
   text: z.string(),
   truncated: z.boolean(),
   adapter: z.string().optional(),
   header: HeaderSchema.optional(),
+  encounter: EncounterSchema.optional(),
+  /** True in the top frame of the tab (its banner is the chart's banner for notes in child frames). */
+  top: z.boolean().optional(),
   /** performance.timeOrigin + now() in the frame: lets the panel measure capture latency. */
   capturedAt: z.number(),
 });

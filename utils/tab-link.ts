@@ -50,17 +50,54 @@ export function onNote(tabId: () => number | undefined, handler: (c: FrameCaptur
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** The note to analyse among the frames' captures: the preferred source, then the longest text. */
+const merged = new WeakMap<FrameCapture, FrameCapture>();
+const rank = (c: FrameCapture) => (c.source === 'none' ? Infinity : SOURCE_RANK[c.source]);
+
+/**
+ * The note to analyse among the frames' captures: the preferred source, then the longest text.
+ * Frames that show no note (source 'none': a hidden tab, a page of menus) are never chosen. When
+ * the note's frame shows no banner, the patient and encounter come from the top frame's banner
+ * (an EHR that shows the chart in tabs of iframes under one patient bar), else from another frame
+ * that reported one. The same object is returned while nothing it holds changed.
+ */
 export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | undefined {
   let best: FrameCapture | undefined;
-  for (const c of captures) {
+  const all = [...captures];
+  for (const c of all) {
+    if (c.source === 'none' || !c.text) continue;
     if (!best) best = c;
     else {
-      const d = SOURCE_RANK[c.source] - SOURCE_RANK[best.source];
+      const d = rank(c) - rank(best);
       if (d < 0 || (d === 0 && c.text.length > best.text.length)) best = c;
     }
   }
-  return best;
+  if (!best) return undefined;
+  const others = all.filter((c) => c !== best).sort((a, b) => Number(Boolean(b.top)) - Number(Boolean(a.top)));
+  const header = { ...best.header };
+  const encounter = { ...best.encounter };
+  for (const o of others) {
+    for (const [k, v] of Object.entries(o.header ?? {})) if (v && !header[k as keyof typeof header]) header[k as keyof typeof header] = v;
+    for (const [k, v] of Object.entries(o.encounter ?? {})) if (v && !encounter[k as keyof typeof encounter]) encounter[k as keyof typeof encounter] = v;
+  }
+  const next: FrameCapture = { ...best, ...(Object.keys(header).length ? { header } : {}), ...(Object.keys(encounter).length ? { encounter } : {}) };
+  const prev = merged.get(best);
+  if (prev && JSON.stringify([prev.header, prev.encounter]) === JSON.stringify([next.header, next.encounter])) return prev;
+  merged.set(best, next);
+  return next;
+}
+
+/**
+ * The chart a review belongs to: the site, the patient (name, DOB, record number as the banner
+ * shows them) and the encounter (date of service, number). An in-app address change of the same
+ * chart keeps the review; another patient or encounter starts a new one. Without any banner fact
+ * the page address is all there is to tell charts apart.
+ */
+export function reviewKeyOf(c: Pick<FrameCapture, 'frameUrl' | 'header' | 'encounter'>): string {
+  const url = new URL(c.frameUrl);
+  const who = [c.header?.name, c.header?.dob, c.header?.memberId].map((v) => (v ?? '').trim().toLowerCase());
+  const when = [c.encounter?.date, c.encounter?.id].map((v) => v ?? '');
+  if (![...who, ...when].some(Boolean)) return `${url.origin}${url.pathname}${url.search}`;
+  return JSON.stringify([url.origin, ...who, ...when]);
 }
 
 export async function highlightInPage(c: FrameCapture, spans: { start: number; end: number }[], scroll = true): Promise<{ painted: number; method: string } | undefined> {

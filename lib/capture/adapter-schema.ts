@@ -21,8 +21,18 @@ export const NoteAdapterSchema = z.strictObject({
   name: z.string(),
   /** Regular expression tested against the page URL (origin + path). */
   url: z.string(),
-  note: Selector,
-  header: z.strictObject({ name: Selector.optional(), dob: Selector.optional(), memberId: Selector.optional() }).default({}),
+  /** The note element; absent for a page that only frames the chart (banner, tabs): it reports no note. */
+  note: Selector.optional(),
+  /** The chart banner: who the patient is and the encounter shown (its date is the date of service). */
+  header: z
+    .strictObject({
+      name: Selector.optional(),
+      dob: Selector.optional(),
+      memberId: Selector.optional(),
+      encounterDate: Selector.optional(),
+      encounterId: Selector.optional(),
+    })
+    .default({}),
   expect: z.array(Expectation).min(1),
 });
 export type NoteAdapter = z.infer<typeof NoteAdapterSchema>;

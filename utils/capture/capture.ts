@@ -1,15 +1,16 @@
-import { selectorParts, type NoteAdapter } from '@/lib/capture/adapter-schema';
-import { DEFAULT_LIMITS, extractText, textOffsetOf, type ExtractedText, type ExtractLimits } from './dom-text';
+import type { NoteAdapter } from '@/lib/capture/adapter-schema';
+import { normalizeValue } from '@/lib/capture/normalize-chars';
+import { readChart, type ChartInfo, type EncounterInfo, type PatientHeader } from './chart';
+import { DEFAULT_LIMITS, extractText, textOffsetOf, type ElementSpan, type ExtractedText, type ExtractLimits } from './dom-text';
+import { queryAllPiercing } from './query';
+import { createProbe, type Probe } from './visibility';
+
+export { queryAllPiercing } from './query';
+export type { EncounterInfo, PatientHeader } from './chart';
 
 /** Where the captured text came from, in order of preference (issue 5: selection first). */
 export type CaptureSource = 'selection' | 'focused' | 'adapter' | 'heuristic';
 export const SOURCE_RANK: Record<CaptureSource, number> = { selection: 0, focused: 1, adapter: 2, heuristic: 3 };
-
-export interface PatientHeader {
-  name?: string;
-  dob?: string;
-  memberId?: string;
-}
 
 export interface Capture {
   source: CaptureSource;
@@ -17,25 +18,18 @@ export interface Capture {
   label: string;
   text: string;
   truncated: boolean;
-  /** DOM side of the offsets: an extracted subtree (base = offset of text[0] in it) or a textarea. */
-  map: { kind: 'dom'; extracted: ExtractedText; base: number } | { kind: 'field'; field: HTMLTextAreaElement | HTMLInputElement };
+  /**
+   * DOM side of the offsets: an extracted subtree (base = offset of text[0] in it) or a text field
+   * (raw[i] = offset in the field's value of text[i], when invisible characters were removed).
+   */
+  map: { kind: 'dom'; extracted: ExtractedText; base: number } | { kind: 'field'; field: HTMLTextAreaElement | HTMLInputElement; raw?: Uint32Array };
   adapter?: string;
   header?: PatientHeader;
+  encounter?: EncounterInfo;
 }
 
 /** Shortest text worth analysing: a selection of two words is a click, not a note. */
 const MIN_TEXT = 20;
-
-/** querySelectorAll that follows " >>> " into open shadow roots. */
-export function queryAllPiercing(root: ParentNode, selector: string): Element[] {
-  let scopes: ParentNode[] = [root];
-  const parts = selectorParts(selector);
-  parts.forEach((part, i) => {
-    const found = scopes.flatMap((s) => Array.from(s.querySelectorAll(part)));
-    scopes = i === parts.length - 1 ? found : found.map((el) => el.shadowRoot).filter((r): r is ShadowRoot => r !== null);
-  });
-  return scopes as Element[];
-}
 
 /** The focused element, looking through open shadow roots (document.activeElement stops at the host). */
 function deepActiveElement(doc: Document): Element | null {
@@ -50,24 +44,30 @@ function describe(el: Element): string {
   return `${el.tagName.toLowerCase()}${id}${label ? ` "${label}"` : ''}`;
 }
 
-function fromElement(el: Element, source: CaptureSource, label: string, limits: ExtractLimits): Capture | undefined {
-  if (el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement) {
-    const text = el.value.slice(0, limits.maxChars);
-    return text.trim().length >= MIN_TEXT ? { source, label, text, truncated: el.value.length > text.length, map: { kind: 'field', field: el } } : undefined;
+function isTextField(el: Element): el is HTMLTextAreaElement {
+  return el.tagName === 'TEXTAREA';
+}
+
+function fromElement(el: Element, source: CaptureSource, label: string, limits: ExtractLimits, probe: Probe): Capture | undefined {
+  if (isTextField(el)) {
+    const value = el.value.slice(0, limits.maxChars);
+    const { text, raw } = normalizeValue(value);
+    if (text.trim().length < MIN_TEXT) return undefined;
+    return { source, label, text, truncated: el.value.length > value.length, map: { kind: 'field', field: el, ...(raw ? { raw } : {}) } };
   }
-  const extracted = extractText(el, limits);
+  const extracted = extractText(el, limits, { probe });
   if (extracted.text.trim().length < MIN_TEXT) return undefined;
   return { source, label, text: extracted.text, truncated: extracted.truncated, map: { kind: 'dom', extracted, base: 0 } };
 }
 
-function fromSelection(doc: Document, limits: ExtractLimits): Capture | undefined {
+function fromSelection(doc: Document, limits: ExtractLimits, probe: Probe): Capture | undefined {
   const sel = doc.getSelection();
   if (!sel || sel.isCollapsed || sel.rangeCount === 0) return undefined;
   const range = sel.getRangeAt(0);
   if (range.toString().trim().length < MIN_TEXT) return undefined;
   let scope: Node = range.commonAncestorContainer;
   if (scope.nodeType === 3) scope = scope.parentNode ?? scope;
-  const extracted = extractText(scope, limits);
+  const extracted = extractText(scope, limits, { probe });
   const first = (n: Node, o: number): [Node, number] => {
     if (n.nodeType === 3) return [n, o];
     const walker = doc.createTreeWalker(n, 4);
@@ -84,59 +84,104 @@ function fromSelection(doc: Document, limits: ExtractLimits): Capture | undefine
   return { source: 'selection', label: 'your selection', text, truncated: extracted.truncated, map: { kind: 'dom', extracted, base: start } };
 }
 
+/** Page regions that are never the note: menus, banners, side lists, footers, toolbars. */
+const CHROME_TAGS = new Set(['SCRIPT', 'STYLE', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'TEMPLATE', 'MENU']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'complementary', 'contentinfo', 'menu', 'menubar', 'toolbar', 'search', 'tablist']);
+const CHROME_NAMES = /(?:^|[\s_-])(?:banner|navbar|nav|menu|menubar|sidebar|toolbar|breadcrumbs?|footer|topbar)(?:$|[\s_-])/i;
+const isChrome = (el: Element) =>
+  CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has(el.getAttribute('role') ?? '') || CHROME_NAMES.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+
 /**
- * The largest visible note-like block: descend from <body> while one child holds most of the text
- * (menus, banners and side bars fall away), then read that block.
+ * The largest visible note-like block: descend from <body> while one child holds most of the
+ * visible text (menus, banners and side bars fall away), then read that block. Lengths count
+ * only what the coder can see, so a long hidden list never outweighs the visible note.
  */
-export function heuristicBlock(doc: Document): Element | undefined {
-  const view = doc.defaultView!;
-  const len = (el: Element) => (el instanceof view.HTMLTextAreaElement ? el.value.length : (el.textContent?.length ?? 0));
-  const fields = Array.from(doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"]')).filter((el) => len(el) >= MIN_TEXT);
+function heuristicCapture(doc: Document, limits: ExtractLimits, probe: Probe): { capture?: Capture; pageText: string } {
+  const body = doc.body;
+  if (!body) return { pageText: '' };
+  const index = new Map<Element, ElementSpan>();
+  const page = extractText(body, limits, { probe, index });
+  const len = (el: Element): number => {
+    if (isTextField(el)) return probe.shown(el) ? el.value.length : 0;
+    const s = index.get(el);
+    return s ? Math.max(0, s.end - s.start) + s.fieldChars : 0;
+  };
+  const fields = Array.from(doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"]')).filter((el) => (isTextField(el) ? len(el) : len(el)) >= MIN_TEXT && probe.shown(el));
   fields.sort((a, b) => len(b) - len(a));
-  let el: Element | undefined = doc.body ?? undefined;
-  if (!el) return fields[0];
+  let el: Element = body;
+  // Visible text of an element that is not in its menus, banners and side lists.
+  const content = (e: Element) => {
+    const all = Array.from(e.shadowRoot ? e.shadowRoot.children : e.children);
+    return len(e) - all.filter(isChrome).reduce((s, k) => s + len(k), 0);
+  };
   for (let depth = 0; depth < 64; depth++) {
-    const kids: Element[] = Array.from(el.shadowRoot ? el.shadowRoot.children : el.children).filter(
-      (k) => !['SCRIPT', 'STYLE', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'TEMPLATE'].includes(k.tagName),
-    );
-    const total = Math.max(1, len(el) || kids.reduce((s, k) => s + len(k), 0));
+    const kids = Array.from(el.shadowRoot ? el.shadowRoot.children : el.children).filter((k) => !isChrome(k));
+    const total = Math.max(1, content(el));
     const best = kids.reduce<Element | undefined>((b, k) => (!b || len(k) > len(b) ? k : b), undefined);
     if (!best || len(best) < 0.7 * total) break;
     el = best;
   }
-  const block = el && el !== doc.body ? el : undefined;
+  // Nothing but menus and banners: no note here.
+  if (content(el) < MIN_TEXT && !fields.length) return { pageText: page.text };
+  const block = el !== body ? el : undefined;
+  const field = fields[0];
   // A big editable field beats a block that is mostly chrome around it.
-  if (fields[0] && (!block || len(fields[0]) >= 0.5 * len(block))) return fields[0];
-  return block ?? doc.body ?? undefined;
+  if (field && (!block || len(field) >= 0.5 * len(block))) return { capture: fromElement(field, 'heuristic', describe(field), limits, probe), pageText: page.text };
+  const chosen = block ?? body;
+  if (isTextField(chosen)) return { capture: fromElement(chosen, 'heuristic', describe(chosen), limits, probe), pageText: page.text };
+  const span = index.get(chosen);
+  if (!span) return { pageText: page.text };
+  const slice = page.text.slice(span.start, Math.min(span.end, page.text.length));
+  const lead = slice.length - slice.trimStart().length;
+  const text = slice.trim();
+  if (text.length < MIN_TEXT) return { pageText: page.text };
+  return {
+    capture: { source: 'heuristic', label: describe(chosen), text, truncated: page.truncated, map: { kind: 'dom', extracted: page, base: span.start + lead } },
+    pageText: page.text,
+  };
 }
 
-function headerFrom(doc: Document, adapter: NoteAdapter): PatientHeader {
-  const read = (sel?: string) => (sel ? queryAllPiercing(doc, sel)[0]?.textContent?.trim() || undefined : undefined);
-  const h = { name: read(adapter.header.name), dob: read(adapter.header.dob), memberId: read(adapter.header.memberId) };
-  return Object.fromEntries(Object.entries(h).filter(([, v]) => v)) as PatientHeader;
+/** What one frame shows the coder: its note (when it has one) and the chart banner's facts. */
+export interface FrameReading extends ChartInfo {
+  note?: Capture;
 }
 
-/** Reads the note of this frame, in the order of preference of issue 5. */
-export function captureNote(doc: Document, adapter: NoteAdapter | undefined, limits: ExtractLimits = DEFAULT_LIMITS): Capture | undefined {
-  const header = adapter ? headerFrom(doc, adapter) : undefined;
-  const withMeta = (c: Capture | undefined) => c && { ...c, ...(adapter ? { adapter: adapter.id } : {}), ...(header && Object.keys(header).length ? { header } : {}) };
+/**
+ * Reads this frame in the order of preference of issue 5 (selection, focused field, the portal
+ * adapter's note element, the largest visible note-like block), and the chart banner. Only what
+ * the coder can see is read. An adapter without a note selector marks a page that only frames the
+ * chart (tabs, banner): it gives chart facts and no note.
+ */
+export function readFrame(doc: Document, adapter: NoteAdapter | undefined, limits: ExtractLimits = DEFAULT_LIMITS): FrameReading {
+  const probe = createProbe(doc);
+  const meta = (pageText?: string): ChartInfo => readChart(doc, adapter, probe, pageText);
+  const withMeta = (c: Capture, pageText?: string): FrameReading => {
+    const chart = meta(pageText);
+    return { note: { ...c, ...(adapter ? { adapter: adapter.id } : {}), ...chart }, ...chart };
+  };
 
-  const sel = fromSelection(doc, limits);
+  const sel = fromSelection(doc, limits, probe);
   if (sel) return withMeta(sel);
 
   const active = deepActiveElement(doc);
   if (active && (active.tagName === 'TEXTAREA' || (active as HTMLElement).isContentEditable)) {
     const root = (active as HTMLElement).isContentEditable ? editableRoot(active as HTMLElement) : active;
-    const c = fromElement(root, 'focused', describe(root), limits);
+    const c = fromElement(root, 'focused', describe(root), limits, probe);
     if (c) return withMeta(c);
   }
-  if (adapter) {
-    const el = queryAllPiercing(doc, adapter.note)[0];
-    const c = el && fromElement(el, 'adapter', adapter.name, limits);
+  if (adapter && !adapter.note) return meta();
+  if (adapter?.note) {
+    const el = queryAllPiercing(doc, adapter.note).find((e) => probe.shown(e));
+    const c = el && fromElement(el, 'adapter', adapter.name, limits, probe);
     if (c) return withMeta(c);
   }
-  const block = heuristicBlock(doc);
-  return withMeta(block && fromElement(block, 'heuristic', describe(block), limits));
+  const { capture, pageText } = heuristicCapture(doc, limits, probe);
+  return capture ? withMeta(capture, pageText) : meta(pageText);
+}
+
+/** The note of this frame (see readFrame), with the banner's patient and encounter. */
+export function captureNote(doc: Document, adapter: NoteAdapter | undefined, limits: ExtractLimits = DEFAULT_LIMITS): Capture | undefined {
+  return readFrame(doc, adapter, limits).note;
 }
 
 function editableRoot(el: HTMLElement): HTMLElement {

@@ -1,10 +1,14 @@
 /**
  * Reads the rendered text of a DOM subtree the way a reader sees it (blocks on their own lines,
- * runs of white space collapsed, hidden parts skipped, open shadow roots and slots followed) and
- * keeps an offset map so that evidence offsets in that text can be turned back into DOM ranges
+ * white space as CSS renders it, parts the reader cannot see skipped — see visibility.ts —,
+ * invisible characters dropped and look-alike letters folded, open shadow roots and slots
+ * followed) and keeps an offset map so that evidence offsets in that text can be turned back into DOM ranges
  * for highlighting. Bounded: hostile markup (millions of nodes, deep nesting) stops at the limits
  * and says so instead of freezing the EHR's page.
  */
+
+import { classifyAt, foldLookalikes } from '@/lib/capture/normalize-chars';
+import { createProbe, type Probe } from './visibility';
 
 export interface TextSegment {
   node: Text;
@@ -30,7 +34,9 @@ export interface ExtractLimits {
 
 export const DEFAULT_LIMITS: ExtractLimits = { maxChars: 2_000_000, maxNodes: 200_000 };
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'IMG']);
+/** Never rendered as text (form controls are read as fields, frames by their own capture script). */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'SVG', 'HEAD', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'IMG', 'DATALIST']);
+/** Block tags, used when the DOM gives no computed display (no layout engine). */
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
   'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
@@ -38,13 +44,42 @@ const BLOCK = new Set([
 ]);
 const CELL = new Set(['TD', 'TH']);
 
-function isHidden(el: Element): boolean {
-  if ((el as HTMLElement).hidden) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const view = el.ownerDocument.defaultView;
-  if (!view) return false;
-  const style = view.getComputedStyle(el);
-  return style.display === 'none' || style.visibility === 'hidden';
+/**
+ * How white space in a text node renders (CSS white-space / white-space-collapse):
+ * collapse (normal, nowrap), keep line breaks only (pre-line), keep everything (pre, pre-wrap).
+ * A React EHR often renders a saved note as one <p style="white-space: pre-line">: its line
+ * breaks are the note's structure (sections start on their own lines).
+ */
+export type SpaceMode = 'collapse' | 'breaks' | 'preserve';
+
+function spaceMode(style: CSSStyleDeclaration, tag: string, inherited: SpaceMode): SpaceMode {
+  const collapse = (style as CSSStyleDeclaration & { whiteSpaceCollapse?: string }).whiteSpaceCollapse;
+  if (collapse) return collapse === 'preserve' || collapse === 'break-spaces' ? 'preserve' : collapse === 'preserve-breaks' ? 'breaks' : 'collapse';
+  const ws = style.whiteSpace;
+  if (ws) return ws.startsWith('pre-line') ? 'breaks' : ws.startsWith('pre') || ws.startsWith('break-spaces') ? 'preserve' : 'collapse';
+  return tag === 'PRE' || tag === 'LISTING' ? 'preserve' : inherited;
+}
+
+/**
+ * Line break around the element (block), a cell separator (table cell, item beside the previous
+ * one in a flex row), or none (inline).
+ */
+function boxKind(el: Element, style: CSSStyleDeclaration, tag: string, inRow: boolean, layout: boolean): 'block' | 'cell' | undefined {
+  const d = style.display;
+  if (d === 'contents') return undefined;
+  if (inRow && d !== 'none') {
+    // A wrapped row item (a full-width column) starts below the previous one: a line of its own.
+    const prev = layout ? el.previousElementSibling : null;
+    if (prev) {
+      const a = prev.getBoundingClientRect();
+      if (a.height > 0 && el.getBoundingClientRect().top >= a.bottom - 1) return 'block';
+    }
+    return 'cell';
+  }
+  if (!d) return BLOCK.has(tag) ? 'block' : CELL.has(tag) ? 'cell' : undefined;
+  if (d === 'table-cell') return 'cell';
+  if (d.startsWith('inline') || d.startsWith('ruby') || d === 'table-column' || d === 'table-column-group') return undefined;
+  return 'block';
 }
 
 /** Children as rendered: an open shadow root replaces light children; a slot shows what is assigned to it. */
@@ -56,18 +91,51 @@ function renderedChildren(node: Node): Node[] {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       return assigned.length ? assigned : Array.from(el.childNodes);
     }
+    // A closed <details> shows its summary only.
+    if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return Array.from(el.children).filter((c) => c.tagName === 'SUMMARY').slice(0, 1);
   }
   return Array.from(node.childNodes);
 }
 
-type Work = { node: Node; pre: boolean } | { close: 'block' | 'cell' };
+export interface ExtractOptions {
+  /** Shared visibility probe (styles cached across the extractions of one capture). */
+  probe?: Probe;
+  /**
+   * When given, filled with each rendered element's span in the captured text [start, end) and
+   * the visible characters of the text fields (textareas) inside it: lets a caller rank blocks by
+   * visible text without extracting twice.
+   */
+  index?: Map<Element, ElementSpan>;
+}
 
-export function extractText(root: Node, limits: ExtractLimits = DEFAULT_LIMITS): ExtractedText {
+export interface ElementSpan {
+  start: number;
+  end: number;
+  /** Visible characters of textareas inside the element (their value is not part of the text). */
+  fieldChars: number;
+}
+
+type Work =
+  | { node: Node; space: SpaceMode; owner: Element | undefined; inRow: boolean }
+  | { close: 'block' | 'cell' | undefined; el?: Element; fieldsAtOpen?: number };
+
+/**
+ * The visible text of `root` (the root itself is read even if hidden: the caller chose it), with
+ * invisible characters removed, look-alike letters folded and the offset map kept.
+ */
+export function extractText(root: Node, limits: ExtractLimits = DEFAULT_LIMITS, options: ExtractOptions = {}): ExtractedText {
   let text = '';
   const segments: TextSegment[] = [];
   let truncated = false;
   let nodes = 0;
-  const stack: Work[] = [{ node: root, pre: false }];
+  let fieldChars = 0;
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument!;
+  const probe = options.probe ?? createProbe(doc);
+  const index = options.index;
+  const textOk = new Map<Element, boolean>();
+  const rootEl = root.nodeType === 1 ? (root as Element) : undefined;
+  const rootSpace = rootEl ? spaceMode(probe.style(rootEl), rootEl.tagName.toUpperCase(), 'collapse') : 'collapse';
+  const stack: Work[] = [{ node: root, space: rootSpace, owner: undefined, inRow: false }];
 
   const newline = () => {
     text = text.replace(/[ \t]+$/, '');
@@ -78,62 +146,96 @@ export function extractText(root: Node, limits: ExtractLimits = DEFAULT_LIMITS):
     const w = stack.pop()!;
     if ('close' in w) {
       if (w.close === 'block') newline();
-      else if (text.length && !/\s$/.test(text)) text += '\t';
+      else if (w.close === 'cell' && text.length && !/\s$/.test(text)) text += '\t';
+      if (w.el && index) {
+        const span = index.get(w.el);
+        if (span) {
+          span.end = text.length;
+          span.fieldChars = fieldChars - w.fieldsAtOpen!;
+        }
+      }
       continue;
     }
     if (++nodes > limits.maxNodes || text.length >= limits.maxChars) {
       truncated = true;
       break;
     }
-    const { node, pre } = w;
+    const { node } = w;
     if (node.nodeType === 3) {
-      appendText(node as Text, pre);
+      const owner = w.owner;
+      if (owner) {
+        let ok = textOk.get(owner);
+        if (ok === undefined) textOk.set(owner, (ok = probe.textVisible(owner)));
+        if (!ok) continue;
+      }
+      appendText(node as Text, w.space);
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    let childPre = pre;
+    let space = w.space;
+    let owner = w.owner;
+    let inRow = false;
     if (node.nodeType === 1) {
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
-      if (node !== root && (SKIP.has(tag) || isHidden(el))) continue;
+      if (node !== root) {
+        if (tag === 'TEXTAREA' && index && probe.shown(el)) fieldChars += (el as HTMLTextAreaElement).value.length;
+        if (SKIP.has(tag) || probe.hiddenReason(el)) continue;
+      }
       if (tag === 'BR') {
         text = text.replace(/[ \t]+$/, '') + '\n';
         continue;
       }
-      if (tag === 'PRE') childPre = true;
-      if (BLOCK.has(tag)) {
-        newline();
-        stack.push({ close: 'block' });
-      } else if (CELL.has(tag)) stack.push({ close: 'cell' });
+      const style = probe.style(el);
+      space = spaceMode(style, tag, w.space);
+      owner = el;
+      const kind = node === root ? undefined : boxKind(el, style, tag, w.inRow, probe.layout);
+      if (kind === 'block') newline();
+      stack.push({ close: kind, el, fieldsAtOpen: fieldChars });
+      if (index) index.set(el, { start: text.length, end: text.length, fieldChars: 0 });
+      const display = style.display ?? '';
+      inRow = display.includes('flex') && !(style.flexDirection ?? '').startsWith('column');
     }
     const kids = renderedChildren(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, pre: childPre });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, space, owner, inRow });
   }
-  return { text: text.replace(/\s+$/, ''), segments, truncated };
+  return { text: foldLookalikes(text.replace(/\s+$/, '')), segments, truncated };
 
-  function appendText(node: Text, pre: boolean) {
+  function appendText(node: Text, space: SpaceMode) {
     const data = node.data;
     if (!data) return;
     const room = limits.maxChars - text.length;
-    if (pre) {
-      const take = Math.min(data.length, room);
-      segments.push({ node, start: text.length, length: take });
-      text += data.slice(0, take);
-      if (take < data.length) truncated = true;
-      return;
-    }
     let out = '';
     const raw: number[] = [];
     let lastSpace = text.length === 0 || /\s$/.test(text);
-    for (let i = 0; i < data.length && out.length < room; i++) {
-      const ch = data[i]!;
-      if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00a0') {
+    for (let i = 0; i < data.length; i++) {
+      if (out.length >= room) {
+        truncated = true;
+        break;
+      }
+      const cls = classifyAt(data, i);
+      if (cls === 'drop') continue;
+      if (space === 'preserve') {
+        if (data[i] === '\r' && data[i + 1] === '\n') continue;
+        out += cls === 'newline' || data[i] === '\r' ? '\n' : cls === 'space' && data[i] !== '\t' ? ' ' : data[i];
+        raw.push(i);
+      } else if (cls === 'newline' && space === 'breaks') {
+        // A kept line break eats the collapsible spaces before it (CSS Text 3, 4.1.1).
+        while (out.endsWith(' ')) {
+          out = out.slice(0, -1);
+          raw.pop();
+        }
+        if (!out) text = text.replace(/[ \t]+$/, '');
+        out += '\n';
+        raw.push(i);
+        lastSpace = true;
+      } else if (cls === 'space' || cls === 'newline') {
         if (lastSpace) continue;
         out += ' ';
         raw.push(i);
         lastSpace = true;
       } else {
-        out += ch;
+        out += data[i];
         raw.push(i);
         lastSpace = false;
       }

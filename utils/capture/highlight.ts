@@ -41,8 +41,11 @@ export function highlightSpans(doc: Document, capture: Capture, spans: { start: 
   clearHighlight(doc);
   if (!spans.length) return { painted: 0, method: 'none' };
   if (capture.map.kind === 'field') {
-    const f = capture.map.field;
-    const s = spans[0]!;
+    const { field: f, raw } = capture.map;
+    const first = spans[0]!;
+    // Offsets are into the normalised text; the field's value may hold invisible characters too.
+    const at = (o: number, end: boolean) => (!raw || !raw.length ? o : end ? (o > 0 ? raw[Math.min(o, raw.length) - 1]! + 1 : 0) : o < raw.length ? raw[o]! : raw[raw.length - 1]! + 1);
+    const s = { start: at(first.start, false), end: at(first.end, true) };
     f.setSelectionRange(s.start, s.end);
     if (scroll) {
       // Scroll the field so the line of the evidence is visible (approximation by line count).
