@@ -7,10 +7,11 @@ import { tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentenceAll, type TermMatch } from './matcher';
-import { refineToBillable } from './refine';
+import { lateralize, refineToBillable } from './refine';
 import { drugSuggestions, type SentenceSpan } from './drug-injections';
 import type { Analysis, Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
+import { longTermDrugSuggestions } from './long-term-drugs';
 
 export interface AnalyzeOptions {
   setting?: 'office' | 'hospital';
@@ -22,6 +23,8 @@ const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family',
 /** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
 const LATE_DIAGNOSIS = /discharge|final|postop|post-op|postprocedure|post-procedure/i;
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
+/** Symptom codes: chapter 18, and the joint / limb / back pain codes of chapter 13 that name a symptom. */
+const isSymptomCode = (code: string) => /^(R|M25\.5|M79\.6|M54\.[59])/.test(code);
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
 const MAX_EVIDENCE = 100;
@@ -34,6 +37,8 @@ interface Mention {
   assertion: Assertion;
   section: string;
   role: SectionRole;
+  /** The statement (index in the document) the mention is written in. */
+  statement: number;
   /** Claim order of the statement the mention is written in (diagnostic sections first). */
   order: number;
   spans: { start: number; end: number }[];
@@ -76,7 +81,7 @@ export class NoteAnalyzer {
     }
     const { suggestions: dx, alternatives, excluded } = this.aggregate(mentions, text, release.label);
     // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
-    const suggestions = [...dx, ...drugSuggestions(this.pack, text, sentenceSpans)];
+    const suggestions = [...dx, ...longTermDrugSuggestions(this.pack, doc, dx, release.label), ...drugSuggestions(this.pack, text, sentenceSpans)];
     return {
       setting,
       release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
@@ -108,6 +113,8 @@ export class NoteAnalyzer {
         const a = ctx.assertionOf(i);
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }
+      // "? Atrial fibrillation": a question mark written before the words marks them uncertain (IV.H).
+      if (assertion === 'present' && /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start))) assertion = 'possible';
       if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
       const refined = refineToBillable(this.pack, this.dict, term.code, stems);
       const base: Mention = {
@@ -118,12 +125,16 @@ export class NoteAnalyzer {
         assertion,
         section: sectionName,
         role: st.section.role,
+        statement: st.index,
         order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
       };
-      out.push(this.applyAssertion(base, setting));
+      for (const code of lateralize(this.pack, refined.code, stems)) {
+        const sided = code === refined.code ? base : { ...base, code, refinedFrom: refined.from ?? term.code, refinedBy: [...refined.by, 'both sides documented (Guidelines I.B.13)'] };
+        out.push(this.applyAssertion(sided, setting));
+      }
     }
   }
 
@@ -202,7 +213,15 @@ export class NoteAnalyzer {
     const hasDiagnosis = asserted.some((m) => m.role === 'diagnostic');
     const onClaim: (Mention & { tier: number })[] = [];
     const leftOut: Mention[] = [];
+    // Signs and symptoms routinely part of a diagnosis written in the same statement ("acute
+    // gastroenteritis with diarrhea", "osteoarthritis of the knee with knee pain") are not coded
+    // with it (Guidelines I.B.5).
+    const definitive = new Set(asserted.filter((m) => !isSymptomCode(m.code)).map((m) => m.statement));
     for (const m of asserted) {
+      if (isSymptomCode(m.code) && definitive.has(m.statement)) {
+        leftOut.push({ ...m, excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)' });
+        continue;
+      }
       const d = claimDecision(m.role, m.code, hasDiagnosis);
       if ('tier' in d) onClaim.push({ ...m, tier: d.tier });
       else leftOut.push({ ...m, excludedWhy: d.why });

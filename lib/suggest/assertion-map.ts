@@ -68,6 +68,9 @@ export function historyCode(pack: CodePack, dict: Dictionary, condition: string)
   const o = MAP.history_overrides.find((x) => condition.startsWith(x.prefix));
   if (o) return { code: o.code, note: o.why };
   if (MAP.chronic_prefixes.some((p) => condition.startsWith(p))) return 'keep';
-  const z = bestZ(pack, dict, condition, MAP.history_range);
+  // Personal history of a malignant neoplasm (Z85) is for neoplasms only: "history of neurogenic
+  // bladder" shares "bladder" with Z85.51 but is not a cancer (I.C.21.c.4).
+  const neoplasm = /^(C|D0|D3|D4)/.test(condition);
+  const z = bestZ(pack, dict, condition, neoplasm ? MAP.history_range : ['Z86', MAP.history_range[1]]);
   return z ? { code: z, note: `a past condition is reported as personal history ${z} (I.C.21.c.4)` } : undefined;
 }

@@ -9,11 +9,12 @@ const PolicySchema = z.strictObject({
     z.enum(SECTION_ROLES),
     z.strictObject({
       tier: z.number().int().nonnegative(),
-      when: z.enum(['always', 'chronic', 'status', 'fallback', 'symptoms_if_no_diagnosis', 'never']),
+      when: z.enum(['always', 'chronic', 'status', 'surgical', 'fallback', 'symptoms_if_no_diagnosis', 'never']),
       why: z.string(),
     }),
   ),
   status_prefixes: z.array(z.string()),
+  surgical_prefixes: z.array(z.string()),
 });
 const POLICY = PolicySchema.parse(policyData);
 const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
@@ -42,6 +43,8 @@ export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boo
       return isChronic(code) || isStatusCode(code) ? keep : { why: p.why };
     case 'status':
       return isStatusCode(code) ? keep : { why: p.why };
+    case 'surgical':
+      return POLICY.surgical_prefixes.some((x) => code.startsWith(x)) ? keep : { why: p.why };
     case 'fallback':
       if (!hasDiagnosis) return keep;
       return isChronic(code) ? { tier: POLICY.roles.history.tier } : { why: p.why };

@@ -13,6 +13,7 @@ const TermRulesSchema = z.strictObject({
   episode_words: z.array(z.string()),
   optional_after_unspecified: z.array(z.string()),
   qualifier_words: z.array(z.string()),
+  index_words_not_conditions: z.array(z.string()),
 });
 const RULES = TermRulesSchema.parse(termRulesData);
 const GuidelineTermsSchema = z.strictObject({
@@ -25,10 +26,20 @@ const STOP = new Set(RULES.stop_words);
 const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
 const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => stemWord(w)));
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
+const NOT_CONDITIONS = new Set(RULES.index_words_not_conditions.map((w) => stemWord(w)));
 
 /** Connective words never count as evidence in a note ("and" must not match "Andes", stemmed "and"). */
 export function isStopWord(norm: string): boolean {
   return STOP.has(norm);
+}
+
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6' };
+const WORD_NUMBERS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
+/** "iii" / "IIIa" / "three" -> "3" / "3a": stages and types are written in digits, Roman numerals and words. */
+function arabic(stem: string): string {
+  const m = /^([ivx]+)([ab]?)$/.exec(stem);
+  if (m && ROMAN[m[1]!]) return `${ROMAN[m[1]!]}${m[2]}`;
+  return Object.hasOwn(WORD_NUMBERS, stem) ? WORD_NUMBERS[stem]! : stem;
 }
 
 /** "stage" + "3b" -> "stage#3b": a number belongs to the qualifier right before it. */
@@ -36,8 +47,8 @@ export function bindQualifiers<T extends { stem: string }>(tokens: T[], make: (t
   const out: T[] = [];
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    if (prev && QUALIFIERS.has(prev.stem) && /^[0-9ivx]+[a-z]?$/.test(t.stem) && (/\d/.test(t.stem) || t.stem.length <= 4)) {
-      out.push(make(t, `${prev.stem}#${t.stem}`));
+    if (prev && QUALIFIERS.has(prev.stem) && (/^[0-9ivx]+[a-z]?$/.test(t.stem) || Object.hasOwn(WORD_NUMBERS, t.stem)) && (/\d/.test(t.stem) || t.stem.length <= 5)) {
+      out.push(make(t, `${prev.stem}#${arabic(t.stem)}`));
     } else out.push(t);
   });
   return out;
@@ -56,17 +67,24 @@ export interface Term {
   weight: number;
 }
 
-/** Splits a phrase into required and optional stems: parenthesised words are optional (nemod). */
+/** Splits a phrase into required and optional stems: parenthesised words (nonessential modifiers) and bracketed ones (an Index entry's own abbreviation, "[PSA]") are optional. */
 export function termStems(text: string): { required: string[]; optional: string[] } {
   const folded = fold(text);
   const optionalSpans: [number, number][] = [];
-  for (const m of folded.matchAll(/\([^)]*\)|\bwithout\b.*$/g)) optionalSpans.push([m.index!, m.index! + m[0].length]);
+  for (const m of folded.matchAll(/\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout\b.*$/g)) optionalSpans.push([m.index!, m.index! + m[0].length]);
   const required: string[] = [];
   const optional: string[] = [];
   const tokens = bindQualifiers(tokenize(folded), (t, stem) => ({ ...t, stem }));
+  const otherSpecified = /^other specified\b/.test(folded);
   tokens.forEach((t, i) => {
     if (STOP.has(t.norm)) return;
     const inParen = optionalSpans.some(([s, e]) => t.start >= s && t.end <= e);
+    // "Other specified …" titles are for what the provider specified as another kind (E13 other
+    // specified diabetes): never the reading of a plain mention, so their words are required.
+    if (otherSpecified && i < 2) {
+      if (!required.includes(t.stem)) required.push(t.stem);
+      return;
+    }
     const afterUnspecified = tokens[i - 1]?.norm === 'unspecified' && AFTER_UNSPECIFIED.has(t.stem);
     const list = inParen || afterUnspecified || OPTIONAL.has(t.stem) ? optional : required;
     if (!list.includes(t.stem)) list.push(t.stem);
@@ -80,7 +98,17 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `8:${JSON.stringify(RULES).length}:${RULES.optional_words.length}:${RULES.qualifier_words.join(',')}:${STEM_EXCEPTIONS_VERSION}`;
+export const DICT_VERSION = `9:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS]))}:${STEM_EXCEPTIONS_VERSION}`;
+
+/** FNV-1a over the rules' text: any edit to the term rules gives a new dictionary version. */
+function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
 const KINDS: TermSource['kind'][] = ['title', 'inclusion', 'index', 'neoplasm', 'drug', 'guideline'];
 
 export interface DictionaryMeta {
@@ -243,6 +271,33 @@ export function dictionaryFor(pack: CodePack): Dictionary {
   return buildDictionary(pack);
 }
 
+/**
+ * An Alphabetic Index entry is read as a coder reads it (Guidelines I.A, I.B.1): the main term
+ * names the condition and each subterm narrows it, so a word of EVERY level is required. The main
+ * term's own words stay required even when generic ("Disorder, blood" needs "disorder": the site
+ * alone is not a diagnosis); a subterm with no word of its own ("His" bundle) cannot be matched
+ * faithfully and drops the entry; a main term that is not a condition by itself (an adjective a
+ * lossy index copy cut from its noun: "Old (previous) [myocardial infarction]") drops it too.
+ */
+const CONNECTIVE = /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
+
+function indexTermStems(levels: string[]): { required: string[]; optional: string[] } | undefined {
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (let i = 0; i < levels.length; i++) {
+    // "with", "in", "due to": the Index's connectives link levels; they name nothing themselves.
+    if (CONNECTIVE.test(levels[i]!.trim())) continue;
+    const level = termStems(levels[i]!);
+    let own = level.required;
+    if (own.length === 0 && i === 0) own = level.optional.filter((w) => !/^\d+$/.test(w));
+    if (own.length === 0) return undefined;
+    if (i === 0 && levels.length === 1 && own.every((w) => NOT_CONDITIONS.has(w))) return undefined;
+    for (const w of own) if (!required.includes(w)) required.push(w);
+    for (const w of level.optional) if (!own.includes(w) && !optional.includes(w)) optional.push(w);
+  }
+  return { required, optional: optional.filter((w) => !required.includes(w)) };
+}
+
 export function buildDictionary(pack: CodePack): Dictionary {
   const titleOf = (code: string) => pack.titleOf(code);
   const raw: { code: string; text: string; kind: TermSource['kind']; required: string[]; optional: string[] }[] = [];
@@ -254,7 +309,10 @@ export function buildDictionary(pack: CodePack): Dictionary {
       const col = Object.keys(RULES.column_phrases).find((c) => text.startsWith(c));
       if (col) text = `${RULES.column_phrases[col]} ${text.slice(col.length)}`;
     }
-    const { required, optional } = termStems(text);
+    const levels = (s as { levels?: string[] }).levels;
+    const stems = levels && levels.length > 0 ? indexTermStems(levels) : termStems(text);
+    if (!stems) continue;
+    const { required, optional } = stems;
     // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
     if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
     if (required.length === 0) continue;

@@ -32,11 +32,24 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         const stems = dict.titleStems(c.code);
         const extra = [...stems].filter((s) => !parentStems.has(s));
         const hits = extra.filter((s) => sentenceStems.has(s));
+        // Never more severe than written: a child naming a stage, type or grade the sentence does
+        // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
+        // stage 3a note) is out, whatever other words it shares; a stage inside a written range
+        // ("stage 1 through stage 4") counts as stated.
+        const inRange = stageInRange(c.title, sentenceStems);
+        if (inRange) hits.push(inRange);
+        const unstated = extra.filter((s) => s.includes('#') && !sentenceStems.has(s));
+        if (!inRange && unstated.length > 0 && unstated.length === extra.filter((s) => s.includes('#')).length) continue;
+        if (/\bend stage\b/i.test(c.title) && !/\bend stage\b/i.test(hit.title) && !sentenceStems.has('end')) continue;
         // With no qualifier written, the default reading: the child that states an absence
         // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
         // "unspecified" (which for E11.8 means complications of an unstated kind).
         const own = c.title.toLowerCase().startsWith(hit.title.toLowerCase()) ? c.title.slice(hit.title.length) : c.title;
-        const fallback = /\bwithout\b|\buncomplicated\b|\bnot intractable\b/i.test(own) ? 0.6 : /unspecified/i.test(own) ? 0.5 : 0;
+        // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
+        // features" documents a manic episode the note may not state (never a more specific
+        // reading than written).
+        const absenceOnly = /^[\s,]*(without|uncomplicated|not intractable)\b/i.test(own);
+        const fallback = absenceOnly ? 0.6 : /unspecified/i.test(own) ? 0.5 : 0;
         const score = hits.length * 2 + (hits.length === 0 ? fallback : 0) - 0.01 * (extra.length - hits.length);
         if (score > bestScore) {
           best = c;
@@ -67,4 +80,37 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     break;
   }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/** "stage 1 through stage 4" in a title and a stage in that range in the sentence: the stated stage. */
+function stageInRange(title: string, sentenceStems: Set<string>): string | undefined {
+  const m = /stage (\d) through stage (\d)/i.exec(title);
+  if (!m) return undefined;
+  for (const s of sentenceStems) {
+    const n = /^stage#(\d)[a-z]?$/.exec(s);
+    if (n && Number(n[1]) >= Number(m[1]) && Number(n[1]) <= Number(m[2])) return s;
+  }
+  return undefined;
+}
+
+/**
+ * Laterality (Guidelines I.B.13): when the sentence says both sides ("bilateral", "both elbows")
+ * and the refined code is the unspecified-side one, report the bilateral code when the category
+ * has one, else the right and the left codes. Returns the codes to report (the input if none apply).
+ */
+export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
+  if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
+  const info = pack.codeInfo(code);
+  if (!info || !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(info.title)) return [code];
+  const undotted = code.replace('.', '');
+  const parentRaw = undotted.slice(0, -1);
+  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const siblings = pack.codeInfo(parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
+  const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
+  const find = (side: string) => siblings.find((s) => pack.codeInfo(s.code)?.title.toLowerCase() === swap(side));
+  const bilateral = find('bilateral');
+  if (bilateral) return [bilateral.code];
+  const right = find('right');
+  const left = find('left');
+  return right && left ? [right.code, left.code] : [code];
 }

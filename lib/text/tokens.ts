@@ -6,7 +6,7 @@ export const StemExceptionsSchema = z.strictObject({ about: z.string(), entries:
 // A Map, not the parsed object: a note word like "constructor" must not find Object.prototype.
 const STEM_EXCEPTIONS = new Map(Object.entries(StemExceptionsSchema.parse(stemExceptionsData).entries));
 /** Changes whenever the exceptions change (compiled dictionaries depend on the stems). */
-export const STEM_EXCEPTIONS_VERSION = [...STEM_EXCEPTIONS].map(([k, v]) => `${k}=${v}`).join(',');
+export const STEM_EXCEPTIONS_VERSION = `itis;${[...STEM_EXCEPTIONS].map(([k, v]) => `${k}=${v}`).join(',')}`;
 
 /** A word of the note with its place in the ORIGINAL text (offsets are never shifted). */
 export interface Token {
@@ -30,7 +30,8 @@ export function fold(s: string): string {
 export function stemWord(norm: string): string {
   let s = STEM_CACHE.get(norm);
   if (s === undefined) {
-    s = STEM_EXCEPTIONS.get(norm) ?? (/\d/.test(norm) || norm.length <= 2 ? norm : stemmer(norm));
+    // An inflammation is not its organ: "prostatitis" must not stem to "prostat" (prostate).
+    s = STEM_EXCEPTIONS.get(norm) ?? (/\d/.test(norm) || norm.length <= 2 ? norm : /itis$/.test(norm) ? norm : stemmer(norm));
     if (STEM_CACHE.size < 200_000) STEM_CACHE.set(norm, s);
   }
   return s;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import drugsData from './data/long-term-drugs.json';
+import type { CodePack } from '../pack/code-pack';
+import type { NoteDocument } from '../document/document';
+import type { Suggestion } from './schema';
+
+const DrugsSchema = z.strictObject({
+  about: z.string(),
+  stop_words: z.array(z.string().min(1)),
+  classes: z.array(z.strictObject({ code: z.string(), drugs: z.array(z.string().min(1)).min(1), with: z.array(z.string().min(1)).min(1) })),
+});
+const DRUGS = DrugsSchema.parse(drugsData);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'i');
+const STOP = words(DRUGS.stop_words);
+const CLASSES = DRUGS.classes.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.drugs.map(escape).join('|')})\\b`, 'gi') }));
+/** Where a current regimen is written: not the allergy list, the family history or the findings. */
+const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative', 'history', 'reason']);
+
+/**
+ * Z79 status codes for drugs on the current regimen that treat a condition on the claim
+ * (data/long-term-drugs.json; Guidelines I.C.21.c.3, I.C.4.a.3). The related condition must be
+ * coded: a drug alone documents no diagnosis and no status worth reporting.
+ */
+export function longTermDrugSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+  const coded = claim.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code);
+  const out: Suggestion[] = [];
+  for (const c of CLASSES) {
+    if (coded.includes(c.code)) continue;
+    const related = coded.find((code) => c.with.some((p) => code.startsWith(p)));
+    // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
+    if (!related) continue;
+    const spans = drugMentions(doc, c.re);
+    const info = pack.codeInfo(c.code);
+    if (spans.length === 0 || !info) continue;
+    const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
+    out.push({
+      code: c.code,
+      description: info.title,
+      system: 'ICD-10-CM',
+      release,
+      billable: info.billable,
+      score: 1,
+      assertion: 'present',
+      section: spans[0]!.section,
+      evidence: spans.slice(0, 20).map((s) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })),
+      mentions: spans.length,
+      reason: {
+        matched: names.join(', '),
+        via: 'guideline',
+        note: `current ${names.join(', ')} for ${related}: long-term drug therapy status (Guidelines I.C.21.c.3${/^(E0[89]|E1[13]|O24)/.test(related) ? ', I.C.4.a.3' : ''})`,
+      },
+    });
+  }
+  return out;
+}
+
+function drugMentions(doc: NoteDocument, re: RegExp): { start: number; end: number; section: string }[] {
+  const out: { start: number; end: number; section: string }[] = [];
+  for (const st of doc.statements) {
+    if (!REGIMEN_ROLES.has(st.section.role)) continue;
+    const text = doc.view.slice(st.start, st.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (stoppedNear(text, m.index)) continue;
+      out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind });
+    }
+  }
+  return out;
+}
+
+/** "stopped her Abilify", "metformin was held": the clause around the drug says it is not taken. */
+function stoppedNear(text: string, at: number): boolean {
+  const from = Math.max(0, text.lastIndexOf(',', at - 1) + 1, at - 40);
+  const clause = text.slice(from, Math.min(text.length, at + 40)).split(/[,;]/).slice(0, 2).join(' ');
+  return STOP.test(clause);
+}
+
+
