@@ -1,22 +1,45 @@
 import { promises as fs } from 'node:fs';
-import { levelEncounter, type VisitKind } from '../../lib/em/em';
+import { FAMILIES, familyLabel, levelEncounter, type EmResult, type VisitKind } from '../../lib/em/em';
 import { print, UsageError, type GlobalOptions } from '../output';
 
-/** `em --note <file> [--visit new|established|initial|subsequent]`: the level supported and why. */
+/** Short names accepted by --visit besides the family ids. */
+const ALIASES: Record<string, VisitKind> = { consult: 'inpatient-consult', 'office-consultation': 'office-consult', 'inpatient-consultation': 'inpatient-consult', emergency: 'ed', well: 'preventive' };
+
+/** `em --note <file> [--visit <family>]`: the family, the level supported and why, and what the next level needs. */
 export async function emCommand(o: { note: string; visit?: string }, opts: GlobalOptions): Promise<void> {
-  const kind = (o.visit ?? (opts.setting === 'hospital' ? 'subsequent' : 'established')) as VisitKind;
-  if (!['new', 'established', 'initial', 'subsequent', 'same-day', 'discharge'].includes(kind)) throw new UsageError(`--visit must be new, established, initial, subsequent, same-day or discharge, not "${kind}"`);
-  const note = await fs.readFile(o.note, 'utf8');
-  const r = levelEncounter(note, kind);
-  print(opts, r, () =>
-    [
-      r.code ? `${r.code} — ${r.label} (by ${r.basis === 'time' ? 'total time' : 'medical decision making'})` : 'no level supported: neither a time statement nor MDM cues were found',
-      `time: ${r.timeMinutes !== undefined ? `${r.timeMinutes} min ("${r.timeEvidence?.text}") -> ${r.byTime ?? 'below the lowest level'}` : 'no total-time statement in the note'}`,
-      `MDM: ${r.mdm.level} (problems ${r.mdm.problems}, data ${r.mdm.data}, risk ${r.mdm.risk}; two of three) -> ${r.byMdm ?? '-'}`,
-      ...(['problems', 'data', 'risk'] as const).map((k) => `  ${k}: ${r.mdm.evidence[k].map((e) => `"${e.text}"@${e.start}`).join(' ') || 'no cue found'}`),
-      ...(r.prolonged.cpt || r.prolonged.medicare ? [`prolonged: +99417 x${r.prolonged.cpt} (CPT) / G2212 x${r.prolonged.medicare} (Medicare)`] : []),
-      ...(r.nextLevel ? [`next level: ${r.nextLevel}`] : []),
-      'MDM cues are phrases that suggest a level; confirm them against the whole record.',
-    ].join('\n'),
-  );
+  const visit = o.visit === undefined || o.visit === 'auto' ? undefined : (ALIASES[o.visit] ?? o.visit);
+  if (visit !== undefined && !(FAMILIES as readonly string[]).includes(visit)) {
+    throw new UsageError(`--visit must be auto or one of ${FAMILIES.join(', ')} (not "${o.visit}")`);
+  }
+  const bytes = await fs.readFile(o.note);
+  const note = new TextDecoder('utf-8').decode(bytes);
+  const r = levelEncounter(note, visit as VisitKind | undefined, opts.setting ? { setting: opts.setting } : {});
+  print(opts, r, () => text(r, visit === undefined));
+}
+
+function text(r: EmResult, detected: boolean): string {
+  const family = `${familyLabel(r.kind)}${r.status ? `, ${r.status} patient` : ''}`;
+  const how = detected ? (r.detected.confident ? `read from the note: ${r.detected.why.join('; ')}` : `no family cue in the note: the setting's default`) : 'as given with --visit';
+  const lines = [`visit: ${r.detected.family === 'none' && detected ? 'operative or procedure note' : family} (${how})`];
+  if (!detected && r.detected.family !== r.kind) lines.push(`  the note itself reads as: ${r.detected.family === 'none' ? 'an operative or procedure note' : familyLabel(r.detected.family)}`);
+  if (!r.code) lines.push(`no E/M level: ${r.nothingToLevel ?? 'neither the documented time nor MDM supports a level'}`);
+  else lines.push(`${r.code} — ${r.label} (by ${r.basis === 'time' ? 'total time' : r.basis === 'mdm' ? 'medical decision making' : r.basis === 'default' ? 'default: no time documented' : r.basis === 'age' ? 'age and patient status' : 'extent of the service'})`);
+  if (r.nothingToLevel && !r.code) return lines.join('\n');
+  lines.push(`time: ${r.timeMinutes !== undefined ? `${r.timeMinutes} min ("${r.timeEvidence?.text}") -> ${r.byTime ?? 'below the lowest level or not levelled by time'}` : 'no total-time statement in the note'}`);
+  if (r.mdm.applies) {
+    lines.push(`MDM: ${r.mdm.level} (problems ${r.mdm.problems}, data ${r.mdm.data}, risk ${r.mdm.risk}; two of three) -> ${r.byMdm ?? '-'}`);
+    lines.push(`  problems ${r.mdm.problems}: ${r.mdm.why.problems}`);
+    for (const p of r.mdm.details.problems) lines.push(`    - ${p.level}: "${p.text.slice(0, 80)}"@${p.evidence[0]?.start ?? '?'} — ${p.why}`);
+    lines.push(`  data ${r.mdm.data}: ${r.mdm.why.data}`);
+    for (const d of r.mdm.details.data) lines.push(`    - ${d.category}: ${d.what} ("${d.evidence[0]?.text.slice(0, 60)}"@${d.evidence[0]?.start})`);
+    lines.push(`  risk ${r.mdm.risk}: ${r.mdm.why.risk}`);
+    for (const k of r.mdm.details.risk) lines.push(`    - ${k.level}: ${k.why} ("${k.evidence[0]?.text.slice(0, 60)}"@${k.evidence[0]?.start})`);
+  }
+  if (r.prolonged.cpt || r.prolonged.medicare) {
+    lines.push(`prolonged: +${r.prolonged.code} x${r.prolonged.cpt} (CPT)${r.prolonged.medicareCode ? ` / ${r.prolonged.medicareCode} x${r.prolonged.medicare} (Medicare)` : ''}`);
+  }
+  if (r.nextLevel) lines.push(`next level: ${r.nextLevel}`);
+  for (const a of r.advice) lines.push(`note: ${a}`);
+  lines.push('Advisory: the family and the MDM elements are read from the note; confirm them against the whole record.');
+  return lines.join('\n');
 }

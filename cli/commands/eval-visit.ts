@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { Bm25Baseline } from '../../lib/eval/bm25-baseline';
 import { scoreVisitRun, VisitCasesSchema, type VisitCase, type VisitScores } from '../../lib/eval/visit-coded';
+import { emScoresText, runVisitEm } from '../../lib/eval/visit-em';
 import { print, table, UsageError, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
 
@@ -64,8 +65,9 @@ export async function evalVisitCommand(o: VisitEvalOptions, opts: GlobalOptions)
   const mine = scoreVisitRun(cases, shown);
   runs['ChartCoder (shown diagnosis list)'] = mine.scores;
   runs['BM25 baseline (top 10 code titles)'] = scoreVisitRun(cases, docs.map((d) => baseline.rank(d.text, 10))).scores;
-  if (o.report) await fs.writeFile(o.report, `${JSON.stringify(mine.notes.map((n, i) => ({ ...n, shown: shown[i] })), null, 1)}\n`);
-  const result = { notes: docs.length, release: pack.currentIcdRelease?.label, analyzeMsPerNote: Number(ms.toFixed(2)), runs };
+  const em = runVisitEm(docs, pack); // E/M level, family and em-level-not-supported false alarms (lib/eval/visit-em.ts)
+  if (o.report) await fs.writeFile(o.report, `${JSON.stringify(mine.notes.map((n, i) => ({ ...n, shown: shown[i], em: em.notes.find((e) => e.noteId === n.noteId) })), null, 1)}\n`);
+  const result = { notes: docs.length, release: pack.currentIcdRelease?.label, analyzeMsPerNote: Number(ms.toFixed(2)), runs, em: em.scores };
   const f = (x: number) => x.toFixed(3);
   print(opts, result, () =>
     [
@@ -83,6 +85,7 @@ export async function evalVisitCommand(o: VisitEvalOptions, opts: GlobalOptions)
           `${f(r.trapsCoded)} (of ${r.trapsScored})`,
         ]),
       ]),
+      ...emScoresText(em.scores),
     ].join('\n'),
   );
 }

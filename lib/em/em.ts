@@ -1,147 +1,239 @@
-import { z } from 'zod';
-import emData from './data/em-rules.json';
+import { readData, type DataElement } from './data';
+import { detectFamily, patientStatus, type FamilyReading } from './family';
+import { readNote, type EmNote, type Span } from './note-view';
+import { readProblems, type ProblemsElement } from './problems';
+import { readRisk, type RiskElement } from './risk';
+import { FAMILIES, type Family } from './schema';
+import { familyTable, levelByMdm, levelByTime, levels, mdmLevel, mdmNeeds, prolonged, rank, emLabel, type MdmLevel } from './tables';
+import { findTotalTime } from './time';
 
 /*
- * E/M level from total time on the date of the encounter or from medical decision making (MDM),
- * whichever supports the higher level (2021 office/outpatient rules; 2023 for hospital care).
- * MDM level = the highest level that at least two of its three elements (problems, data, risk)
- * reach. Tables in data/em-rules.json; labels in our own words.
+ * E/M level of one note (CPT E/M guidelines: 2021 office/outpatient, 2023 for the other families).
+ * One pass down the note's structure: the document stage types its sections and statements; the
+ * visit family is read from them (or given); MDM reads problems from the diagnostic statements, data
+ * from results and plan statements, risk from the management statements; the level is the higher of
+ * MDM (two of three elements) and documented total time where the family allows each. Every element
+ * keeps the note's words it came from and says what the next level needs. Advisory: the coder decides.
  */
-const Level = z.object({ code: z.string(), minutes: z.number().int().positive(), mdm: z.enum(['straightforward', 'low', 'moderate', 'high']) }).strict();
-const Cue = z.object({ level: z.enum(['straightforward', 'low', 'moderate', 'high']), phrases: z.array(z.string()) }).strict();
-const EmSchema = z
-  .object({
-    about: z.string(),
-    office: z.object({ new: z.array(Level), established: z.array(Level), prolonged: z.object({ cpt: z.string(), medicare: z.string(), every: z.number(), cptStartsAfterTop: z.number(), medicareStartsAt: z.object({ new: z.number(), established: z.number() }).strict() }).strict() }).strict(),
-    hospital: z
-      .object({
-        initial: z.array(Level),
-        subsequent: z.array(Level),
-        sameDay: z.array(Level),
-        discharge: z.object({ lowCode: z.string(), highCode: z.string(), moreThanMinutes: z.number() }).strict(),
-      })
-      .strict(),
-    labels: z.record(z.string(), z.string()),
-    mdm_cues: z.object({ problems: z.array(Cue), data: z.array(Cue), risk: z.array(Cue) }).strict(),
-  })
-  .strict();
-const EM = EmSchema.parse(emData);
+export { emLabel, familyLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, MDM_ORDER, prolonged, type MdmLevel } from './tables';
+export { findTotalTime } from './time';
+export type { Span } from './note-view';
+export { FAMILIES, type Family } from './schema';
 
-export type MdmLevel = 'straightforward' | 'low' | 'moderate' | 'high';
-export const MDM_ORDER: MdmLevel[] = ['straightforward', 'low', 'moderate', 'high'];
-export type VisitKind = 'new' | 'established' | 'initial' | 'subsequent' | 'same-day' | 'discharge';
-
-function table(kind: VisitKind) {
-  const d = EM.hospital.discharge;
-  // Discharge day management is by time only: 30 minutes or less, or more than 30.
-  if (kind === 'discharge') return [{ code: d.lowCode, minutes: 1, mdm: 'straightforward' as const }, { code: d.highCode, minutes: d.moreThanMinutes + 1, mdm: 'high' as const }];
-  return kind === 'new' ? EM.office.new : kind === 'established' ? EM.office.established : kind === 'initial' ? EM.hospital.initial : kind === 'same-day' ? EM.hospital.sameDay : EM.hospital.subsequent;
-}
-
-export function emLabel(code: string): string {
-  return EM.labels[code] ?? code;
-}
-
-/** MDM: 2 of 3 elements. */
-export function mdmLevel(problems: MdmLevel, data: MdmLevel, risk: MdmLevel): MdmLevel {
-  const ranks = [problems, data, risk].map((l) => MDM_ORDER.indexOf(l)).sort((a, b) => b - a);
-  return MDM_ORDER[ranks[1]!]!;
-}
-
-export function levelByTime(kind: VisitKind, minutes: number): string | undefined {
-  let best: string | undefined;
-  for (const l of table(kind)) if (minutes >= l.minutes) best = l.code;
-  return best;
-}
-
-export function levelByMdm(kind: VisitKind, mdm: MdmLevel): string | undefined {
-  if (kind === 'discharge') return undefined;
-  let best: string | undefined;
-  for (const l of table(kind)) if (MDM_ORDER.indexOf(mdm) >= MDM_ORDER.indexOf(l.mdm)) best = l.code;
-  return best;
-}
-
-/** Prolonged office service: CPT +99417 per full 15 minutes beyond the level-5 minimum; Medicare G2212 from 89 (new) / 69 (established) minutes. */
-export function prolonged(kind: VisitKind, minutes: number): { cpt: number; medicare: number } {
-  if (kind !== 'new' && kind !== 'established') return { cpt: 0, medicare: 0 };
-  const top = table(kind).at(-1)!.minutes;
-  const p = EM.office.prolonged;
-  const cpt = minutes >= top + p.cptStartsAfterTop ? Math.floor((minutes - top) / p.every) : 0;
-  const start = p.medicareStartsAt[kind];
-  const medicare = minutes >= start ? 1 + Math.floor((minutes - start) / p.every) : 0;
-  return { cpt, medicare };
-}
-
-export interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Total-time statements: "spent 42 minutes", "total time 35 min", "35 minutes were spent". The largest wins. */
-export function findTotalTime(note: string): { minutes: number; evidence: Span } | undefined {
-  const re = /\b(?:total\s+time(?:\s+(?:spent|of|was|on\s+the\s+date\s+of\s+(?:the\s+)?(?:encounter|visit|service)))*[:\s]+(?:was\s+)?(\d{1,3})\s*(?:minutes|mins?)\b|spent\s+(?:a\s+total\s+of\s+)?(\d{1,3})\s*(?:minutes|mins?)\b|(\d{1,3})\s*(?:minutes|mins?)\s+(?:of\s+total\s+time|were\s+spent|total))/gi;
-  let best: { minutes: number; evidence: Span } | undefined;
-  for (const m of note.matchAll(re)) {
-    const minutes = Number(m[1] ?? m[2] ?? m[3]);
-    if (!best || minutes > best.minutes) best = { minutes, evidence: { start: m.index!, end: m.index! + m[0].length, text: m[0] } };
-  }
-  return best;
-}
-
-function cueLevel(note: string, cues: z.infer<typeof Cue>[]): { level: MdmLevel; evidence: Span[] } {
-  const lower = note.toLowerCase();
-  for (const c of cues) {
-    const evidence: Span[] = [];
-    for (const p of c.phrases) {
-      const re = new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
-      for (const m of lower.matchAll(re)) evidence.push({ start: m.index!, end: m.index! + m[0].length, text: note.slice(m.index!, m.index! + m[0].length) });
-    }
-    if (evidence.length) return { level: c.level, evidence: evidence.slice(0, 5) };
-  }
-  return { level: 'straightforward', evidence: [] };
-}
+/** A visit family to level the note in (kept as `VisitKind` for callers that choose one). */
+export type VisitKind = Family;
 
 export interface EmResult {
-  kind: VisitKind;
+  /** The family the note was levelled in (given, or detected). */
+  kind: Family;
+  /** What the note itself reads as (family, new/established, the words that say so). */
+  detected: FamilyReading;
+  /** For office-type families: new or established patient. */
+  status?: 'new' | 'established';
+  /** Set when no E/M can be given: an empty or non-clinical text, an operative or procedure note. */
+  nothingToLevel?: string;
   timeMinutes?: number;
   timeEvidence?: Span;
   byTime?: string;
-  mdm: { problems: MdmLevel; data: MdmLevel; risk: MdmLevel; level: MdmLevel; evidence: Record<'problems' | 'data' | 'risk', Span[]> };
+  mdm: {
+    problems: MdmLevel;
+    data: MdmLevel;
+    risk: MdmLevel;
+    level: MdmLevel;
+    /** Whether MDM levels this family (not for discharge, preventive, eye or disability services). */
+    applies: boolean;
+    evidence: Record<'problems' | 'data' | 'risk', Span[]>;
+    why: Record<'problems' | 'data' | 'risk', string>;
+    details: { problems: ProblemsElement['problems']; data: DataElement['items']; risk: RiskElement['items'] };
+  };
   byMdm?: string;
   code?: string;
   label?: string;
-  basis: 'time' | 'mdm' | 'none';
-  prolonged: { cpt: number; medicare: number };
+  basis: 'time' | 'mdm' | 'default' | 'age' | 'extent' | 'none';
+  prolonged: { code?: string; cpt: number; medicareCode?: string; medicare: number };
   /** What would support the next level up. */
   nextLevel?: string;
+  /** Coding advice that goes with the level (global surgery, consultation payers, modifier 25). */
+  advice: string[];
 }
 
-export function levelEncounter(note: string, kind: VisitKind): EmResult {
-  const t = findTotalTime(note);
-  const p = cueLevel(note, EM.mdm_cues.problems);
-  const d = cueLevel(note, EM.mdm_cues.data);
-  const r = cueLevel(note, EM.mdm_cues.risk);
-  const mdm = mdmLevel(p.level, d.level, r.level);
-  const byTime = t ? levelByTime(kind, t.minutes) : undefined;
-  const byMdm = levelByMdm(kind, mdm);
-  const rank = (c?: string) => (c ? table(kind).findIndex((l) => l.code === c) : -1);
-  const code = rank(byTime) >= rank(byMdm) ? byTime : byMdm;
-  const basis = code === undefined ? 'none' : code === byTime && rank(byTime) >= rank(byMdm) ? 'time' : 'mdm';
-  const idx = rank(code);
-  const next = table(kind)[idx + 1];
-  const nextLevel = next
-    ? `${next.code} needs ${next.minutes} minutes of total time documented, or ${next.mdm} MDM (two of: problems, data, risk at ${next.mdm}; now problems ${p.level}, data ${d.level}, risk ${r.level})`
-    : undefined;
+export interface LevelOptions {
+  /** Default family when the note says nothing of its own: office -> established, hospital -> subsequent. */
+  setting?: 'office' | 'hospital';
+}
+
+/** Binary or control characters, or almost no words: not a note to level. */
+function notANote(text: string): string | undefined {
+  if (!text.trim()) return 'the text is empty: nothing to level';
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
+  }
+  if (control > Math.max(3, text.length * 0.01)) return 'the text is not a clinical note (binary or control characters): nothing to level';
+  const words = text.match(/[A-Za-z]{2,}/g) ?? [];
+  if (words.length < 3) return `the text has ${words.length} word${words.length === 1 ? '' : 's'}: nothing to level`;
+  return undefined;
+}
+
+function ageYears(text: string): number | undefined {
+  const m = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i.exec(text);
+  if (!m) return undefined;
+  const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+  const n = /^\d/.test(m[1]!) ? Number(m[1]) : words.indexOf(m[1]!.toLowerCase()) + 1;
+  const unit = m[2]!.toLowerCase();
+  return unit.startsWith('y') ? n : unit.startsWith('mo') ? n / 12 : unit.startsWith('w') ? n / 52 : n / 365;
+}
+
+const EMPTY_MDM = (applies: boolean): EmResult['mdm'] => ({
+  problems: 'straightforward',
+  data: 'straightforward',
+  risk: 'straightforward',
+  level: 'straightforward',
+  applies,
+  evidence: { problems: [], data: [], risk: [] },
+  why: { problems: '', data: '', risk: '' },
+  details: { problems: [], data: [], risk: [] },
+});
+
+/**
+ * Levels a note. Without `kind`, the family is detected from the note; with it, the note is
+ * levelled in that family (the coder's choice) and `detected` still says what the note reads as.
+ */
+export function levelEncounter(note: string, kind?: VisitKind, options: LevelOptions = {}): EmResult {
+  const refusal = notANote(note);
+  if (refusal) {
+    const family = kind ?? (options.setting === 'hospital' ? 'subsequent' : 'established');
+    return {
+      kind: family,
+      detected: { family, evidence: [], why: [], confident: false },
+      nothingToLevel: refusal,
+      mdm: EMPTY_MDM(false),
+      basis: 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+      advice: [],
+    };
+  }
+  const read = readNote(note);
+  const detected = detectFamily(read, options.setting);
+  if (!kind && detected.family === 'none') {
+    return {
+      kind: options.setting === 'hospital' ? 'subsequent' : 'established',
+      detected,
+      nothingToLevel: `an operative or procedure note (${detected.why[0] ?? 'procedure headings'}): the procedure is coded, not an E/M visit`,
+      mdm: EMPTY_MDM(false),
+      basis: 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+      advice: [],
+    };
+  }
+  const family: Family = kind ?? (detected.family as Family);
+  return levelIn(read, family, detected);
+}
+
+function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResult {
+  const table = familyTable(family);
+  const status = detected.status ?? (table.setting === 'office' ? patientStatus(read).status : undefined);
+  const t = findTotalTime(read.doc.text);
+  const advice: string[] = [];
+  const base = { kind: family, detected, ...(status ? { status } : {}), advice };
+  const timePart = t ? { timeMinutes: t.minutes, timeEvidence: t.evidence } : {};
+
+  if (table.leveling === 'age') {
+    const age = ageYears(read.doc.view);
+    const band = age === undefined ? undefined : table.ageBands.find((b) => age <= b.maxAgeYears);
+    const code = band ? (status === 'new' ? band.new : band.established) : undefined;
+    advice.push(table.note);
+    return {
+      ...base,
+      ...timePart,
+      mdm: EMPTY_MDM(false),
+      ...(code ? { code, label: emLabel(code) } : { nothingToLevel: 'a preventive visit without a documented age: the code follows the age band' }),
+      basis: code ? 'age' : 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+    };
+  }
+  if (table.leveling === 'extent') {
+    const list = status === 'new' ? table.new : table.established;
+    const fuller = table.fuller.filter((p) => new RegExp(p, 'i').test(read.doc.view)).length >= table.fullerNeeds;
+    const code = (fuller ? list.at(-1) : list[0])!.code;
+    advice.push(table.note);
+    return { ...base, ...timePart, mdm: EMPTY_MDM(false), code, label: emLabel(code), basis: 'extent', prolonged: { cpt: 0, medicare: 0 } };
+  }
+
+  const applies = table.leveling !== 'time';
+  const p = readProblems(read);
+  const d = readData(read);
+  const r = readRisk(read, family);
+  const level = mdmLevel(p.level, d.level, r.level);
+  const mdm: EmResult['mdm'] = {
+    problems: p.level,
+    data: d.level,
+    risk: r.level,
+    level,
+    applies,
+    evidence: {
+      problems: p.problems.filter((x) => x.level === p.level || p.level === 'moderate').flatMap((x) => x.evidence).slice(0, 6),
+      data: d.items.flatMap((x) => x.evidence).slice(0, 8),
+      risk: r.items.filter((x) => x.level === r.level).flatMap((x) => x.evidence).slice(0, 6),
+    },
+    why: { problems: p.why, data: d.why, risk: r.why },
+    details: { problems: p.problems, data: d.items, risk: r.items },
+  };
+  if (applies && !t && p.problems.length + d.items.length + r.items.length === 0) {
+    return { ...base, mdm, nothingToLevel: 'no problem, test, management or time statement found: nothing to level', basis: 'none', prolonged: { cpt: 0, medicare: 0 } };
+  }
+  const byTime = t ? levelByTime(family, t.minutes) : undefined;
+  const byMdm = applies ? levelByMdm(family, level) : undefined;
+  const codes = levels(family).map((l) => l.code);
+  const at = (c?: string) => (c ? codes.indexOf(c) : -1);
+  let code = at(byTime) >= at(byMdm) ? byTime : byMdm;
+  let basis: EmResult['basis'] = code === undefined ? 'none' : code === byTime && at(byTime) >= at(byMdm) ? 'time' : 'mdm';
+  if (!code && table.withoutTime) {
+    code = table.withoutTime;
+    basis = 'default';
+  }
+  if (family === 'discharge') discharged(read, advice);
+  if (family === 'office-consult' || family === 'inpatient-consult') advice.push(table.note ?? '');
   return {
-    kind,
-    ...(t ? { timeMinutes: t.minutes, timeEvidence: t.evidence } : {}),
+    ...base,
+    ...timePart,
     ...(byTime ? { byTime } : {}),
-    mdm: { problems: p.level, data: d.level, risk: r.level, level: mdm, evidence: { problems: p.evidence, data: d.evidence, risk: r.evidence } },
+    mdm,
     ...(byMdm ? { byMdm } : {}),
     ...(code ? { code, label: emLabel(code) } : {}),
     basis,
-    prolonged: t ? prolonged(kind, t.minutes) : { cpt: 0, medicare: 0 },
-    ...(nextLevel ? { nextLevel } : {}),
+    prolonged: t ? prolonged(family, t.minutes) : { cpt: 0, medicare: 0 },
+    ...nextLevel(family, code, mdm),
+    advice: advice.filter(Boolean),
   };
 }
+
+/** A discharge after an operation by the same surgeon falls in the global surgical package. */
+function discharged(read: EmNote, advice: string[]): void {
+  const op = read.doc.sections.find((s) => /\b(procedures?|operations?)\b( (performed|done))?/i.test(s.heading) && !/\bnone\b/i.test(read.doc.view.slice(s.bodyStart, s.end)));
+  if (op && /ectomy|otomy|plasty|repair|fusion|bypass|transplant|fundoplication|arthroplasty|resection/i.test(read.doc.view.slice(op.bodyStart, op.end))) {
+    advice.push('An operation was done during the stay: if the discharging physician is the operating surgeon, discharge-day care is part of the global surgical package (no separate E/M).');
+  }
+}
+
+function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm']): { nextLevel?: string } {
+  const list = levels(family);
+  const next = list[(code ? list.findIndex((l) => l.code === code) : -1) + 1];
+  if (!next) return {};
+  const parts: string[] = [];
+  if (next.minutes !== undefined && familyTable(family).leveling !== 'mdm') parts.push(`${next.minutes} minutes of total time on the date`);
+  if (next.mdm && mdm.applies && next.mdm !== 'straightforward') {
+    const needs = mdmNeeds(next.mdm);
+    const short = (['problems', 'data', 'risk'] as const).filter((e) => rank(mdm[e]) < rank(next.mdm!));
+    const have = 3 - short.length;
+    parts.push(
+      `${next.mdm} MDM (two of three elements; ${have} there now${short.length ? ` — ${short.map((e) => `${e} (now ${mdm[e]}) needs ${needs[e]}`).join('; ')}` : ''})`,
+    );
+  }
+  if (family === 'discharge') parts.splice(0, parts.length, `more than 30 minutes on the discharge day documented`);
+  return parts.length ? { nextLevel: `${next.code} needs ${parts.join(', or ')}` } : {};
+}
+
+/** Families a coder can choose from, for pickers. */
+export const VISIT_KINDS: readonly Family[] = FAMILIES;

@@ -1,18 +1,16 @@
-import { emLabel, levelEncounter, type VisitKind } from '../../em/em';
+import { emLabel, familyOfCode, levelEncounter } from '../../em/em';
 import type { Rule } from '../rule';
 
-const KIND: [RegExp, VisitKind][] = [
-  [/^9920[2-5]$/, 'new'],
-  [/^9921[2-5]$/, 'established'],
-  [/^9922[1-3]$/, 'initial'],
-  [/^9923[1-3]$/, 'subsequent'],
-  [/^9923[4-6]$/, 'same-day'],
-  [/^9923[89]$/, 'discharge'],
-];
+/** How many levels below the billed one the note must read before the rule speaks (MDM is read from words). */
+const CLEAR_GAP = 2;
 
 /**
  * The reported E/M level must be supported by total time on the date or by MDM (2021 office,
- * 2023 hospital E/M guidelines). A time-based level needs a time statement in the note.
+ * 2023 other E/M guidelines). The note is levelled in the billed code's own family. MDM read from
+ * words is approximate, so the rule speaks only when the note clearly supports a lower level: two
+ * or more levels below the billed one. A discharge-day code above the lowest needs its time
+ * documented. Families the leveller does not level by MDM or time (preventive, eye, disability
+ * examinations), unknown codes and texts with nothing to level are never flagged.
  */
 export const rule: Rule = {
   id: 'em-level-not-supported',
@@ -23,18 +21,27 @@ export const rule: Rule = {
     if (encounter.note === undefined) return [];
     const out: ReturnType<Rule['run']> = [];
     for (const s of encounter.services) {
-      const kind = KIND.find(([re]) => re.test(s.code))?.[1];
-      if (!kind) continue;
-      const r = levelEncounter(encounter.note, kind);
-      const supported = r.code ? Number(r.code.slice(-1)) : 0;
-      if (Number(s.code.slice(-1)) <= supported) continue;
+      const billed = familyOfCode(s.code);
+      if (!billed) continue;
+      const r = levelEncounter(encounter.note, billed.family);
+      if (r.nothingToLevel || !r.code) continue;
+      const supported = familyOfCode(r.code)!.rank;
+      const gap = billed.rank - supported;
+      const discharge = billed.family === 'discharge';
+      if (discharge ? gap < 1 : gap < CLEAR_GAP) continue;
+      const time = r.timeMinutes !== undefined ? `${r.timeMinutes} min ("${r.timeEvidence?.text}")` : 'no time statement';
       out.push({
         severity: 'warning',
-        message: `${s.code} (${emLabel(s.code)}) is reported; the note supports ${r.code ? `${r.code} (${r.label})` : 'no level'}`,
-        rationale: `Total time: ${r.timeMinutes !== undefined ? `${r.timeMinutes} min` : 'no time statement'}; MDM ${r.mdm.level} (problems ${r.mdm.problems}, data ${r.mdm.data}, risk ${r.mdm.risk}).`,
+        message: `${s.code} (${emLabel(s.code)}) is reported; the note supports ${r.code} (${r.label})`,
+        rationale: discharge
+          ? `Discharge-day management is levelled by time only; documented: ${time}.`
+          : `Total time: ${time}; MDM ${r.mdm.level} (problems ${r.mdm.problems}: ${r.mdm.why.problems}; data ${r.mdm.data}: ${r.mdm.why.data}; risk ${r.mdm.risk}: ${r.mdm.why.risk}).`,
         codes: [s.code],
-        evidence: r.timeEvidence ? [r.timeEvidence] : [],
-        action: r.timeMinutes === undefined ? `Report ${r.code ?? 'the supported level'}, or add the total time spent on the date if it supports ${s.code} (provider query).` : `Report ${r.code ?? 'the supported level'}, or query the provider for the missing documentation: ${r.nextLevel ?? ''}`,
+        evidence: [...(r.timeEvidence ? [r.timeEvidence] : []), ...r.mdm.evidence.problems, ...r.mdm.evidence.risk].slice(0, 8),
+        action:
+          r.timeMinutes === undefined
+            ? `Report ${r.code}, or add the total time spent on the date if it supports ${s.code} (provider query). ${r.nextLevel ?? ''}`.trim()
+            : `Report ${r.code}, or query the provider for the missing documentation: ${r.nextLevel ?? ''}`,
       });
     }
     return out;

@@ -1,0 +1,90 @@
+import { parseDocument, type NoteDocument } from '../document/document';
+
+/** Words of the note that support an E/M element: offsets into the original note. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One statement of the note as the E/M stage reads it (the document stage's statement, with its text). */
+export interface EmStatement {
+  start: number;
+  end: number;
+  /** The statement's text from the document view (flattened line breaks restored; same offsets). */
+  text: string;
+  role: string;
+  kind: string;
+  heading: string;
+  /** Start of its section's heading: statements of one section share it. */
+  sectionStart: number;
+  item?: number;
+  index: number;
+}
+
+export interface EmNote {
+  doc: NoteDocument;
+  statements: EmStatement[];
+  /**
+   * False when the note has no assessment or plan heading at all (a few typed lines): its
+   * untitled statements are then read as the assessment and plan, and only those that name a
+   * condition count as problems.
+   */
+  structured: boolean;
+}
+
+/** Reads the note once through the document stage (typed sections, statements with offsets). */
+export function readNote(text: string): EmNote {
+  const doc = parseDocument(text);
+  const statements = doc.statements.map((s) => ({
+    start: s.start,
+    end: s.end,
+    text: doc.view.slice(s.start, s.end),
+    role: s.section.role,
+    kind: s.section.kind,
+    heading: s.section.heading,
+    sectionStart: s.section.start,
+    ...(s.item !== undefined ? { item: s.item } : {}),
+    index: s.index,
+  }));
+  const structured = statements.some((s) => s.role === 'diagnostic' || s.role === 'plan');
+  if (!structured) for (const s of statements) if (s.kind === 'preamble' || s.kind === 'other') s.role = 'diagnostic';
+  return { doc, statements, structured };
+}
+
+const CACHE = new Map<string, RegExp>();
+
+/** A data-file pattern as a case-insensitive regular expression (compiled once). */
+export function pattern(source: string): RegExp {
+  let re = CACHE.get(source);
+  if (!re) {
+    re = new RegExp(source, 'i');
+    CACHE.set(source, re);
+  }
+  return re;
+}
+
+/** The first match of any of the patterns in a text, as a span offset by `base`. */
+export function firstMatch(text: string, patterns: readonly string[], base = 0): Span | undefined {
+  let best: Span | undefined;
+  for (const p of patterns) {
+    const m = pattern(p).exec(text);
+    if (m && (!best || base + m.index < best.start)) best = { start: base + m.index, end: base + m.index + m[0].length, text: m[0] };
+  }
+  return best;
+}
+
+/** Every match of one pattern in a text, as spans offset by `base`. */
+export function allMatches(text: string, source: string, base = 0): Span[] {
+  const re = new RegExp(pattern(source).source, 'gi');
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) if (m[0].length > 0) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+/** The span of a statement itself, trimmed, for evidence. */
+export function statementSpan(s: EmStatement): Span {
+  const lead = s.text.length - s.text.trimStart().length;
+  const text = s.text.trim();
+  return { start: s.start + lead, end: s.start + lead + text.length, text };
+}

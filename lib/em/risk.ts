@@ -1,0 +1,132 @@
+import riskCues from './data/mdm-risk.json';
+import { firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
+import { RiskCuesSchema, type Family } from './schema';
+import { rank, type MdmLevel } from './tables';
+
+/*
+ * MDM element 3: the risk of complications, morbidity or mortality of patient management, read
+ * from the management statements (assessment, plan, recommendations; the emergency-department
+ * course) — never from the history. Prescription drug management is a drug named with a management
+ * word (start, continue, adjust, hold, stop) or a dose; an over-the-counter drug alone is low.
+ * Decisions about surgery count whichever way they go (operate or not), but a conditional
+ * ("if it recurs, consider …") or a past operation does not.
+ */
+const CUES = RiskCuesSchema.parse(riskCues);
+
+export interface RiskItem {
+  id: string;
+  level: MdmLevel;
+  why: string;
+  evidence: Span[];
+}
+
+export interface RiskElement {
+  level: MdmLevel;
+  items: RiskItem[];
+  why: string;
+}
+
+function management(s: EmStatement, family: Family | undefined): boolean {
+  if (s.role === 'diagnostic' || s.role === 'plan') return true;
+  return s.kind === 'course' && family === 'ed';
+}
+
+/** True when the words before the match in its clause negate it, make it conditional, or put it in the past. */
+function negated(text: string, at: number): boolean {
+  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;]|\bbut\b|\bhowever\b/i).at(-1) ?? '';
+  return CUES.negation.some((n) => pattern(n).test(clause));
+}
+
+function affirmed(s: EmStatement, patterns: readonly string[]): Span | undefined {
+  for (const p of patterns) {
+    const re = new RegExp(pattern(p).source, 'gi');
+    for (const m of s.text.matchAll(re)) {
+      if (!m[0] || negated(s.text, m.index)) continue;
+      return { start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] };
+    }
+  }
+  return undefined;
+}
+
+const PAST = /\b(status post|s\/p|history of|underwent|was performed|were performed|had (a|an|her|his)|previous|prior|post-?op(erative)?(?! day)|recovering from)\b/i;
+
+/** Drug names of the note's own medication list (first word of each entry). */
+function listedDrugs(note: EmNote): Set<string> {
+  const out = new Set<string>();
+  for (const s of note.statements) {
+    if (s.role !== 'medications') continue;
+    for (const m of s.text.matchAll(/(?:^|[,;:]|\d[.)])\s*([A-Za-z][A-Za-z-]{3,})/g)) {
+      const w = m[1]!.toLowerCase();
+      if (!/^(none|no|not|takes|taking|patient|she|he|the|and|with|per|medications?|current|daily|unknown|denies)$/.test(w)) out.add(w);
+    }
+  }
+  return out;
+}
+
+export function readRisk(note: EmNote, family?: Family): RiskElement {
+  const items: RiskItem[] = [];
+  const add = (id: string, level: MdmLevel, why: string, hit: Span) => {
+    if (!items.some((i) => i.id === id)) items.push({ id, level, why, evidence: [hit] });
+  };
+  const mgmt = note.statements.filter((s) => management(s, family));
+  for (const cue of CUES.cues) {
+    if (cue.families && (!family || !cue.families.includes(family))) continue;
+    for (const s of cue.where === 'any' ? note.statements : mgmt) {
+      const hit = affirmed(s, [cue.pattern]);
+      if (hit) {
+        add(cue.id, cue.level, cue.why, hit);
+        break;
+      }
+    }
+  }
+  readDrugs(note, mgmt, add);
+  readSurgery(note, mgmt, add);
+  return level(items);
+}
+
+function readDrugs(note: EmNote, mgmt: EmStatement[], add: (id: string, level: MdmLevel, why: string, hit: Span) => void): void {
+  const listed = listedDrugs(note);
+  const listedRe = listed.size ? [`\\b(${[...listed].map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})\\b`] : [];
+  for (const s of mgmt) {
+    const drug = affirmed(s, [...CUES.drugStems, ...listedRe]);
+    const otc = affirmed(s, CUES.overTheCounter);
+    const verb = firstMatch(s.text, [...CUES.drugVerbs, ...CUES.doseForms], s.start);
+    if (drug && verb && !(otc && otc.start <= drug.start && otc.end >= drug.end)) {
+      add('prescription-drug', 'moderate', 'prescription drug management', drug.start < verb.start ? { ...drug, end: Math.max(drug.end, verb.end), text: note.doc.text.slice(drug.start, Math.max(drug.end, verb.end)) } : drug);
+    } else if (otc) {
+      add('over-the-counter', 'low', 'over-the-counter drug', otc);
+    }
+  }
+}
+
+function readSurgery(note: EmNote, mgmt: EmStatement[], add: (id: string, level: MdmLevel, why: string, hit: Span) => void): void {
+  const riskText = note.statements.filter((s) => s.role === 'diagnostic' || s.role === 'plan' || s.role === 'history').map((s) => s.text).join(' ');
+  const riskFactor = firstMatch(riskText, CUES.riskFactors);
+  for (const s of mgmt) {
+    if (PAST.test(s.text) && !/\b(recommend|plan|schedul|candidate|consider|proceed)/i.test(s.text)) continue;
+    const decided = firstMatch(s.text, CUES.surgeryDecision, s.start);
+    if (!decided) continue;
+    const conditional = /\b(if|unless|should (she|he|it|there)|in case|in which case|in the event)\b/i.test(s.text.slice(0, decided.start - s.start + 1));
+    if (conditional) continue;
+    const major = firstMatch(s.text, CUES.majorSurgery, s.start);
+    if (major) {
+      const emergent = firstMatch(s.text, CUES.emergent, s.start);
+      if (emergent) add('emergency-surgery', 'high', 'a decision about emergency major surgery', major);
+      else if (riskFactor) add('major-surgery-risk', 'high', `a decision about elective major surgery with identified risk factors ("${riskFactor.text}")`, major);
+      else add('major-surgery', 'moderate', 'a decision about elective major surgery without identified risk factors', major);
+      continue;
+    }
+    const minor = firstMatch(s.text, CUES.minorProcedure, s.start);
+    if (minor) {
+      if (riskFactor) add('minor-surgery-risk', 'moderate', `a decision about a minor or invasive procedure with identified risk factors ("${riskFactor.text}")`, minor);
+      else add('minor-surgery', 'low', 'a decision about a minor procedure without identified risk factors', minor);
+    }
+  }
+}
+
+function level(items: RiskItem[]): RiskElement {
+  if (items.length === 0) return { level: 'straightforward', items, why: 'minimal: no management with more than minimal risk found' };
+  const top = items.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));
+  items.sort((a, b) => rank(b.level) - rank(a.level));
+  return { level: top.level, items, why: top.why };
+}
