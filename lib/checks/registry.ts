@@ -20,11 +20,14 @@ import { rule as ckdStageMissing } from './rules/ckd-stage-missing';
 import { rule as sexAgeConflict } from './rules/sex-age-conflict';
 import { rule as diabetesComplicationLinkage } from './rules/diabetes-complication-linkage';
 import { rule as manifestationEtiologyMissing } from './rules/manifestation-etiology-missing';
+import { rule as deletedCodeWithReplacement } from './rules/deleted-code-with-replacement';
+import { rule as hccSpecificityDocumented } from './rules/hcc-specificity-documented';
 
 /** Every rule, registered once (the convention test checks this list against the rules/ folder). */
 export const RULES: readonly Rule[] = [
   releaseDoesNotCoverDate,
   codeNotValidOnDate,
+  deletedCodeWithReplacement,
   nonBillableHeader,
   duplicateCode,
   excludes1Pair,
@@ -44,4 +47,5 @@ export const RULES: readonly Rule[] = [
   sexAgeConflict,
   diabetesComplicationLinkage,
   manifestationEtiologyMissing,
+  hccSpecificityDocumented,
 ];

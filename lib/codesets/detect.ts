@@ -1,18 +1,22 @@
 import { CodesetError } from './errors';
 import { baseName, type InputFile } from './inputs';
 import { looksLikeFlatIndexCsv } from './icd10cm/index-flat-csv';
+import { looksLikeTabularNotesJson } from './icd10cm/tabular-notes-json';
+import { looksLikeHccMappings } from './hcc/cms-hcc';
 
 export type SourceKind =
   | 'icd10cm-order'
   | 'icd10cm-codes'
   | 'icd10cm-tabular'
   | 'icd10cm-index'
+  | 'icd10cm-tabular-notes'
   | 'hcpcs-json'
   | 'hcpcs-xlsx'
   | 'hcpcs-txt'
   | 'ncci-ptp'
   | 'ncci-mue'
-  | 'ncci-aoc';
+  | 'ncci-aoc'
+  | 'cms-hcc';
 
 export type Detection = { kind: SourceKind } | { ignored: string };
 
@@ -40,9 +44,8 @@ export function detectSource(f: InputFile, inArchive: boolean): Detection {
   for (const [re, why] of IGNORED) if (re.test(name)) return { ignored: why };
   const head = sniff(f.bytes);
   if (lower.endsWith('.csv') && looksLikeFlatIndexCsv(head)) return { kind: 'icd10cm-index' };
-  // Read in a later step of issue 14 (tabular notes JSON, NCCI JSON, CMS-HCC mappings).
-  if (/tabular[_-]notes.*\.json$|(mue|aoc).*\.json$/.test(lower)) return { ignored: 'not read by this compiler version yet' };
-  if (/hcc.*mappings.*\.csv$/.test(lower)) return { ignored: 'not read by this compiler version yet' };
+  if (lower.endsWith('.json') && looksLikeTabularNotesJson(head)) return { kind: 'icd10cm-tabular-notes' };
+  if (/\.(csv|xlsx)$/.test(lower) && /mapping/.test(lower) && (lower.endsWith('.xlsx') || looksLikeHccMappings(head))) return { kind: 'cms-hcc' };
   if (lower.endsWith('.xml')) {
     if (head.includes('<ICD10CM.tabular')) return { kind: 'icd10cm-tabular' };
     if (head.includes('<ICD10CM.index')) return { kind: 'icd10cm-index' };
@@ -54,12 +57,12 @@ export function detectSource(f: InputFile, inArchive: boolean): Detection {
     if (lower.endsWith('.xlsx')) return { kind: 'hcpcs-xlsx' };
     if (lower.endsWith('.txt') && /anweb/.test(lower)) return { kind: 'hcpcs-txt' };
   }
-  if (/mue/.test(lower) && /\.(csv|tsv|txt|xlsx)$/.test(lower)) return { kind: 'ncci-mue' };
-  if (/aoc|add[-_ ]?on/.test(lower) && /\.(csv|tsv|txt|xlsx)$/.test(lower)) return { kind: 'ncci-aoc' };
+  if (/mue/.test(lower) && /\.(csv|tsv|txt|xlsx|json)$/.test(lower)) return { kind: 'ncci-mue' };
+  if (/aoc|add[-_ ]?on/.test(lower) && /\.(csv|tsv|txt|xlsx|json)$/.test(lower)) return { kind: 'ncci-aoc' };
   if (/ptp|ccipra|ccioph|cciprb/.test(lower) && /\.(csv|tsv|txt|xlsx)$/.test(lower)) return { kind: 'ncci-ptp' };
   if (inArchive) return { ignored: 'not a release table this product reads' };
   throw new CodesetError(
     f.path,
-    'unknown file: not an ICD-10-CM (order, codes, tabular, index XML), HCPCS (ANWEB txt/xlsx) or NCCI (PTP, MUE, add-on) release file',
+    'unknown file: not an ICD-10-CM (order, codes, tabular, index XML or flat CSV, tabular notes JSON), HCPCS (ANWEB txt/xlsx), NCCI (PTP, MUE, add-on) or CMS-HCC mappings release file',
   );
 }

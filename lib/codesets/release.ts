@@ -1,7 +1,7 @@
 import { CodesetError } from './errors';
 import type { SourceKind } from './detect';
 
-export type CodeSystem = 'ICD-10-CM' | 'HCPCS' | 'NCCI-PTP' | 'NCCI-MUE' | 'NCCI-AOC';
+export type CodeSystem = 'ICD-10-CM' | 'HCPCS' | 'NCCI-PTP' | 'NCCI-MUE' | 'NCCI-AOC' | 'CMS-HCC';
 
 export interface ReleaseInfo {
   system: CodeSystem;
@@ -31,6 +31,7 @@ export function systemOf(kind: SourceKind): CodeSystem {
   if (kind.startsWith('hcpcs')) return 'HCPCS';
   if (kind === 'ncci-ptp') return 'NCCI-PTP';
   if (kind === 'ncci-mue') return 'NCCI-MUE';
+  if (kind === 'cms-hcc') return 'CMS-HCC';
   return 'NCCI-AOC';
 }
 
@@ -49,6 +50,14 @@ export function inferRelease(kind: SourceKind, path: string, contentVersion?: st
       return { system, release: `FY${y} April update`, effectiveFrom: iso(y, 4, 1), effectiveTo: iso(y, 9, 30), basis: 'file name (April 1 update)' };
     }
     return { system, release: `FY${y}`, effectiveFrom: iso(y - 1, 10, 1), effectiveTo: iso(y, 9, 30), basis: 'fiscal year in the file name or <version>' };
+  }
+  if (system === 'CMS-HCC') {
+    // "2026 Initial ICD-10-CM Mappings": the payment year, and which of CMS's yearly versions it is.
+    const m = /(20\d\d)[-_ ]*(initial|midyear[-_ ]?final|midyear|final)?/.exec(name);
+    if (!m) throw new CodesetError(path, 'cannot tell the payment year of the CMS-HCC mappings (expected e.g. "2026 Initial ICD-10-CM Mappings")');
+    const y = Number(m[1]);
+    const version = m[2] ? ` ${m[2].replace(/[-_]/g, ' ')}` : '';
+    return { system, release: `PY${y}${version}`, effectiveFrom: iso(y, 1, 1), effectiveTo: iso(y, 12, 31), basis: 'payment year in the file name' };
   }
   if (system === 'HCPCS') {
     const m = /(20\d\d)[-_ ]?(?:q\d[-_ ]?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.exec(`${contentVersion ?? ''} ${name}`.toLowerCase());

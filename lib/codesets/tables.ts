@@ -19,10 +19,16 @@ export function readDelimited(text: string, file: string, delimiter?: string): T
   if (fatal) throw new CodesetError(file, `CSV quoting error: ${fatal.message}`, { line: (fatal.row ?? 0) + 1 });
   const rows: string[][] = [];
   const rowLine: number[] = [];
-  parsed.data.forEach((r, i) => {
+  // A quoted cell may span lines (the CMS-HCC header "Diagnosis\nCode"): count them so every
+  // row keeps the line it starts on in the file.
+  let line = 1;
+  parsed.data.forEach((r) => {
+    const at = line;
+    line += 1;
+    for (const c of r) if (c && c.includes('\n')) line += c.split('\n').length - 1;
     if (r.length === 1 && (r[0] ?? '').trim() === '') return;
     rows.push(r.map((c) => (c ?? '').trim()));
-    rowLine.push(i + 1);
+    rowLine.push(at);
   });
   return { rows, rowLine };
 }

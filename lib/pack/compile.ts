@@ -9,8 +9,11 @@ import { parseIndexFlatCsv } from '../codesets/icd10cm/index-flat-csv';
 import { resolveIndexRefs } from '../codesets/icd10cm/index-refs';
 import { parseHcpcsFixedWidth, parseHcpcsJson, parseHcpcsTable, type HcpcsRecord } from '../codesets/hcpcs/hcpcs';
 import { emptyPtp, parsePtp, type PtpTable } from '../codesets/ncci/ptp';
-import { mueServiceFromName, parseMue, type MueRecord, type MueService } from '../codesets/ncci/mue';
-import { parseAoc, type AocRecord } from '../codesets/ncci/aoc';
+import { mueServiceFromName, parseMue, parseMueJson, type MueRecord, type MueService } from '../codesets/ncci/mue';
+import { parseAoc, parseAocJson, type AocRecord } from '../codesets/ncci/aoc';
+import { parseTabularNotesJson, type TabularNotesFile } from '../codesets/icd10cm/tabular-notes-json';
+import { parseCmsHccMappings, type HccMapping } from '../codesets/hcc/cms-hcc';
+import { V28_LABELS } from '../codesets/hcc/v28-labels';
 import { readDelimited, readXlsx } from '../codesets/tables';
 import { decodeUtf8 } from '../util/text-lines';
 import { sha256Hex } from '../util/sha256';
@@ -24,6 +27,7 @@ import { excludedRanges } from './excludes1';
 import type {
   AocSectionData,
   Excludes1Pair,
+  HccSectionData,
   HcpcsSectionData,
   IcdSectionData,
   IndexForm,
@@ -59,6 +63,8 @@ interface Parsed {
   order?: OrderRecord[];
   codes?: ValidCodeRecord[];
   tabular?: TabularList;
+  notes?: TabularNotesFile;
+  hcc?: HccMapping;
   index?: IndexFile;
   indexForm?: IndexForm;
   hcpcs?: HcpcsRecord[];
@@ -157,17 +163,33 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
         p.hcpcs = parseHcpcsFixedWidth(text, f.path);
         records = p.hcpcs.length;
         break;
+      case 'icd10cm-tabular-notes':
+        p.notes = parseTabularNotesJson(text, f.path);
+        contentVersion = p.notes.version || undefined;
+        records = p.notes.nodes.length;
+        detail = 'tabular notes (JSON extraction: no code-also, 7th-character or chapter/section notes)';
+        break;
+      case 'cms-hcc':
+        p.hcc = parseCmsHccMappings(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path, ','), f.path);
+        records = p.hcc.records.length;
+        detail = `V28${p.hcc.codeYears ? ` (codes valid in ${p.hcc.codeYears})` : ''}`;
+        break;
       case 'ncci-mue': {
         const service = mueServiceFromName(baseName(f.path));
         if (!service) throw new CodesetError(f.path, 'cannot tell which MUE table this is (practitioner, outpatient hospital or DME supplier)');
-        const rows = parseMue(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
+        const isJson = /\.json$/i.test(f.path);
+        const rows = isJson ? parseMueJson(text, f.path).rows : parseMue(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
+        if (isJson) detail = `${service} (JSON conversion)`;
         p.mue = { service, rows };
         records = rows.length;
-        detail = service;
+        detail ??= service;
         break;
       }
       case 'ncci-aoc':
-        p.aoc = parseAoc(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
+        if (/\.json$/i.test(f.path)) {
+          p.aoc = parseAocJson(text, f.path).rows;
+          detail = 'JSON conversion';
+        } else p.aoc = parseAoc(isXlsx ? readXlsx(f.bytes, f.path) : readDelimited(text, f.path), f.path);
         records = p.aoc.length;
         break;
       case 'ncci-ptp': {
@@ -233,6 +255,20 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       }
     }
   }
+  for (const p of parsed.filter((x) => x.notes)) {
+    // A full Tabular XML of the same release is richer (code also, 7th characters, chapter notes).
+    if (tabulars.some((t) => t.info.release === p.info.release)) continue;
+    const nodes: TabularSectionData['nodes'] = {};
+    for (const n of p.notes!.nodes) {
+      nodes[n.code] = { d: n.desc, s: '', n: n.notes };
+      for (const text of n.notes.excludes1 ?? []) {
+        const targets = excludedRanges(text);
+        if (targets.length > 0) excludes1.push({ from: n.code, targets, text, release: p.info.release });
+      }
+    }
+    const data: TabularSectionData = { release: p.info.release, sourceId: p.source.id, version: p.notes!.version, chapters: [], nodes, notesOnly: true };
+    sections.push({ name: `tabular:${p.info.release}`, encoding: 'json', data });
+  }
   if (excludes1.length) sections.push({ name: 'excludes1', encoding: 'json', data: excludes1 });
   counts.excludes1Pairs = excludes1.length;
 
@@ -281,16 +317,20 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
 
   const mues = parsed.filter((p) => p.mue);
   if (mues.length) {
-    const seen = new Set<string>();
-    const tables: MueTableData[] = mues.map((p) => {
-      if (seen.has(p.mue!.service)) throw new CodesetError(p.source.file, `a second ${p.mue!.service} MUE table was given`);
-      seen.add(p.mue!.service);
+    const seen = new Map<string, string>();
+    const ordered = [...mues].sort((a, b) => a.info.effectiveFrom.localeCompare(b.info.effectiveFrom));
+    const tables: MueTableData[] = ordered.map((p) => {
+      // One table per service and quarter: several quarters answer dates of service in each.
+      const key = `${p.mue!.service} ${p.info.release}`;
+      if (seen.has(key)) throw new CodesetError(p.source.file, `a second ${p.mue!.service} MUE table for ${p.info.release} was given (the first is ${seen.get(key)})`);
+      seen.set(key, p.source.file);
       const rationales = [...new Set(p.mue!.rows.map((r) => r.rationale))];
       const rows = [...p.mue!.rows].sort((a, b) => a.code.localeCompare(b.code));
-      counts[`mue ${p.mue!.service}`] = rows.length;
+      counts[`mue ${p.mue!.service} ${p.info.release}`] = rows.length;
       return {
         service: p.mue!.service,
         sourceId: p.source.id,
+        release: p.info.release,
         codes: rows.map((r) => r.code),
         value: rows.map((r) => r.value),
         mai: rows.map((r) => r.mai),
@@ -303,9 +343,11 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
 
   const aocs = parsed.filter((p) => p.aoc);
   if (aocs.length) {
-    const rows = aocs.flatMap((p) => p.aoc!);
+    const ordered = [...aocs].sort((a, b) => a.info.effectiveFrom.localeCompare(b.info.effectiveFrom));
+    const rows = ordered.flatMap((p, i) => p.aoc!.map((r) => ({ ...r, source: i })));
     const data: AocSectionData = {
-      sourceIds: aocs.map((p) => p.source.id),
+      sourceIds: ordered.map((p) => p.source.id),
+      source: rows.map((r) => r.source),
       addOn: rows.map((r) => r.addOn),
       primary: rows.map((r) => r.primary),
       type: rows.map((r) => r.type),
@@ -313,7 +355,30 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       deletion: rows.map((r) => r.editDeletion),
     };
     sections.push({ name: 'aoc', encoding: 'json', data });
-    counts.aocEdits = rows.length;
+    for (const p of ordered) counts[`aocEdits ${p.info.release}`] = p.aoc!.length;
+  }
+
+  const hccs = parsed.filter((p) => p.hcc).sort((a, b) => a.info.effectiveFrom.localeCompare(b.info.effectiveFrom));
+  const hcc = hccs.at(-1);
+  if (hcc) {
+    const mapped = hcc.hcc!.records.filter((r) => r.v28.length > 0);
+    const data: HccSectionData = {
+      sourceId: hcc.source.id,
+      release: hcc.info.release,
+      model: 'V28',
+      paymentYear: Number(hcc.info.effectiveFrom.slice(0, 4)),
+      codeYears: hcc.hcc!.codeYears,
+      codes: mapped.map((r) => r.code),
+      categories: mapped.map((r) => r.v28),
+      labels: V28_LABELS,
+    };
+    for (const r of mapped) {
+      for (const c of r.v28) {
+        if (!V28_LABELS[String(c)]) throw new CodesetError(hcc.source.file, `${r.code} maps to V28 category ${c}, which is not a V28 payment HCC`, { line: r.line });
+      }
+    }
+    sections.push({ name: 'hcc', encoding: 'json', data });
+    counts['hcc V28 codes'] = mapped.length;
   }
 
   const ptpSources = parsed.filter((p) => p.ptp);
@@ -383,7 +448,7 @@ function tabularSection(p: Parsed): TabularSectionData {
  */
 function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdRelease[] } | undefined {
   // Index and table XML files keep their own provenance (sources); releases here are code lists.
-  const icdParsed = parsed.filter((p) => p.order || p.codes || p.tabular);
+  const icdParsed = parsed.filter((p) => p.order || p.codes || p.tabular || p.notes);
   if (icdParsed.length === 0) return undefined;
   const labels = [...new Set(icdParsed.map((p) => p.info.release))].sort(releaseOrder);
   if (labels.length > 30) throw new CodesetError(icdParsed[0]!.source.file, 'more than 30 ICD-10-CM releases in one pack');
@@ -456,7 +521,7 @@ function buildIcd(parsed: Parsed[]): { data: IcdSectionData; releases: IcdReleas
       codeCount,
       billableCount,
       hasTitles: Boolean(order || codesFiles.length || tabular),
-      hasNotes: Boolean(tabular),
+      hasNotes: Boolean(tabular || group.some((p) => p.notes)),
     });
   });
   const codes = [...entries.keys()].sort();

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * Bump PACK_FORMAT_VERSION whenever a section's shape changes; loaders refuse other versions.
  * 2: the ICD table as text + typed-array sections; the match dictionary ('dict', 'dict.bin').
  * 3: the Alphabetic Index's form and resolved see / see-also references (header `alphabeticIndex`,
- *    `index.refs`).
+ *    `index.refs`); notes-only tabular sections (`notesOnly`); MUE tables and AOC rows per quarter
+ *    (`release` / `source`); the CMS-HCC section ('hcc').
  */
 export const PACK_FORMAT_VERSION = 3;
 export const PACK_MAGIC = 'CCPACK';
@@ -14,7 +15,7 @@ export const PACK_MAGIC = 'CCPACK';
 export const SourceSchema = z.strictObject({
   id: z.number().int().nonnegative(),
   kind: z.string(),
-  system: z.enum(['ICD-10-CM', 'HCPCS', 'NCCI-PTP', 'NCCI-MUE', 'NCCI-AOC']),
+  system: z.enum(['ICD-10-CM', 'HCPCS', 'NCCI-PTP', 'NCCI-MUE', 'NCCI-AOC', 'CMS-HCC']),
   release: z.string(),
   effectiveFrom: z.string(),
   effectiveTo: z.string(),

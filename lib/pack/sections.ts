@@ -38,6 +38,11 @@ export interface TabularSectionData {
   release: string;
   sourceId: number;
   version: string;
+  /**
+   * A notes extraction (JSON) rather than the full Tabular XML: only nodes that print notes are
+   * listed, with no chapters, sections, 7th characters or code-also notes.
+   */
+  notesOnly?: true;
   chapters: {
     name: string;
     desc: string;
@@ -90,6 +95,8 @@ export interface HcpcsSectionData {
 export interface MueTableData {
   service: MueService;
   sourceId: number;
+  /** The quarter, e.g. "2026 Q3"; tables are stored oldest first. */
+  release: string;
   codes: string[];
   value: number[];
   mai: number[];
@@ -98,7 +105,9 @@ export interface MueTableData {
 }
 
 export interface AocSectionData {
+  /** The sources, oldest quarter first; `source[i]` is the position in this list of row i's source. */
   sourceIds: number[];
+  source: number[];
   addOn: string[];
   primary: (string | null)[];
   type: number[];
@@ -115,3 +124,19 @@ export interface PtpMetaData {
 }
 
 export type { NoteKind, SevenChrValue, TabularNotes };
+
+/** CMS-HCC mappings of one payment year: V28 payment HCCs per ICD-10-CM code (codes with none are left out). */
+export interface HccSectionData {
+  sourceId: number;
+  release: string;
+  model: 'V28';
+  paymentYear: number;
+  /** Which fiscal years' codes the mapping covers, as its title says ("FY2024 and FY2025"). */
+  codeYears: string;
+  /** Dotted codes, sorted. */
+  codes: string[];
+  /** categories[i]: the V28 HCCs of codes[i], ascending (a few codes map to two). */
+  categories: number[][];
+  /** Category number -> label (CMS V28 model). */
+  labels: Record<string, string>;
+}

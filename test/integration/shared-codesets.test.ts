@@ -44,24 +44,95 @@ describe.skipIf(!present)('pack built from the shared official release files', (
     expect(countFlag(path.join(dir!, 'icd10cm/icd10cm_order_2026.txt.gz'))).toBe(74_719);
   });
 
+  it('FY2027: 74,879 billable codes from the order file byte-identical to the official CDC file, and it is the current release', () => {
+    const fy27 = pack.icdReleases.find((r) => r.label === 'FY2027')!;
+    expect(fy27.billableCount).toBe(74_879);
+    expect(countFlag(path.join(dir!, 'icd10cm/icd10cm_order_2027.txt.gz'))).toBe(74_879);
+    expect(sources.find((s) => s.file.endsWith('icd10cm_order_2027.txt'))).toMatchObject({
+      release: 'FY2027',
+      effectiveFrom: '2026-10-01',
+      contentSha256: '38981fb2c1226e2b92393cef7d921d2293494dd184b5ad039dde08e4b364265f',
+    });
+    expect(pack.currentIcdRelease?.label).toBe('FY2027');
+    expect(icd('QA1.71').releases.map((r) => r.release)).toEqual(['FY2027']);
+  });
+
+  it('Alphabetic Index: the FY2025 flat CSV (lossy), with see references resolved to the target codes', () => {
+    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 12_129 });
+    expect(pack.header.alphabeticIndex!.seeResolved).toBeGreaterThan(7_000);
+    const terms = pack.termSources().filter((t) => t.kind === 'index');
+    expect(terms).toContainEqual(expect.objectContaining({ code: 'J45.909', text: 'Disease, diseased reactive airway', kind: 'index', via: 'see Asthma' }));
+    expect(terms).toContainEqual(expect.objectContaining({ code: 'E11.22', text: 'Diabetes, diabetic type 2 with chronic kidney disease', kind: 'index' }));
+    expect(terms).toContainEqual(expect.objectContaining({ code: 'R10.9', text: 'Abdominalgia', via: 'see Pain, abdominal' }));
+  });
+
+  it('FY2027 against FY2026: 190 codes added and 30 deleted, as the FY2027 addenda count them', () => {
+    const fy26 = new Map(pack.listIcdCodes('FY2026').map((c) => [c.code, c.billable]));
+    const fy27 = new Map(pack.listIcdCodes('FY2027').map((c) => [c.code, c.billable]));
+    expect([...fy27].filter(([c, b]) => b && !fy26.get(c))).toHaveLength(190);
+    expect([...fy26].filter(([c, b]) => b && !fy27.get(c))).toHaveLength(30);
+  });
+
+  it('a code deleted in FY2027 is flagged for a 2026-11 date of service with its replacement (and not for 2026-03)', () => {
+    expect(pack.icdStatusOn('T52.8X1A', '2026-11-29')?.deleted).toEqual({ previous: 'FY2026', nowHeader: false, replacements: [expect.objectContaining({ code: 'T52.891A' })] });
+    expect(pack.icdStatusOn('D69.1', '2026-11-29')?.deleted?.replacements.map((r) => r.code)).toEqual(['D69.11', 'D69.19']);
+    expect(pack.icdStatusOn('T52.8X1A', '2026-03-01')?.deleted).toBeUndefined();
+  });
+
+  it('answers by date of service: FY2027 for 2026-11-29, FY2026 for 2026-03-01, FY2021 titles for 2021-03-01', () => {
+    expect(pack.atDate('2026-11-29').currentIcdRelease?.label).toBe('FY2027');
+    expect(pack.atDate('2026-03-01').currentIcdRelease?.label).toBe('FY2026');
+    const v21 = pack.atDate('2021-03-01');
+    expect(v21.currentIcdRelease?.label).toBe('FY2021');
+    expect((v21.lookup('E11.22') as IcdLookup).titleRelease).toBe('FY2021');
+    expect((pack.atDate('2026-03-01').lookup('I42.0') as IcdLookup).billable).toBe(true);
+    expect((pack.atDate('2026-11-29').lookup('I42.0') as IcdLookup).billable).toBe(false);
+    expect(pack.releaseStatement('2026-11-29')).toMatch(/^Date of service 2026-11-29: ICD-10-CM FY2027 · HCPCS 2026 JAN \(Q1\)\* · PTP 2024 Q3\* · MUE 2026 Q3\* · add-on edits 2026 Q3\*/);
+  });
+
+  it('MUE for 99213 on 2026-08-01 comes from 2026 Q3 with its MAI; a 2024-08-01 date from 2024 Q3', () => {
+    expect(pack.mue('99213', 'practitioner', '2026-08-01')).toMatchObject({ value: 2, mai: 3, source: { release: '2026 Q3' } });
+    expect(pack.mue('99213', 'practitioner', '2024-08-01')?.source.release).toBe('2024 Q3');
+    expect(pack.addOnEdits('99292', '2026-08-01')).toContainEqual(expect.objectContaining({ primary: '99291', type: 1 }));
+  });
+
+  it('CMS-HCC V28 (payment year 2026): E11.22 -> 37, E11.9 -> 38, I50.9 -> 226, F32.9 none; 7,903 codes mapped', () => {
+    expect(pack.hccOf('E11.22')).toMatchObject({ category: 37, label: 'Diabetes with Chronic Complications', model: 'V28', paymentYear: 2026 });
+    expect(pack.hccOf('E11.9')?.category).toBe(38);
+    expect(pack.hccOf('I50.9')?.category).toBe(226);
+    expect(pack.hccOf('F32.9')).toBeUndefined();
+    expect(pack.header.counts['hcc V28 codes']).toBe(7_903);
+    expect(pack.hccMapping).toMatchObject({ codeYears: 'FY2024 and FY2025', source: { contentSha256: 'e6653cdf14fe4f93fc662fd577423312e24bd1e0a1e74c9fbb7eb2a28361e433' } });
+  });
+
+  it('FY2026 tabular notes from the JSON extraction: E11 Excludes1, N18 code first, I10 Excludes1; 7th characters still from FY2021', () => {
+    const e11 = icd('E11.9');
+    expect(e11.notes.filter((n) => n.from === 'E11' && n.kind === 'excludes1').map((n) => n.release)).toContain('FY2026');
+    expect(e11.notes.filter((n) => n.from === 'E11' && n.kind === 'excludes1').map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringMatching(/E08/), expect.stringMatching(/P70\.2/)]));
+    expect(icd('N18.30').notes).toContainEqual(expect.objectContaining({ kind: 'codeFirst', from: 'N18', release: 'FY2026', text: expect.stringMatching(/E11\.22/) }));
+    expect(icd('I10').notes).toContainEqual(expect.objectContaining({ kind: 'excludes1', release: 'FY2026', text: expect.stringMatching(/O10-O11, O13-O16/) }));
+    expect(icd('S52.501').sevenChr?.release).toBe('FY2021');
+    expect(sources.find((s) => s.file.endsWith('icd10cm_tabular_notes_2026.derived.json'))).toMatchObject({ release: 'FY2026', records: 9_814 });
+  });
+
   it('FY2021: 72,621 billable codes', () => {
     expect(pack.icdReleases.find((r) => r.label === 'FY2021')!.billableCount).toBe(72_621);
   });
 
-  it.each(['FY2026', 'FY2021'])('%s: the billable codes are exactly the leaves of the code hierarchy', (release) => {
+  it.each(['FY2027', 'FY2026', 'FY2021'])('%s: the billable codes are exactly the leaves of the code hierarchy', (release) => {
     const list = pack.listIcdCodes(release);
     const parents = new Set(list.map((c) => c.parent).filter((p) => p !== null));
     const leaves = list.filter((c) => !parents.has(c.code));
     expect(leaves.every((c) => c.billable)).toBe(true);
     expect(list.filter((c) => c.billable).every((c) => !parents.has(c.code))).toBe(true);
-    expect(leaves.length).toBe(release === 'FY2026' ? 74_719 : 72_621);
+    expect(leaves.length).toBe({ FY2027: 74_879, FY2026: 74_719 }[release] ?? 72_621);
   });
 
   it('E11.22 carries the use-additional-code note for the CKD stage and E11’s Excludes1, each tagged with its release', () => {
     const hit = icd('E11.22');
     expect(hit.title).toBe('Type 2 diabetes mellitus with diabetic chronic kidney disease');
-    expect(hit.titleRelease).toBe('FY2026');
-    expect(hit.notes).toContainEqual({ kind: 'useAdditionalCode', text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)', from: 'E11.22', release: 'FY2021' });
+    expect(hit.titleRelease).toBe('FY2027');
+    expect(hit.notes).toContainEqual(expect.objectContaining({ kind: 'useAdditionalCode', text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)', from: 'E11.22' }));
     expect(hit.notes.filter((n) => n.kind === 'excludes1' && n.from === 'E11').map((n) => n.text)).toContain('type 1 diabetes mellitus (E10.-)');
   });
 
@@ -69,7 +140,8 @@ describe.skipIf(!present)('pack built from the shared official release files', (
     expect(icd('S52.501').sevenChr?.values.map((v) => v.char).join('')).toBe('ABCDEFGHJKMNPQRS');
   });
 
-  it('PTP: 99214 with 99213 is in force with modifier indicator 1 (2024 Q3 practitioner table)', () => {
+  it('PTP: 99214 with 99213 is in force with modifier indicator 1 (2024 Q3 practitioner table, said plainly)', () => {
+    expect(pack.releasesFor('2026-11-29').find((r) => r.system === 'NCCI-PTP')).toMatchObject({ release: '2024 Q3', inForce: false });
     const inForce = pack.ptpEdits('99214', '99213').filter((e) => e.deletion === null);
     expect(inForce).toHaveLength(1);
     expect(inForce[0]!.modifierIndicator).toBe(1);
@@ -77,7 +149,7 @@ describe.skipIf(!present)('pack built from the shared official release files', (
   });
 
   it('MUE: 99213 is 2 units (MAI 3); G0439 is 1 (MAI 2)', () => {
-    expect(pack.mue('99213')).toMatchObject({ value: 2, mai: 3 });
+    expect(pack.mue('99213')).toMatchObject({ value: 2, mai: 3, source: { release: '2026 Q3' } });
     expect(pack.mue('G0439')).toMatchObject({ value: 1, mai: 2 });
     expect(pack.mue('E0601', 'dme-supplier')).toMatchObject({ value: 1 });
   });
@@ -86,11 +158,11 @@ describe.skipIf(!present)('pack built from the shared official release files', (
     expect(pack.addOnEdits('99292')).toContainEqual(expect.objectContaining({ primary: '99291', type: 1 }));
   });
 
-  it('keeps each release’s provenance: notes from FY2021, titles from FY2026, tables from the April 2026 update', () => {
+  it('keeps each release’s provenance: notes from FY2021, titles from FY2027, tables from the April 2026 update', () => {
     expect(sources.find((s) => s.file.endsWith('icd10cm_tabular_2021.xml'))).toMatchObject({ release: 'FY2021', contentSha256: '436905e9470018c8667b25cdf646f6a2f4f0c95dbaeabd8692b530775db71afd' });
     expect(sources.find((s) => s.file.endsWith('icd10cm_order_2026.txt'))).toMatchObject({ release: 'FY2026', contentSha256: '6dc95c9c7e96c734806e1682f4bf9df76251d60e99199bba0d375ba3dd11026b' });
     expect(sources.find((s) => s.detail === 'drug')).toMatchObject({ release: 'FY2026 April update', effectiveFrom: '2026-04-01' });
-    expect(icd('E11.22').releases.map((r) => r.release)).toEqual(['FY2021', 'FY2026']);
+    expect(icd('E11.22').releases.map((r) => r.release)).toEqual(['FY2021', 'FY2026', 'FY2027']);
   });
 
   it('knows codes added since FY2021 and says which releases hold them', () => {
@@ -109,8 +181,9 @@ describe.skipIf(!present)('pack built from the shared official release files', (
     expect(pack.lookup('G0439')).toMatchObject({ system: 'HCPCS', release: '2026 JAN (Q1)' });
   });
 
-  it('warns that a 2026-11-22 date of service is outside FY2026', () => {
-    expect(pack.dateWarnings('2026-11-22').join('\n')).toMatch(/ICD-10-CM: no loaded release covers the date of service 2026-11-22/);
+  it('a 2026-11-22 date of service is inside FY2027 (no ICD-10-CM warning); 2019-06-01 is outside every loaded release', () => {
+    expect(pack.dateWarnings('2026-11-22').join('\n')).not.toMatch(/ICD-10-CM/);
+    expect(pack.dateWarnings('2019-06-01').join('\n')).toMatch(/ICD-10-CM: no loaded release covers the date of service 2019-06-01/);
   });
 });
 

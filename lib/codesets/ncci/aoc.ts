@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { CodesetError } from '../errors';
 import { isHcpcsOrCptShape } from '../code-format';
 import { findColumns, parseCmsDate, type Table } from '../tables';
+import { parseJsonRecords, parseJsonText, recordError } from '../json-file';
 
 /**
  * Add-on code edits (NCCI Policy Manual, Chapter I). Edit type 1: only the listed primaries;
@@ -44,4 +46,38 @@ export function parseAoc(table: Table, file: string): AocRecord[] {
   }
   if (out.length === 0) throw new CodesetError(file, 'the add-on code table has no rows');
   return out;
+}
+
+const DateOrBlank = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'expected a date YYYY-MM-DD or ""');
+
+/** One row of the JSON conversion of the CMS add-on code edit file (AOC_V2026Q3-F-MCR.txt). */
+const AocJsonRow = z.strictObject({
+  code1: z.string(),
+  code2: z.string(),
+  edit_type: z.literal('AOC'),
+  effective_date: DateOrBlank,
+  end_date: DateOrBlank,
+  /** The AOC edit type (1, 2 or 3), kept in this column by the conversion. */
+  modifier: z.enum(['1', '2', '3']),
+  description: z.string(),
+  metadata: z.strictObject({ source_file: z.string() }),
+});
+
+export function parseAocJson(text: string, file: string): { rows: AocRecord[]; sourceFile: string } {
+  const recs = parseJsonRecords(parseJsonText(text, file), AocJsonRow, text, file, 'code1', 'add-on code edit');
+  const rows = recs.map((r, i): AocRecord => {
+    const addOn = r.code1.toUpperCase();
+    const primary = r.code2.toUpperCase();
+    if (!isHcpcsOrCptShape(addOn)) throw recordError(text, file, 'code1', r.code1, i, `"${r.code1}" is not a HCPCS/CPT add-on code`);
+    if (primary !== 'CCCCC' && !isHcpcsOrCptShape(primary)) throw recordError(text, file, 'code1', r.code1, i, `"${r.code2}" is not a primary code`);
+    const del = r.end_date || null;
+    return {
+      addOn,
+      primary: primary === 'CCCCC' ? null : primary,
+      type: Number(r.modifier) as 1 | 2 | 3,
+      editEffective: r.effective_date || null,
+      editDeletion: del === '9999-12-31' ? null : del,
+    };
+  });
+  return { rows, sourceFile: recs[0]!.metadata.source_file };
 }

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { CodesetError } from '../errors';
 import { isHcpcsOrCptShape } from '../code-format';
 import { findColumns, type Table } from '../tables';
+import { parseJsonRecords, parseJsonText, recordError } from '../json-file';
 
 /**
  * Medically Unlikely Edits: the most units of a code a provider reports for one patient on one
@@ -53,4 +55,40 @@ export function parseMue(table: Table, file: string): MueRecord[] {
   }
   if (out.length === 0) throw new CodesetError(file, 'the MUE table has no rows');
   return out;
+}
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** One row of the JSON conversion of a CMS MUE table (shared codesets README, "NCCI 2026 Q3"). */
+const MueJsonRow = z.strictObject({
+  code: z.string(),
+  mue_value: z.number().int().nonnegative(),
+  /** "<MAI digit> <rationale>", e.g. "3 Clinical: Data". */
+  description: z.string().regex(/^[123]\b/, 'expected the MAI digit (1, 2 or 3) then the rationale'),
+  effective_date: IsoDate,
+  end_date: IsoDate,
+  source_file: z.string(),
+});
+
+export interface MueJson {
+  rows: MueRecord[];
+  /** The CMS file the conversion was made from, e.g. "medicare-ncci-2026-q3-practitioner-services-mue-table.zip". */
+  sourceFile: string;
+  effectiveFrom: string;
+}
+
+export function parseMueJson(text: string, file: string): MueJson {
+  const recs = parseJsonRecords(parseJsonText(text, file), MueJsonRow, text, file, 'code', 'MUE');
+  const seen = new Set<string>();
+  const rows: MueRecord[] = recs.map((r, i) => {
+    const code = r.code.toUpperCase();
+    if (!isHcpcsOrCptShape(code)) throw recordError(text, file, 'code', r.code, i, `"${r.code}" is not a HCPCS/CPT code`);
+    if (seen.has(code)) throw recordError(text, file, 'code', r.code, i, `duplicate code ${code}`);
+    if (r.effective_date !== recs[0]!.effective_date) {
+      throw recordError(text, file, 'code', r.code, i, `effective date ${r.effective_date} differs from the table's ${recs[0]!.effective_date}`);
+    }
+    seen.add(code);
+    return { code, value: r.mue_value, mai: Number(r.description[0]) as 1 | 2 | 3, rationale: r.description.slice(1).trim() };
+  });
+  return { rows, sourceFile: recs[0]!.source_file, effectiveFrom: recs[0]!.effective_date };
 }

@@ -1,0 +1,86 @@
+import type { CodeSystem } from '../codesets/release';
+import type { PackHeader } from './format';
+
+/**
+ * Which loaded release answers for a date of service, per code system. ICD-10-CM code lists run
+ * by fiscal year (Oct 1 – Sep 30), HCPCS and NCCI by quarter. The release in force answers; when
+ * none covers the date, the loaded release nearest to it in time answers instead (a 2024 date
+ * with FY2021 and FY2026 loaded: FY2026, one year off rather than three), and the answer says so.
+ */
+export interface ReleaseInForce {
+  system: CodeSystem;
+  release: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  /** True when the release's effective dates cover the date of service. */
+  inForce: boolean;
+  /** Why this release answers: in force on the date, or the loaded one nearest to it. */
+  basis: 'in force' | 'nearest (none in force)';
+}
+
+/** The systems a date of service is resolved for (CMS-HCC is a mapping by payment year, not a code set). */
+export const RESOLVED_SYSTEMS: CodeSystem[] = ['ICD-10-CM', 'HCPCS', 'NCCI-PTP', 'NCCI-MUE', 'NCCI-AOC'];
+
+interface Candidate {
+  release: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+}
+
+function pick(system: CodeSystem, candidates: Candidate[], dos: string): ReleaseInForce | undefined {
+  if (candidates.length === 0) return undefined;
+  const sorted = [...candidates].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const covering = sorted.filter((c) => dos >= c.effectiveFrom && dos <= c.effectiveTo).at(-1);
+  if (covering) return { system, ...covering, inForce: true, basis: 'in force' };
+  return { system, ...nearest(sorted, dos)!, inForce: false, basis: 'nearest (none in force)' };
+}
+
+/** Days between a date and a release's effective window (0 inside it). */
+function distance(c: { effectiveFrom: string; effectiveTo: string }, dos: string): number {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const d = day(dos);
+  return d < day(c.effectiveFrom) ? day(c.effectiveFrom) - d : Math.max(0, d - day(c.effectiveTo));
+}
+
+/** The release nearest in time to the date (the later one of two equally near). */
+export function nearest<T extends { effectiveFrom: string; effectiveTo: string }>(sortedOldestFirst: T[], dos: string): T | undefined {
+  let best: T | undefined;
+  for (const c of sortedOldestFirst) if (!best || distance(c, dos) <= distance(best, dos)) best = c;
+  return best;
+}
+
+/**
+ * Resolves every code system the pack holds for one date of service. ICD-10-CM candidates are the
+ * code-list releases (order, codes or tabular files with titles), not index or table updates.
+ */
+export function resolveReleases(header: PackHeader, dos: string): ReleaseInForce[] {
+  const out: ReleaseInForce[] = [];
+  for (const system of RESOLVED_SYSTEMS) {
+    const candidates: Candidate[] =
+      system === 'ICD-10-CM'
+        ? header.icdReleases.filter((r) => r.hasTitles).map((r) => ({ release: r.label, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }))
+        : uniqueReleases(header.sources.filter((s) => s.system === system));
+    const r = pick(system, candidates, dos);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function uniqueReleases(sources: Candidate[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const s of sources) seen.set(s.release, { release: s.release, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo });
+  return [...seen.values()];
+}
+
+const SHORT: Record<string, string> = { 'ICD-10-CM': 'ICD-10-CM', HCPCS: 'HCPCS', 'NCCI-PTP': 'PTP', 'NCCI-MUE': 'MUE', 'NCCI-AOC': 'add-on edits' };
+
+/**
+ * One line saying which release answers for each system on the date, e.g. "Date of service
+ * 2026-11-29: ICD-10-CM FY2027 · HCPCS 2026 JAN (Q1)* · PTP 2024 Q3* · MUE 2026 Q3* (* not in
+ * force on that date: the nearest loaded release answers; import the one in force)".
+ */
+export function releaseStatement(resolved: ReleaseInForce[], dos: string): string {
+  const parts = resolved.map((r) => `${SHORT[r.system] ?? r.system} ${r.release}${r.inForce ? '' : '*'}`);
+  const note = resolved.some((r) => !r.inForce) ? ' (* not in force on that date: the nearest loaded release answers; import the one in force)' : '';
+  return `Date of service ${dos}: ${parts.join(' · ')}${note}`;
+}
