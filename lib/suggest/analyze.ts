@@ -12,6 +12,9 @@ import { drugSuggestions, type SentenceSpan } from './drug-injections';
 import type { Analysis, Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
 import { longTermDrugSuggestions } from './long-term-drugs';
+import { applyCombinations } from './combinations';
+import { organismSuggestions } from './organisms';
+import { encounterReason } from './encounter-reason';
 
 export interface AnalyzeOptions {
   setting?: 'office' | 'hospital';
@@ -79,9 +82,21 @@ export class NoteAnalyzer {
         this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, order.get(st.index)!, text, setting, mentions);
       }
     }
-    const { suggestions: dx, alternatives, excluded } = this.aggregate(mentions, text, release.label);
+    const aggregated = this.aggregate(mentions, text, release.label);
+    const combined = applyCombinations(this.pack, aggregated.suggestions);
+    const replaced = combined.replaced;
+    const dx = encounterReason(this.pack, doc, combined.claim, release.label);
+    const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
+    const excluded = aggregated.excluded.filter((e) => !dx.some((s) => s.code === e.code));
     // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
-    const suggestions = [...dx, ...longTermDrugSuggestions(this.pack, doc, dx, release.label), ...drugSuggestions(this.pack, text, sentenceSpans)];
+    const organisms = organismSuggestions(this.pack, doc, dx, release.label);
+    const suggestions = [
+      // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).
+      ...(organisms.length > 0 ? dx.filter((s) => !s.code.startsWith('A49.')) : dx),
+      ...organisms,
+      ...longTermDrugSuggestions(this.pack, doc, dx, release.label),
+      ...drugSuggestions(this.pack, text, sentenceSpans),
+    ];
     return {
       setting,
       release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
@@ -98,6 +113,11 @@ export class NoteAnalyzer {
     if (tokens.length === 0) return;
     const ctx = applyContext(tokens);
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
+    // A surgical or past-history list states what the patient has had: "Cholecystectomy." there
+    // reads as the Index's "Status (post), cholecystectomy" (I.C.21.c.3 status codes).
+    if (st.section.role === 'status' || st.section.role === 'history') {
+      exp.push({ start: tokens[0]!.start, end: tokens[0]!.end, norm: 'status', stem: 'status', upper: false, source: 0, expanded: true });
+    }
     const { kept, covered } = matchSentenceAll(exp, this.dict);
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
@@ -157,6 +177,8 @@ export class NoteAnalyzer {
         return { ...m, code: f.code, mappedFrom: m.code, note: f.note };
       }
       case 'historical': {
+        // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says.
+        if (/^Z(8[5-7]|9)/.test(m.code)) return m;
         const h = historyCode(this.pack, this.dict, m.code);
         if (h === 'keep') return { ...m, score: m.score * 0.9, note: 'chronic condition documented in the history: code it if it is still present and affects care' };
         if (!h) return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };

@@ -15,6 +15,7 @@ const PolicySchema = z.strictObject({
   ),
   status_prefixes: z.array(z.string()),
   surgical_prefixes: z.array(z.string()),
+  history_prefixes: z.array(z.string()),
 });
 const POLICY = PolicySchema.parse(policyData);
 const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
@@ -40,7 +41,7 @@ export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boo
     case 'always':
       return keep;
     case 'chronic':
-      return isChronic(code) || isStatusCode(code) ? keep : { why: p.why };
+      return isChronic(code) || POLICY.history_prefixes.some((x) => code.startsWith(x)) ? keep : { why: p.why };
     case 'status':
       return isStatusCode(code) ? keep : { why: p.why };
     case 'surgical':

@@ -117,4 +117,30 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
       'CHIEF COMPLAINT:,  Cough.,REVIEW OF SYSTEMS: , Positive for headache.,PHYSICAL EXAMINATION:,LUNGS:  Wheezes.,ASSESSMENT:,1.  Acute bronchitis.,2.  Essential hypertension.';
     expect(shown(note)).toEqual(['J20.9', 'I10']);
   });
+
+  it('presumed links across the problem list (I.A.15, I.C.9.a): separate statements still combine', () => {
+    const ckd = shown('ASSESSMENT:\n1. Hypertension.\n2. Chronic kidney disease stage 3a.');
+    expect(ckd).toEqual(expect.arrayContaining(['I12.9', 'N18.31']));
+    expect(ckd).not.toContain('I10');
+    const hf = shown('ASSESSMENT:\n1. Congestive heart failure.\n2. Hypertension.');
+    expect(hf).toEqual(expect.arrayContaining(['I11.0']));
+    expect(hf.some((c) => c.startsWith('I50'))).toBe(true);
+    expect(hf).not.toContain('I10');
+  });
+
+  it('organism codes for an infection whose Tabular entry asks for the agent; not for a negative culture', () => {
+    expect(shown('ASSESSMENT: Urinary tract infection due to E. coli.')).toEqual(expect.arrayContaining(['N39.0', 'B96.20']));
+    expect(shown('ASSESSMENT: Urinary tract infection. Culture negative for MRSA.')).not.toContain('B95.62');
+  });
+
+  it('routine examinations: the Z00/Z01 code first, with or without abnormal findings, by age (I.C.21.c.13)', () => {
+    const child = shown('CHIEF COMPLAINT: This 9-month-old comes in for a well-child check.\nASSESSMENT:\n1. Well child.\n2. Molluscum contagiosum.');
+    expect(child[0]).toBe('Z00.121');
+    expect(child).toContain('B08.1');
+    expect(shown('CHIEF COMPLAINT: This 30-year-old man is here for a routine physical.\nASSESSMENT: Normal examination.')[0]).toBe('Z00.00');
+    expect(shown('CHIEF COMPLAINT: She comes for her well-woman checkup.\nASSESSMENT: Normal pelvic examination.')[0]).toBe('Z01.419');
+    // Z23 only when a vaccine is given, not when immunizations are merely mentioned.
+    expect(shown('CHIEF COMPLAINT: This 2-month-old is here for a well-child visit.\nPLAN: Immunizations were given today.')).toContain('Z23');
+    expect(shown('HISTORY: Immunizations are up to date.\nASSESSMENT: Otitis media.')).not.toContain('Z23');
+  });
 });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import combinationsData from './data/combinations.json';
+import type { CodePack } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
+const CombinationsSchema = z.strictObject({
+  about: z.string(),
+  rules: z.array(
+    z.strictObject({
+      all: z.array(z.string().min(1)).min(2),
+      replace: z.array(z.string().min(1)).min(1),
+      with: z.array(z.strictObject({ if_any: z.array(z.string().min(1)).min(1), code: z.string().min(3) })),
+      default: z.string(),
+      why: z.string().min(1),
+    }),
+  ),
+});
+const RULES = CombinationsSchema.parse(combinationsData).rules;
+
+/**
+ * Presumed links across the claim's statements (data/combinations.json; Guidelines I.A.15,
+ * I.C.9.a): "Hypertension." and "CKD stage 3a." written as two problems are still I12.9 + N18.31.
+ * Returns the claim with the combined codes and the codes they replaced (shown as alternatives).
+ */
+export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim: Suggestion[]; replaced: Suggestion[] } {
+  let list = [...claim];
+  const replaced: Suggestion[] = [];
+  for (const r of RULES) {
+    const icd = list.filter((s) => s.system === 'ICD-10-CM');
+    if (!r.all.every((p) => icd.some((s) => s.code.startsWith(p)))) continue;
+    const target = icd.find((s) => r.replace.some((p) => s.code.startsWith(p)));
+    if (!target) continue;
+    const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
+    if (code === target.code) continue;
+    // An empty result drops the replaced code (a less specific duplicate of a code on the claim).
+    if (code === '') {
+      list = list.filter((s) => s !== target);
+      replaced.push({ ...target, reason: { ...target.reason, note: r.why } });
+      continue;
+    }
+    const info = pack.codeInfo(code);
+    if (!info?.billable) continue;
+    const linked = icd.filter((s) => r.all.some((p) => s.code.startsWith(p)));
+    const at = Math.min(...linked.map((s) => list.indexOf(s)));
+    const existing = list.find((s) => s.code === code);
+    const combined: Suggestion = {
+      ...target,
+      code,
+      description: info.title,
+      evidence: mergeEvidence(linked.flatMap((s) => s.evidence)),
+      reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
+    };
+    list = list.filter((s) => s !== target && s !== existing);
+    list.splice(Math.min(at, list.length), 0, combined);
+    replaced.push({ ...target, reason: { ...target.reason, note: `combined into ${code}: ${r.why}` } });
+  }
+  return { claim: list, replaced };
+}
+
+function mergeEvidence(list: Suggestion['evidence']): Suggestion['evidence'] {
+  const seen = new Set<string>();
+  return [...list]
+    .sort((a, b) => a.start - b.start)
+    .filter((e) => {
+      const k = `${e.start}:${e.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import reasonsData from './data/encounter-reasons.json';
+import type { CodePack } from '../pack/code-pack';
+import type { NoteDocument } from '../document/document';
+import type { Suggestion } from './schema';
+
+const Pair = z.strictObject({ with: z.string(), without: z.string() });
+const ReasonsSchema = z.strictObject({
+  about: z.string(),
+  kinds: z.array(z.strictObject({ kind: z.enum(['gynecological', 'eye', 'general']), pattern: z.string().min(1), with: z.string(), without: z.string() })),
+  general: z.strictObject({ newborn_under_8_days: z.string(), newborn_8_to_28_days: z.string(), child: Pair, adult: Pair }),
+  immunization: z.strictObject({ pattern: z.string().min(1), code: z.string() }),
+  look_in: z.array(z.string()),
+});
+const DATA = ReasonsSchema.parse(reasonsData);
+const KINDS = DATA.kinds.map((k) => ({ ...k, re: new RegExp(`\\b(?:${k.pattern})\\b`, 'i') }));
+const IMMUNIZATION = new RegExp(DATA.immunization.pattern, 'i');
+const NEGATED = /\b(?:no|not|declined|refused|deferred|postponed|will)\b/i;
+const AGE = /\b(\d{1,3})[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i;
+const LOOK_IN = new Set(DATA.look_in);
+
+/** Age in days from the first "N-year-old" / "N-month-old" the note states. */
+function ageInDays(text: string): number | undefined {
+  const m = AGE.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  return unit.startsWith('y') ? n * 365 : unit.startsWith('mo') ? n * 30 : unit.startsWith('w') ? n * 7 : n;
+}
+
+/**
+ * A routine examination's Z00/Z01 code first on the claim, and Z23 for vaccines given
+ * (data/encounter-reasons.json; Guidelines I.C.21.c.13, I.C.21.c.2).
+ */
+export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+  const statements = doc.statements.filter((st) => LOOK_IN.has(st.section.role));
+  let found: { kind: (typeof KINDS)[number]; start: number; end: number } | undefined;
+  for (const st of statements) {
+    const text = doc.view.slice(st.start, st.end);
+    for (const k of KINDS) {
+      const m = k.re.exec(text);
+      if (m && !found) found = { kind: k, start: st.start + m.index, end: st.start + m.index + m[0].length };
+    }
+    if (found) break;
+  }
+  const icd = claim.filter((s) => s.system === 'ICD-10-CM');
+  let out = claim;
+  if (found) {
+    // Findings the provider recorded and coded make it an examination "with abnormal findings".
+    const abnormal = icd.some((s) => !s.code.startsWith('Z'));
+    let code: string;
+    if (found.kind.kind !== 'general') code = abnormal ? found.kind.with : found.kind.without;
+    else {
+      const days = ageInDays(doc.view);
+      const g = DATA.general;
+      if (days !== undefined && days < 8) code = g.newborn_under_8_days;
+      else if (days !== undefined && days <= 28) code = g.newborn_8_to_28_days;
+      else if (days !== undefined && days < 18 * 365) code = abnormal ? g.child.with : g.child.without;
+      else code = abnormal ? g.adult.with : g.adult.without;
+    }
+    const info = pack.codeInfo(code);
+    if (info?.billable) {
+      const reason: Suggestion = {
+        code,
+        description: info.title,
+        system: 'ICD-10-CM',
+        release,
+        billable: true,
+        score: 1,
+        assertion: 'present',
+        section: doc.statements.find((st) => st.start <= found!.start && found!.start < st.end)?.section.kind ?? 'preamble',
+        evidence: [{ start: found.start, end: found.end, text: doc.text.slice(found.start, found.end) }],
+        mentions: 1,
+        reason: {
+          matched: doc.text.slice(found.start, found.end),
+          via: 'guideline',
+          note: `routine ${found.kind.kind} examination ${abnormal ? 'with' : 'without'} abnormal findings, first-listed (Guidelines I.C.21.c.13)`,
+        },
+      };
+      // Other examination / health-supervision codes read from the same words give way to it.
+      out = [reason, ...claim.filter((s) => !/^Z0[01]\.|^Z76\.[12]/.test(s.code))];
+    }
+  }
+  const imm = immunizationGiven(doc);
+  if (imm && !out.some((s) => s.code === DATA.immunization.code)) {
+    const info = pack.codeInfo(DATA.immunization.code);
+    if (info) {
+      out = [
+        ...out,
+        {
+          code: info.code,
+          description: info.title,
+          system: 'ICD-10-CM',
+          release,
+          billable: info.billable,
+          score: 1,
+          assertion: 'present',
+          section: imm.section,
+          evidence: [{ start: imm.start, end: imm.end, text: doc.text.slice(imm.start, imm.end) }],
+          mentions: 1,
+          reason: { matched: doc.text.slice(imm.start, imm.end), via: 'guideline', note: 'vaccine given at the visit (Guidelines I.C.21.c.2)' },
+        },
+      ];
+    }
+  } else if (!imm) out = out.filter((s) => s.code !== DATA.immunization.code); // Z23 only when a vaccine was given
+  return out;
+}
+
+function immunizationGiven(doc: NoteDocument): { start: number; end: number; section: string } | undefined {
+  for (const st of doc.statements) {
+    if (st.section.role === 'family' || st.section.role === 'allergies' && st.section.kind !== 'immunizations') continue;
+    const text = doc.view.slice(st.start, st.end);
+    const m = IMMUNIZATION.exec(text);
+    if (m && !NEGATED.test(text.slice(Math.max(0, m.index - 25), m.index))) {
+      return { start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind };
+    }
+  }
+  return undefined;
+}
