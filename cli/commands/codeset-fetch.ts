@@ -1,9 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { unzipSync } from 'fflate';
 import { sha256Hex } from '../../lib/util/sha256';
+import { releaseLabelOn, type CodeSystem } from '../../lib/codesets/release';
+import { RESOLVED_SYSTEMS } from '../../lib/pack/release-resolver';
+import { loadPack } from '../../lib/pack/code-pack';
 import { writeAtomic } from '../io';
-import { PROJECT_ROOT } from '../paths';
+import { packPath, PROJECT_ROOT } from '../paths';
 import { print, UsageError, type GlobalOptions } from '../output';
 
 const ManifestSchema = z.object({
@@ -18,6 +22,8 @@ const ManifestSchema = z.object({
       sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
       size: z.number().int().positive().optional(),
       pinned: z.boolean(),
+      /** Checksums of members of a zip (e.g. the order file published with its own sha256), verified before the zip is kept. */
+      members: z.array(z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).optional(),
       note: z.string().optional(),
     }),
   ),
@@ -28,6 +34,8 @@ export interface FetchOutcome {
   id: string;
   file: string;
   status: 'downloaded' | 'already present' | 'skipped (not pinned)';
+  /** False for a file kept with --allow-unpinned that no recorded checksum vouches for. */
+  verified?: boolean;
   sha256?: string;
   bytes?: number;
 }
@@ -57,6 +65,9 @@ export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
       outcomes.push({ id: entry.id, file: target, status: 'skipped (not pinned)' });
       continue;
     }
+    if (entry.pinned && !entry.sha256 && !entry.members?.length) {
+      throw new UsageError(`${entry.id}: the manifest pins it but records no sha256 (of the file or of a member) to verify it against`);
+    }
     const existing = await fs.readFile(target).catch(() => undefined);
     if (existing && entry.sha256 && (await sha256Hex(new Uint8Array(existing))) === entry.sha256) {
       outcomes.push({ id: entry.id, file: target, status: 'already present', sha256: entry.sha256, bytes: existing.length });
@@ -70,15 +81,63 @@ export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
     if (entry.sha256 && hash !== entry.sha256) {
       throw new UsageError(`${entry.id}: ${url} has sha256 ${hash}, expected the pinned ${entry.sha256}; the file was not kept`);
     }
+    await verifyMembers(entry.id, url, bytes, entry.members ?? []);
+    const verified = Boolean(entry.sha256 || entry.members?.length);
     await writeAtomic(target, bytes);
-    outcomes.push({ id: entry.id, file: target, status: 'downloaded', sha256: hash, bytes: bytes.length });
+    outcomes.push({ id: entry.id, file: target, status: 'downloaded', verified, sha256: hash, bytes: bytes.length });
   }
   return outcomes;
 }
 
+/** A zip member listed with its published checksum must be in the zip and match it. */
+async function verifyMembers(id: string, url: string, bytes: Uint8Array, members: { path: string; sha256: string }[]): Promise<void> {
+  if (members.length === 0) return;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    throw new UsageError(`${id}: ${url} is not a readable zip, so its members cannot be verified; the file was not kept`);
+  }
+  for (const m of members) {
+    const member = files[m.path];
+    if (!member) throw new UsageError(`${id}: ${url} has no member ${m.path}; the file was not kept`);
+    const hash = await sha256Hex(member);
+    if (hash !== m.sha256) throw new UsageError(`${id}: ${m.path} in ${url} has sha256 ${hash}, expected the published ${m.sha256}; the file was not kept`);
+  }
+}
+
+export interface InForceToday {
+  system: CodeSystem;
+  /** The release in force on the date by the calendar. */
+  inForce: string;
+  /** The release of the pack that answers for the date, and whether it is the one in force. */
+  packHas?: { release: string; inForce: boolean };
+}
+
+/** Which release is in force on a date for each code system, and whether the pack at `packFile` holds it. */
+export async function releasesInForce(dos: string, packFile: string): Promise<{ date: string; pack?: string; systems: InForceToday[] }> {
+  const bytes = await fs.readFile(packFile).catch(() => undefined);
+  const pack = bytes ? loadPack(new Uint8Array(bytes), packFile) : undefined;
+  const answering = pack?.releasesFor(dos) ?? [];
+  const systems = RESOLVED_SYSTEMS.map((system) => {
+    const a = answering.find((r) => r.system === system);
+    return { system, inForce: releaseLabelOn(system, dos), ...(a ? { packHas: { release: a.release, inForce: a.inForce } } : {}) };
+  });
+  return { date: dos, ...(pack ? { pack: packFile } : {}), systems };
+}
+
 export async function codesetFetch(o: FetchOptions, opts: GlobalOptions): Promise<void> {
   const outcomes = await fetchReleases(o);
-  print(opts, outcomes, () =>
-    outcomes.map((x) => `${x.status.padEnd(22)} ${x.id}  ${x.file}${x.sha256 ? `  sha256 ${x.sha256}` : ''}`).join('\n'),
+  const today = await releasesInForce(opts.date ?? new Date().toISOString().slice(0, 10), packPath(opts.pack));
+  print(opts, { outcomes, inForce: today }, () =>
+    [
+      ...outcomes.map((x) => `${(x.verified === false ? 'downloaded, UNVERIFIED' : x.status).padEnd(24)} ${x.id}  ${x.file}${x.sha256 ? `  sha256 ${x.sha256}` : ''}`),
+      '',
+      `In force on ${today.date}${today.pack ? ` (pack ${today.pack})` : ' (no pack built yet)'}:`,
+      ...today.systems.map((s) => {
+        const has = s.packHas ? (s.packHas.inForce ? 'the pack has it' : `the pack answers from ${s.packHas.release}`) : 'not in the pack';
+        return `  ${s.system.padEnd(10)} ${s.inForce.padEnd(14)} ${has}`;
+      }),
+    ].join('\n'),
   );
 }

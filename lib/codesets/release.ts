@@ -98,3 +98,20 @@ export function inferRelease(kind: SourceKind, path: string, contentVersion?: st
 export function coversDate(r: { effectiveFrom: string; effectiveTo: string }, dos: string): boolean {
   return dos >= r.effectiveFrom && dos <= r.effectiveTo;
 }
+
+const QUARTER_MONTH = ['JAN', 'APR', 'JUL', 'OCT'];
+
+/**
+ * The release label in force on a date by the calendar alone (what should be loaded), in the
+ * labels `inferRelease` gives: ICD-10-CM "FY2027" from October 1, 2026; HCPCS "2026 OCT (Q4)";
+ * NCCI "2026 Q4".
+ */
+export function releaseLabelOn(system: CodeSystem, dos: string): string {
+  const y = Number(dos.slice(0, 4));
+  const month = Number(dos.slice(5, 7));
+  const q = Math.floor((month - 1) / 3) + 1;
+  if (system === 'ICD-10-CM') return `FY${month >= 10 ? y + 1 : y}`;
+  if (system === 'HCPCS') return `${y} ${QUARTER_MONTH[q - 1]} (Q${q})`;
+  if (system === 'CMS-HCC') return `PY${y}`;
+  return `${y} Q${q}`;
+}
