@@ -76,13 +76,27 @@ function notANote(text: string): string | undefined {
   return undefined;
 }
 
-function ageYears(text: string): number | undefined {
-  const m = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i.exec(text);
-  if (!m) return undefined;
-  const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
-  const n = /^\d/.test(m[1]!) ? Number(m[1]) : words.indexOf(m[1]!.toLowerCase()) + 1;
-  const unit = m[2]!.toLowerCase();
-  return unit.startsWith('y') ? n : unit.startsWith('mo') ? n / 12 : unit.startsWith('w') ? n / 52 : n / 365;
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+const AGE_PATTERNS = [
+  /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i,
+  /\b(\d{1,3})[- ]?(y\/o|yo|y\.o\.)(?=\W)/i,
+  /(?<!\bat )\b(?:age|aged)[:\s]+(\d{1,3})\b/i,
+];
+
+/** The patient's age in years from the note (family and social history aside: "her father died at age 86"). */
+function ageYears(read: EmNote): number | undefined {
+  const text = read.statements
+    .filter((s) => s.role !== 'family' && s.role !== 'social')
+    .map((s) => s.text)
+    .join(' ');
+  for (const re of AGE_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const n = /^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1;
+    const unit = (m[2] ?? 'y').toLowerCase();
+    return unit.startsWith('mo') ? n / 12 : unit.startsWith('w') ? n / 52 : unit.startsWith('d') ? n / 365 : n;
+  }
+  return undefined;
 }
 
 const EMPTY_MDM = (applies: boolean): EmResult['mdm'] => ({
@@ -140,7 +154,7 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
   const timePart = t ? { timeMinutes: t.minutes, timeEvidence: t.evidence } : {};
 
   if (table.leveling === 'age') {
-    const age = ageYears(read.doc.view);
+    const age = ageYears(read);
     const band = age === undefined ? undefined : table.ageBands.find((b) => age <= b.maxAgeYears);
     const code = band ? (status === 'new' ? band.new : band.established) : undefined;
     advice.push(table.note);

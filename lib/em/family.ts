@@ -41,14 +41,17 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
   const scores = new Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>();
   for (const cue of CUES.cues) {
     let hit: Span | undefined;
+    let times = 1;
     if (cue.where === 'heading') {
+      // Each distinct heading a cue matches counts, up to two ("TECHNIQUE" and "COMPARISON").
+      const seen = new Set<string>();
       for (const sec of doc.sections) {
-        if (!sec.heading) continue;
-        if (pattern(cue.pattern).test(headingText(sec.heading))) {
-          hit = { start: sec.start, end: sec.start + sec.heading.length, text: sec.heading };
-          break;
-        }
+        const h = headingText(sec.heading);
+        if (!h || seen.has(h) || !pattern(cue.pattern).test(h)) continue;
+        seen.add(h);
+        hit ??= { start: sec.start, end: sec.start + sec.heading.length, text: sec.heading };
       }
+      times = Math.min(2, seen.size);
     } else if (cue.where === 'any') {
       hit = firstMatch(doc.view, [cue.pattern]);
     } else {
@@ -59,7 +62,7 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     }
     if (!hit) continue;
     const cur = scores.get(cue.family) ?? { score: 0, evidence: [], why: [] };
-    cur.score += cue.weight;
+    cur.score += cue.weight * times;
     cur.evidence.push(hit);
     cur.why.push(cue.why);
     scores.set(cue.family, cur);
@@ -67,16 +70,24 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
   let best: CueFamily | undefined;
   for (const f of PRIORITY) {
     const s = scores.get(f);
-    if (s && s.score >= CUES.minimumScore && (!best || s.score > scores.get(best)!.score)) best = f;
+    const min = f === 'none' ? CUES.noneMinimumScore : CUES.minimumScore;
+    if (s && s.score >= min && (!best || s.score > scores.get(best)!.score)) best = f;
   }
   // A discharge summary lists the operation done during the stay: its discharge cues decide.
   if (best === 'none' && (scores.get('discharge')?.score ?? 0) >= CUES.minimumScore + 1) best = 'discharge';
-  const chosen = best ? scores.get(best)! : { evidence: [], why: [] };
+  let chosen = best ? scores.get(best)! : { evidence: [] as Span[], why: [] as string[] };
   let family: Family | 'none';
-  if (!best) family = setting === 'hospital' ? 'subsequent' : 'established';
+  // A patient already admitted (on the unit, prior to admission) is not an emergency-department
+  // visit because the history says the patient came through the emergency room.
+  const edOnlyByHistory = best === 'ed' && scores.get('ed')!.score < 4;
+  const stay = best && !edOnlyByHistory ? undefined : hospitalStay(note);
+  if (stay) {
+    family = stay.family;
+    chosen = { evidence: stay.evidence, why: [stay.why] };
+  } else if (!best) family = setting === 'hospital' ? 'subsequent' : 'established';
   else if (best === 'consult') family = consultPlace(note) === 'hospital' ? 'inpatient-consult' : 'office-consult';
   else family = best;
-  const reading: FamilyReading = { family, evidence: chosen.evidence, why: chosen.why, confident: best !== undefined };
+  const reading: FamilyReading = { family, evidence: chosen.evidence, why: chosen.why, confident: best !== undefined || stay !== undefined };
   if (family === 'established' || family === 'new' || family === 'preventive' || family === 'eye') {
     const st = patientStatus(note);
     reading.status = st.status;
@@ -87,11 +98,31 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
   return reading;
 }
 
-/** New or established: distinct words of each kind, established on a tie (the commoner case). */
-export function patientStatus(note: EmNote): { status: 'new' | 'established'; evidence: Span[]; why: string } {
+/** A note of a patient already in hospital, with no family cue: the admission (full history) or a later visit. */
+function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: string } | undefined {
   const text = note.doc.view;
-  const est = CUES.patientStatus.established.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
-  const neu = CUES.patientStatus.new.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
+  const hits = CUES.hospitalStay.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
+  if (hits.length < CUES.hospitalStayNeeds) return undefined;
+  const kinds = new Set(note.doc.sections.map((s) => s.kind));
+  const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
+  const words = hits.map((s) => `"${s.text}"`).join(', ');
+  return full
+    ? { family: 'initial', evidence: hits, why: `a full history and examination of a patient in hospital (${words}): the admission` }
+    : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
+}
+
+/** New or established, read from the history part of the note (not the plan's "return in two weeks"); established on a tie. */
+export function patientStatus(note: EmNote): { status: 'new' | 'established'; evidence: Span[]; why: string } {
+  const history = note.statements.filter((s) => s.role !== 'plan' && s.role !== 'diagnostic');
+  const find = (p: string) => {
+    for (const s of history) {
+      const hit = firstMatch(s.text, [p], s.start);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const est = CUES.patientStatus.established.map(find).filter((s): s is Span => s !== undefined);
+  const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
   if (neu.length > est.length) return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
   return {
     status: 'established',
@@ -100,9 +131,19 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
   };
 }
 
-/** Where a consultation took place: words of a hospital stay against words of an office; hospital on a tie. */
+/**
+ * Where a consultation took place. A consultation in the office, another outpatient site or the
+ * emergency department is reported with the outpatient codes, one for an admitted or observation
+ * patient with the inpatient codes (CPT 2023). Words of an inpatient stay (admitted, intensive
+ * care, the floor) outnumbering words of the office or of a patient being seen in the emergency
+ * department now make it inpatient; so does a patient who came through the emergency department
+ * when nothing places the consultation in an office or in the emergency department itself.
+ */
 function consultPlace(note: EmNote): 'hospital' | 'office' {
   const text = note.doc.view;
   const count = (ps: string[]) => ps.reduce((n, p) => n + allMatches(text, p).length, 0);
-  return count(CUES.consultPlace.office) > count(CUES.consultPlace.hospital) ? 'office' : 'hospital';
+  const inpatient = count(CUES.consultPlace.inpatient);
+  const outpatient = count(CUES.consultPlace.outpatient);
+  if (inpatient > outpatient) return 'hospital';
+  return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';
 }

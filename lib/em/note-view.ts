@@ -47,9 +47,59 @@ export function readNote(text: string): EmNote {
     ...(s.item !== undefined ? { item: s.item } : {}),
     index: s.index,
   }));
-  const structured = statements.some((s) => s.role === 'diagnostic' || s.role === 'plan');
+  bareHeadings(statements);
+  let structured = statements.some((s) => s.role === 'diagnostic' || s.role === 'plan');
+  if (!structured) structured = soapLetters(statements);
   if (!structured) for (const s of statements) if (s.kind === 'preamble' || s.kind === 'other') s.role = 'diagnostic';
   return { doc, statements, structured };
+}
+
+/** An upper-case assessment or plan heading left without its colon ("IMPRESSION,1. …" flattened) stands alone as a statement. */
+const BARE_HEADING = /^\s*(IMPRESSIONS?|ASSESSMENTS?|DIAGNOS[IE]S|FINAL DIAGNOS[IE]S|FORMULATION|(?:ASSESSMENT|IMPRESSION) AND PLAN|PLAN|PLANS|RECOMMENDATIONS?|DISPOSITION)\s*[,:]?\s*$/;
+
+/**
+ * The document stage types a section by a heading that ends with a colon; a flattened note can
+ * lose the colon ("IMPRESSION,1. Hydrocarbon aspiration.,PLAN,1. ICU monitoring."), leaving the
+ * heading as a statement of its own inside the previous section. What follows it, up to the next
+ * section, is read as that heading's kind.
+ */
+function bareHeadings(statements: EmStatement[]): void {
+  let role: string | undefined;
+  let section = -1;
+  for (const s of statements) {
+    if (s.sectionStart !== section) {
+      section = s.sectionStart;
+      role = undefined;
+    }
+    const m = BARE_HEADING.exec(s.text);
+    if (m) {
+      role = /PLAN|RECOMMEND|DISPOSITION/.test(m[1]!) && !/AND PLAN/.test(m[1]!) ? 'plan' : 'diagnostic';
+      s.role = 'heading';
+      continue;
+    }
+    if (role && s.role !== 'diagnostic' && s.role !== 'plan') s.role = role;
+  }
+}
+
+const SOAP_ROLE: Record<string, string> = { s: 'narrative', o: 'findings', a: 'diagnostic', p: 'plan' };
+
+/**
+ * SOAP letters written with a dash ("S -", "A -") are not headings to the document stage (a
+ * heading ends with a colon); in a note without headings they still type what follows them.
+ * Returns true when an assessment or plan letter was found.
+ */
+function soapLetters(statements: EmStatement[]): boolean {
+  let role: string | undefined;
+  let found = false;
+  for (const s of statements) {
+    const m = /^\s*([SOAP])\s*[-–]\s*(?:,|$)/.exec(s.text);
+    if (m) {
+      role = SOAP_ROLE[m[1]!.toLowerCase()];
+      found ||= role === 'diagnostic' || role === 'plan';
+    }
+    if (role) s.role = role;
+  }
+  return found;
 }
 
 const CACHE = new Map<string, RegExp>();

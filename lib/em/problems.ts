@@ -1,7 +1,7 @@
 import problemData from './data/mdm-problems.json';
 import { firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
 import { ProblemCuesSchema } from './schema';
-import type { MdmLevel } from './tables';
+import { rank, type MdmLevel } from './tables';
 
 /*
  * MDM element 1: the number and complexity of problems addressed. Problems are the note's
@@ -107,8 +107,21 @@ function splitList(s: EmStatement): { text: string; start: number }[] {
 }
 
 const PLAN_LIKE =
-  /^\s*(?:\d{1,2}[.)]\s*)?(?:plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|she|he|they|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|the patient|our plan|at this time|if)\b/i;
+  /^\s*(?:\d{1,2}[.)]\s*)?(?:plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|our plan|at this time|if|all questions|options)\b/i;
+/** Words of a sentence rather than of a diagnosis ("Options are discussed", "This has not improved"). */
+const SENTENCE = /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
 
+/** A short noun phrase ("Plantar fasciitis.") is a diagnosis even when no condition list names it. */
+function diagnosisLike(text: string): boolean {
+  const t = text.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
+  return t.length > 2 && t.split(/\s+/).length <= 10 && !SENTENCE.test(t) && !PLAN_LIKE.test(t);
+}
+
+/**
+ * Problems of the assessment: the first statement of each numbered item (the rest of the item is
+ * its context), else each statement that names a condition or reads as a diagnosis; other
+ * statements (plan sentences, reasoning) are the context of the problem before them.
+ */
 function units(note: EmNote): Unit[] {
   const diag = note.statements.filter((s) => s.role === 'diagnostic');
   const out: Unit[] = [];
@@ -118,12 +131,14 @@ function units(note: EmNote): Unit[] {
     const sameItem = s.item !== undefined && key === prevKey;
     prevKey = key;
     const last = out.at(-1);
+    const inSection = last !== undefined && last.head.sectionStart === s.sectionStart;
     if (sameItem && last) {
       last.context.push(s);
       continue;
     }
-    if (PLAN_LIKE.test(s.text) && !namesCondition(s.text.split(/[,.]/)[0] ?? '')) {
-      if (last && last.head.sectionStart === s.sectionStart) last.context.push(s);
+    const problem = s.item !== undefined || (!PLAN_LIKE.test(s.text) && namesCondition(s.text)) || diagnosisLike(s.text) || (!inSection && namesCondition(s.text));
+    if (!problem) {
+      if (inSection) last.context.push(s);
       continue;
     }
     for (const part of splitList(s)) out.push({ head: s, headText: part.text, headStart: part.start, context: [] });
@@ -172,18 +187,29 @@ function classify(u: Unit): Problem | undefined {
   return make('acute', []);
 }
 
-/** Reads the problems addressed and levels the element. Without an assessment, the reason for the visit stands in. */
+/**
+ * Reads the problems addressed and levels the element. The reason for the visit is always
+ * addressed: when it reads as more complex than the assessment's problems (a threat named in the
+ * chief complaint), it sets the level; without an assessment it stands in, and without either the
+ * note's opening sentence (why the patient is here) does.
+ */
 export function readProblems(note: EmNote): ProblemsElement {
   let list = units(note)
     .filter((u) => note.structured || namesCondition(u.headText))
     .map(classify)
     .filter((p): p is Problem => p !== undefined);
-  if (list.length === 0) {
-    const reasons = note.statements.filter((s) => s.role === 'reason').slice(0, 3);
-    list = reasons
+  const fromReason = (statements: EmStatement[], where: string) =>
+    statements
       .map((s) => classify({ head: s, headText: s.text, headStart: s.start, context: [] }))
-      .filter((p): p is Problem => p !== undefined)
-      .map((p) => ({ ...p, why: `${p.why}; read from the reason for the visit (no assessment section)` }));
+      .filter((p): p is Problem => p !== undefined && (p.class !== 'acute' || namesCondition(p.text) || diagnosisLike(p.text)))
+      .map((p) => ({ ...p, why: `${p.why}; ${where}` }));
+  const reasons = fromReason(note.statements.filter((s) => s.role === 'reason').slice(0, 3), 'the reason for the visit');
+  if (list.length === 0) {
+    list = reasons.length ? reasons : fromReason(note.statements.filter((s) => s.role === 'narrative').slice(0, 1), 'the opening sentence (no assessment section)');
+  } else {
+    const top = Math.max(...list.map((p) => rank(p.level)));
+    const higher = reasons.filter((p) => rank(p.level) > top).sort((a, b) => rank(b.level) - rank(a.level))[0];
+    if (higher) list.push(higher);
   }
   // One problem named twice (admission and final diagnoses) counts once.
   const seen = new Set<string>();

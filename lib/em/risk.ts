@@ -81,18 +81,52 @@ export function readRisk(note: EmNote, family?: Family): RiskElement {
   }
   readDrugs(note, mgmt, add);
   readSurgery(note, mgmt, add);
+  if (family === 'initial' && !items.some((i) => i.id === 'hospitalization')) {
+    // The admission history and physical: the decision to admit is made at this encounter.
+    const admit = firstMatch(note.doc.view, ['\\badmi(t|ts|tted|tting|ssion)\\b|\\bhospitali[sz]\\w*|\\bobservation\\b']);
+    if (admit) add('hospitalization', 'high', 'a decision about hospital admission (this note is the admission)', admit);
+  }
   return level(items);
 }
 
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/** A capitalised word after a management word ("started on Sanctura"): brand names are written that way. Case-sensitive. */
+const CAPITALIZED = new RegExp(`\\b(?:${CUES.capitalizedAfter.map(escape).join('|')})\\s+(?:(?:the|his|her|on|a|an)\\s+)?([A-Z][a-z]{3,}(?:-[A-Z]?[a-z]+)?)\\b`, 'g');
+const NOT_DRUGS = new Set(CUES.capitalizedNotDrugs);
+
+function capitalizedDrug(s: EmStatement): Span | undefined {
+  for (const m of s.text.matchAll(CAPITALIZED)) {
+    const word = m[1]!;
+    if (NOT_DRUGS.has(word) || negated(s.text, m.index)) continue;
+    const at = m.index + m[0].lastIndexOf(word);
+    return { start: s.start + at, end: s.start + at + word.length, text: word };
+  }
+  return undefined;
+}
+
+/**
+ * Prescription drug management: a drug (name stem, known name, the note's own medication list, a
+ * capitalised name after a management word) with a management word or a dose, or named alone as
+ * an order in a plan; "prescription" itself; "continue current medications" when the medication
+ * list holds a prescription drug. An over-the-counter drug alone is low risk.
+ */
 function readDrugs(note: EmNote, mgmt: EmStatement[], add: (id: string, level: MdmLevel, why: string, hit: Span) => void): void {
   const listed = listedDrugs(note);
-  const listedRe = listed.size ? [`\\b(${[...listed].map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})\\b`] : [];
+  const listedRe = listed.size ? [`\\b(${[...listed].map(escape).join('|')})\\b`] : [];
+  const listHasRx = note.statements.some((s) => s.role === 'medications' && firstMatch(s.text, CUES.drugStems) !== undefined);
   for (const s of mgmt) {
-    const drug = affirmed(s, [...CUES.drugStems, ...listedRe]);
     const otc = affirmed(s, CUES.overTheCounter);
+    const drug = affirmed(s, [...CUES.drugStems, ...listedRe]) ?? capitalizedDrug(s);
+    const rxWord = affirmed(s, CUES.prescriptionWords);
     const verb = firstMatch(s.text, [...CUES.drugVerbs, ...CUES.doseForms], s.start);
-    if (drug && verb && !(otc && otc.start <= drug.start && otc.end >= drug.end)) {
-      add('prescription-drug', 'moderate', 'prescription drug management', drug.start < verb.start ? { ...drug, end: Math.max(drug.end, verb.end), text: note.doc.text.slice(drug.start, Math.max(drug.end, verb.end)) } : drug);
+    const onlyOtc = drug && otc && otc.start <= drug.start && otc.end >= drug.end;
+    if (drug && !onlyOtc && (verb || s.role === 'plan')) {
+      const end = verb && verb.start > drug.start ? Math.min(verb.end, drug.start + 80) : drug.end;
+      add('prescription-drug', 'moderate', 'prescription drug management', { start: drug.start, end, text: note.doc.text.slice(drug.start, end) });
+    } else if (rxWord && !(otc && !drug)) {
+      add('prescription-drug', 'moderate', 'prescription drug management (a prescription written or managed)', rxWord);
+    } else if (listHasRx && affirmed(s, CUES.continueMedications)) {
+      add('prescription-drug', 'moderate', 'prescription drug management (the prescription drugs of the medication list continued)', affirmed(s, CUES.continueMedications)!);
     } else if (otc) {
       add('over-the-counter', 'low', 'over-the-counter drug', otc);
     }

@@ -111,9 +111,23 @@ export const VisitCuesSchema = z.strictObject({
   ),
   /** Patient status for office-type families: new or established. */
   patientStatus: z.strictObject({ established: z.array(Pattern), new: z.array(Pattern) }),
-  /** Where a consult took place: words of a hospital stay versus an office. */
-  consultPlace: z.strictObject({ hospital: z.array(Pattern), office: z.array(Pattern) }),
+  /**
+   * Where a consultation took place: a patient admitted (or in observation) gets the inpatient
+   * codes; the office, another outpatient site and the emergency department get the office and
+   * outpatient codes (CPT 2023 consultation guidelines).
+   */
+  consultPlace: z.strictObject({ inpatient: z.array(Pattern), outpatient: z.array(Pattern), viaEmergency: z.array(Pattern) }),
+  /**
+   * Words of a patient already in hospital ("prior to admission", "on the unit"). Without a family
+   * cue, a note with enough of them is hospital care: a full history (past, family, social history,
+   * review of systems …) makes it the admission, else a subsequent visit.
+   */
+  hospitalStay: z.array(Pattern),
+  hospitalStayNeeds: z.number().int().positive(),
+  fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
   minimumScore: z.number().int().positive(),
+  /** 'none' (not an E/M visit) needs more: at least two report cues. */
+  noneMinimumScore: z.number().int().positive(),
 });
 
 /** Problem status words and condition words (MDM element 1: number and complexity of problems addressed). */
@@ -177,7 +191,14 @@ export const RiskCuesSchema = z.strictObject({
   drugVerbs: z.array(Pattern),
   /** Drug-name word endings (international nonproprietary name stems) and drug classes. */
   drugStems: z.array(Pattern),
-  drugClasses: z.array(Pattern),
+  /** Words that make a management statement prescription drug management on their own. */
+  prescriptionWords: z.array(Pattern),
+  /** "Continue current medications": prescription drug management when the medication list holds a prescription drug. */
+  continueMedications: z.array(Pattern),
+  /** A capitalised word right after one of these management words is read as a (brand) drug name … */
+  capitalizedAfter: z.array(z.string().min(2)),
+  /** … unless it is one of these. */
+  capitalizedNotDrugs: z.array(z.string().min(2)),
   /** Dose forms that make a statement a drug order ("500 mg", "b.i.d."). */
   doseForms: z.array(Pattern),
   /** Over-the-counter drugs: low risk unless prescribed. */
