@@ -5,9 +5,9 @@
  * upper-case heading stands for a line break. Each such comma becomes "\n" in a copy of the
  * note of the SAME length, so every offset found in the copy points into the original note.
  */
-const AFTER_STOP = /([.:;?!])([ \t]*),/g;
+const AFTER_STOP = /([.:;?!]|\s-)([ \t]*),/g;
 const BEFORE_LIST_ITEM = /,([ \t]*)(?=\d{1,2}[.)][ \t])/g;
-const BEFORE_HEADING = /,([ \t]*)(?=[A-Z][A-Z0-9 /&'()-]{1,60}:|[SOAP]:[ \t])/g;
+const BEFORE_HEADING = /,([ \t]*)(?=[A-Z][A-Z0-9 /&'()-]{1,60}:|[SOAP]:[ \t]|[SOAP] -)/g;
 
 export function restoreLineBreaks(text: string): string {
   const chars = text.split('');

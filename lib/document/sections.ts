@@ -19,7 +19,7 @@ const BODY_SYSTEMS = new Set(KINDS.body_systems);
 const KEYWORDS = KINDS.kinds.map((k) => ({ kind: k.kind, role: k.role, words: k.keywords.map((w) => ` ${w} `) }));
 
 /** A candidate heading: at a line start, or after a full stop and spaces; words, then a colon. */
-const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)[ \t]*:/g;
+const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)(?:[ \t]*:|(?<=(?:^|\n)[ \t]*[SOAP])[ \t]+-(?=[ \t]*(?:\n|$)))/g;
 
 function norm(heading: string): string {
   return heading.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -41,7 +41,7 @@ export function classifyHeading(raw: string, atLineStart: boolean): HeadingClass
   if (exact) return exact;
   if (BODY_SYSTEMS.has(h)) return 'body-system';
   if (!upper) return undefined;
-  const padded = ` ${h} `;
+  const padded = ` ${h.replace(/[/&]/g, ' ')} `;
   for (const k of KEYWORDS) if (k.words.some((w) => padded.includes(w))) return { kind: k.kind, role: k.role };
   return h.split(' ').length <= 6 ? { kind: 'other', role: 'other' } : undefined;
 }

@@ -34,7 +34,8 @@ function bestZ(pack: CodePack, dict: Dictionary, condition: string, range: [stri
   for (const c of zCodes(pack, release, range)) {
     const stems = [...dict.titleStems(c)].filter((s) => !GENERIC.has(s));
     const shared = stems.filter((s) => cond.includes(s)).length;
-    if (shared === 0) continue;
+    // The history code must name the condition: most of its specific words, not one shared site.
+    if (shared === 0 || shared < cond.length / 2) continue;
     const score = shared - 0.1 * (stems.length - shared);
     if (score > bestScore) {
       best = c;

@@ -26,7 +26,7 @@ const STOP = new Set(RULES.stop_words);
 const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
 const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => stemWord(w)));
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
-const NOT_CONDITIONS = new Set(RULES.index_words_not_conditions.map((w) => stemWord(w)));
+const NOT_CONDITIONS = new Set(RULES.index_words_not_conditions.flatMap((w) => tokenize(fold(w)).map((t) => t.stem)));
 
 /** Connective words never count as evidence in a note ("and" must not match "Andes", stemmed "and"). */
 export function isStopWord(norm: string): boolean {

@@ -18,6 +18,8 @@ const IMMUNIZATION = new RegExp(DATA.immunization.pattern, 'i');
 const NEGATED = /\b(?:no|not|declined|refused|deferred|postponed|will)\b/i;
 const AGE = /\b(\d{1,3})[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i;
 const LOOK_IN = new Set(DATA.look_in);
+/** Section kinds whose mentions reach the claim only when no diagnostic statement does. */
+const NARRATIVE = new Set(['hpi', 'preamble', 'course', 'chief_complaint']);
 
 /** Age in days from the first "N-year-old" / "N-month-old" the note states. */
 function ageInDays(text: string): number | undefined {
@@ -47,7 +49,8 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
   let out = claim;
   if (found) {
     // Findings the provider recorded and coded make it an examination "with abnormal findings".
-    const abnormal = icd.some((s) => !s.code.startsWith('Z'));
+    // Only the provider's diagnostic statements count, not words of the history.
+    const abnormal = icd.some((s) => !s.code.startsWith('Z') && s.section === 'diagnostic');
     let code: string;
     if (found.kind.kind !== 'general') code = abnormal ? found.kind.with : found.kind.without;
     else {
@@ -78,7 +81,8 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
         },
       };
       // Other examination / health-supervision codes read from the same words give way to it.
-      out = [reason, ...claim.filter((s) => !/^Z0[01]\.|^Z76\.[12]/.test(s.code))];
+      // The visit's reason is known: the history's words no longer stand in for a diagnosis.
+      out = [reason, ...claim.filter((s) => !/^Z0[01]\.|^Z76\.[12]/.test(s.code) && !NARRATIVE.has(s.section))];
     }
   }
   const imm = immunizationGiven(doc);
