@@ -55,10 +55,10 @@ const rank = (c: FrameCapture) => (c.source === 'none' ? Infinity : SOURCE_RANK[
 
 /**
  * The note to analyse among the frames' captures: the preferred source, then the longest text.
- * Frames that show no note (source 'none': a hidden tab, a page of menus) are never chosen. When
- * the note's frame shows no banner, the patient and encounter come from the top frame's banner
- * (an EHR that shows the chart in tabs of iframes under one patient bar), else from another frame
- * that reported one. The same object is returned while nothing it holds changed.
+ * Frames that show no note (source 'none': a hidden tab, a page of menus) are never chosen. The
+ * patient and encounter come first from the top frame's banner (an EHR that shows the chart in
+ * tabs of iframes under one patient bar), then from the note's frame, then from any other frame.
+ * The same object is returned while nothing it holds changed.
  */
 export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | undefined {
   let best: FrameCapture | undefined;
@@ -72,10 +72,12 @@ export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | un
     }
   }
   if (!best) return undefined;
-  const others = all.filter((c) => c !== best).sort((a, b) => Number(Boolean(b.top)) - Number(Boolean(a.top)));
-  const header = { ...best.header };
-  const encounter = { ...best.encounter };
-  for (const o of others) {
+  // The top frame's banner first (the chart's own bar above its tabs), then the note's frame, then the rest.
+  const top = all.find((c) => c.top);
+  const order = [...(top ? [top] : []), ...(top === best ? [] : [best]), ...all.filter((c) => c !== best && c !== top)];
+  const header: NonNullable<FrameCapture['header']> = {};
+  const encounter: NonNullable<FrameCapture['encounter']> = {};
+  for (const o of order) {
     for (const [k, v] of Object.entries(o.header ?? {})) if (v && !header[k as keyof typeof header]) header[k as keyof typeof header] = v;
     for (const [k, v] of Object.entries(o.encounter ?? {})) if (v && !encounter[k as keyof typeof encounter]) encounter[k as keyof typeof encounter] = v;
   }

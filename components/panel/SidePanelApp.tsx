@@ -12,7 +12,7 @@ import { CodedSummarySchema } from '@/lib/summary/schema';
 import { enforceRetention, latestHandoff, logAudit, saveHandoff, startReview } from '@/utils/audit';
 import { db, readSettings, writeSettings, type HandoffRow, type ReviewRow, type Settings } from '@/utils/db';
 import { loadActivePack, RELEASE_CHANNEL, type ActivePack } from '@/utils/release-store';
-import { bestCapture, captureOnce, clearInPage, highlightInPage, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
+import { bestCapture, captureOnce, clearInPage, highlightInPage, onBilling, onNote, requestCapture, reviewKeyOf, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
 import { BillingPanel } from './BillingPanel';
 import { SpotAuditPanel } from './SpotAuditPanel';
 import { ReleaseStatus } from '../ReleaseStatus';
@@ -39,7 +39,7 @@ export function SidePanelApp() {
   const [tabId, setTabId] = useState<number>();
   const [captures, setCaptures] = useState<Map<number, FrameCapture>>(new Map());
   const [noScript, setNoScript] = useState(false);
-  const [dos, setDos] = useState(today());
+  const [dosInput, setDos] = useState<string>();
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const [diagnoses, setDiagnoses] = useState<string[]>([]);
   const [services, setServices] = useState<ServiceDraft[]>([]);
@@ -122,6 +122,8 @@ export function SidePanelApp() {
   }, []);
 
   const note = useMemo(() => bestCapture(captures.values()), [captures]);
+  // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
+  const dos = dosInput ?? note?.encounter?.date ?? today();
   const analyzer = useMemo(() => {
     if (!active) return undefined;
     performance.mark('cc:analyzer-start');
@@ -146,19 +148,21 @@ export function SidePanelApp() {
   }, [analyzer, note, setting, dos]);
   const em = useMemo(() => (note ? levelEncounter(note.text, kind) : undefined), [note, kind]);
 
-  // One review per chart: a new page address or patient header (SPA patient switch, another chart)
-  // starts a new review and clears the decisions — a summary must never carry codes from one
-  // patient to the next. Edits of the same note stay in the review; "shown" is logged when the
-  // suggestion list changes. (Switching to the billing tab keeps the review: the hand-off needs it.)
+  // One review per chart: another patient or encounter on the banner (SPA patient switch, another
+  // chart; the page address when there is no banner) starts a new review and clears the decisions —
+  // a summary must never carry codes from one patient to the next. Edits of the same note stay in
+  // the review; "shown" is logged when the suggestion list changes. (Switching to the billing tab
+  // keeps the review: the hand-off needs it.)
   const reviewKey = useRef<string | undefined>(undefined);
   const lastShown = useRef('');
   useEffect(() => {
     if (!analysis || !note || !active) return;
     if (firstMs === undefined) setFirstMs(Math.round(performance.now() - OPENED_AT));
-    const key = `${note.frameUrl}|${JSON.stringify(note.header ?? {})}`;
+    const key = reviewKeyOf(note);
     const shown = analysis.suggestions.map((s) => s.code).join(' ');
     if (key !== reviewKey.current) {
       setPatient((p) => ({ ...EMPTY_PATIENT, provider: p.provider, name: note.header?.name ?? '', dob: note.header?.dob ?? '', memberId: note.header?.memberId ?? '' }));
+      setDos(undefined); // a new chart: its banner's encounter date again (see dos)
       if (reviewKey.current !== undefined) {
         setDecisions({});
         setDiagnoses([]);
@@ -351,12 +355,12 @@ export function SidePanelApp() {
         )}
         {analysis && (
           <>
-            <SuggestionList title="Diagnoses" items={dx} decisions={decisions} pack={active.pack} onDecide={decide} onFocusItem={(s) => show(s?.evidence)} />
+            <SuggestionList title="Diagnoses (claim order)" items={dx} decisions={decisions} pack={active.pack} onDecide={decide} onFocusItem={(s) => show(s?.evidence)} />
             <SuggestionList title="Procedures and supplies" items={px} decisions={decisions} pack={active.pack} onDecide={decide} onFocusItem={(s) => show(s?.evidence)} />
             {dx.length === 0 && <p className="muted">No codable diagnosis found in the captured text.</p>}
             {analysis.excluded.length > 0 && (
               <details>
-                <summary>Not coded as written ({analysis.excluded.length})</summary>
+                <summary>Considered, not coded ({analysis.excluded.length})</summary>
                 <ul className="muted">
                   {analysis.excluded.map((s) => (
                     <li key={`${s.code}-${s.evidence[0]!.start}`} onMouseEnter={() => show(s.evidence)}>

@@ -1,7 +1,7 @@
 /**
  * Who and when, read from the words of a chart's banner: patient name, date of birth, record or
  * member number, encounter date (the date of service) and encounter number. EHR banners label
- * these ("DOB: 1980-01-02", "MRN 00412", "Open Encounter: 2026-03-04 (5)", "03/04/2026 Encounter",
+ * these ("DOB: 1980-01-02", "MRN 00412", "Open Encounter: 2026-03-04 (5)", "03/04/2026 Encounter for …",
  * "Date of service: Mar 4, 2026"); an unlabelled value is never guessed. Dates are returned as
  * ISO YYYY-MM-DD (numeric dates are read month first, as US EHRs print them, unless the first
  * number cannot be a month).
@@ -56,7 +56,8 @@ const NAME = `[A-Z][A-Za-z'’-]+,[ \\t]*${NOT_NAME}[A-Z][A-Za-z'’-]+(?:[ \\t]
 const RULES: { key: keyof ChartFacts; re: RegExp; date?: boolean }[] = [
   { key: 'dob', re: new RegExp(`(?:\\bDOB|\\bD\\.O\\.B\\.?|Date of birth|Birth ?date|\\bBorn)${SEP}${DATE}`, 'i'), date: true },
   { key: 'encounterDate', re: new RegExp(`(?:Date of service|\\bDOS\\b|Service date|Encounter date|Visit date|Date of visit|Open encounter|\\bEncounter(?! (?:for|ID|No|#|number)\\b))${SEP}${DATE}`, 'i'), date: true },
-  { key: 'encounterDate', re: new RegExp(`${DATE}\\s+(?:Encounter|Visit|Office visit)\\b`, 'i'), date: true },
+  // "03/04/2026 Encounter for Alex Rivera" (an encounter page's title); not "2026-02-11 Office visit" in a list of past visits.
+  { key: 'encounterDate', re: new RegExp(`${DATE}\\s+Encounter\\s+for\\b`, 'i'), date: true },
   { key: 'encounterId', re: /\bEncounter\s*(?:#|No\.?|ID|number)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{0,19})\b/i },
   { key: 'encounterId', re: new RegExp(`Open encounter${SEP}${DATE.replace('(', '(?:')}\\s*\\((\\d{1,12})\\)`, 'i') },
   { key: 'memberId', re: /(?:\bMRN|Medical record (?:number|no\.?|#)|Chart (?:number|no\.?|#)|Patient ID|\bPID|Member ID|Subscriber ID)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{2,19})\b/i },

@@ -28,6 +28,7 @@ describe('chart facts from the banner’s words', () => {
     expect(chartFactsFromText('Date of service: Mar 4, 2026 · Encounter #A-778')).toEqual({ encounterDate: '2026-03-04', encounterId: 'A-778' });
     // No label, no fact: a date in the note is not the date of birth.
     expect(chartFactsFromText('Seen 2026-03-01 for cough. Mammogram 2025-11-02.')).toEqual({});
+    expect(chartFactsFromText('Past Encounters\n2026-02-11 Office visit: heart failure')).toEqual({});
     // A record "number" without a digit is a word.
     expect(chartFactsFromText('MRN pending')).toEqual({});
   });

@@ -236,7 +236,14 @@ export function createProbe(doc: Document): Probe {
     const y = view?.scrollY ?? 0;
     const width = Math.max(root!.scrollWidth, view?.innerWidth ?? 0);
     const height = Math.max(root!.scrollHeight, view?.innerHeight ?? 0);
-    return r.right + x <= 0 || r.bottom + y <= 0 || r.left + x >= width || r.top + y >= height;
+    const outside = (b: { left: number; top: number; right: number; bottom: number }) => b.right + x <= 0 || b.bottom + y <= 0 || b.left + x >= width || b.top + y >= height;
+    if (outside(r)) return true;
+    // A box pulled off the page by a negative margin grows back into it: where is its text drawn?
+    if (r.left + x >= 0 && r.top + y >= 0) return false;
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    const t = range.getBoundingClientRect();
+    return (t.width > 0 || t.height > 0) && outside(t);
   };
 
   const hiddenReason = (el: Element): string | undefined => {
