@@ -73,6 +73,8 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     const min = f === 'none' ? CUES.noneMinimumScore : CUES.minimumScore;
     if (s && s.score >= min && (!best || s.score > scores.get(best)!.score)) best = f;
   }
+  // Admitted and discharged on the same date: the same-day family, whatever else the summary says.
+  if (scores.has('same-day') && (best === 'discharge' || best === 'initial')) best = 'same-day';
   // A discharge summary lists the operation done during the stay: its discharge cues decide.
   if (best === 'none' && (scores.get('discharge')?.score ?? 0) >= CUES.minimumScore + 1) best = 'discharge';
   let chosen = best ? scores.get(best)! : { evidence: [] as Span[], why: [] as string[] };

@@ -90,6 +90,10 @@ interface Unit {
   context: EmStatement[];
 }
 
+/** A part that qualifies the problem before it ("severe exacerbation with psychosis", "now hypotension"). */
+const MODIFIER =
+  /^\s*(?:with|without|now|still|currently|severe|mild|moderate|stable|unstable|worsening|worse|improv\w*|resolv\w*|exacerbat\w*|uncontrolled|controlled|poorly|well|not|status|secondary|due|likely|possibl\w*|probabl\w*|suspect\w*|rule|r\/o|versus|vs\.?|on|off|s\/p|complicated|associated|causing|leading|requiring|most|which|that)\b/i;
+
 /** Splits "Respiratory arrest, pneumonia, COPD exacerbation" into problems when each part names a condition. */
 function splitList(s: EmStatement): { text: string; start: number }[] {
   const parts: { text: string; start: number }[] = [];
@@ -100,7 +104,7 @@ function splitList(s: EmStatement): { text: string; start: number }[] {
   // Parts that name no condition ("most notably in the morning") stay with the problem before them.
   const out: { text: string; start: number }[] = [];
   for (const p of parts) {
-    if (namesCondition(p.text) || out.length === 0) out.push({ ...p });
+    if (out.length === 0 || (namesCondition(p.text) && !MODIFIER.test(p.text))) out.push({ ...p });
     else out[out.length - 1]!.text += `,${p.text}`;
   }
   return out;
@@ -167,11 +171,11 @@ function classify(u: Unit): Problem | undefined {
     level: CLASS_LEVEL[cls],
     why: `${CLASS_WORDS[cls]}${words.some(Boolean) ? ` ("${words.filter(Boolean).map((w) => w!.text).join('", "')}")` : ''}`,
   });
-  const threat = find(CUES.threat, headOnly);
-  if (threat) return make('threat', [threat]);
   const chronic = find(CUES.chronic, headOnly);
   const severe = find(CUES.severe);
   if (chronic && severe) return make('chronic-severe', [chronic, severe]);
+  const threat = find(CUES.threat, headOnly);
+  if (threat) return make('threat', [threat]);
   const worse = find(CUES.exacerbation);
   if (chronic && worse) return make('chronic-worse', [chronic, worse]);
   const uncertain = find(CUES.uncertain, headOnly);
