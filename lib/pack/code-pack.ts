@@ -152,6 +152,7 @@ interface PackCache {
   icdIndex?: Map<string, number>;
   childIndex?: Map<number, number[]>;
   tabulars?: TabularSectionData[];
+  fullTabulars?: TabularSectionData[];
   hcpcsData?: HcpcsSectionData | null;
   hcpcsIndex?: Map<string, number>;
   searchIndex?: Bm25Index;
@@ -284,11 +285,12 @@ export class CodePack {
   }
 
   /**
-   * Tabular sections newest first; on a date-of-service view the ones not after the answering
-   * release come first (FY2021 notes for a 2021 date), the later ones after them.
+   * Tabular sections newest first (`full`: only full Tabular XML ones, which alone carry chapters
+   * and 7th characters; notes extractions are then not even inflated); on a date-of-service view
+   * the ones not after the answering release come first (FY2021 notes for a 2021 date).
    */
-  private tabularsAnswering(): TabularSectionData[] {
-    const all = this.tabular();
+  private tabularsAnswering(which: 'all' | 'full' = 'all'): TabularSectionData[] {
+    const all = this.tabular(which);
     const label = this.pinnedIcd;
     if (!label) return all;
     const notAfter = all.filter((t) => releaseOrder(t.release, label) <= 0);
@@ -324,13 +326,14 @@ export class CodePack {
     return this.c.icdData;
   }
 
-  private tabular(): TabularSectionData[] {
-    if (!this.c.tabulars) {
-      this.c.tabulars = this.header.sections
-        .filter((s) => s.name.startsWith('tabular:'))
-        .map((s) => this.raw.json<TabularSectionData>(s.name)!)
-        .sort((a, b) => b.release.localeCompare(a.release, 'en', { numeric: true }));
-    }
+  /** Full Tabular XML sections are 'tabular:<release>', notes extractions 'tabular-notes:<release>'. */
+  private tabular(which: 'all' | 'full' = 'all'): TabularSectionData[] {
+    const load = (prefix: string) =>
+      this.header.sections.filter((s) => s.name.startsWith(prefix)).map((s) => this.raw.json<TabularSectionData>(s.name)!);
+    const newestFirst = (list: TabularSectionData[]) => list.sort((a, b) => releaseOrder(b.release, a.release));
+    this.c.fullTabulars ??= newestFirst(load('tabular:'));
+    if (which === 'full') return this.c.fullTabulars;
+    this.c.tabulars ??= newestFirst([...this.c.fullTabulars, ...load('tabular-notes:')]);
     return this.c.tabulars;
   }
 
@@ -381,7 +384,7 @@ export class CodePack {
     if (!d || i === undefined) return undefined;
     const chain = [code];
     for (let p = d.parent[i]!; p >= 0; p = d.parent[p]!) chain.push(d.codes[p]!);
-    for (const t of this.tabularsAnswering()) {
+    for (const t of this.tabularsAnswering('full')) {
       for (const c of chain) {
         const node = t.nodes[c];
         if (node?.x) return { from: c, release: t.release, values: node.x };
@@ -486,8 +489,7 @@ export class CodePack {
       }
     }
     // Chapters and sections (and their notes) come from the newest full Tabular holding the code.
-    for (const t of this.tabularsAnswering()) {
-      if (t.notesOnly) continue;
+    for (const t of this.tabularsAnswering('full')) {
       const holder = chain.find((c) => t.nodes[c]);
       if (!holder) continue;
       const sectionId = t.nodes[holder]!.s;

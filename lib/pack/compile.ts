@@ -267,7 +267,7 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       }
     }
     const data: TabularSectionData = { release: p.info.release, sourceId: p.source.id, version: p.notes!.version, chapters: [], nodes, notesOnly: true };
-    sections.push({ name: `tabular:${p.info.release}`, encoding: 'json', data });
+    sections.push({ name: `tabular-notes:${p.info.release}`, encoding: 'json', data });
   }
   if (excludes1.length) sections.push({ name: 'excludes1', encoding: 'json', data: excludes1 });
   counts.excludes1Pairs = excludes1.length;
