@@ -279,9 +279,33 @@ export function dictionaryFor(pack: CodePack): Dictionary {
  * faithfully and drops the entry; a main term that is not a condition by itself (an adjective a
  * lossy index copy cut from its noun: "Old (previous) [myocardial infarction]") drops it too.
  */
+const MANIFESTATION = /\bin (?:other )?diseases classified elsewhere\b/i;
 const CONNECTIVE = /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
 
-function indexTermStems(levels: string[]): { required: string[]; optional: string[] } | undefined {
+function indexTermStems(levels: string[]): { required: string[]; optional: string[] }[] {
+  // "Stenosis, stenotic": the main term's comma-separated forms are alternatives, one term each
+  // (forms with the same stems, "Infection, infected, infective", give one).
+  // Only parts that are forms of the same word are alternatives ("Adrenalism, tuberculous" is one
+  // phrase): they share the first word's first four letters.
+  const parts = levels[0]!.split(/,\s*/).filter((f) => f.trim() !== '');
+  const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
+  const isForm = (p: string, i: number) => i === 0 || (head.length === 4 && p.toLowerCase().startsWith(head) && !p.includes(' '));
+  const rest = parts.filter((p, i) => !isForm(p, i)).join(' ');
+  const forms = parts.filter(isForm).map((f) => `${f} ${rest}`.trim());
+  const out: { required: string[]; optional: string[] }[] = [];
+  const seen = new Set<string>();
+  for (const form of forms.length > 0 ? forms : [levels[0]!]) {
+    const t = levelStems([form, ...levels.slice(1)]);
+    if (!t) continue;
+    const key = t.required.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
+}
+
+function levelStems(levels: string[]): { required: string[]; optional: string[] } | undefined {
   const required: string[] = [];
   const optional: string[] = [];
   for (let i = 0; i < levels.length; i++) {
@@ -309,17 +333,21 @@ export function buildDictionary(pack: CodePack): Dictionary {
       const col = Object.keys(RULES.column_phrases).find((c) => text.startsWith(c));
       if (col) text = `${RULES.column_phrases[col]} ${text.slice(col.length)}`;
     }
+    // Manifestation codes ("… in diseases classified elsewhere") follow their etiology's code
+    // (Guidelines I.A.13): their own titles never read a plain mention ("pneumonia" is not J17);
+    // the Index reaches them through the etiology's entry.
+    if ((s.kind === 'title' || s.kind === 'inclusion') && MANIFESTATION.test(titleOf(s.code))) continue;
     const levels = (s as { levels?: string[] }).levels;
-    const stems = levels && levels.length > 0 ? indexTermStems(levels) : termStems(text);
-    if (!stems) continue;
-    const { required, optional } = stems;
-    // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
-    if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
-    if (required.length === 0) continue;
-    const key = `${s.code}|${required.join(' ')}|${optional.join(' ')}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    raw.push({ code: s.code, text: s.text, kind: s.kind, required, optional });
+    const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
+    for (const { required, optional } of readings) {
+      // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
+      if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
+      if (required.length === 0) continue;
+      const key = `${s.code}|${required.join(' ')}|${optional.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      raw.push({ code: s.code, text: s.text, kind: s.kind, required, optional });
+    }
   }
   const vocab: string[] = [];
   const vid = new Map<string, number>();
