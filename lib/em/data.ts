@@ -42,8 +42,9 @@ export function readData(note: EmNote): DataElement {
   for (const s of note.statements) {
     const scope = testScope(s);
     if (!scope || NOT_DONE.test(s.text)) continue;
+    const specific = CUES.tests.some((t) => !t.generic && firstMatch(s.text, t.words) !== undefined);
     for (const t of CUES.tests) {
-      if (tests.has(t.id)) continue;
+      if (tests.has(t.id) || (t.generic && specific)) continue;
       const hit = firstMatch(s.text, t.words, s.start);
       if (!hit) continue;
       tests.add(t.id);

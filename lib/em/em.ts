@@ -194,7 +194,9 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
     why: { problems: p.why, data: d.why, risk: r.why },
     details: { problems: p.problems, data: d.items, risk: r.items },
   };
-  if (applies && !t && p.problems.length + d.items.length + r.items.length === 0) {
+  // Words without any heading, problem, test, management or time are not a visit note; a note with
+  // headings whose assessment and plan are missing (cut short) is still levelled, at its lowest.
+  if (applies && !t && read.doc.sections.length <= 1 && p.problems.length + d.items.length + r.items.length === 0) {
     return { ...base, mdm, nothingToLevel: 'no problem, test, management or time statement found: nothing to level', basis: 'none', prolonged: { cpt: 0, medicare: 0 } };
   }
   const byTime = t ? levelByTime(family, t.minutes) : undefined;

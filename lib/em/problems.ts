@@ -140,7 +140,12 @@ function units(note: EmNote): Unit[] {
       last.context.push(s);
       continue;
     }
-    const problem = s.item !== undefined || (!PLAN_LIKE.test(s.text) && namesCondition(s.text)) || diagnosisLike(s.text) || (!inSection && namesCondition(s.text));
+    const problem =
+      s.item !== undefined ||
+      (!PLAN_LIKE.test(s.text) && (namesCondition(s.text) || firstMatch(s.text, CUES.uncertain) !== undefined)) ||
+      diagnosisLike(s.text) ||
+      // The first statement of an assessment is its problem, even written as a sentence.
+      (!inSection && (namesCondition(s.text) || !PLAN_LIKE.test(s.text)));
     if (!problem) {
       if (inSection) last.context.push(s);
       continue;
@@ -223,7 +228,24 @@ export function readProblems(note: EmNote): ProblemsElement {
     seen.add(k);
     return true;
   });
-  return level(list);
+  return level(worseByHistory(note, list));
+}
+
+const STOP = new Set(['with', 'without', 'from', 'that', 'this', 'chronic', 'acute', 'disease', 'disorder', 'syndrome', 'type', 'left', 'right', 'history']);
+
+/** A stable-read chronic illness the history of present illness describes as worse is not stable. */
+function worseByHistory(note: EmNote, problems: Problem[]): Problem[] {
+  const history = note.statements.filter((s) => s.kind === 'hpi' || s.role === 'reason');
+  return problems.map((p) => {
+    if (p.class !== 'chronic-stable' || firstMatch(p.text, CUES.stable)) return p;
+    const words = (p.text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !STOP.has(w));
+    for (const s of history) {
+      const about = problems.length === 1 || words.some((w) => s.text.toLowerCase().includes(w));
+      const worse = about ? affirmed(s.text, CUES.historyWorse, s.start) : undefined;
+      if (worse) return { ...p, class: 'chronic-worse', level: CLASS_LEVEL['chronic-worse'], evidence: [...p.evidence, worse], why: `${CLASS_WORDS['chronic-worse']} ("${worse.text}", in the history)` };
+    }
+    return p;
+  });
 }
 
 function level(problems: Problem[]): ProblemsElement {

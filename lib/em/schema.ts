@@ -143,6 +143,12 @@ export const ProblemCuesSchema = z.strictObject({
   chronic: z.array(Pattern),
   /** Status words: worse, not at goal, progressing, or side effects of its treatment. */
   exacerbation: z.array(Pattern),
+  /**
+   * Worse, read from the history of present illness: a chronic illness the assessment names without
+   * a status is worse when the history says so of it (a word of the problem in the same sentence, or
+   * the only problem of the assessment).
+   */
+  historyWorse: z.array(Pattern),
   stable: z.array(Pattern),
   /** Words of an uncertain, not yet diagnosed new problem (a differential under work-up). */
   uncertain: z.array(Pattern),
@@ -159,7 +165,14 @@ export const ProblemCuesSchema = z.strictObject({
 export const DataCuesSchema = z.strictObject({
   about: z.string(),
   /** Each unique test: an id and the words that name it (panels count once). */
-  tests: z.array(z.strictObject({ id: z.string(), words: z.array(Pattern).min(1) })),
+  tests: z.array(
+    z.strictObject({
+      id: z.string(),
+      words: z.array(Pattern).min(1),
+      /** A generic name ("labs", "blood work"): counts only in a statement that names no specific test. */
+      generic: z.boolean().optional(),
+    }),
+  ),
   /** Words in a plan statement that make a named test an order. */
   orderVerbs: z.array(Pattern),
   /** Words that make a named test a result reviewed (outside a results section). */

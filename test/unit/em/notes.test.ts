@@ -131,6 +131,19 @@ describe('examples a coder would sign', () => {
     expect(r.prolonged).toMatchObject({ code: '99417', cpt: 2, medicareCode: 'G2212', medicare: 1 });
   });
 
+  it('a chronic illness the history calls worse is not stable, unless the history denies it', () => {
+    const worse = 'SUBJECTIVE: Reevaluation of her hand eczema; she comes in today because she is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
+    const denied = 'SUBJECTIVE: Reevaluation of her hand eczema; she does not think it is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
+    expect(levelEncounter(worse, 'established').mdm.details.problems[0]).toMatchObject({ class: 'chronic-worse' });
+    expect(levelEncounter(denied, 'established').mdm.details.problems[0]).toMatchObject({ class: 'chronic-stable' });
+  });
+
+  it('generic labs count once, and only where no specific test is named', () => {
+    const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
+    expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual(['labs-unspecified', 'sleep-study']);
+    expect(tests('ASSESSMENT: Hypertension.\nPLAN: Labs: CBC and BMP.')).toEqual(['cbc', 'metabolic-panel']);
+  });
+
   it.each([
     ['new', '99204'],
     ['office-consult', '99244'],
