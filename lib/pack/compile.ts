@@ -287,7 +287,8 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
         data.entries.push([fi, e.path, e.nemod ?? '', e.codes, e.manif, e.see ?? '', e.seeAlso ?? '', cells]);
       }
       if (ix.kind !== 'index' && ix.kind !== 'eindex') continue;
-      const { refs, stats } = resolveIndexRefs(ix.entries);
+      const neoplasm = indexes.find((x) => x.index!.kind === 'neoplasm')?.index!.entries;
+      const { refs, stats } = resolveIndexRefs(ix.entries, neoplasm);
       for (const r of refs) data.refs!.push({ ...r, entry: first + r.entry });
       counts[`${ix.kind} see resolved`] = stats.seeResolved;
       if (ix.kind === 'index') alphabeticIndex = { sourceId: p.source.id, release: p.info.release, form: p.indexForm!, ...stats };

@@ -37,12 +37,21 @@ export function normalizeTerm(s: string): string {
 
 function pieces(target: string): string[] {
   return normalizeTerm(target)
+    .replace(/^neoplasm,(?=\S)/, 'neoplasm, ')
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
 }
 
-export function resolveIndexRefs(entries: IndexEntry[]): { refs: ResolvedRef[]; stats: RefStats } {
+/** The index as a tree: main terms by name (and by each alternative), subterms below each node. */
+interface TermTree {
+  mains(name: string, alternativesToo: boolean): number[];
+  hasSubterms(node: number): boolean;
+  /** The node reached from `node` by the subterm names in `rest` (longest names first). */
+  walk(node: number, rest: string[]): number | undefined;
+}
+
+function termTree(entries: IndexEntry[]): TermTree {
   const children: number[][] = entries.map(() => []);
   const exact = new Map<string, number[]>();
   const alternative = new Map<string, number[]>();
@@ -66,23 +75,25 @@ export function resolveIndexRefs(entries: IndexEntry[]): { refs: ResolvedRef[]; 
   const titleOf = (i: number) => normalizeTerm(entries[i]!.path.at(-1) ?? '');
 
   // Per node, every name below it -> the shallowest subterm so named (a direct subterm wins over a
-  // deeper one); a subterm written with alternatives ("femur, femoral") answers to each of them.
+  // deeper one); a subterm written with alternatives ("femur, femoral") answers to each of them,
+  // after the exact names of its own level.
   const below = new Map<number, Map<string, number>>();
   const findBelow = (node: number, name: string): number | undefined => {
     let names = below.get(node);
     if (!names) {
       names = new Map();
-      const alts: [string, number][] = [];
       let level = children[node]!;
       while (level.length) {
+        const alts: [string, number][] = [];
         for (const c of level) {
           const t = titleOf(c);
           if (!names.has(t)) names.set(t, c);
-          for (const alt of t.split(',')) alts.push([alt.trim().replace(/-$/, ''), c]);
+          // "skin NOS", "connective tissue NEC" answer to "skin", "connective tissue" too.
+          for (const alt of [...t.split(','), t.replace(/ (nos|nec)$/, '')]) alts.push([alt.trim().replace(/-$/, ''), c]);
         }
+        for (const [alt, c] of alts) if (alt && !names.has(alt)) names.set(alt, c);
         level = level.flatMap((c) => children[c]!);
       }
-      for (const [alt, c] of alts) if (alt && !names.has(alt)) names.set(alt, c);
       below.set(node, names);
     }
     return names.get(name);
@@ -98,14 +109,56 @@ export function resolveIndexRefs(entries: IndexEntry[]): { refs: ResolvedRef[]; 
     }
     return undefined;
   };
+  return {
+    mains: (name, alternativesToo) => exact.get(name) ?? (alternativesToo ? (alternative.get(name) ?? []) : []),
+    hasSubterms: (node) => children[node]!.length > 0,
+    walk,
+  };
+}
+
+/** "Neoplasm, skin, benign": the behavior word of a reference to the Table of Neoplasms -> its column. */
+const NEOPLASM_COLUMN: [RegExp, string][] = [
+  [/^malignant$|^malignant,? primary$|^primary$/, 'malignant primary'],
+  [/^secondary$|^malignant,? secondary$/, 'malignant secondary'],
+  [/^in situ$|^ca in situ$|^carcinoma in situ$/, 'ca in situ'],
+  [/^benign$/, 'benign'],
+  [/^uncertain behavior$|^uncertain$/, 'uncertain behavior'],
+  [/^unspecified behavior$/, 'unspecified behavior'],
+];
+
+/**
+ * Resolves the references of one index file. `neoplasmTable`, when given, answers references to
+ * the Table of Neoplasms by site and behavior ("see Neoplasm, skin, benign" -> the Benign cell of
+ * the skin row); "by site" references name no site and stay unresolved.
+ */
+export function resolveIndexRefs(entries: IndexEntry[], neoplasmTable?: IndexEntry[]): { refs: ResolvedRef[]; stats: RefStats } {
+  const tree = termTree(entries);
+  const neo = neoplasmTable?.length ? termTree(neoplasmTable) : undefined;
+
+  const fromNeoplasmTable = (p: string[]): string[] | undefined => {
+    if (!neo || !/^neoplasm/.test(p[0] ?? '')) return undefined;
+    const rest = p.slice(1).filter((x) => x !== 'by site');
+    const b = rest.findIndex((x) => NEOPLASM_COLUMN.some(([re]) => re.test(x)));
+    if (b < 0) return undefined;
+    const column = NEOPLASM_COLUMN.find(([re]) => re.test(rest[b]!))![1];
+    const site = rest.filter((_, k) => k !== b);
+    if (site.length === 0) return undefined;
+    for (const main of neo.mains('neoplasm, neoplastic', false).concat(neo.mains('neoplasm', true))) {
+      const node = neo.walk(main, site);
+      const cell = node === undefined ? undefined : neoplasmTable![node]!.cells?.find((c) => c.column.toLowerCase() === column);
+      if (cell) return [cell.code];
+    }
+    return undefined;
+  };
 
   const resolve = (target: string, hops: number): string[] | undefined => {
     const p = pieces(target);
+    const table = fromNeoplasmTable(p);
+    if (table) return table;
     for (let k = p.length; k >= 1; k--) {
       const name = p.slice(0, k).join(', ');
-      const mains = exact.get(name) ?? (k === 1 ? alternative.get(name) : undefined);
-      for (const main of mains ?? []) {
-        const node = walk(main, p.slice(k));
+      for (const main of tree.mains(name, k === 1)) {
+        const node = tree.walk(main, p.slice(k));
         if (node === undefined) continue;
         const e = entries[node]!;
         if (e.codes.length) return e.codes;
@@ -127,7 +180,7 @@ export function resolveIndexRefs(entries: IndexEntry[]): { refs: ResolvedRef[]; 
         stats.seeResolved++;
         refs.push({ entry: i, via: 'see', target: e.see, codes });
       }
-    } else if (e.seeAlso && children[i]!.length === 0) {
+    } else if (e.seeAlso && !tree.hasSubterms(i)) {
       // "see also" on a term with neither code nor subterms: the other term is where the code is.
       stats.seeAlso++;
       const codes = resolve(e.seeAlso, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIndexFlatCsv } from '../../../lib/codesets/icd10cm/index-flat-csv';
 import { resolveIndexRefs } from '../../../lib/codesets/icd10cm/index-refs';
+import { parseIndexXml } from '../../../lib/codesets/icd10cm/index-xml';
 import { fixtureText } from '../../helpers/fixtures';
 
 describe('Alphabetic Index cross-references resolved at compile time', () => {
@@ -26,6 +27,15 @@ describe('Alphabetic Index cross-references resolved at compile time', () => {
   it('leaves a reference unresolved when the target has no code or does not exist', () => {
     expect(refOf('Ache')).toBeUndefined(); // "Pain" has no code of its own here
     expect(refOf('Unknown target')).toBeUndefined();
-    expect(stats).toEqual({ see: 7, seeResolved: 5, seeAlso: 1, seeAlsoResolved: 1 });
+    expect(stats).toEqual({ see: 9, seeResolved: 5, seeAlso: 1, seeAlsoResolved: 1 });
+  });
+
+  it('answers "see Neoplasm, <site>, <behavior>" from the Table of Neoplasms; "by site" names no site', () => {
+    const table = parseIndexXml(fixtureText('fy2026/icd10cm_neoplasm_2026.xml'), 'neoplasm.xml').entries;
+    const withTable = resolveIndexRefs(ix.entries, table);
+    const ref = (path: string) => withTable.refs.find((r) => ix.entries[r.entry]!.path.join(', ') === path);
+    expect(ref('Carcinoma, ductal')).toMatchObject({ via: 'see', codes: ['C50.9-'] });
+    expect(ref('Carcinoma, lobular')).toBeUndefined();
+    expect(withTable.stats.seeResolved).toBe(6);
   });
 });

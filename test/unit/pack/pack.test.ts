@@ -165,7 +165,7 @@ describe('Alphabetic Index from the flat CSV (lossy) in a pack', () => {
   });
 
   it('says which index it used, with its release and how many references resolved', () => {
-    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 7, seeResolved: 5 });
+    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 9, seeResolved: 5 });
     expect(pack.sources.find((s) => s.kind === 'icd10cm-index')).toMatchObject({ release: 'FY2025', detail: 'index (flat CSV, lossy)' });
   });
 
