@@ -43,7 +43,7 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     let hit: Span | undefined;
     let times = 1;
     if (cue.where === 'heading') {
-      // Each distinct heading a cue matches counts, up to two ("TECHNIQUE" and "COMPARISON").
+      // Each distinct heading a cue matches counts, up to three ("TECHNIQUE" and "COMPARISON").
       const seen = new Set<string>();
       for (const sec of doc.sections) {
         const h = headingText(sec.heading);
@@ -51,7 +51,7 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
         seen.add(h);
         hit ??= { start: sec.start, end: sec.start + sec.heading.length, text: sec.heading };
       }
-      times = Math.min(2, seen.size);
+      times = Math.min(3, seen.size);
     } else if (cue.where === 'any') {
       hit = firstMatch(doc.view, [cue.pattern]);
     } else {
