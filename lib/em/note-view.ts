@@ -54,15 +54,19 @@ export function readNote(text: string): EmNote {
   return { doc, statements, structured };
 }
 
-/** An upper-case assessment or plan heading left without its colon ("IMPRESSION,1. …" flattened) stands alone as a statement. */
-const BARE_HEADING = /^\s*(IMPRESSIONS?|ASSESSMENTS?|DIAGNOS[IE]S|FINAL DIAGNOS[IE]S|FORMULATION|(?:ASSESSMENT|IMPRESSION) AND PLAN|PLAN|PLANS|RECOMMENDATIONS?|DISPOSITION)\s*[,:]?\s*$/;
-
 /**
- * The document stage types a section by a heading that ends with a colon; a flattened note can
- * lose the colon ("IMPRESSION,1. Hydrocarbon aspiration.,PLAN,1. ICU monitoring."), leaving the
- * heading as a statement of its own inside the previous section. What follows it, up to the next
- * section, is read as that heading's kind.
+ * A heading left without its colon stands alone as a statement: "IMPRESSION,1. …" in a flattened
+ * transcription, or "Assessment" on its own line in a note captured from a page whose headings are
+ * separate elements. Upper case anywhere; any case when the statement is the heading alone.
  */
+const BARE_HEADINGS: [RegExp, string][] = [
+  [/^(?:chief complaints?|reason for (?:the )?(?:visit|consultation|admission))$/i, 'reason'],
+  [/^(?:history of (?:the )?present illness|hpi|subjective|interval history|history)$/i, 'narrative'],
+  [/^(?:physical exam(?:ination)?|exam(?:ination)?|objective|vital signs|review of systems)$/i, 'findings'],
+  [/^(?:impressions?|assessments?|diagnos[ie]s|final diagnos[ie]s|formulation|(?:assessment|impression) and plan|a\/p)$/i, 'diagnostic'],
+  [/^(?:plans?|recommendations?|disposition)$/i, 'plan'],
+];
+
 function bareHeadings(statements: EmStatement[]): void {
   let role: string | undefined;
   let section = -1;
@@ -71,9 +75,10 @@ function bareHeadings(statements: EmStatement[]): void {
       section = s.sectionStart;
       role = undefined;
     }
-    const m = BARE_HEADING.exec(s.text);
-    if (m) {
-      role = /PLAN|RECOMMEND|DISPOSITION/.test(m[1]!) && !/AND PLAN/.test(m[1]!) ? 'plan' : 'diagnostic';
+    const head = s.text.trim().replace(/[\s,:.]+$/, '');
+    const hit = head.length <= 40 ? BARE_HEADINGS.find(([re]) => re.test(head)) : undefined;
+    if (hit && (head === head.toUpperCase() || /\n\s*$|^\s*\n/.test(s.text) || s.text.trim() === head)) {
+      role = hit[1];
       s.role = 'heading';
       continue;
     }

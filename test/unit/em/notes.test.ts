@@ -138,6 +138,17 @@ describe('examples a coder would sign', () => {
     expect(levelEncounter(denied, 'established').mdm.details.problems[0]).toMatchObject({ class: 'chronic-stable' });
   });
 
+  it('headings on their own lines without a colon (a page whose headings are elements) still type the note', () => {
+    const note =
+      'Chief Complaint\nCough and fever for four days.\nHistory of Present Illness\n45-year-old woman with productive cough, fever and shortness of breath.\n' +
+      'Assessment\nAcute bronchitis. Mild intermittent asthma, uncomplicated.\nPlan\nAlbuterol as needed. Dexamethasone 10 mg IM given in clinic. Return if worse. Total time 25 minutes.';
+    const r = levelEncounter(note, 'established');
+    // Fever with bronchitis is not an acute illness with systemic symptoms (a treatable minor illness).
+    expect(r.mdm.details.problems.map((p) => p.class)).toEqual(['acute', 'chronic-stable']);
+    expect(r.mdm).toMatchObject({ problems: 'low', risk: 'moderate', level: 'low' });
+    expect(r.code).toBe('99213');
+  });
+
   it('generic labs count once, and only where no specific test is named', () => {
     const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
     expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual(['labs-unspecified', 'sleep-study']);
