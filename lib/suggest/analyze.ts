@@ -15,6 +15,7 @@ import { longTermDrugSuggestions } from './long-term-drugs';
 import { applyCombinations } from './combinations';
 import { organismSuggestions } from './organisms';
 import { encounterReason } from './encounter-reason';
+import { bmiSuggestions } from './bmi';
 
 export interface AnalyzeOptions {
   setting?: 'office' | 'hospital';
@@ -85,7 +86,7 @@ export class NoteAnalyzer {
     const aggregated = this.aggregate(mentions, text, release.label);
     const combined = applyCombinations(this.pack, aggregated.suggestions);
     const replaced = combined.replaced;
-    const dx = encounterReason(this.pack, doc, combined.claim, release.label);
+    const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, combined.claim, release.label), release.label);
     const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
     const excluded = aggregated.excluded.filter((e) => !dx.some((s) => s.code === e.code));
     // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).

@@ -48,7 +48,8 @@ export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boo
       return POLICY.surgical_prefixes.some((x) => code.startsWith(x)) ? keep : { why: p.why };
     case 'fallback':
       if (!hasDiagnosis) return keep;
-      return isChronic(code) ? { tier: POLICY.roles.history.tier } : { why: p.why };
+      // Chronic conditions and status codes (devices, grafts, ostomies) affect care wherever written.
+      return isChronic(code) || POLICY.history_prefixes.some((x) => code.startsWith(x)) ? { tier: POLICY.roles.history.tier } : { why: p.why };
     case 'symptoms_if_no_diagnosis':
       if (!hasDiagnosis) return keep;
       return isSymptom(code) ? { why: p.why } : keep;

@@ -143,4 +143,11 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('CHIEF COMPLAINT: This 2-month-old is here for a well-child visit.\nPLAN: Immunizations were given today.')).toContain('Z23');
     expect(shown('HISTORY: Immunizations are up to date.\nASSESSMENT: Otitis media.')).not.toContain('Z23');
   });
+
+  it('status codes from the history: stents, grafts, ostomies (I.C.21.c.3); BMI only with a weight diagnosis (I.B.14)', () => {
+    expect(shown('PAST MEDICAL HISTORY: Coronary stenting.\nASSESSMENT: Hypertension.')).toEqual(expect.arrayContaining(['I10', 'Z95.5']));
+    expect(shown('PAST SURGICAL HISTORY: CABG x3.\nASSESSMENT: Hypertension.')).toEqual(expect.arrayContaining(['Z95.1']));
+    expect(shown('ASSESSMENT: Morbid obesity. BMI of 46.')).toEqual(expect.arrayContaining(['E66.01', 'Z68.42']));
+    expect(shown('VITAL SIGNS: BMI 31.\nASSESSMENT: Hypertension.').some((c) => c.startsWith('Z68'))).toBe(false);
+  });
 });

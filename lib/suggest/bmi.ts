@@ -1,0 +1,54 @@
+import type { CodePack } from '../pack/code-pack';
+import type { NoteDocument } from '../document/document';
+import type { Suggestion } from './schema';
+
+/*
+ * Body mass index (Z68): reported only with an associated diagnosis the provider documents
+ * (obesity, overweight, underweight or malnutrition; Guidelines I.B.14, I.C.21.c.3), from the
+ * value written in the note; adult categories from 20 years of age, pediatric percentiles
+ * (Z68.5-) below it. A Z68 code the words alone suggested is replaced by the one the value gives.
+ */
+const ASSOCIATED = /^(E66|E44|E43|E46|R63\.6|R63\.4)/;
+const BMI = /\b(?:BMI|body mass index)\b(?:\s+(?:is|of|was|=|:))?\s*(?:of\s+)?(\d{2}(?:\.\d+)?)/i;
+const AGE_YEARS = /\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b/i;
+
+function adultCode(bmi: number): string {
+  if (bmi < 20) return 'Z68.1';
+  if (bmi < 30) return `Z68.2${Math.floor(bmi) - 20}`;
+  if (bmi < 40) return `Z68.3${Math.floor(bmi) - 30}`;
+  if (bmi < 45) return 'Z68.41';
+  if (bmi < 50) return 'Z68.42';
+  if (bmi < 60) return 'Z68.43';
+  if (bmi < 70) return 'Z68.44';
+  return 'Z68.45';
+}
+
+export function bmiSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+  const rest = claim.filter((s) => !s.code.startsWith('Z68'));
+  if (!rest.some((s) => ASSOCIATED.test(s.code))) return rest;
+  const age = AGE_YEARS.exec(doc.view);
+  if (age && Number(age[1]) < 20) return claim; // pediatric: percentiles, as the words said
+  const m = BMI.exec(doc.view);
+  if (!m) return rest;
+  const code = adultCode(Number(m[1]));
+  const info = pack.codeInfo(code);
+  if (!info) return rest;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  return [
+    ...rest,
+    {
+      code,
+      description: info.title,
+      system: 'ICD-10-CM',
+      release,
+      billable: info.billable,
+      score: 1,
+      assertion: 'present',
+      section: doc.statements.find((st) => st.start <= start && start < st.end)?.section.kind ?? 'preamble',
+      evidence: [{ start, end, text: doc.text.slice(start, end) }],
+      mentions: 1,
+      reason: { matched: m[0], via: 'guideline', note: `body mass index ${m[1]} with a documented weight diagnosis (Guidelines I.B.14, I.C.21.c.3)` },
+    },
+  ];
+}
