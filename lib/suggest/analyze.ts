@@ -1,9 +1,9 @@
 import type { CodePack } from '../pack/code-pack';
 import { applyContext, type Assertion } from '../text/context';
-import { expandTokens } from '../text/expand';
+import { expandTokens, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
 import type { SectionRole } from '../document/schema';
-import { tokenize, type Token } from '../text/tokens';
+import { fold, tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentenceAll, type TermMatch } from './matcher';
@@ -119,7 +119,9 @@ export class NoteAnalyzer {
     if (st.section.role === 'status' || st.section.role === 'history') {
       exp.push({ start: tokens[0]!.start, end: tokens[0]!.end, norm: 'status', stem: 'status', upper: false, source: 0, expanded: true });
     }
-    const { kept, covered } = matchSentenceAll(exp, this.dict);
+    const all = matchSentenceAll(exp, this.dict);
+    const kept = all.kept.filter((m) => this.sameWord(m, exp));
+    const covered = all.covered.filter((m) => this.sameWord(m, exp));
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));
@@ -157,6 +159,23 @@ export class NoteAnalyzer {
         out.push(this.applyAssertion(sided, setting));
       }
     }
+  }
+
+  /**
+   * A one-word Index entry ("Abnormity", "Teething", "Personality") is matched by that word, not
+   * by another word the stemmer folds onto it ("abnormal", "teeth", "person"): with no subterm
+   * to confirm the sense, only the word itself (or its plural) names the condition.
+   */
+  private sameWord(m: TermMatch, exp: ExpandedToken[]): boolean {
+    const term = this.dict.term(m.term);
+    if (term.kind !== 'index' || term.required.length !== 1) return true;
+    // "Infection, infected, infective": any of the main term's own forms.
+    const forms = fold(term.text.trim()).split(/,\s*/);
+    if (forms.some((f) => /\s/.test(f))) return true;
+    return m.positions.some((p) => {
+      const w = exp[p]!.norm;
+      return exp[p]!.expanded || forms.some((f) => w === f || w === `${f}s` || `${w}s` === f || w === `${f}es`);
+    });
   }
 
   /** Guidelines on what a mention becomes given how it is asserted (IV.H outpatient uncertainty, I.C.21.c.4 history). */
