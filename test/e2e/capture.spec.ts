@@ -152,6 +152,28 @@ test('a saved note rendered with white-space: pre-line keeps its lines (sections
   await page.close();
 });
 
+test('an in-app address change (pushState) of the same chart keeps the review; the banner, not the address, says which chart', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-react-note.html`);
+  const panel = await openPanelFor(h, page);
+  await suggestion(panel, 'E11.9').getByRole('button', { name: 'Accept' }).click();
+  const summaryDx = panel.locator('ol[aria-label="Diagnoses"] li');
+  await expect(summaryDx).toHaveCount(1);
+  // The app changes its address and re-renders the same chart (as routers do).
+  await page.evaluate(() => {
+    history.pushState({}, '', '?view=note&tab=2');
+    const note = document.querySelector('.note-view')!;
+    note.textContent = `${note.textContent}\nFollow-up in 3 months.`;
+  });
+  await expect.poll(async () => (await frameReports(panel)).some((r) => r.url.includes('view=note') && r.text.includes('Follow-up in 3 months'))).toBe(true);
+  await expect(panel.getByLabel('Captured note')).toContainText('characters');
+  await panel.waitForTimeout(500);
+  await expect(summaryDx).toHaveCount(1);
+  await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="E11.9"]')).toBeVisible();
+  await panel.close();
+  await page.close();
+});
+
 test('a clock ticking every 150 ms does not postpone re-capture forever (maximum wait)', async () => {
   const page = await h.context.newPage();
   await page.goto(`${FIXTURES}/ehr-ticking.html`);

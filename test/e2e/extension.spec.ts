@@ -144,7 +144,7 @@ test('web-component SPA with open shadow roots: re-captures when the patient cha
   const panel = await openPanelFor(h, page);
   await expect(suggestion(panel, 'K21.9')).toBeVisible();
   await suggestion(panel, 'K21.9').hover();
-  await expect.poll(() => highlightedText(page)).toEqual(['Gastroesophageal reflux disease without']);
+  await expect.poll(() => highlightedText(page)).toEqual(['Gastroesophageal reflux disease without esophagitis']);
   await suggestion(panel, 'K21.9').getByRole('button', { name: 'Accept' }).click();
   await expect(panel.locator('ol[aria-label="Diagnoses"] li[data-code="K21.9"]')).toBeVisible();
   // An edit inside the nested shadow root only (the note component inside the app component).
@@ -170,10 +170,10 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   const drug = panel.getByRole('region', { name: 'Procedures and supplies' }).locator('li.suggestion[data-code="J1100"]');
   await expect(drug).toContainText('10 units');
   await drug.getByRole('button', { name: 'Accept' }).click();
-  await expect(panel.getByRole('region', { name: 'E/M level' })).toContainText('99213');
+  await expect(panel.getByRole('region', { name: 'E/M level' })).toContainText('99214');
   await panel.getByRole('button', { name: 'Add to summary' }).click();
-  await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99213"]')).toBeVisible();
-  await panel.getByLabel('Modifiers for 99213').fill('25');
+  await expect(panel.locator('table[aria-label="Service lines"] tr[data-code="99214"]')).toBeVisible();
+  await panel.getByLabel('Modifiers for 99214').fill('25');
   // Patient identifiers come from the chart header; the coder confirms them.
   const who = panel.getByRole('group', { name: 'Patient and provider' });
   await expect(who.getByLabel('Member id')).toHaveValue('AB9876543');
@@ -193,7 +193,7 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await expect(region.getByRole('status')).toContainText('Filled');
   await expect(bill.locator('#dx-A')).toHaveValue('J20.9');
   await expect(bill.locator('#dx-B')).toHaveValue('J45.20');
-  await expect(bill.locator('#line-1 input[name=code]')).toHaveValue('99213');
+  await expect(bill.locator('#line-1 input[name=code]')).toHaveValue('99214');
   await expect(bill.locator('#line-1 input[name=mod1]')).toHaveValue('25');
   await expect(bill.locator('#line-1 input[name=pointers]')).toHaveValue('AB');
   await expect(bill.locator('#line-2 input[name=code]')).toHaveValue('J1100');
