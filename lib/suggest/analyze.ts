@@ -167,10 +167,9 @@ export class NoteAnalyzer {
    * to confirm the sense, only the word itself (or its plural) names the condition.
    */
   private sameWord(m: TermMatch, exp: ExpandedToken[]): boolean {
-    const term = this.dict.term(m.term);
-    if (term.kind !== 'index' || term.required.length !== 1) return true;
+    if (this.dict.kindOf(m.term) !== 'index' || this.dict.requiredIds(m.term).length !== 1) return true;
     // "Infection, infected, infective": any of the main term's own forms.
-    const forms = fold(term.text.trim()).split(/,\s*/);
+    const forms = fold(this.dict.textOf(m.term).trim()).split(/,\s*/);
     if (forms.some((f) => /\s/.test(f))) return true;
     return m.positions.some((p) => {
       const w = exp[p]!.norm;

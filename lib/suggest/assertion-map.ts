@@ -25,7 +25,17 @@ function inRange(code: string, [lo, hi]: [string, string]): boolean {
 }
 
 /** The billable code of a Z-code range whose title shares the most specific words with the condition. */
+const BEST_Z = new WeakMap<Dictionary, Map<string, string | undefined>>();
+/** bestZ, remembered per dictionary: the same condition maps to the same Z code on every chart. */
 function bestZ(pack: CodePack, dict: Dictionary, condition: string, range: [string, string]): string | undefined {
+  let cache = BEST_Z.get(dict);
+  if (!cache) BEST_Z.set(dict, (cache = new Map()));
+  const key = `${condition}|${range.join('-')}`;
+  if (!cache.has(key)) cache.set(key, searchZ(pack, dict, condition, range));
+  return cache.get(key);
+}
+
+function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [string, string]): string | undefined {
   const cond = [...dict.titleStems(condition)].filter((s) => !GENERIC.has(s));
   const release = pack.currentIcdRelease?.label;
   if (!release || cond.length === 0) return undefined;

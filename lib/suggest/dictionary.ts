@@ -168,6 +168,17 @@ export class Dictionary {
     return t;
   }
 
+  /** Where a term comes from, without building the term. */
+  kindOf(i: number): Term['kind'] {
+    return KINDS[this.cols.termKind[i]!]!;
+  }
+
+  /** The phrase of a term, without building the term. */
+  textOf(i: number): string {
+    const ti = this.cols.termText[i]!;
+    return ti < 0 ? this.titleOf(this.codeOf(i)) : this.meta.texts[ti]!;
+  }
+
   /** Vocabulary id of a stem (undefined when no term uses it). */
   stemId(stem: string): number | undefined {
     return this.vocabId.get(stem);

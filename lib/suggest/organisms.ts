@@ -52,7 +52,15 @@ export function organismSuggestions(pack: CodePack, doc: NoteDocument, claim: Su
   return out;
 }
 
+const ASKS = new WeakMap<CodePack, Map<string, boolean>>();
 function asksForOrganism(pack: CodePack, code: string): boolean {
-  const hit = pack.lookup(code) as IcdLookup | undefined;
-  return Boolean(hit?.notes?.some((n) => n.kind === 'useAdditionalCode' && ASKS_FOR_ORGANISM.test(n.text)));
+  let cache = ASKS.get(pack);
+  if (!cache) ASKS.set(pack, (cache = new Map()));
+  let asks = cache.get(code);
+  if (asks === undefined) {
+    const hit = pack.lookup(code) as IcdLookup | undefined;
+    asks = Boolean(hit?.notes?.some((n) => n.kind === 'useAdditionalCode' && ASKS_FOR_ORGANISM.test(n.text)));
+    cache.set(code, asks);
+  }
+  return asks;
 }
