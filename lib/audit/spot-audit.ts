@@ -29,7 +29,7 @@ export const WEIGHTS = { unsupported: 20, missed: 8, error: 10, warning: 4 } as 
 export const MISSED_MIN_SHARE = 0.35;
 export const MISSED_MAX = 5;
 /** Where the provider states what was treated: a present diagnosis there counts as documented whatever its score. */
-const STATED_SECTIONS = new Set(['assessment', 'chief_complaint']);
+const STATED_SECTIONS = new Set(['diagnostic', 'chief_complaint']);
 
 const category = (c: string) => c.slice(0, 3);
 
