@@ -7,9 +7,29 @@ import { fillChargeEntry, readBilledCodes, readBillingPatient } from '@/utils/fi
 import { readFrame, type Capture } from '@/utils/capture/capture';
 import { debounceMaxWait } from '@/utils/capture/debounce';
 import { startLifecycle } from '@/utils/capture/lifecycle';
-import { frameHiddenReason } from '@/utils/capture/visibility';
+import { createProbe, frameHiddenReason } from '@/utils/capture/visibility';
 import { clearHighlight, highlightSpans } from '@/utils/capture/highlight';
 import { ToContentSchema, type BillingMessage, type NoteMessage } from '@/utils/messages';
+
+/** The frames this page embeds and whether the coder can see them (for cross-origin children; Firefox's runtime.getFrameId). */
+function embeddedFrames(doc: Document): { frameId: number; hidden: boolean }[] {
+  const runtime = browser.runtime as { getFrameId?: (target: Element) => number };
+  if (typeof runtime.getFrameId !== 'function') return [];
+  const probe = createProbe(doc);
+  const out: { frameId: number; hidden: boolean }[] = [];
+  for (const el of Array.from(doc.querySelectorAll('iframe, frame')).slice(0, 100)) {
+    let frameId: number;
+    try {
+      frameId = runtime.getFrameId(el);
+    } catch {
+      continue;
+    }
+    if (frameId < 0) continue;
+    const r = el.getBoundingClientRect();
+    out.push({ frameId, hidden: !probe.shown(el) || r.width < 2 || r.height < 2 });
+  }
+  return out;
+}
 
 /**
  * Runs in every frame of an enabled EHR site (registered at run time for the origins the user
@@ -50,12 +70,18 @@ export default defineContentScript({
       const hidden = frameHiddenReason(window);
       const reading = hidden ? {} : readFrame(document, adapterFor(adapters, location.origin + location.pathname));
       const c = reading.note;
-      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '']);
+      const childFrames = hidden ? [] : embeddedFrames(document);
+      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '', childFrames]);
       if (!force && key === lastKey) return;
       lastKey = key;
       const id = `${Date.now().toString(36)}-${++seq}`;
       last = c ? { id, capture: c } : undefined;
-      const chart = { ...(reading.header ? { header: reading.header } : {}), ...(reading.encounter ? { encounter: reading.encounter } : {}), ...(window === window.top ? { top: true } : {}) };
+      const chart = {
+        ...(reading.header ? { header: reading.header } : {}),
+        ...(reading.encounter ? { encounter: reading.encounter } : {}),
+        ...(window === window.top ? { top: true } : {}),
+        ...(childFrames.length ? { childFrames } : {}),
+      };
       const msg: NoteMessage = c
         ? { type: 'cc:note', captureId: id, frameUrl: location.href, source: c.source, label: c.label, text: c.text, truncated: c.truncated, ...(c.adapter ? { adapter: c.adapter } : {}), ...chart, capturedAt: performance.timeOrigin + performance.now() }
         : { type: 'cc:note', captureId: id, frameUrl: location.href, source: 'none', label: hidden ?? 'no note on this page', text: '', truncated: false, ...chart, capturedAt: performance.timeOrigin + performance.now() };

@@ -36,6 +36,12 @@ export const NoteMessageSchema = z.strictObject({
   encounter: EncounterSchema.optional(),
   /** True in the top frame of the tab (its banner is the chart's banner for notes in child frames). */
   top: z.boolean().optional(),
+  /**
+   * The frames this frame embeds (extension frame ids) and whether the coder can see them: a
+   * cross-origin child cannot see its own <iframe> element's styles, its parent can. Needs
+   * runtime.getFrameId (Firefox); Chrome has none, there a frame judges itself from inside.
+   */
+  childFrames: z.array(z.strictObject({ frameId: z.number().int(), hidden: z.boolean() })).max(100).optional(),
   /** performance.timeOrigin + now() in the frame: lets the panel measure capture latency. */
   capturedAt: z.number(),
 });

@@ -63,8 +63,9 @@ const rank = (c: FrameCapture) => (c.source === 'none' ? Infinity : SOURCE_RANK[
 export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | undefined {
   let best: FrameCapture | undefined;
   const all = [...captures];
+  const hidden = hiddenFrames(all);
   for (const c of all) {
-    if (c.source === 'none' || !c.text) continue;
+    if (c.source === 'none' || !c.text || hidden.has(c.frameId)) continue;
     if (!best) best = c;
     else {
       const d = rank(c) - rank(best);
@@ -86,6 +87,28 @@ export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | un
   if (prev && JSON.stringify([prev.header, prev.encounter]) === JSON.stringify([next.header, next.encounter])) return prev;
   merged.set(best, next);
   return next;
+}
+
+/**
+ * Frames their parent reports as hidden (or inside a hidden frame). A frame judges itself from
+ * inside (viewport, same-origin <iframe> chain); a cross-origin frame cannot see its <iframe>
+ * element's styles, so its parent's report decides.
+ */
+export function hiddenFrames(reports: Pick<FrameCapture, 'frameId' | 'childFrames'>[]): Set<number> {
+  const parent = new Map<number, { parent: number; hidden: boolean }>();
+  for (const r of reports) for (const c of r.childFrames ?? []) if (c.frameId !== r.frameId) parent.set(c.frameId, { parent: r.frameId, hidden: c.hidden });
+  const out = new Set<number>();
+  for (const r of reports) {
+    const seen = new Set<number>();
+    for (let id: number | undefined = r.frameId; id !== undefined && !seen.has(id); id = parent.get(id)?.parent) {
+      seen.add(id);
+      if (parent.get(id)?.hidden) {
+        out.add(r.frameId);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -52,6 +52,8 @@ describe('capture: selection, then focused field, then adapter, then the largest
     expect(c.source).toBe('heuristic');
     expect(c.map.kind).toBe('field');
     expect(c.text).toMatch(/^Chief complaint: follow-up of diabetes/);
+    // Where it came from, in the coder's words (the element in brackets for support).
+    expect(c.label).toBe('the text box “Encounter note” (textarea#note-text)');
   });
 
   it('heuristic: a plain page gives its main block, not the navigation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCapture, reviewKeyOf, type FrameCapture } from '../../utils/tab-link';
+import { bestCapture, hiddenFrames, reviewKeyOf, type FrameCapture } from '../../utils/tab-link';
 
 const frame = (over: Partial<FrameCapture>): FrameCapture => ({
   type: 'cc:note',
@@ -41,5 +41,14 @@ describe('the note among the frames, and the chart it belongs to', () => {
     expect(reviewKeyOf({ frameUrl: 'https://other.example/chart?view=1', header: { name: 'Rivera, Alex' }, encounter: { date: '2026-03-04' } })).not.toBe(a);
     // No banner at all: the page address is all there is.
     expect(reviewKeyOf({ frameUrl: 'https://emr.example/a' })).not.toBe(reviewKeyOf({ frameUrl: 'https://emr.example/b' }));
+  });
+
+  it('a frame its parent reports hidden (a cross-origin tab it cannot inspect itself) is not read, nor anything inside it', () => {
+    const parent = frame({ top: true, childFrames: [{ frameId: 5, hidden: true }, { frameId: 6, hidden: false }] });
+    const hiddenChild = frame({ frameId: 5, source: 'heuristic', text: 'Problem list: chronic obstructive pulmonary disease, heart failure.', childFrames: [{ frameId: 7, hidden: false }] });
+    const grandchild = frame({ frameId: 7, source: 'heuristic', text: 'A note inside the hidden tab, longer than the visible one by far.' });
+    const shown = frame({ frameId: 6, source: 'heuristic', text: 'Assessment: acute bronchitis.' });
+    expect([...hiddenFrames([parent, hiddenChild, grandchild, shown])].sort()).toEqual([5, 7]);
+    expect(bestCapture([parent, hiddenChild, grandchild, shown])!.frameId).toBe(6);
   });
 });
