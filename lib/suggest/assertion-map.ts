@@ -19,10 +19,6 @@ export interface Mapped {
   note: string;
 }
 
-function inRange(code: string, [lo, hi]: [string, string]): boolean {
-  const cat = code.slice(0, 3);
-  return cat >= lo && cat <= hi;
-}
 
 /** The billable code of a Z-code range whose title shares the most specific words with the condition. */
 const BEST_Z = new WeakMap<Dictionary, Map<string, string | undefined>>();
@@ -61,8 +57,28 @@ function zCodes(pack: CodePack, release: string, range: [string, string]): strin
   if (!cache) Z_CACHE.set(pack, (cache = new Map()));
   const key = `${release}|${range.join('-')}`;
   let list = cache.get(key);
-  if (!list) cache.set(key, (list = pack.listIcdCodes(release).filter((c) => c.billable && inRange(c.code, range)).map((c) => c.code)));
+  if (!list) cache.set(key, (list = billableUnder(pack, categories(range))));
   return list;
+}
+
+/** "Z80".."Z84" -> every category between them (same letter, two digits). */
+function categories([lo, hi]: [string, string]): string[] {
+  const out: string[] = [];
+  for (let n = Number(lo.slice(1)); n <= Number(hi.slice(1)); n++) out.push(`${lo[0]}${String(n).padStart(2, '0')}`);
+  return out;
+}
+
+/** Billable codes below the given categories, by walking the tree (not the whole code list). */
+function billableUnder(pack: CodePack, roots: string[]): string[] {
+  const out: string[] = [];
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const info = pack.codeInfo(stack.pop()!);
+    if (!info) continue;
+    if (info.billable) out.push(info.code);
+    for (const c of info.children) if (c.code.length > info.code.length) stack.push(c.code);
+  }
+  return out.sort();
 }
 
 /** Family history of a condition -> Z80-Z84 (Official Guidelines I.C.21.c.4). */

@@ -1,6 +1,15 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Dictionary } from './dictionary';
 
+const INFO = new WeakMap<CodePack, Map<string, ReturnType<CodePack['codeInfo']>>>();
+/** codeInfo remembered per pack: refinement asks for the same headers on every chart. */
+function codeInfo(pack: CodePack, code: string): ReturnType<CodePack['codeInfo']> {
+  let cache = INFO.get(pack);
+  if (!cache) INFO.set(pack, (cache = new Map()));
+  if (!cache.has(code)) cache.set(code, pack.codeInfo(code));
+  return cache.get(code);
+}
+
 export interface Refined {
   code: string;
   from?: string;
@@ -18,7 +27,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
   let current = code;
   const by: string[] = [];
   for (let depth = 0; depth < 5; depth++) {
-    const hit = pack.codeInfo(current);
+    const hit = codeInfo(pack, current);
     if (!hit || hit.billable) break;
     const children = hit.children.filter((c) => c.code.length > current.length);
     const sevenChr = children.length === 0 || children.every((c) => c.code.replace('.', '').length === 7) ? pack.sevenChrFor(current) : undefined;
@@ -71,7 +80,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
       if (!chars.includes(ch)) ch = chars[0] ?? 'A';
       const base = current.replace('.', '').padEnd(6, 'X');
       const full = `${base.slice(0, 3)}.${base.slice(3)}${ch}`;
-      if (pack.codeInfo(full)) {
+      if (codeInfo(pack, full)) {
         by.push(`7th character ${ch}`);
         current = full;
       }
@@ -100,14 +109,14 @@ function stageInRange(title: string, sentenceStems: Set<string>): string | undef
  */
 export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
   if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
-  const info = pack.codeInfo(code);
+  const info = codeInfo(pack, code);
   if (!info || !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(info.title)) return [code];
   const undotted = code.replace('.', '');
   const parentRaw = undotted.slice(0, -1);
   const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
-  const siblings = pack.codeInfo(parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
+  const siblings = codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
   const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
-  const find = (side: string) => siblings.find((s) => pack.codeInfo(s.code)?.title.toLowerCase() === swap(side));
+  const find = (side: string) => siblings.find((s) => codeInfo(pack, s.code)?.title.toLowerCase() === swap(side));
   const bilateral = find('bilateral');
   if (bilateral) return [bilateral.code];
   const right = find('right');
