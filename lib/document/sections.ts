@@ -18,8 +18,11 @@ for (const k of KINDS.kinds) for (const h of k.headings) EXACT.set(h, { kind: k.
 const BODY_SYSTEMS = new Set(KINDS.body_systems);
 const KEYWORDS = KINDS.kinds.map((k) => ({ kind: k.kind, role: k.role, words: k.keywords.map((w) => ` ${w} `) }));
 
+/** A line holding nothing but a heading's words. */
+const LONE = /(^|\n)[ \t]*([A-Za-z][A-Za-z /&'-]{0,40}?)[ \t]*(?=\r?\n)/g;
+
 /** A candidate heading: at a line start, or after a full stop and spaces; words, then a colon. */
-const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)(?:[ \t]*:|(?<=(?:^|\n)[ \t]*[SOAP])[ \t]+-(?=[ \t]*(?:\n|$)))/g;
+const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)(?:[ \t,]*:|(?<=(?:^|\n)[ \t]*[SOAP])[ \t]+-(?=[ \t]*(?:\n|$)))/g;
 
 function norm(heading: string): string {
   return heading.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -78,6 +81,17 @@ export function findSections(text: string): { sections: DocSection[]; subHeading
     }
     sections.push({ kind: cls.kind, role: cls.role, heading: raw, start, bodyStart, end: text.length });
   }
+  // A known heading alone on its line, without a colon ("IMPRESSION" then the numbered list).
+  LONE.lastIndex = 0;
+  for (let m = LONE.exec(text); m; m = LONE.exec(text)) {
+    const raw = m[2]!;
+    const exact = EXACT.get(norm(raw));
+    if (!exact || raw.length < 2 || !/^[A-Z]/.test(raw)) continue;
+    const start = m.index + m[1]!.length + m[0].slice(m[1]!.length).indexOf(raw);
+    if (sections.some((x) => x.start === start)) continue;
+    sections.push({ kind: exact.kind, role: exact.role, heading: raw, start, bodyStart: start + raw.length, end: text.length });
+  }
+  sections.sort((a, b) => a.start - b.start);
   for (let i = 0; i < sections.length; i++) sections[i]!.end = sections[i + 1]?.start ?? text.length;
   if (sections.length === 0 || sections[0]!.start > 0) {
     sections.unshift({ kind: 'preamble', role: 'narrative', heading: '', start: 0, bodyStart: 0, end: sections[0]?.start ?? text.length });

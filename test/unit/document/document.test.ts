@@ -51,4 +51,15 @@ describe('document: flattened transcriptions keep their structure', () => {
     expect(d.sections.map((s) => s.kind)).toEqual(['preamble']);
     expect(d.statements).toHaveLength(2);
   });
+
+  it('reads a known heading alone on its line, a heading with a stray comma, and keeps mental-status assessments in the exam', () => {
+    expect(kinds('HPI: Cough.\nIMPRESSION\n1. Acute bronchitis.').map((k) => [k[0], k[2]])).toEqual([
+      ['hpi', null],
+      ['diagnostic', 1],
+    ]);
+    expect(kinds('FORMULATION,: Bipolar disorder.').map((k) => k[0])).toEqual(['diagnostic']);
+    expect(kinds('COGNITIVE ASSESSMENT: Alert and oriented.').map((k) => k[0])).toEqual(['exam']);
+    // A capitalised word alone on a line that is not a known heading stays text.
+    expect(kinds('Discussed\nwith the patient.').map((k) => k[0])).toEqual(['preamble', 'preamble']);
+  });
 });
