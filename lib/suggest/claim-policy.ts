@@ -35,6 +35,9 @@ const isSymptom = (code: string) => code.startsWith('R');
  * tier; `hasDiagnosis` = the note's diagnostic statements yield at least one code.
  */
 export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boolean): { tier: number } | { why: string } {
+  // External causes (V00-Y99) are reported voluntarily unless a payer or state mandates them
+  // (Guidelines I.C.20): offered for review, never put on the claim by the words alone.
+  if (/^[VWXY]/.test(code)) return { why: 'external cause: not required unless a payer or state mandates it (Guidelines I.C.20); add it if your payer asks' };
   const p = POLICY.roles[role];
   const keep = { tier: p.tier };
   switch (p.when) {
