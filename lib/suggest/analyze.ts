@@ -27,8 +27,12 @@ const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family',
 /** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
 const LATE_DIAGNOSIS = /discharge|final|postop|post-op|postprocedure|post-procedure/i;
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
-/** Symptom codes: chapter 18, and the joint / limb / back pain codes of chapter 13 that name a symptom. */
-const isSymptomCode = (code: string) => /^(R|M25\.5|M79\.6|M54\.[59])/.test(code);
+/**
+ * Symptom codes: the signs and symptoms of chapter 18 (R00-R69; not R65 severe sepsis / SIRS,
+ * which are coded with their infection, nor the abnormal findings R70-R99), and the joint / limb /
+ * back pain codes of chapter 13 that name a symptom.
+ */
+const isSymptomCode = (code: string) => (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
 const MAX_EVIDENCE = 100;
