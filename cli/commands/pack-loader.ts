@@ -3,8 +3,12 @@ import { loadPack, type CodePack } from '../../lib/pack/code-pack';
 import { packPath } from '../paths';
 import { inflateRawSync } from 'node:zlib';
 
-/** Node's zlib: the same raw DEFLATE as fflate, natively (about 5x faster on the 14 MB ICD section). */
-export const nativeInflate = (data: Uint8Array): Uint8Array => new Uint8Array(inflateRawSync(data));
+/**
+ * Node's zlib: the same raw DEFLATE as fflate, natively (about 5x faster on the 14 MB ICD section),
+ * never producing more than the section's declared size.
+ */
+export const nativeInflate = (data: Uint8Array, maxLength?: number): Uint8Array =>
+  new Uint8Array(inflateRawSync(data, maxLength === undefined ? {} : { maxOutputLength: Math.max(1, maxLength) }));
 import { UsageError, type GlobalOptions } from '../output';
 
 /**

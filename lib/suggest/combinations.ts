@@ -11,11 +11,15 @@ const CombinationsSchema = z.strictObject({
       replace: z.array(z.string().min(1)).min(1),
       with: z.array(z.strictObject({ if_any: z.array(z.string().min(1)).min(1), code: z.string().min(3) })),
       default: z.string(),
+      drop: z.array(z.string().min(1)),
+      add: z.boolean(),
       why: z.string().min(1),
     }),
   ),
+  sequence_first: z.strictObject({ prefixes: z.array(z.string().min(1)), why: z.string().min(1) }),
 });
-const RULES = CombinationsSchema.parse(combinationsData).rules;
+const DATA = CombinationsSchema.parse(combinationsData);
+const RULES = DATA.rules;
 
 /**
  * Presumed links across the claim's statements (data/combinations.json; Guidelines I.A.15,
@@ -28,9 +32,18 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim:
   for (const r of RULES) {
     const icd = list.filter((s) => s.system === 'ICD-10-CM');
     if (!r.all.every((p) => icd.some((s) => s.code.startsWith(p)))) continue;
-    const target = icd.find((s) => r.replace.some((p) => s.code.startsWith(p)));
-    if (!target) continue;
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
+    let target = icd.find((s) => r.replace.some((p) => s.code.startsWith(p)));
+    if (!target && r.add && code && !icd.some((s) => s.code === code)) {
+      // Nothing to replace (J44.1 stays beside J44.0): the combination is added after the first linked code.
+      target = icd.find((s) => s.code.startsWith(r.all[0]!));
+      if (!target) continue;
+      const info = pack.codeInfo(code);
+      if (!info?.billable) continue;
+      list.splice(list.indexOf(target) + 1, 0, { ...target, code, description: info.title, reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why } });
+      continue;
+    }
+    if (!target) continue;
     if (code === target.code) continue;
     // An empty result drops the replaced code (a less specific duplicate of a code on the claim).
     if (code === '') {
@@ -50,10 +63,14 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim:
       evidence: mergeEvidence(linked.flatMap((s) => s.evidence)),
       reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
     };
-    list = list.filter((s) => s !== target && s !== existing);
+    const absorbed = list.filter((s) => s.system === 'ICD-10-CM' && r.drop.some((p) => s.code.startsWith(p)));
+    replaced.push(...absorbed.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
+    list = list.filter((s) => s !== target && s !== existing && !absorbed.includes(s));
     list.splice(Math.min(at, list.length), 0, combined);
     replaced.push({ ...target, reason: { ...target.reason, note: `combined into ${code}: ${r.why}` } });
   }
+  const first = list.filter((s) => s.system === 'ICD-10-CM' && DATA.sequence_first.prefixes.some((p) => s.code.startsWith(p)));
+  if (first.length > 0) list = [...first.map((s) => ({ ...s, reason: { ...s.reason, note: s.reason.note ?? DATA.sequence_first.why } })), ...list.filter((s) => !first.includes(s))];
   return { claim: list, replaced };
 }
 

@@ -150,4 +150,12 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Morbid obesity. BMI of 46.')).toEqual(expect.arrayContaining(['E66.01', 'Z68.42']));
     expect(shown('VITAL SIGNS: BMI 31.\nASSESSMENT: Hypertension.').some((c) => c.startsWith('Z68'))).toBe(false);
   });
+
+  it('more presumed links: diabetes with hyper/hypoglycemia, COPD with pneumonia; sepsis sequenced first (I.A.15, I.C.1.d.4)', () => {
+    const hyper = shown('ASSESSMENT: Type 2 diabetes with hyperglycemia.');
+    expect(hyper).toContain('E11.65');
+    expect(hyper).not.toContain('R73.9');
+    expect(shown('ASSESSMENT:\n1. COPD exacerbation.\n2. Pneumonia.')).toEqual(expect.arrayContaining(['J44.1', 'J44.0', 'J18.9']));
+    expect(shown('ASSESSMENT:\n1. Urinary tract infection.\n2. Sepsis.')[0]).toBe('A41.9');
+  });
 });
