@@ -326,7 +326,7 @@ function levelStems(levels: string[]): { required: string[]; optional: string[] 
     let own = level.required;
     if (own.length === 0 && i === 0) own = level.optional.filter((w) => !/^\d+$/.test(w));
     if (own.length === 0) return undefined;
-    if (i === 0 && levels.length === 1 && own.every((w) => NOT_CONDITIONS.has(w))) return undefined;
+    if (i === 0 && levels.length === 1 && (own.every((w) => NOT_CONDITIONS.has(w)) || levels[0]!.trim().length < 3)) return undefined;
     for (const w of own) if (!required.includes(w)) required.push(w);
     for (const w of level.optional) if (!own.includes(w) && !optional.includes(w)) optional.push(w);
   }
@@ -359,6 +359,8 @@ export function buildDictionary(pack: CodePack): Dictionary {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
       if (required.length === 0) continue;
+      // A generic word alone ("pain", "infection", "wound NOS") does not reach a code.
+      if (s.kind !== 'guideline' && required.every((w) => NOT_CONDITIONS.has(w))) continue;
       const key = `${s.code}|${required.join(' ')}|${optional.join(' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);
