@@ -33,6 +33,14 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim:
     const icd = list.filter((s) => s.system === 'ICD-10-CM');
     if (!r.all.every((p) => icd.some((s) => s.code.startsWith(p)))) continue;
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
+    // The combination is already on the claim: the less specific codes it replaces go.
+    const have = icd.find((s) => s.code === code);
+    if (have && !r.add) {
+      const dup = icd.filter((s) => s !== have && r.replace.some((p) => s.code.startsWith(p)));
+      replaced.push(...dup.map((s) => ({ ...s, reason: { ...s.reason, note: `combined into ${code}: ${r.why}` } })));
+      list = list.filter((s) => !dup.includes(s));
+      continue;
+    }
     let target = icd.find((s) => r.replace.some((p) => s.code.startsWith(p)));
     if (!target && r.add && code && !icd.some((s) => s.code === code)) {
       // Nothing to replace (J44.1 stays beside J44.0): the combination is added after the first linked code.
