@@ -71,7 +71,10 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim:
       evidence: mergeEvidence(linked.flatMap((s) => s.evidence)),
       reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
     };
-    const absorbed = list.filter((s) => s.system === 'ICD-10-CM' && r.drop.some((p) => s.code.startsWith(p)));
+    // Other codes the combination replaces (I10 beside an I12.9 turned I12.0) and the findings it names go too.
+    const absorbed = list.filter(
+      (s) => s !== target && s.system === 'ICD-10-CM' && (r.drop.some((p) => s.code.startsWith(p)) || (!r.add && r.replace.some((p) => s.code.startsWith(p)))),
+    );
     replaced.push(...absorbed.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
     list = list.filter((s) => s !== target && s !== existing && !absorbed.includes(s));
     list.splice(Math.min(at, list.length), 0, combined);
