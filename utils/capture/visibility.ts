@@ -262,13 +262,14 @@ export function createProbe(doc: Document): Probe {
     const overflowY = s.overflowY || s.overflow;
     const clipsX = Boolean(overflowX) && overflowX !== 'visible';
     const clipsY = Boolean(overflowY) && overflowY !== 'visible';
-    const rect = layout ? el.getBoundingClientRect() : undefined;
+    let box: DOMRect | undefined;
+    const rect = () => (layout ? (box ??= el.getBoundingClientRect()) : undefined);
     // A box of 1px or less that clips its overflow shows nothing readable (the "sr-only" pattern too).
-    if (rect && ((clipsX && rect.width < MIN_BOX_PX) || (clipsY && rect.height < MIN_BOX_PX))) return 'zero size, overflow clipped';
+    if ((clipsX || clipsY) && layout && ((clipsX && rect()!.width < MIN_BOX_PX) || (clipsY && rect()!.height < MIN_BOX_PX))) return 'zero size, overflow clipped';
     const tiny = (v: string | undefined) => Boolean(v) && v !== 'auto' && v !== 'none' && /^[\d.]+px$/.test(v!) && px(v) < MIN_BOX_PX;
     if (!layout && ((clipsY && (tiny(s.height) || tiny(s.maxHeight))) || (clipsX && (tiny(s.width) || tiny(s.maxWidth))))) return 'zero size, overflow clipped';
-    if ((s.position === 'absolute' || s.position === 'fixed') && s.clip && s.clip !== 'auto' && clipRectHides(s.clip, rect?.width, rect?.height)) return 'clip';
-    if (s.clipPath && s.clipPath !== 'none' && clipPathHides(s.clipPath, rect?.width, rect?.height)) return 'clip-path';
+    if ((s.position === 'absolute' || s.position === 'fixed') && s.clip && s.clip !== 'auto' && clipRectHides(s.clip, rect()?.width, rect()?.height)) return 'clip';
+    if (s.clipPath && s.clipPath !== 'none' && clipPathHides(s.clipPath, rect()?.width, rect()?.height)) return 'clip-path';
     if (offPage(el, s)) return 'off the page';
     return undefined;
   };
