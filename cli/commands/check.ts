@@ -21,10 +21,31 @@ export async function checkCommand(o: { codes: string; note?: string }, opts: Gl
     findings.length === 0
       ? `no findings for ${o.codes} on ${dateOfService} (${setting})`
       : [
-          table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.map((f) => [f.severity, f.rule, f.codes.join(' '), f.message.slice(0, 110), f.action.slice(0, 90)])]),
-          ...queries.map((q) => `\nprovider query draft (${q.rule}):\n  ${q.question}\n${q.options.map((x) => `  [ ] ${x}`).join('\n')}`),
+          table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.flatMap((f) => wrapRow([f.severity, f.rule, f.codes.join(' '), f.message, f.action], [0, 0, 24, 60, 48]))]),
+          ...queries.map((q) => `\nprovider query draft (${q.rule}):\n${wrap(q.question, 100).map((l) => `  ${l}`).join('\n')}\n${q.options.map((x) => `  [ ] ${x}`).join('\n')}`),
         ].join('\n'),
   );
+}
+
+/** Words of a text in lines of at most `width` characters (a longer word stands alone; nothing is cut). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** One table row as several physical rows: each cell wrapped to its width (0 = as is), the others blank. */
+function wrapRow(cells: string[], widths: number[]): string[][] {
+  const wrapped = cells.map((c, i) => (widths[i] ? wrap(c, widths[i]!) : [c]));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  return Array.from({ length: height }, (_, r) => wrapped.map((w) => w[r] ?? ''));
 }
 
 export async function rulesCommand(o: { write?: boolean }, opts: GlobalOptions): Promise<void> {

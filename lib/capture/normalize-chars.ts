@@ -108,11 +108,17 @@ export function foldLookalikes(input: string): string {
  * look-alikes folded; `raw[i]` is the offset in the value of the i-th character of `text`
  * (absent when nothing was removed).
  */
-/** Any character normalizeValue changes or removes (a fast path for the usual clean value). */
-const SPECIAL = /[\u000b\u000c\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\udb40]/;
+/** Whether normalizeValue would change or remove a character (a fast path for the usual clean value). */
+function needsWork(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0xa0 ? c === 0x0b || c === 0x0c : classifyAt(value, i) !== 'keep') return true;
+  }
+  return false;
+}
 
 export function normalizeValue(value: string): { text: string; raw?: Uint32Array } {
-  if (!SPECIAL.test(value)) return { text: foldLookalikes(value) };
+  if (!needsWork(value)) return { text: foldLookalikes(value) };
   let text = '';
   let raw: number[] | undefined;
   for (let i = 0; i < value.length; i++) {

@@ -10,7 +10,7 @@ import { rule as nonBillableHeader } from './rules/non-billable-header';
 import { rule as releaseDoesNotCoverDate } from './rules/release-does-not-cover-date';
 import { rule as hypertensionCombination } from './rules/hypertension-combination';
 import { rule as unspecifiedWhenDocumented } from './rules/unspecified-when-documented';
-import { rule as diabetesDrugStatus } from './rules/diabetes-drug-status';
+import { rule as longTermDrugStatus } from './rules/long-term-drug-status';
 import { rule as uncertainDiagnosisOutpatient } from './rules/uncertain-diagnosis-outpatient';
 import { rule as emLevelNotSupported } from './rules/em-level-not-supported';
 import { rule as codeChangedBetweenReleases } from './rules/code-changed-between-releases';
@@ -22,26 +22,44 @@ import { rule as diabetesComplicationLinkage } from './rules/diabetes-complicati
 import { rule as manifestationEtiologyMissing } from './rules/manifestation-etiology-missing';
 import { rule as deletedCodeWithReplacement } from './rules/deleted-code-with-replacement';
 import { rule as hccSpecificityDocumented } from './rules/hcc-specificity-documented';
+import { rule as modifier59OnEm } from './rules/modifier-59-on-em';
+import { rule as modifierNotAllowed } from './rules/modifier-not-allowed';
+import { rule as modifier59WithX } from './rules/modifier-59-with-x';
+import { rule as comprehensiveCodeInstead } from './rules/comprehensive-code-instead';
+import { rule as bilateralModifierUnits } from './rules/bilateral-modifier-units';
+import { rule as globalSurgeryEm } from './rules/global-surgery-em';
+import { rule as unspecifiedBesideSpecified } from './rules/unspecified-beside-specified';
+import { rule as lateralityMismatch } from './rules/laterality-mismatch';
+import { rule as unparseableCode } from './rules/unparseable-code';
 
 /** Every rule, registered once (the convention test checks this list against the rules/ folder). */
 export const RULES: readonly Rule[] = [
   releaseDoesNotCoverDate,
+  unparseableCode,
   codeNotValidOnDate,
   deletedCodeWithReplacement,
   nonBillableHeader,
   duplicateCode,
   excludes1Pair,
+  unspecifiedBesideSpecified,
   manifestationFirstListed,
   ncciPtp,
+  globalSurgeryEm,
+  modifier59OnEm,
+  modifierNotAllowed,
+  modifier59WithX,
+  comprehensiveCodeInstead,
+  bilateralModifierUnits,
   mueUnits,
   addonWithoutPrimary,
   hypertensionCombination,
   unspecifiedWhenDocumented,
-  diabetesDrugStatus,
+  longTermDrugStatus,
   uncertainDiagnosisOutpatient,
   emLevelNotSupported,
   codeChangedBetweenReleases,
   lateralityNotDocumented,
+  lateralityMismatch,
   episodeOfCareMismatch,
   ckdStageMissing,
   sexAgeConflict,

@@ -12,6 +12,16 @@ export const ReportedCodeSchema = z.strictObject({
 });
 export type ReportedCode = z.infer<typeof ReportedCodeSchema>;
 
+export const UnparsedSchema = z.strictObject({
+  text: z.string(),
+  /** 1-based position in the code list as given. */
+  position: z.number().int().positive(),
+  reason: z.string(),
+  /** The code the entry most likely means, when its spelling alone says so (E119 -> E11.9). */
+  meant: z.string().optional(),
+});
+export type Unparsed = z.infer<typeof UnparsedSchema>;
+
 export const EncounterSchema = z.strictObject({
   /** ISO date of service. */
   dateOfService: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -22,6 +32,8 @@ export const EncounterSchema = z.strictObject({
   /** The note's analysis when a note is available (evidence for documentation findings). */
   analysis: AnalysisSchema.optional(),
   note: z.string().optional(),
+  /** Entries of the code list that are not codes as written (parseCodeList), each with why and, when clear, the code meant. */
+  unparsed: z.array(UnparsedSchema).default([]),
 });
 export type Encounter = z.infer<typeof EncounterSchema>;
 

@@ -1,35 +1,53 @@
-import { isIcd, type Rule } from '../rule';
-
-const SIDE = /\b(right|left|bilateral)\b/i;
+import { codeForSide, sideMentions, sideOfTitle, sitesOfTitle } from '../laterality';
+import { isIcd, noteDocument, type Rule } from '../rule';
 
 /**
  * Codes with sides: the unspecified-side code is for when the record does not say (Guidelines
- * I.B.13). If the note names the side, the sided code is required; if not, ask.
+ * I.B.13). When the note gives the side for the code's body site, the sided code is reported —
+ * both sides: the bilateral code, or the right and the left code where the classification has no
+ * bilateral one; when it does not, ask.
  */
 export const rule: Rule = {
   id: 'laterality-not-documented',
   kind: 'documentation',
   title: 'Unspecified side reported for a code family with sides',
-  source: 'ICD-10-CM Official Guidelines I.B.13 (laterality)',
-  run({ encounter, pack }) {
+  source: 'ICD-10-CM Official Guidelines I.B.13 (laterality; bilateral code, else right and left codes)',
+  run(ctx) {
+    const { encounter, pack } = ctx;
+    const doc = noteDocument(ctx);
     const out: ReturnType<Rule['run']> = [];
     for (const d of encounter.diagnoses) {
       if (!isIcd(d.code)) continue;
       const info = pack.codeInfo(d.code);
-      const parent = info && pack.lookup(d.code);
-      if (!info || !parent || parent.system !== 'ICD-10-CM') continue;
-      // Sided siblings sit one or two levels up (S52.509A -> S52.509 -> S52.50: S52.501 right, S52.502 left).
-      const siblings = parent.hierarchy.slice(-2).flatMap((h) => pack.codeInfo(h.code)?.children.map((c) => c.title) ?? []);
-      const unspecifiedSide = /unspecified (side|eye|ear|limb|arm|leg|hand|foot|knee|hip|shoulder|elbow|wrist|ankle|[a-z]+ (radius|ulna|femur|tibia|fibula|humerus))|\bunspecified (radius|ulna|femur|tibia|fibula|humerus|breast|kidney|lung|ovary|testis)\b/i.test(info.title);
-      if (!unspecifiedSide || !siblings.some((t) => /\bright\b/i.test(t))) continue;
-      const side = encounter.note ? SIDE.exec(encounter.note) : null;
+      if (!info || sideOfTitle(info.title) !== 'unspecified') continue;
+      if (!codeForSide(pack, d.code, 'right')) continue; // no sided codes in this family
+      const mentions = doc ? sideMentions(doc, sitesOfTitle(info.title)) : [];
+      const sides = new Set(mentions.map((m) => m.side));
+      const both = sides.has('bilateral') || (sides.has('right') && sides.has('left'));
+      const side = both ? 'bilateral' : mentions[0]?.side;
+      const evidence = mentions.slice(0, 3).map(({ start, end, text }) => ({ start, end, text }));
+      if (!side) {
+        out.push({
+          severity: 'warning',
+          message: `${d.code} (${info.title}): the side is not documented`,
+          rationale: 'The unspecified-side code is only for records that do not say the side.',
+          codes: [d.code],
+          evidence: [],
+          action: 'Send a provider query for the side (right, left, bilateral, other, clinically undetermined).',
+        });
+        continue;
+      }
+      const bilateral = side === 'bilateral' ? codeForSide(pack, d.code, 'bilateral') : undefined;
+      const right = codeForSide(pack, d.code, 'right');
+      const left = codeForSide(pack, d.code, 'left');
+      const target = side === 'bilateral' ? (bilateral ? [bilateral] : [right, left].filter((c): c is string => Boolean(c))) : [codeForSide(pack, d.code, side)].filter((c): c is string => Boolean(c));
       out.push({
         severity: 'warning',
-        message: side ? `${d.code} (${info.title}) is reported, but the note says "${side[0]}"` : `${d.code} (${info.title}): the side is not documented`,
-        rationale: 'The unspecified-side code is only for records that do not say the side.',
-        codes: [d.code],
-        evidence: side ? [{ start: side.index, end: side.index + side[0].length, text: side[0] }] : [],
-        action: side ? `Report the ${side[0].toLowerCase()}-sided code of this family.` : 'Send a provider query for the side (right, left, bilateral, other, clinically undetermined).',
+        message: `${d.code} (${info.title}) is reported, but the note says "${mentions[0]!.text}"${both && mentions.length > 1 ? ` and "${mentions.find((m) => m.side !== mentions[0]!.side)?.text ?? mentions[1]!.text}"` : ''}`,
+        rationale: side === 'bilateral' && !bilateral ? 'Both sides are documented and this family has no bilateral code: the right and the left code are reported.' : 'The unspecified-side code is only for records that do not say the side.',
+        codes: [d.code, ...target],
+        evidence,
+        action: target.length ? `Report ${target.join(' and ')} instead of ${d.code}.` : `Report the ${side}-sided code of this family.`,
       });
     }
     return out;

@@ -1,30 +1,34 @@
-import { excludedRanges, inPrefixRange } from '../../pack/excludes1';
+import { codeFirstOf, namedBy } from '../manifestation';
 import { isIcd, type Rule } from '../rule';
 
-/** A manifestation code needs its etiology on the claim: its "code first" note names it (Guidelines I.A.13). */
+/**
+ * A manifestation code needs its underlying condition on the claim (Guidelines I.A.13). The
+ * Tabular's "code first" note names it: a list of codes, or examples ("such as"), in which case
+ * another diagnosis on the claim may be the etiology and only a manifestation with no other
+ * diagnosis at all is flagged.
+ */
 export const rule: Rule = {
   id: 'manifestation-etiology-missing',
   kind: 'conflict',
   title: 'Manifestation code without its underlying condition',
-  source: 'ICD-10-CM Official Guidelines I.A.13 (code first / use additional code); Tabular "code first" notes',
+  source: 'ICD-10-CM Official Guidelines I.A.13 (code first / use additional code); Tabular "code first" notes of the release in force',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
-    const reported = encounter.diagnoses.map((d) => d.code.replace('.', ''));
-    for (const d of encounter.diagnoses) {
-      if (!isIcd(d.code)) continue;
-      const hit = pack.lookup(d.code);
-      if (!hit || hit.system !== 'ICD-10-CM' || !/in diseases classified elsewhere/i.test(hit.title)) continue;
-      const notes = hit.notes.filter((n) => n.kind === 'codeFirst');
-      const ranges = notes.flatMap((n) => excludedRanges(n.text));
-      if (ranges.length === 0) continue;
-      if (reported.some((c) => c !== d.code.replace('.', '') && ranges.some((r) => inPrefixRange(c, r)))) continue;
+    const dx = encounter.diagnoses.filter((d) => isIcd(d.code));
+    for (const d of dx) {
+      const cf = codeFirstOf(pack, d.code);
+      if (!cf || cf.kind !== 'manifestation') continue;
+      if (dx.some((e) => namedBy(cf, e.code))) continue;
+      const others = dx.filter((e) => e !== d && codeFirstOf(pack, e.code)?.kind !== 'manifestation');
+      if (cf.examplesOnly && others.length > 0) continue;
+      const notes = cf.notes.map((n) => n.text).join('; ');
       out.push({
         severity: 'error',
-        message: `${d.code} (${hit.title}) is reported without the underlying condition its "code first" note names`,
-        rationale: `Code first: ${notes.map((n) => n.text).join('; ')} (at ${notes[0]?.from}, tabular ${notes[0]?.release}).`,
-        codes: [d.code],
+        message: `${cf.code} (${cf.title}) is reported without the underlying condition its "code first" note names`,
+        rationale: notes ? `Code first: ${notes} (at ${cf.notes[0]?.from}, tabular ${cf.notes[0]?.release}).` : 'A manifestation code is reported with, and after, the disease that causes it.',
+        codes: [cf.code],
         evidence: [],
-        action: 'Add the underlying condition the documentation supports and list it before this code.',
+        action: 'Add the underlying condition the documentation supports and list it before this code; if the record does not name it, query the provider.',
       });
     }
     return out;

@@ -1,8 +1,9 @@
-import { isIcd, type Rule } from '../rule';
+import { feeScheduleOf, surgeryKind } from '../fee-schedule';
+import { COMPREHENSIVE_CODES } from '../tables';
+import { isEm, isIcd, type Rule } from '../rule';
 
 /** Modifiers that may bypass a PTP edit with indicator 1 (NCCI Policy Manual, Chapter I, and the NCCI modifier list). */
 const NCCI_MODIFIERS = new Set(['24', '25', '57', '58', '59', '78', '79', '91', 'XE', 'XS', 'XP', 'XU', 'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'LM', 'RC', 'RI']);
-const isEm = (code: string) => /^99[2-4]\d\d$/.test(code);
 
 /**
  * NCCI procedure-to-procedure edits between service lines in force on the date of service.
@@ -38,13 +39,27 @@ export const rule: Rule = {
           });
           continue;
         }
-        if (bypass.length > 0) {
-          if (b.modifiers.includes('59') && b.modifiers.some((m) => /^X[EPSU]$/.test(m))) {
-            out.push({ severity: 'warning', message: `Line ${b.line} carries both 59 and ${b.modifiers.find((m) => /^X/.test(m))}`, rationale: 'Never report 59 and an X{EPSU} modifier on one line.', codes: [b.code], evidence: [], action: 'Keep the X modifier that fits and drop 59.' });
-          }
+        // A modifier is there (whether it fits is modifier-59-on-em / modifier-59-with-x / global-surgery-em).
+        if (bypass.length > 0) continue;
+        const comprehensive = COMPREHENSIVE_CODES.find((c) => c.kind === 'combination' && c.codes.includes(a.code) && c.codes.includes(b.code));
+        if (comprehensive) {
+          out.push({
+            severity: 'error',
+            message: `${b.code} with ${a.code} hits an NCCI PTP edit in force on ${encounter.dateOfService} (${release}, modifier indicator 1; ${e.rationale})`,
+            rationale: `Indicator 1: paid together only for truly distinct services. ${comprehensive.source}.`,
+            codes: [a.code, b.code, comprehensive.report],
+            evidence: [],
+            action: `Report ${comprehensive.report} instead${comprehensive.kind === 'combination' && comprehensive.unless ? `; ${b.code} with XS or XE only when ${comprehensive.unless.split(';')[0]}` : ''}.`,
+          });
           continue;
         }
-        const fit = isEm(a.code) || isEm(b.code) ? '25 on the E/M line (significant, separately identifiable E/M)' : 'XE (separate encounter), XS (separate structure), XP (separate practitioner) or XU (unusual non-overlapping service) — preferred over 59';
+        const em = isEm(a.code) ? b.code : isEm(b.code) ? a.code : undefined;
+        const kind = em ? surgeryKind(feeScheduleOf(em)?.globalPeriod ?? 'XXX') : undefined;
+        const fit = !em
+          ? 'XE (separate encounter), XS (separate structure), XP (separate practitioner) or XU (unusual non-overlapping service) — preferred over 59'
+          : kind === 'major'
+            ? `57 on the E/M line when this visit decided the surgery (${em} has a 90-day global period)`
+            : '25 on the E/M line (significant, separately identifiable E/M)';
         out.push({
           severity: 'error',
           message: `${b.code} with ${a.code} hits an NCCI PTP edit in force on ${encounter.dateOfService} (${release}, modifier indicator 1; ${e.rationale})`,

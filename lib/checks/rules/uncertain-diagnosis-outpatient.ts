@@ -1,26 +1,53 @@
-import type { Rule } from '../rule';
+import { namings, titleStems } from '../note-words';
+import { isIcd, noteDocument, type Rule } from '../rule';
 
-/** Outpatient: diagnoses documented as probable, suspected, rule out… are not coded; code the symptoms (Guidelines IV.H). */
+/** Where a diagnosis is stated for the encounter (the assessment, the reason for the visit, the plan, a narrative note). */
+const STATED = ['diagnostic', 'reason', 'plan', 'narrative'] as const;
+
+/**
+ * Outpatient: diagnoses documented as probable, suspected, rule out, consistent with … are not
+ * coded; the signs and symptoms are (Guidelines IV.H). A reported code is uncertain when the
+ * analysis keeps its code — or another of its category — only as "possible", or when every
+ * statement of the note that names it (the title's content words) says it is uncertain, and no
+ * statement confirms it.
+ */
 export const rule: Rule = {
   id: 'uncertain-diagnosis-outpatient',
   kind: 'documentation',
   title: 'Uncertain diagnosis reported in the office setting',
-  source: 'ICD-10-CM Official Guidelines Section IV.H (uncertain diagnoses, outpatient)',
-  run({ encounter }) {
+  source: 'ICD-10-CM Official Guidelines Section IV.H (uncertain diagnoses, outpatient: code the signs and symptoms)',
+  run(ctx) {
+    const { encounter, pack } = ctx;
     const a = encounter.analysis;
-    if (!a || encounter.setting !== 'office') return [];
+    if (encounter.setting !== 'office' || (!a && encounter.note === undefined)) return [];
+    const doc = noteDocument(ctx);
     const out: ReturnType<Rule['run']> = [];
     for (const d of encounter.diagnoses) {
-      const asserted = a.suggestions.some((s) => s.code === d.code);
-      const uncertain = a.excluded.find((s) => s.code === d.code && s.assertion === 'possible');
-      if (!uncertain || asserted) continue;
+      if (!isIcd(d.code)) continue;
+      const category = d.code.slice(0, 3);
+      const asserted = a?.suggestions.some((s) => s.code === d.code || (s.code.slice(0, 3) === category && s.assertion === 'present'));
+      if (asserted) continue;
+      const byAnalysis = a?.excluded.find((s) => s.assertion === 'possible' && s.code === d.code) ?? a?.excluded.find((s) => s.assertion === 'possible' && s.code.slice(0, 3) === category);
+      let evidence = byAnalysis?.evidence ?? [];
+      if (!byAnalysis) {
+        const title = pack.codeInfo(d.code)?.title;
+        const named = doc && title ? namings(doc, titleStems(title), STATED) : [];
+        // Every statement that names it is uncertain (negated ones say nothing of its presence).
+        const live = named.filter((n) => n.assertion !== 'negated');
+        if (live.length === 0 || live.some((n) => n.assertion !== 'possible')) continue;
+        evidence = live.slice(0, 3).map((n) => ({ start: n.start, end: n.end, text: n.text }));
+      }
+      // Quote the whole statement ("Probable community-acquired pneumonia"), not only the matched words.
+      const said = doc?.statements.find((st) => evidence[0] && st.start <= evidence[0].start && evidence[0].end <= st.end);
+      const quote = said ? doc!.text.slice(said.start, said.end).trim() : (evidence[0]?.text ?? '');
+      const symptoms = a?.suggestions.filter((s) => s.code.startsWith('R')).map((s) => s.code) ?? [];
       out.push({
         severity: 'error',
-        message: `${d.code} is documented only as uncertain ("${uncertain.evidence[0]?.text}")`,
+        message: `${d.code} is documented only as uncertain ("${quote}")`,
         rationale: 'In the office, probable / suspected / rule-out diagnoses are not coded; the signs and symptoms are.',
         codes: [d.code],
-        evidence: uncertain.evidence,
-        action: `Remove ${d.code} and report the documented symptoms (${a.suggestions.filter((s) => s.code.startsWith('R')).map((s) => s.code).join(', ') || 'see the note'}), or query the provider if it was confirmed.`,
+        evidence,
+        action: `Remove ${d.code} and report the documented signs and symptoms (${symptoms.join(', ') || 'see the note'}), or query the provider if it was confirmed.`,
       });
     }
     return out;

@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+
+/**
+ * An entry of the code list that is not a code as written (parseCodeList: a dot in the wrong
+ * place, an ICD-10-CM code without its dot, a modifier that is not two characters, a word) would
+ * otherwise vanish from the check and be rejected on the claim (HIPAA code-set formats: ICD-10-CM
+ * with its dot in the product, CPT/HCPCS as five characters, modifiers as two).
+ */
+export const rule: Rule = {
+  id: 'unparseable-code',
+  kind: 'validity',
+  title: 'Entry of the code list that is not a code as written',
+  source: 'HIPAA code-set formats (ICD-10-CM: letter, two characters, dot, up to four more; CPT/HCPCS: five characters; modifiers: two characters)',
+  run({ encounter, pack }) {
+    return encounter.unparsed.map((u) => {
+      const known = u.meant ? pack.codeInfo(u.meant) : undefined;
+      return {
+        severity: 'error' as const,
+        message: `"${u.text}" (entry ${u.position}) is not read as a code: ${u.reason}`,
+        rationale: 'An entry that is not a valid code is left out of every other check and is rejected on the claim.',
+        codes: known ? [known.code] : [],
+        evidence: [],
+        action: known ? `Write it as ${known.code} (${known.title}) if that is the code meant.` : 'Correct or remove this entry.',
+      };
+    });
+  },
+};
