@@ -1,32 +1,61 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { InputFile } from '../lib/codesets/inputs';
+import { CodesetError } from '../lib/codesets/errors';
+import { formatBytes, IMPORT_LIMITS, type ImportLimits, type InputFile } from '../lib/codesets/inputs';
+import { trackTemp, untrackTemp } from './lifecycle';
+import { UsageError } from './output';
+import { userPath } from './paths';
 
-/** Reads files and (recursively) directories into compiler inputs, in a stable order. */
-export async function readInputs(paths: string[]): Promise<InputFile[]> {
+/**
+ * Reads files and (recursively) directories into compiler inputs, in a stable order. Paths are the
+ * user's (relative to the folder the command was typed in); a file over the import limits is
+ * refused from its size, before it is read.
+ */
+export async function readInputs(paths: string[], limits: ImportLimits = IMPORT_LIMITS): Promise<InputFile[]> {
   const out: InputFile[] = [];
-  for (const p of paths) {
-    const st = await fs.stat(p).catch(() => undefined);
-    if (!st) throw new Error(`${p}: no such file or directory`);
-    if (st.isDirectory()) {
-      const names = (await fs.readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      out.push(...(await readInputs(names.map((n) => path.join(p, n)))));
-    } else {
-      out.push({ path: p, bytes: new Uint8Array(await fs.readFile(p)) });
+  let total = 0;
+  const walk = async (list: string[]) => {
+    for (const p of list) {
+      const abs = userPath(p);
+      const st = await fs.stat(abs).catch(() => undefined);
+      if (!st) throw new UsageError(`${p}: no such file or folder`);
+      if (st.isDirectory()) {
+        const names = (await fs.readdir(abs).catch(() => {
+          throw new UsageError(`${p}: the folder cannot be read (permission denied)`);
+        })).filter((n) => !n.startsWith('.')).sort();
+        await walk(names.map((n) => path.join(p, n)));
+        continue;
+      }
+      if (!st.isFile()) throw new UsageError(`${p}: not a regular file`);
+      if (st.size > limits.perFileBytes) throw new CodesetError(p, `is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.perFileBytes)} per file; no official release file is that large`);
+      total += st.size;
+      if (total > limits.totalBytes) throw new CodesetError(p, `the files given add up to more than ${formatBytes(limits.totalBytes)} (the limit); import fewer files at once`);
+      const bytes = await fs.readFile(abs).catch(() => {
+        throw new UsageError(`${p}: cannot be read (permission denied)`);
+      });
+      out.push({ path: p, bytes: new Uint8Array(bytes) });
     }
-  }
+  };
+  await walk(paths);
   return out;
 }
 
-/** Write to a temporary file beside the target, then rename: a reader never sees half a file. */
+/**
+ * Write to a temporary file beside the target, then rename: a reader never sees half a file, and
+ * the temporary file is removed on an error or when the command is killed (lifecycle.ts).
+ */
 export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  const target = userPath(file);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  trackTemp(tmp);
   try {
     await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
+  } finally {
+    untrackTemp(tmp);
   }
 }

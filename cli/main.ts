@@ -15,6 +15,9 @@ import { checkCommand, rulesCommand } from './commands/check';
 import { emCommand } from './commands/em';
 import { auditCommand, claimsFromGoldCommand } from './commands/audit';
 import { EXPORT_FORMATS, exportCommand } from './commands/export';
+import { installLifecycle } from './lifecycle';
+
+installLifecycle();
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')

@@ -22,5 +22,18 @@ export function notesDir(): string | undefined {
 export const DEFAULT_PACK = path.resolve(PROJECT_ROOT, 'public/packs/default.ccpack');
 
 export function packPath(flag?: string): string {
-  return flag ?? process.env.CHARTCODER_PACK ?? DEFAULT_PACK;
+  return flag ? userPath(flag) : process.env.CHARTCODER_PACK ? userPath(process.env.CHARTCODER_PACK) : DEFAULT_PACK;
+}
+
+/**
+ * The folder the user typed the command in: `npm run cli` runs in the project folder and says
+ * where it was invoked in INIT_CWD; run directly (node, tsx), the process's own working folder.
+ */
+export function userCwd(): string {
+  return process.env.npm_lifecycle_event && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+}
+
+/** A path as the user typed it, resolved from the folder they typed it in. */
+export function userPath(p: string): string {
+  return path.resolve(userCwd(), p);
 }

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { CodesetError } from '../../lib/codesets/errors';
 import { compilePack, type CompileResult } from '../../lib/pack/compile';
 import { readInputs, writeAtomic } from '../io';
+import { checkWrapper } from '../lifecycle';
 import { mb, print, table, type GlobalOptions } from '../output';
 
 export interface BuildReport {
@@ -13,6 +15,21 @@ export interface BuildReport {
   counts: Record<string, number>;
   sources: CompileResult['sources'];
   skipped: CompileResult['skipped'];
+}
+
+/**
+ * The compiler holds every parsed table until the pack is written (the PTP table's 175 MB of text
+ * peaks at ~1.6 GB resident), so between steps the build checks its resident memory and stops
+ * with a clear message before V8 would abort with a fatal out-of-memory error (its heap limit on
+ * this machine is ~4 GB). `CHARTCODER_MAX_RSS_MB` changes the bound.
+ */
+export const MEMORY_LIMIT_MB = Number(process.env.CHARTCODER_MAX_RSS_MB) > 0 ? Number(process.env.CHARTCODER_MAX_RSS_MB) : 3072;
+
+function checkMemory(phase: string): void {
+  const rss = process.memoryUsage.rss() / 1048576;
+  if (rss > MEMORY_LIMIT_MB) {
+    throw new CodesetError(phase.replace(/^reading /, ''), `the build needs more than ${MEMORY_LIMIT_MB} MB of memory (the limit; now ${Math.round(rss)} MB): import fewer or smaller release files at once`);
+  }
 }
 
 /** Compiles release files into a pack and writes it atomically (the old pack stays on any error). */
@@ -30,6 +47,8 @@ export async function buildPack(from: string[], out: string, opts: GlobalOptions
   try {
     result = await compilePack(files, {
       onProgress: (p) => {
+        checkWrapper();
+        checkMemory(p.phase);
         if (!showBar) return;
         bar.setTotal(Math.max(1, p.total));
         bar.update(p.done, { phase: p.phase });
