@@ -85,7 +85,8 @@ export function findSections(text: string): { sections: DocSection[]; subHeading
   LONE.lastIndex = 0;
   for (let m = LONE.exec(text); m; m = LONE.exec(text)) {
     const raw = m[2]!;
-    const exact = EXACT.get(norm(raw));
+    const cls = EXACT.get(norm(raw)) ?? (raw === raw.toUpperCase() ? classifyHeading(raw, true) : undefined);
+    const exact = cls && cls !== 'body-system' && cls.kind !== 'other' ? cls : undefined;
     if (!exact || raw.length < 2 || !/^[A-Z]/.test(raw)) continue;
     const start = m.index + m[1]!.length + m[0].slice(m[1]!.length).indexOf(raw);
     if (sections.some((x) => x.start === start)) continue;

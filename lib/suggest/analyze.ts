@@ -61,6 +61,8 @@ interface Mention {
 export class NoteAnalyzer {
   readonly pack: CodePack;
   readonly dict: Dictionary;
+  /** The role a statement's mentions take on the claim (set per analysis). */
+  private roleOf: (st: Statement) => SectionRole = (st) => st.section.role;
 
   constructor(pack: CodePack, dict?: Dictionary) {
     this.pack = pack;
@@ -78,6 +80,12 @@ export class NoteAnalyzer {
     let tokenCount = 0;
     const doc = parseDocument(text);
     const order = claimOrder(doc.statements);
+    // A diagnostic section that numbers its problems: a story-like sentence outside the numbered
+    // items (the provider's summary of the history) is not a diagnostic statement.
+    const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
+    const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
+    this.roleOf = (st: Statement) =>
+      st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st) ? 'narrative' : st.section.role;
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
       const all = tokenize(doc.view, st.start, st.end);
@@ -151,7 +159,7 @@ export class NoteAnalyzer {
         score: m.score,
         assertion,
         section: sectionName,
-        role: st.section.role,
+        role: this.roleOf(st),
         statement: st.index,
         order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),

@@ -294,15 +294,18 @@ const MANIFESTATION = /\bin (?:other )?diseases classified elsewhere\b/i;
 const CONNECTIVE = /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
 
 function indexTermStems(levels: string[]): { required: string[]; optional: string[] }[] {
-  // "Stenosis, stenotic": the main term's comma-separated forms are alternatives, one term each
-  // (forms with the same stems, "Infection, infected, infective", give one).
+  // "Stenosis, stenotic": the main term's comma-separated forms are alternatives, not words
+  // that must all be written.
   // Only parts that are forms of the same word are alternatives ("Adrenalism, tuberculous" is one
   // phrase): they share the first word's first four letters.
   const parts = levels[0]!.split(/,\s*/).filter((f) => f.trim() !== '');
   const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
   const isForm = (p: string, i: number) => i === 0 || (head.length === 4 && p.toLowerCase().startsWith(head) && !p.includes(' '));
   const rest = parts.filter((p, i) => !isForm(p, i)).join(' ');
-  const forms = parts.filter(isForm).map((f) => `${f} ${rest}`.trim());
+  // Only the first form (the noun: "Stenosis", "Congestion") is matched: the adjective forms
+  // ("stenotic", "congestive") attach to other nouns in a note ("congestive heart failure with
+  // pleural effusion" is not "Congestion, pleural"). Measured: same recall, fewer wrong codes.
+  const forms = parts.filter(isForm).slice(0, 1).map((f) => `${f} ${rest}`.trim());
   const out: { required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
   for (const form of forms.length > 0 ? forms : [levels[0]!]) {

@@ -7,13 +7,21 @@ import type { Suggestion } from './schema';
 const Pair = z.strictObject({ with: z.string(), without: z.string() });
 const ReasonsSchema = z.strictObject({
   about: z.string(),
-  kinds: z.array(z.strictObject({ kind: z.enum(['gynecological', 'eye', 'general']), pattern: z.string().min(1), with: z.string(), without: z.string() })),
+  kinds: z.array(
+    z.strictObject({
+      kind: z.enum(['preoperative', 'gynecological', 'eye', 'general']),
+      pattern: z.string().min(1),
+      if_note: z.string().min(1).optional(),
+      with: z.string(),
+      without: z.string(),
+    }),
+  ),
   general: z.strictObject({ newborn_under_8_days: z.string(), newborn_8_to_28_days: z.string(), child: Pair, adult: Pair }),
   immunization: z.strictObject({ pattern: z.string().min(1), code: z.string() }),
   look_in: z.array(z.string()),
 });
 const DATA = ReasonsSchema.parse(reasonsData);
-const KINDS = DATA.kinds.map((k) => ({ ...k, re: new RegExp(`\\b(?:${k.pattern})\\b`, 'i') }));
+const KINDS = DATA.kinds.map((k) => ({ ...k, re: new RegExp(`\\b(?:${k.pattern})\\b`, 'i'), noteRe: k.if_note ? new RegExp(k.if_note, 'i') : undefined }));
 const IMMUNIZATION = new RegExp(DATA.immunization.pattern, 'i');
 const NEGATED = /\b(?:no|not|declined|refused|deferred|postponed|will)\b/i;
 const AGE = /\b(\d{1,3})[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i;
@@ -40,6 +48,7 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
   for (const st of statements) {
     const text = doc.view.slice(st.start, st.end);
     for (const k of KINDS) {
+      if (k.noteRe && !k.noteRe.test(doc.view)) continue;
       const m = k.re.exec(text);
       if (m && !found) found = { kind: k, start: st.start + m.index, end: st.start + m.index + m[0].length };
     }
