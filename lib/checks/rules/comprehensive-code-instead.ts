@@ -1,5 +1,5 @@
 import { COMPREHENSIVE_CODES } from '../tables';
-import type { Rule } from '../rule';
+import { isDistinctModifier, type Rule } from '../rule';
 
 /**
  * Where the NCCI Policy Manual names one code for what two codes (or two sides) report, the
@@ -12,17 +12,23 @@ export const rule: Rule = {
   kind: 'conflict',
   title: 'Codes reported where the manual names one comprehensive code',
   source: 'NCCI Policy Manual Chapter I §A (most comprehensive code; bilateral codes not unbundled) and §E example 1; data/comprehensive-codes.json',
-  run({ encounter }) {
+  run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const lines = encounter.services;
     for (const c of COMPREHENSIVE_CODES) {
       if (c.kind === 'combination') {
         const hit = c.codes.map((code) => lines.find((s) => s.code === code));
         if (hit.some((h) => !h) || lines.some((s) => s.code === c.report)) continue;
+        // The PTP edit between them, when the table in force has one (either order).
+        const edit = c.codes.flatMap((x) => c.codes.filter((y) => y !== x).flatMap((y) => pack.ptpEdits(x, y))).find((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
+        const ptp = pack.sources.find((s) => s.system === 'NCCI-PTP');
+        const pair = edit ? ` NCCI PTP${ptp ? ` ${ptp.release}` : ''} pairs ${edit.column1} with ${edit.column2} (modifier indicator ${edit.modifierIndicator}).` : '';
+        // A distinct-service modifier on the pair may be right when the exception holds; without one the pair is denied.
+        const distinct = hit.some((h) => h!.modifiers.some((m) => isDistinctModifier(m) || m === 'RT' || m === 'LT'));
         out.push({
-          severity: c.unless ? 'warning' : 'error',
+          severity: c.unless && distinct ? 'warning' : 'error',
           message: `${c.codes.join(' with ')} are reported together; one code, ${c.report}, describes both`,
-          rationale: `${c.source}.${c.unless ? ` They are separate only when ${c.unless}.` : ''}`,
+          rationale: `${c.source}.${pair}${c.unless ? ` They are separate only when ${c.unless}.` : ''}`,
           codes: [...c.codes, c.report],
           evidence: [],
           action: c.unless

@@ -34,7 +34,8 @@ export const rule: Rule = {
     for (const em of services.filter((s) => isEm(s.code))) {
       const has = (m: string) => em.modifiers.includes(m);
       if (major.length) {
-        if (has('57')) continue;
+        // No modifier and a PTP edit pairs them: ncci-ptp says it (and names 57).
+        if (has('57') || (em.modifiers.length === 0 && major.every((p) => ptpPaired(em.code, p.line.code)))) continue;
         out.push({
           severity: has('25') ? 'warning' : 'error',
           message: has('25')

@@ -1,3 +1,4 @@
+import { unspecifiedReadingOf } from '../specificity';
 import { isIcd, type Rule } from '../rule';
 
 /**
@@ -19,7 +20,8 @@ export const rule: Rule = {
       if (!isIcd(d.code)) continue;
       const mine = pack.hccOf(d.code);
       for (const s of a.suggestions) {
-        if (s.code === d.code || reported.has(s.code) || !s.billable || s.code.slice(0, 3) !== d.code.slice(0, 3)) continue;
+        // Only a code that states what the reported one leaves unspecified: never another condition, never less.
+        if (reported.has(s.code) || !s.billable || s.assertion !== 'present' || !unspecifiedReadingOf(pack, d.code, s.code)) continue;
         const theirs = pack.hccOf(s.code);
         if (!theirs || theirs.category === mine?.category) continue;
         const hcc = `HCC ${theirs.category}${theirs.label ? `: ${theirs.label}` : ''}`;

@@ -1,3 +1,4 @@
+import { MODIFIER_RESTRICTIONS } from '../tables';
 import { isEm, isXModifier, X_MODIFIERS, type Rule } from '../rule';
 
 const X_MEANING: Record<(typeof X_MODIFIERS)[number], string> = {
@@ -20,7 +21,8 @@ export const rule: Rule = {
   run({ encounter }) {
     const out: ReturnType<Rule['run']> = [];
     for (const s of encounter.services) {
-      if (!s.modifiers.includes('59') || isEm(s.code)) continue; // 59 on an E/M: modifier-59-on-em
+      // 59 on an E/M: modifier-59-on-em; on a code that takes no distinct-service modifier: modifier-not-allowed.
+      if (!s.modifiers.includes('59') || isEm(s.code) || MODIFIER_RESTRICTIONS.some((r) => r.code === s.code && r.modifiers.includes('59'))) continue;
       const x = s.modifiers.filter(isXModifier);
       if (x.length) {
         out.push({

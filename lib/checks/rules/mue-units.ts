@@ -20,13 +20,25 @@ export const rule: Rule = {
     for (const [code, units] of total) {
       const m = pack.mue(code, service);
       if (!m || units <= m.value) continue;
+      if (m.value === 0) {
+        // MUE 0: not payable to Medicare at all (consultation codes, statutory exclusions, bundled or invalid codes).
+        out.push({
+          severity: 'warning',
+          message: `${code}: the MUE is 0 (${m.source.system} ${m.source.release}, ${service}): Medicare does not pay this code`,
+          rationale: `An MUE of 0 marks a code Medicare does not pay as reported (not covered, statutorily excluded, bundled or invalid for this setting). CMS rationale: ${m.rationale || 'not given'}.`,
+          codes: [code],
+          evidence: [],
+          action: `For Medicare, report the code Medicare accepts for this service (for a consultation, the visit code of the setting); bill ${code} only to payers that cover it.`,
+        });
+        continue;
+      }
       out.push({
         severity: m.mai === 2 ? 'error' : 'warning',
         message: `${code}: ${units} units reported, MUE is ${m.value} (${m.source.system} ${m.source.release}, ${service})`,
         rationale: `${MAI_TEXT[m.mai] ?? `MAI ${m.mai}`}. CMS rationale: ${m.rationale || 'not given'}.`,
         codes: [code],
         evidence: [],
-        action: m.mai === 2 ? `Report at most ${m.value} units.` : `Report ${m.value} units unless the record documents more (then be ready to appeal with it).`,
+        action: m.mai === 2 ? `Report at most ${m.value} ${m.value === 1 ? 'unit' : 'units'}.` : `Report ${m.value} ${m.value === 1 ? 'unit' : 'units'} unless the record documents more (then be ready to appeal with it).`,
       });
     }
     return out;

@@ -25,6 +25,8 @@ export const rule: Rule = {
         const edits = pack.ptpEdits(a.code, b.code).filter((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
         const e = edits[0];
         if (!e) continue;
+        // A pair the manual names one code for: comprehensive-code-instead reports it (with this edit).
+        if (COMPREHENSIVE_CODES.some((c) => c.kind === 'combination' && c.codes.includes(a.code) && c.codes.includes(b.code))) continue;
         const ptpSource = pack.sources.find((s) => s.system === 'NCCI-PTP');
         const release = ptpSource ? `NCCI PTP ${ptpSource.release}` : 'NCCI PTP';
         const bypass = [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
@@ -41,24 +43,12 @@ export const rule: Rule = {
         }
         // A modifier is there (whether it fits is modifier-59-on-em / modifier-59-with-x / global-surgery-em).
         if (bypass.length > 0) continue;
-        const comprehensive = COMPREHENSIVE_CODES.find((c) => c.kind === 'combination' && c.codes.includes(a.code) && c.codes.includes(b.code));
-        if (comprehensive) {
-          out.push({
-            severity: 'error',
-            message: `${b.code} with ${a.code} hits an NCCI PTP edit in force on ${encounter.dateOfService} (${release}, modifier indicator 1; ${e.rationale})`,
-            rationale: `Indicator 1: paid together only for truly distinct services. ${comprehensive.source}.`,
-            codes: [a.code, b.code, comprehensive.report],
-            evidence: [],
-            action: `Report ${comprehensive.report} instead${comprehensive.kind === 'combination' && comprehensive.unless ? `; ${b.code} with XS or XE only when ${comprehensive.unless.split(';')[0]}` : ''}.`,
-          });
-          continue;
-        }
-        const em = isEm(a.code) ? b.code : isEm(b.code) ? a.code : undefined;
-        const kind = em ? surgeryKind(feeScheduleOf(em)?.globalPeriod ?? 'XXX') : undefined;
-        const fit = !em
+        const procedure = isEm(a.code) ? b.code : isEm(b.code) ? a.code : undefined;
+        const kind = procedure ? surgeryKind(feeScheduleOf(procedure)?.globalPeriod ?? 'XXX') : undefined;
+        const fit = !procedure
           ? 'XE (separate encounter), XS (separate structure), XP (separate practitioner) or XU (unusual non-overlapping service) — preferred over 59'
           : kind === 'major'
-            ? `57 on the E/M line when this visit decided the surgery (${em} has a 90-day global period)`
+            ? `57 on the E/M line when this visit decided the surgery (${procedure} has a 90-day global period)`
             : '25 on the E/M line (significant, separately identifiable E/M)';
         out.push({
           severity: 'error',

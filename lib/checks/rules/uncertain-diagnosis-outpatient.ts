@@ -27,13 +27,16 @@ export const rule: Rule = {
       const category = d.code.slice(0, 3);
       const asserted = a?.suggestions.some((s) => s.code === d.code || (s.code.slice(0, 3) === category && s.assertion === 'present'));
       if (asserted) continue;
-      const byAnalysis = a?.excluded.find((s) => s.assertion === 'possible' && s.code === d.code) ?? a?.excluded.find((s) => s.assertion === 'possible' && s.code.slice(0, 3) === category);
+      const title = pack.codeInfo(d.code)?.title;
+      const named = doc && title ? namings(doc, titleStems(title), STATED).filter((n) => n.assertion !== 'negated') : [];
+      // Stated as a fact somewhere ("Iron deficiency will be treated with iron"): not uncertain.
+      if (named.some((n) => n.assertion !== 'possible' && n.assertion !== 'hypothetical')) continue;
+      const possible = (a?.excluded ?? []).filter((s) => s.assertion === 'possible' && !aboutTheCause(doc?.view, s.evidence[0]?.start));
+      const byAnalysis = possible.find((s) => s.code === d.code) ?? possible.find((s) => s.code.slice(0, 3) === category);
       let evidence = byAnalysis?.evidence ?? [];
       if (!byAnalysis) {
-        const title = pack.codeInfo(d.code)?.title;
-        const named = doc && title ? namings(doc, titleStems(title), STATED) : [];
         // Every statement that names it is uncertain (negated ones say nothing of its presence).
-        const live = named.filter((n) => n.assertion !== 'negated');
+        const live = named.filter((n) => !aboutTheCause(doc?.view, n.start, n.end));
         if (live.length === 0 || live.some((n) => n.assertion !== 'possible')) continue;
         evidence = live.slice(0, 3).map((n) => ({ start: n.start, end: n.end, text: n.text }));
       }
@@ -53,3 +56,15 @@ export const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * "Elevated enzymes possibly due to sepsis and also acute renal failure": the doubt is about the
+ * cause, not about the conditions named as causes. True when an uncertainty word followed by a
+ * causal link ("possibly due to", "likely secondary to") comes before `at` in its sentence.
+ */
+function aboutTheCause(view: string | undefined, at: number | undefined, end?: number): boolean {
+  if (view === undefined || at === undefined) return false;
+  const from = Math.max(0, view.lastIndexOf('.', at - 1) + 1, at - 160);
+  const before = view.slice(from, end ?? at + 1);
+  return /\b(possibl[ey]|probabl[ey]|likely|may be|might be|could be|perhaps|suspect(ed)?)\s+(due to|secondary to|related to|caused by|from|because of|attributable to)\b/i.test(before);
+}

@@ -1,6 +1,5 @@
+import { unspecifiedReadingOf } from '../specificity';
 import { isIcd, type Rule } from '../rule';
-
-const UNSPECIFIED = /\bunspecified\b|\bwithout complications?\b|, NOS\b/i;
 
 /**
  * Two codes of one category where one is the unspecified (or "without complications") reading of
@@ -17,31 +16,17 @@ export const rule: Rule = {
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const dx = encounter.diagnoses.filter((d) => isIcd(d.code));
-    const chains = new Map(
-      dx.map((d) => {
-        const hit = pack.lookup(d.code);
-        return [d.code, hit?.system === 'ICD-10-CM' ? [...hit.hierarchy, { code: hit.code, title: hit.title, billable: hit.billable }] : undefined] as const;
-      }),
-    );
     const flagged = new Set<string>();
     for (const a of dx) {
       for (const b of dx) {
-        if (a === b || a.code === b.code || a.code.slice(0, 3) !== b.code.slice(0, 3) || flagged.has(a.code)) continue;
-        const ca = chains.get(a.code);
-        const cb = chains.get(b.code);
-        if (!ca || !cb) continue;
-        let k = 0;
-        while (k < ca.length && k < cb.length && ca[k]!.code === cb[k]!.code) k++;
-        const branchA = ca[k];
-        const branchB = cb[k];
-        if (!branchA || !branchB) continue; // one is an ancestor of the other: non-billable-header says it
-        if (!UNSPECIFIED.test(branchA.title) || UNSPECIFIED.test(branchB.title)) continue;
+        if (a === b || flagged.has(a.code)) continue;
+        const p = unspecifiedReadingOf(pack, a.code, b.code);
+        if (!p) continue;
         flagged.add(a.code);
-        const title = ca.at(-1)!.title;
         out.push({
           severity: 'warning',
-          message: `${a.code} (${title}) is reported beside ${b.code} (${cb.at(-1)!.title}): the unspecified reading of the same condition`,
-          rationale: `Where the codes part in the Tabular, ${branchA.code} is "${branchA.title}" and ${branchB.code} is "${branchB.title}"; an unspecified code is for a record that lacks the detail the other code states.`,
+          message: `${a.code} (${p.titleA}) is reported beside ${b.code} (${p.titleB}): the unspecified reading of the same condition`,
+          rationale: `Where the codes part in the Tabular, ${p.branchA.code} is "${p.branchA.title}" and ${p.branchB.code} is "${p.branchB.title}"; an unspecified code is for a record that lacks the detail the other code states.`,
           codes: [a.code, b.code],
           evidence: [],
           action: `Remove ${a.code} (diagnosis ${a.line}); ${b.code} reports the condition. If they are two different conditions, the record must say so.`,

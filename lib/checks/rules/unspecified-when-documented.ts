@@ -1,3 +1,4 @@
+import { unspecifiedReadingOf } from '../specificity';
 import { isIcd, type Rule } from '../rule';
 
 /**
@@ -19,7 +20,8 @@ export const rule: Rule = {
       if (!isIcd(d.code)) continue;
       const info = pack.codeInfo(d.code);
       if (!info || !/unspecified/i.test(info.title)) continue;
-      const better = a.suggestions.find((s) => s.code !== d.code && s.code.slice(0, 3) === d.code.slice(0, 3) && s.billable && !reported.has(s.code) && !/unspecified/i.test(s.description));
+      // The documented code must state what this one leaves unspecified (its branch of the Tabular), not another condition.
+      const better = a.suggestions.find((s) => s.billable && !reported.has(s.code) && s.assertion === 'present' && unspecifiedReadingOf(pack, d.code, s.code));
       if (!better) continue;
       out.push({
         severity: 'warning',

@@ -1,0 +1,36 @@
+import type { CodePack, CodeRef } from '../pack/code-pack';
+
+const UNSPECIFIED = /\bunspecified\b|\bwithout complications?\b|, NOS\b/i;
+
+export interface Parting {
+  /** Where the two codes' Tabular branches part: the child of their common ancestor on each side. */
+  branchA: CodeRef;
+  branchB: CodeRef;
+  titleA: string;
+  titleB: string;
+}
+
+function chain(pack: CodePack, code: string): CodeRef[] | undefined {
+  const hit = pack.lookup(code);
+  return hit?.system === 'ICD-10-CM' ? [...hit.hierarchy, { code: hit.code, title: hit.title, billable: hit.billable }] : undefined;
+}
+
+/**
+ * Is `a` the unspecified reading of what `b` states? Both in one category, and where their
+ * branches part in the Tabular, a's branch is the unspecified one ("unspecified", "without
+ * complications") and b's is not: I48.91 (under I48.9 unspecified AF and flutter) against I48.20
+ * (chronic AF); E11.9 against E11.65; not K80.60 against K80.50 (two different conditions).
+ */
+export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Parting | undefined {
+  if (a === b || a.slice(0, 3) !== b.slice(0, 3)) return undefined;
+  const ca = chain(pack, a);
+  const cb = chain(pack, b);
+  if (!ca || !cb) return undefined;
+  let k = 0;
+  while (k < ca.length && k < cb.length && ca[k]!.code === cb[k]!.code) k++;
+  const branchA = ca[k];
+  const branchB = cb[k];
+  if (!branchA || !branchB) return undefined; // one is the other's ancestor
+  if (!UNSPECIFIED.test(branchA.title) || UNSPECIFIED.test(branchB.title)) return undefined;
+  return { branchA, branchB, titleA: ca.at(-1)!.title, titleB: cb.at(-1)!.title };
+}
