@@ -46,6 +46,8 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
 }
 
 const OTHER = 'other';
+/** Side words (Porter stems): bound to the word beside them. */
+const SIDES = new Set(['left', 'right']);
 /** Words that state what the patient does NOT have ("migraine without aura", "no esophagitis"). */
 const ABSENCE = new Set(['without', 'no', 'w/o']);
 const ABSENCE_SCOPE = 3;
@@ -100,6 +102,15 @@ function tryTerm(
   const requiresAbsent = absent.size > 0 && best.positions.some((p) => absent.has(p));
   // Words of one term sit close together: allow the term's own length plus a few modifiers.
   if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1) return undefined;
+  // A side belongs to the word next to it ("left pleural effusion" says nothing of the heart):
+  // a required left / right must sit next to another required word of the term.
+  if (required.length > 1) {
+    for (let k = 0; k < required.length; k++) {
+      if (!SIDES.has(dict.meta.vocab[required[k]!]!)) continue;
+      const at = tokens[best.positions[k]!]!.source;
+      if (!best.positions.some((q, j) => j !== k && Math.abs(tokens[q]!.source - at) <= 1)) return undefined;
+    }
+  }
   const lo = Math.min(...best.positions) - 3;
   const hi = Math.max(...best.positions) + 3;
   const positions = [...best.positions];
