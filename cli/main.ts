@@ -1,5 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { fail, UsageError, type GlobalOptions } from './output';
+import { existing, intFlag, isoDate, shareFlag } from './input';
+import { userCwd } from './paths';
 import { buildPack, printBuildReport } from './commands/codeset-build';
 import { codesetInfo } from './commands/codeset-info';
 import { codeLookup } from './commands/code-lookup';
@@ -18,6 +20,10 @@ import { EXPORT_FORMATS, exportCommand } from './commands/export';
 import { installLifecycle } from './lifecycle';
 
 installLifecycle();
+// Paths on the command line are the user's: `npm run cli` starts in the project folder, so go back
+// to the folder the command was typed in (INIT_CWD) before anything reads a path.
+process.chdir(userCwd());
+const jsonWanted = process.argv.includes('--json');
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
 const program = new Command('chartcoder')
@@ -26,18 +32,22 @@ const program = new Command('chartcoder')
   .option('--pack <file>', 'code pack to use (default: $CHARTCODER_PACK or public/packs/default.ccpack)')
   .option('--date <YYYY-MM-DD>', 'date of service (warns when a loaded release does not cover it)')
   .addOption(new Option('--setting <setting>', 'care setting').choices(['office', 'hospital']).default('office'))
-  .showHelpAfterError();
+  // Every command's --help lists the shared flags; usage errors go through fail() (one line, JSON with --json).
+  .configureHelp({ showGlobalOptions: true })
+  .configureOutput({ outputError: () => undefined })
+  .exitOverride()
+  .showHelpAfterError(false);
 
 function globals(cmd: Command): GlobalOptions {
   const o = cmd.optsWithGlobals<GlobalOptions>();
-  if (o.date && !/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${o.date}"`);
+  if (o.date !== undefined) isoDate(o.date, '--date');
   return o;
 }
 
 function run(fn: (opts: GlobalOptions) => Promise<void>) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
-    let opts: GlobalOptions = {};
+    let opts: GlobalOptions = { json: jsonWanted };
     try {
       opts = globals(cmd);
       await fn(opts);
@@ -99,7 +109,9 @@ code
   .action(
     run(async (opts) => {
       const c = code.commands.find((x) => x.name() === 'search')!;
-      await codeSearch(c.args.join(' '), Number(c.opts<{ limit: string }>().limit), opts);
+      const words = c.args.join(' ').trim();
+      if (!words) throw new UsageError('code search needs words to search for, e.g. "type 2 diabetes"');
+      await codeSearch(words, intFlag(c.opts<{ limit: string }>().limit, '--limit', { min: 1, max: 1000 }), opts);
     }),
   );
 
@@ -133,13 +145,19 @@ program
         report?: string;
       }>();
       if (o.visitCoded) {
+        await existing(o.visitCoded, 'folder', 'visit-coded folder');
+        if (o.mtsamples) await existing(o.mtsamples, 'file', 'MTSamples CSV');
         await evalVisitCommand({ dir: o.visitCoded, ...(o.mtsamples ? { mtsamples: o.mtsamples } : {}), ...(o.report ? { report: o.report } : {}) }, opts);
         return;
       }
       const { limit, notes, gold, trainNotes, trainGold } = o;
       if (!notes || !gold) throw new UsageError('eval needs --notes and --gold (CodiEsp layout) or --visit-coded <dir>');
+      await existing(notes, 'folder', 'notes folder');
+      await existing(gold, 'file', 'gold file');
+      if (trainNotes) await existing(trainNotes, 'folder', 'notes folder');
+      if (trainGold) await existing(trainGold, 'file', 'gold file');
       await evalCommand(
-        { notes, gold, ...(trainNotes ? { trainNotes } : {}), ...(trainGold ? { trainGold } : {}), ...(limit ? { limit: Number(limit) } : {}) },
+        { notes, gold, ...(trainNotes ? { trainNotes } : {}), ...(trainGold ? { trainGold } : {}), ...(limit ? { limit: intFlag(limit, '--limit', { min: 1, max: 1_000_000 }) } : {}) },
         opts,
       );
     }),
@@ -179,8 +197,9 @@ program
   .action(
     run(async (opts) => {
       const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string; notes?: string }>();
-      if (o.notes) await benchNotes(o.notes, opts);
-      else await bench(o.from, Number(o.runs), opts);
+      const runs = intFlag(o.runs, '--runs', { min: 1, max: 1000 });
+      if (o.notes) await benchNotes(await existing(o.notes, 'folder', 'notes folder'), opts);
+      else await bench(o.from, runs, opts);
     }),
   );
 
@@ -197,6 +216,10 @@ const audit = program
     run(async (opts) => {
       const a = audit.opts<{ notes?: string; claims?: string; out?: string; workers?: string; shard?: string; batch?: string }>();
       if (!a.notes || !a.claims || !a.out) throw new UsageError('audit needs --notes <dir> --claims <csv> --out <dir>');
+      if (a.workers !== undefined) intFlag(a.workers, '--workers', { min: 1, max: 64 });
+      intFlag(a.batch, '--batch', { min: 1, max: 1000 }, 8);
+      await existing(a.notes, 'folder', 'notes folder');
+      await existing(a.claims, 'file', 'claims CSV');
       await auditCommand({ notes: a.notes, claims: a.claims, out: a.out, workers: a.workers, shard: a.shard, batch: a.batch }, opts);
     }),
   );
@@ -209,7 +232,11 @@ const claimsCmd = program
   .option('--seed <n>', 'random seed', '7')
   .action(
     run(async (opts) => {
-      await claimsFromGoldCommand(claimsCmd.opts(), opts);
+      const o = claimsCmd.opts<{ gold: string; out: string; inject?: string; seed?: string }>();
+      await existing(o.gold, 'file', 'gold file');
+      const inject = shareFlag(o.inject, '--inject', 0.2);
+      const seed = intFlag(o.seed, '--seed', { min: 0, max: 2 ** 31 - 1 }, 7);
+      await claimsFromGoldCommand({ gold: o.gold, out: o.out, inject: String(inject), seed: String(seed) }, opts);
     }),
   );
 
@@ -228,4 +255,13 @@ const exportCmd = program
     }),
   );
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // --help and --version end here with their own output.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') process.exit(0);
+    fail(new UsageError(`${e.message.replace(/^error: /, '')} (see --help)`), { json: jsonWanted });
+  }
+  fail(e, { json: jsonWanted });
+}

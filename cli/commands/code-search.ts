@@ -11,7 +11,7 @@ export async function codeSearch(words: string, limit: number, opts: GlobalOptio
       ? `no codes match "${words}"`
       : table([
           ['#', 'code', 'billable', 'score', 'title', 'matched'],
-          ...results.map((r, i) => [String(i + 1), r.code, r.billable ? 'yes' : 'no', r.score.toFixed(2), r.title.slice(0, 90), r.via.slice(0, 60)]),
-        ]),
+          ...results.map((r, i) => [String(i + 1), r.code, r.billable ? 'yes' : 'no', r.score.toFixed(2), r.title, r.via]),
+        ], { 4: 70, 5: 40 }),
   );
 }

@@ -7,8 +7,10 @@ import { releaseLabelOn, type CodeSystem } from '../../lib/codesets/release';
 import { RESOLVED_SYSTEMS } from '../../lib/pack/release-resolver';
 import { loadPack } from '../../lib/pack/code-pack';
 import { writeAtomic } from '../io';
+import { readTextFile } from '../input';
 import { packPath, PROJECT_ROOT } from '../paths';
-import { print, UsageError, type GlobalOptions } from '../output';
+import { CommandFailed, print, UsageError, type GlobalOptions } from '../output';
+import { concatChunks, formatBytes, IMPORT_LIMITS } from '../../lib/codesets/inputs';
 
 const ManifestSchema = z.object({
   about: z.string().optional(),
@@ -55,7 +57,7 @@ export interface FetchOptions {
  */
 export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
   const manifestPath = o.manifest ?? path.join(PROJECT_ROOT, 'data/release-manifest.json');
-  const manifest = ManifestSchema.parse(JSON.parse(await fs.readFile(manifestPath, 'utf8')));
+  const manifest = await readManifest(manifestPath);
   const outDir = o.out ?? path.join(PROJECT_ROOT, '.cache/codesets');
   const doFetch = o.fetchImpl ?? fetch;
   const outcomes: FetchOutcome[] = [];
@@ -74,9 +76,12 @@ export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
       continue;
     }
     const url = o.baseUrl ? new URL(new URL(entry.url).pathname, o.baseUrl).toString() : entry.url;
-    const res = await doFetch(url);
+    const res = await doFetch(url).catch((e: unknown) => {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      throw new CommandFailed(`${entry.id}: cannot download ${url} (${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}); check the network, or use --base-url for a local mirror`);
+    });
     if (!res.ok) throw new UsageError(`${entry.id}: download of ${url} failed (HTTP ${res.status})`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = await readBounded(res, `${entry.id}: ${url}`);
     const hash = await sha256Hex(bytes);
     if (entry.sha256 && hash !== entry.sha256) {
       throw new UsageError(`${entry.id}: ${url} has sha256 ${hash}, expected the pinned ${entry.sha256}; the file was not kept`);
@@ -87,6 +92,41 @@ export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
     outcomes.push({ id: entry.id, file: target, status: 'downloaded', verified, sha256: hash, bytes: bytes.length });
   }
   return outcomes;
+}
+
+async function readManifest(file: string) {
+  const text = await readTextFile(file, 'manifest');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: the manifest is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`${file}: not a release manifest (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  return parsed.data;
+}
+
+/** The response body, refused past the import limit for one file (streamed, so a huge body is never held). */
+async function readBounded(res: Response, label: string): Promise<Uint8Array> {
+  const max = IMPORT_LIMITS.perFileBytes;
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > max) throw new CommandFailed(`${label} is ${formatBytes(declared)}, over the limit of ${formatBytes(max)} per file; not kept`);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new CommandFailed(`${label} is over the limit of ${formatBytes(max)} per file; not kept`);
+    }
+    chunks.push(value);
+  }
+  return concatChunks(chunks, size);
 }
 
 /** A zip member listed with its published checksum must be in the zip and match it. */

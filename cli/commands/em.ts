@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import { FAMILIES, familyLabel, levelEncounter, type EmResult, type VisitKind } from '../../lib/em/em';
-import { print, UsageError, type GlobalOptions } from '../output';
+import { readTextFile } from '../input';
+import { print, UsageError, type GlobalOptions, wrapText } from '../output';
 
 /** Short names accepted by --visit besides the family ids. */
 const ALIASES: Record<string, VisitKind> = { consult: 'inpatient-consult', 'office-consultation': 'office-consult', 'inpatient-consultation': 'inpatient-consult', emergency: 'ed', well: 'preventive' };
@@ -11,11 +11,13 @@ export async function emCommand(o: { note: string; visit?: string }, opts: Globa
   if (visit !== undefined && !(FAMILIES as readonly string[]).includes(visit)) {
     throw new UsageError(`--visit must be auto or one of ${FAMILIES.join(', ')} (not "${o.visit}")`);
   }
-  const bytes = await fs.readFile(o.note);
-  const note = new TextDecoder('utf-8').decode(bytes);
+  const note = await readTextFile(o.note, 'note');
   const r = levelEncounter(note, visit as VisitKind | undefined, opts.setting ? { setting: opts.setting } : {});
   print(opts, r, () => text(r, visit === undefined));
 }
+
+/** A detail line of the MDM, wrapped (indented continuation) instead of cut. */
+const bullet = (line: string) => wrapText(line, 100).map((l, i) => `${i ? '      ' : '    - '}${l}`);
 
 function text(r: EmResult, detected: boolean): string {
   const family = `${familyLabel(r.kind)}${r.status ? `, ${r.status} patient` : ''}`;
@@ -29,11 +31,11 @@ function text(r: EmResult, detected: boolean): string {
   if (r.mdm.applies) {
     lines.push(`MDM: ${r.mdm.level} (problems ${r.mdm.problems}, data ${r.mdm.data}, risk ${r.mdm.risk}; two of three) -> ${r.byMdm ?? '-'}`);
     lines.push(`  problems ${r.mdm.problems}: ${r.mdm.why.problems}`);
-    for (const p of r.mdm.details.problems) lines.push(`    - ${p.level}: "${p.text.slice(0, 80)}"@${p.evidence[0]?.start ?? '?'} — ${p.why}`);
+    for (const p of r.mdm.details.problems) lines.push(...bullet(`${p.level}: "${p.text}"@${p.evidence[0]?.start ?? '?'} — ${p.why}`));
     lines.push(`  data ${r.mdm.data}: ${r.mdm.why.data}`);
-    for (const d of r.mdm.details.data) lines.push(`    - ${d.category}: ${d.what} ("${d.evidence[0]?.text.slice(0, 60)}"@${d.evidence[0]?.start})`);
+    for (const d of r.mdm.details.data) lines.push(...bullet(`${d.category}: ${d.what} ("${d.evidence[0]?.text}"@${d.evidence[0]?.start})`));
     lines.push(`  risk ${r.mdm.risk}: ${r.mdm.why.risk}`);
-    for (const k of r.mdm.details.risk) lines.push(`    - ${k.level}: ${k.why} ("${k.evidence[0]?.text.slice(0, 60)}"@${k.evidence[0]?.start})`);
+    for (const k of r.mdm.details.risk) lines.push(...bullet(`${k.level}: ${k.why} ("${k.evidence[0]?.text}"@${k.evidence[0]?.start})`));
   }
   if (r.prolonged.cpt || r.prolonged.medicare) {
     lines.push(`prolonged: +${r.prolonged.code} x${r.prolonged.cpt} (CPT)${r.prolonged.medicareCode ? ` / ${r.prolonged.medicareCode} x${r.prolonged.medicare} (Medicare)` : ''}`);

@@ -83,6 +83,11 @@ function gunzipBounded(f: InputFile, budget: Budget): Uint8Array {
   }
   if (size > max) budget.take(f.path, max + 1, 'expands to more than');
   budget.take(f.path, size, 'expands to');
+  return concatChunks(chunks, size);
+}
+
+/** One buffer from streamed chunks whose total size is known. */
+export function concatChunks(chunks: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
