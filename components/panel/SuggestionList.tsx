@@ -74,7 +74,8 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
               <div className="muted">
                 “{ev.text}” · {s.assertion} · {s.section.replace(/_/g, ' ')}
                 {s.reason.refinedBy?.length ? ` · specified by “${s.reason.refinedBy.join(', ')}”` : ''}
-                {s.system !== 'ICD-10-CM' && s.reason.note ? ` · ${s.reason.note}` : ''}
+                {s.hcc ? ` · HCC ${s.hcc.category}${s.hcc.label ? `: ${s.hcc.label}` : ''}` : ''}
+                {s.reason.note ? ` · ${s.reason.note}` : ''}
               </div>
               <div className="actions">
                 <button type="button" aria-pressed={d?.status === 'accepted'} onClick={() => onDecide(s, d?.status === 'accepted' ? undefined : { status: 'accepted' })}>

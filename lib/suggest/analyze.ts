@@ -110,11 +110,13 @@ export class NoteAnalyzer {
       ...longTermDrugSuggestions(this.pack, doc, dx, release.label),
       ...drugSuggestions(this.pack, text, sentenceSpans),
     ];
+    // Risk adjustment: the CMS-HCC V28 category of each diagnosis the mapping covers.
+    const withHcc = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? this.hcc(s) : s));
     return {
       setting,
       release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
       warnings: opts.dateOfService ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM')) : [],
-      suggestions,
+      suggestions: withHcc(suggestions),
       alternatives,
       excluded,
       stats: { characters: text.length, sentences: sentenceCount, tokens: tokenCount, ms: Number((performance.now() - t0).toFixed(2)) },
@@ -171,6 +173,11 @@ export class NoteAnalyzer {
         out.push(this.applyAssertion(sided, setting));
       }
     }
+  }
+
+  private hcc(s: Suggestion): Suggestion {
+    const h = this.pack.hccOf(s.code);
+    return h ? { ...s, hcc: { category: h.category, ...(h.label ? { label: h.label } : {}), model: h.model, paymentYear: h.paymentYear } } : s;
   }
 
   /**

@@ -15,6 +15,8 @@ export const SuggestionSchema = z.strictObject({
   section: z.string(),
   evidence: z.array(EvidenceSchema).min(1),
   mentions: z.number().int().positive(),
+  /** CMS-HCC V28 payment category of a diagnosis, where the mapping has one (risk adjustment). */
+  hcc: z.strictObject({ category: z.number().int(), label: z.string().optional(), model: z.literal('V28'), paymentYear: z.number().int() }).optional(),
   /** Billing units computed from the documented dose (HCPCS drug codes). */
   units: z.number().int().positive().optional(),
   reason: z.strictObject({

@@ -158,4 +158,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT:\n1. COPD exacerbation.\n2. Pneumonia.')).toEqual(expect.arrayContaining(['J44.1', 'J44.0', 'J18.9']));
     expect(shown('ASSESSMENT:\n1. Urinary tract infection.\n2. Sepsis.')[0]).toBe('A41.9');
   });
+
+  it('each diagnosis carries its CMS-HCC V28 category where the 2026 mapping has one', () => {
+    const r = analyzer.analyze('ASSESSMENT: Type 2 diabetes with CKD stage 3a. Essential hypertension.');
+    expect(r.suggestions.find((s) => s.code === 'E11.22')?.hcc).toMatchObject({ category: 37, model: 'V28' });
+    expect(r.suggestions.find((s) => s.code === 'I12.9')?.hcc).toBeUndefined();
+  });
 });
