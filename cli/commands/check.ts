@@ -16,7 +16,9 @@ export async function checkCommand(o: { codes: string; note?: string }, opts: Gl
   const dateOfService = opts.date ?? new Date().toISOString().slice(0, 10);
   const analysis = note ? new NoteAnalyzer(pack).analyze(note, { setting, dateOfService }) : undefined;
   const findings = checkEncounter({ dateOfService, setting, ...parseCodeList(o.codes), ...(analysis ? { analysis, note } : {}) }, pack);
-  const queries = findings.map((f) => queryDraft(f, pack)).filter((q) => q !== undefined);
+  // One draft per question: two findings about the same words would ask the provider twice.
+  const drafts = findings.map((f) => queryDraft(f, pack)).filter((q) => q !== undefined);
+  const queries = drafts.filter((q, i) => drafts.findIndex((o) => o.question === q.question) === i);
   print(opts, { dateOfService, setting, findings, queries }, () =>
     findings.length === 0
       ? `no findings for ${o.codes} on ${dateOfService} (${setting})`

@@ -27,7 +27,7 @@ export function queryDraft(f: Finding, pack: CodePack): QueryDraft | undefined {
     .map((c) => pack.codeInfo(c)?.title.replace(/,? unspecified (organism|side|stage|site|type)\b|,? unspecified$|^unspecified /gi, '').toLowerCase())
     .filter(Boolean)
     .join(' and ') || 'the condition';
-  const indicators = f.evidence.map((e) => `"${e.text}"`);
+  const indicators = [...new Set(f.evidence.map((e) => `"${e.text}"`))];
   const question = t.question.replace('{condition}', condition).replace('{indicators}', indicators.join(', ') || 'see the note');
   return { rule: f.rule, question, options: [...t.options, ...T.always], indicators };
 }

@@ -92,3 +92,47 @@ describe.skipIf(!present)('NCCI Policy Manual cases on the real tables', () => {
     if (c.silent) expect(by(c.silent).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 });
+
+/*
+ * The blind spots issue 16 names, on the real code set for a FY2027 date of service (the ICD-10-CM
+ * release in force answers: titles, notes, 7th characters): each must now be found, with the code
+ * to report named where there is one.
+ */
+interface NoteCase {
+  what: string;
+  codes: string;
+  note?: string;
+  fires: string;
+  names?: string[];
+  silent?: string[];
+}
+const NOTE_CASES: NoteCase[] = [
+  { what: 'right-knee code and RT, the note says left knee', codes: 'M17.11,99213-25,20610-RT', note: 'ASSESSMENT: Primary osteoarthritis of the left knee.\nPROCEDURE: The left knee was injected with 40 mg Kenalog.', fires: 'laterality-mismatch', names: ['M17.12', 'LT'] },
+  { what: '"both elbows" with the unspecified-elbow code: right and left codes (no bilateral code)', codes: 'M77.10,99213', note: 'ASSESSMENT: Lateral epicondylitis of both elbows.', fires: 'laterality-not-documented', names: ['M77.11 and M77.12'], silent: ['unspecified-when-documented'] },
+  { what: 'unspecified AF beside chronic AF', codes: 'I48.91,I48.20,Z79.01', fires: 'unspecified-beside-specified', names: ['Remove I48.91'] },
+  { what: 'COPD unspecified beside COPD with exacerbation', codes: 'J44.1,J44.9', fires: 'unspecified-beside-specified', names: ['Remove J44.9'] },
+  { what: 'a manifestation titled "in other diseases classified elsewhere" listed first', codes: 'F02.80,G30.9', fires: 'manifestation-first-listed', names: ['G30.9 first'] },
+  { what: 'a manifestation known by its code-first note alone (anemia in CKD) without its etiology', codes: 'D63.1', fires: 'manifestation-etiology-missing' },
+  { what: 'injury today coded D although the plan says follow up', codes: 'S61.411D,99284-25,12002', note: 'HPI: Cut his right hand on a glass about an hour ago.\nASSESSMENT: Laceration of the right hand.\nPLAN: Suture removal in 8 days. Follow up as needed.', fires: 'episode-of-care-mismatch', names: ['S61.411A'] },
+  { what: 'routine-healing follow-up coded A', codes: 'S52.501A,99213', note: 'HPI: Here for follow-up of his right distal radius fracture, six weeks after closed reduction. Cast removed today.\nASSESSMENT: Healing well.', fires: 'episode-of-care-mismatch', names: ['S52.501D'] },
+  { what: 'insulin and metformin in type 2 diabetes without Z79.4 / Z79.84', codes: 'E11.9,99213', note: 'Type 2 diabetes. He takes Lantus 20 units at bedtime and metformin 1000 mg twice daily. Continue current regimen.', fires: 'long-term-drug-status', names: ['Z79.4', 'Z79.84'] },
+  { what: 'a continued anticoagulant without Z79.01', codes: 'I48.91,99213', note: 'Atrial fibrillation, rate controlled. Continue Eliquis 5 mg twice daily.', fires: 'long-term-drug-status', names: ['Z79.01'] },
+  { what: '"probable community-acquired pneumonia" billed as J18.9', codes: 'J18.9,99213', note: 'Cough and fever for 3 days. IMPRESSION: Probable community-acquired pneumonia. PLAN: Chest x-ray, azithromycin.', fires: 'uncertain-diagnosis-outpatient', names: ['Remove J18.9'] },
+  { what: 'an undotted ICD-10-CM code and a dot in the wrong place', codes: 'E119,E1.19,99213', fires: 'unparseable-code', names: ['E11.9'] },
+];
+
+describe.skipIf(!present)('Tabular and guideline cases of issue 16 on the real code set (FY2027 date of service)', () => {
+  let pack: CodePack;
+  beforeAll(async () => {
+    pack = await realPack();
+  }, 300_000);
+
+  it.each(NOTE_CASES.map((c) => [`${c.what} (${c.codes})`, c] as const))('%s', (_n, c) => {
+    const rules = RULES.filter((r) => r.id !== 'release-does-not-cover-date');
+    const findings = checkEncounter({ dateOfService: '2026-11-29', setting: 'office', ...parseCodeList(c.codes), ...(c.note ? { note: c.note } : {}) }, pack, rules);
+    const hit = findings.filter((f) => f.rule === c.fires);
+    expect(hit.length, findings.map((f) => `${f.rule}: ${f.message}`).join('\n')).toBeGreaterThan(0);
+    for (const n of c.names ?? []) expect(hit.some((f) => f.action.includes(n)), `${n} in:\n${hit.map((f) => f.action).join('\n')}`).toBe(true);
+    if (c.silent) expect(findings.filter((f) => c.silent!.includes(f.rule)).map((f) => f.message)).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ export const rule: Rule = {
         if (hit.some((h) => !h) || lines.some((s) => s.code === c.report)) continue;
         // The PTP edit between them, when the table in force has one (either order).
         const edit = c.codes.flatMap((x) => c.codes.filter((y) => y !== x).flatMap((y) => pack.ptpEdits(x, y))).find((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
-        const ptp = pack.sources.find((s) => s.system === 'NCCI-PTP');
+        const ptp = pack.releasesFor(encounter.dateOfService).find((r) => r.system === 'NCCI-PTP');
         const pair = edit ? ` NCCI PTP${ptp ? ` ${ptp.release}` : ''} pairs ${edit.column1} with ${edit.column2} (modifier indicator ${edit.modifierIndicator}).` : '';
         // A distinct-service modifier on the pair may be right when the exception holds; without one the pair is denied.
         const distinct = hit.some((h) => h!.modifiers.some((m) => isDistinctModifier(m) || m === 'RT' || m === 'LT'));

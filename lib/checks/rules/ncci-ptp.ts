@@ -1,7 +1,9 @@
 import { feeScheduleOf, surgeryKind } from '../fee-schedule';
 import { COMPREHENSIVE_CODES } from '../tables';
-import { isEm, isIcd, type Rule } from '../rule';
+import { isDistinctModifier, isEm, isIcd, type Rule } from '../rule';
 
+/** E/M modifiers: what separates an E/M from a procedure (NCCI Policy Manual Chapter I §D, §E). */
+const EM_MODIFIERS = new Set(['24', '25', '57']);
 /** Modifiers that may bypass a PTP edit with indicator 1 (NCCI Policy Manual, Chapter I, and the NCCI modifier list). */
 const NCCI_MODIFIERS = new Set(['24', '25', '57', '58', '59', '78', '79', '91', 'XE', 'XS', 'XP', 'XU', 'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'LT', 'RT', 'LC', 'LD', 'LM', 'RC', 'RI']);
 
@@ -27,9 +29,12 @@ export const rule: Rule = {
         if (!e) continue;
         // A pair the manual names one code for: comprehensive-code-instead reports it (with this edit).
         if (COMPREHENSIVE_CODES.some((c) => c.kind === 'combination' && c.codes.includes(a.code) && c.codes.includes(b.code))) continue;
-        const ptpSource = pack.sources.find((s) => s.system === 'NCCI-PTP');
-        const release = ptpSource ? `NCCI PTP ${ptpSource.release}` : 'NCCI PTP';
-        const bypass = [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
+        const ptpRelease = pack.releasesFor(encounter.dateOfService).find((r) => r.system === 'NCCI-PTP')?.release;
+        const release = ptpRelease ? `NCCI PTP ${ptpRelease}` : 'NCCI PTP';
+        // An E/M beside a procedure is separated only by an E/M modifier on the E/M line (24, 25, 57);
+        // an anatomic or 59-type modifier on the procedure says nothing about the visit.
+        const emLine = isEm(a.code) ? a : isEm(b.code) ? b : undefined;
+        const bypass = emLine && !(isEm(a.code) && isEm(b.code)) ? emLine.modifiers.filter((m) => EM_MODIFIERS.has(m)) : [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
         if (e.modifierIndicator === 0) {
           out.push({
             severity: 'error',
@@ -41,8 +46,9 @@ export const rule: Rule = {
           });
           continue;
         }
-        // A modifier is there (whether it fits is modifier-59-on-em / modifier-59-with-x / global-surgery-em).
-        if (bypass.length > 0) continue;
+        // A modifier is there (whether it fits is modifier-59-with-x / global-surgery-em); 59 or X on the E/M
+        // line is modifier-59-on-em's finding, which names 25.
+        if (bypass.length > 0 || emLine?.modifiers.some(isDistinctModifier)) continue;
         const procedure = isEm(a.code) ? b.code : isEm(b.code) ? a.code : undefined;
         const kind = procedure ? surgeryKind(feeScheduleOf(procedure)?.globalPeriod ?? 'XXX') : undefined;
         const fit = !procedure

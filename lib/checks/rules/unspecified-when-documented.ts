@@ -1,3 +1,4 @@
+import { codeForSide, sideOfTitle } from '../laterality';
 import { unspecifiedReadingOf } from '../specificity';
 import { isIcd, type Rule } from '../rule';
 
@@ -23,6 +24,9 @@ export const rule: Rule = {
       // The documented code must state what this one leaves unspecified (its branch of the Tabular), not another condition.
       const better = a.suggestions.find((s) => s.billable && !reported.has(s.code) && s.assertion === 'present' && unspecifiedReadingOf(pack, d.code, s.code));
       if (!better) continue;
+      // Only the side differs: laterality-not-documented reads the side from the note (both sides included).
+      const side = sideOfTitle(better.description);
+      if (sideOfTitle(info.title) === 'unspecified' && side && side !== 'unspecified' && codeForSide(pack, d.code, side) === better.code) continue;
       out.push({
         severity: 'warning',
         message: `${d.code} (${info.title}) is reported, but the note documents ${better.code} (${better.description})`,

@@ -18,6 +18,8 @@ describe('provider query drafts', () => {
     ['laterality-not-documented', ['S52.509A'], 'Closed fracture of the distal radius.'],
     ['uncertain-diagnosis-outpatient', ['J18.9'], 'Cough and fever for 3 days. Rule out pneumonia.'],
     ['hypertension-combination', ['I10', 'N18.32'], undefined],
+    ['laterality-mismatch', ['S52.501A'], 'ASSESSMENT: Fracture of the left distal radius.'],
+    ['episode-of-care-mismatch', ['S52.501D'], 'HPI: She fell on her outstretched hand this morning. PLAN: Follow up in 1 week.'],
   ] as const)('%s: multiple choice with "other" and "clinically undetermined", no code in the question', (rule, codes, note) => {
     const f = checkEncounter(enc([...codes], note), pack).find((x) => x.rule === rule)!;
     const q = queryDraft(f, pack)!;
