@@ -290,7 +290,7 @@ export function dictionaryFor(pack: CodePack): Dictionary {
  * faithfully and drops the entry; a main term that is not a condition by itself (an adjective a
  * lossy index copy cut from its noun: "Old (previous) [myocardial infarction]") drops it too.
  */
-const MANIFESTATION = /\bin (?:other )?diseases classified elsewhere\b/i;
+const MANIFESTATION = /\bclassified elsewhere\b/i;
 const CONNECTIVE = /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
 
 function indexTermStems(levels: string[]): { required: string[]; optional: string[] }[] {
