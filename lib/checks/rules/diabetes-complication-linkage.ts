@@ -6,8 +6,8 @@ import type { Rule } from '../rule';
  * E11.22 + N18.x, unless the provider says they are unrelated.
  */
 const LINKED: { prefix: string; combination: string; what: string }[] = [
+  // (E1x.9 beside another code of its own category is unspecified-beside-specified.)
   { prefix: 'N18', combination: 'E1x.22 (diabetic chronic kidney disease)', what: 'chronic kidney disease' },
-  { prefix: 'E11.2', combination: 'E1x.2x', what: 'a kidney complication' },
   { prefix: 'G63', combination: 'E1x.42 (diabetic polyneuropathy)', what: 'polyneuropathy' },
   { prefix: 'H36', combination: 'E1x.3x (diabetic retinopathy)', what: 'retinal disorder' },
   { prefix: 'I73.9', combination: 'E1x.51 (diabetic peripheral angiopathy)', what: 'peripheral vascular disease' },

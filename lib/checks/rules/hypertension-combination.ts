@@ -16,7 +16,10 @@ export const rule: Rule = {
     const ckd = codes.filter((c) => c.startsWith('N18'));
     const hf = codes.filter((c) => c.startsWith('I50'));
     if (ckd.length === 0 && hf.length === 0) return [];
-    const target = ckd.length && hf.length ? 'I13.0 (with heart failure and CKD stage 1–4) or I13.2 (stage 5/ESRD)' : ckd.length ? 'I12.9 (CKD stage 1–4) or I12.0 (stage 5/ESRD)' : 'I11.0 (hypertensive heart disease with heart failure)';
+    // The combination code follows the stage reported (N18.5/N18.6: stage 5 or ESRD; any other N18: stages 1–4 or
+    // unspecified), so the action never states a stage the claim does not.
+    const late = ckd.some((c) => c === 'N18.5' || c === 'N18.6');
+    const target = ckd.length && hf.length ? (late ? 'I13.2 (with heart failure and CKD stage 5 or ESRD)' : 'I13.0 (with heart failure and CKD stage 1–4 or unspecified)') : ckd.length ? (late ? 'I12.0 (with CKD stage 5 or ESRD)' : 'I12.9 (with CKD stage 1–4 or unspecified)') : 'I11.0 (hypertensive heart disease with heart failure)';
     return [
       {
         severity: 'warning',
