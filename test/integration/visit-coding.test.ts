@@ -6,6 +6,7 @@ import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
+import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
 
 /*
  * The coding cases of the visit-coding issue on the real code set: the default pack when it was
@@ -16,9 +17,11 @@ const present = existsSync(DEFAULT_PACK) || Boolean(dir && existsSync(path.join(
 if (!present) console.warn('\n!!! SKIPPING the visit-coding cases: no default pack and no release folder !!!\n');
 
 let analyzer: NoteAnalyzer;
+let pack: ReturnType<typeof loadPack>;
 beforeAll(async () => {
   const bytes = existsSync(DEFAULT_PACK) ? new Uint8Array(readFileSync(DEFAULT_PACK)) : (await compilePack(await readInputs([dir!]))).bytes;
-  analyzer = new NoteAnalyzer(loadPack(bytes));
+  pack = loadPack(bytes);
+  analyzer = new NoteAnalyzer(pack);
 }, 180_000);
 
 const shown = (note: string) => analyzer.analyze(note).suggestions.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code);
@@ -163,5 +166,19 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     const r = analyzer.analyze('ASSESSMENT: Type 2 diabetes with CKD stage 3a. Essential hypertension.');
     expect(r.suggestions.find((s) => s.code === 'E11.22')?.hcc).toMatchObject({ category: 37, model: 'V28' });
     expect(r.suggestions.find((s) => s.code === 'I12.9')?.hcc).toBeUndefined();
+  });
+
+  it('checks do not propagate guesses: the coded stage and combination need no change (never a more severe code)', () => {
+    const cases: [string, string][] = [
+      ['ASSESSMENT: CKD stage 3a with hypertension.', 'I12.9,N18.31'],
+      ['ASSESSMENT: Stage III chronic kidney disease.', 'N18.30'],
+      ['ASSESSMENT: Lateral epicondylitis of both elbows.', 'M77.11,M77.12'],
+    ];
+    for (const [note, codes] of cases) {
+      expect(shown(note).join(',')).toBe(codes);
+      const findings = checkEncounter({ dateOfService: '2026-11-20', setting: 'office', note, ...parseCodeList(codes) }, pack);
+      const asks = findings.filter((f) => /instead of|more severe|report N18\.[4-6]|I12\.0/i.test(`${f.message} ${f.action ?? ''}`));
+      expect(asks.map((f) => f.message)).toEqual([]);
+    }
   });
 });
