@@ -16,6 +16,7 @@ import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
 import { emCommand } from './commands/em';
 import { auditCommand, claimsFromGoldCommand } from './commands/audit';
+import { auditMergeCommand } from './commands/audit-merge';
 import { EXPORT_FORMATS, exportCommand } from './commands/export';
 import { installLifecycle } from './lifecycle';
 
@@ -210,17 +211,28 @@ const audit = program
   .option('--claims <csv>', 'claims CSV: chart_id, codes (e.g. "E11.22 N18.31 99214-25"), optional date_of_service, setting')
   .option('--out <dir>', 'report folder')
   .option('--workers <n>', 'worker threads (default: all cores)')
-  .option('--shard <i/n>', 'audit only shard i of n (for running on a batch engine)')
+  .option('--shard <i/n|auto>', 'audit only shard i of n; auto (or auto/n) reads the array index of a Kubernetes Indexed Job, Slurm array or AWS Batch array job')
   .option('--batch <n>', 'charts per message to a worker', '8')
+  .option('--resume', 'finish the interrupted run for --out (its journal is <out>.partial/)')
   .action(
     run(async (opts) => {
-      const a = audit.opts<{ notes?: string; claims?: string; out?: string; workers?: string; shard?: string; batch?: string }>();
+      const a = audit.opts<{ notes?: string; claims?: string; out?: string; workers?: string; shard?: string; batch?: string; resume?: boolean }>();
       if (!a.notes || !a.claims || !a.out) throw new UsageError('audit needs --notes <dir> --claims <csv> --out <dir>');
-      if (a.workers !== undefined) intFlag(a.workers, '--workers', { min: 1, max: 64 });
-      intFlag(a.batch, '--batch', { min: 1, max: 1000 }, 8);
       await existing(a.notes, 'folder', 'notes folder');
       await existing(a.claims, 'file', 'claims CSV');
-      await auditCommand({ notes: a.notes, claims: a.claims, out: a.out, workers: a.workers, shard: a.shard, batch: a.batch }, opts);
+      await auditCommand({ notes: a.notes, claims: a.claims, out: a.out, workers: a.workers, shard: a.shard, batch: a.batch, resume: Boolean(a.resume) }, opts);
+    }),
+  );
+const auditMerge = audit
+  .command('merge')
+  .description('combine the folders of a sharded audit (shards 1/n … n/n) into the folder one run would have written')
+  .argument('<folders...>', 'the shard output folders')
+  // --out is the audit command's own option (read through it): the merged report folder.
+  .action(
+    run(async (opts) => {
+      const out = auditMerge.optsWithGlobals<{ out?: string }>().out;
+      if (!out) throw new UsageError('audit merge needs --out <dir> for the merged report');
+      await auditMergeCommand(auditMerge.args, out, opts);
     }),
   );
 const claimsCmd = program

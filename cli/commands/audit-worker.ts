@@ -2,12 +2,15 @@
  * One batch-audit worker thread: loads the pack once, then audits the charts it is sent.
  * Results are plain data (the analysis stays here; only the audit outcome crosses threads).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { ChartOutcome } from '../../lib/audit/batch';
+import { findingRows, type FindingRow } from '../../lib/audit/report';
 import { spotAudit } from '../../lib/audit/spot-audit';
-import { findingRows } from '../../lib/audit/report';
-import { loadPack, type IcdLookup } from '../../lib/pack/code-pack';
+import { readCodeList } from '../../lib/claim/code-list';
+import { loadPack, type CodePack, type IcdLookup } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { MAX_TEXT_BYTES, notTextReason } from '../input';
 import { nativeInflate } from './pack-loader';
 
 export interface AuditTask {
@@ -27,14 +30,37 @@ const chapterOf = (code: string) => {
   return hit?.system === 'HCPCS' ? 'HCPCS' : /^\d/.test(code) ? 'CPT' : 'not in the code set';
 };
 
+/**
+ * Entries of the billed list that are not codes as written ('"I10"', 'ZZZZZ', '<img>', 'E11..22'):
+ * one finding each, so a claim line never vanishes from the audit unreported. Left out when the
+ * checks engine reported them already.
+ */
+function unreadableEntries(chartId: string, codes: string, view: CodePack, dos: string, found: FindingRow[]): FindingRow[] {
+  if (found.some((r) => r.rule === 'unparseable-code')) return [];
+  return readCodeList(codes, view, dos)
+    .problems.filter((p) => p.kind === 'shape')
+    .map((p) => ({ chart_id: chartId, kind: 'validity' as const, rule: 'unparseable-code', severity: 'error' as const, codes: p.meant ?? '', chapter: p.meant ? chapterOf(p.meant) : '', message: p.message }));
+}
+
+function auditOne(t: AuditTask): ChartOutcome {
+  const size = statSync(t.notePath).size;
+  if (size > MAX_TEXT_BYTES) return { chartId: t.chartId, ok: false, why: `note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEXT_BYTES / 1048576} MB limit` };
+  const bytes = new Uint8Array(readFileSync(t.notePath));
+  const notText = notTextReason(bytes);
+  if (notText) return { chartId: t.chartId, ok: false, why: `note is not a text file (${notText})` };
+  const note = new TextDecoder('utf-8').decode(bytes);
+  const result = spotAudit(t.chartId, note, t.codes, pack, analyzer, { dateOfService: t.dateOfService, setting: t.setting });
+  const rows = findingRows(result, chapterOf);
+  rows.push(...unreadableEntries(t.chartId, t.codes, pack.atDate(t.dateOfService), t.dateOfService, rows));
+  return { chartId: t.chartId, ok: true, result, rows };
+}
+
 parentPort!.on('message', (tasks: AuditTask[]) => {
-  const out = tasks.map((t) => {
+  const out = tasks.map((t): ChartOutcome => {
     try {
-      const note = readFileSync(t.notePath, 'utf8');
-      const r = spotAudit(t.chartId, note, t.codes, pack, analyzer, { dateOfService: t.dateOfService, setting: t.setting });
-      return { ok: true as const, result: r, rows: findingRows(r, chapterOf) };
+      return auditOne(t);
     } catch (e) {
-      return { ok: false as const, chartId: t.chartId, why: e instanceof Error ? e.message : String(e) };
+      return { chartId: t.chartId, ok: false, why: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
     }
   });
   parentPort!.postMessage(out);
