@@ -1,45 +1,40 @@
 import { isIcd, type Rule } from '../rule';
 
-/** When more than one ICD-10-CM release is loaded, say which reported codes are new or gone (annual addenda). */
+/**
+ * A code valid on the date of service that a later loaded ICD-10-CM release deletes or subdivides
+ * (annual addenda): worth knowing for a claim near the release boundary or a corrected claim. The
+ * validity on the date itself is code-not-valid-on-date / deleted-code-with-replacement.
+ */
 export const rule: Rule = {
   id: 'code-changed-between-releases',
   kind: 'info',
-  title: 'Code added or deleted between loaded releases',
-  source: 'ICD-10-CM annual addenda (codes added, deleted, revised each fiscal year)',
+  title: 'Code deleted or subdivided in a later loaded release',
+  source: 'ICD-10-CM annual addenda (codes added, deleted, revised each fiscal year, effective October 1)',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
-    const releases = pack.icdReleases.filter((r) => r.hasTitles).map((r) => r.label);
-    if (releases.length < 2) return out;
+    const answering = pack.currentIcdRelease;
+    if (!answering) return out;
+    const later = pack.icdReleases.filter((r) => r.hasTitles && r.effectiveFrom > answering.effectiveFrom);
     for (const d of encounter.diagnoses) {
       if (!isIcd(d.code)) continue;
-      const hit = pack.lookup(d.code);
-      if (!hit || hit.system !== 'ICD-10-CM') continue;
-      const inIt = new Set(hit.releases.map((r) => r.release));
-      const newest = releases.at(-1)!;
-      const missing = releases.filter((r) => !inIt.has(r));
-      const flags = hit.releases.filter((r) => releases.includes(r.release));
-      const nowHeader = flags.find((r) => r.release === newest && !r.billable);
-      const wasBillable = flags.filter((r) => r.release !== newest && r.billable).map((r) => r.release);
-      if (missing.length === 0 && nowHeader && wasBillable.length) {
+      const now = pack.icdStatusOn(d.code, encounter.dateOfService);
+      if (!now?.inRelease || !now.billable) continue;
+      for (const r of later) {
+        const then = pack.icdStatusOn(d.code, r.effectiveFrom);
+        if (!then?.deleted) continue;
+        const codes = then.deleted.replacements.map((x) => x.code);
         out.push({
           severity: 'info',
-          message: `${d.code} was billable in ${wasBillable.join(', ')} and is a header in ${newest} (subdivided)`,
-          rationale: 'A subdivided code is rejected for dates of service in the newer release.',
-          codes: [d.code],
+          message: `${d.code} is valid on ${encounter.dateOfService} (${now.release}) but ${then.deleted.nowHeader ? 'subdivided' : 'deleted'} in ${then.release} (from ${r.effectiveFrom})`,
+          rationale: 'Claims for dates of service from the later release on are rejected with a code it deleted or turned into a header.',
+          codes: [d.code, ...codes.slice(0, 6)],
           evidence: [],
-          action: `For dates of service in ${newest}, report one of its new subcodes (${hit.children.map((c) => c.code).slice(0, 6).join(', ')}).`,
+          action: codes.length
+            ? `Keep ${d.code} for this date; for dates of service from ${r.effectiveFrom}, report ${codes.length === 1 ? codes[0] : `one of ${codes.slice(0, 6).join(', ')}${codes.length > 6 ? ', …' : ''}`}.`
+            : `Keep ${d.code} for this date; for dates of service from ${r.effectiveFrom}, look the condition up in ${then.release}.`,
         });
-        continue;
+        break;
       }
-      if (missing.length === 0) continue;
-      out.push({
-        severity: 'info',
-        message: inIt.has(newest) ? `${d.code} is new since ${missing.join(', ')}` : `${d.code} is not in ${newest} (it was in ${[...inIt].join(', ')})`,
-        rationale: 'Claims for dates of service in an older release cannot use codes added later, and deleted codes are rejected after their release ends.',
-        codes: [d.code],
-        evidence: [],
-        action: inIt.has(newest) ? `Use ${d.code} only for dates of service on or after its release.` : `Find the replacement code in ${newest} (code search).`,
-      });
     }
     return out;
   },
