@@ -1,6 +1,7 @@
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
+import { guidelineSuggestion } from './guideline-suggestion';
 
 /*
  * Body mass index (Z68): reported only with an associated diagnosis the provider documents
@@ -31,24 +32,14 @@ export function bmiSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggest
   const m = BMI.exec(doc.view);
   if (!m) return rest;
   const code = adultCode(Number(m[1]));
-  const info = pack.codeInfo(code);
-  if (!info) return rest;
   const start = m.index;
   const end = m.index + m[0].length;
-  return [
-    ...rest,
-    {
-      code,
-      description: info.title,
-      system: 'ICD-10-CM',
-      release,
-      billable: info.billable,
-      score: 1,
-      assertion: 'present',
-      section: doc.statements.find((st) => st.start <= start && start < st.end)?.section.kind ?? 'preamble',
-      evidence: [{ start, end, text: doc.text.slice(start, end) }],
-      mentions: 1,
-      reason: { matched: m[0], via: 'guideline', note: `body mass index ${m[1]} with a documented weight diagnosis (Guidelines I.B.14, I.C.21.c.3)` },
-    },
-  ];
+  const added = guidelineSuggestion(pack, code, release, {
+    text: doc.text,
+    spans: [{ start, end }],
+    section: doc.statements.find((st) => st.start <= start && start < st.end)?.section.kind ?? 'preamble',
+    matched: m[0],
+    note: `body mass index ${m[1]} with a documented weight diagnosis (Guidelines I.B.14, I.C.21.c.3)`,
+  });
+  return added ? [...rest, added] : rest;
 }

@@ -3,6 +3,7 @@ import reasonsData from './data/encounter-reasons.json';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
+import { guidelineSuggestion } from './guideline-suggestion';
 
 const Pair = z.strictObject({ with: z.string(), without: z.string() });
 const ReasonsSchema = z.strictObject({
@@ -70,51 +71,29 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
       else if (days !== undefined && days < 18 * 365) code = abnormal ? g.child.with : g.child.without;
       else code = abnormal ? g.adult.with : g.adult.without;
     }
-    const info = pack.codeInfo(code);
-    if (info?.billable) {
-      const reason: Suggestion = {
-        code,
-        description: info.title,
-        system: 'ICD-10-CM',
-        release,
-        billable: true,
-        score: 1,
-        assertion: 'present',
-        section: doc.statements.find((st) => st.start <= found!.start && found!.start < st.end)?.section.kind ?? 'preamble',
-        evidence: [{ start: found.start, end: found.end, text: doc.text.slice(found.start, found.end) }],
-        mentions: 1,
-        reason: {
+    const reason = pack.codeInfo(code)?.billable
+      ? guidelineSuggestion(pack, code, release, {
+          text: doc.text,
+          spans: [{ start: found.start, end: found.end }],
+          section: doc.statements.find((st) => st.start <= found!.start && found!.start < st.end)?.section.kind ?? 'preamble',
           matched: doc.text.slice(found.start, found.end),
-          via: 'guideline',
           note: `routine ${found.kind.kind} examination ${abnormal ? 'with' : 'without'} abnormal findings, first-listed (Guidelines I.C.21.c.13)`,
-        },
-      };
-      // Other examination / health-supervision codes read from the same words give way to it.
-      // The visit's reason is known: the history's words no longer stand in for a diagnosis.
+        })
+      : undefined;
+    if (reason) {
       out = [reason, ...claim.filter((s) => !/^Z0[01]\.|^Z76\.[12]/.test(s.code) && !NARRATIVE.has(s.section))];
     }
   }
   const imm = immunizationGiven(doc);
   if (imm && !out.some((s) => s.code === DATA.immunization.code)) {
-    const info = pack.codeInfo(DATA.immunization.code);
-    if (info) {
-      out = [
-        ...out,
-        {
-          code: info.code,
-          description: info.title,
-          system: 'ICD-10-CM',
-          release,
-          billable: info.billable,
-          score: 1,
-          assertion: 'present',
-          section: imm.section,
-          evidence: [{ start: imm.start, end: imm.end, text: doc.text.slice(imm.start, imm.end) }],
-          mentions: 1,
-          reason: { matched: doc.text.slice(imm.start, imm.end), via: 'guideline', note: 'vaccine given at the visit (Guidelines I.C.21.c.2)' },
-        },
-      ];
-    }
+    const z23 = guidelineSuggestion(pack, DATA.immunization.code, release, {
+      text: doc.text,
+      spans: [{ start: imm.start, end: imm.end }],
+      section: imm.section,
+      matched: doc.text.slice(imm.start, imm.end),
+      note: 'vaccine given at the visit (Guidelines I.C.21.c.2)',
+    });
+    if (z23) out = [...out, z23];
   } else if (!imm) out = out.filter((s) => s.code !== DATA.immunization.code); // Z23 only when a vaccine was given
   return out;
 }

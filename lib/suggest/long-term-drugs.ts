@@ -3,6 +3,7 @@ import drugsData from './data/long-term-drugs.json';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
+import { guidelineSuggestion } from './guideline-suggestion';
 
 const DrugsSchema = z.strictObject({
   about: z.string(),
@@ -31,26 +32,15 @@ export function longTermDrugSuggestions(pack: CodePack, doc: NoteDocument, claim
     // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
     if (!related) continue;
     const spans = drugMentions(doc, c.re);
-    const info = pack.codeInfo(c.code);
-    if (spans.length === 0 || !info) continue;
     const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
-    out.push({
-      code: c.code,
-      description: info.title,
-      system: 'ICD-10-CM',
-      release,
-      billable: info.billable,
-      score: 1,
-      assertion: 'present',
-      section: spans[0]!.section,
-      evidence: spans.slice(0, 20).map((s) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })),
-      mentions: spans.length,
-      reason: {
-        matched: names.join(', '),
-        via: 'guideline',
-        note: `current ${names.join(', ')} for ${related}: long-term drug therapy status (Guidelines I.C.21.c.3${/^(E0[89]|E1[13]|O24)/.test(related) ? ', I.C.4.a.3' : ''})`,
-      },
+    const added = guidelineSuggestion(pack, c.code, release, {
+      text: doc.text,
+      spans,
+      section: spans[0]?.section ?? 'medications',
+      matched: names.join(', '),
+      note: `current ${names.join(', ')} for ${related}: long-term drug therapy status (Guidelines I.C.21.c.3${/^(E0[89]|E1[13]|O24)/.test(related) ? ', I.C.4.a.3' : ''})`,
     });
+    if (added) out.push(added);
   }
   return out;
 }

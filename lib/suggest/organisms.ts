@@ -3,6 +3,7 @@ import organismsData from './data/organisms.json';
 import type { CodePack, IcdLookup } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
+import { guidelineSuggestion } from './guideline-suggestion';
 
 const OrganismsSchema = z.strictObject({
   about: z.string(),
@@ -31,21 +32,15 @@ export function organismSuggestions(pack: CodePack, doc: NoteDocument, claim: Su
       const m = o.re.exec(text);
       if (!m || NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 20))) continue;
       if (claim.some((s) => s.code === o.code) || out.some((s) => s.code === o.code)) break;
-      const info = pack.codeInfo(o.code);
-      if (!info) break;
-      out.push({
-        code: o.code,
-        description: info.title,
-        system: 'ICD-10-CM',
-        release,
-        billable: info.billable,
-        score: 1,
-        assertion: 'present',
+      const added = guidelineSuggestion(pack, o.code, release, {
+        text: doc.text,
+        spans: [{ start: st.start + m.index, end: st.start + m.index + m[0].length }],
         section: st.section.kind,
-        evidence: [{ start: st.start + m.index, end: st.start + m.index + m[0].length, text: doc.text.slice(st.start + m.index, st.start + m.index + m[0].length) }],
-        mentions: 1,
-        reason: { matched: m[0], via: 'guideline', note: `infectious agent of ${host.code} (Tabular: use additional code B95-B97; Guidelines I.C.1.a)` },
+        matched: m[0],
+        note: `infectious agent of ${host.code} (Tabular: use additional code B95-B97; Guidelines I.C.1.a)`,
       });
+      if (!added) break;
+      out.push(added);
       break;
     }
   }
