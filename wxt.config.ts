@@ -7,12 +7,17 @@ import { defineConfig } from 'wxt';
 // so the shipped build (.output/chrome-mv3) never carries it; test/build checks both.
 const E2E = process.env.CHARTCODER_E2E === '1';
 
+// Extension pages may load scripts only from the extension and connect only to it (the bundled
+// code pack): nothing on a page of ChartCoder can send a note anywhere, whatever a library does.
+// Not in `wxt dev`, whose pages talk to the local dev server.
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: E2E ? '.output/e2e' : '.output',
   // MV3 for Firefox too: optional_host_permissions (128+), data_collection_permissions (140+, ESR 140).
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'ChartCoder',
     description: 'Local coding assistant: suggests ICD-10-CM / HCPCS codes from the visible note. No data leaves the device.',
     permissions: ['sidePanel', 'activeTab', 'scripting'].filter(
@@ -24,6 +29,7 @@ export default defineConfig({
       'capture-note': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open ChartCoder and read the note on this page' },
     },
     action: { default_title: 'ChartCoder' },
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     ...(browser === 'firefox'
       ? {
           // Firefox's data-collection declaration: ChartCoder collects and transmits nothing.
