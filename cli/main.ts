@@ -23,7 +23,11 @@ import { installLifecycle } from './lifecycle';
 installLifecycle();
 // Paths on the command line are the user's: `npm run cli` starts in the project folder, so go back
 // to the folder the command was typed in (INIT_CWD) before anything reads a path.
-process.chdir(userCwd());
+try {
+  process.chdir(userCwd());
+} catch {
+  fail(new UsageError(`the folder this command was started in (${userCwd()}) no longer exists`), { json: process.argv.includes('--json') });
+}
 const jsonWanted = process.argv.includes('--json');
 
 /** One command line over the pure core: `npm run cli -- <command> [--json] [--pack f] [--date d] [--setting s]`. */
