@@ -34,6 +34,8 @@ export async function enforceRetention(now = new Date(), d: ChartCoderDb = db())
   const cutoff = new Date(now.getTime() - auditRetentionDays * 86_400_000).toISOString();
   const n = await d.audit.where('at').below(cutoff).delete();
   await d.reviews.where('startedAt').below(cutoff).delete();
+  // Hand-offs hold the patient's name, date of birth and member id: they expire with the rest.
+  await d.handoffs.where('at').below(cutoff).delete();
   return n;
 }
 

@@ -31,7 +31,7 @@ describe('audit trail', () => {
     db.close();
   });
 
-  it('retention deletes entries and reviews older than the setting, keeps the rest', async () => {
+  it('retention deletes entries, reviews and hand-offs older than the setting, keeps the rest', async () => {
     const db = fresh();
     await writeSettings({ auditRetentionDays: 30 }, db);
     await db.audit.bulkAdd([
@@ -42,9 +42,14 @@ describe('audit trail', () => {
       { id: 'old', startedAt: '2026-01-01T00:00:00.000Z', origin: 'o', user: 'u', noteSha256: 'a', noteLength: 1, releases: [] },
       { id: 'new', startedAt: '2026-11-20T00:00:00.000Z', origin: 'o', user: 'u', noteSha256: 'b', noteLength: 1, releases: [] },
     ]);
+    await db.handoffs.bulkAdd([
+      { reviewId: 'old', at: '2026-01-01T00:00:00.000Z', user: 'u', origin: 'o', summary: { name: 'Doe' } },
+      { reviewId: 'new', at: '2026-11-20T00:00:00.000Z', user: 'u', origin: 'o', summary: { name: 'Roe' } },
+    ]);
     expect(await enforceRetention(new Date('2026-11-22T00:00:00Z'), db)).toBe(1);
     expect((await db.audit.toArray()).map((a) => a.reviewId)).toEqual(['new']);
     expect((await db.reviews.toArray()).map((a) => a.id)).toEqual(['new']);
+    expect((await db.handoffs.toArray()).map((h) => h.reviewId)).toEqual(['new']);
     db.close();
   });
 
