@@ -61,8 +61,6 @@ interface Mention {
 export class NoteAnalyzer {
   readonly pack: CodePack;
   readonly dict: Dictionary;
-  /** The role a statement's mentions take on the claim (set per analysis). */
-  private roleOf: (st: Statement) => SectionRole = (st) => st.section.role;
 
   constructor(pack: CodePack, dict?: Dictionary) {
     this.pack = pack;
@@ -84,7 +82,7 @@ export class NoteAnalyzer {
     // items (the provider's summary of the history) is not a diagnostic statement.
     const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
     const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
-    this.roleOf = (st: Statement) =>
+    const roleOf = (st: Statement): SectionRole =>
       st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st) ? 'narrative' : st.section.role;
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
@@ -92,7 +90,7 @@ export class NoteAnalyzer {
       tokenCount += all.length;
       for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
         sentenceCount++;
-        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, order.get(st.index)!, text, setting, mentions);
+        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, roleOf(st), order.get(st.index)!, text, setting, mentions);
       }
     }
     const aggregated = this.aggregate(mentions, text, release.label);
@@ -123,7 +121,7 @@ export class NoteAnalyzer {
     };
   }
 
-  private sentence(tokens: Token[], st: Statement, order: number, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
+  private sentence(tokens: Token[], st: Statement, role: SectionRole, order: number, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
     const sectionName = st.section.kind;
     if (tokens.length === 0) return;
     const ctx = applyContext(tokens);
@@ -161,7 +159,7 @@ export class NoteAnalyzer {
         score: m.score,
         assertion,
         section: sectionName,
-        role: this.roleOf(st),
+        role,
         statement: st.index,
         order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),

@@ -356,7 +356,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     // neither evaluation set changes, and the dictionary loads ~20 % faster. Drug codes come from
     // dedicated rules (drugs given at the visit, long-term drug status).
     if (s.kind === 'drug') continue;
-    const levels = (s as { levels?: string[] }).levels;
+    const levels = s.levels;
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
