@@ -33,6 +33,17 @@ export const pureCoreRules = {
   ],
 };
 
+/**
+ * The review model (lib/review/) is the panel's business rules: a reducer and selectors the side
+ * panel's hooks call. Besides the pure-core rules it may not reach the storage or UI helpers by
+ * any path, and it has no JSX (the views live in components/).
+ */
+export const REVIEW_MODEL_FILES = ['lib/review/**/*.{ts,tsx}'];
+export const reviewModelRules = {
+  ...pureCoreRules,
+  'no-restricted-syntax': ['error', { selector: 'JSXElement', message: 'lib/review is the review model: no JSX (views live in components/).' }],
+};
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'public/**', 'dist/**', '.tmp/**', '.cache/**'] },
   js.configs.recommended,
@@ -55,4 +66,5 @@ export default tseslint.config(
   // Synthetic EHR / billing pages for the e2e suite run in a browser.
   { files: ['test/e2e/fixtures/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   { files: PURE_CORE_FILES, rules: pureCoreRules },
+  { files: REVIEW_MODEL_FILES, rules: reviewModelRules },
 );

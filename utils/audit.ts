@@ -1,5 +1,5 @@
 import { sha256Hex } from '@/lib/util/sha256';
-import { db, readSettings, type AuditKind, type ChartCoderDb, type ReviewRow } from './db';
+import { db, readSettings, type AuditKind, type ChartCoderDb, type HandoffRow, type ReviewRow } from './db';
 
 /**
  * The audit trail: who did what to which code, when, against which release. Note text is stored
@@ -36,6 +36,8 @@ export async function enforceRetention(now = new Date(), d: ChartCoderDb = db())
   await d.reviews.where('startedAt').below(cutoff).delete();
   // Hand-offs hold the patient's name, date of birth and member id: they expire with the rest.
   await d.handoffs.where('at').below(cutoff).delete();
+  // Saved reviews hold the patient as confirmed by the coder, and the decisions: the same rule.
+  await d.reviewStates.where('at').below(cutoff).delete();
   return n;
 }
 
@@ -46,4 +48,14 @@ export async function saveHandoff(review: Pick<ReviewRow, 'id' | 'user' | 'origi
 
 export async function latestHandoff(d: ChartCoderDb = db()) {
   return d.handoffs.orderBy('at').last();
+}
+
+/**
+ * The hand-off for the patient of a billing form: the latest one whose patient matches it (`same`
+ * compares a stored summary's patient with the form's); else the latest of all, which the panel
+ * then shows as another patient's (fill blocked until the coder confirms).
+ */
+export async function handoffFor(same: (summary: unknown) => boolean, d: ChartCoderDb = db()): Promise<HandoffRow | undefined> {
+  const recent = await d.handoffs.orderBy('at').reverse().limit(200).toArray();
+  return recent.find((h) => same(h.summary)) ?? recent[0];
 }

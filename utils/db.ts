@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
+import { FAMILIES } from '@/lib/em/schema';
 
 /**
  * User data in the extension's own IndexedDB (never the EHR page's: STACK.md trap 8). The code
@@ -11,10 +12,14 @@ import { z } from 'zod';
  *      licensed CPT descriptors; reviews keep a note hash + length instead of text by default.
  *  v3  hand-offs: the coded summary of a review, so the panel on the billing portal can fill the
  *      charge-entry form from it (same browser profile, no network).
+ *  v4  review states: the coder's work on a chart (decisions, claim order, services, E/M choice,
+ *      finding states, patient as confirmed), keyed by site + patient + encounter, so reopening the
+ *      panel, a reload, an extension update or an in-app address change restores it.
  */
 export const SettingsSchema = z.strictObject({
   setting: z.enum(['office', 'hospital']).default('office'),
-  visitKind: z.enum(['new', 'established', 'initial', 'subsequent', 'same-day', 'discharge']).default('established'),
+  /** The E/M family a new review levels in: 'auto' reads it from the note (the coder can override per chart). */
+  visitKind: z.enum(['auto', ...FAMILIES]).default('auto'),
   /** Off by default: reviews keep a hash and the length of the note, not its text. */
   storeNoteText: z.boolean().default(false),
   auditRetentionDays: z.number().int().min(1).max(3650).default(400),
@@ -48,11 +53,13 @@ export interface ReviewRow {
   noteText?: string;
   releases: string[];
 }
-export type AuditKind = 'review-started' | 'shown' | 'accepted' | 'rejected' | 'replaced' | 'finding-acknowledged' | 'finding-overridden' | 'exported' | 'form-filled' | 'spot-audit';
+export type AuditKind = 'review-started' | 'review-restored' | 'patient-confirmed' | 'shown' | 'accepted' | 'rejected' | 'replaced' | 'finding-acknowledged' | 'finding-overridden' | 'exported' | 'form-filled' | 'spot-audit';
 export interface AuditRow { id?: number; at: string; reviewId: string; user: string; kind: AuditKind; code?: string; detail?: string }
 export interface CptRow { code: string; descriptor: string; importedAt: string }
 /** summary: a CodedSummary (validated with its Zod schema when read back). */
 export interface HandoffRow { reviewId: string; at: string; user: string; origin: string; summary: unknown }
+/** state: a ReviewState (lib/review), validated when read back; key: reviewKeyOf (utils/tab-link). */
+export interface ReviewStateRow { key: string; reviewId: string; at: string; noteSha256: string; state: unknown }
 
 export type ChartCoderDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
@@ -62,6 +69,7 @@ export type ChartCoderDb = Dexie & {
   audit: EntityTable<AuditRow, 'id'>;
   cpt: EntityTable<CptRow, 'code'>;
   handoffs: EntityTable<HandoffRow, 'reviewId'>;
+  reviewStates: EntityTable<ReviewStateRow, 'key'>;
 };
 
 export const DB_NAME = 'chartcoder';
@@ -74,6 +82,7 @@ export const SCHEMA_V1 = {
 };
 export const SCHEMA_V2 = { ...SCHEMA_V1, audit: '++id, at, reviewId, kind', cpt: 'code' };
 export const SCHEMA_V3 = { ...SCHEMA_V2, handoffs: '&reviewId, at' };
+export const SCHEMA_V4 = { ...SCHEMA_V3, reviewStates: '&key, at, reviewId' };
 
 export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): ChartCoderDb {
   const db = new Dexie(name, deps) as ChartCoderDb;
@@ -91,6 +100,8 @@ export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRan
       if (!opted) await tx.table('reviews').toCollection().modify((r: { noteText?: string }) => void delete r.noteText);
     });
   db.version(3).stores(SCHEMA_V3);
+  // v4 only adds a table: reviews started before it have no saved state and open empty, as they did.
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 

@@ -132,7 +132,8 @@ export function SidePanelApp() {
     return a;
   }, [active]);
   const setting = settings?.setting ?? 'office';
-  const kind: VisitKind = settings?.visitKind && (setting === 'office' ? OFFICE_KINDS : HOSPITAL_KINDS).includes(settings.visitKind) ? settings.visitKind : setting === 'office' ? 'established' : 'subsequent';
+  const stored = settings?.visitKind === 'auto' ? undefined : settings?.visitKind;
+  const kind: VisitKind = stored && (setting === 'office' ? OFFICE_KINDS : HOSPITAL_KINDS).includes(stored) ? stored : setting === 'office' ? 'established' : 'subsequent';
 
   const analysis: Analysis | undefined = useMemo(() => {
     if (!analyzer || !note) return undefined;

@@ -3,11 +3,12 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, openDb, readSettings } from '../../utils/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, openDb, readSettings } from '../../utils/db';
+import { loadReview } from '../../utils/review-store';
 
 /** Every schema version has a fixture profile; opening it with today's code migrates it forward. */
 const DIR = path.resolve('test/fixtures/db');
-const SCHEMAS: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3 };
+const SCHEMAS: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4 };
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 const fixtures: Fixture[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
@@ -47,11 +48,29 @@ describe('Dexie schema migration chain', () => {
     db.close();
   });
 
-  it('v3 (current) opens as is, hand-offs included', async () => {
+  it('v3 -> current: hand-offs kept, an empty table of saved reviews added, the visit family read from the note by default', async () => {
     const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
     await seed('m3', fixtures.find((f) => f.version === 3)!, deps);
     const db = openDb('m3', deps);
     expect((await db.handoffs.get('r3'))?.origin).toBe('https://ehr.example.org');
+    expect(await db.reviewStates.count()).toBe(0);
+    expect((await readSettings(db)).visitKind).toBe('auto');
+    db.close();
+  });
+
+  it('v4 (current) opens as is: the saved review of a chart is restored, a stored visit family kept', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const fx = fixtures.find((f) => f.version === 4)!;
+    await seed('m4', fx, deps);
+    const db = openDb('m4', deps);
+    const key = fx.tables.reviewStates![0]!.key as string;
+    const saved = await loadReview(key, '0a', db);
+    expect(saved?.state.diagnoses).toEqual(['E11.9']);
+    expect(saved?.review.id).toBe('r4');
+    expect(saved?.noteChanged).toBe(false);
+    expect((await loadReview(key, 'ff', db))?.noteChanged).toBe(true);
+    expect(await loadReview('another chart', '0a', db)).toBeUndefined();
+    expect((await readSettings(db)).visitKind).toBe('established');
     db.close();
   });
 
