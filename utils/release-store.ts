@@ -1,4 +1,5 @@
 import { loadPack, type CodePack } from '@/lib/pack/code-pack';
+import { verifyPack } from '@/lib/pack/container';
 import { sha256Hex } from '@/lib/util/sha256';
 import { db, readSettings, writeSettings, type ChartCoderDb } from './db';
 import { loadDefaultPack } from './default-pack';
@@ -14,12 +15,34 @@ export interface ActivePack {
   warning?: string;
 }
 
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+/** Puts a stored release's chunks back together, in order; throws when one is missing. */
+async function rebuild(id: string, d: ChartCoderDb): Promise<Uint8Array> {
+  const rel = await d.releases.get(id);
+  if (!rel) throw new Error(`release ${id} is not stored`);
+  const chunks = await d.packChunks.where('releaseId').equals(id).sortBy('seq');
+  if (chunks.length !== rel.chunks) throw new Error(`release ${id} is incomplete (${chunks.length}/${rel.chunks} chunks)`);
+  const total = chunks.reduce((n, c) => n + c.data.length, 0);
+  if (total !== rel.bytes) throw new Error(`release ${id} is ${total} bytes stored, not the ${rel.bytes} written`);
+  const out = new Uint8Array(rel.bytes);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c.data, off);
+    off += c.data.length;
+  }
+  return out;
+}
+
 /**
  * Stores a compiled pack and makes it the active one in ONE transaction: either the new release
  * is complete and active, or nothing changed and the previous release still answers. The pack is
- * verified (loaded) before anything is written. One previous release is kept for rollback.
+ * verified (every section's CRC-32, then loaded) before anything is written, and verified again as
+ * read back from its stored chunks before it replaces the active one (a short or damaged write
+ * aborts the transaction). One previous release is kept for rollback.
  */
 export async function activateImportedPack(bytes: Uint8Array, files: string[], d: ChartCoderDb = db()): Promise<string> {
+  verifyPack(bytes, 'imported pack');
   const pack = loadPack(bytes, 'imported pack');
   if (!pack.currentIcdRelease) throw new Error('the imported files hold no ICD-10-CM release with titles (add the order or codes file); the current code set stays in use');
   const id = (await sha256Hex(bytes)).slice(0, 24);
@@ -31,6 +54,12 @@ export async function activateImportedPack(bytes: Uint8Array, files: string[], d
     for (let off = 0, seq = 0; off < bytes.length; off += CHUNK, seq++) chunks.push({ releaseId: id, seq, data: bytes.slice(off, off + CHUNK) });
     await d.packChunks.bulkPut(chunks);
     await d.releases.put({ id, importedAt: new Date().toISOString(), label, sources: pack.sources, files, bytes: bytes.length, chunks: chunks.length });
+    // Synchronous check inside the transaction (an awaited digest here would let IndexedDB commit early).
+    try {
+      verifyPack(await rebuild(id, d), 'stored pack');
+    } catch (e) {
+      throw new Error(`the release was not stored intact (${oneLine(e)}); the code sets in use stay active`, { cause: e });
+    }
     const keep = new Set([id, settings.activeRelease].filter(Boolean) as string[]);
     for (const r of await d.releases.toArray()) {
       if (!keep.has(r.id)) {
@@ -43,18 +72,15 @@ export async function activateImportedPack(bytes: Uint8Array, files: string[], d
   return id;
 }
 
+/**
+ * A stored release put back together from its chunks and re-verified before use: every section's
+ * CRC-32 (verifyPack) and the sha256 its id was made from. Throws one line naming what is wrong.
+ */
 export async function readImportedPackBytes(id: string, d: ChartCoderDb = db()): Promise<Uint8Array> {
-  const rel = await d.releases.get(id);
-  if (!rel) throw new Error(`release ${id} is not stored`);
-  const chunks = await d.packChunks.where('releaseId').equals(id).sortBy('seq');
-  if (chunks.length !== rel.chunks) throw new Error(`release ${id} is incomplete (${chunks.length}/${rel.chunks} chunks)`);
-  const out = new Uint8Array(rel.bytes);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c.data, off);
-    off += c.data.length;
-  }
-  return out;
+  const bytes = await rebuild(id, d);
+  verifyPack(bytes, `stored release ${id}`);
+  if (!(await sha256Hex(bytes)).startsWith(id)) throw new Error(`stored release ${id} does not hash to its id; it was changed after import`);
+  return bytes;
 }
 
 /** Switch back to the bundled pack (imported releases stay stored). */
@@ -64,19 +90,34 @@ export async function useBundledPack(d: ChartCoderDb = db()) {
   if (s.activeRelease) await writeSettings({ previousRelease: s.activeRelease }, d);
 }
 
-/** The pack this page answers from: the imported release the user activated, else the bundled one. */
+async function openStored(id: string, d: ChartCoderDb): Promise<CodePack> {
+  const bytes = await readImportedPackBytes(id, d);
+  return loadPack(bytes, 'imported pack', await nativeInflater(bytes));
+}
+
+/**
+ * The pack this page answers from: the imported release the user activated, else the bundled one.
+ * A stored release that fails its checks is not used: the previous imported release answers if it
+ * is intact, else the bundled one, and `warning` says why in one line (nothing is deleted).
+ */
 export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack> {
-  const { activeRelease } = await readSettings(d).catch(() => ({ activeRelease: undefined }));
-  if (activeRelease) {
+  const { activeRelease, previousRelease } = await readSettings(d).catch(() => ({ activeRelease: undefined, previousRelease: undefined }));
+  if (!activeRelease) return { pack: await loadDefaultPack(), origin: 'bundled' };
+  let why: string;
+  try {
+    return { pack: await openStored(activeRelease, d), origin: 'imported', releaseId: activeRelease };
+  } catch (e) {
+    why = `imported release could not be loaded (${oneLine(e)})`;
+  }
+  if (previousRelease && previousRelease !== activeRelease) {
     try {
-      const bytes = await readImportedPackBytes(activeRelease, d);
-      const pack = loadPack(bytes, 'imported pack', await nativeInflater(bytes));
-      return { pack, origin: 'imported', releaseId: activeRelease };
-    } catch (e) {
-      return { pack: await loadDefaultPack(), origin: 'bundled', warning: `imported release could not be loaded (${e instanceof Error ? e.message : String(e)}); using the bundled code sets` };
+      const pack = await openStored(previousRelease, d);
+      return { pack, origin: 'imported', releaseId: previousRelease, warning: `${why}; using the previous imported release` };
+    } catch {
+      // Falls through to the bundled pack.
     }
   }
-  return { pack: await loadDefaultPack(), origin: 'bundled' };
+  return { pack: await loadDefaultPack(), origin: 'bundled', warning: `${why}; using the bundled code sets` };
 }
 
 /** Pages tell each other when the active release changed (options -> open side panels). */

@@ -2,13 +2,15 @@ import { print, UsageError, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
 
 export async function codeLookup(code: string, opts: GlobalOptions): Promise<void> {
-  const { pack } = await openPack(opts);
+  // With --date, openPack has said once (stderr, one line) which release answers for each system;
+  // the JSON answer carries the same statement and the per-system warnings instead.
+  const { pack, releases } = await openPack(opts);
   const hit = pack.lookup(code);
   if (!hit) throw new UsageError(`${code} is not in this pack (${pack.sources.map((s) => `${s.system} ${s.release}`).join(', ')})`);
-  const warnings = opts.date ? pack.dateWarnings(opts.date) : [];
-  print(opts, { ...hit, warnings }, () => {
+  const dated = opts.date ? { dateOfService: opts.date, releases, warnings: pack.dateWarnings(opts.date) } : { warnings: [] };
+  print(opts, { ...hit, ...dated }, () => {
     if (hit.system === 'HCPCS') {
-      return [`${hit.code}  ${hit.title}`, `HCPCS ${hit.release} · coverage ${hit.coverage || '-'} · added ${hit.addDate || '-'}${hit.termDate ? ` · terminated ${hit.termDate}` : ''}`, ...warnings].join('\n');
+      return [`${hit.code}  ${hit.title}`, `HCPCS ${hit.release} · coverage ${hit.coverage || '-'} · added ${hit.addDate || '-'}${hit.termDate ? ` · terminated ${hit.termDate}` : ''}`].join('\n');
     }
     const lines = [
       `${hit.code}  ${hit.title}`,
@@ -22,7 +24,6 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
     if (hit.sevenChr) lines.push(`7th characters (from ${hit.sevenChr.from}, ${hit.sevenChr.release}):`, ...hit.sevenChr.values.map((v) => `  ${v.char}  ${v.text}`));
     if (hit.notes.length) lines.push(`notes (tabular ${hit.notesRelease}):`, ...hit.notes.map((n) => `  [${n.kind}] ${n.text}  — at ${n.from}`));
     else lines.push('notes: none in the loaded tabular list');
-    lines.push(...warnings);
     return lines.join('\n');
   });
 }
