@@ -4,7 +4,7 @@ import { readNote, type EmNote, type Span } from './note-view';
 import { readProblems, type ProblemsElement } from './problems';
 import { readRisk, type RiskElement } from './risk';
 import { FAMILIES, type Family } from './schema';
-import { familyTable, levelByMdm, levelByTime, levels, mdmLevel, mdmNeeds, prolonged, rank, emLabel, type MdmLevel } from './tables';
+import { familyLabel, familyTable, levelByMdm, levelByTime, levels, mdmLevel, mdmNeeds, prolonged, rank, emLabel, type MdmLevel } from './tables';
 import { findTotalTime } from './time';
 
 /*
@@ -15,8 +15,9 @@ import { findTotalTime } from './time';
  * MDM (two of three elements) and documented total time where the family allows each. Every element
  * keeps the note's words it came from and says what the next level needs. Advisory: the coder decides.
  */
-export { emLabel, familyLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, MDM_ORDER, prolonged, type MdmLevel } from './tables';
+export { emLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, MDM_ORDER, prolonged, type MdmLevel } from './tables';
 export { findTotalTime } from './time';
+export { familyLabel } from './tables';
 export type { Span } from './note-view';
 export { FAMILIES, type Family } from './schema';
 
@@ -142,8 +143,23 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
     };
   }
   const family: Family = kind ?? (detected.family as Family);
+  // Critical care is reported by its documented time; under 30 minutes (or none written) the note
+  // is levelled as the hospital or emergency-department visit it otherwise reads as.
+  if (!kind && family === 'critical-care') {
+    const t = findTotalTime(read.doc.text);
+    if (!t || t.minutes < CRITICAL_CARE_MINUTES) {
+      const r = levelIn(read, detected.fallback ?? 'subsequent', detected);
+      r.advice.unshift(
+        `Critical care words, but ${t ? `only ${t.minutes} minutes` : 'no critical-care time'} documented: critical care needs ${CRITICAL_CARE_MINUTES} minutes or more, so the visit is levelled as ${familyLabel(r.kind)}.`,
+      );
+      return r;
+    }
+  }
   return levelIn(read, family, detected);
 }
+
+/** The least critical-care time that is reported as critical care (CPT). */
+const CRITICAL_CARE_MINUTES = 30;
 
 function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResult {
   const table = familyTable(family);
@@ -209,9 +225,20 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
     code = table.withoutTime;
     basis = 'default';
   }
+  if (!code && family === 'critical-care') {
+    return {
+      ...base,
+      ...timePart,
+      mdm,
+      nothingToLevel: `critical care is reported by its time: ${CRITICAL_CARE_MINUTES} minutes or more must be documented (${t ? `${t.minutes} found` : 'none found'}); under that, report the hospital or emergency-department visit`,
+      basis: 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+      advice: [table.note ?? ''],
+    };
+  }
   if (family === 'discharge') discharged(read, advice);
   if (family === 'initial') plannedOperation(read, advice);
-  if (family === 'office-consult' || family === 'inpatient-consult') advice.push(table.note ?? '');
+  if (family === 'office-consult' || family === 'inpatient-consult' || family === 'critical-care' || family.startsWith('home-')) advice.push(table.note ?? '');
   return {
     ...base,
     ...timePart,
@@ -258,7 +285,7 @@ function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm'
       `${next.mdm} MDM (two of three elements; ${have} there now${short.length ? ` — ${short.map((e) => `${e} (now ${mdm[e]}) needs ${needs[e]}`).join('; ')}` : ''})`,
     );
   }
-  if (family === 'discharge') parts.splice(0, parts.length, `more than 30 minutes on the discharge day documented`);
+  if (family === 'discharge' || family === 'nursing-discharge') parts.splice(0, parts.length, `more than 30 minutes on the discharge day documented`);
   return parts.length ? { nextLevel: `${next.code} needs ${parts.join(', or ')}` } : {};
 }
 

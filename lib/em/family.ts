@@ -14,7 +14,35 @@ const CUES = VisitCuesSchema.parse(cuesData);
 type CueFamily = (typeof CUES.cues)[number]['family'];
 
 /** When scores tie, the more specific document type wins. */
-const PRIORITY: CueFamily[] = ['same-day', 'discharge', 'none', 'consult', 'initial', 'ed', 'subsequent', 'preventive', 'disability', 'eye'];
+const PRIORITY: CueFamily[] = [
+  'same-day',
+  'critical-care',
+  'discharge',
+  'none',
+  'consult',
+  'nursing',
+  'home',
+  'initial',
+  'ed',
+  'subsequent',
+  'preventive',
+  'disability',
+  'eye',
+];
+
+type Scores = Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>;
+
+/** The family with the highest score that reaches its minimum (ties: PRIORITY order), leaving out `except`. */
+function pick(scores: Scores, except: CueFamily[] = []): CueFamily | undefined {
+  let best: CueFamily | undefined;
+  for (const f of PRIORITY) {
+    if (except.includes(f)) continue;
+    const s = scores.get(f);
+    const min = f === 'none' ? CUES.noneMinimumScore : CUES.minimumScore;
+    if (s && s.score >= min && (!best || s.score > scores.get(best)!.score)) best = f;
+  }
+  return best;
+}
 
 export interface FamilyReading {
   /** The family, or 'none' when the note is not an E/M visit (operative or procedure note). */
@@ -27,6 +55,11 @@ export interface FamilyReading {
   why: string[];
   /** True when the cues reached the minimum score (false: the setting's default). */
   confident: boolean;
+  /**
+   * For critical care: the family to level in when the documented critical-care time is under 30
+   * minutes or missing (the hospital or emergency-department visit the note otherwise reads as).
+   */
+  fallback?: Family;
 }
 
 function headingText(h: string): string {
@@ -38,7 +71,7 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
   const { statements, doc } = note;
   const opening = statements.filter((s) => s.role === 'reason' || s.index < 3);
   const plan = statements.filter((s) => s.role === 'diagnostic' || s.role === 'plan');
-  const scores = new Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>();
+  const scores: Scores = new Map();
   for (const cue of CUES.cues) {
     let hit: Span | undefined;
     let times = 1;
@@ -55,10 +88,15 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     } else if (cue.where === 'any') {
       hit = firstMatch(doc.view, [cue.pattern]);
     } else {
+      // A cue that needs several statements (a plan written as recommendations) counts once they are there.
+      let found = 0;
       for (const s of cue.where === 'opening' ? opening : plan) {
-        hit = firstMatch(s.text, [cue.pattern], s.start);
-        if (hit) break;
+        const h = firstMatch(s.text, [cue.pattern], s.start);
+        if (!h) continue;
+        hit ??= h;
+        if (++found >= (cue.atLeast ?? 1)) break;
       }
+      if (found < (cue.atLeast ?? 1)) hit = undefined;
     }
     if (!hit) continue;
     const cur = scores.get(cue.family) ?? { score: 0, evidence: [], why: [] };
@@ -67,12 +105,10 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     cur.why.push(cue.why);
     scores.set(cue.family, cur);
   }
-  let best: CueFamily | undefined;
-  for (const f of PRIORITY) {
-    const s = scores.get(f);
-    const min = f === 'none' ? CUES.noneMinimumScore : CUES.minimumScore;
-    if (s && s.score >= min && (!best || s.score > scores.get(best)!.score)) best = f;
-  }
+  // The author who has been managing the patient is the treating physician, not a consultant.
+  const treating = treatingPhysician(note);
+  if (treating && scores.has('consult')) scores.delete('consult');
+  let best = pick(scores);
   // Admitted and discharged on the same date: the same-day family, whatever else the summary says.
   if (scores.has('same-day') && (best === 'discharge' || best === 'initial')) best = 'same-day';
   // A discharge summary lists the operation done during the stay: its discharge cues decide.
@@ -87,17 +123,36 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     family = stay.family;
     chosen = { evidence: stay.evidence, why: [stay.why] };
   } else if (!best) family = setting === 'hospital' ? 'subsequent' : 'established';
-  else if (best === 'consult') family = consultPlace(note) === 'hospital' ? 'inpatient-consult' : 'office-consult';
-  else family = best;
+  else if (best === 'consult') family = inFacility(scores) || consultPlace(note) === 'hospital' ? 'inpatient-consult' : 'office-consult';
+  else if (best === 'home') family = 'home-established';
+  else family = best === 'nursing' ? 'nursing-subsequent' : best;
+  // In a nursing facility, the admission, the later visits and the discharge have their own codes.
+  if (inFacility(scores) && (family === 'initial' || family === 'subsequent' || family === 'discharge' || family === 'nursing-subsequent')) {
+    const admitted = firstMatch(note.doc.view, CUES.nursingAdmission);
+    family = family === 'discharge' ? 'nursing-discharge' : family === 'initial' || admitted ? 'nursing-initial' : 'nursing-subsequent';
+    const place = scores.get('nursing')!;
+    chosen = { evidence: [...place.evidence, ...(admitted ? [admitted] : [])], why: [...place.why, ...chosen.why.filter((w) => !place.why.includes(w))] };
+    if (admitted) chosen.why.push(`the facility stay begins ("${admitted.text}")`);
+  }
   const reading: FamilyReading = { family, evidence: chosen.evidence, why: chosen.why, confident: best !== undefined || stay !== undefined };
-  if (family === 'established' || family === 'new' || family === 'preventive' || family === 'eye') {
+  if (family === 'critical-care') {
+    const other = pick(scores, ['critical-care']);
+    reading.fallback = other === 'ed' || other === 'initial' || other === 'same-day' ? other : 'subsequent';
+  }
+  if (family === 'established' || family === 'new' || family === 'preventive' || family === 'eye' || family === 'home-established') {
     const st = patientStatus(note);
     reading.status = st.status;
     if (family === 'established' || family === 'new') reading.family = st.status;
+    if (family === 'home-established') reading.family = st.status === 'new' ? 'home-new' : 'home-established';
     reading.evidence = [...reading.evidence, ...st.evidence];
     reading.why = [...reading.why, st.why];
   }
   return reading;
+}
+
+/** The visit takes place in a nursing facility (its own words reached the minimum score). */
+function inFacility(scores: Scores): boolean {
+  return (scores.get('nursing')?.score ?? 0) >= CUES.minimumScore;
 }
 
 /** A note of a patient already in hospital, with no family cue: the admission (full history) or a later visit. */
@@ -113,6 +168,16 @@ function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: st
     : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
 }
 
+/** Words of the author's own earlier care of this patient, read outside the plan. */
+function treatingPhysician(note: EmNote): Span | undefined {
+  for (const s of note.statements) {
+    if (s.role === 'plan') continue;
+    const hit = firstMatch(s.text, CUES.treatingPhysician, s.start);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** New or established, read from the history part of the note (not the plan's "return in two weeks"); established on a tie. */
 export function patientStatus(note: EmNote): { status: 'new' | 'established'; evidence: Span[]; why: string } {
   const history = note.statements.filter((s) => s.role !== 'plan' && s.role !== 'diagnostic');
@@ -123,7 +188,7 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
     }
     return undefined;
   };
-  const est = CUES.patientStatus.established.map(find).filter((s): s is Span => s !== undefined);
+  const est = [...CUES.patientStatus.established, ...CUES.treatingPhysician].map(find).filter((s): s is Span => s !== undefined);
   const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
   if (neu.length > est.length) return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
   return {

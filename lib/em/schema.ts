@@ -8,7 +8,11 @@ import { z } from 'zod';
 export const MDM_LEVELS = ['straightforward', 'low', 'moderate', 'high'] as const;
 export const MdmLevelSchema = z.enum(MDM_LEVELS);
 
-/** The visit families a note can be levelled in (CPT 2021 office rules, 2023 rules for the others). */
+/**
+ * The visit families a note can be levelled in (CPT 2021 office rules, 2023 rules for the others:
+ * hospital, emergency department, consultations, nursing facility, home or residence; critical care
+ * by time).
+ */
 export const FAMILIES = [
   'new',
   'established',
@@ -19,6 +23,12 @@ export const FAMILIES = [
   'discharge',
   'office-consult',
   'inpatient-consult',
+  'nursing-initial',
+  'nursing-subsequent',
+  'nursing-discharge',
+  'home-new',
+  'home-established',
+  'critical-care',
   'preventive',
   'eye',
   'disability',
@@ -39,6 +49,8 @@ const Prolonged = z.strictObject({
   /** CPT add-on code, reportable per full `every` minutes beyond the top level's minimum time. */
   cpt: z.string(),
   every: z.number().int().positive(),
+  /** Total minutes where the first unit starts (default: the top level's minimum time plus `every`). */
+  startsAt: z.number().int().positive().optional(),
   /** Medicare's own code and the total minutes where its first unit starts, if Medicare differs. */
   medicare: z.strictObject({ code: z.string(), startsAt: z.number().int().positive() }).optional(),
 });
@@ -47,9 +59,9 @@ const ByLevel = z.strictObject({
   id: FamilySchema,
   label: z.string(),
   setting: z.enum(['office', 'hospital']),
-  /** 'mdm-or-time': the higher of the two; 'mdm': time does not count (emergency department); 'time': time only (discharge). */
+  /** 'mdm-or-time': the higher of the two; 'mdm': time does not count (emergency department); 'time': time only (discharge, critical care). */
   leveling: z.enum(['mdm-or-time', 'mdm', 'time']),
-  levels: z.array(Level).min(2),
+  levels: z.array(Level).min(1),
   /** Level reported when a time-only family has no time statement (discharge day: the lower code). */
   withoutTime: z.string().optional(),
   prolonged: Prolonged.optional(),
@@ -100,17 +112,30 @@ export const VisitCuesSchema = z.strictObject({
   about: z.string(),
   cues: z.array(
     z.strictObject({
-      /** 'consult' is placed afterwards (office or inpatient); 'none' = not an E/M visit. */
-      family: z.union([FamilySchema, z.enum(['none', 'consult'])]),
+      /**
+       * 'consult' is placed afterwards (office or inpatient), 'nursing' (initial, subsequent or
+       * discharge) and 'home' (new or established) too; 'none' = not an E/M visit.
+       */
+      family: z.union([FamilySchema, z.enum(['none', 'consult', 'nursing', 'home'])]),
       /** heading: a section heading; opening: reason-for-visit section or the note's first statements; plan: diagnostic/plan statements; any: anywhere. */
       where: z.enum(['heading', 'opening', 'plan', 'any']),
       pattern: Pattern,
       weight: z.number().int().min(1).max(5),
+      /** For opening and plan cues: how many distinct statements must match (default one). */
+      atLeast: z.number().int().min(2).optional(),
       why: z.string(),
     }),
   ),
   /** Patient status for office-type families: new or established. */
   patientStatus: z.strictObject({ established: z.array(Pattern), new: z.array(Pattern) }),
+  /**
+   * The author's own earlier management of this patient ("we have been adjusting her insulin"):
+   * the treating physician continuing care, not a consultant giving an opinion (CPT: once a
+   * consultant assumes care, later visits are reported with the established or subsequent codes).
+   */
+  treatingPhysician: z.array(Pattern),
+  /** In a nursing facility: words of the facility admission (initial facility care rather than a later visit). */
+  nursingAdmission: z.array(Pattern),
   /**
    * Where a consultation took place: a patient admitted (or in observation) gets the inpatient
    * codes; the office, another outpatient site and the emergency department get the office and

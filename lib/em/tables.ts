@@ -58,15 +58,17 @@ export function levelByMdm(family: Family, mdm: MdmLevel): string | undefined {
 
 /**
  * Prolonged service beyond the family's top level: CPT add-on per full 15 minutes past the top
- * level's minimum time; Medicare's office code from its own start (G2212: 15 minutes past the end
- * of the top level's former time range).
+ * level's minimum time; Medicare's code from its own start (G2212 for the office: 15 minutes past
+ * the end of the top level's former time range; G0316/G0317/G0318 for hospital, nursing facility and
+ * home). Critical care's add-on counts each 30 minutes from 75 (CPT) or 104 minutes (Medicare).
  */
 export function prolonged(family: Family, minutes: number): { code?: string; cpt: number; medicareCode?: string; medicare: number } {
   const t = familyTable(family);
   if (!('levels' in t) || !t.prolonged) return { cpt: 0, medicare: 0 };
   const top = t.levels.at(-1)!.minutes ?? 0;
   const p = t.prolonged;
-  const cpt = minutes >= top + p.every ? Math.floor((minutes - top) / p.every) : 0;
+  const start = p.startsAt ?? top + p.every;
+  const cpt = minutes >= start ? 1 + Math.floor((minutes - start) / p.every) : 0;
   const m = p.medicare;
   const medicare = m && minutes >= m.startsAt ? 1 + Math.floor((minutes - m.startsAt) / p.every) : 0;
   return { code: p.cpt, cpt, ...(m ? { medicareCode: m.code } : {}), medicare };

@@ -16,9 +16,9 @@ const PATTERNS: RegExp[] = [
   // "spent (a total of) 42 minutes", "spent greater than 30 minutes"
   new RegExp(String.raw`\b(?:spent|spending|spend)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+)?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
   // "45 minutes were spent", "greater than 30 minutes spent on discharge", "30 minutes of total time"
-  new RegExp(String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`, 'gi'),
+  new RegExp(String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|of\s+critical\s+care|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`, 'gi'),
   // "discharge time is 28 minutes", "time spent: 40 minutes", "time: 35 minutes"
-  new RegExp(String.raw`\b(?:discharge\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b[^.;\d]{0,40}?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
+  new RegExp(String.raw`\b(?:discharge\s+time|critical\s+care\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b[^.;\d]{0,40}?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
 ];
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3 };
