@@ -28,6 +28,8 @@ import { rule as modifier59WithX } from './rules/modifier-59-with-x';
 import { rule as comprehensiveCodeInstead } from './rules/comprehensive-code-instead';
 import { rule as bilateralModifierUnits } from './rules/bilateral-modifier-units';
 import { rule as globalSurgeryEm } from './rules/global-surgery-em';
+import { rule as postoperativeVisitInGlobal } from './rules/postoperative-visit-in-global';
+import { rule as eyeVisitWithEm } from './rules/eye-visit-with-em';
 import { rule as unspecifiedBesideSpecified } from './rules/unspecified-beside-specified';
 import { rule as lateralityMismatch } from './rules/laterality-mismatch';
 import { rule as unparseableCode } from './rules/unparseable-code';
@@ -45,6 +47,8 @@ export const RULES: readonly Rule[] = [
   manifestationFirstListed,
   ncciPtp,
   globalSurgeryEm,
+  postoperativeVisitInGlobal,
+  eyeVisitWithEm,
   modifier59OnEm,
   modifierNotAllowed,
   modifier59WithX,

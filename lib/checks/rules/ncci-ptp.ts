@@ -1,6 +1,7 @@
 import { feeScheduleOf, surgeryKind } from '../fee-schedule';
 import { COMPREHENSIVE_CODES } from '../tables';
-import { isDistinctModifier, isEm, isIcd, type Rule } from '../rule';
+import { isDistinctModifier, isIcd, type Rule } from '../rule';
+import { isVisit } from './global-surgery-em';
 
 /** E/M modifiers: what separates an E/M from a procedure (NCCI Policy Manual Chapter I §D, §E). */
 const EM_MODIFIERS = new Set(['24', '25', '57']);
@@ -31,10 +32,10 @@ export const rule: Rule = {
         if (COMPREHENSIVE_CODES.some((c) => c.kind === 'combination' && c.codes.includes(a.code) && c.codes.includes(b.code))) continue;
         const ptpRelease = pack.releasesFor(encounter.dateOfService).find((r) => r.system === 'NCCI-PTP')?.release;
         const release = ptpRelease ? `NCCI PTP ${ptpRelease}` : 'NCCI PTP';
-        // An E/M beside a procedure is separated only by an E/M modifier on the E/M line (24, 25, 57);
-        // an anatomic or 59-type modifier on the procedure says nothing about the visit.
-        const emLine = isEm(a.code) ? a : isEm(b.code) ? b : undefined;
-        const bypass = emLine && !(isEm(a.code) && isEm(b.code)) ? emLine.modifiers.filter((m) => EM_MODIFIERS.has(m)) : [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
+        // An E/M (or eye visit, 92002–92014) beside a procedure is separated only by an E/M modifier on
+        // the visit line (24, 25, 57); an anatomic or 59-type modifier on the procedure says nothing about the visit.
+        const emLine = isVisit(a.code) ? a : isVisit(b.code) ? b : undefined;
+        const bypass = emLine && !(isVisit(a.code) && isVisit(b.code)) ? emLine.modifiers.filter((m) => EM_MODIFIERS.has(m)) : [...a.modifiers, ...b.modifiers].filter((m) => NCCI_MODIFIERS.has(m));
         if (e.modifierIndicator === 0) {
           out.push({
             severity: 'error',
@@ -49,7 +50,7 @@ export const rule: Rule = {
         // A modifier is there (whether it fits is modifier-59-with-x / global-surgery-em); 59 or X on the E/M
         // line is modifier-59-on-em's finding, which names 25.
         if (bypass.length > 0 || emLine?.modifiers.some(isDistinctModifier)) continue;
-        const procedure = isEm(a.code) ? b.code : isEm(b.code) ? a.code : undefined;
+        const procedure = emLine === a ? b.code : emLine === b ? a.code : undefined;
         const kind = procedure ? surgeryKind(feeScheduleOf(procedure)?.globalPeriod ?? 'XXX') : undefined;
         const fit = !procedure
           ? 'XE (separate encounter), XS (separate structure), XP (separate practitioner) or XU (unusual non-overlapping service) — preferred over 59'
