@@ -1,24 +1,32 @@
 import type { CodePack } from '@/lib/pack/code-pack';
+import { releaseStatusLines } from '@/lib/pack/release-resolver';
 
-/** Which releases answer, and whether they cover the date of service (outdated sets cause denials). */
+/**
+ * Which release answers for each code system on the chart's date of service (outdated sets cause
+ * denials): one line, a system marked when none loaded is in force; the details say which answers
+ * instead and what to import.
+ */
 export function ReleaseStatus({ pack, dateOfService }: { pack: CodePack; dateOfService: string }) {
-  const coverage = pack.coverage(dateOfService);
-  const warnings = pack.dateWarnings(dateOfService);
+  const lines = releaseStatusLines(pack.releasesFor(dateOfService), dateOfService).filter((l) => l.state !== 'none');
+  const off = lines.filter((l) => l.state === 'nearest');
   return (
     <div className="status" role="status" aria-label="Code-set releases">
-      {coverage.map((c) => (
-        <span key={`${c.system}-${c.release}`} className={c.covers ? undefined : 'warn'}>
-          {c.system} {c.release} ({c.effectiveFrom} – {c.effectiveTo}){' · '}
+      <span>Date of service {dateOfService}: </span>
+      {lines.map((l, i) => (
+        <span key={l.system} className={l.state === 'in force' ? undefined : 'warn'} title={l.text}>
+          {l.system} {l.release}
+          {l.state === 'in force' ? '' : '*'}
+          {i < lines.length - 1 ? ' · ' : ''}
         </span>
       ))}
-      {warnings.length > 0 && (
+      {off.length > 0 && (
         // One line by default: the details name each system and the release to import.
         <details className="warn">
           <summary>
-            {warnings.length} code set{warnings.length > 1 ? 's' : ''} not in force on {dateOfService}: answers may be outdated
+            {off.length} code set{off.length > 1 ? 's' : ''} not in force on {dateOfService}: answers may be outdated
           </summary>
-          {warnings.map((w) => (
-            <div key={w}>{w}</div>
+          {off.map((l) => (
+            <div key={l.system}>{l.text}</div>
           ))}
         </details>
       )}

@@ -6,6 +6,11 @@ import { db, readSettings, writeSettings, type ReleaseRow, type Settings } from 
 import { activateImportedPack, loadActivePack, RELEASE_CHANNEL, useBundledPack, type ActivePack } from '@/utils/release-store';
 import { originPattern, siteOrigins, syncContentScripts } from '@/utils/site-access';
 import { AuditExport } from './AuditExport';
+import { ReleasesInForce } from './ReleasesInForce';
+
+/** File forms `codeset build` reads (lib/codesets/detect.ts), shown beside the import control. */
+export const IMPORT_FORMS =
+  'CDC/CMS zip or .gz; ICD-10-CM order/codes TXT, Tabular and Index XML, the flat Alphabetic Index CSV, tabular-notes JSON; HCPCS ANWEB TXT/XLSX or JSON; NCCI PTP, MUE and add-on TXT/CSV/XLSX or MUE/add-on JSON; CMS-HCC mappings CSV/XLSX';
 
 type Progress = { phase: string; done: number; total: number };
 
@@ -150,8 +155,12 @@ export function OptionsApp() {
           In use: <strong data-testid="active-release">{[...new Set(active.pack.sources.map((s) => `${s.system} ${s.release}`))].join(' · ')}</strong> ({active.origin === 'bundled' ? 'bundled with the extension' : 'imported'})
         </p>
         {active.warning && <p className="warn">{active.warning}</p>}
-        <label htmlFor="release-files">Import official release files (CMS/CDC zip, XML, TXT, XLSX)</label>
-        <input id="release-files" type="file" multiple accept=".zip,.xml,.txt,.xlsx,.csv,.gz,.json,.tsv" onChange={(e) => void importReleases(e.target.files)} />
+        <ReleasesInForce pack={active.pack} />
+        <label htmlFor="release-files">Import official release files</label>
+        <p className="muted" id="release-files-help">
+          {IMPORT_FORMS}. Select every file of the set together (at least an ICD-10-CM order or codes file): the import replaces the code sets in use.
+        </p>
+        <input id="release-files" type="file" multiple accept=".zip,.xml,.txt,.xlsx,.csv,.gz,.json,.tsv" aria-describedby="release-files-help" onChange={(e) => void importReleases(e.target.files)} />
         {progress && (
           <p role="status">
             {progress.phase}: <progress max={progress.total || 1} value={progress.done} /> {progress.done}/{progress.total}

@@ -84,3 +84,28 @@ export function releaseStatement(resolved: ReleaseInForce[], dos: string): strin
   const note = resolved.some((r) => !r.inForce) ? ' (* not in force on that date: the nearest loaded release answers; import the one in force)' : '';
   return `Date of service ${dos}: ${parts.join(' · ')}${note}`;
 }
+
+/** What a status line says for one code system on a date of service. */
+export interface ReleaseStatusLine {
+  system: CodeSystem;
+  /** 'in force' | 'nearest' (none in force: the nearest loaded release answers) | 'none' (not loaded). */
+  state: 'in force' | 'nearest' | 'none';
+  release?: string;
+  text: string;
+}
+
+/**
+ * One line per code system for a date of service, in the order of RESOLVED_SYSTEMS: the release in
+ * force with its dates, or that none loaded is in force and which answers instead, or that the
+ * system is not loaded at all (its checks are then not made).
+ */
+export function releaseStatusLines(resolved: ReleaseInForce[], dos: string): ReleaseStatusLine[] {
+  return RESOLVED_SYSTEMS.map((system): ReleaseStatusLine => {
+    const r = resolved.find((x) => x.system === system);
+    const name = system === 'NCCI-AOC' ? 'NCCI add-on edits' : system;
+    if (!r) return { system, state: 'none', text: `${name}: not loaded — no answers from it` };
+    const dates = `${r.effectiveFrom} – ${r.effectiveTo}`;
+    if (r.inForce) return { system, state: 'in force', release: r.release, text: `${name}: ${r.release} in force (${dates})` };
+    return { system, state: 'nearest', release: r.release, text: `${name}: no loaded release is in force on ${dos}; ${r.release} (${dates}) answers instead — import the release in force` };
+  });
+}
