@@ -163,8 +163,71 @@ describe('examples a coder would sign', () => {
     ['subsequent', '99232'],
     ['same-day', '99235'],
     ['ed', '99284'],
+    ['nursing-initial', '99305'],
+    ['nursing-subsequent', '99309'],
+    ['home-new', '99344'],
+    ['home-established', '99349'],
   ] as [Family, string][])('the same moderate-MDM note in the %s family -> %s', (family, code) => {
     const note = 'ASSESSMENT:\n1. Type 2 diabetes, not at goal.\n2. Hypertension.\nPLAN: Increase metformin. Continue lisinopril.';
     expect(levelEncounter(note, family).code).toBe(code);
+  });
+});
+
+describe('nursing facility, home or residence, critical care', () => {
+  const SEPSIS = 'ASSESSMENT: Septic shock with acute respiratory failure on the ventilator.\nPLAN: Norepinephrine titrated to a mean pressure of 65, broad-spectrum antibiotics.';
+
+  it.each([
+    [`${SEPSIS} Critical care time: 45 minutes, excluding procedures.`, '99291', 0, 0],
+    [`${SEPSIS} I provided 110 minutes of critical care today.`, '99291', 2, 1],
+  ])('critical care by its time: %s -> %s + 99292 x%i (CPT), x%i (Medicare)', (note, code, cpt, medicare) => {
+    const r = levelEncounter(note);
+    expect(r).toMatchObject({ kind: 'critical-care', code, basis: 'time' });
+    expect(r.prolonged).toEqual({ code: '99292', cpt, medicareCode: '99292', medicare });
+  });
+
+  it('critical-care words with under 30 minutes are levelled as the hospital visit, and say why', () => {
+    const r = levelEncounter(`PROGRESS NOTE\n${SEPSIS} Critical care time: 20 minutes.`);
+    expect(r.kind).toBe('subsequent');
+    // 20 minutes is below the subsequent-care time too: MDM (a threat to life, drug management) levels it.
+    expect(r).toMatchObject({ code: '99232', basis: 'mdm', timeMinutes: 20 });
+    expect(r.advice[0]).toMatch(/only 20 minutes.*30 minutes or more/);
+  });
+
+  it('critical care chosen by the coder without a time statement: nothing to level, with the reason', () => {
+    const r = levelEncounter(SEPSIS, 'critical-care');
+    expect(r.code).toBeUndefined();
+    expect(r.nothingToLevel).toMatch(/30 minutes or more must be documented/);
+  });
+
+  it('a nursing facility discharge day is 99315 without a time, 99316 past 30 minutes', () => {
+    const note = 'SUBJECTIVE: Seen at the nursing facility on the day of her discharge home.\nDISCHARGE DIAGNOSES: Hip fracture, rehabilitated.\nDISCHARGE MEDICATIONS: Lisinopril.';
+    expect(levelEncounter(note)).toMatchObject({ kind: 'nursing-discharge', code: '99315', basis: 'default' });
+    expect(levelEncounter(`${note}\nTotal time 40 minutes on discharge planning.`)).toMatchObject({ code: '99316', basis: 'time' });
+    expect(levelEncounter(note).nextLevel).toMatch(/^99316 needs more than 30 minutes/);
+  });
+
+  it('the facility admission is initial nursing facility care; the hospital discharge to a facility is not', () => {
+    const admission =
+      'SUBJECTIVE: Admitted to the skilled nursing facility today after a hospital stay for a hip fracture repair.\nPAST MEDICAL HISTORY: Hypertension.\n' +
+      'ASSESSMENT: Hip fracture after hemiarthroplasty, needing rehabilitation. Hypertension, not at goal.\nPLAN: Physical therapy. Increase lisinopril to 20 mg daily. Total time 52 minutes.';
+    expect(levelEncounter(admission)).toMatchObject({ kind: 'nursing-initial', code: '99306', basis: 'time' });
+    const hospital = 'DISCHARGE DIAGNOSES: Hip fracture.\nHOSPITAL COURSE: Hemiarthroplasty on day 2.\nDISPOSITION: Discharged to a skilled nursing facility for rehabilitation.';
+    expect(levelEncounter(hospital)).toMatchObject({ kind: 'discharge', code: '99238' });
+  });
+
+  it('a home visit is levelled in the home family, new or established by its own words', () => {
+    const est = 'SUBJECTIVE: Seen at his home for follow-up of COPD; last visit a month ago.\nASSESSMENT: COPD, stable. Hypertension, stable.\nPLAN: Continue tiotropium and lisinopril.';
+    expect(levelEncounter(est)).toMatchObject({ kind: 'home-established', status: 'established', code: '99349' });
+    const neu = 'HOME VISIT\nSUBJECTIVE: New patient seen at her home; homebound since a stroke.\nASSESSMENT: Hemiparesis after stroke.\nPLAN: Home physical therapy. Total time 32 minutes.';
+    expect(levelEncounter(neu)).toMatchObject({ kind: 'home-new', code: '99342', basis: 'time' });
+  });
+
+  it('the treating physician asked to see the patient again is not a consultant', () => {
+    const note =
+      'SUBJECTIVE: I am asked to see the patient today about her diabetic control. We have been adjusting her insulin downward for two weeks.\n' +
+      'ASSESSMENT: Diabetes with problematic low morning glucoses.\nPLAN: Hold her Lantus tonight and decrease it to 55 units in the morning.';
+    expect(levelEncounter(note)).toMatchObject({ kind: 'established', code: '99214' });
+    // Without the author's own earlier care the same request reads as a consultation.
+    expect(levelEncounter(note.replace(' We have been adjusting her insulin downward for two weeks.', '')).kind).toBe('office-consult');
   });
 });
