@@ -14,7 +14,7 @@ import { evalCommand } from './commands/eval';
 import { evalVisitCommand } from './commands/eval-visit';
 import { benchNotes } from './commands/bench-notes';
 import { checkCommand, rulesCommand } from './commands/check';
-import { emCommand } from './commands/em';
+import { emCommand, VISIT_HELP } from './commands/em';
 import { auditCommand, claimsFromGoldCommand } from './commands/audit';
 import { auditMergeCommand } from './commands/audit-merge';
 import { EXPORT_FORMATS, exportCommand } from './commands/export';
@@ -184,7 +184,7 @@ program
   .command('em')
   .description('E/M level supported by the note: total time or MDM (2 of 3), with evidence and what the next level needs')
   .requiredOption('--note <file>', 'the visit note')
-  .option('--visit <kind>', 'new | established (office) | initial | subsequent | same-day | discharge (hospital)')
+  .option('--visit <family>', VISIT_HELP, 'auto')
   .action(run(async (opts) => emCommand(program.commands.find((c) => c.name() === 'em')!.opts<{ note: string; visit?: string }>(), opts)));
 
 program

@@ -3,13 +3,42 @@ import { readTextFile } from '../input';
 import { print, UsageError, type GlobalOptions, wrapText } from '../output';
 
 /** Short names accepted by --visit besides the family ids. */
-const ALIASES: Record<string, VisitKind> = { consult: 'inpatient-consult', 'office-consultation': 'office-consult', 'inpatient-consultation': 'inpatient-consult', emergency: 'ed', well: 'preventive' };
+const ALIASES: Record<string, VisitKind> = {
+  consult: 'inpatient-consult',
+  'office-consultation': 'office-consult',
+  'inpatient-consultation': 'inpatient-consult',
+  emergency: 'ed',
+  well: 'preventive',
+  'nursing-facility': 'nursing-subsequent',
+  snf: 'nursing-subsequent',
+  home: 'home-established',
+  'critical': 'critical-care',
+};
 
-/** `em --note <file> [--visit <family>]`: the family, the level supported and why, and what the next level needs. */
+/** The families --visit takes, grouped by place (every family of lib/em, checked by a test). */
+const VISIT_GROUPS: [string, VisitKind[]][] = [
+  ['office', ['new', 'established', 'office-consult', 'preventive', 'eye', 'disability']],
+  ['emergency department', ['ed']],
+  ['hospital', ['initial', 'subsequent', 'same-day', 'discharge', 'inpatient-consult', 'critical-care']],
+  ['nursing facility', ['nursing-initial', 'nursing-subsequent', 'nursing-discharge']],
+  ['home or residence', ['home-new', 'home-established']],
+];
+
+/** The `--visit` help line: auto, then every family by place. */
+export const VISIT_HELP = `auto (read from the note) | ${VISIT_GROUPS.map(([place, ids]) => `${ids.join(' | ')} (${place})`).join(' | ')}`;
+
+/** Every family id --visit offers, in the help's order. */
+export const VISIT_CHOICES: readonly VisitKind[] = VISIT_GROUPS.flatMap(([, ids]) => ids);
+
+/**
+ * `em --note <file> [--visit <family>]`: the family (read from the note, or given), the level
+ * supported by time or MDM and why, and what the next level needs; preventive visits by age, eye and
+ * disability examinations by extent, critical care and discharge days by time.
+ */
 export async function emCommand(o: { note: string; visit?: string }, opts: GlobalOptions): Promise<void> {
   const visit = o.visit === undefined || o.visit === 'auto' ? undefined : (ALIASES[o.visit] ?? o.visit);
   if (visit !== undefined && !(FAMILIES as readonly string[]).includes(visit)) {
-    throw new UsageError(`--visit must be auto or one of ${FAMILIES.join(', ')} (not "${o.visit}")`);
+    throw new UsageError(`--visit must be auto or one of ${VISIT_CHOICES.join(', ')} (not "${o.visit}")`);
   }
   const note = await readTextFile(o.note, 'note');
   const r = levelEncounter(note, visit as VisitKind | undefined, opts.setting ? { setting: opts.setting } : {});
@@ -38,7 +67,8 @@ function text(r: EmResult, detected: boolean): string {
     for (const k of r.mdm.details.risk) lines.push(...bullet(`${k.level}: ${k.why} ("${k.evidence[0]?.text}"@${k.evidence[0]?.start})`));
   }
   if (r.prolonged.cpt || r.prolonged.medicare) {
-    lines.push(`prolonged: +${r.prolonged.code} x${r.prolonged.cpt} (CPT)${r.prolonged.medicareCode ? ` / ${r.prolonged.medicareCode} x${r.prolonged.medicare} (Medicare)` : ''}`);
+    const what = r.kind === 'critical-care' ? 'each further 30 minutes' : 'prolonged';
+    lines.push(`${what}: +${r.prolonged.code} x${r.prolonged.cpt} (CPT)${r.prolonged.medicareCode ? ` / ${r.prolonged.medicareCode} x${r.prolonged.medicare} (Medicare)` : ''}`);
   }
   if (r.nextLevel) lines.push(`next level: ${r.nextLevel}`);
   for (const a of r.advice) lines.push(`note: ${a}`);
