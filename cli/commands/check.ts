@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
+import { checkEncounter } from '../../lib/checks/engine';
+import { parseCodeList } from '../../lib/claim/parse-code-list';
 import { queryDraft } from '../../lib/checks/query';
 import { ruleCatalog } from '../../lib/checks/catalog';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';

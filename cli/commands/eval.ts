@@ -7,9 +7,9 @@ import { parseGoldTsv } from '../../lib/eval/gold';
 import { scoreRun, K_VALUES, recallAt, type RunScores } from '../../lib/eval/metrics';
 import { Bm25Baseline } from '../../lib/eval/bm25-baseline';
 import { calibratedScore, learnCalibration, type Calibration } from '../../lib/eval/calibration';
-import { CorpusModel } from '../../lib/suggest/corpus-model';
-import { FEATURES, noteSignals, Reranker } from '../../lib/suggest/reranker';
-import { SoftMatcher } from '../../lib/suggest/soft-match';
+import { CorpusModel } from '../../lib/learn/corpus-model';
+import { FEATURES, noteSignals, Reranker } from '../../lib/learn/reranker';
+import { SoftMatcher } from '../../lib/learn/soft-match';
 
 /** Neighbours consulted by the kNN model (fixed, not tuned on dev). */
 const KNN_K = 30;

@@ -199,8 +199,7 @@ export function SidePanelApp() {
           setting,
           diagnoses: diagnoses.map((code, i) => ({ code, line: i + 1 })),
           services: summaryServices.map((s, i) => ({ code: s.code, modifiers: s.modifiers, units: s.units, line: i + 1 })),
-          ...(analysis ? { analysis } : {}),
-          ...(note ? { note: note.text } : {}),
+          ...(analysis && note ? { analysis, note: note.text } : {}),
         },
         active.pack,
       );

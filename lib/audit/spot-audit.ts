@@ -1,4 +1,5 @@
-import { checkEncounter, parseCodeList } from '../checks/engine';
+import { checkEncounter } from '../checks/engine';
+import { parseCodeList } from '../claim/parse-code-list';
 import type { Finding } from '../checks/schema';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteAnalyzer } from '../suggest/analyze';

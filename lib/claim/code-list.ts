@@ -1,4 +1,4 @@
-import { parseCodeList } from '../checks/engine';
+import { parseCodeList } from './parse-code-list';
 import type { Encounter, Unparsed } from '../checks/schema';
 import { dotIcd } from '../codesets/code-format';
 import type { CodePack } from '../pack/code-pack';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePack } from '../../../lib/pack/compile';
 import { loadPack, type CodePack } from '../../../lib/pack/code-pack';
-import { checkEncounter } from '../../../lib/checks/engine';
+import { checkEncounter } from '../../helpers/check-encounter';
 import { queryDraft } from '../../../lib/checks/query';
 import { fixtureInputs } from '../../helpers/fixtures';
 

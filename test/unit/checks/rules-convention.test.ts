@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../../lib/checks/registry';
-import { checkEncounter } from '../../../lib/checks/engine';
+import { checkEncounter } from '../../helpers/check-encounter';
 import { ruleCatalog } from '../../../lib/checks/catalog';
 import { compilePack } from '../../../lib/pack/compile';
 import { loadPack, type CodePack } from '../../../lib/pack/code-pack';

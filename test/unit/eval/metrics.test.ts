@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { averagePrecision, precisionAt, recallAt, scoreRun } from '../../../lib/eval/metrics';
 import { parseGoldTsv } from '../../../lib/eval/gold';
-import { CorpusModel } from '../../../lib/suggest/corpus-model';
+import { CorpusModel } from '../../../lib/learn/corpus-model';
 
 describe('CodiEsp ranking metrics', () => {
   const gold = new Set(['A', 'B', 'C']);

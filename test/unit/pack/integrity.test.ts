@@ -7,7 +7,8 @@ import { loadPack, type CodePack } from '../../../lib/pack/code-pack';
 import { PackFormatError, preInflated, verifyPack } from '../../../lib/pack/container';
 import { crc32 } from '../../../lib/pack/crc32';
 import { PACK_FORMAT_VERSION, PACK_LIMITS } from '../../../lib/pack/format';
-import { checkEncounter, parseCodeList } from '../../../lib/checks/engine';
+import { checkEncounter } from '../../../lib/checks/engine';
+import { parseCodeList } from '../../../lib/claim/parse-code-list';
 import { fixtureInputs } from '../../helpers/fixtures';
 import { vi } from 'vitest';
 

@@ -1,4 +1,4 @@
-import type { Analysis } from './schema';
+import type { Analysis } from '../suggest/schema';
 import type { CorpusModel } from './corpus-model';
 import type { SoftMatcher } from './soft-match';
 

@@ -1,6 +1,6 @@
 import { expandTokens } from '../text/expand';
 import { tokenize } from '../text/tokens';
-import { bindQualifiers, type Dictionary } from './dictionary';
+import { bindQualifiers, type Dictionary } from '../suggest/dictionary';
 
 /**
  * How much of a code's own wording the note contains anywhere (idf-weighted share of the required
