@@ -7,10 +7,11 @@ import { fold, tokenize, type Token } from '../text/tokens';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentenceAll, type TermMatch } from './matcher';
+import { splitCoordinated } from './coordination';
 import { lateralize, refineToBillable } from './refine';
 import { drugSuggestions, type SentenceSpan } from './drug-injections';
 import type { Analysis, Suggestion } from './schema';
-import { claimDecision } from './claim-policy';
+import { claimDecision, NARRATIVE_ONLY_WHY } from './claim-policy';
 import { longTermDrugSuggestions } from './long-term-drugs';
 import { applyCombinations } from './combinations';
 import { organismSuggestions } from './organisms';
@@ -94,7 +95,8 @@ export class NoteAnalyzer {
       }
     }
     const aggregated = this.aggregate(mentions, text, release.label);
-    const combined = applyCombinations(this.pack, aggregated.suggestions);
+    const support = aggregated.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
+    const combined = applyCombinations(this.pack, aggregated.suggestions, support);
     const replaced = combined.replaced;
     const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, combined.claim, release.label), release.label);
     const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
@@ -132,8 +134,9 @@ export class NoteAnalyzer {
       exp.push({ start: tokens[0]!.start, end: tokens[0]!.end, norm: 'status', stem: 'status', upper: false, source: 0, expanded: true });
     }
     const all = matchSentenceAll(exp, this.dict);
-    const kept = all.kept.filter((m) => this.sameWord(m, exp));
-    const covered = all.covered.filter((m) => this.sameWord(m, exp));
+    const split = splitCoordinated(all.kept.filter((m) => this.sameWord(m, exp)), exp, text);
+    const kept = split.kept;
+    const covered = [...split.moved, ...all.covered.filter((m) => this.sameWord(m, exp))];
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));

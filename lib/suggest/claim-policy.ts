@@ -20,6 +20,9 @@ const PolicySchema = z.strictObject({
 const POLICY = PolicySchema.parse(policyData);
 const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
 
+/** What a mention written only in the history or hospital course is told (it may still add specificity). */
+export const NARRATIVE_ONLY_WHY = POLICY.roles.narrative.why;
+
 export function isChronic(code: string): boolean {
   return CHRONIC.some((p) => code.startsWith(p));
 }

@@ -26,12 +26,16 @@ const RULES = DATA.rules;
  * I.C.9.a): "Hypertension." and "CKD stage 3a." written as two problems are still I12.9 + N18.31.
  * Returns the claim with the combined codes and the codes they replaced (shown as alternatives).
  */
-export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim: Suggestion[]; replaced: Suggestion[] } {
+export function applyCombinations(pack: CodePack, claim: Suggestion[], support: Suggestion[] = []): { claim: Suggestion[]; replaced: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
   for (const r of RULES) {
     const icd = list.filter((s) => s.system === 'ICD-10-CM');
-    if (!r.all.every((p) => icd.some((s) => s.code.startsWith(p)))) continue;
+    // A finding the combination absorbs may be written in the history or course only ("found to
+    // have hyperglycemia, started on insulin" under a listed "Diabetes mellitus"): it is the
+    // specificity of the listed diagnosis, not a diagnosis of its own (Guidelines I.A.15, IV.A).
+    const has = (p: string) => icd.some((s) => s.code.startsWith(p)) || (r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
+    if (!r.all.every(has) || !r.all.some((p) => icd.some((s) => s.code.startsWith(p)))) continue;
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
     // The combination is already on the claim: the less specific codes it replaces go.
     const have = icd.find((s) => s.code === code);
@@ -63,12 +67,13 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[]): { claim:
     if (!info?.billable) continue;
     const linked = icd.filter((s) => r.all.some((p) => s.code.startsWith(p)));
     const at = Math.min(...linked.map((s) => list.indexOf(s)));
+    const absorbedSupport = support.filter((s) => r.drop.some((p) => s.code.startsWith(p)) && !linked.some((l) => l.code === s.code));
     const existing = list.find((s) => s.code === code);
     const combined: Suggestion = {
       ...target,
       code,
       description: info.title,
-      evidence: mergeEvidence(linked.flatMap((s) => s.evidence)),
+      evidence: mergeEvidence([...linked, ...absorbedSupport].flatMap((s) => s.evidence)),
       reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
     };
     // Other codes the combination replaces (I10 beside an I12.9 turned I12.0) and the findings it names go too.

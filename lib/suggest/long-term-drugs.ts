@@ -8,12 +8,16 @@ import { guidelineSuggestion } from './guideline-suggestion';
 const DrugsSchema = z.strictObject({
   about: z.string(),
   stop_words: z.array(z.string().min(1)),
-  classes: z.array(z.strictObject({ code: z.string(), drugs: z.array(z.string().min(1)).min(1), with: z.array(z.string().min(1)).min(1) })),
+  ended_words: z.array(z.string().min(1)),
+  classes: z.array(
+    z.strictObject({ code: z.string(), drugs: z.array(z.string().min(1)).min(1), with: z.array(z.string().min(1)).min(1), prophylactic: z.boolean().optional() }),
+  ),
 });
 const DRUGS = DrugsSchema.parse(drugsData);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'i');
 const STOP = words(DRUGS.stop_words);
+const ENDED = words(DRUGS.ended_words);
 const CLASSES = DRUGS.classes.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.drugs.map(escape).join('|')})\\b`, 'gi') }));
 /** Where a current regimen is written: not the allergy list, the family history or the findings. */
 const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative', 'history', 'reason']);
@@ -21,7 +25,7 @@ const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative',
 /**
  * Z79 status codes for drugs on the current regimen that treat a condition on the claim
  * (data/long-term-drugs.json; Guidelines I.C.21.c.3, I.C.4.a.3). The related condition must be
- * coded: a drug alone documents no diagnosis and no status worth reporting.
+ * coded, except for the classes the data marks prophylactic (anticoagulants, antiplatelets, aspirin).
  */
 export function longTermDrugSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
   const coded = claim.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code);
@@ -30,40 +34,49 @@ export function longTermDrugSuggestions(pack: CodePack, doc: NoteDocument, claim
     if (coded.includes(c.code)) continue;
     const related = coded.find((code) => c.with.some((p) => code.startsWith(p)));
     // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
-    if (!related) continue;
+    if (!related && !c.prophylactic) continue;
     const spans = drugMentions(doc, c.re);
+    if (spans.length === 0) continue;
     const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
     const added = guidelineSuggestion(pack, c.code, release, {
       text: doc.text,
       spans,
       section: spans[0]?.section ?? 'medications',
       matched: names.join(', '),
-      note: `current ${names.join(', ')} for ${related}: long-term drug therapy status (Guidelines I.C.21.c.3${/^(E0[89]|E1[13]|O24)/.test(related) ? ', I.C.4.a.3' : ''})`,
+      note: related
+        ? `current ${names.join(', ')} for ${related}: long-term drug therapy status (Guidelines I.C.21.c.3${/^(E0[89]|E1[13]|O24)/.test(related) ? ', I.C.4.a.3' : ''})`
+        : `current ${names.join(', ')}: long-term drug therapy, treatment or prophylaxis (Guidelines I.C.21.c.3)`,
     });
     if (added) out.push(added);
   }
   return out;
 }
 
+/**
+ * Mentions of the class's drugs on the current regimen. A drug the note says anywhere was stopped,
+ * held or refused ("aspirin" on the list, "we will discontinue aspirin" in the plan) is not current.
+ */
 function drugMentions(doc: NoteDocument, re: RegExp): { start: number; end: number; section: string }[] {
-  const out: { start: number; end: number; section: string }[] = [];
+  const out: { start: number; end: number; section: string; name: string }[] = [];
+  const stopped = new Set<string>();
   for (const st of doc.statements) {
-    if (!REGIMEN_ROLES.has(st.section.role)) continue;
     const text = doc.view.slice(st.start, st.end);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (stoppedNear(text, m.index)) continue;
-      out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind });
+      const name = m[0].toLowerCase();
+      if (clauseAround(text, m.index, ENDED)) stopped.add(name);
+      if (clauseAround(text, m.index, STOP)) continue;
+      if (REGIMEN_ROLES.has(st.section.role)) out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind, name });
     }
   }
-  return out;
+  return out.filter((m) => !stopped.has(m.name)).map(({ start, end, section }) => ({ start, end, section }));
 }
 
-/** "stopped her Abilify", "metformin was held": the clause around the drug says it is not taken. */
-function stoppedNear(text: string, at: number): boolean {
+/** "stopped her Abilify", "metformin was held", "aspirin 500 mg t.i.d., which is currently stopped": the clause around the drug says so. */
+function clauseAround(text: string, at: number, re: RegExp): boolean {
   const from = Math.max(0, text.lastIndexOf(',', at - 1) + 1, at - 40);
-  const clause = text.slice(from, Math.min(text.length, at + 40)).split(/[,;]/).slice(0, 2).join(' ');
-  return STOP.test(clause);
+  const clause = text.slice(from, Math.min(text.length, at + 70)).split(/[,;]/).slice(0, 2).join(' ');
+  return re.test(clause);
 }
 
 

@@ -17,7 +17,8 @@ export interface ExpandedToken extends Token {
 const ABBR = new Map(
   AbbreviationsSchema.parse(abbreviationsData).entries.map((e) => [e.abbr, { words: words(e.expansion), upperOnly: e.case === 'upper' }]),
 );
-const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({ phrase: words(e.phrase), canonical: words(e.canonical) }));
+// Phrases compare by stem so a plural ("low blood glucoses") reads like the singular.
+const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({ phrase: words(e.phrase).map(stemWord), canonical: words(e.canonical) }));
 const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[] }[]>();
 for (const s of SYNONYMS) {
   const list = SYN_BY_FIRST.get(s.phrase[0]!) ?? [];
@@ -42,8 +43,8 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
     } else {
       out.push({ start: t.start, end: t.end, norm: t.norm, stem: t.stem, upper: t.upper, source: i, expanded: false });
     }
-    for (const syn of SYN_BY_FIRST.get(t.norm) ?? []) {
-      if (syn.phrase.every((w, k) => tokens[i + k]?.norm === w)) {
+    for (const syn of SYN_BY_FIRST.get(t.stem) ?? []) {
+      if (syn.phrase.every((w, k) => tokens[i + k]?.stem === w)) {
         const last = tokens[i + syn.phrase.length - 1]!;
         for (const w of syn.canonical) out.push({ ...synth(w, t, i), end: last.end });
       }

@@ -47,8 +47,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const raw = m[0];
     if (m.index + raw.length > to) break;
-    const norm = fold(raw);
-    out.push({ start: m.index, end: m.index + raw.length, norm, stem: stemWord(norm), upper: raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw) });
+    const slash = raw.indexOf('/');
+    // "s/p", "h/o", "3/7" are one unit; "sprain/strain" is two words written as alternatives.
+    if (slash > 2 && raw.length - slash > 3 && !/\d/.test(raw)) {
+      out.push(token(raw.slice(0, slash), m.index), token(raw.slice(slash + 1), m.index + slash + 1));
+      continue;
+    }
+    out.push(token(raw, m.index));
   }
   return out;
+}
+
+function token(raw: string, start: number): Token {
+  const norm = fold(raw);
+  return { start, end: start + raw.length, norm, stem: stemWord(norm), upper: raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw) };
 }

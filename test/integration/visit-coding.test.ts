@@ -6,8 +6,7 @@ import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
-import { checkEncounter } from '../helpers/check-encounter';
-import { parseCodeList } from '../../lib/claim/parse-code-list';
+import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
 
 /*
  * The coding cases of the visit-coding issue on the real code set: the default pack when it was
@@ -91,6 +90,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['ASSESSMENT: Diabetes with chronic kidney disease stage 2.', ['E11.22', 'N18.2']],
     ['ASSESSMENT: Anemia of chronic kidney disease.', ['D63.1']],
     ['ASSESSMENT: Type 2 diabetes with hypoglycemia.', ['E11.649']],
+    // Clinical wording for the Index's words: low blood glucoses = hypoglycemia.
+    ['ASSESSMENT: Diabetes, still with some problematic low blood glucoses.', ['E11.649']],
+    // The linked finding written in the course under the listed diagnosis gives its specificity.
+    ['DISCHARGE DIAGNOSES:\n1. Diabetes mellitus.\nHOSPITAL COURSE: She was found to have hyperglycemia and was started on insulin.', ['E11.65']],
   ])('combination codes and presumed links: %s', (note, want) => {
     expect(shown(note)).toEqual(expect.arrayContaining(want));
   });
@@ -107,13 +110,18 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown(note).some((c) => c.startsWith(never))).toBe(false);
   });
 
-  it('status codes: current smoker F17.21-, former smoker Z87.891, Z79 for drugs treating a coded condition', () => {
+  it('status codes: current smoker F17.21-, former smoker Z87.891, Z79 for drugs on the current regimen', () => {
     expect(shown('SOCIAL HISTORY: She smokes a pack of cigarettes a day.')).toEqual(['F17.210']);
     expect(shown('SOCIAL HISTORY: Former smoker, quit 10 years ago.')).toEqual(['Z87.891']);
     expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Metformin 500 mg b.i.d., Lantus 20 units.')).toEqual(['E11.9', 'Z79.4', 'Z79.84']);
     expect(shown('ASSESSMENT: Atrial fibrillation.\nMEDICATIONS: Warfarin 5 mg.')).toEqual(['I48.91', 'Z79.01']);
-    // A drug alone documents no diagnosis and no status.
-    expect(shown('MEDICATIONS: Warfarin 5 mg.')).toEqual([]);
+    // A drug alone documents no diagnosis; most classes need the condition they treat on the claim.
+    expect(shown('MEDICATIONS: Metformin 500 mg, ibuprofen 600 mg, aspirin 81 mg.')).toEqual([]);
+    // Anticoagulants and antiplatelets are reported for prophylaxis too (I.C.21.c.3) ...
+    expect(shown('MEDICATIONS: Warfarin 5 mg, Plavix 75 mg.')).toEqual(['Z79.01', 'Z79.02']);
+    // ... but not once the note says they were stopped, wherever it says so.
+    expect(shown('MEDICATIONS: Warfarin 5 mg, Plavix 75 mg.\nPLAN: Warfarin was discontinued. Hold Plavix tonight.')).toEqual(['Z79.02']);
+    expect(shown('ASSESSMENT: Kidney transplant status.\nMEDICATIONS: Prograf 2 mg b.i.d.')).toEqual(['Z94.0', 'Z79.621']);
   });
 
   it('claim order follows the diagnostic statements; the exam and review of systems add nothing', () => {
@@ -161,6 +169,16 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(hyper).not.toContain('R73.9');
     expect(shown('ASSESSMENT:\n1. COPD exacerbation.\n2. Pneumonia.')).toEqual(expect.arrayContaining(['J44.1', 'J44.0', 'J18.9']));
     expect(shown('ASSESSMENT:\n1. Urinary tract infection.\n2. Sepsis.')[0]).toBe('A41.9');
+  });
+
+  it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
+    const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
+    expect(got).toEqual(expect.arrayContaining(['M51.369', 'M48.061']));
+    // "degenerative ... spinal" (G31.89) and "disease ... spinal" (G95.9) straddle two listed conditions.
+    expect(got.some((c) => c.startsWith('G31') || c.startsWith('G95'))).toBe(false);
+    // Alternatives written with a slash are two words: "sprain/strain".
+    expect(shown('IMPRESSION: Right sacroiliac joint sprain/strain, symptomatic.')).toEqual(['S33.6XXA']);
+    expect(shown('ASSESSMENT: Ingrown toenail.')).toEqual(['L60.0']);
   });
 
   it('each diagnosis carries its CMS-HCC V28 category where the 2026 mapping has one', () => {

@@ -13,6 +13,8 @@ describe('tokens keep offsets into the original text', () => {
   it.each([
     ['Type-2 DM', ['type', '2', 'dm']],
     ['s/p MI, h/o CKD', ['s/p', 'mi', 'h/o', 'ckd']],
+    // Two words written as alternatives are two words; short abbreviations and fractions stay whole.
+    ['sprain/strain at 3/7 w/o fever', ['sprain', 'strain', 'at', '3/7', 'w/o', 'fever']],
     ['Fièvre', ['fievre']],
   ])('%s', (text, norms) => {
     const toks = tokenize(text);
