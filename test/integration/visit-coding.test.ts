@@ -6,7 +6,8 @@ import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
-import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
+import { checkEncounter } from '../helpers/check-encounter';
+import { parseCodeList } from '../../lib/claim/parse-code-list';
 
 /*
  * The coding cases of the visit-coding issue on the real code set: the default pack when it was
