@@ -33,8 +33,16 @@ export function emptyPtp(): PtpTable {
   return { column1: [], column2: [], effective: [], deletion: [], modifier: [], rationale: [] };
 }
 
-/** Reads PTP rows from a table (xlsx) or streams them from tab-delimited text (txt / TSV). */
-export function parsePtp(input: Table | string, file: string, into: PtpTable = emptyPtp()): PtpTable {
+/** Bytes decoded per step when the table is read from bytes (whole lines only). */
+const STEP_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads PTP rows from a table (xlsx), from tab-delimited text (txt / TSV), or from the file's bytes.
+ * From bytes, the 175 MB practitioner table is decoded 4 MB of whole lines at a time instead of as
+ * one string; either way codes, dates and rationales are interned (2.5 M rows hold ~20 k distinct
+ * codes and a few dozen rationales), so the table keeps no slice of the file's text alive.
+ */
+export function parsePtp(input: Table | string | Uint8Array, file: string, into: PtpTable = emptyPtp(), stepBytes = STEP_BYTES): PtpTable {
   let col: Record<keyof typeof SPEC, number> | undefined;
   const head: Table = { rows: [], rowLine: [] };
   let dataStarted = false;
@@ -42,10 +50,16 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
   const dates = new Map<string, string | null | undefined>();
   const date = (v: string) => {
     let d = dates.get(v);
-    if (d === undefined && !dates.has(v)) dates.set(v, (d = parseCmsDate(v)));
+    if (d === undefined && !dates.has(v)) dates.set(flat(v), (d = parseCmsDate(v)));
     return d;
   };
-  const fastMode = typeof input === 'string' && !input.includes('"');
+  // One copy of each distinct value: flat strings, not slices of the text they were cut from.
+  const interned = new Map<string, string>();
+  const intern = (v: string) => {
+    let hit = interned.get(v);
+    if (hit === undefined) interned.set((hit = flat(v)), hit);
+    return hit;
+  };
   const onRow = (cells: string[], line: number) => {
     if (!col) {
       if (cells.every((c) => c.trim() === '')) return;
@@ -58,11 +72,11 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
       }
       return;
     }
-    const c1 = (cells[col.c1] ?? '').trim().toUpperCase();
+    const c1 = intern((cells[col.c1] ?? '').trim().toUpperCase());
     if (!dataStarted && !isHcpcsOrCptShape(c1)) return; // continuation lines of the CMS header
     if (c1 === '' && cells.length <= 1) return;
     dataStarted = true;
-    const c2 = (cells[col.c2] ?? '').trim().toUpperCase();
+    const c2 = intern((cells[col.c2] ?? '').trim().toUpperCase());
     if (!isHcpcsOrCptShape(c1) || !isHcpcsOrCptShape(c2)) {
       throw new CodesetError(file, `PTP row does not hold two HCPCS/CPT codes ("${c1}", "${c2}")`, { line });
     }
@@ -76,12 +90,37 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
     into.effective.push(eff);
     into.deletion.push(del === '9999-12-31' ? null : del);
     into.modifier.push(mod);
-    into.rationale.push(col.why >= 0 ? (cells[col.why] ?? '').trim() : '');
+    into.rationale.push(col.why >= 0 ? intern((cells[col.why] ?? '').trim()) : '');
   };
-  if (typeof input === 'string') {
+  if (input instanceof Uint8Array) {
+    // Whole lines of at most ~4 MB at a time, each parsed as text; line numbers run on across steps.
+    const decoder = new TextDecoder('utf-8');
     let line = 0;
+    let start = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+    while (start < input.length) {
+      let end = Math.min(input.length, start + stepBytes);
+      if (end < input.length) {
+        const nl = input.indexOf(0x0a, end);
+        end = nl < 0 ? input.length : nl + 1;
+      }
+      line = parseText(decoder.decode(input.subarray(start, end)), line);
+      start = end;
+    }
+  } else if (typeof input === 'string') {
+    parseText(input.replace(/^\uFEFF/, ''), 0);
+  } else {
+    input.rows.forEach((r, i) => onRow(r, input.rowLine[i] ?? i + 1));
+  }
+  if (!col) throw new CodesetError(file, 'no PTP header row (Column 1, Column 2, Deletion Date, Modifier)');
+  if (!dataStarted) throw new CodesetError(file, 'the PTP table has no edits');
+  return into;
+
+  /** Parses tab-delimited text whose first line is line `before + 1`; returns the last line number read. */
+  function parseText(text: string, before: number): number {
+    let line = before;
     let failure: unknown;
-    Papa.parse<string[]>(input.replace(/^\uFEFF/, ''), {
+    const fastMode = !text.includes('"');
+    Papa.parse<string[]>(text, {
       delimiter: '\t',
       fastMode, // CMS tab-delimited tables carry no quoting
       ...(fastMode ? {} : { quoteChar: '\u0000' }),
@@ -96,10 +135,12 @@ export function parsePtp(input: Table | string, file: string, into: PtpTable = e
       },
     });
     if (failure) throw failure;
-  } else {
-    input.rows.forEach((r, i) => onRow(r, input.rowLine[i] ?? i + 1));
+    // A text ending in a line break has no row after it: do not count the empty remainder.
+    return text.endsWith('\n') && line > before ? line - 1 : line;
   }
-  if (!col) throw new CodesetError(file, 'no PTP header row (Column 1, Column 2, Deletion Date, Modifier)');
-  if (!dataStarted) throw new CodesetError(file, 'the PTP table has no edits');
-  return into;
+}
+
+/** A copy of a string that shares no memory with the text it was sliced from. */
+function flat(v: string): string {
+  return v.length > 12 ? (' ' + v).slice(1) : v;
 }

@@ -47,6 +47,16 @@ describe('NCCI PTP edits', () => {
     expect(() => parsePtp('a\tb\n1\t2\n', 'x.txt')).toThrowError(/no PTP header row/);
   });
 
+  it('from bytes, a few lines at a time: the same table as from the text, and errors name the same line', () => {
+    const text = `${fixtureText('ncci/ccipra-v302r0-f1.txt')}${Array.from({ length: 300 }, (_, i) => `${String(10000 + i)}\t99213\t\t20200101\t*\t1\tMisuse of Column Two code with Column One code\r\n`).join('')}`;
+    const bytes = new TextEncoder().encode(`\uFEFF${text}`);
+    const fromText = parsePtp(text, 'f1.txt');
+    for (const step of [1, 7, 64, 1 << 22]) expect(parsePtp(bytes, 'f1.txt', undefined, step), `step ${step}`).toEqual(fromText);
+    const bad = new TextEncoder().encode(`${text}99214\t99213\t\t20200101\t*\t2\tx\r\n`);
+    const lines = text.split('\n').length;
+    for (const step of [1, 50, 1 << 22]) expect(() => parsePtp(bad, 'f1.txt', undefined, step)).toThrowError(new RegExp(`f1\\.txt \\(line ${lines}\\): PTP modifier indicator "2"`));
+  });
+
   it('any generated edit table reads back (property)', () => {
     const code = fc.stringMatching(/^[0-9]{5}$/);
     fc.assert(
