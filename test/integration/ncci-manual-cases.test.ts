@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { compilePack } from '../../lib/pack/compile';
 import { loadPack, type CodePack } from '../../lib/pack/code-pack';
-import { checkEncounter } from '../helpers/check-encounter';
-import { parseCodeList } from '../../lib/claim/parse-code-list';
+import { checkEncounter, parseCodeList } from '../../lib/checks/engine';
 import { RULES } from '../../lib/checks/registry';
 import { readInputs } from '../../cli/io';
 import { codesetsDir } from '../../cli/paths';
@@ -32,7 +31,7 @@ interface ManualCase {
   silent?: string[];
 }
 
-const NCCI_RULES = ['ncci-ptp', 'global-surgery-em', 'modifier-59-on-em', 'modifier-not-allowed', 'modifier-59-with-x', 'comprehensive-code-instead', 'bilateral-modifier-units', 'mue-units', 'addon-without-primary'];
+const NCCI_RULES = ['ncci-ptp', 'global-surgery-em', 'eye-visit-with-em', 'modifier-59-on-em', 'modifier-not-allowed', 'modifier-59-with-x', 'comprehensive-code-instead', 'bilateral-modifier-units', 'mue-units', 'addon-without-primary'];
 
 const CASES: ManualCase[] = [
   { cite: 'Ch. I §E.d', what: '59 is not appended to an E/M (25 is)', codes: 'M17.11,99213-59,20610', fires: ['modifier-59-on-em'], names: '25' },
@@ -51,6 +50,13 @@ const CASES: ManualCase[] = [
   { cite: 'Ch. I §D', what: 'the decision for major surgery with 57', codes: 'M17.11,99223-57,27447', setting: 'hospital', silent: NCCI_RULES },
   { cite: 'Ch. I §D', what: '25 where the decision for major surgery needs 57', codes: 'M17.11,99223-25,27447', setting: 'hospital', fires: ['global-surgery-em'], names: '57' },
   { cite: 'Ch. I §D', what: 'global surgery rules do not cover XXX services (ECG)', codes: 'R00.0,99213,93000', silent: ['global-surgery-em', 'ncci-ptp'] },
+  { cite: 'Ch. I §D', what: 'an E/M beside an XXX service that a PTP edit pairs with it (injection) needs 25', codes: 'J02.9,99213,96372', fires: ['ncci-ptp'], names: '25', silent: ['global-surgery-em'] },
+  { cite: 'Ch. I §D', what: 'an E/M beside an XXX service no edit pairs (point-of-care hemoglobin at a well visit): no global-surgery or PTP finding', codes: 'Z00.121,99392,85018', silent: ['global-surgery-em', 'ncci-ptp', 'eye-visit-with-em'] },
+  { cite: 'Ch. XI §G', what: 'eye visit on the day of an intravitreal injection (000 days, no PTP edit) needs 25', codes: 'H35.3211,92014,67028-RT', fires: ['global-surgery-em'], names: '25', silent: ['ncci-ptp'] },
+  { cite: 'Ch. XI §G', what: 'eye visit with 25 on the day of an intravitreal injection', codes: 'H35.3211,92014-25,67028-RT', silent: NCCI_RULES },
+  { cite: 'Ch. XI §G', what: 'eye visit on the day of cataract surgery (090 days): the PTP edit asks for 57 on the eye visit line', codes: 'H25.11,92012,66984-RT', fires: ['ncci-ptp'], names: '57 on the E/M line' },
+  { cite: 'Ch. XI §G', what: 'eye visit with 57 that decided the cataract surgery', codes: 'H25.11,92012-57,66984-RT', silent: NCCI_RULES },
+  { cite: 'Ch. XI §G', what: 'eye visit code and an office E/M the same day: one visit', codes: 'H40.1131,92014,99213', fires: ['eye-visit-with-em'], names: 'not both' },
   { cite: 'Ch. I §A', what: 'bilateral mammography is 77066, not 77065 RT plus LT', codes: 'R92.8,77065-RT,77065-LT', fires: ['comprehensive-code-instead'], names: '77066' },
   { cite: 'Ch. I §A', what: 'vaginal hysterectomy with salpingo-oophorectomy is one code', codes: 'N85.2,58260,58720', fires: ['comprehensive-code-instead'], names: '58262', silent: ['ncci-ptp'] },
   { cite: 'Ch. I §A', what: 'anoscopy with biopsy is not fragmented', codes: 'K62.89,46600,45100', fires: ['comprehensive-code-instead'], names: '46606' },
@@ -119,6 +125,8 @@ const NOTE_CASES: NoteCase[] = [
   { what: 'insulin and metformin in type 2 diabetes without Z79.4 / Z79.84', codes: 'E11.9,99213', note: 'Type 2 diabetes. He takes Lantus 20 units at bedtime and metformin 1000 mg twice daily. Continue current regimen.', fires: 'long-term-drug-status', names: ['Z79.4', 'Z79.84'] },
   { what: 'a continued anticoagulant without Z79.01', codes: 'I48.91,99213', note: 'Atrial fibrillation, rate controlled. Continue Eliquis 5 mg twice daily.', fires: 'long-term-drug-status', names: ['Z79.01'] },
   { what: '"probable community-acquired pneumonia" billed as J18.9', codes: 'J18.9,99213', note: 'Cough and fever for 3 days. IMPRESSION: Probable community-acquired pneumonia. PLAN: Chest x-ray, azithromycin.', fires: 'uncertain-diagnosis-outpatient', names: ['Remove J18.9'] },
+  { what: 'a visit 2 weeks after a knee arthroscopy the note dates, without 24', codes: 'M25.561,99213', note: 'HPI: He underwent right knee arthroscopy 2 weeks ago. Swelling is improving.\nASSESSMENT: Postoperative knee pain, healing.', fires: 'postoperative-visit-in-global', names: ['24', '99024'] },
+  { what: 'a procedure 3 weeks after a dated operation, without 58/78/79', codes: 'T81.41XA,10060', note: 'HPI: Status post open appendectomy on 11/08/2026. Small abscess at the incision.\nPROCEDURE: Incision and drainage.', fires: 'postoperative-visit-in-global', names: ['58', '78', '79'] },
   { what: 'an undotted ICD-10-CM code and a dot in the wrong place', codes: 'E119,E1.19,99213', fires: 'unparseable-code', names: ['E11.9'] },
 ];
 
