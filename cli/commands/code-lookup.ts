@@ -1,3 +1,5 @@
+import type { MueService } from '../../lib/codesets/ncci/mue';
+import type { CodePack } from '../../lib/pack/code-pack';
 import { print, UsageError, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
 
@@ -6,7 +8,8 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
   // the JSON answer carries the same statement and the per-system warnings instead.
   const { pack, releases } = await openPack(opts);
   const hit = pack.lookup(code);
-  if (!hit) throw new UsageError(`${code} is not in this pack (${pack.sources.map((s) => `${s.system} ${s.release}`).join(', ')})`);
+  if (!hit && CPT_SHAPE.test(code.trim().toUpperCase())) return cptFacts(code.trim().toUpperCase(), pack, opts, releases);
+  if (!hit) throw new UsageError(`${code} is not in this pack (${[...new Set(pack.sources.map((s) => `${s.system} ${s.release}`))].join(', ')})`);
   const dated = opts.date ? { dateOfService: opts.date, releases, warnings: pack.dateWarnings(opts.date) } : { warnings: [] };
   print(opts, { ...hit, ...dated }, () => {
     if (hit.system === 'HCPCS') {
@@ -26,4 +29,29 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
     else lines.push('notes: none in the loaded tabular list');
     return lines.join('\n');
   });
+}
+
+/** CPT codes: five digits, or four digits and a letter (Category II/III). */
+const CPT_SHAPE = /^\d{4}[0-9A-Z]$/;
+const SERVICES: MueService[] = ['practitioner', 'outpatient-hospital', 'dme-supplier'];
+
+/**
+ * A CPT code has no descriptor here (CPT text needs the user's AMA licence), but the NCCI tables
+ * name it: its MUE per service type and its add-on edits, from the releases answering on the date.
+ */
+function cptFacts(code: string, pack: CodePack, opts: GlobalOptions, releases: string | undefined): void {
+  const dos = opts.date;
+  const mue = SERVICES.map((service) => pack.mue(code, service, dos)).filter((m) => m !== undefined);
+  const addOn = pack.addOnEdits(code, dos);
+  if (!mue.length && !addOn.length) throw new UsageError(`${code} is a CPT code this pack has no NCCI edits for (CPT descriptors need your AMA licence file)`);
+  const data = { system: 'CPT', code, descriptor: null, mue, addOnEdits: addOn, ...(dos ? { dateOfService: dos, releases } : {}) };
+  print(opts, data, () =>
+    [
+      `${code}  CPT code (no descriptor: CPT text needs your AMA licence file)`,
+      ...mue.map((m) => `MUE ${m.service}: ${m.value} unit${m.value === 1 ? '' : 's'} (MAI ${m.mai}${m.rationale ? `, ${m.rationale}` : ''}) · NCCI-MUE ${m.source.release}`),
+      ...(addOn.length
+        ? [`add-on code: ${addOn.map((a) => (a.primary ? `with ${a.primary}` : 'primary contractor-defined')).slice(0, 12).join(', ')}${addOn.length > 12 ? ` … ${addOn.length - 12} more` : ''} (edit type ${[...new Set(addOn.map((a) => a.type))].join('/')})`]
+        : []),
+    ].join('\n'),
+  );
 }

@@ -27,7 +27,8 @@ export async function exportCommand(a: { codes: string; format: string; patientN
     if (a.dob > dateOfService) throw new UsageError(`--dob ${a.dob} is after the date of service ${dateOfService}`);
   }
   if (!a.codes.trim()) throw new UsageError('--codes is empty: give the codes to export, e.g. "E11.22,N18.32,99214-25"');
-  const { pack } = await openPack(opts);
+  // The releases in force on the date of service answer (today's without --date), said once on stderr.
+  const { pack } = await openPack({ ...opts, date: dateOfService });
   const { diagnoses, services, problems } = readCodeList(a.codes, pack, dateOfService);
   if (problems.length) throw new UsageError(`export refused, ${problems.length} problem${problems.length > 1 ? 's' : ''} in --codes: ${problems.map((p) => p.message).join('; ')}`);
   let summary;
