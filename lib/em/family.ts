@@ -32,11 +32,10 @@ const PRIORITY: CueFamily[] = [
 
 type Scores = Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>;
 
-/** The family with the highest score that reaches its minimum (ties: PRIORITY order), leaving out `except`. */
-function pick(scores: Scores, except: CueFamily[] = []): CueFamily | undefined {
+/** The family with the highest score that reaches its minimum (ties: PRIORITY order). */
+function pick(scores: Scores): CueFamily | undefined {
   let best: CueFamily | undefined;
   for (const f of PRIORITY) {
-    if (except.includes(f)) continue;
     const s = scores.get(f);
     const min = f === 'none' ? CUES.noneMinimumScore : CUES.minimumScore;
     if (s && s.score >= min && (!best || s.score > scores.get(best)!.score)) best = f;
@@ -108,6 +107,18 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
   // The author who has been managing the patient is the treating physician, not a consultant.
   const treating = treatingPhysician(note);
   if (treating && scores.has('consult')) scores.delete('consult');
+  const reading = decide(note, scores, setting);
+  if (reading.family === 'critical-care') {
+    // Under 30 minutes of critical care the visit is reported as what the note otherwise reads as.
+    const rest: Scores = new Map([...scores].filter(([f]) => f !== 'critical-care'));
+    const other = decide(note, rest, 'hospital').family;
+    reading.fallback = other === 'none' || other === 'critical-care' ? 'subsequent' : other;
+  }
+  return reading;
+}
+
+/** The family the scores point to, placed (consultation, nursing facility, home) and with the patient's status. */
+function decide(note: EmNote, scores: Scores, setting?: 'office' | 'hospital'): FamilyReading {
   let best = pick(scores);
   // Admitted and discharged on the same date: the same-day family, whatever else the summary says.
   if (scores.has('same-day') && (best === 'discharge' || best === 'initial')) best = 'same-day';
@@ -135,10 +146,6 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
     if (admitted) chosen.why.push(`the facility stay begins ("${admitted.text}")`);
   }
   const reading: FamilyReading = { family, evidence: chosen.evidence, why: chosen.why, confident: best !== undefined || stay !== undefined };
-  if (family === 'critical-care') {
-    const other = pick(scores, ['critical-care']);
-    reading.fallback = other === 'ed' || other === 'initial' || other === 'same-day' ? other : 'subsequent';
-  }
   if (family === 'established' || family === 'new' || family === 'preventive' || family === 'eye' || family === 'home-established') {
     const st = patientStatus(note);
     reading.status = st.status;

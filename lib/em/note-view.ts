@@ -48,6 +48,7 @@ export function readNote(text: string): EmNote {
     index: s.index,
   }));
   bareHeadings(statements);
+  untypedHeadings(statements);
   let structured = statements.some((s) => s.role === 'diagnostic' || s.role === 'plan');
   if (!structured) structured = soapLetters(statements);
   if (!structured) for (const s of statements) if (s.kind === 'preamble' || s.kind === 'other') s.role = 'diagnostic';
@@ -83,6 +84,25 @@ function bareHeadings(statements: EmStatement[]): void {
       continue;
     }
     if (role && s.role !== 'diagnostic' && s.role !== 'plan') s.role = role;
+  }
+}
+
+/**
+ * Headings of an assessment or a plan that the document stage leaves untyped (plural or combined
+ * forms: "ASSESSMENTS", "PLANS", "PLAN OF CARE", "PROBLEMS DIAGNOSES"): E/M reads the problems and the
+ * management from them all the same.
+ */
+const UNTYPED_HEADINGS: [RegExp, string][] = [
+  [/^(?:assessments|impressions|(?:clinical )?(?:assessment|impression)s? and (?:plans?|recommendations?)|problems?(?: list)?(?: and)? diagnos[ie]s|diagnostic impressions?)$/i, 'diagnostic'],
+  [/^(?:plans|plans? of care|treatment plans?|plans? and recommendations?|recommendations and plans?|disposition and plans?)$/i, 'plan'],
+];
+
+function untypedHeadings(statements: EmStatement[]): void {
+  for (const s of statements) {
+    if (s.role !== 'other') continue;
+    const head = s.heading.trim().replace(/[\s,:.]+$/, '');
+    const hit = UNTYPED_HEADINGS.find(([re]) => re.test(head));
+    if (hit) s.role = hit[1];
   }
 }
 

@@ -5,20 +5,23 @@ import type { Span } from './note-view';
  * "I spent 42 minutes", "45 minutes were spent", "approximate discharge time is 28 minutes",
  * "greater than 30 minutes spent on discharge"). Only statements about time spent count: a
  * symptom that lasted five minutes is not visit time. "More than N" counts as N + 1 (a level
- * defined as "more than 30 minutes" is then reached). The largest documented total wins.
+ * defined as "more than 30 minutes" is then reached), "less than N" as N - 1 (critical care of
+ * "less than 30 minutes" is not critical care). The largest documented total wins.
  */
 const NUMBER = String.raw`(\d{1,3}(?:\.\d)?|one|two|three)`;
 const UNIT = String.raw`(minutes?|mins?|hours?|hrs?)\b`;
-const MORE = String.raw`((?:more|greater|longer) than|over|in excess of|at least|>)?\s*`;
+const MORE = String.raw`((?:more|greater|longer|less|fewer) than|over|under|in excess of|at least|>|<)?\s*`;
+/** Words between "total time" and its number: no sentence end, but a title's period ("Dr. X") may pass. */
+const GAP = (max: number) => String.raw`(?:[^.;\d]|\b(?:Dr|Drs|Mr|Mrs|Ms)\.){0,${max}}?`;
 const PATTERNS: RegExp[] = [
   // "total time (spent) (with the patient) (was) 45 minutes", "total face-to-face time of 25 min"
-  new RegExp(String.raw`\btotal\s+(?:[\w-]+\s+){0,4}?time\b[^.;\d]{0,60}?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
+  new RegExp(String.raw`\btotal\s+(?:[\w-]+\s+){0,4}?time\b${GAP(200)}${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
   // "spent (a total of) 42 minutes", "spent greater than 30 minutes"
   new RegExp(String.raw`\b(?:spent|spending|spend)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+)?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
   // "45 minutes were spent", "greater than 30 minutes spent on discharge", "30 minutes of total time"
   new RegExp(String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|of\s+critical\s+care|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`, 'gi'),
   // "discharge time is 28 minutes", "time spent: 40 minutes", "time: 35 minutes"
-  new RegExp(String.raw`\b(?:discharge\s+time|critical\s+care\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b[^.;\d]{0,40}?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
+  new RegExp(String.raw`\b(?:discharge\s+time|critical\s+care\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b${GAP(200)}${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
 ];
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3 };
@@ -32,7 +35,8 @@ export function findTotalTime(note: string): { minutes: number; evidence: Span }
       let minutes = WORDS[num.toLowerCase()] ?? Number(num);
       if (unit.startsWith('h')) minutes *= 60;
       minutes = Math.round(minutes);
-      if (more && !/at least/i.test(more)) minutes += 1;
+      if (more && /less|fewer|under|</i.test(more)) minutes -= 1;
+      else if (more && !/at least/i.test(more)) minutes += 1;
       if (minutes <= 0 || minutes > 600) continue;
       if (!best || minutes > best.minutes) best = { minutes, evidence: { start: m.index, end: m.index + m[0].length, text: m[0] } };
     }

@@ -149,6 +149,15 @@ describe('examples a coder would sign', () => {
     expect(r.code).toBe('99213');
   });
 
+  it('plural or combined assessment and plan headings the document stage leaves untyped still carry the MDM', () => {
+    const note =
+      'REASON FOR VISIT: Routine return appointment for atrial fibrillation.\nASSESSMENTS: Chronic atrial fibrillation and heart failure now.\n' +
+      'PROBLEMS DIAGNOSES: 1. Chronic atrial fibrillation. 2. Heart failure and she needs more diuretic.\nPLANS: I have restarted her Lasix at 80 mg daily.';
+    const r = levelEncounter(note, 'established');
+    expect(r.mdm.details.risk.map((i) => i.id)).toContain('prescription-drug');
+    expect(r.code).toBe('99214');
+  });
+
   it('generic labs count once, and only where no specific test is named', () => {
     const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
     expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual(['labs-unspecified', 'sleep-study']);
