@@ -51,7 +51,9 @@ export interface PriorProcedure {
  * the day of surgery, 010 = the 10 days after, 000 = none after the day itself. With the code
  * unknown only the bound is known: up to 10 days is inside either period, 11–90 only a major one.
  */
-export function postoperativeWindow(prior: Pick<PriorProcedure, 'daysBefore' | 'code'>): 'inside' | 'inside-if-major' | 'undated' | 'outside' {
+export type PostoperativeWindow = 'inside' | 'inside-if-major' | 'undated' | 'outside';
+
+export function postoperativeWindow(prior: Pick<PriorProcedure, 'daysBefore' | 'code'>): PostoperativeWindow {
   const days = prior.daysBefore;
   if (days === undefined) return 'undated';
   if (days < 1) return 'outside';
@@ -62,13 +64,20 @@ export function postoperativeWindow(prior: Pick<PriorProcedure, 'daysBefore' | '
   return days <= 10 ? 'inside' : days <= 90 ? 'inside-if-major' : 'outside';
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
-const AMOUNT = '(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)';
+const AMOUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
+const SINCE = '(?:ago|after|since|following|status post|s/p|post[- ]?op(?:eratively)?|out from|out of)';
 /** "3 weeks ago", "two weeks after/since/status post/out from …". */
-const RELATIVE = new RegExp(`\\b${AMOUNT}\\s+(?:ago|after|since|following|status post|s/p|post[- ]?op(?:eratively)?|out from|out of)\\b`, 'gi');
+const RELATIVE = new RegExp(`\\b${AMOUNT}\\s+${SINCE}\\b`, 'gi');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATED = /\b(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? (\d{4}))\b/gi;
+/** 02/24/2026 or 2/24/26 (groups 1–3), 2026-02-24 (4–6), February 24, 2026 (7–9). */
+const DATED = new RegExp(
+  `\\b(?:(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})|(\\d{4})-(\\d{2})-(\\d{2})|(${MONTHS.join('|')})[a-z]*\\.? (\\d{1,2}),? (\\d{4}))\\b`,
+  'gi',
+);
 const YESTERDAY = /\byesterday\b/gi;
 
 function daysBetween(from: string, to: string): number {
@@ -141,8 +150,15 @@ export function priorProceduresInNote(doc: NoteDocument, dateOfService: string):
   return out;
 }
 
-const quote = (p: PriorProcedure) => (p.text.length <= 140 ? p.text : `…${p.text.slice(Math.max(0, p.text.indexOf(p.cue) - 60)).slice(0, 140)}…`);
-const when = (p: PriorProcedure) => (p.daysBefore === undefined ? '' : `, ${p.daysBefore} day${p.daysBefore === 1 ? '' : 's'} before this date of service`);
+/** The statement, or 140 characters of it around the dating words. */
+function quote(p: PriorProcedure): string {
+  if (p.text.length <= 140) return p.text;
+  return `…${p.text.slice(Math.max(0, p.text.indexOf(p.cue) - 60)).slice(0, 140)}…`;
+}
+function when(p: PriorProcedure): string {
+  if (p.daysBefore === undefined) return '';
+  return `, ${p.daysBefore} day${p.daysBefore === 1 ? '' : 's'} before this date of service`;
+}
 
 /**
  * Global surgery across dates (NCCI Policy Manual Chapter I §D; Medicare Claims Processing Manual
