@@ -7,7 +7,7 @@ import { writeAuditFolder } from './audit';
 
 interface ShardFolder {
   dir: string;
-  summary: { shard: string | null; run: AuditRunIdentity; provenance: string[]; seconds: number; workers: number; charts: number };
+  summary: { shard: string | null; run: AuditRunIdentity; provenance: string[]; seconds: number; workers: number; charts: number; hccMapping?: string };
   records: AuditRecord[];
 }
 
@@ -65,6 +65,7 @@ export async function auditMergeCommand(dirs: string[], out: string, opts: Globa
     identity: first.summary.run,
     shard: null,
     provenance: first.summary.provenance,
+    ...(first.summary.hccMapping ? { hccNote: first.summary.hccMapping } : {}),
     seconds: Math.max(...shards.map((s) => s.summary.seconds)),
     workers: shards.reduce((sum, s) => sum + s.summary.workers, 0),
   });

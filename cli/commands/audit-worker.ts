@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChartOutcome } from '../../lib/audit/batch';
+import { hccText } from '../../lib/audit/hcc';
 import { findingRows, type FindingRow } from '../../lib/audit/report';
 import { spotAudit } from '../../lib/audit/spot-audit';
 import { readCodeList } from '../../lib/claim/code-list';
@@ -23,7 +24,26 @@ export interface AuditTask {
 
 const { packPath } = workerData as { packPath: string };
 const pack = loadPack(new Uint8Array(readFileSync(packPath)), packPath, nativeInflate);
-const analyzer = new NoteAnalyzer(pack);
+
+/*
+ * Each chart is read with the releases in force on its own date of service (pack.atDate): a
+ * 2026-03 chart with FY2026 titles and billable flags, a 2026-11 chart with FY2027. Building an
+ * analyzer costs ~250 ms, so there is one per ICD-10-CM release (charts share few releases).
+ */
+const views = new Map<string, CodePack>();
+const analyzers = new Map<string, NoteAnalyzer>();
+function readerFor(dos: string): { view: CodePack; analyzer: NoteAnalyzer } {
+  let view = views.get(dos);
+  if (!view) views.set(dos, (view = pack.atDate(dos)));
+  const key = view.currentIcdRelease?.label ?? '';
+  let analyzer = analyzers.get(key);
+  if (!analyzer) analyzers.set(key, (analyzer = new NoteAnalyzer(view)));
+  return { view, analyzer };
+}
+const hccOf = (code: string) => {
+  const h = pack.hccOf(code);
+  return h ? hccText(h) : '';
+};
 const chapterOf = (code: string) => {
   const hit = pack.lookup(code);
   if (hit?.system === 'ICD-10-CM') return (hit as IcdLookup).chapter?.desc ?? `chapter of ${code.slice(0, 1)}`;
@@ -49,9 +69,10 @@ function auditOne(t: AuditTask): ChartOutcome {
   const notText = notTextReason(bytes);
   if (notText) return { chartId: t.chartId, ok: false, why: `note is not a text file (${notText})` };
   const note = new TextDecoder('utf-8').decode(bytes);
-  const result = spotAudit(t.chartId, note, t.codes, pack, analyzer, { dateOfService: t.dateOfService, setting: t.setting });
-  const rows = findingRows(result, chapterOf);
-  rows.push(...unreadableEntries(t.chartId, t.codes, pack.atDate(t.dateOfService), t.dateOfService, rows));
+  const { view, analyzer } = readerFor(t.dateOfService);
+  const result = spotAudit(t.chartId, note, t.codes, view, analyzer, { dateOfService: t.dateOfService, setting: t.setting });
+  const rows = findingRows(result, chapterOf, hccOf);
+  rows.push(...unreadableEntries(t.chartId, t.codes, view, t.dateOfService, rows));
   return { chartId: t.chartId, ok: true, result, rows };
 }
 

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import Papa from 'papaparse';
-import { assembleAudit, autoShard, chartsOfShard, parseShardSpec, shardLabel, type AssembledAudit, type AuditRecord, type AuditRunIdentity, type ChartOutcome, type Shard } from '../../lib/audit/batch';
+import { assembleAudit, autoShard, chartsOfShard, parseShardSpec, releaseGroups, releaseGroupsLine, shardLabel, type AssembledAudit, type AuditRecord, type AuditRunIdentity, type ChartOutcome, type Shard } from '../../lib/audit/batch';
 import { claimsFromGold, parseClaimsCsv, type ClaimRow } from '../../lib/audit/claims';
+import { hccMappingNote } from '../../lib/audit/hcc';
+import { billedByHcc } from '../../lib/audit/report';
 import { writeAtomic } from '../io';
 import { intFlag, readTextFile } from '../input';
 import { checkWrapper, trackTemp, untrackTemp } from '../lifecycle';
@@ -52,13 +54,20 @@ export const AUDIT_FILES = ['findings.csv', 'charts.csv', 'summary.json', 'repor
  * then replaces the folder in two renames, so a reader (or a kill) never sees files of two runs
  * together. A folder that exists and is not an audit folder (no summary.json) is never replaced.
  */
-export async function writeAuditFolder(out: string, a: AssembledAudit): Promise<void> {
+/** Refuses an output path that is a file, or a folder with other things in it than an earlier audit. */
+export async function checkOutputFolder(out: string): Promise<void> {
   const target = userPath(out);
   const st = await fs.stat(target).catch(() => undefined);
   if (st && !st.isDirectory()) throw new UsageError(`${out}: is a file, not an output folder`);
   if (st && (await fs.readdir(target)).length > 0 && !existsSync(path.join(target, 'summary.json'))) {
     throw new UsageError(`${out}: exists and is not an audit folder (no summary.json); give a new or empty folder`);
   }
+}
+
+export async function writeAuditFolder(out: string, a: AssembledAudit): Promise<void> {
+  await checkOutputFolder(out);
+  const target = userPath(out);
+  const st = await fs.stat(target).catch(() => undefined);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const staging = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
@@ -123,7 +132,10 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
   if (!notesStat?.isDirectory()) throw new UsageError(`${a.notes}: ${notesStat ? 'is a file, not a notes folder' : 'no such notes folder'}`);
   const claimsText = await readTextFile(a.claims, 'claims CSV', 256 * 1024 * 1024);
   const claims = parseClaimsCsv(claimsText, a.claims);
-  const { pack } = await openPack(opts);
+  // Before any chart is audited: a run must not end by refusing where to write.
+  await checkOutputFolder(a.out);
+  // No statement from openPack: the charts' own dates say which releases answer (releaseGroupsLine).
+  const { pack } = await openPack({ ...opts, date: undefined });
   const packFile = packPath(opts.pack);
   const defaultDos = opts.date ?? pack.currentIcdRelease?.effectiveFrom ?? new Date().toISOString().slice(0, 10);
   const identity: AuditRunIdentity = {
@@ -136,6 +148,8 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
   };
   const mine = chartsOfShard(claims, shard);
   const shardText = shard ? shardLabel(shard) : null;
+  const groups = releaseGroups(mine, defaultDos, (dos) => pack.releasesFor(dos));
+  if (!opts.json) process.stderr.write(`${releaseGroupsLine(groups)}\n`);
 
   // The journal: resume it, or start a new one.
   const j = journalPaths(a.out);
@@ -189,15 +203,17 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
 
   const seconds = (performance.now() - t0) / 1000;
   const provenance = [...new Set(pack.sources.map((s) => `${s.system} ${s.release} (${s.effectiveFrom} – ${s.effectiveTo})`))];
-  const assembled = assembleAudit(mine, records, { identity, shard: shardText, provenance, seconds, workers: nWorkers });
+  const hccNote = hccMappingNote(pack);
+  const assembled = assembleAudit(mine, records, { identity, shard: shardText, provenance, seconds, workers: nWorkers, ...(hccNote ? { hccNote } : {}) });
   await writeAuditFolder(a.out, assembled);
   await fs.rm(j.dir, { recursive: true, force: true });
   const t = assembled.totals;
   const planted = assembled.planted;
-  print(opts, { ...assembled.summary, out: a.out }, () =>
+  print(opts, { ...assembled.summary, releasesByDateOfService: groups, out: a.out }, () =>
     [
       `${t.audited}/${t.charts} charts audited in ${seconds.toFixed(1)} s on ${nWorkers} workers${shard ? ` (shard ${shardText})` : ''}${done.size ? ` (${done.size} from the interrupted run)` : ''}; ${t.findings} findings; mean score ${t.meanScore}`,
       `by rule: ${t.byRule.slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      hccLine(assembled.results),
       Object.keys(planted).length ? `planted errors found: ${Object.entries(planted).map(([k, v]) => `${k} ${v.found}/${v.planted}`).join(', ')}` : '',
       t.skipped.length ? `skipped ${t.skipped.length}: ${t.skipped.slice(0, 3).map((s) => `${s.chartId} (${s.why})`).join('; ')}` : '',
       `wrote ${path.join(a.out, 'findings.csv')}, charts.csv, summary.json, report.html, results.jsonl`,
@@ -205,6 +221,12 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
       .filter(Boolean)
       .join('\n'),
   );
+}
+
+/** "billed CMS-HCC categories: HCC 37: Diabetes with Chronic Complications 12, …" ('' when none). */
+function hccLine(results: Parameters<typeof billedByHcc>[0]): string {
+  const by = billedByHcc(results);
+  return by.length ? `billed CMS-HCC V28 categories: ${by.slice(0, 6).map(([k, v]) => `${k} (${v})`).join(', ')}${by.length > 6 ? `, … ${by.length - 6} more` : ''}` : '';
 }
 
 function taskOf(c: ClaimRow, notePath: string, defaultDos: string, opts: GlobalOptions): AuditTask {

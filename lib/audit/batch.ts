@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import type { ClaimRow } from './claims';
+import { hccCell } from './hcc';
+import type { ReleaseInForce } from '../pack/release-resolver';
 import { plantedErrorsFound, reportHtml, totals, type AuditTotals, type FindingRow } from './report';
 import type { SpotAuditResult } from './spot-audit';
 
@@ -78,9 +80,52 @@ export function chartsOfShard(claims: ClaimRow[], shard?: Shard): ClaimRow[] {
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** How many times each value occurs, keys in sorted order (stable in summary.json). */
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of [...values].sort(byId)) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
 /** CSV with every cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) prefixed with '. */
 export function safeCsv(rows: Record<string, unknown>[], columns?: string[]): string {
   return Papa.unparse(rows, { escapeFormulae: true, ...(columns ? { columns } : {}) });
+}
+
+export interface ReleaseGroup {
+  /** "ICD-10-CM FY2026 · HCPCS 2026 JAN (Q1)* · …" (* = not in force on those dates; the nearest loaded release answers). */
+  releases: string;
+  charts: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/**
+ * Charts grouped by the releases that answer on their own dates of service (a claim's
+ * date_of_service, else the run's default): the one line a batch run says about releases.
+ */
+export function releaseGroups(charts: ClaimRow[], defaultDos: string, resolve: (dos: string) => ReleaseInForce[]): ReleaseGroup[] {
+  const byDate = new Map<string, number>();
+  for (const c of charts) byDate.set(c.dateOfService ?? defaultDos, (byDate.get(c.dateOfService ?? defaultDos) ?? 0) + 1);
+  const groups = new Map<string, ReleaseGroup>();
+  for (const [dos, n] of [...byDate].sort((a, b) => byId(a[0], b[0]))) {
+    const key = resolve(dos)
+      .map((r) => `${r.system} ${r.release}${r.inForce ? '' : '*'}`)
+      .join(' · ');
+    const g = groups.get(key);
+    if (g) {
+      g.charts += n;
+      g.lastDate = dos;
+    } else groups.set(key, { releases: key, charts: n, firstDate: dos, lastDate: dos });
+  }
+  return [...groups.values()];
+}
+
+/** The groups in one line: "Dates of service 2026-03-01…2026-03-31 (40 charts): ICD-10-CM FY2026 · …; …". */
+export function releaseGroupsLine(groups: ReleaseGroup[]): string {
+  const parts = groups.map((g) => `${g.firstDate === g.lastDate ? g.firstDate : `${g.firstDate}…${g.lastDate}`} (${g.charts} chart${g.charts === 1 ? '' : 's'}): ${g.releases}`);
+  const note = groups.some((g) => g.releases.includes('*')) ? ' (* not in force on those dates: the nearest loaded release answers; import the one in force)' : '';
+  return `Each chart answered from the releases in force on its date of service — ${parts.join('; ')}${note}`;
 }
 
 export interface AssembledAudit {
@@ -95,7 +140,7 @@ export interface AssembledAudit {
   reportHtml: string;
 }
 
-export const FINDING_COLUMNS = ['chart_id', 'kind', 'rule', 'severity', 'codes', 'chapter', 'message'];
+export const FINDING_COLUMNS = ['chart_id', 'kind', 'rule', 'severity', 'codes', 'chapter', 'hcc', 'message'];
 
 /**
  * The outputs from the records of the charts in `charts` (one per chart, any order). Throws when
@@ -105,7 +150,7 @@ export const FINDING_COLUMNS = ['chart_id', 'kind', 'rule', 'severity', 'codes',
 export function assembleAudit(
   charts: ClaimRow[],
   records: AuditRecord[],
-  meta: { identity: AuditRunIdentity; shard: string | null; provenance: string[]; seconds: number; workers: number },
+  meta: { identity: AuditRunIdentity; shard: string | null; provenance: string[]; seconds: number; workers: number; hccNote?: string },
 ): AssembledAudit {
   const wanted = new Set(charts.map((c) => c.chartId));
   const seen = new Map<string, AuditRecord>();
@@ -123,6 +168,7 @@ export function assembleAudit(
   const t = totals(results, rows, { charts: charts.length, skipped, seconds: meta.seconds, workers: meta.workers });
   if (t.audited + t.skipped.length !== charts.length) throw new Error(`audited ${t.audited} + skipped ${t.skipped.length} is not the ${charts.length} charts asked for`);
   const extraOf = new Map(charts.map((c) => [c.chartId, c.extra]));
+  const dosOf = new Map(charts.flatMap((c) => (c.dateOfService ? [[c.chartId, c.dateOfService] as const] : [])));
   const planted = plantedErrorsFound(results, rows, extraOf);
   const extraColumns = [...new Set(charts.flatMap((c) => Object.keys(c.extra)))].sort();
   const chartRows = results.map((r) => ({
@@ -132,6 +178,9 @@ export function assembleAudit(
     unsupported: r.unsupported.join(' '),
     missed: r.missed.map((m) => m.code).join(' '),
     findings: r.findings.length,
+    hcc: hccCell(r.hcc ?? []),
+    icd_release: r.icdRelease ?? '',
+    date_of_service: dosOf.get(r.chartId) ?? meta.identity.dateOfServiceDefault,
     ...extraOf.get(r.chartId),
   }));
   const summary = {
@@ -141,6 +190,8 @@ export function assembleAudit(
     claimsInFile: meta.identity.claimsInFile,
     dateOfServiceDefault: meta.identity.dateOfServiceDefault,
     provenance: meta.provenance,
+    ...(meta.hccNote ? { hccMapping: meta.hccNote } : {}),
+    icdReleasesUsed: countBy(results.map((r) => r.icdRelease ?? '(unknown)')),
     planted,
     run: meta.identity,
   };
@@ -151,8 +202,8 @@ export function assembleAudit(
     totals: t,
     planted,
     findingsCsv: safeCsv(rows as unknown as Record<string, unknown>[], FINDING_COLUMNS),
-    chartsCsv: safeCsv(chartRows, ['chart_id', 'score', 'billed', 'unsupported', 'missed', 'findings', ...extraColumns]),
+    chartsCsv: safeCsv(chartRows, ['chart_id', 'score', 'billed', 'unsupported', 'missed', 'findings', 'hcc', 'date_of_service', 'icd_release', ...extraColumns]),
     summary,
-    reportHtml: reportHtml(t, results, meta.provenance),
+    reportHtml: reportHtml(t, results, meta.provenance, meta.hccNote),
   };
 }

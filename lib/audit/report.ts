@@ -1,4 +1,5 @@
 import { escapeHtml as esc } from '../util/html';
+import { hccText } from './hcc';
 import type { SpotAuditResult } from './spot-audit';
 
 /** One row of findings.csv: every problem the batch audit found, one per line. */
@@ -9,15 +10,26 @@ export interface FindingRow {
   severity: 'error' | 'warning' | 'info';
   codes: string;
   chapter: string;
+  /** CMS-HCC V28 category of the row's first code ("HCC 37: Diabetes with Chronic Complications"), '' when none. */
+  hcc?: string;
   message: string;
 }
 
-export function findingRows(r: SpotAuditResult, chapterOf: (code: string) => string): FindingRow[] {
+/** One row per problem; `hccOf` names the CMS-HCC category of a code ('' when it has none). */
+export function findingRows(r: SpotAuditResult, chapterOf: (code: string) => string, hccOf: (code: string) => string = () => ''): FindingRow[] {
   const rows: FindingRow[] = [];
-  for (const c of r.unsupported) rows.push({ chart_id: r.chartId, kind: 'unsupported', rule: 'billed-code-unsupported', severity: 'error', codes: c, chapter: chapterOf(c), message: `${c} is billed but nothing in the note supports it` });
-  for (const m of r.missed) rows.push({ chart_id: r.chartId, kind: 'missed', rule: 'documented-code-not-billed', severity: 'warning', codes: m.code, chapter: chapterOf(m.code), message: `${m.code} ${m.description} is documented ("${m.evidence}") but not billed` });
-  for (const f of r.findings) rows.push({ chart_id: r.chartId, kind: f.kind, rule: f.rule, severity: f.severity, codes: f.codes.join(' '), chapter: f.codes[0] ? chapterOf(f.codes[0]) : '', message: f.message });
+  const hcc = (code: string | undefined) => (code ? { hcc: hccOf(code) } : { hcc: '' });
+  for (const c of r.unsupported) rows.push({ chart_id: r.chartId, kind: 'unsupported', rule: 'billed-code-unsupported', severity: 'error', codes: c, chapter: chapterOf(c), ...hcc(c), message: `${c} is billed but nothing in the note supports it` });
+  for (const m of r.missed) rows.push({ chart_id: r.chartId, kind: 'missed', rule: 'documented-code-not-billed', severity: 'warning', codes: m.code, chapter: chapterOf(m.code), ...hcc(m.code), message: `${m.code} ${m.description} is documented ("${m.evidence}") but not billed` });
+  for (const f of r.findings) rows.push({ chart_id: r.chartId, kind: f.kind, rule: f.rule, severity: f.severity, codes: f.codes.join(' '), chapter: f.codes[0] ? chapterOf(f.codes[0]) : '', ...hcc(f.codes[0]), message: f.message });
   return rows;
+}
+
+/** Billed diagnoses per CMS-HCC category over the audited charts, most frequent first. */
+export function billedByHcc(results: SpotAuditResult[]): [string, number][] {
+  const n = new Map<string, number>();
+  for (const r of results) for (const h of r.hcc ?? []) n.set(hccText(h), (n.get(hccText(h)) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 export interface AuditTotals {
@@ -70,11 +82,16 @@ export function barChart(title: string, data: [string, number][], max = 25): str
   return `<figure><figcaption>${esc(title)}${data.length > max ? ` (top ${max} of ${data.length})` : ''}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${rows.length * h + 4}" font-size="11" font-family="system-ui">${bars}</svg></figure>`;
 }
 
-export function reportHtml(t: AuditTotals, results: SpotAuditResult[], provenance: string[]): string {
+export function reportHtml(t: AuditTotals, results: SpotAuditResult[], provenance: string[], hccNote?: string): string {
   const worst = [...results].sort((a, b) => a.score - b.score || a.chartId.localeCompare(b.chartId)).slice(0, 50);
+  const hccCellHtml = (r: SpotAuditResult) => (r.hcc ?? []).map((h) => `${esc(h.code)} ${esc(hccText(h))}`).join('<br>');
   const perChart = worst
-    .map((r) => `<tr><td>${esc(r.chartId)}</td><td>${r.score}</td><td>${esc(r.billed.join(' '))}</td><td>${esc(r.unsupported.join(' '))}</td><td>${esc(r.missed.map((m) => m.code).join(' '))}</td><td>${r.findings.length}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.chartId)}</td><td>${r.score}</td><td>${esc(r.icdRelease ?? '')}</td><td>${esc(r.billed.join(' '))}</td><td>${esc(r.unsupported.join(' '))}</td><td>${esc(r.missed.map((m) => m.code).join(' '))}</td><td>${hccCellHtml(r)}</td><td>${r.findings.length}</td></tr>`,
+    )
     .join('\n');
+  const byHcc = billedByHcc(results);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ChartCoder batch audit</title>
 <style>body{font:13px system-ui;margin:24px;max-width:1000px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:4px}</style></head><body>
 <h1>Batch audit</h1>
@@ -83,8 +100,9 @@ export function reportHtml(t: AuditTotals, results: SpotAuditResult[], provenanc
 ${barChart('Findings by rule', t.byRule)}
 ${barChart('Findings by ICD-10-CM chapter', t.byChapter)}
 ${barChart('Charts by audit score (100 = billed as documented)', t.scoreBuckets)}
+${hccNote ? `${byHcc.length ? barChart('Billed diagnoses by CMS-HCC V28 category', byHcc) : '<p>No billed diagnosis maps to a CMS-HCC V28 category.</p>'}\n<p>${esc(hccNote)}.</p>` : '<p>No CMS-HCC mapping in the code pack: HCC categories are not shown.</p>'}
 <h2>Per chart: the 50 lowest scores</h2>
-<table><thead><tr><th>Chart</th><th>Score</th><th>Billed</th><th>Unsupported</th><th>Missed</th><th>Findings</th></tr></thead><tbody>
+<table><thead><tr><th>Chart</th><th>Score</th><th>ICD-10-CM</th><th>Billed</th><th>Unsupported</th><th>Missed</th><th>HCC (billed)</th><th>Findings</th></tr></thead><tbody>
 ${perChart}
 </tbody></table>
 <p>Score = 100 − 20 per unsupported code − 8 per missed code − 10 per error − 4 per warning (floored at 0): a triage order for reviewers, not a grade. Findings are suggestions for a human reviewer.</p>

@@ -4,6 +4,7 @@ import type { Finding } from '../checks/schema';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteAnalyzer } from '../suggest/analyze';
 import type { Analysis } from '../suggest/schema';
+import { hccOfDiagnoses, type BilledHcc } from './hcc';
 
 /**
  * Compliance spot-audit of one chart: the codes that were billed against what the note supports.
@@ -23,6 +24,10 @@ export interface SpotAuditResult {
   findings: Finding[];
   score: number;
   analysisMs: number;
+  /** CMS-HCC V28 categories of the billed diagnoses (empty without a mapping in the pack). */
+  hcc: BilledHcc[];
+  /** The ICD-10-CM release the chart was read with (the one in force on its date of service). */
+  icdRelease?: string;
 }
 
 export const WEIGHTS = { unsupported: 20, missed: 8, error: 10, warning: 4 } as const;
@@ -50,7 +55,7 @@ export function spotAudit(
   opts: { dateOfService: string; setting: 'office' | 'hospital'; analysis?: Analysis },
 ): SpotAuditResult {
   const analysis = opts.analysis ?? analyzer.analyze(note, { setting: opts.setting, dateOfService: opts.dateOfService });
-  const { diagnoses, services } = parseCodeList(billedList);
+  const { diagnoses, services, unparsed } = parseCodeList(billedList);
   const billedDx = diagnoses.map((d) => d.code);
   const noted = [...analysis.suggestions, ...analysis.alternatives];
   const notedCodes = new Set(noted.map((s) => s.code));
@@ -65,11 +70,25 @@ export function spotAudit(
     .filter((s) => s.billable && (STATED_SECTIONS.has(s.section) || s.score >= MISSED_MIN_SHARE * top) && !billedCats.has(category(s.code)))
     .slice(0, MISSED_MAX)
     .map((s) => ({ code: s.code, description: s.description, evidence: s.evidence[0]!.text, score: s.score }));
-  const findings = checkEncounter({ dateOfService: opts.dateOfService, setting: opts.setting, diagnoses, services, analysis, note }, pack);
+  // Entries that are not codes as written ('"I10"', 'E11..22', 'ZZZZZ') go to the engine too: each
+  // becomes a finding instead of vanishing from the billed list.
+  const findings = checkEncounter({ dateOfService: opts.dateOfService, setting: opts.setting, diagnoses, services, unparsed, analysis, note }, pack);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const score = Math.max(0, 100 - WEIGHTS.unsupported * unsupported.length - WEIGHTS.missed * missed.length - WEIGHTS.error * errors - WEIGHTS.warning * warnings);
-  return { chartId, billed: [...billedDx, ...services.map((s) => s.code)], supported, unsupported, missed, findings, score, analysisMs: analysis.stats.ms };
+  const icdRelease = analysis.release?.label;
+  return {
+    chartId,
+    billed: [...billedDx, ...services.map((s) => s.code)],
+    supported,
+    unsupported,
+    missed,
+    findings,
+    score,
+    analysisMs: analysis.stats.ms,
+    hcc: hccOfDiagnoses(billedDx, pack),
+    ...(icdRelease ? { icdRelease } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'fflate';
 import { compilePack } from '../../lib/pack/compile';
 import { loadPack, type CodePack, type IcdLookup } from '../../lib/pack/code-pack';
@@ -12,6 +15,7 @@ import { NoteAnalyzer } from '../../lib/suggest/analyze';
  * Runs on the real release files in ../shared/data/codesets (or $CHARTCODER_CODESETS). CI always
  * has them; where they are absent the suite is skipped and says so loudly.
  */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = codesetsDir();
 const present = Boolean(dir && existsSync(path.join(dir, 'icd10cm')));
 if (!present) {
@@ -185,6 +189,61 @@ describe.skipIf(!present)('pack built from the shared official release files', (
     expect(pack.dateWarnings('2026-11-22').join('\n')).not.toMatch(/ICD-10-CM/);
     expect(pack.dateWarnings('2019-06-01').join('\n')).toMatch(/ICD-10-CM: no loaded release covers the date of service 2019-06-01/);
   });
+});
+
+/** The CLI as a user runs it (`npm run -s cli -- …`), on a pack file. */
+function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!present)('issue 14 "done when" through the command line, on the pack `codeset default` builds', () => {
+  let packFile: string;
+  beforeAll(async () => {
+    // `codeset default` compiles every file of the release folder, as compileShared does.
+    packFile = path.join(mkdtempSync(path.join(tmpdir(), 'cc-default-')), 'default.ccpack');
+    writeFileSync(packFile, (await compileShared()).bytes);
+  });
+  const json = (args: string[]) => {
+    const r = cli([...args, '--pack', packFile, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+  const note = path.join(ROOT, 'data/samples/visit-note.txt');
+
+  it('analyze answers from FY2027 on 2026-11-29 (no ICD-10-CM warning), FY2026 on 2026-03-01, FY2021 on 2021-03-01', () => {
+    for (const [date, label] of [
+      ['2026-11-29', 'FY2027'],
+      ['2026-03-01', 'FY2026'],
+      ['2021-03-01', 'FY2021'],
+    ]) {
+      const a = json(['analyze', note, '--date', date!]) as { release: { label: string }; warnings: string[] };
+      expect(a.release.label, date).toBe(label);
+      expect(a.warnings.filter((w) => w.startsWith('ICD-10-CM')), date).toEqual([]);
+    }
+  }, 120_000);
+
+  it('check: a FY2027-deleted code on a 2026-11 claim names its replacement; MUE 2026 Q3 with its MAI; PTP says 2024 Q3; billed HCCs', () => {
+    type Checked = { findings: { rule: string; message: string; rationale: string; action: string }[]; hcc: { code: string; category: number }[] };
+    const deleted = json(['check', '--codes', 'T52.8X1A', '--date', '2026-11-20']) as Checked;
+    expect(deleted.findings.find((f) => f.rule === 'deleted-code-with-replacement')?.action).toMatch(/T52\.891A/);
+    const mue = (json(['check', '--codes', 'I10,99213x5', '--date', '2026-08-01']) as Checked).findings.find((f) => f.rule === 'mue-units')!;
+    expect(mue.message).toMatch(/MUE is 2 \(NCCI-MUE 2026 Q3, practitioner\)/);
+    expect(mue.rationale).toMatch(/^MAI 3/);
+    const ptp = (json(['check', '--codes', 'I10,99214,99213', '--date', '2026-11-29']) as Checked).findings.find((f) => f.rule === 'ncci-ptp')!;
+    expect(ptp.message).toContain('NCCI PTP 2024 Q3');
+    const hcc = json(['check', '--codes', 'E11.22,N18.32,I50.9,I10', '--date', '2026-11-29']) as Checked;
+    expect(hcc.hcc.map((h) => `${h.code} ${h.category}`)).toEqual(['E11.22 37', 'N18.32 328', 'I50.9 226']);
+  }, 120_000);
+
+  it('code lookup --date says which releases answer once, in one line', () => {
+    const r = cli(['code', 'lookup', 'E11.9', '--date', '2026-11-29', '--pack', packFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/Date of service|no loaded release covers/);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Date of service 2026-11-29: ICD-10-CM FY2027 · /)]);
+    const cpt = cli(['code', 'lookup', '99213', '--date', '2026-08-01', '--pack', packFile]);
+    expect(cpt.stdout).toMatch(/MUE practitioner: 2 units \(MAI 3.*NCCI-MUE 2026 Q3/);
+  }, 120_000);
 });
 
 describe.skipIf(!present)('note analysis on the real code set', () => {

@@ -35,6 +35,22 @@ describe('compliance spot-audit of one chart', () => {
   });
 });
 
+describe('what the audit passes on and reports', () => {
+  it('entries that are not codes as written reach the checks engine: one unparseable-code finding each', () => {
+    const r = spotAudit('c4', NOTE, 'E11.22, N18.32, ZZZZZ, E11..22, I12.9', pack, analyzer, opts);
+    const unparsed = r.findings.filter((f) => f.rule === 'unparseable-code');
+    expect(unparsed.map((f) => f.message.match(/^"([^"]+)"/)?.[1])).toEqual(['ZZZZZ', 'E11..22']);
+    expect(unparsed.find((f) => f.message.startsWith('"E11..22"'))?.action).toMatch(/E11\.22/);
+    expect(r.billed).toEqual(['E11.22', 'N18.32', 'I12.9']);
+  });
+
+  it('names the ICD-10-CM release the chart was read with; no HCC without a mapping in the pack', () => {
+    const r = spotAudit('c5', NOTE, 'E11.22', pack, analyzer, opts);
+    expect(r.icdRelease).toBe('FY2026');
+    expect(r.hcc).toEqual([]);
+  });
+});
+
 describe('random sampling of reviews', () => {
   it('is reproducible and close to the rate', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `review-${i}`);
