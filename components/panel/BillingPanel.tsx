@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { checkPatientIds } from '@/lib/billing/patient-id';
+import { fillGate } from '@/lib/review';
 import type { CodedSummary } from '@/lib/summary/schema';
 import { fillInPage, type FrameBilling } from '@/utils/tab-link';
 
@@ -10,13 +11,35 @@ interface Props {
   from: string;
   today: string;
   onFilled: (detail: string) => void;
+  /** The coder confirmed that the form's patient is the note's patient despite a difference (audited). */
+  onConfirmedSamePatient: (detail: string) => void;
 }
 
-/** On a billing portal's charge-entry page: patient check, then fill the form from the summary. */
-export function BillingPanel({ billing, summary, from, today, onFilled }: Props) {
+const lineCodes = (s: CodedSummary) => s.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`).join(' ');
+
+/**
+ * On a billing portal's charge-entry page: the patient check, then fill the form from the summary.
+ * A form for another patient than the reviewed note blocks the fill until the coder confirms.
+ */
+export function BillingPanel({ billing, summary, from, today, onFilled, onConfirmedSamePatient }: Props) {
   const [report, setReport] = useState<string>();
   const [error, setError] = useState<string>();
+  const [confirmed, setConfirmed] = useState(false);
+  // Another form or another hand-off: the confirmation was for that pair only.
+  useEffect(() => setConfirmed(false), [billing, summary]);
   const idFindings = summary ? checkPatientIds(summary.patient, billing.patient, today) : [];
+  const gate = summary ? fillGate(summary.patient, billing.patient, today, confirmed) : undefined;
+
+  const fill = () => {
+    if (!summary || gate?.blocked) return;
+    void fillInPage(billing, summary).then((r) => {
+      if ('error' in r) return setError(r.error);
+      setError(undefined);
+      setReport(`Filled ${r.filled} fields${r.missing.length ? `; no field for: ${r.missing.join('; ')}` : ''}${r.cleared.length ? `; emptied: ${r.cleared.map((c) => `${c.selector} (${c.value})`).join(', ')}` : ''}. Review the form and save it in the portal.`);
+      onFilled(`${billing.adapter}: ${r.filled} fields${idFindings.length ? `; patient check: ${idFindings.map((f) => f.rule).join(', ')}` : ''}${confirmed ? '; same patient confirmed by the coder' : ''}`);
+    });
+  };
+
   return (
     <section aria-label="Billing form">
       <h2>Billing: {billing.adapterName}</h2>
@@ -24,7 +47,7 @@ export function BillingPanel({ billing, summary, from, today, onFilled }: Props)
       {summary && (
         <>
           <p className="muted">
-            Summary from {from}: {summary.diagnoses.map((d) => d.code).join(' ')} · {summary.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`).join(' ')}
+            Summary from {from}: {summary.diagnoses.map((d) => d.code).join(' ')} · {lineCodes(summary)}
           </p>
           <ul className="findings" aria-label="Patient identification">
             {idFindings.map((f) => (
@@ -34,18 +57,27 @@ export function BillingPanel({ billing, summary, from, today, onFilled }: Props)
             ))}
             {idFindings.length === 0 && (summary.patient.name || summary.patient.memberId) && <li className="muted">Patient name, date of birth and member id match the chart.</li>}
           </ul>
-          <button
-            type="button"
-            onClick={() =>
-              void fillInPage(billing, summary).then((r) => {
-                if ('error' in r) return setError(r.error);
-                setError(undefined);
-                const text = `Filled ${r.filled} fields${r.missing.length ? `; no field for: ${r.missing.join('; ')}` : ''}${r.cleared.length ? `; emptied: ${r.cleared.map((c) => `${c.selector} (${c.value})`).join(', ')}` : ''}. Review the form and save it in the portal.`;
-                setReport(text);
-                onFilled(`${billing.adapter}: ${r.filled} fields${idFindings.length ? `; patient check: ${idFindings.map((f) => f.rule).join(', ')}` : ''}`);
-              })
-            }
-          >
+          {gate?.message && (
+            <>
+              {gate.blocked && (
+                <p role="alert" className="warn" data-testid="fill-blocked">
+                  Fill blocked: {gate.message}
+                </p>
+              )}
+              <label>
+                <input
+                  type="checkbox"
+                  checked={confirmed}
+                  onChange={(e) => {
+                    setConfirmed(e.target.checked);
+                    if (e.target.checked) onConfirmedSamePatient(`${billing.adapter}: ${gate.mismatches.join(', ')} — ${gate.message}`);
+                  }}
+                />{' '}
+                It is the same patient (recorded in the audit trail)
+              </label>
+            </>
+          )}
+          <button type="button" disabled={gate?.blocked} onClick={fill}>
             Fill charge-entry form
           </button>
         </>

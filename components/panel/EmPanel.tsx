@@ -1,17 +1,14 @@
-import { familyLabel, type EmResult, type VisitKind } from '@/lib/em/em';
-
-/** The visit kinds the stored settings can hold (the panel's picker writes one of them). */
-type StoredKind = 'new' | 'established' | 'initial' | 'subsequent' | 'same-day' | 'discharge';
-const STORED: readonly string[] = ['new', 'established', 'initial', 'subsequent', 'same-day', 'discharge'];
+import { FAMILIES, familyLabel, type EmResult, type Span } from '@/lib/em/em';
+import type { VisitChoice } from '@/lib/review';
 
 interface Props {
   em: EmResult;
-  kind: VisitKind;
-  kinds: VisitKind[];
+  /** 'auto': the family read from the note; else the coder's choice for this chart. */
+  visit: VisitChoice;
   accepted: boolean;
-  onKind: (k: StoredKind) => void;
+  onVisit: (v: VisitChoice) => void;
   onAccept: (code: string | undefined) => void;
-  onShow: (spans: { start: number; end: number }[]) => void;
+  onShow: (spans: Span[]) => void;
 }
 
 const BASIS: Record<EmResult['basis'], string> = {
@@ -23,60 +20,62 @@ const BASIS: Record<EmResult['basis'], string> = {
   none: '',
 };
 
-/** E/M: the visit family, the level (time or MDM, two of three elements) with the words behind each element, and what the next level needs. */
-export function EmPanel({ em, kind, kinds, accepted, onKind, onAccept, onShow }: Props) {
-  const detected = em.detected.family;
-  const el = (name: 'problems' | 'data' | 'risk') => (
-    <li key={name}>
-      {name}: <strong>{em.mdm[name]}</strong> <span className="muted">{em.mdm.why[name]}</span>{' '}
-      {em.mdm.evidence[name].length > 0 && (
-        <button type="button" className="link" onClick={() => onShow(em.mdm.evidence[name])}>
-          “{em.mdm.evidence[name][0]!.text.slice(0, 60)}”
-        </button>
-      )}
-    </li>
+const ELEMENTS = [
+  ['problems', 'Problems addressed'],
+  ['data', 'Data reviewed and analysed'],
+  ['risk', 'Risk of patient management'],
+] as const;
+
+/** A quoted piece of the note that highlights its words in the page. */
+function Quote({ span, onShow, max = 60 }: { span: Span; onShow: Props['onShow']; max?: number }) {
+  return (
+    <button type="button" className="link" onClick={() => onShow([span])}>
+      “{span.text.length > max ? `${span.text.slice(0, max)}…` : span.text}”
+    </button>
   );
+}
+
+/** How the family was chosen, in the coder's words. */
+function FamilyLine({ em, visit, onShow }: Pick<Props, 'em' | 'visit' | 'onShow'>) {
+  const detected = em.detected.family;
+  const reads = detected === 'none' ? 'an operative or procedure note (no E/M)' : familyLabel(detected);
+  return (
+    <p className="muted" data-testid="em-family">
+      Family: <strong>{familyLabel(em.kind)}</strong>
+      {em.status ? ` (${em.status} patient)` : ''}
+      {visit === 'auto'
+        ? em.detected.confident
+          ? ` — read from the note: ${em.detected.why.join('; ')} `
+          : ' — no family cue in the note: the setting’s default '
+        : detected !== em.kind
+          ? ` — chosen by you; the note reads as ${reads} `
+          : ' — chosen by you '}
+      {em.detected.evidence.slice(0, 2).map((s) => (
+        <Quote key={s.start} span={s} onShow={onShow} max={40} />
+      ))}
+    </p>
+  );
+}
+
+/** E/M: the family (read from the note or chosen), the level, the three MDM elements with their words, and what the next level needs. */
+export function EmPanel({ em, visit, accepted, onVisit, onAccept, onShow }: Props) {
   return (
     <section aria-label="E/M level">
       <h2>E/M level</h2>
       <label>
-        Visit{' '}
-        <select value={kind} onChange={(e) => STORED.includes(e.target.value) && onKind(e.target.value as StoredKind)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {familyLabel(k)}
+        Visit family{' '}
+        <select value={visit} onChange={(e) => onVisit(e.target.value as VisitChoice)}>
+          <option value="auto">Read from the note</option>
+          {FAMILIES.map((f) => (
+            <option key={f} value={f}>
+              {familyLabel(f)}
             </option>
           ))}
         </select>
       </label>
-      <p className="muted" data-testid="em-family">
-        Levelled as: {familyLabel(em.kind)}
-        {em.status ? ` (${em.status} patient)` : ''}
-        {detected !== em.kind && (
-          <>
-            {' '}
-            — the note reads as {detected === 'none' ? 'an operative or procedure note (no E/M)' : familyLabel(detected)}
-            {em.detected.evidence.length > 0 && (
-              <>
-                {' '}
-                <button type="button" className="link" onClick={() => onShow(em.detected.evidence)}>
-                  “{em.detected.evidence[0]!.text.slice(0, 40)}”
-                </button>
-              </>
-            )}
-            {detected !== 'none' && STORED.includes(detected) && (
-              <>
-                {' '}
-                <button type="button" onClick={() => onKind(detected as StoredKind)}>
-                  Use it
-                </button>
-              </>
-            )}
-          </>
-        )}
-      </p>
+      <FamilyLine em={em} visit={visit} onShow={onShow} />
       {em.code ? (
-        <p>
+        <p data-testid="em-level">
           <span className="code">{em.code}</span> {em.label} — by {BASIS[em.basis]}
           {em.basis === 'time' ? ` (${em.timeMinutes} min)` : em.basis === 'mdm' ? ` (${em.mdm.level})` : ''}{' '}
           <button type="button" aria-pressed={accepted} onClick={() => onAccept(accepted ? undefined : em.code)}>
@@ -86,24 +85,27 @@ export function EmPanel({ em, kind, kinds, accepted, onKind, onAccept, onShow }:
       ) : (
         <p className="muted">No E/M level: {em.nothingToLevel ?? 'neither the documented time nor MDM supports a level.'}</p>
       )}
-      <ul className="muted">
-        {em.timeMinutes !== undefined && em.timeEvidence && (
-          <li>
-            time: {em.timeMinutes} min{' '}
-            <button type="button" className="link" onClick={() => onShow([em.timeEvidence!])}>
-              “{em.timeEvidence.text}”
-            </button>
-          </li>
-        )}
-        {em.mdm.applies && (
-          <>
-            {el('problems')}
-            {el('data')}
-            {el('risk')}
-          </>
-        )}
-      </ul>
-      {em.nextLevel && <p className="muted">Next level: {em.nextLevel}</p>}
+      {em.timeMinutes !== undefined && em.timeEvidence && (
+        <p className="muted">
+          Time: {em.timeMinutes} min <Quote span={em.timeEvidence} onShow={onShow} />
+        </p>
+      )}
+      {em.mdm.applies && (
+        <dl className="mdm" aria-label="Medical decision making">
+          <dt>
+            MDM: <strong>{em.mdm.level}</strong> <span className="muted">(two of three elements)</span>
+          </dt>
+          {ELEMENTS.map(([name, label]) => (
+            <dd key={name} data-element={name}>
+              {label}: <strong>{em.mdm[name]}</strong> <span className="muted">{em.mdm.why[name]}</span>{' '}
+              {em.mdm.evidence[name].slice(0, 3).map((s) => (
+                <Quote key={`${s.start}-${s.end}`} span={s} onShow={onShow} />
+              ))}
+            </dd>
+          ))}
+        </dl>
+      )}
+      {em.nextLevel && <p data-testid="em-next">Next level: {em.nextLevel}</p>}
       {em.advice.map((a) => (
         <p key={a} className="muted">
           {a}

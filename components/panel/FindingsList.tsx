@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Finding } from '@/lib/checks/schema';
 
-export type FindingState = { status: 'acknowledged' | 'overridden'; reason?: string };
+import type { FindingState } from '@/lib/review';
+
+export type { FindingState };
 export const findingKey = (f: Finding) => `${f.rule}:${f.codes.join(',')}`;
 
 interface Props {

@@ -1,10 +1,6 @@
-export interface PatientDraft {
-  name: string;
-  dob: string;
-  memberId: string;
-  provider: string;
-  confirmed: boolean;
-}
+import type { PatientDraft } from '@/lib/review';
+
+export type { PatientDraft };
 
 /**
  * Patient identifiers and the rendering provider for the claim: prefilled from the chart header

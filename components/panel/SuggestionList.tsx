@@ -1,8 +1,9 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Suggestion } from '@/lib/suggest/schema';
 import type { CodePack } from '@/lib/pack/code-pack';
+import type { Decision } from '@/lib/review';
 
-export type Decision = { status: 'accepted' | 'rejected'; replacedBy?: string };
+export type { Decision };
 
 interface Props {
   title: string;

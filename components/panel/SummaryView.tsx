@@ -1,10 +1,7 @@
+import type { ServiceLine } from '@/lib/review';
 import type { CodedSummary } from '@/lib/summary/schema';
 
-export interface ServiceDraft {
-  code: string;
-  modifiers: string[];
-  units: number;
-}
+export type ServiceDraft = ServiceLine;
 
 interface Props {
   summary: CodedSummary | undefined;

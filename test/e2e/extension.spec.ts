@@ -193,7 +193,13 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await expect(region).toContainText('J20.9 J45.20');
   // The billing form's member id has two digits transposed against the chart header.
   await expect(region.locator('[data-rule="patient-member-id-mismatch"]')).toContainText('transposed');
-  await region.getByRole('button', { name: 'Fill charge-entry form' }).click();
+  // A form that differs from the reviewed note's patient blocks the fill until the coder confirms it is the same person.
+  const fillButton = region.getByRole('button', { name: 'Fill charge-entry form' });
+  await expect(region.getByTestId('fill-blocked')).toContainText('The billing form is for Sample, Jordan, 1979-11-02, AB9867543; the reviewed note is for');
+  await expect(fillButton).toBeDisabled();
+  await region.getByLabel('It is the same patient (recorded in the audit trail)').check();
+  await expect(region.getByTestId('fill-blocked')).toHaveCount(0);
+  await fillButton.click();
   await expect(region.getByRole('status')).toContainText('Filled');
   await expect(bill.locator('#dx-A')).toHaveValue('J20.9');
   await expect(bill.locator('#dx-B')).toHaveValue('J45.20');
@@ -222,6 +228,7 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
     return { audit: await all('audit'), reviews: await all('reviews') };
   });
   expect(audit.audit.some((a) => a.kind === 'form-filled')).toBe(true);
+  expect(audit.audit.find((a) => a.kind === 'patient-confirmed')?.detail).toContain('patient-member-id-mismatch');
   expect(audit.audit.filter((a) => a.kind === 'accepted').map((a) => a.code)).toEqual(expect.arrayContaining(['J20.9', 'J45.20']));
   expect(audit.reviews.length).toBeGreaterThan(0);
   expect(audit.reviews.every((r) => r.noteText === undefined && typeof r.noteSha256 === 'string' && (r.noteLength as number) > 0)).toBe(true);
