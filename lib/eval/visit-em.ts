@@ -39,6 +39,10 @@ export interface EmScores {
   /** Notes the coders gave no E/M (operative, non-physician, global-period) and the tool gave a level. */
   noEmNotes: number;
   noEmLevelled: number;
+  /** Tool code = the coder's own code (not an acceptable alternative). */
+  goldCode: number;
+  /** Per family of the coder's code: notes, family right, exact or acceptable. */
+  byFamily: Record<string, { notes: number; family: number; exact: number }>;
   /** gold code -> tool code -> count (tool "none" when no level). */
   confusion: Record<string, Record<string, number>>;
 }
@@ -89,6 +93,13 @@ export function runVisitEm(docs: { c: VisitCase; text: string }[], pack: CodePac
   const k = Math.max(1, notes.length);
   const count = (f: (n: EmNoteResult) => boolean) => notes.filter(f).length;
   const falseAlarmCount = count((n) => n.falseAlarm);
+  const byFamily: EmScores['byFamily'] = {};
+  for (const n of notes) {
+    const f = (byFamily[familyOfCode(n.gold)?.family ?? 'other'] ??= { notes: 0, family: 0, exact: 0 });
+    f.notes++;
+    f.family += Number(n.familyOk);
+    f.exact += Number(n.exact);
+  }
   return {
     scores: {
       notes: notes.length,
@@ -99,6 +110,8 @@ export function runVisitEm(docs: { c: VisitCase; text: string }[], pack: CodePac
       falseAlarmCount,
       noEmNotes,
       noEmLevelled,
+      goldCode: count((n) => n.code === n.gold) / k,
+      byFamily,
       confusion,
     },
     notes,
@@ -115,6 +128,11 @@ export function emScoresText(s: EmScores): string[] {
     '',
     `E/M on ${s.notes} notes with a coder's level (family detected from the note):`,
     `  exact or acceptable ${f(s.exact)} · within one level ${f(s.withinOne)} · family right ${f(s.family)} · em-level-not-supported false alarms ${f(s.falseAlarms)} (${s.falseAlarmCount})`,
+    `  the coder's own code (not an acceptable alternative) ${f(s.goldCode)}`,
+    `  by the coder's family (family right / exact or acceptable / notes): ${Object.entries(s.byFamily)
+      .sort((a, b) => b[1].notes - a[1].notes)
+      .map(([fam, v]) => `${fam} ${v.family}/${v.exact}/${v.notes}`)
+      .join(' · ')}`,
     `  notes the coders gave no E/M, levelled anyway: ${s.noEmLevelled} of ${s.noEmNotes}`,
     `  confusion (coder -> tool, where they differ): ${off.join(', ') || 'none'}`,
   ];
