@@ -14,6 +14,7 @@ import type { Analysis, Suggestion } from './schema';
 import { claimDecision, NARRATIVE_ONLY_WHY } from './claim-policy';
 import { longTermDrugSuggestions } from './long-term-drugs';
 import { applyCombinations } from './combinations';
+import { applyIndexLinks } from './index-links';
 import { organismSuggestions } from './organisms';
 import { encounterReason } from './encounter-reason';
 import { bmiSuggestions } from './bmi';
@@ -96,8 +97,9 @@ export class NoteAnalyzer {
     }
     const aggregated = this.aggregate(mentions, text, release.label);
     const support = aggregated.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
-    const combined = applyCombinations(this.pack, aggregated.suggestions, support);
-    const replaced = combined.replaced;
+    const rules = applyCombinations(this.pack, aggregated.suggestions, support);
+    const combined = applyIndexLinks(this.pack, rules.claim, this.dict.meta.links);
+    const replaced = [...rules.replaced, ...combined.replaced];
     const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, combined.claim, release.label), release.label);
     const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
     const excluded = aggregated.excluded.filter((e) => !dx.some((s) => s.code === e.code));

@@ -28,6 +28,8 @@ export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { k
   const where = new Map<number, number[]>();
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm)) return;
+    // "ESRD secondary to diabetes and hypertension" links causes; it is not "secondary diabetes".
+    if (t.norm === 'secondary' && !t.expanded && tokens.some((n) => n.source === t.source + 1 && n.norm === 'to')) return;
     const id = dict.stemId(t.stem);
     if (id === undefined) return;
     const list = where.get(id);

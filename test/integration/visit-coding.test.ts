@@ -172,6 +172,17 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT:\n1. Urinary tract infection.\n2. Sepsis.')[0]).toBe('A41.9');
   });
 
+  it('the Index\'s "with" links are presumed across statements (I.A.15), only for the condition the category is', () => {
+    const got = shown('ASSESSMENT:\n1. Osteomyelitis of the right foot.\n2. Type 2 diabetes.');
+    expect(got).toContain('E11.69');
+    expect(got.some((c) => c.startsWith('M86'))).toBe(true);
+    expect(got).not.toContain('E11.9');
+    // Diabetes, with, gangrene E11.52 beside the gangrene code.
+    expect(shown('ASSESSMENT:\n1. Gangrene of the toe.\n2. Diabetes mellitus type 2.')).toEqual(expect.arrayContaining(['E11.52', 'I96']));
+    // "Diabetes, with, myasthenia" is not myasthenia gravis: G70 gathers other myoneural disorders.
+    expect(shown('ASSESSMENT:\n1. Myasthenia gravis.\n2. Type 2 diabetes.')).not.toContain('E11.44');
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     expect(got).toEqual(expect.arrayContaining(['M51.369', 'M48.061']));

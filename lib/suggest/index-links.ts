@@ -1,0 +1,106 @@
+import type { CodePack, TermSource } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
+/**
+ * "Diabetes, with, osteomyelitis E11.69": the Alphabetic Index's "with" subterms link two
+ * conditions, and the Guidelines presume the link even when the provider writes them apart
+ * (I.A.15) unless the note says they are unrelated. A link: the main term's own code (E11.9) and
+ * the code of the linked condition read as an Index main term of its own (Osteomyelitis M86.9)
+ * together become the "with" code (E11.69); the linked condition keeps its code (its "use
+ * additional code" note asks for it).
+ */
+export interface IndexLink {
+  /** The main term's default code, as it stands on the claim ("E11.9"). */
+  main: string;
+  /** Prefix of the linked condition's codes ("M86" for Osteomyelitis M86.9; "K31.84" for Gastroparesis). */
+  partner: string;
+  target: string;
+  /** The Index path, for the reason shown to the coder. */
+  path: string;
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const firstForm = (s: string) => norm(s).split(',')[0]!.trim();
+const category = (code: string) => code.slice(0, 3);
+/**
+ * An unspecified default (".9") stands for its whole category when the category is that condition
+ * (Osteomyelitis M86.9 -> any M86 code; Gangrene I96); a default in a catch-all category
+ * (Nephropathy N28.9, "Other disorders of kidney and ureter"; Cataract H26.9, "Other cataract") only for itself.
+ */
+function partnerOf(code: string, condition: string, titles: Map<string, string>): string {
+  if (!/\.9$/.test(code)) return code;
+  const stem = condition.split(' ').at(-1)!.slice(0, 6);
+  const title = (titles.get(category(code)) ?? '').toLowerCase();
+  // The category is the condition: its title starts with it and gathers nothing else ("Myasthenia gravis and other myoneural disorders" does).
+  return title.startsWith(stem) && !/\band other\b/.test(title) ? category(code) : code;
+}
+
+export function buildIndexLinks(sources: TermSource[]): IndexLink[] {
+  const index = sources.filter((s) => s.kind === 'index' && s.levels && s.levels.length > 0 && !s.via);
+  const titles = new Map(sources.filter((s) => s.kind === 'title' && s.code.length === 3).map((s) => [s.code, s.text]));
+  // Codes of main terms ("osteomyelitis") and of main term + one subterm ("ulcer|foot").
+  const own = new Map<string, string>();
+  for (const s of index) {
+    const l = s.levels!;
+    if (l.length === 1) own.set(firstForm(l[0]!), s.code);
+    else if (l.length === 2) own.set(`${firstForm(l[0]!)}|${norm(l[1]!)}`, s.code);
+  }
+  const pathCode = new Map<string, string>();
+  for (const s of index) pathCode.set(s.levels!.map(norm).join('|'), s.code);
+  const links: IndexLink[] = [];
+  const seen = new Set<string>();
+  for (const s of index) {
+    const l = s.levels!;
+    if (l.length < 3 || norm(l[l.length - 2]!) !== 'with') continue;
+    const main = pathCode.get(l.slice(0, -2).map(norm).join('|'));
+    const x = norm(l[l.length - 1]!);
+    if (!main || /\b(nec|nos|specified|complication|complications)\b/.test(x)) continue;
+    const words = x.split(' ');
+    const partnerCode = own.get(x) ?? (words.length === 2 ? own.get(`${words[1]}|${words[0]}`) : undefined);
+    if (!partnerCode || s.code === main || category(partnerCode) === category(main) || category(s.code) !== category(main)) continue;
+    const key = `${main}|${partnerCode}|${s.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    links.push({ main, partner: partnerOf(partnerCode, x, titles), target: s.code, path: l.join(', ') });
+  }
+  return links;
+}
+
+/**
+ * Applies the links to the claim: the main code gives way to the combination (placed where it
+ * stood); a second link of the same main code adds its combination after the first.
+ */
+export function applyIndexLinks(pack: CodePack, claim: Suggestion[], links: IndexLink[]): { claim: Suggestion[]; replaced: Suggestion[] } {
+  if (links.length === 0) return { claim, replaced: [] };
+  let list = [...claim];
+  const replaced: Suggestion[] = [];
+  for (const link of links) {
+    const icd = list.filter((s) => s.system === 'ICD-10-CM');
+    const partner = icd.find((s) => s.code.startsWith(link.partner));
+    if (!partner || icd.some((s) => s.code === link.target)) continue;
+    const info = pack.codeInfo(link.target);
+    if (!info?.billable) continue;
+    const main = icd.find((s) => s.code === link.main);
+    // Already combined with another "with" condition (E11.22): the new combination is added.
+    const anchor = main ?? icd.find((s) => s.code.startsWith(category(link.main)) && s.reason.refinedFrom === link.main);
+    if (!anchor) continue;
+    const note = `${link.path} (Index "with": the link is presumed, Guidelines I.A.15)`;
+    const combined: Suggestion = {
+      ...anchor,
+      code: link.target,
+      description: info.title,
+      evidence: [...anchor.evidence, ...partner.evidence].sort((a, b) => a.start - b.start),
+      reason: { matched: anchor.reason.matched, via: 'guideline', refinedFrom: link.main, note },
+    };
+    if (main) {
+      list.splice(list.indexOf(main), 1, combined);
+      replaced.push({ ...main, reason: { ...main.reason, note: `combined into ${link.target}: ${note}` } });
+    } else list.splice(list.indexOf(anchor) + 1, 0, combined);
+  }
+  return { claim: list, replaced };
+}
