@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { ClaimRow } from './claims';
 import { hccCell } from './hcc';
-import type { ReleaseInForce } from '../pack/release-resolver';
+import { releaseShort, type ReleaseInForce } from '../pack/release-resolver';
 import { plantedErrorsFound, reportHtml, totals, type AuditTotals, type FindingRow } from './report';
 import type { SpotAuditResult } from './spot-audit';
 
@@ -93,7 +93,7 @@ export function safeCsv(rows: Record<string, unknown>[], columns?: string[]): st
 }
 
 export interface ReleaseGroup {
-  /** "ICD-10-CM FY2026 · HCPCS 2026 JAN (Q1)* · …" (* = not in force on those dates; the nearest loaded release answers). */
+  /** "ICD-10-CM FY2026 · HCPCS 2026 JAN (Q1)* · PTP 2024 Q3* · …" (* = not in force on those dates; the nearest loaded release answers). */
   releases: string;
   charts: number;
   firstDate: string;
@@ -109,9 +109,7 @@ export function releaseGroups(charts: ClaimRow[], defaultDos: string, resolve: (
   for (const c of charts) byDate.set(c.dateOfService ?? defaultDos, (byDate.get(c.dateOfService ?? defaultDos) ?? 0) + 1);
   const groups = new Map<string, ReleaseGroup>();
   for (const [dos, n] of [...byDate].sort((a, b) => byId(a[0], b[0]))) {
-    const key = resolve(dos)
-      .map((r) => `${r.system} ${r.release}${r.inForce ? '' : '*'}`)
-      .join(' · ');
+    const key = resolve(dos).map(releaseShort).join(' · ');
     const g = groups.get(key);
     if (g) {
       g.charts += n;

@@ -74,13 +74,18 @@ function uniqueReleases(sources: Candidate[]): Candidate[] {
 
 const SHORT: Record<string, string> = { 'ICD-10-CM': 'ICD-10-CM', HCPCS: 'HCPCS', 'NCCI-PTP': 'PTP', 'NCCI-MUE': 'MUE', 'NCCI-AOC': 'add-on edits' };
 
+/** "PTP 2024 Q3*": the system's short name and release, starred when not in force on the date. */
+export function releaseShort(r: ReleaseInForce): string {
+  return `${SHORT[r.system] ?? r.system} ${r.release}${r.inForce ? '' : '*'}`;
+}
+
 /**
  * One line saying which release answers for each system on the date, e.g. "Date of service
  * 2026-11-29: ICD-10-CM FY2027 · HCPCS 2026 JAN (Q1)* · PTP 2024 Q3* · MUE 2026 Q3* (* not in
  * force on that date: the nearest loaded release answers; import the one in force)".
  */
 export function releaseStatement(resolved: ReleaseInForce[], dos: string): string {
-  const parts = resolved.map((r) => `${SHORT[r.system] ?? r.system} ${r.release}${r.inForce ? '' : '*'}`);
+  const parts = resolved.map(releaseShort);
   const note = resolved.some((r) => !r.inForce) ? ' (* not in force on that date: the nearest loaded release answers; import the one in force)' : '';
   return `Date of service ${dos}: ${parts.join(' · ')}${note}`;
 }
