@@ -71,7 +71,8 @@ export default defineContentScript({
       const reading = hidden ? {} : readFrame(document, adapterFor(adapters, location.origin + location.pathname));
       const c = reading.note;
       const childFrames = hidden ? [] : embeddedFrames(document);
-      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '', childFrames]);
+      const focused = !hidden && document.hasFocus();
+      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '', childFrames, focused]);
       if (!force && key === lastKey) return;
       lastKey = key;
       const id = `${Date.now().toString(36)}-${++seq}`;
@@ -80,6 +81,7 @@ export default defineContentScript({
         ...(reading.header ? { header: reading.header } : {}),
         ...(reading.encounter ? { encounter: reading.encounter } : {}),
         ...(window === window.top ? { top: true } : {}),
+        ...(focused ? { focused: true } : {}),
         ...(childFrames.length ? { childFrames } : {}),
       };
       const msg: NoteMessage = c
@@ -102,6 +104,9 @@ export default defineContentScript({
     life.listen(document, 'input', schedule, { capture: true });
     // This frame shown or hidden by its parent (a tab switch resizes a display:none iframe to 0×0).
     life.listen(window, 'resize', schedule);
+    // The coder moved into or out of this frame: with several notes on screen, the focused one wins.
+    life.listen(window, 'focus', schedule);
+    life.listen(window, 'blur', schedule);
     // In-app navigation (pushState, hash): read again; the panel keeps the review while the chart is the same.
     let url = location.href;
     const urlChanged = () => {

@@ -36,6 +36,8 @@ export const NoteMessageSchema = z.strictObject({
   encounter: EncounterSchema.optional(),
   /** True in the top frame of the tab (its banner is the chart's banner for notes in child frames). */
   top: z.boolean().optional(),
+  /** True when this frame has the focus (the coder clicked or typed in it): its note is preferred. */
+  focused: z.boolean().optional(),
   /**
    * The frames this frame embeds (extension frame ids) and whether the coder can see them: a
    * cross-origin child cannot see its own <iframe> element's styles, its parent can. Needs

@@ -54,8 +54,9 @@ const merged = new WeakMap<FrameCapture, FrameCapture>();
 const rank = (c: FrameCapture) => (c.source === 'none' ? Infinity : SOURCE_RANK[c.source]);
 
 /**
- * The note to analyse among the frames' captures: the preferred source, then the longest text.
- * Frames that show no note (source 'none': a hidden tab, a page of menus) are never chosen. The
+ * The note to analyse among the frames' captures: the preferred source (a selection, a focused
+ * field, a portal adapter, the heuristic), then among equals the frame the coder is working in
+ * (it has the focus), then the longest text. Frames that show no note (source 'none': a hidden tab, a page of menus) are never chosen. The
  * patient and encounter come first from the top frame's banner (an EHR that shows the chart in
  * tabs of iframes under one patient bar), then from the note's frame, then from any other frame.
  * The same object is returned while nothing it holds changed.
@@ -68,7 +69,7 @@ export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | un
     if (c.source === 'none' || !c.text || hidden.has(c.frameId)) continue;
     if (!best) best = c;
     else {
-      const d = rank(c) - rank(best);
+      const d = rank(c) - rank(best) || Number(!c.focused) - Number(!best.focused);
       if (d < 0 || (d === 0 && c.text.length > best.text.length)) best = c;
     }
   }

@@ -89,6 +89,7 @@ export function SidePanelApp() {
         </p>
       )}
       <main data-first-suggestions-ms={firstMs}>
+        <h1 className="sr-only">ChartCoder review</h1>
         <Toolbar dateOfService={dos} setting={setting} onDate={(date) => act({ type: 'date', date })} onSetting={(s) => updateSettings({ setting: s })} onReread={recapture} />
         {billing && (
           <BillingPanel

@@ -49,7 +49,9 @@ export function SummaryView({ summary, problems, diagnoses, services, onMoveDx, 
               <th>Modifiers</th>
               <th>Units</th>
               <th>Pointers</th>
-              <th />
+              <th>
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>

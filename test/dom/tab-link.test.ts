@@ -29,6 +29,16 @@ describe('the note among the frames, and the chart it belongs to', () => {
     expect(bestCapture([top, hiddenDashboard])).toBeUndefined();
   });
 
+  it('several visible notes read alike: the focused frame wins over the longer text; a better source still wins', () => {
+    const long = frame({ frameId: 10, source: 'heuristic', text: 'Assessment: type 2 diabetes mellitus. Hypertension. Hyperlipidemia.' });
+    const short = frame({ frameId: 11, source: 'heuristic', text: 'Assessment: acute bronchitis.' });
+    expect(bestCapture([long, short])!.frameId).toBe(10);
+    expect(bestCapture([long, { ...short, focused: true }])!.frameId).toBe(11);
+    expect(bestCapture([{ ...long, focused: true }, short])!.frameId).toBe(10);
+    const adapter = frame({ frameId: 12, source: 'adapter', text: 'Hypertension.' });
+    expect(bestCapture([long, { ...short, focused: true }, adapter])!.frameId).toBe(12);
+  });
+
   it('the same object while nothing changed (the panel does not analyse again)', () => {
     expect(bestCapture([top, enc])).toBe(bestCapture([top, hiddenDashboard, enc]));
   });
