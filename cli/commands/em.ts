@@ -49,7 +49,9 @@ export async function emCommand(o: { note: string; visit?: string }, opts: Globa
 const bullet = (line: string) => wrapText(line, 100).map((l, i) => `${i ? '      ' : '    - '}${l}`);
 
 function text(r: EmResult, detected: boolean): string {
-  const family = `${familyLabel(r.kind)}${r.status ? `, ${r.status} patient` : ''}`;
+  const label = familyLabel(r.kind);
+  // Office and home labels name the status already ("…, established patient"); others get it added.
+  const family = `${label}${r.status && !/\bpatient\b/.test(label) ? `, ${r.status} patient` : ''}`;
   const how = detected ? (r.detected.confident ? `read from the note: ${r.detected.why.join('; ')}` : `no family cue in the note: the setting's default`) : 'as given with --visit';
   const lines = [`visit: ${r.detected.family === 'none' && detected ? 'operative or procedure note' : family} (${how})`];
   if (!detected && r.detected.family !== r.kind) lines.push(`  the note itself reads as: ${r.detected.family === 'none' ? 'an operative or procedure note' : familyLabel(r.detected.family)}`);

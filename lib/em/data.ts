@@ -1,5 +1,5 @@
 import dataCues from './data/mdm-data.json';
-import { firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
+import { allMatches, firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
 import { DataCuesSchema } from './schema';
 import type { MdmLevel } from './tables';
 
@@ -43,10 +43,14 @@ export function readData(note: EmNote): DataElement {
     const scope = testScope(s);
     if (!scope || NOT_DONE.test(s.text)) continue;
     const specific = CUES.tests.some((t) => !t.generic && firstMatch(s.text, t.words) !== undefined);
+    // Words of one test named once ("chest x-ray") count once, even when a broader entry ("x-ray") matches them too.
+    const taken: Span[] = [];
     for (const t of CUES.tests) {
       if (tests.has(t.id) || (t.generic && specific)) continue;
-      const hit = firstMatch(s.text, t.words, s.start);
+      const free = (h: Span) => !taken.some((x) => h.start < x.end && h.end > x.start);
+      const hit = t.words.flatMap((w) => allMatches(s.text, w, s.start)).sort((a, b) => a.start - b.start).find(free);
       if (!hit) continue;
+      taken.push(hit);
       tests.add(t.id);
       const ordered = scope === 'plan' && CUES.orderVerbs.some((v) => pattern(v).test(s.text)) && !/\b(show(s|ed)?|reveal(s|ed)?|demonstrat(es|ed))\b/i.test(s.text);
       items.push({ category: ordered ? 'test-ordered' : 'test-reviewed', what: t.id, evidence: [hit] });

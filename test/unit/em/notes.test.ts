@@ -158,6 +158,12 @@ describe('examples a coder would sign', () => {
     expect(r.code).toBe('99214');
   });
 
+  it('one test named once counts once; a second test of the same broad kind still counts', () => {
+    const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
+    expect(tests('ASSESSMENT: COPD with exacerbation.\nPLAN: Chest x-ray.')).toEqual(['chest-xray']);
+    expect(tests('ASSESSMENT: COPD. Knee pain.\nPLAN: Chest x-ray and an x-ray of the right knee.')).toEqual(['chest-xray', 'other-xray']);
+  });
+
   it('generic labs count once, and only where no specific test is named', () => {
     const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
     expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual(['labs-unspecified', 'sleep-study']);
