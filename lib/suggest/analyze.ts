@@ -15,6 +15,7 @@ import { claimDecision, NARRATIVE_ONLY_WHY } from './claim-policy';
 import { longTermDrugSuggestions } from './long-term-drugs';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
+import { strokeSequelae } from './stroke-sequela';
 import { organismSuggestions } from './organisms';
 import { encounterReason } from './encounter-reason';
 import { bmiSuggestions } from './bmi';
@@ -100,7 +101,9 @@ export class NoteAnalyzer {
     const rules = applyCombinations(this.pack, aggregated.suggestions, support);
     const combined = applyIndexLinks(this.pack, rules.claim, this.dict.meta.links);
     const replaced = [...rules.replaced, ...combined.replaced];
-    const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, combined.claim, release.label), release.label);
+    const sequelae = strokeSequelae(this.pack, doc, combined.claim, aggregated.excluded);
+    replaced.push(...sequelae.replaced);
+    const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, sequelae.claim, release.label), release.label);
     const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
     const excluded = aggregated.excluded.filter((e) => !dx.some((s) => s.code === e.code));
     // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).

@@ -77,7 +77,7 @@ export function buildIndexLinks(sources: TermSource[]): IndexLink[] {
  */
 export function applyIndexLinks(pack: CodePack, claim: Suggestion[], links: IndexLink[]): { claim: Suggestion[]; replaced: Suggestion[] } {
   if (links.length === 0) return { claim, replaced: [] };
-  let list = [...claim];
+  const list = [...claim];
   const replaced: Suggestion[] = [];
   for (const link of links) {
     const icd = list.filter((s) => s.system === 'ICD-10-CM');

@@ -183,6 +183,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT:\n1. Myasthenia gravis.\n2. Type 2 diabetes.')).not.toContain('E11.44');
   });
 
+  it('a deficit written with a past stroke is its sequela, I69.3- (I.C.9.d); a past stroke alone is Z86.73', () => {
+    const got = shown('HISTORY: The patient has a previous history of dysphagia, status post stroke. He was at the hospital secondary to his stroke.');
+    expect(got).toEqual(expect.arrayContaining(['I69.391']));
+    expect(got.some((c) => c.startsWith('R13.1'))).toBe(true);
+    expect(got.some((c) => c.startsWith('I63') || c === 'Z86.73')).toBe(false);
+    expect(shown('PAST MEDICAL HISTORY: Stroke in 2015.\nASSESSMENT: Hypertension.')).toEqual(['I10', 'Z86.73']);
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     expect(got).toEqual(expect.arrayContaining(['M51.369', 'M48.061']));
