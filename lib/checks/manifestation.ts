@@ -1,4 +1,4 @@
-import { excludedRanges, inPrefixRange } from '../pack/excludes1';
+import { excludedRanges, inPrefixRange } from '../pack/modules/icd10cm/excludes1';
 import { undotIcd } from '../codesets/code-format';
 import type { CodePack, NoteRef } from '../pack/code-pack';
 

@@ -1,10 +1,14 @@
 import type { NoteKind, SevenChrValue, TabularNotes } from '../codesets/icd10cm/tabular-xml';
 import type { MueService } from '../codesets/ncci/mue';
 
-/** Shapes of the JSON sections inside a code pack (format version 1). */
+/**
+ * Stored shapes of the sections of a code pack (PACK_FORMAT_VERSION in format.ts). These are the
+ * bytes on disk, kept compact (short keys, tuples); code outside lib/pack/modules reads them only
+ * through the modules' readers, which give every field a name.
+ */
 
 /**
- * The ICD code table. In the pack it is split so loading needs no big JSON parse (format 2):
+ * The ICD code table as compiled. In the pack it is split so loading needs no big JSON parse:
  * 'icd' (JSON: releases, olderTitles, parentOverrides), 'icd.codes' / 'icd.long' / 'icd.short'
  * (UTF-8 text, one entry per line) and 'icd.cols' (typed arrays: present, billable, titleRelease, parent).
  */
@@ -26,11 +30,17 @@ export interface IcdSectionData {
   olderTitles: Record<string, [number, string, string][]>;
 }
 
+/** A Tabular node as stored (read as a named TabularNode in modules/icd10cm/tabular-reader.ts). */
 export interface TabularNodeData {
+  /** Description (the code's title in the Tabular). */
   d: string;
+  /** Section (block) id holding the code, e.g. "E08-E13"; '' in a notes extraction. */
   s: string;
+  /** Notes printed at the node, by kind. */
   n?: TabularNotes;
+  /** 7th-character values defined at the node (sevenChrDef). */
   x?: SevenChrValue[];
+  /** 1 when the code takes the placeholder X before a 7th character. */
   p?: 1;
 }
 
@@ -47,6 +57,7 @@ export interface TabularSectionData {
     name: string;
     desc: string;
     notes: TabularNotes;
+    /** `x`: 7th-character values defined for the whole section. */
     sections: { id: string; desc: string; notes: TabularNotes; x?: SevenChrValue[] }[];
   }[];
   nodes: Record<string, TabularNodeData>;
@@ -64,7 +75,10 @@ export interface Excludes1Pair {
 export interface IndexSectionData {
   /** `form`: 'official XML' or 'flat CSV (lossy)' (absent in packs of format 2: XML). */
   files: { kind: string; sourceId: number; release: string; columns: string[]; form?: IndexForm }[];
-  /** [file, path, nemod, codes, manif, see, seeAlso, cells([columnIndex, code])] */
+  /**
+   * [file, path, nemod, codes, manif, see, seeAlso, cells([columnIndex, code])]: a tuple per term
+   * to keep the largest JSON section small; read as a named IndexTerm in modules/alphabetic-index.ts.
+   */
   entries: [number, string[], string, string[], string[], string, string, [number, string][]][];
   /** "see" / "see also" references resolved at compile time to the target term's codes. */
   refs?: IndexRefData[];

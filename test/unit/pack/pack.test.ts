@@ -152,7 +152,7 @@ describe('code references in notes', () => {
     ['gestational diabetes (O24.4-)', [['O244', 'O244']]],
     ['renal colic (N23), ureteral (N13.5)', [['N23', 'N23'], ['N135', 'N135']]],
   ])('%s', async (text, ranges) => {
-    const { excludedRanges } = await import('../../../lib/pack/excludes1');
+    const { excludedRanges } = await import('../../../lib/pack/modules/icd10cm/excludes1');
     expect(excludedRanges(text)).toEqual(ranges);
   });
 });
