@@ -8,7 +8,9 @@ import { familyLabel, familyTable, levelByMdm, levelByTime, levels, mdmLevel, md
 import { findTotalTime } from './time';
 
 /*
- * E/M level of one note (CPT E/M guidelines: 2021 office/outpatient, 2023 for the other families).
+ * E/M level of one note (CPT E/M guidelines: 2021 office/outpatient, 2023 for the other families:
+ * hospital, emergency department, consultations, nursing facility, home or residence; critical care
+ * and discharge days by time; preventive visits by age; eye and disability examinations by extent).
  * One pass down the note's structure: the document stage types its sections and statements; the
  * visit family is read from them (or given); MDM reads problems from the diagnostic statements, data
  * from results and plan statements, risk from the management statements; the level is the higher of
