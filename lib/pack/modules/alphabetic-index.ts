@@ -5,7 +5,7 @@ import { parseIndexXml, type IndexFile } from '../../codesets/icd10cm/index-xml'
 import type { DecodedPack } from '../container';
 import type { AlphabeticIndexInfo } from '../format';
 import type { IndexForm, IndexSectionData } from '../sections';
-import { filesOf, type PackModule } from './module';
+import { filesOf, type FileParser, type PackModule } from './module';
 
 /** The Alphabetic Index, Table of Neoplasms and Table of Drugs, with resolved see / see-also references ('index'). */
 export const INDEX_SECTION = 'index';
@@ -48,16 +48,17 @@ interface IndexContent {
   form: IndexForm;
 }
 
+/** The official XML (index, external causes, neoplasm and drug tables), or a flat CSV rendering of the index (lossy). */
+const parseIndexFile: FileParser<IndexContent> = (f) => {
+  const csv = /\.csv$/i.test(f.path);
+  const index = csv ? parseIndexFlatCsv(f.text, f.path) : parseIndexXml(f.text, f.path);
+  const content: IndexContent = { index, form: csv ? 'flat CSV (lossy)' : 'official XML' };
+  return { content, records: index.entries.length, contentVersion: index.version || undefined, detail: csv ? 'index (flat CSV, lossy)' : index.kind };
+};
+
 export const alphabeticIndexModule: PackModule = {
   name: 'ICD-10-CM Alphabetic Index',
-  parsers: {
-    'icd10cm-index': (f) => {
-      const csv = /\.csv$/i.test(f.path);
-      const index = csv ? parseIndexFlatCsv(f.text, f.path) : parseIndexXml(f.text, f.path);
-      const content: IndexContent = { index, form: csv ? 'flat CSV (lossy)' : 'official XML' };
-      return { content, records: index.entries.length, contentVersion: index.version || undefined, detail: csv ? 'index (flat CSV, lossy)' : index.kind };
-    },
-  },
+  parsers: { 'icd10cm-index': parseIndexFile },
   write(files, ctx) {
     const indexes = filesOf<IndexContent>(files, 'icd10cm-index');
     if (!indexes.length) return [];
