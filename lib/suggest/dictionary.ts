@@ -126,6 +126,7 @@ export class Dictionary {
   private readonly vocabId: Map<string, number>;
   private readonly memo = new Map<number, Term>();
   private readonly titleMemo = new Map<string, Set<string>>();
+  private readonly withoutMemo = new Map<number, Set<string>>();
   private byCode?: Map<string, number[]>;
 
   constructor(
@@ -180,6 +181,22 @@ export class Dictionary {
   textOf(i: number): string {
     const ti = this.cols.termText[i]!;
     return ti < 0 ? this.titleOf(this.codeOf(i)) : this.meta.texts[ti]!;
+  }
+
+  /**
+   * Stems the term says are absent: "Calculus of bile duct without cholangitis or cholecystitis"
+   * -> {cholangit, cholecystitis}. A note that asserts one of them contradicts the term.
+   */
+  withoutStems(i: number): Set<string> {
+    let set = this.withoutMemo.get(i);
+    if (!set) {
+      set = new Set<string>();
+      for (const m of this.textOf(i).matchAll(/\bwithout\b([^),;]*)/gi)) {
+        for (const t of tokenize(fold(m[1]!))) if (!isStopWord(t.norm)) set.add(t.stem);
+      }
+      this.withoutMemo.set(i, set);
+    }
+    return set;
   }
 
   /** Vocabulary id of a stem (undefined when no term uses it). */

@@ -101,6 +101,18 @@ export function applyIndexLinks(pack: CodePack, claim: Suggestion[], links: Inde
       list.splice(list.indexOf(main), 1, combined);
       replaced.push({ ...main, reason: { ...main.reason, note: `combined into ${link.target}: ${note}` } });
     } else list.splice(list.indexOf(anchor) + 1, 0, combined);
+    // The combination names the linked condition and the Tabular excludes coding both
+    // (K81 Cholecystitis, Excludes1: cholecystitis with cholelithiasis K80.-): the partner goes.
+    if (pack.excludes1Between(partner.code, link.target).length > 0) {
+      const p = list.indexOf(partner);
+      const c = list.indexOf(combined);
+      // The combination takes the partner's place when that came first (the reason for the visit).
+      if (p < c) {
+        list.splice(c, 1);
+        list.splice(p, 1, combined);
+      } else list.splice(p, 1);
+      replaced.push({ ...partner, reason: { ...partner.reason, note: `part of ${link.target} (Excludes1): ${note}` } });
+    }
   }
   return { claim: list, replaced };
 }

@@ -128,6 +128,12 @@ function tryTerm(
     } else missing += dict.meta.vocab[w] === OTHER ? 0.15 : 0.05;
   }
   const expectedAbsent = positions.slice(best.positions.length).filter((p) => absent.has(p));
+  // The note asserts what the term says is absent ("cholecystitis" beside "choledocholithiasis
+  // (without cholangitis or cholecystitis)"): the term is not this note's reading.
+  if (optionalHits > 0) {
+    const without = dict.withoutStems(ti);
+    if (without.size > 0 && positions.slice(best.positions.length).some((p) => !absent.has(p) && without.has(tokens[p]!.stem))) return undefined;
+  }
   return {
     positions,
     score: dict.weight(ti) + 0.3 * optionalHits - missing - 0.02 * best.span,
