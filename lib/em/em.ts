@@ -250,7 +250,7 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
     ...(code ? { code, label: emLabel(code) } : {}),
     basis,
     prolonged: t ? prolonged(family, t.minutes) : { cpt: 0, medicare: 0 },
-    ...nextLevel(family, code, mdm),
+    ...(family === 'critical-care' && t ? nextCriticalCareUnit(t.minutes) : nextLevel(family, code, mdm)),
     advice: advice.filter(Boolean),
   };
 }
@@ -271,6 +271,17 @@ function plannedOperation(read: EmNote, advice: string[]): void {
       `Admitted for a planned operation ("${m[0]}"): if the author is the operating surgeon, this visit is part of the global surgical package unless it is where the decision for surgery was made (then modifier 57).`,
     );
   }
+}
+
+/** Critical care: the minutes where the next add-on unit starts (CPT, and Medicare's later start). */
+function nextCriticalCareUnit(minutes: number): { nextLevel: string } {
+  const p = prolonged('critical-care', minutes);
+  const table = familyTable('critical-care');
+  const addOn = 'prolonged' in table ? table.prolonged : undefined;
+  const every = addOn?.every ?? 30;
+  const cpt = (addOn?.startsAt ?? 75) + every * p.cpt;
+  const medicare = (addOn?.medicare?.startsAt ?? 104) + every * p.medicare;
+  return { nextLevel: `99292 x${p.cpt + 1} needs ${cpt} minutes of critical care (Medicare: x${p.medicare + 1} from ${medicare} minutes)` };
 }
 
 function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm']): { nextLevel?: string } {

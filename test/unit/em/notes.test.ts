@@ -198,6 +198,7 @@ describe('nursing facility, home or residence, critical care', () => {
     const r = levelEncounter(note);
     expect(r).toMatchObject({ kind: 'critical-care', code, basis: 'time' });
     expect(r.prolonged).toEqual({ code: '99292', cpt, medicareCode: '99292', medicare });
+    expect(r.nextLevel).toBe(`99292 x${cpt + 1} needs ${75 + 30 * cpt} minutes of critical care (Medicare: x${medicare + 1} from ${104 + 30 * medicare} minutes)`);
   });
 
   it('critical-care words with under 30 minutes are levelled as the hospital visit, and say why', () => {
