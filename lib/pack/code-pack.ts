@@ -183,10 +183,14 @@ export class CodePack {
     return this.hcpcs?.lookup(q) ?? this.icd10cm?.lookup(q);
   }
 
+  /** The ICD-10-CM chapter of a code, or of its longest listed prefix (modules/icd10cm/icd10cm.ts). */
+  chapterOf(code: string): { name: string; desc: string } | undefined {
+    return this.icd10cm?.chapterOf(code);
+  }
+
   /**
    * How a reported ICD-10-CM code stands in the release in force on a date of service: deleted
-   * there as a billable code (with its replacements), not yet in it (added later), or valid.
-   * Undefined for an unknown code.
+   * there as a billable code (with its replacements), added later, or valid; undefined if unknown.
    */
   icdStatusOn(input: string, dos: string): IcdDateStatus | undefined {
     const label = this.releasesFor(dos).find((x) => x.system === 'ICD-10-CM')?.release;
@@ -246,9 +250,8 @@ export class CodePack {
   }
 
   /**
-   * Warnings for a date of service no loaded release covers, one per code system, naming the
-   * release that answers instead (release-resolver.ts). ICD-10-CM counts code lists only (an
-   * index or table update does not make a fiscal year's codes available).
+   * Warnings for a date of service no loaded release covers, one per code system, naming the one
+   * answering instead (ICD-10-CM counts code lists only: an index update is not a year's codes).
    */
   dateWarnings(dos: string): string[] {
     return this.releasesFor(dos)

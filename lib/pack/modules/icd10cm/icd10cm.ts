@@ -203,6 +203,23 @@ export class Icd10cm {
     }
   }
 
+  /**
+   * The chapter of a code as the answering Tabular places it; a code the pack does not list is
+   * placed by its longest listed prefix (its subcategory or category).
+   */
+  chapterOf(input: string): { name: string; desc: string } | undefined {
+    for (let cut = input.length; cut >= 3; cut--) {
+      const code = dotIcd(input.slice(0, cut));
+      const i = this.table.indexOf(code);
+      if (i === undefined) continue;
+      const chain = [code, ...this.table.ancestorsOf(i).map((p) => this.table.codes[p]!)];
+      const t = this.tabularsAnswering('full').find((x) => chain.some((c) => x.has(c)));
+      const chapter = t?.placeOf(chain.find((c) => t.has(c))!)?.chapter;
+      if (chapter) return { name: chapter.name, desc: chapter.desc };
+    }
+    return undefined;
+  }
+
   /** How a reported code stands in the release `label` (in force on a date of service); undefined for an unknown code. */
   statusIn(input: string, label: string): IcdDateStatus | undefined {
     const i = this.table.indexOf(dotIcd(input));
