@@ -43,6 +43,8 @@ const ADVERSE = phrases(C.adverse, 'gi');
 const UNDERDOSING = phrases(C.underdosing);
 const PROVIDER = phrases(C.provider_directed);
 const UNCERTAIN = phrases(C.uncertain);
+/** Underdosing is itself said with a negation ("has not been taking"; "could not afford it"). */
+const UNCERTAIN_UNDERDOSING = phrases(C.uncertain.filter((w) => !['no', 'not', 'without'].includes(w)));
 const NOT_EVENT_AFTER = new RegExp(`^\\W{0,3}(?:${C.not_event_after.map(escape).join('|')})\\b`, 'i');
 const SEQUELA = phrases(C.sequela);
 const PREGNANT = phrases(C.pregnant);
@@ -83,10 +85,12 @@ export function drugEventSuggestions(
       }
       continue;
     }
-    const under = cueHere(doc, st, UNDERDOSING);
+    const under = cueHere(doc, st, UNDERDOSING, UNCERTAIN_UNDERDOSING);
     if (under) {
       if (PROVIDER.test(text)) continue;
-      const subs = findSubstances(table, doc.view.slice(under.start, st.end), under.start);
+      // The drugs after the cue ("stopped taking her lithium"), else those of the statement ("his lithium, and stopped taking it").
+      const afterCue = findSubstances(table, doc.view.slice(under.start, st.end), under.start);
+      const subs = afterCue.length > 0 ? afterCue : findSubstances(table, text, st.start);
       for (const sub of subs) {
         const category = sub.substance.cell('underdosing');
         if (category) found.push({ kind: 'underdosing', category, st, spans: [under, sub], note: 'underdosing: less taken than prescribed, or stopped on the patient\'s own initiative; never first-listed, the condition it worsened is coded (I.C.19.e.5.c)', words: doc.text.slice(sub.start, sub.end) });
@@ -155,7 +159,7 @@ export function withSeventh(category: string, episode: string): string {
 }
 
 /** The first cue of the statement that is asserted: no negation, uncertainty or history before it in its clause, not a topic ("overdose precautions"). */
-function cueHere(doc: NoteDocument, st: Statement, re: RegExp): { start: number; end: number } | undefined {
+function cueHere(doc: NoteDocument, st: Statement, re: RegExp, blockers = UNCERTAIN): { start: number; end: number } | undefined {
   const text = doc.view.slice(st.start, st.end);
   const global = new RegExp(re.source, 'gi');
   for (let m = global.exec(text); m; m = global.exec(text)) {
@@ -164,7 +168,7 @@ function cueHere(doc: NoteDocument, st: Statement, re: RegExp): { start: number;
       return at < 0 ? 0 : at + c.length;
     }));
     const before = text.slice(clauseStart, m.index);
-    if (UNCERTAIN.test(before) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    if (blockers.test(before) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length))) continue;
     return { start: st.start + m.index, end: st.start + m.index + m[0].length };
   }
   return undefined;
