@@ -71,7 +71,8 @@ export default defineContentScript({
       const reading = hidden ? {} : readFrame(document, adapterFor(adapters, location.origin + location.pathname));
       const c = reading.note;
       const childFrames = hidden ? [] : embeddedFrames(document);
-      const focused = !hidden && document.hasFocus();
+      // Focus in a child frame means the coder clicked or typed there; the top frame has it by default.
+      const focused = !hidden && window !== window.top && document.hasFocus();
       const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '', childFrames, focused]);
       if (!force && key === lastKey) return;
       lastKey = key;

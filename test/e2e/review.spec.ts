@@ -111,3 +111,17 @@ test('a billing form for another patient than the reviewed note: fill blocked wi
   await expect(bill.locator('#dx-A')).toHaveValue('');
   for (const p of [bpanel, bill, panel, page]) await p.close();
 });
+
+test('two notes on screen: the longer one is read until the coder clicks into the other frame, then that one', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-two-notes.html`);
+  await page.frameLocator('#today').locator('#today-note').waitFor();
+  const panel = await openPanelFor(h, page);
+  await expect(suggestion(panel, 'E11.9')).toBeVisible();
+  await expect(suggestion(panel, 'J20.9')).toHaveCount(0);
+  await page.frameLocator('#today').locator('#today-note').click();
+  await expect(suggestion(panel, 'J20.9')).toBeVisible();
+  await expect(suggestion(panel, 'E11.9')).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});

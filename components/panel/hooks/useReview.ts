@@ -34,7 +34,8 @@ export function useReview(note: FrameCapture | undefined, releases: string[], de
   }, []);
 
   useEffect(() => {
-    if (!note || !key || key === current.current.key || key === opening.current) return;
+    // Waits for the code pack: the review records the releases it was coded against.
+    if (!note || !key || !releases.length || key === current.current.key || key === opening.current) return;
     opening.current = key;
     void (async () => {
       const sha = await hashOf(note.text);
