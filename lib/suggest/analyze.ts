@@ -3,22 +3,17 @@ import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
 import type { SectionRole } from '../document/schema';
-import { fold, tokenize, type Token } from '../text/tokens';
+import { fold, stemWord, tokenize, type Token } from '../text/tokens';
+import { isNewborn } from './newborn';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
 import { matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { lateralize, refineToBillable } from './refine';
-import { drugSuggestions, type SentenceSpan } from './drug-injections';
+import type { SentenceSpan } from './drug-injections';
+import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
-import { claimDecision, NARRATIVE_ONLY_WHY } from './claim-policy';
-import { longTermDrugSuggestions } from './long-term-drugs';
-import { applyCombinations } from './combinations';
-import { applyIndexLinks } from './index-links';
-import { strokeSequelae } from './stroke-sequela';
-import { organismSuggestions } from './organisms';
-import { encounterReason } from './encounter-reason';
-import { bmiSuggestions } from './bmi';
+import { claimDecision } from './claim-policy';
 
 export interface AnalyzeOptions {
   setting?: 'office' | 'hospital';
@@ -81,6 +76,7 @@ export class NoteAnalyzer {
     let tokenCount = 0;
     const doc = parseDocument(text);
     const order = claimOrder(doc.statements);
+    const newborn = isNewborn(doc);
     // A diagnostic section that numbers its problems: a story-like sentence outside the numbered
     // items (the provider's summary of the history) is not a diagnostic statement.
     const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
@@ -93,28 +89,11 @@ export class NoteAnalyzer {
       tokenCount += all.length;
       for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
         sentenceCount++;
-        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, roleOf(st), order.get(st.index)!, text, setting, mentions);
+        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, roleOf(st), order.get(st.index)!, text, setting, newborn, mentions);
       }
     }
     const aggregated = this.aggregate(mentions, text, release.label);
-    const support = aggregated.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
-    const rules = applyCombinations(this.pack, aggregated.suggestions, support);
-    const combined = applyIndexLinks(this.pack, rules.claim, this.dict.meta.links);
-    const replaced = [...rules.replaced, ...combined.replaced];
-    const sequelae = strokeSequelae(this.pack, doc, combined.claim, aggregated.excluded);
-    replaced.push(...sequelae.replaced);
-    const dx = bmiSuggestions(this.pack, doc, encounterReason(this.pack, doc, sequelae.claim, release.label), release.label);
-    const alternatives = [...replaced, ...aggregated.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
-    const excluded = aggregated.excluded.filter((e) => !dx.some((s) => s.code === e.code));
-    // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
-    const organisms = organismSuggestions(this.pack, doc, dx, release.label);
-    const suggestions = [
-      // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).
-      ...(organisms.length > 0 ? dx.filter((s) => !s.code.startsWith('A49.')) : dx),
-      ...organisms,
-      ...longTermDrugSuggestions(this.pack, doc, dx, release.label),
-      ...drugSuggestions(this.pack, text, sentenceSpans),
-    ];
+    const { suggestions, alternatives, excluded } = assembleClaim(this.pack, this.dict, doc, aggregated, release.label, sentenceSpans);
     // Risk adjustment: the CMS-HCC V28 category of each diagnosis the mapping covers.
     const withHcc = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? this.hcc(s) : s));
     return {
@@ -128,16 +107,27 @@ export class NoteAnalyzer {
     };
   }
 
-  private sentence(tokens: Token[], st: Statement, role: SectionRole, order: number, text: string, setting: 'office' | 'hospital', out: Mention[]): void {
+  private sentence(
+    tokens: Token[],
+    st: Statement,
+    role: SectionRole,
+    order: number,
+    text: string,
+    setting: 'office' | 'hospital',
+    newborn: boolean,
+    out: Mention[],
+  ): void {
     const sectionName = st.section.kind;
     if (tokens.length === 0) return;
     const ctx = applyContext(tokens);
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
     // A surgical or past-history list states what the patient has had: "Cholecystectomy." there
     // reads as the Index's "Status (post), cholecystectomy" (I.C.21.c.3 status codes).
-    if (st.section.role === 'status' || st.section.role === 'history') {
-      exp.push({ start: tokens[0]!.start, end: tokens[0]!.end, norm: 'status', stem: 'status', upper: false, source: 0, expanded: true });
-    }
+    const implied = (norm: string): ExpandedToken => ({ start: tokens[0]!.start, end: tokens[0]!.end, norm, stem: stemWord(norm), upper: false, source: 0, expanded: true, implied: true });
+    if (st.section.role === 'status' || st.section.role === 'history') exp.push(implied('status'));
+    // The patient is a newborn: the Index's "newborn" subterms apply ("Hypertension, pulmonary,
+    // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
+    if (newborn) exp.push(implied('newborn'));
     const all = matchSentenceAll(exp, this.dict);
     const split = splitCoordinated(all.kept.filter((m) => this.sameWord(m, exp)), exp, text);
     const kept = split.kept;

@@ -5,6 +5,7 @@ import type { CodePack, TermSource } from '../pack/code-pack';
 import { fold, STEM_EXCEPTIONS_VERSION, stemWord, tokenize } from '../text/tokens';
 import { packArrays, unpackArrays } from '../util/typed-arrays';
 import { buildIndexLinks, type IndexLink } from './index-links';
+import { buildDrugTable, DRUG_EVENTS, loadDrugTable, type DrugTable } from './drug-table';
 
 const TermRulesSchema = z.strictObject({
   about: z.string(),
@@ -99,7 +100,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `13:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS]))}:${STEM_EXCEPTIONS_VERSION}`;
+export const DICT_VERSION = `14:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
 
 /** FNV-1a over the rules' text: any edit to the term rules gives a new dictionary version. */
 function contentHash(text: string): string {
@@ -119,6 +120,8 @@ export interface DictionaryMeta {
   texts: string[];
   /** The Index's "with" links between conditions (index-links.ts), read once with the terms. */
   links: IndexLink[];
+  /** The Table of Drugs and Chemicals by substance (drug-table.ts), for poisoning / adverse effect / underdosing. */
+  drugs: DrugTable;
 }
 
 export class Dictionary {
@@ -260,11 +263,11 @@ export class Dictionary {
   }
 
   /** The pack sections: version (JSON), strings (text, one per line, three NUL-separated blocks), columns (binary). */
-  serialize(): { version: { version: string; links: IndexLink[] }; strings: Uint8Array; bin: Uint8Array } {
+  serialize(): { version: { version: string; links: IndexLink[]; drugs: DrugTable }; strings: Uint8Array; bin: Uint8Array } {
     const c = this.cols;
     const m = this.meta;
     return {
-      version: { version: m.version, links: m.links },
+      version: { version: m.version, links: m.links, drugs: m.drugs },
       strings: new TextEncoder().encode([m.vocab.join('\n'), m.codes.join('\n'), m.texts.join('\n')].join('\u0000')),
       bin: packArrays([c.termCode, c.termKind, c.termText, c.reqOff, c.reqIds, c.optOff, c.optIds, c.anchor, c.weight, c.idf, c.anchorOff, c.anchorTerms]),
     };
@@ -291,14 +294,14 @@ export class Dictionary {
 
 /** The pack's compiled dictionary when it matches this code's rules, else one built now. */
 export function dictionaryFor(pack: CodePack): Dictionary {
-  const head = pack.sectionJson<{ version: string; links?: IndexLink[] }>('dict');
+  const head = pack.sectionJson<{ version: string; links?: IndexLink[]; drugs?: unknown }>('dict');
   const version = head?.version;
   const strings = pack.sectionBytes('dict.strings');
   const bin = pack.sectionBytes('dict.bin');
   const titleOf = (code: string) => pack.titleOf(code);
-  if (version === DICT_VERSION && strings && bin && head?.links) {
+  if (version === DICT_VERSION && strings && bin && head?.links && head.drugs) {
     const [vocab, codes, texts] = new TextDecoder().decode(strings).split('\u0000').map((b) => (b === '' ? [] : b.split('\n'))) as [string[], string[], string[]];
-    return Dictionary.deserialize({ version, vocab, codes, texts, links: head.links }, bin, titleOf);
+    return Dictionary.deserialize({ version, vocab, codes, texts, links: head.links, drugs: loadDrugTable(head.drugs) }, bin, titleOf);
   }
   return buildDictionary(pack);
 }
@@ -364,6 +367,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
   const guideline: TermSource[] = GUIDELINE_TERMS.filter((g) => pack.codeInfo(g.code)).map((g) => ({ code: g.code, text: g.phrase, kind: 'guideline' }));
   const sources = pack.termSources();
   const links = buildIndexLinks(sources);
+  const drugs = buildDrugTable(sources);
   for (const s of [...sources, ...guideline]) {
     let text = s.text;
     if (s.kind === 'neoplasm' || s.kind === 'drug') {
@@ -448,7 +452,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
   const anchorTerms = new Uint32Array(n);
   for (let i = 0; i < n; i++) anchorTerms[fill[anchor[i]!]!++] = i;
   return new Dictionary(
-    { version: DICT_VERSION, vocab, codes, texts, links },
+    { version: DICT_VERSION, vocab, codes, texts, links, drugs },
     { termCode, termKind, termText, reqOff, reqIds: Uint32Array.from(reqList), optOff, optIds: Uint32Array.from(optList), anchor, weight, idf, anchorOff, anchorTerms },
     titleOf,
   );

@@ -94,9 +94,12 @@ function tryTerm(
       let p = list[0]!;
       for (const q of list) if (Math.abs(q - a) < Math.abs(p - a)) p = q;
       positions.push(p);
+      if (tokens[p]!.implied) continue;
       if (p < lo) lo = p;
       if (p > hi) hi = p;
     }
+    // Words the context implies never make a match by themselves ("newborn" alone is not Z38.2).
+    if (lo === Infinity) continue;
     const span = hi - lo;
     if (!best || span < best.span) best = { positions, span };
   }

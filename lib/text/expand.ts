@@ -12,6 +12,8 @@ export interface ExpandedToken extends Token {
   /** Index of the original token this came from (expansions share it). */
   source: number;
   expanded: boolean;
+  /** A word the context implies rather than the sentence writes (the patient is a newborn; a surgical-history list means "status"): it sits nowhere in the sentence, so it never widens a match's span. */
+  implied?: boolean;
 }
 
 const ABBR = new Map(

@@ -195,6 +195,17 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('PAST MEDICAL HISTORY: Stroke in 2015.\nASSESSMENT: Hypertension.')).toEqual(['I10', 'Z86.73']);
   });
 
+  it('poisoning first, with its intent, from the Table of Drugs (I.C.19.e); a newborn reads the Index\'s "newborn" subterms (I.C.16)', () => {
+    const poisoning = shown('CHIEF COMPLAINT: Suicide attempt.\nHISTORY OF PRESENT ILLNESS: She took 20 tablets of Ambien.\nIMPRESSION: Intentional overdose of zolpidem.');
+    expect(poisoning[0]).toBe('T42.6X2A');
+    const baby = shown('HISTORY: 2-day-old, 29-3/7-week gestation infant.\nIMPRESSION: Significant pulmonary hypertension.');
+    expect(baby).toEqual(expect.arrayContaining(['P29.30', 'P07.32']));
+    expect(baby).not.toContain('I27.20');
+    // The same words for an adult are not a perinatal condition, and "newborn" alone codes nothing.
+    expect(shown('HISTORY: 64-year-old man.\nIMPRESSION: Pulmonary hypertension.')).not.toContain('P29.30');
+    expect(shown('HISTORY: 2-day-old newborn.\nIMPRESSION: Doing well.').some((c) => c.startsWith('Z38'))).toBe(false);
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the

@@ -1,0 +1,62 @@
+import type { CodePack } from '../pack/code-pack';
+import type { NoteDocument } from '../document/document';
+import type { Dictionary } from './dictionary';
+import type { Suggestion } from './schema';
+import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { applyCombinations } from './combinations';
+import { applyIndexLinks } from './index-links';
+import { strokeSequelae } from './stroke-sequela';
+import { drugEventSuggestions, placeDrugEvents } from './drug-events';
+import { newbornSuggestions } from './newborn';
+import { encounterReason } from './encounter-reason';
+import { bmiSuggestions } from './bmi';
+import { organismSuggestions } from './organisms';
+import { longTermDrugSuggestions } from './long-term-drugs';
+import { drugSuggestions, type SentenceSpan } from './drug-injections';
+
+export interface ReadMentions {
+  suggestions: Suggestion[];
+  alternatives: Suggestion[];
+  excluded: Suggestion[];
+}
+
+/**
+ * From the mentions the statements yield to the claim a coder reports, in claim order: the
+ * guideline layer, each step a general rule with its own module and data — combinations the
+ * Guidelines presume (I.A.15, I.C.9.a), the Index's "with" links, sequelae of stroke (I.C.9.d),
+ * poisoning / adverse effect / underdosing from the Table of Drugs (I.C.19.e), prematurity
+ * (I.C.16.e), the encounter reason (Z codes, IV.A), BMI (I.B.14), organisms (I.C.1.a), long-term
+ * drug status (I.C.21.c.3), drugs given at the visit (HCPCS).
+ */
+export function assembleClaim(
+  pack: CodePack,
+  dict: Dictionary,
+  doc: NoteDocument,
+  read: ReadMentions,
+  release: string,
+  sentenceSpans: SentenceSpan[],
+): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
+  const support = read.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
+  const rules = applyCombinations(pack, read.suggestions, support);
+  const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
+  const sequelae = strokeSequelae(pack, doc, linked.claim, read.excluded);
+  const replaced = [...rules.replaced, ...linked.replaced, ...sequelae.replaced];
+  const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
+  const withEvents = placeDrugEvents(sequelae.claim, events);
+  const reasoned = encounterReason(pack, doc, withEvents, release);
+  // Prematurity after the reason for the encounter (I.C.16.e: birth weight, then weeks).
+  const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
+  const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
+  const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
+  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code));
+  const organisms = organismSuggestions(pack, doc, dx, release);
+  const suggestions = [
+    // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).
+    ...(organisms.length > 0 ? dx.filter((s) => !s.code.startsWith('A49.')) : dx),
+    ...organisms,
+    ...longTermDrugSuggestions(pack, doc, dx, release),
+    // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
+    ...drugSuggestions(pack, doc.text, sentenceSpans),
+  ];
+  return { suggestions, alternatives, excluded };
+}
