@@ -9,6 +9,7 @@ import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
 import { encounterReason } from './encounter-reason';
+import { antineoplasticEncounter } from './antineoplastic';
 import { bmiSuggestions } from './bmi';
 import { organismSuggestions } from './organisms';
 import { longTermDrugSuggestions } from './long-term-drugs';
@@ -43,7 +44,7 @@ export function assembleClaim(
   const replaced = [...rules.replaced, ...linked.replaced, ...sequelae.replaced];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
-  const reasoned = encounterReason(pack, doc, withEvents, release);
+  const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.e: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);

@@ -206,6 +206,15 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('HISTORY: 2-day-old newborn.\nIMPRESSION: Doing well.').some((c) => c.startsWith('Z38'))).toBe(false);
   });
 
+  it('an encounter for chemotherapy or immunotherapy is first-listed Z51.11 / Z51.12, the malignancy after (I.C.2.e.2)', () => {
+    const got = shown('DISCHARGE DIAGNOSES: 1. Central nervous system lymphoma.\nPROCEDURES DURING HOSPITALIZATION: 1. Cycle five high-dose methotrexate. 2. Rituxan weekly.');
+    expect(got.slice(0, 2)).toEqual(['Z51.11', 'Z51.12']);
+    expect(got[2]).toMatch(/^C/);
+    // A port for chemotherapy, a later cycle, a past course: not this encounter's therapy.
+    expect(shown('ASSESSMENT: Breast cancer.\nPROCEDURE: Insertion of Port-A-Cath for chemotherapy.').some((c) => c.startsWith('Z51'))).toBe(false);
+    expect(shown('ASSESSMENT: Lymphoma.\nPLAN: Admission for the next cycle of methotrexate.').some((c) => c.startsWith('Z51'))).toBe(false);
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the
