@@ -53,6 +53,10 @@ interface Mention {
   mappedFrom?: string;
   note?: string;
   excludedWhy?: string;
+  /** Written with a question mark before it ("? Atrial fibrillation"): the provider doubts the condition itself. */
+  questioned?: boolean;
+  /** The numbered item of a diagnostic list the mention is written in (section start : item number). */
+  item?: string;
   alternative?: boolean;
 }
 
@@ -147,7 +151,8 @@ export class NoteAnalyzer {
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }
       // "? Atrial fibrillation": a question mark written before the words marks them uncertain (IV.H).
-      if (assertion === 'present' && /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start))) assertion = 'possible';
+      const questioned = assertion !== 'negated' && /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
+      if (questioned && assertion === 'present') assertion = 'possible';
       if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
       const refined = refineToBillable(this.pack, this.dict, term.code, stems);
       const base: Mention = {
@@ -163,6 +168,8 @@ export class NoteAnalyzer {
         spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
+        ...(questioned ? { questioned } : {}),
+        ...(st.item !== undefined ? { item: `${st.section.start}:${st.item}` } : {}),
       };
       for (const code of lateralize(this.pack, refined.code, stems)) {
         const sided = code === refined.code ? base : { ...base, code, refinedFrom: refined.from ?? term.code, refinedBy: [...refined.by, 'both sides documented (Guidelines I.B.13)'] };
@@ -273,7 +280,22 @@ export class NoteAnalyzer {
     // gastroenteritis with diarrhea", "osteoarthritis of the knee with knee pain") are not coded
     // with it (Guidelines I.B.5).
     const definitive = new Set(asserted.filter((m) => !isSymptomCode(m.code)).map((m) => m.statement));
+    // The assessment is the provider's current judgement: a condition it questions or rules out
+    // ("5. ? Atrial fibrillation.", "no pneumonia") is not put back on the claim by the history or the
+    // course ("PMH: atrial fibrillation"), unless the assessment also states it (IV.H, IV.A).
+    const category = (m: Mention) => m.code.slice(0, 3);
+    // The item that questions a condition governs what its later sentences say of it ("5. ? Atrial
+    // fibrillation. We discussed anticoagulation issues involved with chronic Afib.").
+    const questionedIn = new Set(mentions.filter((m) => m.questioned && m.item).map((m) => `${m.item}|${category(m)}`));
+    const stated = new Set(asserted.filter((m) => m.role === 'diagnostic' && !questionedIn.has(`${m.item}|${category(m)}`)).map(category));
+    const doubted = new Set(
+      mentions.filter((m) => m.role === 'diagnostic' && (m.questioned || m.assertion === 'negated') && !stated.has(category(m))).map(category),
+    );
     for (const m of asserted) {
+      if (doubted.has(category(m)) && (m.role !== 'diagnostic' || questionedIn.has(`${m.item}|${category(m)}`))) {
+        leftOut.push({ ...m, excludedWhy: 'the assessment states it as uncertain or ruled out: not coded from the history (Guidelines IV.H)' });
+        continue;
+      }
       if (isSymptomCode(m.code) && definitive.has(m.statement)) {
         leftOut.push({ ...m, excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)' });
         continue;

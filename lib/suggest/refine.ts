@@ -58,7 +58,10 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
         const absenceOnly = /^[\s,]*(without|uncomplicated|not intractable)\b/i.test(own);
-        const fallback = absenceOnly ? 0.6 : /unspecified/i.test(own) ? 0.5 : 0;
+        // The residual child ("… not elsewhere classified", "other specified") is what a header
+        // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
+        // I49.89, not I49.81 Brugada syndrome).
+        const fallback = absenceOnly ? 0.6 : /unspecified/i.test(own) ? 0.5 : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own) ? 0.4 : 0;
         const score = hits.length * 2 + (hits.length === 0 ? fallback : 0) - 0.01 * (extra.length - hits.length);
         if (score > bestScore) {
           best = c;

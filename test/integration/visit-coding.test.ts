@@ -215,6 +215,16 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Lymphoma.\nPLAN: Admission for the next cycle of methotrexate.').some((c) => c.startsWith('Z51'))).toBe(false);
   });
 
+  it('the assessment governs: a condition it questions is not coded from the history, nor from its own item (IV.H)', () => {
+    const got = shown('PAST MEDICAL HISTORY: 1. Atrial fibrillation. 2. Hypertension.\nIMPRESSION: 1. Hypertension. 2. ? Atrial fibrillation. We discussed anticoagulation issues involved with chronic Afib.');
+    expect(got).toContain('I10');
+    expect(got.some((c) => c.startsWith('I48'))).toBe(false);
+    // Uncertainty about a cause does not take the stated condition away.
+    expect(shown('PAST MEDICAL HISTORY: Lupus.\nASSESSMENT: Hypertension, possibly secondary to lupus.')).toEqual(expect.arrayContaining(['I10']));
+    // A header reached with no further words is its residual child, never a named sibling.
+    expect(shown('ASSESSMENT: Sinus arrhythmia.')).toEqual(['I49.89']);
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the
