@@ -19,6 +19,7 @@ import { auditCommand, claimsFromGoldCommand } from './commands/audit';
 import { auditMergeCommand } from './commands/audit-merge';
 import { EXPORT_FORMATS, exportCommand } from './commands/export';
 import { installLifecycle } from './lifecycle';
+import { SETTINGS } from '../lib/domain/setting';
 
 installLifecycle();
 // Paths on the command line are the user's: `npm run cli` starts in the project folder, so go back
@@ -36,7 +37,7 @@ const program = new Command('chartcoder')
   .option('--json', 'machine-readable JSON output')
   .option('--pack <file>', 'code pack to use (default: $CHARTCODER_PACK or public/packs/default.ccpack)')
   .option('--date <YYYY-MM-DD>', 'date of service (warns when a loaded release does not cover it)')
-  .addOption(new Option('--setting <setting>', 'care setting').choices(['office', 'hospital']).default('office'))
+  .addOption(new Option('--setting <setting>', 'care setting').choices([...SETTINGS]).default('office'))
   // Every command's --help lists the shared flags; usage errors go through fail() (one line, JSON with --json).
   .configureHelp({ showGlobalOptions: true })
   .configureOutput({ outputError: () => undefined })

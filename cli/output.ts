@@ -1,11 +1,12 @@
 import { CodesetError } from '../lib/codesets/errors';
 import { PackFormatError } from '../lib/pack/container';
+import type { Setting } from '../lib/domain/setting';
 
 export interface GlobalOptions {
   json?: boolean;
   pack?: string;
   date?: string;
-  setting?: 'office' | 'hospital';
+  setting?: Setting;
 }
 
 export function print(opts: GlobalOptions, data: unknown, human: () => string): void {

@@ -9,17 +9,19 @@ import { hccText } from '../../lib/audit/hcc';
 import { findingRows, type FindingRow } from '../../lib/audit/report';
 import { spotAudit } from '../../lib/audit/spot-audit';
 import { readCodeList } from '../../lib/claim/code-list';
-import { loadPack, type CodePack, type IcdLookup } from '../../lib/pack/code-pack';
+import { codeSystemOf } from '../../lib/domain/code-system';
+import { loadPack, type CodePack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { MAX_TEXT_BYTES, notTextReason } from '../input';
 import { nativeInflate } from './pack-loader';
+import type { Setting } from '../../lib/domain/setting';
 
 export interface AuditTask {
   chartId: string;
   notePath: string;
   codes: string;
   dateOfService: string;
-  setting: 'office' | 'hospital';
+  setting: Setting;
 }
 
 const { packPath } = workerData as { packPath: string };
@@ -44,10 +46,11 @@ const hccOf = (code: string) => {
   const h = pack.hccOf(code);
   return h ? hccText(h) : '';
 };
+/** The findings' chapter column: an ICD-10-CM code's chapter, else the code system of a service. */
 const chapterOf = (code: string) => {
   const hit = pack.lookup(code);
-  if (hit?.system === 'ICD-10-CM') return (hit as IcdLookup).chapter?.desc ?? `chapter of ${code.slice(0, 1)}`;
-  return hit?.system === 'HCPCS' ? 'HCPCS' : /^\d/.test(code) ? 'CPT' : 'not in the code set';
+  if (hit?.system === 'ICD-10-CM') return pack.chapterOf(code)?.desc ?? `chapter of ${code.slice(0, 1)}`;
+  return hit?.system === 'HCPCS' ? 'HCPCS' : codeSystemOf(code) === 'CPT' ? 'CPT' : 'not in the code set';
 };
 
 /**

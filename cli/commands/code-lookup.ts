@@ -1,4 +1,5 @@
 import type { MueService } from '../../lib/codesets/ncci/mue';
+import { codeSystemOf } from '../../lib/domain/code-system';
 import type { CodePack } from '../../lib/pack/code-pack';
 import { print, UsageError, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
@@ -8,7 +9,7 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
   // the JSON answer carries the same statement and the per-system warnings instead.
   const { pack, releases } = await openPack(opts);
   const hit = pack.lookup(code);
-  if (!hit && CPT_SHAPE.test(code.trim().toUpperCase())) return cptFacts(code.trim().toUpperCase(), pack, opts, releases);
+  if (!hit && codeSystemOf(code.trim().toUpperCase()) === 'CPT') return cptFacts(code.trim().toUpperCase(), pack, opts, releases);
   if (!hit) throw new UsageError(`${code} is not in this pack (${[...new Set(pack.sources.map((s) => `${s.system} ${s.release}`))].join(', ')})`);
   const dated = opts.date ? { dateOfService: opts.date, releases, warnings: pack.dateWarnings(opts.date) } : { warnings: [] };
   print(opts, { ...hit, ...dated }, () => {
@@ -31,8 +32,6 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
   });
 }
 
-/** CPT codes: five digits, or four digits and a letter (Category II/III). */
-const CPT_SHAPE = /^\d{4}[0-9A-Z]$/;
 const SERVICES: MueService[] = ['practitioner', 'outpatient-hospital', 'dme-supplier'];
 
 /**

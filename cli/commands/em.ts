@@ -1,4 +1,5 @@
-import { FAMILIES, familyLabel, levelEncounter, type EmResult, type VisitKind } from '../../lib/em/em';
+import { isFamily } from '../../lib/domain/visit-family';
+import { familyLabel, levelEncounter, type EmResult, type VisitKind } from '../../lib/em/em';
 import { readTextFile } from '../input';
 import { print, UsageError, type GlobalOptions, wrapText } from '../output';
 
@@ -37,11 +38,11 @@ export const VISIT_CHOICES: readonly VisitKind[] = VISIT_GROUPS.flatMap(([, ids]
  */
 export async function emCommand(o: { note: string; visit?: string }, opts: GlobalOptions): Promise<void> {
   const visit = o.visit === undefined || o.visit === 'auto' ? undefined : (ALIASES[o.visit] ?? o.visit);
-  if (visit !== undefined && !(FAMILIES as readonly string[]).includes(visit)) {
+  if (visit !== undefined && !isFamily(visit)) {
     throw new UsageError(`--visit must be auto or one of ${VISIT_CHOICES.join(', ')} (not "${o.visit}")`);
   }
   const note = await readTextFile(o.note, 'note');
-  const r = levelEncounter(note, visit as VisitKind | undefined, opts.setting ? { setting: opts.setting } : {});
+  const r = levelEncounter(note, visit, opts.setting ? { setting: opts.setting } : {});
   print(opts, r, () => text(r, visit === undefined));
 }
 

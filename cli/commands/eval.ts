@@ -15,7 +15,7 @@ import { SoftMatcher } from '../../lib/learn/soft-match';
 const KNN_K = 30;
 import { print, table, UsageError, type GlobalOptions } from '../output';
 import { openPack } from './pack-loader';
-import type { CodePack, IcdLookup } from '../../lib/pack/code-pack';
+import type { IcdLookup } from '../../lib/pack/code-pack';
 
 export interface EvalOptions {
   notes: string;
@@ -74,17 +74,6 @@ function fuse(a: Analysis, cal: Calibration, knn: Map<string, number>, beta = 0.
   for (const s of a.excluded) add(s.code, s.score, 0.8);
   for (const [c, k] of knn) p.set(c, 1 - (1 - (p.get(c) ?? 0)) * (1 - beta * k));
   return [...p].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([c]) => c);
-}
-
-function chapterOf(pack: CodePack, code: string): string {
-  const hit = pack.lookup(code) as IcdLookup | undefined;
-  if (hit?.chapter) return hit.chapter.name.padStart(2, '0');
-  // Codes not in the pack: place them by their 3-character category.
-  for (let cut = code.length; cut >= 3; cut--) {
-    const h = pack.lookup(code.slice(0, cut)) as IcdLookup | undefined;
-    if (h?.chapter) return h.chapter.name.padStart(2, '0');
-  }
-  return '??';
 }
 
 export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<void> {
@@ -157,7 +146,8 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
       const hit = pack.lookup(g) as IcdLookup | undefined;
       if (!hit) absent++;
       else if (!hit.billable) notBillable++;
-      const ch = chapterOf(pack, g);
+      // A code the pack does not list is placed by its longest listed prefix.
+      const ch = pack.chapterOf(g)?.name.padStart(2, '0') ?? '??';
       const e = byChapter.get(ch) ?? { gold: 0, found: 0 };
       e.gold++;
       if (top.has(g)) e.found++;

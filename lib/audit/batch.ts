@@ -4,6 +4,7 @@ import { hccCell } from './hcc';
 import { releaseShort, type ReleaseInForce } from '../pack/release-resolver';
 import { plantedErrorsFound, reportHtml, totals, type AuditTotals, type FindingRow } from './report';
 import type { SpotAuditResult } from './spot-audit';
+import type { Setting } from '../domain/setting';
 
 /*
  * The batch audit as data, shared by a run, a resumed run and `audit merge`: every chart ends as
@@ -22,7 +23,7 @@ export interface AuditRunIdentity {
   packSha256: string;
   notes: string;
   dateOfServiceDefault: string;
-  setting: 'office' | 'hospital';
+  setting: Setting;
 }
 
 export interface Shard {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { CodesetError } from '../codesets/errors';
+import { isSetting, type Setting } from '../domain/setting';
 
 /**
  * Claims for the batch audit: one row per chart with the codes billed (the same list syntax as
@@ -10,7 +11,7 @@ export interface ClaimRow {
   chartId: string;
   codes: string;
   dateOfService?: string;
-  setting?: 'office' | 'hospital';
+  setting?: Setting;
   extra: Record<string, string>;
 }
 
@@ -48,9 +49,9 @@ export function parseClaimsCsv(text: string, file = 'claims.csv'): ClaimRow[] {
     const dos = row.date_of_service?.trim();
     if (dos && !validDate(dos)) throw new CodesetError(file, `date_of_service "${dos}" is not a date written YYYY-MM-DD`, { line });
     const setting = row.setting?.trim();
-    if (setting && setting !== 'office' && setting !== 'hospital') throw new CodesetError(file, `setting "${setting}" is not office or hospital`, { line });
+    if (setting && !isSetting(setting)) throw new CodesetError(file, `setting "${setting}" is not office or hospital`, { line });
     const extra = Object.fromEntries(Object.entries(row).filter(([k]) => ![idCol, codesCol, 'date_of_service', 'setting'].includes(k)));
-    return { chartId, codes: (row[codesCol] ?? '').trim(), ...(dos ? { dateOfService: dos } : {}), ...(setting ? { setting: setting as 'office' | 'hospital' } : {}), extra };
+    return { chartId, codes: (row[codesCol] ?? '').trim(), ...(dos ? { dateOfService: dos } : {}), ...(setting && isSetting(setting) ? { setting } : {}), extra };
   });
 }
 

@@ -5,6 +5,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteAnalyzer } from '../suggest/analyze';
 import type { Analysis } from '../suggest/schema';
 import { hccOfDiagnoses, type BilledHcc } from './hcc';
+import type { Setting } from '../domain/setting';
 
 /**
  * Compliance spot-audit of one chart: the codes that were billed against what the note supports.
@@ -52,7 +53,7 @@ export function spotAudit(
   billedList: string,
   pack: CodePack,
   analyzer: NoteAnalyzer,
-  opts: { dateOfService: string; setting: 'office' | 'hospital'; analysis?: Analysis },
+  opts: { dateOfService: string; setting: Setting; analysis?: Analysis },
 ): SpotAuditResult {
   const analysis = opts.analysis ?? analyzer.analyze(note, { setting: opts.setting, dateOfService: opts.dateOfService });
   const { diagnoses, services, unparsed } = parseCodeList(billedList);

@@ -2,6 +2,9 @@ import type { CodePack } from '../pack/code-pack';
 import { parseDocument, type NoteDocument } from '../document/document';
 import type { Encounter, Finding } from './schema';
 
+/** Code-system shapes are shared vocabulary (lib/domain/code-system.ts); the rules import isIcd from here. */
+export { codeSystemOf, isIcd } from '../domain/code-system';
+
 export interface RuleContext {
   encounter: Encounter;
   /** The pack's view for the date of service: every answer comes from the releases in force on it. */
@@ -28,11 +31,6 @@ export interface Rule {
   /** The rule source, in our own words (guideline section, NCCI manual chapter, table). */
   source: string;
   run(ctx: RuleContext): Omit<Finding, 'rule' | 'kind' | 'source'>[];
-}
-
-/** ICD-10-CM codes start with a letter and have a dot or 3 characters; CPT/HCPCS are 5 characters. */
-export function isIcd(code: string): boolean {
-  return /^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(code);
 }
 
 /** Evaluation and management services: CPT 99202–99499 (every E/M family: office, ED, hospital, consults, critical care …). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnalysisSchema } from '../suggest/schema';
+import { SettingSchema } from '../domain/setting';
 
 /** A service or diagnosis line as reported (what the coder or biller is about to send). */
 export const ReportedCodeSchema = z.strictObject({
@@ -25,7 +26,7 @@ export type Unparsed = z.infer<typeof UnparsedSchema>;
 export const EncounterSchema = z.strictObject({
   /** ISO date of service. */
   dateOfService: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  setting: z.enum(['office', 'hospital']),
+  setting: SettingSchema,
   diagnoses: z.array(ReportedCodeSchema),
   services: z.array(ReportedCodeSchema),
   patient: z.strictObject({ sex: z.enum(['female', 'male']).optional(), ageYears: z.number().int().min(0).max(130).optional() }).default({}),

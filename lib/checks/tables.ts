@@ -26,7 +26,8 @@ export const ModifierRestrictionsSchema = z.strictObject({
 export const COMPREHENSIVE_CODES = ComprehensiveCodesSchema.parse(comprehensiveData).cases;
 export const MODIFIER_RESTRICTIONS = ModifierRestrictionsSchema.parse(restrictionsData).restrictions;
 
-const REGEX = z.string().refine((s) => {
+/** A regular expression written as a string in a rule table (compiled case-insensitive). */
+export const REGEX = z.string().refine((s) => {
   try {
     new RegExp(s, 'i');
     return true;

@@ -1,6 +1,7 @@
 import { parseCodeList } from './parse-code-list';
 import type { Encounter, Unparsed } from '../checks/schema';
 import { dotIcd } from '../codesets/code-format';
+import { codeSystemOf } from '../domain/code-system';
 import type { CodePack } from '../pack/code-pack';
 
 /**
@@ -88,7 +89,7 @@ export function readCodeList(text: string, pack: CodePack, dateOfService?: strin
   }
   const hasHcpcs = pack.sources.some((s) => s.system === 'HCPCS');
   for (const s of parsed.services) {
-    if (hasHcpcs && /^[A-V][0-9]{4}$/.test(s.code) && pack.lookup(s.code)?.system !== 'HCPCS') {
+    if (hasHcpcs && codeSystemOf(s.code) === 'HCPCS' && pack.lookup(s.code)?.system !== 'HCPCS') {
       // "E1122" is HCPCS-shaped; written without its dot it may be the ICD-10-CM code E11.22.
       const icd = pack.codeInfo(dotIcd(s.code));
       problems.push({

@@ -1,5 +1,5 @@
-import { dotIcd, HCPCS_CPT_RE } from '../codesets/code-format';
-import { isIcd } from '../checks/rule';
+import { dotIcd } from '../codesets/code-format';
+import { codeSystemOf, isIcd } from '../domain/code-system';
 import type { Encounter, Unparsed } from '../checks/schema';
 
 const QUOTES = /^["'“”‘’`([{<]+|["'“”‘’`)\]}>.;:]+$/g;
@@ -56,7 +56,7 @@ type Shape = { kind: 'icd' | 'service' } | { kind: 'unparsed'; reason: string; m
 
 function codeShape(code: string): Shape {
   if (isIcd(code)) return { kind: 'icd' };
-  if (HCPCS_CPT_RE.test(code)) return { kind: 'service' };
+  if (codeSystemOf(code)) return { kind: 'service' };
   const bare = code.replace(/\./g, '');
   const icdLike = /^[A-Z][0-9][0-9A-Z]{1,5}$/.test(bare);
   if (code.includes('.')) {

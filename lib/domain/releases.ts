@@ -2,7 +2,8 @@ import { coversDate } from '../codesets/release';
 
 /**
  * Release labels and effective dates, written once for every code system: how labels order, whether
- * a release covers a date of service, and one entry per release label.
+ * a release covers a date of service, which loaded release is nearest to it, and one entry per
+ * release label.
  */
 export { coversDate };
 
@@ -30,4 +31,18 @@ export function lastPerRelease<T extends { system: string; release: string }>(it
     out.push(item);
   }
   return out.reverse();
+}
+
+/** Days between a date of service and a release's effective window (0 inside it). */
+function daysOutside(r: { effectiveFrom: string; effectiveTo: string }, dos: string): number {
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const d = day(dos);
+  return d < day(r.effectiveFrom) ? day(r.effectiveFrom) - d : Math.max(0, d - day(r.effectiveTo));
+}
+
+/** The release nearest in time to the date (the later one of two equally near). */
+export function nearest<T extends { effectiveFrom: string; effectiveTo: string }>(sortedOldestFirst: readonly T[], dos: string): T | undefined {
+  let best: T | undefined;
+  for (const r of sortedOldestFirst) if (!best || daysOutside(r, dos) <= daysOutside(best, dos)) best = r;
+  return best;
 }

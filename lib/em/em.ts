@@ -3,9 +3,10 @@ import { detectFamily, patientStatus, type FamilyReading } from './family';
 import { readNote, type EmNote, type Span } from './note-view';
 import { readProblems, type ProblemsElement } from './problems';
 import { readRisk, type RiskElement } from './risk';
-import { FAMILIES, type Family } from './schema';
+import { FAMILIES, type Family } from '../domain/visit-family';
 import { familyLabel, familyTable, levelByMdm, levelByTime, levels, mdmLevel, mdmNeeds, prolonged, rank, emLabel, type MdmLevel } from './tables';
 import { findTotalTime } from './time';
+import type { Setting } from '../domain/setting';
 
 /*
  * E/M level of one note (CPT E/M guidelines: 2021 office/outpatient, 2023 for the other families:
@@ -21,7 +22,7 @@ export { emLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, MDM_ORDER, pr
 export { findTotalTime } from './time';
 export { familyLabel } from './tables';
 export type { Span } from './note-view';
-export { FAMILIES, type Family } from './schema';
+export { FAMILIES, type Family } from '../domain/visit-family';
 
 /** A visit family to level the note in (kept as `VisitKind` for callers that choose one). */
 export type VisitKind = Family;
@@ -62,7 +63,7 @@ export interface EmResult {
 
 export interface LevelOptions {
   /** Default family when the note says nothing of its own: office -> established, hospital -> subsequent. */
-  setting?: 'office' | 'hospital';
+  setting?: Setting;
 }
 
 /** Binary or control characters, or almost no words: not a note to level. */

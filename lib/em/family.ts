@@ -1,6 +1,8 @@
 import cuesData from './data/visit-families.json';
 import { allMatches, firstMatch, pattern, type EmNote, type Span } from './note-view';
-import { VisitCuesSchema, type Family } from './schema';
+import { VisitCuesSchema } from './schema';
+import type { Family } from '../domain/visit-family';
+import type { Setting } from '../domain/setting';
 
 /*
  * Which E/M family a note belongs to, read from its headings and words (data/visit-families.json):
@@ -66,7 +68,7 @@ function headingText(h: string): string {
 }
 
 /** Scores each family's cues over the note and picks the family. */
-export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): FamilyReading {
+export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
   const { statements, doc } = note;
   const opening = statements.filter((s) => s.role === 'reason' || s.index < 3);
   const plan = statements.filter((s) => s.role === 'diagnostic' || s.role === 'plan');
@@ -118,7 +120,7 @@ export function detectFamily(note: EmNote, setting?: 'office' | 'hospital'): Fam
 }
 
 /** The family the scores point to, placed (consultation, nursing facility, home) and with the patient's status. */
-function decide(note: EmNote, scores: Scores, setting?: 'office' | 'hospital'): FamilyReading {
+function decide(note: EmNote, scores: Scores, setting?: Setting): FamilyReading {
   let best = pick(scores);
   // Admitted and discharged on the same date: the same-day family, whatever else the summary says.
   if (scores.has('same-day') && (best === 'discharge' || best === 'initial')) best = 'same-day';
@@ -213,7 +215,7 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
  * department now make it inpatient; so does a patient who came through the emergency department
  * when nothing places the consultation in an office or in the emergency department itself.
  */
-function consultPlace(note: EmNote): 'hospital' | 'office' {
+function consultPlace(note: EmNote): Setting {
   const text = note.doc.view;
   const count = (ps: string[]) => ps.reduce((n, p) => n + allMatches(text, p).length, 0);
   const inpatient = count(CUES.consultPlace.inpatient);

@@ -1,6 +1,7 @@
 import riskCues from './data/mdm-risk.json';
 import { firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
-import { RiskCuesSchema, type Family } from './schema';
+import { RiskCuesSchema } from './schema';
+import type { Family } from '../domain/visit-family';
 import { rank, type MdmLevel } from './tables';
 
 /*

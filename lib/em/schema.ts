@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SettingSchema } from '../domain/setting';
+import { FAMILIES, type Family } from '../domain/visit-family';
 
 /*
  * Strict schemas for the E/M data files (unknown keys are rejected, so a typo in a data file fails
@@ -8,33 +10,9 @@ import { z } from 'zod';
 export const MDM_LEVELS = ['straightforward', 'low', 'moderate', 'high'] as const;
 export const MdmLevelSchema = z.enum(MDM_LEVELS);
 
-/**
- * The visit families a note can be levelled in (CPT 2021 office rules, 2023 rules for the others:
- * hospital, emergency department, consultations, nursing facility, home or residence; critical care
- * by time).
- */
-export const FAMILIES = [
-  'new',
-  'established',
-  'ed',
-  'initial',
-  'subsequent',
-  'same-day',
-  'discharge',
-  'office-consult',
-  'inpatient-consult',
-  'nursing-initial',
-  'nursing-subsequent',
-  'nursing-discharge',
-  'home-new',
-  'home-established',
-  'critical-care',
-  'preventive',
-  'eye',
-  'disability',
-] as const;
+/** The visit families (lib/domain/visit-family.ts), re-exported for the E/M callers. */
+export { FAMILIES, type Family };
 export const FamilySchema = z.enum(FAMILIES);
-export type Family = (typeof FAMILIES)[number];
 
 const Level = z.strictObject({
   code: z.string().regex(/^\d{5}$/),
@@ -58,7 +36,7 @@ const Prolonged = z.strictObject({
 const ByLevel = z.strictObject({
   id: FamilySchema,
   label: z.string(),
-  setting: z.enum(['office', 'hospital']),
+  setting: SettingSchema,
   /** 'mdm-or-time': the higher of the two; 'mdm': time does not count (emergency department); 'time': time only (discharge, critical care). */
   leveling: z.enum(['mdm-or-time', 'mdm', 'time']),
   levels: z.array(Level).min(1),

@@ -1,5 +1,6 @@
 import emData from './data/em-rules.json';
-import { EmRulesSchema, MDM_LEVELS, type Family, type FamilyTable } from './schema';
+import type { Family } from '../domain/visit-family';
+import { EmRulesSchema, MDM_LEVELS, type FamilyTable } from './schema';
 
 /*
  * The E/M families and their level tables (data/em-rules.json). A level is supported by medical
@@ -8,7 +9,7 @@ import { EmRulesSchema, MDM_LEVELS, type Family, type FamilyTable } from './sche
  */
 export type MdmLevel = (typeof MDM_LEVELS)[number];
 export const MDM_ORDER: readonly MdmLevel[] = MDM_LEVELS;
-export type { Family } from './schema';
+export type { Family } from '../domain/visit-family';
 
 const RULES = EmRulesSchema.parse(emData);
 const BY_ID = new Map<Family, FamilyTable>(RULES.families.map((f) => [f.id, f]));

@@ -1,5 +1,9 @@
 import type { CodeSystem } from '../codesets/release';
+import { coversDate, lastPerRelease, nearest } from '../domain/releases';
 import type { PackHeader } from './format';
+
+/** The nearest-release choice lives with the other release vocabulary (lib/domain/releases.ts). */
+export { nearest } from '../domain/releases';
 
 /**
  * Which loaded release answers for a date of service, per code system. ICD-10-CM code lists run
@@ -30,23 +34,9 @@ interface Candidate {
 function pick(system: CodeSystem, candidates: Candidate[], dos: string): ReleaseInForce | undefined {
   if (candidates.length === 0) return undefined;
   const sorted = [...candidates].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  const covering = sorted.filter((c) => dos >= c.effectiveFrom && dos <= c.effectiveTo).at(-1);
+  const covering = sorted.filter((c) => coversDate(c, dos)).at(-1);
   if (covering) return { system, ...covering, inForce: true, basis: 'in force' };
   return { system, ...nearest(sorted, dos)!, inForce: false, basis: 'nearest (none in force)' };
-}
-
-/** Days between a date and a release's effective window (0 inside it). */
-function distance(c: { effectiveFrom: string; effectiveTo: string }, dos: string): number {
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const d = day(dos);
-  return d < day(c.effectiveFrom) ? day(c.effectiveFrom) - d : Math.max(0, d - day(c.effectiveTo));
-}
-
-/** The release nearest in time to the date (the later one of two equally near). */
-export function nearest<T extends { effectiveFrom: string; effectiveTo: string }>(sortedOldestFirst: T[], dos: string): T | undefined {
-  let best: T | undefined;
-  for (const c of sortedOldestFirst) if (!best || distance(c, dos) <= distance(best, dos)) best = c;
-  return best;
 }
 
 /**
@@ -59,17 +49,11 @@ export function resolveReleases(header: PackHeader, dos: string): ReleaseInForce
     const candidates: Candidate[] =
       system === 'ICD-10-CM'
         ? header.icdReleases.filter((r) => r.hasTitles).map((r) => ({ release: r.label, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }))
-        : uniqueReleases(header.sources.filter((s) => s.system === system));
+        : lastPerRelease(header.sources.filter((s) => s.system === system)).map((s) => ({ release: s.release, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo }));
     const r = pick(system, candidates, dos);
     if (r) out.push(r);
   }
   return out;
-}
-
-function uniqueReleases(sources: Candidate[]): Candidate[] {
-  const seen = new Map<string, Candidate>();
-  for (const s of sources) seen.set(s.release, { release: s.release, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo });
-  return [...seen.values()];
 }
 
 const SHORT: Record<string, string> = { 'ICD-10-CM': 'ICD-10-CM', HCPCS: 'HCPCS', 'NCCI-PTP': 'PTP', 'NCCI-MUE': 'MUE', 'NCCI-AOC': 'add-on edits' };

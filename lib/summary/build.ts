@@ -1,9 +1,11 @@
 import type { CodePack } from '../pack/code-pack';
 import { CodedSummarySchema, MAX_POINTERS, POINTERS, placeOfService, type CodedSummary } from './schema';
+import { codeSystemOf } from '../domain/code-system';
+import type { Setting } from '../domain/setting';
 
 export interface SummaryDraft {
   dateOfService: string;
-  setting: 'office' | 'hospital';
+  setting: Setting;
   renderingProvider?: string;
   /** Accepted diagnosis codes in the order the coder wants them (first = first-listed). */
   diagnoses: string[];
@@ -24,7 +26,7 @@ export function buildSummary(draft: SummaryDraft, pack: CodePack): CodedSummary 
   const diagnoses = draft.diagnoses.map((code, i) => ({ pointer: POINTERS[i] ?? 'L', code, description: pack.titleOf(code) }));
   const defaultPointers = diagnoses.slice(0, MAX_POINTERS).map((d) => d.pointer);
   const lines = draft.services.map((s) => {
-    const hcpcs = /^[A-V][0-9]{4}$/.test(s.code);
+    const hcpcs = codeSystemOf(s.code) === 'HCPCS';
     return {
       code: s.code,
       system: hcpcs ? ('HCPCS' as const) : ('CPT' as const),

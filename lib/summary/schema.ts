@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SettingSchema, type Setting } from '../domain/setting';
 
 /**
  * The coded summary handed to billing (issue 6): what the coder accepted, in claim order, with the
@@ -49,7 +50,7 @@ export const CodedSummarySchema = z
       dateOfService: Date,
       /** CMS place-of-service code (11 office, 21 inpatient hospital, 22 outpatient hospital …). */
       placeOfService: z.string().regex(/^\d{2}$/),
-      setting: z.enum(['office', 'hospital']),
+      setting: SettingSchema,
       renderingProvider: z.string().optional(),
     }),
     patient: z
@@ -88,6 +89,6 @@ export function summaryProblems(input: unknown): string[] {
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.') || 'summary'}: ${i.message}`);
 }
 
-export function placeOfService(setting: 'office' | 'hospital'): string {
+export function placeOfService(setting: Setting): string {
   return setting === 'office' ? '11' : '21';
 }

@@ -1,5 +1,5 @@
 import { feeScheduleOf } from '../fee-schedule';
-import { isIcd, type Rule } from '../rule';
+import { codeSystemOf, isIcd, type Rule } from '../rule';
 
 /**
  * A code must be valid in the code set in force on the date of service (HIPAA code-set rules;
@@ -47,7 +47,7 @@ export const rule: Rule = {
         continue;
       }
       const hcpcsLoaded = pack.sources.some((s) => s.system === 'HCPCS');
-      const levelTwo = /^[A-Z]\d{4}$/.test(r.code);
+      const levelTwo = codeSystemOf(r.code) === 'HCPCS';
       if (levelTwo && hcpcsLoaded) {
         const asIcd = pack.codeInfo(`${r.code.slice(0, 3)}.${r.code.slice(3)}`);
         out.push({

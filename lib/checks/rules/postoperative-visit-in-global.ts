@@ -2,18 +2,10 @@ import { z } from 'zod';
 import cuesData from '../data/postoperative-cues.json';
 import { feeScheduleOf, feeScheduleRelease } from '../fee-schedule';
 import { isIcd, noteDocument, type Rule } from '../rule';
+import { REGEX } from '../tables';
 import type { NoteDocument } from '../../document/document';
 import type { SectionRole } from '../../document/schema';
 import { isVisit } from './global-surgery-em';
-
-const REGEX = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a regular expression');
 
 export const PostoperativeCuesSchema = z.strictObject({
   about: z.string().min(1),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { indexOfSorted, lowerBound } from '../../../lib/domain/sorted';
-import { coversDate, lastPerRelease, releaseLabels, releaseOrder } from '../../../lib/domain/releases';
+import { coversDate, lastPerRelease, nearest, releaseLabels, releaseOrder } from '../../../lib/domain/releases';
+import { codeSystemOf } from '../../../lib/domain/code-system';
+import { isSetting, SETTINGS } from '../../../lib/domain/setting';
+import { FAMILIES, isFamily } from '../../../lib/domain/visit-family';
 
 describe('the one binary search', () => {
   const codes = ['99213', 'A00.0', 'E11.9', 'E11.9', 'J45.909'];
@@ -39,5 +42,33 @@ describe('release vocabulary', () => {
       { system: 'ICD-10-CM', release: 'FY2026', file: 'tabular' },
     ];
     expect(lastPerRelease(items).map((x) => x.file)).toEqual(['anweb', 'tabular']);
+  });
+});
+
+describe('code systems, settings and visit families', () => {
+  it.each([
+    ['E11.22', 'ICD-10-CM'],
+    ['I10', 'ICD-10-CM'],
+    ['M1A.0X10', 'ICD-10-CM'],
+    ['J1885', 'HCPCS'],
+    ['E1122', 'HCPCS'],
+    ['99214', 'CPT'],
+    ['0001F', 'CPT'],
+    ['0075T', 'CPT'],
+    ['E11..22', undefined],
+    ['9921', undefined],
+  ])('%s is %s by its shape', (code, system) => expect(codeSystemOf(code)).toBe(system));
+
+  it('names settings and families once', () => {
+    expect(SETTINGS).toEqual(['office', 'hospital']);
+    expect([isSetting('office'), isSetting('clinic')]).toEqual([true, false]);
+    expect([isFamily('ed'), isFamily('emergency')]).toEqual([true, false]);
+    expect(FAMILIES).toContain('critical-care');
+  });
+
+  it('answers from the nearest release when none covers the date (the later of two equally near)', () => {
+    const fy = (y: number) => ({ release: `FY${y}`, effectiveFrom: `${y - 1}-10-01`, effectiveTo: `${y}-09-30` });
+    expect(nearest([fy(2021), fy(2026)], '2024-03-01')?.release).toBe('FY2026');
+    expect(nearest([fy(2021), fy(2026)], '2019-03-01')?.release).toBe('FY2021');
   });
 });
