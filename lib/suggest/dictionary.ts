@@ -16,6 +16,7 @@ const TermRulesSchema = z.strictObject({
   optional_after_unspecified: z.array(z.string()),
   qualifier_words: z.array(z.string()),
   index_words_not_conditions: z.array(z.string()),
+  inert_phrases: z.array(z.string().min(1)),
 });
 const RULES = TermRulesSchema.parse(termRulesData);
 const GuidelineTermsSchema = z.strictObject({
@@ -28,6 +29,8 @@ const STOP = new Set(RULES.stop_words);
 const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
 const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => stemWord(w)));
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
+/** Phrases whose words never name a condition, as stem lists (term-rules.json inert_phrases). */
+export const INERT_PHRASES = RULES.inert_phrases.map((p) => tokenize(fold(p)).map((t) => t.stem));
 const NOT_CONDITIONS = new Set(RULES.index_words_not_conditions.flatMap((w) => tokenize(fold(w)).map((t) => t.stem)));
 
 /** Connective words never count as evidence in a note ("and" must not match "Andes", stemmed "and"). */

@@ -1,5 +1,5 @@
 import type { ExpandedToken } from '../text/expand';
-import { isStopWord, type Dictionary } from './dictionary';
+import { INERT_PHRASES, isStopWord, type Dictionary } from './dictionary';
 
 export interface TermMatch {
   term: number;
@@ -26,8 +26,9 @@ export function matchSentence(tokens: ExpandedToken[], dict: Dictionary): TermMa
 export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
   // Work on stem ids: a stem no term uses can never help a match.
   const where = new Map<number, number[]>();
+  const inert = inertSources(tokens);
   tokens.forEach((t, i) => {
-    if (isStopWord(t.norm)) return;
+    if (isStopWord(t.norm) || inert.has(t.source)) return;
     // "ESRD secondary to diabetes and hypertension" links causes; it is not "secondary diabetes".
     if (t.norm === 'secondary' && !t.expanded && tokens.some((n) => n.source === t.source + 1 && n.norm === 'to')) return;
     const id = dict.stemId(t.stem);
@@ -173,4 +174,16 @@ function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken
     else covered.push(m);
   });
   return { kept: keep, covered };
+}
+
+/** Sources of words inside an inert phrase ("sliding scale" insulin): never part of a match. */
+function inertSources(tokens: ExpandedToken[]): Set<number> {
+  const out = new Set<number>();
+  const original = tokens.filter((t) => !t.expanded);
+  for (let i = 0; i < original.length; i++) {
+    for (const phrase of INERT_PHRASES) {
+      if (phrase.every((stem, k) => original[i + k]?.stem === stem)) for (let k = 0; k < phrase.length; k++) out.add(original[i + k]!.source);
+    }
+  }
+  return out;
 }

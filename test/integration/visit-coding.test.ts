@@ -225,6 +225,13 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Sinus arrhythmia.')).toEqual(['I49.89']);
   });
 
+  it('risks and side effects discussed are not diagnoses; dose wording never names a condition', () => {
+    const got = shown('ASSESSMENT: Mantle cell lymphoma, admitted to start chemotherapy. Toxicities have been discussed with her including myelosuppression, mucositis, diarrhea, nausea, alopecia, bladder toxicity, neuropathy, constipation, etc.');
+    expect(got[0]).toMatch(/^C83/);
+    expect(got.some((c) => /^(K12|L65|G62|K59|N31)/.test(c))).toBe(false);
+    expect(shown('ASSESSMENT: Type 2 diabetes, on sliding scale insulin.')).not.toContain('R23.4');
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the
