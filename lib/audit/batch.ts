@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { ClaimRow } from './claims';
 import { hccCell } from './hcc';
-import { releaseShort, type ReleaseInForce } from '../pack/release-resolver';
+import { notInForceNote, releaseShort, type ReleaseInForce } from '../pack/release-resolver';
 import { plantedErrorsFound, reportHtml, totals, type AuditTotals, type FindingRow } from './report';
 import type { SpotAuditResult } from './spot-audit';
 import type { Setting } from '../domain/setting';
@@ -123,7 +123,7 @@ export function releaseGroups(charts: ClaimRow[], defaultDos: string, resolve: (
 /** The groups in one line: "Dates of service 2026-03-01…2026-03-31 (40 charts): ICD-10-CM FY2026 · …; …". */
 export function releaseGroupsLine(groups: ReleaseGroup[]): string {
   const parts = groups.map((g) => `${g.firstDate === g.lastDate ? g.firstDate : `${g.firstDate}…${g.lastDate}`} (${g.charts} chart${g.charts === 1 ? '' : 's'}): ${g.releases}`);
-  const note = groups.some((g) => g.releases.includes('*')) ? ' (* not in force on those dates: the nearest loaded release answers; import the one in force)' : '';
+  const note = groups.some((g) => g.releases.includes('*')) ? notInForceNote('those dates') : '';
   return `Each chart answered from the releases in force on its date of service — ${parts.join('; ')}${note}`;
 }
 

@@ -70,8 +70,13 @@ export function releaseShort(r: ReleaseInForce): string {
  */
 export function releaseStatement(resolved: ReleaseInForce[], dos: string): string {
   const parts = resolved.map(releaseShort);
-  const note = resolved.some((r) => !r.inForce) ? ' (* not in force on that date: the nearest loaded release answers; import the one in force)' : '';
+  const note = resolved.some((r) => !r.inForce) ? notInForceNote('that date') : '';
   return `Date of service ${dos}: ${parts.join(' · ')}${note}`;
+}
+
+/** What a star after a release means, said once for the date (or dates) of a statement. */
+export function notInForceNote(dates: 'that date' | 'those dates'): string {
+  return ` (* not in force on ${dates}: the nearest loaded release answers; import the one in force)`;
 }
 
 /** What a status line says for one code system on a date of service. */
