@@ -114,6 +114,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   it('status codes: current smoker F17.21-, former smoker Z87.891, Z79 for drugs on the current regimen', () => {
     expect(shown('SOCIAL HISTORY: She smokes a pack of cigarettes a day.')).toEqual(['F17.210']);
     expect(shown('SOCIAL HISTORY: Former smoker, quit 10 years ago.')).toEqual(['Z87.891']);
+    // The product named: pipe or cigars F17.290, chewing tobacco F17.220 (Index: Dependence, drug, nicotine).
+    expect(shown('SOCIAL HISTORY: He has returned to pipe smoking.')).toEqual(['F17.290']);
+    expect(shown('SOCIAL HISTORY: He chews tobacco daily.')).toEqual(['F17.220']);
     expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Metformin 500 mg b.i.d., Lantus 20 units.')).toEqual(['E11.9', 'Z79.4', 'Z79.84']);
     expect(shown('ASSESSMENT: Atrial fibrillation.\nMEDICATIONS: Warfarin 5 mg.')).toEqual(['I48.91', 'Z79.01']);
     // A drug alone documents no diagnosis; most classes need the condition they treat on the claim.
