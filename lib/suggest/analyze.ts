@@ -1,3 +1,4 @@
+import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
@@ -16,7 +17,7 @@ import type { Analysis, Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
 
 export interface AnalyzeOptions {
-  setting?: 'office' | 'hospital';
+  setting?: Setting;
   dateOfService?: string;
 }
 
@@ -117,7 +118,7 @@ export class NoteAnalyzer {
     role: SectionRole,
     order: number,
     text: string,
-    setting: 'office' | 'hospital',
+    setting: Setting,
     newborn: boolean,
     out: Mention[],
   ): void {
@@ -200,7 +201,7 @@ export class NoteAnalyzer {
   }
 
   /** Guidelines on what a mention becomes given how it is asserted (IV.H outpatient uncertainty, I.C.21.c.4 history). */
-  private applyAssertion(m: Mention, setting: 'office' | 'hospital'): Mention {
+  private applyAssertion(m: Mention, setting: Setting): Mention {
     const symptom = m.code.startsWith('R');
     switch (m.assertion) {
       case 'negated':

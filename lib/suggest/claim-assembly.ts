@@ -26,7 +26,7 @@ export interface ReadMentions {
  * guideline layer, each step a general rule with its own module and data — combinations the
  * Guidelines presume (I.A.15, I.C.9.a), the Index's "with" links, sequelae of stroke (I.C.9.d),
  * poisoning / adverse effect / underdosing from the Table of Drugs (I.C.19.e), prematurity
- * (I.C.16.e), the encounter reason (Z codes, IV.A), BMI (I.B.14), organisms (I.C.1.a), long-term
+ * (I.C.16.d), the encounter reason (Z codes, IV.A), BMI (I.B.14), organisms (I.C.1.a), long-term
  * drug status (I.C.21.c.3), drugs given at the visit (HCPCS).
  */
 export function assembleClaim(
@@ -45,7 +45,7 @@ export function assembleClaim(
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
-  // Prematurity after the reason for the encounter (I.C.16.e: birth weight, then weeks).
+  // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
   const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SettingSchema } from '../domain/setting';
 
 export const AssertionSchema = z.enum(['present', 'negated', 'possible', 'hypothetical', 'historical', 'family']);
 
@@ -35,7 +36,7 @@ export const SuggestionSchema = z.strictObject({
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const AnalysisSchema = z.strictObject({
-  setting: z.enum(['office', 'hospital']),
+  setting: SettingSchema,
   release: z.strictObject({ system: z.literal('ICD-10-CM'), label: z.string(), effectiveFrom: z.string(), effectiveTo: z.string() }),
   warnings: z.array(z.string()),
   /** Ranked candidates for the encounter. */
