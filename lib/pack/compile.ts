@@ -6,7 +6,7 @@ import { decodeUtf8 } from '../util/text-lines';
 import { sha256Hex } from '../util/sha256';
 import { encodePack, type SectionInput } from './container';
 import { CodePack } from './code-pack';
-import { buildDictionary } from '../suggest/dictionary';
+import { buildDictionary } from '../suggest/dictionary-build';
 import type { PackSource } from './format';
 import type { ParsedFile, WriteContext } from './modules/module';
 import { PACK_MODULES, parserFor } from './modules/registry';

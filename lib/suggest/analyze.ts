@@ -7,14 +7,15 @@ import type { SectionRole } from '../document/schema';
 import { fold, stemWord, tokenize, type Token } from '../text/tokens';
 import { isNewborn } from './newborn';
 import { familyCode, historyCode } from './assertion-map';
-import { bindQualifiers, dictionaryFor, type Dictionary } from './dictionary';
+import { bindQualifiers, type Dictionary } from './dictionary';
+import { dictionaryFor } from './dictionary-build';
 import { matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { lateralize, refineToBillable } from './refine';
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
-import { claimDecision } from './claim-policy';
+import { aggregateMentions, mergeSpans, type Mention } from './mentions';
 
 export interface AnalyzeOptions {
   setting?: Setting;
@@ -26,40 +27,8 @@ const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family',
 /** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
 const LATE_DIAGNOSIS = /discharge|final|postop|post-op|postprocedure|post-procedure/i;
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
-/**
- * Symptom codes: the signs and symptoms of chapter 18 (R00-R69; not R65 severe sepsis / SIRS,
- * which are coded with their infection, nor the abnormal findings R70-R99), and the joint / limb /
- * back pain codes of chapter 13 that name a symptom.
- */
-const isSymptomCode = (code: string) => (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
-const MAX_EVIDENCE = 100;
-
-interface Mention {
-  code: string;
-  matched: string;
-  via: string;
-  score: number;
-  assertion: Assertion;
-  section: string;
-  role: SectionRole;
-  /** The statement (index in the document) the mention is written in. */
-  statement: number;
-  /** Claim order of the statement the mention is written in (diagnostic sections first). */
-  order: number;
-  spans: { start: number; end: number }[];
-  refinedFrom?: string;
-  refinedBy?: string[];
-  mappedFrom?: string;
-  note?: string;
-  excludedWhy?: string;
-  /** Written with a question mark before it ("? Atrial fibrillation"): the provider doubts the condition itself. */
-  questioned?: boolean;
-  /** The numbered item of a diagnostic list the mention is written in (section start : item number). */
-  item?: string;
-  alternative?: boolean;
-}
 
 export class NoteAnalyzer {
   readonly pack: CodePack;
@@ -97,7 +66,7 @@ export class NoteAnalyzer {
         this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, roleOf(st), order.get(st.index)!, text, setting, newborn, mentions);
       }
     }
-    const aggregated = this.aggregate(mentions, text, release.label);
+    const aggregated = aggregateMentions(this.pack, mentions, text, release.label);
     const { suggestions, alternatives, excluded } = assembleClaim(this.pack, this.dict, doc, aggregated, release.label, sentenceSpans);
     // Risk adjustment: the CMS-HCC V28 category of each diagnosis the mapping covers.
     const withHcc = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? this.hcc(s) : s));
@@ -230,121 +199,6 @@ export class NoteAnalyzer {
         return m;
     }
   }
-
-  private aggregate(mentions: Mention[], text: string, release: string): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
-    /** One suggestion per code; `rank` orders the list (claim order), best mention first. */
-    const group = (list: (Mention & { tier?: number })[], rank: 'claim' | 'score') => {
-      const by = new Map<string, (Mention & { tier?: number })[]>();
-      for (const m of list) {
-        const ms = by.get(m.code);
-        if (ms) ms.push(m);
-        else by.set(m.code, [m]);
-      }
-      const out: (Suggestion & { key: number })[] = [];
-      for (const [code, ms] of by) {
-        const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
-        const lead = ms.reduce((a, b) => ((b.tier ?? 9) * 1e6 + b.order < (a.tier ?? 9) * 1e6 + a.order ? b : a));
-        const hit = this.pack.codeInfo(code);
-        const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
-        out.push({
-          key: rank === 'claim' ? (lead.tier ?? 9) * 1e6 + lead.order : -best.score,
-          code,
-          description: hit?.title ?? '',
-          system: 'ICD-10-CM',
-          release,
-          billable: hit?.billable ?? false,
-          score: Number((best.score + 0.5 * Math.log(ms.length)).toFixed(4)),
-          assertion: lead.assertion,
-          section: lead.section,
-          // The first MAX_EVIDENCE places in the note (mentions counts them all): a long chart
-          // repeating a diagnosis in every visit must not carry thousands of spans to the panel.
-          evidence: spans.slice(0, MAX_EVIDENCE).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
-          mentions: ms.length,
-          reason: {
-            matched: lead.matched,
-            via: lead.via,
-            ...(lead.refinedFrom ? { refinedFrom: lead.refinedFrom, refinedBy: lead.refinedBy ?? [] } : {}),
-            ...(lead.mappedFrom ? { mappedFrom: lead.mappedFrom } : {}),
-            ...(lead.note || lead.excludedWhy ? { note: lead.excludedWhy ?? lead.note } : {}),
-          },
-        });
-      }
-      return out.sort((a, b) => a.key - b.key || a.code.localeCompare(b.code)).map(({ key: _key, ...s }) => s as Suggestion);
-    };
-    const asserted = mentions.filter((m) => !m.excludedWhy && !m.alternative);
-    // The claim: what the provider diagnosed and addressed, by the role of the section each
-    // mention is written in (data/claim-policy.json); the rest is "considered, not coded".
-    const hasDiagnosis = asserted.some((m) => m.role === 'diagnostic');
-    const onClaim: (Mention & { tier: number })[] = [];
-    const leftOut: Mention[] = [];
-    // Signs and symptoms routinely part of a diagnosis written in the same statement ("acute
-    // gastroenteritis with diarrhea", "osteoarthritis of the knee with knee pain") are not coded
-    // with it (Guidelines I.B.5).
-    const definitive = new Set(asserted.filter((m) => !isSymptomCode(m.code)).map((m) => m.statement));
-    // The assessment is the provider's current judgement: a condition it questions or rules out
-    // ("5. ? Atrial fibrillation.", "no pneumonia") is not put back on the claim by the history or the
-    // course ("PMH: atrial fibrillation"), unless the assessment also states it (IV.H, IV.A).
-    const category = (m: Mention) => m.code.slice(0, 3);
-    // The item that questions a condition governs what its later sentences say of it ("5. ? Atrial
-    // fibrillation. We discussed anticoagulation issues involved with chronic Afib.").
-    const questionedIn = new Set(mentions.filter((m) => m.questioned && m.item).map((m) => `${m.item}|${category(m)}`));
-    const stated = new Set(asserted.filter((m) => m.role === 'diagnostic' && !questionedIn.has(`${m.item}|${category(m)}`)).map(category));
-    const doubted = new Set(
-      mentions.filter((m) => m.role === 'diagnostic' && (m.questioned || m.assertion === 'negated') && !stated.has(category(m))).map(category),
-    );
-    for (const m of asserted) {
-      if (doubted.has(category(m)) && (m.role !== 'diagnostic' || questionedIn.has(`${m.item}|${category(m)}`))) {
-        leftOut.push({ ...m, excludedWhy: 'the assessment states it as uncertain or ruled out: not coded from the history (Guidelines IV.H)' });
-        continue;
-      }
-      if (isSymptomCode(m.code) && definitive.has(m.statement)) {
-        leftOut.push({ ...m, excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)' });
-        continue;
-      }
-      const d = claimDecision(m.role, m.code, hasDiagnosis);
-      if ('tier' in d) onClaim.push({ ...m, tier: d.tier });
-      else leftOut.push({ ...m, excludedWhy: d.why });
-    }
-    const keptCodes = new Set([...onClaim, ...leftOut].map((m) => m.code));
-    const alternatives = mentions.filter((m) => !m.excludedWhy && m.alternative && !keptCodes.has(m.code));
-    const altCodes = new Set(alternatives.map((m) => m.code));
-    // Highest specificity (Guidelines I.B.2): an "unspecified" / "without complications" code next
-    // to a specified code of the same category is the less specific reading of the same condition
-    // (E11.9 beside E11.22): shown among the alternatives, not as a second code to report.
-    const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
-    const grouped = group(onClaim, 'claim');
-    // The category's own "unspecified" code (N18.9 "…, unspecified", I48.91 "Unspecified …")
-    // gives way to any other code of its category on the claim (N18.30, I48.20).
-    const categoryDefault = (s: Suggestion) => /9$/.test(s.code) && (/^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description));
-    const demoted = grouped.filter(
-      (s) =>
-        (vague(s) || categoryDefault(s)) &&
-        grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && (!vague(o) || (categoryDefault(s) && !categoryDefault(o)))),
-    );
-    // Signs and symptoms integral to a diagnosis are not coded with it (Guidelines I.B.5): an
-    // R-code that shares words of the note with a definitive diagnosis ("pain" in
-    // "low back pain") is that diagnosis's words, not a separate finding.
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-    const integral = grouped.filter(
-      (s) => s.code.startsWith('R') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
-    );
-    const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
-    const shownCodes = new Set(grouped.filter((s) => !demotedCodes.has(s.code)).map((s) => s.code));
-    return {
-      suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
-      alternatives: [
-        ...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })),
-        ...integral.filter((s) => !demoted.includes(s)).map((s) => ({ ...s, reason: { ...s.reason, note: 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
-        ...group(alternatives, 'score'),
-      ],
-      // Considered, not coded: negated, uncertain, hypothetical, or written where a coder does not
-      // take diagnoses from; a code asserted on the claim elsewhere is not listed here.
-      excluded: group(
-        [...mentions.filter((m) => m.excludedWhy && !m.alternative), ...leftOut].filter((m) => !shownCodes.has(m.code) && !altCodes.has(m.code)),
-        'score',
-      ),
-    };
-  }
 }
 
 /**
@@ -358,14 +212,3 @@ function claimOrder(statements: Statement[]): Map<number, number> {
   return new Map(sorted.map((st, i) => [st.index, i]));
 }
 
-function mergeSpans(spans: { start: number; end: number }[], text: string): { start: number; end: number }[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const out: { start: number; end: number }[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    // Join words separated only by spaces/punctuation into one highlighted span.
-    if (last && s.start <= last.end + 3 && /^[\s,;:/()-]*$/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
-    else out.push({ ...s });
-  }
-  return out;
-}

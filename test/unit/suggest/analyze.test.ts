@@ -3,7 +3,7 @@ import { compilePack } from '../../../lib/pack/compile';
 import { loadPack } from '../../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../../lib/suggest/analyze';
 import { AnalysisSchema } from '../../../lib/suggest/schema';
-import { buildDictionary, dictionaryFor } from '../../../lib/suggest/dictionary';
+import { buildDictionary, dictionaryFor } from '../../../lib/suggest/dictionary-build';
 import { fixtureInputs } from '../../helpers/fixtures';
 
 let analyzer: NoteAnalyzer;
