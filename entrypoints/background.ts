@@ -1,8 +1,14 @@
+import '@/utils/zod-jitless';
+import { startAnalysisService } from '@/utils/background/analysis-service';
+import { sendRuntime } from '@/utils/messages';
 import { syncContentScripts } from '@/utils/site-access';
 
-// Thin by design: the engine and the code pack live in the side panel page, never here
-// and never in a content script (STACK.md trap 5). Listeners are registered synchronously (trap 6).
+// Thin by design: wiring only. The engine never runs in a content script (STACK.md trap 5); the
+// side panel holds the review and its own code pack, and the analysis service here keeps a warm
+// analyzer for the panel's first suggestions. Listeners are registered synchronously (trap 6).
 export default defineBackground(() => {
+  startAnalysisService();
+
   // Chrome: the toolbar button opens the side panel for the current tab.
   if (import.meta.env.CHROME || import.meta.env.EDGE) {
     void browser.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true });
@@ -22,6 +28,6 @@ export default defineBackground(() => {
     } else if (import.meta.env.FIREFOX) {
       void (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
     }
-    void browser.runtime.sendMessage({ type: 'cc:panel-capture', tabId: tab?.id }).catch(() => {});
+    void sendRuntime({ type: 'cc:panel-capture', ...(tab?.id !== undefined ? { tabId: tab.id } : {}) }).catch(() => {});
   });
 });

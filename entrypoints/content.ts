@@ -3,13 +3,13 @@ import { BillingAdaptersFileSchema, NoteAdaptersFileSchema, adapterFor } from '@
 import adaptersJson from '@/data/portals/note-adapters.json';
 import billingJson from '@/data/portals/billing-adapters.json';
 import { CodedSummarySchema } from '@/lib/summary/schema';
-import { fillChargeEntry, readBilledCodes, readBillingPatient } from '@/utils/fill/fill-form';
-import { readFrame, type Capture } from '@/utils/capture/capture';
-import { debounceMaxWait } from '@/utils/capture/debounce';
-import { startLifecycle } from '@/utils/capture/lifecycle';
-import { createProbe, frameHiddenReason } from '@/utils/capture/visibility';
-import { clearHighlight, highlightSpans } from '@/utils/capture/highlight';
-import { ToContentSchema, type BillingMessage, type NoteMessage } from '@/utils/messages';
+import { fillChargeEntry, readBilledCodes, readBillingPatient } from '@/utils/content/fill/fill-form';
+import { readFrame, type Capture } from '@/utils/content/capture/capture';
+import { debounceMaxWait } from '@/utils/content/capture/debounce';
+import { startLifecycle } from '@/utils/content/capture/lifecycle';
+import { createProbe, frameHiddenReason } from '@/utils/content/capture/visibility';
+import { clearHighlight, highlightSpans } from '@/utils/content/capture/highlight';
+import { sendRuntime, ToContentSchema, type BillingMessage, type FillReply, type NoteMessage } from '@/utils/messages';
 
 /** The frames this page embeds and whether the coder can see them (for cross-origin children; Firefox's runtime.getFrameId). */
 function embeddedFrames(doc: Document): { frameId: number; hidden: boolean }[] {
@@ -53,7 +53,7 @@ export default defineContentScript({
     const send = (msg: NoteMessage | BillingMessage) => {
       if (!life.alive()) return;
       // No listener (panel closed) is normal: the next capture request re-sends.
-      browser.runtime.sendMessage(msg).catch(() => {});
+      sendRuntime(msg).catch(() => {});
     };
     const reportBilling = () => {
       if (!billing) return;
@@ -163,12 +163,12 @@ export default defineContentScript({
         return Promise.resolve({ ok: true });
       }
       if (m.type === 'cc:fill') {
-        if (!billing) return Promise.resolve({ error: 'this page has no billing adapter' });
+        if (!billing) return Promise.resolve<FillReply>({ error: 'this page has no billing adapter' });
         const summary = CodedSummarySchema.safeParse(m.summary);
-        if (!summary.success) return Promise.resolve({ error: summary.error.issues.map((i) => i.message).join('; ') });
+        if (!summary.success) return Promise.resolve<FillReply>({ error: summary.error.issues.map((i) => i.message).join('; ') });
         const report = fillChargeEntry(document, billing, summary.data);
         reportBilling();
-        return Promise.resolve(report);
+        return Promise.resolve<FillReply>(report);
       }
       if (m.type === 'cc:clear') {
         clearHighlight(document);

@@ -15,6 +15,10 @@ export function loadDefaultPack(): Promise<CodePack> {
     const inflate = await nativeInflater(bytes);
     performance.mark('cc:pack-inflated');
     return loadPack(bytes, 'bundled code pack', inflate);
-  })();
+  })().catch((e: unknown) => {
+    // Not cached: a long-lived background asks again on its next request.
+    pending = undefined;
+    throw e;
+  });
   return pending;
 }

@@ -84,7 +84,7 @@ export async function readImportedPackBytes(id: string, d: ChartCoderDb = db()):
 }
 
 /** Switch back to the bundled pack (imported releases stay stored). */
-export async function useBundledPack(d: ChartCoderDb = db()) {
+export async function switchToBundledPack(d: ChartCoderDb = db()) {
   const s = await readSettings(d);
   await d.settings.delete('activeRelease');
   if (s.activeRelease) await writeSettings({ previousRelease: s.activeRelease }, d);

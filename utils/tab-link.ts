@@ -1,5 +1,4 @@
-import { BillingMessageSchema, NoteMessageSchema, type BillingMessage, type NoteMessage } from './messages';
-import { SOURCE_RANK } from './capture/capture';
+import { BillingMessageSchema, FillReplySchema, HighlightReplySchema, NoteMessageSchema, SOURCE_RANK, sendToTab, type BillingMessage, type FillReply, type NoteMessage } from './messages';
 
 /** A capture as the panel keeps it: which frame of which tab it came from. */
 export interface FrameCapture extends NoteMessage {
@@ -22,7 +21,7 @@ export async function targetTabId(search = location.search): Promise<number | un
 /** Asks every frame of the tab to (re)capture; false when no capture script runs there. */
 export async function requestCapture(tabId: number): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(tabId, { type: 'cc:capture' });
+    await sendToTab(tabId, { type: 'cc:capture' });
     return true;
   } catch {
     return false;
@@ -130,14 +129,15 @@ export async function highlightInPage(c: FrameCapture, spans: { start: number; e
   try {
     // Only offsets cross to the page (the schema there is strict).
     const only = spans.slice(0, 50).map(({ start, end }) => ({ start, end }));
-    return await browser.tabs.sendMessage(c.tabId, { type: 'cc:highlight', captureId: c.captureId, spans: only, scroll }, { frameId: c.frameId });
+    const reply = HighlightReplySchema.safeParse(await sendToTab(c.tabId, { type: 'cc:highlight', captureId: c.captureId, spans: only, scroll }, c.frameId));
+    return reply.success ? reply.data : undefined;
   } catch {
     return undefined;
   }
 }
 
 export async function clearInPage(c: FrameCapture): Promise<void> {
-  await browser.tabs.sendMessage(c.tabId, { type: 'cc:clear' }, { frameId: c.frameId }).catch(() => {});
+  await sendToTab(c.tabId, { type: 'cc:clear' }, c.frameId).catch(() => {});
 }
 
 export interface FrameBilling extends BillingMessage {
@@ -156,9 +156,10 @@ export function onBilling(tabId: () => number | undefined, handler: (b: FrameBil
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-export async function fillInPage(b: FrameBilling, summary: unknown): Promise<{ filled: number; missing: string[]; cleared: { selector: string; value: string }[] } | { error: string }> {
+export async function fillInPage(b: FrameBilling, summary: unknown): Promise<FillReply> {
   try {
-    return await browser.tabs.sendMessage(b.tabId, { type: 'cc:fill', summary }, { frameId: b.frameId });
+    const reply = FillReplySchema.safeParse(await sendToTab(b.tabId, { type: 'cc:fill', summary }, b.frameId));
+    return reply.success ? reply.data : { error: 'the page answered the fill with something else' };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

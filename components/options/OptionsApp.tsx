@@ -3,7 +3,7 @@ import type { PackSource } from '@/lib/pack/format';
 import { parseCptCsv } from '@/lib/cpt/descriptors';
 import { enforceRetention } from '@/utils/audit';
 import { db, readSettings, writeSettings, type ReleaseRow, type Settings } from '@/utils/db';
-import { activateImportedPack, loadActivePack, RELEASE_CHANNEL, useBundledPack, type ActivePack } from '@/utils/release-store';
+import { activateImportedPack, loadActivePack, RELEASE_CHANNEL, switchToBundledPack, type ActivePack } from '@/utils/release-store';
 import { originPattern, siteOrigins, syncContentScripts } from '@/utils/site-access';
 import { AuditExport } from './AuditExport';
 import { ReleasesInForce } from './ReleasesInForce';
@@ -175,7 +175,7 @@ export function OptionsApp() {
           <button
             type="button"
             onClick={() =>
-              void useBundledPack().then(async () => {
+              void switchToBundledPack().then(async () => {
                 announceReleaseChange();
                 await refresh();
               })

@@ -8,8 +8,10 @@ interface Props {
   note: FrameCapture;
   analysis: Analysis | undefined;
   decisions: Record<string, Decision>;
-  pack: CodePack;
-  onDecide: (s: Suggestion, d: Decision | undefined) => void;
+  /** This page's code pack; until it is loaded no "Replace with…" is offered. */
+  pack: CodePack | undefined;
+  /** Undefined until the review is open: the suggestions are shown, not yet decided. */
+  onDecide: ((s: Suggestion, d: Decision | undefined) => void) | undefined;
   onShow: (spans: { start: number; end: number }[] | undefined) => void;
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { inSpotAuditSample } from '@/lib/audit/spot-audit';
 import { checkEncounter } from '@/lib/checks/engine';
 import type { Finding } from '@/lib/checks/schema';
@@ -15,6 +15,7 @@ import { FindingsList, findingKey } from './FindingsList';
 import { useAnalysis } from './hooks/useAnalysis';
 import { useHandoffFor, useSaveHandoff } from './hooks/useHandoff';
 import { useFirstSuggestionsMs } from './hooks/useFirstSuggestions';
+import { useFirstTabToSuggestion } from './hooks/useFirstTabToSuggestion';
 import { usePanelData } from './hooks/usePanelData';
 import { useReview, useShownLog } from './hooks/useReview';
 import { useSummary } from './hooks/useSummary';
@@ -23,7 +24,7 @@ import { NoteSuggestions } from './NoteSuggestions';
 import { PatientFields } from './PatientFields';
 import { SpotAuditPanel } from './SpotAuditPanel';
 import { SummaryView } from './SummaryView';
-import { NotReadingNotice, Toolbar } from './Toolbar';
+import { NoNoteNotice, NotReadingNotice, Toolbar } from './Toolbar';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -33,14 +34,21 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function SidePanelApp() {
   const { active, settings, cpt, error, setError, updateSettings } = usePanelData();
-  const { note, noScript, billing, recapture, readOnce } = useTabLink();
-  const releases = useMemo(() => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])], [active]);
-  const { state, dispatch, review } = useReview(note, releases, settings?.visitKind);
+  const { note, noNote, noScript, billing, recapture, readOnce } = useTabLink();
+  // The review records the releases it is coded against: this page's pack, or until it is loaded
+  // the background's that answered the first suggestions (so decisions can start at once).
+  const [answeredReleases, setAnsweredReleases] = useState<string[]>([]);
+  const ownReleases = useMemo(() => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])], [active]);
+  const { state, dispatch, review } = useReview(note, active ? ownReleases : answeredReleases, settings?.visitKind);
   // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
   const dos = state.dateOfService ?? note?.encounter?.date ?? today();
   const setting = settings?.setting ?? 'office';
-  const { analyzer, analysis, em } = useAnalysis(active, note, setting, dos, state.visit, setError);
+  const { analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, note, setting, dos, state.visit, setError);
+  useEffect(() => {
+    if (answeredBy?.releases.length) setAnsweredReleases(answeredBy.releases);
+  }, [answeredBy]);
   const firstMs = useFirstSuggestionsMs(analysis);
+  useFirstTabToSuggestion();
   useShownLog(review, analysis, note?.text.length ?? 0);
 
   const findings: Finding[] = useMemo(() => {
@@ -67,23 +75,25 @@ export function SidePanelApp() {
   const show = useCallback(
     (spans: { start: number; end: number }[] | undefined) => {
       if (!note) return;
-      if (!spans?.length) void clearInPage(note);
+      if (!spans?.length || stale) void clearInPage(note);
       else void highlightInPage(note, spans);
     },
-    [note],
+    [note, stale],
   );
   const act = (a: ReviewAction) => dispatch(a);
   const decide = (s: Suggestion, d: Decision | undefined) =>
     act({ type: 'decide', code: s.code, system: s.system, ...(s.units !== undefined ? { units: s.units } : {}), decision: d });
 
   if (error) return <main role="alert">ChartCoder could not start: {error}</main>;
-  if (!active || !settings) return <main aria-busy="true">Loading code sets…</main>;
+  if (!settings) return <main aria-busy="true">Loading settings…</main>;
   const ownSummary = summary && summary.diagnoses.length ? summary : undefined;
 
+  // The first suggestions come from the background's warm analyzer: they are shown while this
+  // page's own code pack loads (decisions wait for it: the review records the releases).
   return (
     <>
-      <ReleaseStatus pack={active.pack} dateOfService={dos} />
-      {active.warning && (
+      {active && <ReleaseStatus pack={active.pack} dateOfService={dos} />}
+      {active?.warning && (
         <p role="alert" className="warn">
           {active.warning}
         </p>
@@ -91,7 +101,7 @@ export function SidePanelApp() {
       <main data-first-suggestions-ms={firstMs}>
         <h1 className="sr-only">ChartCoder review</h1>
         <Toolbar dateOfService={dos} setting={setting} onDate={(date) => act({ type: 'date', date })} onSetting={(s) => updateSettings({ setting: s })} onReread={recapture} />
-        {billing && (
+        {billing && active && (
           <BillingPanel
             billing={billing}
             summary={ownSummary ?? handoff.summary}
@@ -102,55 +112,65 @@ export function SidePanelApp() {
           />
         )}
         {noScript && !note && !billing && <NotReadingNotice onReadOnce={readOnce} />}
-        {note && <NoteSuggestions note={note} analysis={analysis} decisions={state.decisions} pack={active.pack} onDecide={decide} onShow={show} />}
-        {analysis && note && analyzer && (
-          <SpotAuditPanel
-            pack={active.pack}
-            analyzer={analyzer}
-            note={note.text}
-            analysis={analysis}
-            chartId={review?.id ?? note.captureId}
-            dateOfService={dos}
-            setting={setting}
-            formCodes={billing?.billedCodes || undefined}
-            sampled={review !== undefined && inSpotAuditSample(review.id, settings.spotAuditPercent)}
-            onDone={(r) => void logAudit(review, 'spot-audit', r.unsupported.join(' ') || undefined, `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`)}
-          />
+        {!noScript && !note && !billing && noNote !== undefined && <NoNoteNotice reason={noNote} onReread={recapture} />}
+        {note && <NoteSuggestions note={note} analysis={analysis} decisions={state.decisions} pack={active?.pack} onDecide={decide} onShow={show} />}
+        {!active && (
+          <p className="muted" aria-busy="true">
+            Loading code sets…
+          </p>
         )}
-        {em && note && (
-          <EmPanel
-            em={em}
-            visit={state.visit}
-            accepted={state.emAccepted !== undefined && state.emAccepted === em.code}
-            onVisit={(visit) => act({ type: 'visit', visit })}
-            onAccept={(code) => em.code && act({ type: 'em', code, offered: em.code })}
-            onShow={show}
-          />
+        {active && (
+          <>
+            {analysis && note && analyzer && (
+              <SpotAuditPanel
+                pack={active.pack}
+                analyzer={analyzer}
+                note={note.text}
+                analysis={analysis}
+                chartId={review?.id ?? note.captureId}
+                dateOfService={dos}
+                setting={setting}
+                formCodes={billing?.billedCodes || undefined}
+                sampled={review !== undefined && inSpotAuditSample(review.id, settings.spotAuditPercent)}
+                onDone={(r) => void logAudit(review, 'spot-audit', r.unsupported.join(' ') || undefined, `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`)}
+              />
+            )}
+            {em && note && (
+              <EmPanel
+                em={em}
+                visit={state.visit}
+                accepted={state.emAccepted !== undefined && state.emAccepted === em.code}
+                onVisit={(visit) => act({ type: 'visit', visit })}
+                onAccept={(code) => em.code && act({ type: 'em', code, offered: em.code })}
+                onShow={show}
+              />
+            )}
+            <SummaryView
+              summary={summary}
+              problems={problems}
+              diagnoses={state.diagnoses}
+              services={claimServices(state)}
+              onMoveDx={(code, dir) => act({ type: 'move', code, dir })}
+              onRemove={(code) => act({ type: 'remove', code })}
+              onService={(code, patch) => act({ type: 'edit-service', code, patch })}
+            >
+              <PatientFields value={state.patient} fromChart={Boolean(note?.header)} onChange={(patient) => act({ type: 'patient', patient })} />
+              {summary && <ExportBar summary={summary} onExported={(what) => void logAudit(review, 'exported', undefined, what)} />}
+            </SummaryView>
+            <section aria-label="Findings on the summary">
+              <h2>Findings</h2>
+              <FindingsList
+                findings={findings}
+                states={state.findingStates}
+                inSummary={codesOnClaim(state)}
+                onState={(f, st) => act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })}
+                onRemoveCode={(code) => act({ type: 'remove', code })}
+                onShowEvidence={(f) => show(f.evidence)}
+              />
+            </section>
+            <CodeSearch pack={active.pack} cpt={cpt} onAdd={(code, system) => act({ type: 'add', code, system })} />
+          </>
         )}
-        <SummaryView
-          summary={summary}
-          problems={problems}
-          diagnoses={state.diagnoses}
-          services={claimServices(state)}
-          onMoveDx={(code, dir) => act({ type: 'move', code, dir })}
-          onRemove={(code) => act({ type: 'remove', code })}
-          onService={(code, patch) => act({ type: 'edit-service', code, patch })}
-        >
-          <PatientFields value={state.patient} fromChart={Boolean(note?.header)} onChange={(patient) => act({ type: 'patient', patient })} />
-          {summary && <ExportBar summary={summary} onExported={(what) => void logAudit(review, 'exported', undefined, what)} />}
-        </SummaryView>
-        <section aria-label="Findings on the summary">
-          <h2>Findings</h2>
-          <FindingsList
-            findings={findings}
-            states={state.findingStates}
-            inSummary={codesOnClaim(state)}
-            onState={(f, st) => act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })}
-            onRemoveCode={(code) => act({ type: 'remove', code })}
-            onShowEvidence={(f) => show(f.evidence)}
-          />
-        </section>
-        <CodeSearch pack={active.pack} cpt={cpt} onAdd={(code, system) => act({ type: 'add', code, system })} />
         <p className="muted footer">
           {firstMs !== undefined ? `First suggestions ${firstMs} ms after the panel opened. ` : ''}
           {state.diagnoses.length} diagnoses · {claimServices(state).length} services · nothing leaves this device.

@@ -6,7 +6,8 @@ import type { Analysis } from '@/lib/suggest/schema';
 
 interface Props {
   pack: CodePack;
-  analyzer: NoteAnalyzer;
+  /** Built on first use: the page's own analyzer costs its dictionary (~0.3 s), spent only when the coder audits. */
+  analyzer: () => NoteAnalyzer;
   note: string;
   analysis: Analysis;
   chartId: string;
@@ -28,7 +29,7 @@ export function SpotAuditPanel({ pack, analyzer, note, analysis, chartId, dateOf
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const r = spotAudit(chartId, note, codes, pack, analyzer, { dateOfService, setting, analysis });
+          const r = spotAudit(chartId, note, codes, pack, analyzer(), { dateOfService, setting, analysis });
           setResult(r);
           onDone(r);
         }}

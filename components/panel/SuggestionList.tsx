@@ -9,8 +9,9 @@ interface Props {
   title: string;
   items: Suggestion[];
   decisions: Record<string, Decision>;
-  pack: CodePack;
-  onDecide: (s: Suggestion, d: Decision | undefined) => void;
+  pack: CodePack | undefined;
+  /** Undefined while the review opens: the buttons are shown disabled. */
+  onDecide: ((s: Suggestion, d: Decision | undefined) => void) | undefined;
   onFocusItem: (s: Suggestion | undefined) => void;
 }
 
@@ -34,15 +35,16 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
   const move = (e: KeyboardEvent<HTMLLIElement>, i: number) => {
     const rows = listRef.current?.querySelectorAll<HTMLLIElement>('li[data-row]');
     const s = items[i]!;
+    if (!onDecide && e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       rows?.[Math.max(0, Math.min(items.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
     } else if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
-      onDecide(s, decisions[s.code]?.status === 'accepted' ? undefined : { status: 'accepted' });
+      onDecide?.(s, decisions[s.code]?.status === 'accepted' ? undefined : { status: 'accepted' });
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && e.target === e.currentTarget) {
       e.preventDefault();
-      onDecide(s, { status: 'rejected' });
+      onDecide?.(s, { status: 'rejected' });
     }
   };
   if (!items.length) return null;
@@ -53,7 +55,7 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
         {items.map((s, i) => {
           const d = decisions[s.code];
           const ev = s.evidence[0]!;
-          const reps = replacements(pack, s.code);
+          const reps = pack && onDecide ? replacements(pack, s.code) : [];
           return (
             <li
               key={s.code}
@@ -69,7 +71,7 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
             >
               <div className="row">
                 <span className="code">{d?.replacedBy ?? s.code}</span>
-                <span className="desc">{d?.replacedBy ? `${pack.titleOf(d.replacedBy)} (replaces ${s.code})` : s.description}</span>
+                <span className="desc">{d?.replacedBy ? `${pack?.titleOf(d.replacedBy) ?? ''} (replaces ${s.code})` : s.description}</span>
                 <span className="score" title="ranking score">{s.score.toFixed(2)}</span>
               </div>
               <div className="muted">
@@ -79,14 +81,14 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
                 {s.reason.note ? ` · ${s.reason.note}` : ''}
               </div>
               <div className="actions">
-                <button type="button" aria-pressed={d?.status === 'accepted'} onClick={() => onDecide(s, d?.status === 'accepted' ? undefined : { status: 'accepted' })}>
+                <button type="button" disabled={!onDecide} aria-pressed={d?.status === 'accepted'} onClick={() => onDecide?.(s, d?.status === 'accepted' ? undefined : { status: 'accepted' })}>
                   {d?.status === 'accepted' ? 'Accepted' : 'Accept'}
                 </button>
-                <button type="button" aria-pressed={d?.status === 'rejected'} onClick={() => onDecide(s, d?.status === 'rejected' ? undefined : { status: 'rejected' })}>
+                <button type="button" disabled={!onDecide} aria-pressed={d?.status === 'rejected'} onClick={() => onDecide?.(s, d?.status === 'rejected' ? undefined : { status: 'rejected' })}>
                   Reject
                 </button>
                 {reps.length > 0 && (
-                  <select aria-label={`Replace ${s.code} with a more specific code`} value="" onChange={(e) => e.target.value && onDecide(s, { status: 'accepted', replacedBy: e.target.value })}>
+                  <select aria-label={`Replace ${s.code} with a more specific code`} value="" onChange={(e) => e.target.value && onDecide?.(s, { status: 'accepted', replacedBy: e.target.value })}>
                     <option value="">Replace with…</option>
                     {reps.map((r) => (
                       <option key={r.code} value={r.code}>

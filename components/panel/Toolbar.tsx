@@ -28,6 +28,20 @@ export function Toolbar({ dateOfService, setting, onDate, onSetting, onReread }:
 }
 
 /** The tab runs no capture script: the site is not enabled. */
+/** The page is read but shows no visit note: say so, and how to point ChartCoder at one. */
+export function NoNoteNotice({ reason, onReread }: { reason: string; onReread: () => void }) {
+  return (
+    <div role="status" className="notice" aria-label="No note">
+      <p>
+        No visit note to code on this page ({reason}). Open the encounter note, or select its text, then read again.
+      </p>
+      <button type="button" onClick={onReread}>
+        Read again
+      </button>
+    </div>
+  );
+}
+
 export function NotReadingNotice({ onReadOnce }: { onReadOnce: () => void }) {
   return (
     <div role="status" className="notice">

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BillingAdaptersFileSchema, adapterFor, fillSelector } from '../../lib/capture/adapter-schema';
 import adaptersJson from '../../data/portals/billing-adapters.json';
 import { CodedSummarySchema } from '../../lib/summary/schema';
-import { fillChargeEntry, readBilledCodes, readBillingPatient } from '../../utils/fill/fill-form';
+import { fillChargeEntry, readBilledCodes, readBillingPatient } from '../../utils/content/fill/fill-form';
 import { loadPageFixture } from '../helpers/dom-fixtures';
 
 const adapters = BillingAdaptersFileSchema.parse(adaptersJson).adapters;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { debounceMaxWait } from '../../utils/capture/debounce';
-import { startLifecycle } from '../../utils/capture/lifecycle';
+import { debounceMaxWait } from '../../utils/content/capture/debounce';
+import { startLifecycle } from '../../utils/content/capture/lifecycle';
 
 afterEach(() => vi.useRealTimers());
 

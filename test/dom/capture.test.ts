@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NoteAdaptersFileSchema, adapterFor } from '../../lib/capture/adapter-schema';
 import adaptersJson from '../../data/portals/note-adapters.json';
-import { captureNote, queryAllPiercing } from '../../utils/capture/capture';
+import { captureNote, queryAllPiercing } from '../../utils/content/capture/capture';
 import { loadPageFixture } from '../helpers/dom-fixtures';
 
 const adapters = NoteAdaptersFileSchema.parse(adaptersJson).adapters;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartFactsFromText, firstDateIn, parseChartDate } from '../../lib/capture/chart-text';
 import { classifyAt, foldLookalikes, normalizeValue } from '../../lib/capture/normalize-chars';
-import { captureNote, readFrame } from '../../utils/capture/capture';
+import { captureNote, readFrame } from '../../utils/content/capture/capture';
 
 describe('chart facts from the banner’s words', () => {
   it('reads dates as banners print them, month first, and refuses impossible ones', () => {

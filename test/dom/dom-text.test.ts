@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domPosition, extractText, rangeFor } from '../../utils/capture/dom-text';
+import { domPosition, extractText, rangeFor } from '../../utils/content/capture/dom-text';
 
 function html(markup: string): HTMLElement {
   document.body.innerHTML = markup;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureNote } from '../../utils/capture/capture';
-import { clearHighlight, highlightSpans } from '../../utils/capture/highlight';
+import { captureNote } from '../../utils/content/capture/capture';
+import { clearHighlight, highlightSpans } from '../../utils/content/capture/highlight';
 
 describe('evidence highlight', () => {
   it('without the Custom Highlight API it falls back to an overlay in its own closed shadow root, and clears it', () => {

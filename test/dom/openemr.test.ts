@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NoteAdaptersFileSchema, adapterFor } from '../../lib/capture/adapter-schema';
 import adaptersJson from '../../data/portals/note-adapters.json';
-import { readFrame } from '../../utils/capture/capture';
-import { createProbe } from '../../utils/capture/visibility';
+import { readFrame } from '../../utils/content/capture/capture';
+import { createProbe } from '../../utils/content/capture/visibility';
 import { loadPageFixture } from '../helpers/dom-fixtures';
 
 /**

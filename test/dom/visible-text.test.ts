@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { captureNote } from '../../utils/capture/capture';
-import { extractText, rangeFor } from '../../utils/capture/dom-text';
-import { clipPathHides, clipRectHides, contrast, createProbe, parseColor, transformHides } from '../../utils/capture/visibility';
-import { highlightSpans } from '../../utils/capture/highlight';
+import { captureNote } from '../../utils/content/capture/capture';
+import { extractText, rangeFor } from '../../utils/content/capture/dom-text';
+import { clipPathHides, clipRectHides, contrast, createProbe, parseColor, transformHides } from '../../utils/content/capture/visibility';
+import { highlightSpans } from '../../utils/content/capture/highlight';
 
 const VISIBLE = 'Assessment: essential hypertension, stable on lisinopril.';
 const HIDDEN = 'Chronic obstructive pulmonary disease with acute exacerbation.';

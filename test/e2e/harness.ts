@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_DIR = path.resolve('.output/e2e/chrome-mv3');
+/** The built extension under test; CHARTCODER_EXTENSION_DIR points at another build (e.g. a baseline to compare). */
+export const EXTENSION_DIR = path.resolve(process.env.CHARTCODER_EXTENSION_DIR ?? '.output/e2e/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const PORT = Number(process.env.FIXTURE_PORT ?? 4873);
 export const FIXTURES = `http://127.0.0.1:${PORT}`;
@@ -54,6 +55,12 @@ export async function launch(): Promise<Harness> {
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(sw.url()).host;
+  // The e2e build holds host access to the fixture server: wait until the background has registered
+  // the capture script for it (onInstalled), or a page opened at once would load without it.
+  await sw.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+    for (let i = 0; i < 200 && !(await api.scripting.getRegisteredContentScripts()).length; i++) await new Promise((r) => setTimeout(r, 50));
+  });
   return { context, extensionId, blocked, close: () => context.close() };
 }
 

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compilePack } from '../../lib/pack/compile';
 import { fixtureInputs } from '../helpers/fixtures';
 import { openDb, readSettings } from '../../utils/db';
-import { activateImportedPack, loadActivePack, readImportedPackBytes, useBundledPack } from '../../utils/release-store';
+import { activateImportedPack, loadActivePack, readImportedPackBytes, switchToBundledPack } from '../../utils/release-store';
 
 describe('imported releases: verified, stored in chunks, swapped atomically', () => {
   afterEach(() => {
@@ -27,7 +27,7 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
     expect((await readSettings(db)).activeRelease).toBe(id);
     expect((await loadActivePack(db)).pack.currentIcdRelease?.label).toBe('FY2020');
 
-    await useBundledPack(db);
+    await switchToBundledPack(db);
     const back = await loadActivePack(db);
     expect(back.origin).toBe('bundled');
     expect((await readSettings(db)).previousRelease).toBe(id);

@@ -24,9 +24,19 @@ export function useReview(note: FrameCapture | undefined, releases: string[], de
   const opening = useRef<string | undefined>(undefined);
   const key = note ? reviewKeyOf(note) : undefined;
   const ready = key !== undefined && state.key === key && row.current !== undefined;
+  // Decisions made while the chart's review opens (the suggestions are on screen first) wait for
+  // it, tagged with the chart they were made on: another chart's review never receives them.
+  const noteKey = useRef<string | undefined>(undefined);
+  const waiting = useRef<{ key: string; action: ReviewAction }[]>([]);
+  useEffect(() => {
+    noteKey.current = key;
+  }, [key]);
 
   const dispatch = useCallback((action: ReviewAction) => {
-    if (action.type !== 'open-chart' && (!current.current.key || opening.current)) return;
+    if (action.type !== 'open-chart' && (!current.current.key || opening.current)) {
+      if (noteKey.current && noteKey.current !== current.current.key) waiting.current.push({ key: noteKey.current, action });
+      return;
+    }
     const step = reduceReview(current.current, action);
     current.current = step.state;
     setState(step.state);
@@ -47,6 +57,9 @@ export function useReview(note: FrameCapture | undefined, releases: string[], de
       if (saved) void logAudit(review, 'review-restored', undefined, saved.noteChanged ? 'the note changed since the review was saved' : undefined);
       opening.current = undefined;
       dispatch({ type: 'open-chart', key, banner: note.header ?? {}, ...(saved ? { saved: saved.state } : {}), ...(defaultVisit ? { defaultVisit } : {}) });
+      const replay = waiting.current.filter((w) => w.key === key);
+      waiting.current = [];
+      for (const w of replay) dispatch(w.action);
     })();
   }, [key, note, releases, defaultVisit, dispatch]);
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { PanelCaptureSchema } from '@/utils/messages';
 import { bestCapture, captureOnce, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
 
 /**
@@ -21,8 +22,8 @@ export function useTabLink() {
     );
     const offBilling = onBilling(() => tabRef.current, setBilling);
     const onPanelMessage = (raw: unknown) => {
-      const m = raw as { type?: string; tabId?: number };
-      if (m?.type === 'cc:panel-capture' && m.tabId !== undefined && m.tabId === tabRef.current) void requestCapture(m.tabId);
+      const m = PanelCaptureSchema.safeParse(raw);
+      if (m.success && m.data.tabId !== undefined && m.data.tabId === tabRef.current) void requestCapture(m.data.tabId);
     };
     browser.runtime.onMessage.addListener(onPanelMessage);
     void targetTabId().then(async (id) => {
@@ -55,7 +56,13 @@ export function useTabLink() {
   }, []);
 
   const note = useMemo(() => bestCapture(captures.values()), [captures]);
+  // The page answered but shows no note (a schedule, a menu, a hidden tab): why, in the frame's words.
+  const noNote = useMemo(() => {
+    if (note) return undefined;
+    const none = [...captures.values()].filter((c) => c.source === 'none');
+    return (none.find((c) => c.top) ?? none[0])?.label;
+  }, [captures, note]);
   const recapture = () => tabId !== undefined && void requestCapture(tabId).then((ok) => setNoScript(!ok));
   const readOnce = () => tabId !== undefined && void captureOnce(tabId).then((ok) => ok && requestCapture(tabId));
-  return { tabId, note, noScript, billing, recapture, readOnce };
+  return { tabId, note, noNote, noScript, billing, recapture, readOnce };
 }

@@ -4,13 +4,12 @@ import { readChart, type ChartInfo, type EncounterInfo, type PatientHeader } fro
 import { DEFAULT_LIMITS, extractText, textOffsetOf, type ElementSpan, type ExtractedText, type ExtractLimits } from './dom-text';
 import { queryAllPiercing } from './query';
 import { createProbe, type Probe } from './visibility';
+import type { CaptureSource } from '../../messages';
 
 export { queryAllPiercing } from './query';
 export type { EncounterInfo, PatientHeader } from './chart';
 
-/** Where the captured text came from, in order of preference (issue 5: selection first). */
-export type CaptureSource = 'selection' | 'focused' | 'adapter' | 'heuristic';
-export const SOURCE_RANK: Record<CaptureSource, number> = { selection: 0, focused: 1, adapter: 2, heuristic: 3 };
+export { SOURCE_RANK, type CaptureSource } from '../../messages';
 
 export interface Capture {
   source: CaptureSource;
