@@ -63,8 +63,11 @@ release: string,
       const lead = ms.reduce((a, b) => ((b.tier ?? 9) * 1e6 + b.order < (a.tier ?? 9) * 1e6 + a.order ? b : a));
       const hit = pack.codeInfo(code);
       const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
+      // The first-listed diagnosis is the reason for the encounter (IV.A, IV.G): a diagnostic
+      // statement the reason for the visit also names goes first.
+      const reason = lead.tier === 0 ? ms.find((m) => m.role === 'reason' && m.assertion === 'present') : undefined;
       out.push({
-        key: rank === 'claim' ? (lead.tier ?? 9) * 1e6 + lead.order : -best.score,
+        key: rank === 'claim' ? (reason ? -1e6 + reason.order : (lead.tier ?? 9) * 1e6 + lead.order) : -best.score,
         code,
         description: hit?.title ?? '',
         system: 'ICD-10-CM',

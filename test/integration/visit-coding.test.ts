@@ -235,6 +235,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Type 2 diabetes, on sliding scale insulin.')).not.toContain('R23.4');
   });
 
+  it('the first-listed diagnosis is the one the reason for the visit names (IV.A, IV.G); a pneumonia with its organism replaces the unspecified one', () => {
+    const got = shown('REASON FOR CONSULTATION: Transient ischemic attack last night.\nIMPRESSION: 1. Left carotid bruit. 2. Transient ischemic attack.');
+    expect(got[0]).toBe('G45.9');
+    const pneumonia = shown('CHIEF COMPLAINT: Treated for pneumonia as an outpatient.\nASSESSMENT: Bacterial pneumonia, failed outpatient treatment.');
+    expect(pneumonia[0]).toBe('J15.9');
+    expect(pneumonia).not.toContain('J18.9');
+  });
+
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
     const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the
