@@ -92,7 +92,13 @@ export function SidePanelApp() {
   // page's own code pack loads (decisions wait for it: the review records the releases).
   return (
     <>
-      {active && <ReleaseStatus pack={active.pack} dateOfService={dos} />}
+      {active ? (
+        <ReleaseStatus pack={active.pack} dateOfService={dos} />
+      ) : (
+        <div className="status" role="status" aria-label="Code-set releases" aria-busy="true">
+          Date of service {dos}: loading code sets…
+        </div>
+      )}
       {active?.warning && (
         <p role="alert" className="warn">
           {active.warning}
@@ -114,11 +120,6 @@ export function SidePanelApp() {
         {noScript && !note && !billing && <NotReadingNotice onReadOnce={readOnce} />}
         {!noScript && !note && !billing && noNote !== undefined && <NoNoteNotice reason={noNote} onReread={recapture} />}
         {note && <NoteSuggestions note={note} analysis={analysis} decisions={state.decisions} pack={active?.pack} onDecide={decide} onShow={show} />}
-        {!active && (
-          <p className="muted" aria-busy="true">
-            Loading code sets…
-          </p>
-        )}
         {active && (
           <>
             {analysis && note && analyzer && (

@@ -6,7 +6,7 @@ import type { Analysis } from '@/lib/suggest/schema';
 import { BACKGROUND_ANALYSIS_MAX_CHARS } from '@/utils/messages';
 import type { ActivePack } from '@/utils/release-store';
 import type { FrameCapture } from '@/utils/tab-link';
-import { analysisKey, useBackgroundAnalysis } from './useBackgroundAnalysis';
+import { analysisKey, useBackgroundAnalysis, useKeepBackgroundWarm } from './useBackgroundAnalysis';
 
 const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string }) => active.origin === pack.origin && active.releaseId === pack.releaseId;
 
@@ -20,6 +20,7 @@ const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string
 export function useAnalysis(active: ActivePack | undefined, note: FrameCapture | undefined, setting: 'office' | 'hospital', dateOfService: string, visit: VisitChoice, onError: (message: string) => void) {
   const viaBackground = note !== undefined && note.text.length <= BACKGROUND_ANALYSIS_MAX_CHARS;
   const remote = useBackgroundAnalysis(viaBackground ? note.text : undefined, setting, dateOfService);
+  useKeepBackgroundWarm();
 
   const analyzer = useMemo(() => {
     if (!active) return undefined;

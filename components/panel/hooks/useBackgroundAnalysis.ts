@@ -27,6 +27,17 @@ export function warmBackground(patienceMs = 4000): Promise<void> {
 }
 
 /**
+ * Chrome stops a service worker after ~30 s without events, and its warm analyzer with it: while
+ * the panel is open a cc:warm every 20 s keeps it (an edit after a pause is answered at once).
+ */
+export function useKeepBackgroundWarm(periodMs = 20_000): void {
+  useEffect(() => {
+    const timer = setInterval(() => void sendRuntime({ type: 'cc:warm' }).catch(() => {}), periodMs);
+    return () => clearInterval(timer);
+  }, [periodMs]);
+}
+
+/**
  * The note's analysis from the background's warm analyzer (utils/background/analysis-service):
  * the first suggestions without waiting for this page's own code pack. The reply is validated
  * against the analysis schema; anything else marks the request failed and the panel analyses itself.
