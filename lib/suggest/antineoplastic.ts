@@ -4,6 +4,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
+import { escapeRegExp } from '../text/regex';
 
 const Agents = z.strictObject({ code: z.string().min(5), agents: z.array(z.string().min(2)).min(1) });
 const DataSchema = z.strictObject({
@@ -15,8 +16,7 @@ const DataSchema = z.strictObject({
   look_in: z.array(z.string()).min(1),
 });
 const DATA = DataSchema.parse(antineoplasticData);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const agents = (list: string[]) => new RegExp(`(?<![\\w-])(?:${list.map(escape).join('|')})(?![\\w-])`, 'i');
+const agents = (list: string[]) => new RegExp(`(?<![\\w-])(?:${list.map(escapeRegExp).join('|')})(?![\\w-])`, 'i');
 const KINDS = [DATA.chemotherapy, DATA.immunotherapy].map((k) => ({ code: k.code, re: agents(k.agents) }));
 const CUE = new RegExp(DATA.cue, 'i');
 const NOT_NOW = new RegExp(DATA.not_now, 'i');

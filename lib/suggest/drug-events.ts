@@ -4,6 +4,7 @@ import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
 import { DRUG_EVENTS, findSubstances, lookupSubstance, substanceKey, type DrugColumn, type DrugTable, type SubstanceMention } from './drug-table';
 import { isNewborn } from './newborn';
+import { escapeRegExp, phrasePattern } from '../text/regex';
 
 export type DrugEventKind = 'pregnancy' | 'poisoning' | 'toxic-effect' | 'adverse-effect' | 'underdosing' | 'underdosing-intent';
 
@@ -29,9 +30,7 @@ export interface DrugEventOptions {
   pregnant?: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrases = (list: string[], flags = 'i') =>
-  new RegExp(`(?<![a-z0-9])(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![a-z0-9])`, flags);
+const phrases = phrasePattern;
 const C = DRUG_EVENTS.cues;
 const POISONING = phrases(C.poisoning);
 const INGESTION = phrases(C.ingestion_words);
@@ -45,7 +44,7 @@ const PROVIDER = phrases(C.provider_directed);
 const UNCERTAIN = phrases(C.uncertain);
 /** Underdosing is itself said with a negation ("has not been taking"; "could not afford it"). */
 const UNCERTAIN_UNDERDOSING = phrases(C.uncertain.filter((w) => !['no', 'not', 'without'].includes(w)));
-const NOT_EVENT_AFTER = new RegExp(`^\\W{0,3}(?:${C.not_event_after.map(escape).join('|')})\\b`, 'i');
+const NOT_EVENT_AFTER = new RegExp(`^\\W{0,3}(?:${C.not_event_after.map(escapeRegExp).join('|')})\\b`, 'i');
 const SEQUELA = phrases(C.sequela);
 const PREGNANT = phrases(C.pregnant);
 const NOT_PREGNANT = phrases(C.not_pregnant);
@@ -189,10 +188,10 @@ function intentOf(text: string): DrugColumn | undefined {
  */
 function borrowSubstances(doc: NoteDocument, table: DrugTable, st: Statement, statements: Statement[]): SubstanceMention[] {
   const at = statements.indexOf(st);
-  const window = statements.slice(at, at + 4).filter((s) => s.section === st.section);
-  const windowText = window.map((s) => doc.view.slice(s.start, s.end)).join(' ');
-  if (INGESTION.test(windowText)) {
-    const subs = window.flatMap((s) => findSubstances(table, doc.view.slice(s.start, s.end), s.start));
+  const nearby = statements.slice(at, at + 4).filter((s) => s.section === st.section);
+  const nearbyText = nearby.map((s) => doc.view.slice(s.start, s.end)).join(' ');
+  if (INGESTION.test(nearbyText)) {
+    const subs = nearby.flatMap((s) => findSubstances(table, doc.view.slice(s.start, s.end), s.start));
     if (subs.length > 0) return subs;
   }
   return statements

@@ -4,6 +4,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
+import { escapeRegExp } from '../text/regex';
 
 const DrugsSchema = z.strictObject({
   about: z.string(),
@@ -14,11 +15,10 @@ const DrugsSchema = z.strictObject({
   ),
 });
 const DRUGS = DrugsSchema.parse(drugsData);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`, 'i');
+const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escapeRegExp).join('|')})\\b`, 'i');
 const STOP = words(DRUGS.stop_words);
 const ENDED = words(DRUGS.ended_words);
-const CLASSES = DRUGS.classes.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.drugs.map(escape).join('|')})\\b`, 'gi') }));
+const CLASSES = DRUGS.classes.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.drugs.map(escapeRegExp).join('|')})\\b`, 'gi') }));
 /** Where a current regimen is written: not the allergy list, the family history or the findings. */
 const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative', 'history', 'reason']);
 

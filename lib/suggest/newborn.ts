@@ -4,6 +4,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument, Statement } from '../document/document';
 import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
+import { phrasePattern } from '../text/regex';
 
 const Band = z.strictObject({ code: z.string().regex(/^P07\.\d\d$/), min: z.number().int().nonnegative(), max: z.number().int().positive() });
 const Words = z.array(z.string().min(1)).min(1);
@@ -24,15 +25,13 @@ export const NewbornDataSchema = z.strictObject({
 });
 const DATA = NewbornDataSchema.parse(newbornData);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const phrases = (list: string[]) => new RegExp(`(?<![a-z0-9])(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![a-z0-9])`, 'i');
-const STRONG = phrases(DATA.strong);
-const WEAK = phrases(DATA.weak);
-const MATERNAL = phrases(DATA.maternal);
-const TERM = phrases(DATA.not_premature);
-const EXTREME = phrases(DATA.extreme_words);
-const PRETERM = new RegExp(`${phrases(DATA.preterm_words).source}(?=\\s+(?:infant|newborn|neonate|baby|male|female|boy|girl|twins?)\\b|(?<=born \\w+))`, 'i');
-const LOW_WEIGHT = Object.entries(DATA.low_weight_words).map(([code, words]) => ({ code, re: phrases(words) }));
+const STRONG = phrasePattern(DATA.strong);
+const WEAK = phrasePattern(DATA.weak);
+const MATERNAL = phrasePattern(DATA.maternal);
+const TERM = phrasePattern(DATA.not_premature);
+const EXTREME = phrasePattern(DATA.extreme_words);
+const PRETERM = new RegExp(`${phrasePattern(DATA.preterm_words).source}(?=\\s+(?:infant|newborn|neonate|baby|male|female|boy|girl|twins?)\\b|(?<=born \\w+))`, 'i');
+const LOW_WEIGHT = Object.entries(DATA.low_weight_words).map(([code, words]) => ({ code, re: phrasePattern(words) }));
 /** "14-day-old", "3 weeks old", "2 days of age", "36 hours old". */
 const AGE = /\b(\d{1,3})[- ](hour|day|week|month|year)s?[- ]old\b|\b(\d{1,3}) (hour|day|week|month|year)s? (?:old|of age)\b/gi;
 /** Someone else's age: "her 21-month-old daughter". */
