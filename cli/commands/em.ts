@@ -54,8 +54,8 @@ function text(r: EmResult, detected: boolean): string {
   // Office and home labels name the status already ("…, established patient"); others get it added.
   const family = `${label}${r.status && !/\bpatient\b/.test(label) ? `, ${r.status} patient` : ''}`;
   const how = detected ? (r.detected.confident ? `read from the note: ${r.detected.why.join('; ')}` : `no family cue in the note: the setting's default`) : 'as given with --visit';
-  const lines = [`visit: ${r.detected.family === 'none' && detected ? 'operative or procedure note' : family} (${how})`];
-  if (!detected && r.detected.family !== r.kind) lines.push(`  the note itself reads as: ${r.detected.family === 'none' ? 'an operative or procedure note' : familyLabel(r.detected.family)}`);
+  const lines = [`visit: ${r.detected.family === 'none' && detected ? 'not an E/M visit (an operative, procedure or test report)' : family} (${how})`];
+  if (!detected && r.detected.family !== r.kind) lines.push(`  the note itself reads as: ${r.detected.family === 'none' ? 'an operative, procedure or test report (no E/M)' : familyLabel(r.detected.family)}`);
   if (!r.code) lines.push(`no E/M level: ${r.nothingToLevel ?? 'neither the documented time nor MDM supports a level'}`);
   else lines.push(`${r.code} — ${r.label} (by ${r.basis === 'time' ? 'total time' : r.basis === 'mdm' ? 'medical decision making' : r.basis === 'default' ? 'default: no time documented' : r.basis === 'age' ? 'age and patient status' : 'extent of the service'})`);
   if (r.nothingToLevel && !r.code) return lines.join('\n');

@@ -34,7 +34,7 @@ export interface EmResult {
   detected: FamilyReading;
   /** For office-type families: new or established patient. */
   status?: 'new' | 'established';
-  /** Set when no E/M can be given: an empty or non-clinical text, an operative or procedure note. */
+  /** Set when no E/M can be given: an empty or non-clinical text; an operative, procedure, test, pathology or autopsy report; a delivery note. */
   nothingToLevel?: string;
   timeMinutes?: number;
   timeEvidence?: Span;
@@ -138,7 +138,7 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
     return {
       kind: options.setting === 'hospital' ? 'subsequent' : 'established',
       detected,
-      nothingToLevel: `an operative or procedure note (${detected.why[0] ?? 'procedure headings'}): the procedure is coded, not an E/M visit`,
+      nothingToLevel: `not an E/M visit: an operative, procedure or test report (${detected.why.slice(0, 3).join('; ') || 'procedure headings'}); the procedure or test is coded on its own, no E/M level`,
       mdm: EMPTY_MDM(false),
       basis: 'none',
       prolonged: { cpt: 0, medicare: 0 },

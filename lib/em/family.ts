@@ -9,7 +9,8 @@ import type { Setting } from '../domain/setting';
  * a discharge summary, an admission history and physical, a progress note, an emergency-department
  * record, a consultation (then placed: office or hospital), a preventive visit, an eye examination,
  * a disability examination, or an office visit (then new or established). An operative or procedure
- * note gets no family: no E/M is reported from it.
+ * note, a test, pathology or autopsy report or a delivery note gets no family: no E/M is reported
+ * from it (read from its headings, its title at the top, and a record with none of a visit's parts).
  */
 const CUES = VisitCuesSchema.parse(cuesData);
 
@@ -32,7 +33,7 @@ const PRIORITY: CueFamily[] = [
   'eye',
 ];
 
-type Scores = Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>;
+export type Scores = Map<CueFamily, { score: number; evidence: Span[]; why: string[] }>;
 
 /** The family with the highest score that reaches its minimum (ties: PRIORITY order). */
 function pick(scores: Scores): CueFamily | undefined {
@@ -46,7 +47,7 @@ function pick(scores: Scores): CueFamily | undefined {
 }
 
 export interface FamilyReading {
-  /** The family, or 'none' when the note is not an E/M visit (operative or procedure note). */
+  /** The family, or 'none' when the note is not an E/M visit (an operative, procedure or test report). */
   family: Family | 'none';
   /** For office-type families: new or established, with the words that say so. */
   status?: 'new' | 'established';
@@ -67,12 +68,13 @@ function headingText(h: string): string {
   return h.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Scores each family's cues over the note and picks the family. */
-export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
+/** Each family's cue score over the note, with the words and reasons (before any placing). */
+export function familyScores(note: EmNote): Scores {
   const { statements, doc } = note;
   const opening = statements.filter((s) => s.role === 'reason' || s.index < 3);
   const plan = statements.filter((s) => s.role === 'diagnostic' || s.role === 'plan');
   const scores: Scores = new Map();
+  const titles = reportTitles(note);
   for (const cue of CUES.cues) {
     let hit: Span | undefined;
     let times = 1;
@@ -88,6 +90,11 @@ export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
       times = Math.min(3, seen.size);
     } else if (cue.where === 'any') {
       hit = firstMatch(doc.view, [cue.pattern]);
+    } else if (cue.where === 'title') {
+      for (const t of titles) {
+        hit = firstMatch(t.text, [cue.pattern], t.start);
+        if (hit) break;
+      }
     } else {
       // A cue that needs several statements (a plan written as recommendations) counts once they are there.
       let found = 0;
@@ -106,6 +113,47 @@ export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
     cur.why.push(cue.why);
     scores.set(cue.family, cur);
   }
+  // A record with headings but none of the parts of a visit counts towards a report, beside a
+  // report cue (prose without headings says nothing by its form).
+  const none = scores.get('none');
+  const kinds = new Set(doc.sections.map((sec) => sec.kind));
+  if (none && doc.sections.some((sec) => sec.heading) && !CUES.noVisitParts.kinds.some((k) => kinds.has(k))) {
+    none.score += CUES.noVisitParts.weight;
+    none.why.push(CUES.noVisitParts.why);
+  }
+  return scores;
+}
+
+/**
+ * The report's title: the headings and short statements at the top of the note that are not
+ * sentences ("MRI LEFT SHOULDER", "Transvaginal ultrasound.", "EPIDIDYMECTOMY"), the reason for
+ * the visit aside ("Follow-up of the CT scan" is a visit's reason, and a sentence anyway).
+ */
+const TITLE_ENDS = new Set(['chief_complaint', 'hpi', 'course', 'pmh', 'ros', 'plan', 'diagnostic']);
+
+function reportTitles(note: EmNote): Span[] {
+  const { within, maxWords, sentence } = CUES.title;
+  // A title heads the note: it comes before the history, the reason for the visit and the assessment.
+  const body = note.doc.sections.find((sec) => TITLE_ENDS.has(sec.kind));
+  const end = Math.min(within, body?.start ?? within);
+  const short = (t: string) => {
+    const words = t.match(/[A-Za-z0-9][\w&/'-]*/g) ?? [];
+    return words.length > 0 && words.length <= maxWords && !firstMatch(t, sentence);
+  };
+  const out: Span[] = [];
+  for (const sec of note.doc.sections) {
+    if (sec.start < end && sec.heading && short(sec.heading)) out.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
+  }
+  for (const s of note.statements) {
+    if (s.start >= end) break;
+    if (s.role !== 'reason' && short(s.text)) out.push({ start: s.start, end: s.end, text: s.text });
+  }
+  return out;
+}
+
+/** Scores each family's cues over the note and picks the family. */
+export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
+  const scores = familyScores(note);
   // The author who has been managing the patient is the treating physician, not a consultant.
   const treating = treatingPhysician(note);
   if (treating && scores.has('consult')) scores.delete('consult');

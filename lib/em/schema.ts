@@ -95,8 +95,12 @@ export const VisitCuesSchema = z.strictObject({
        * discharge) and 'home' (new or established) too; 'none' = not an E/M visit.
        */
       family: z.union([FamilySchema, z.enum(['none', 'consult', 'nursing', 'home'])]),
-      /** heading: a section heading; opening: reason-for-visit section or the note's first statements; plan: diagnostic/plan statements; any: anywhere. */
-      where: z.enum(['heading', 'opening', 'plan', 'any']),
+      /**
+       * heading: a section heading; opening: reason-for-visit section or the note's first statements;
+       * plan: diagnostic/plan statements; any: anywhere; title: the report's title at the top of the
+       * note (a heading or a short statement that is not a sentence, outside the reason for visit).
+       */
+      where: z.enum(['heading', 'opening', 'plan', 'any', 'title']),
       pattern: Pattern,
       weight: z.number().int().min(1).max(5),
       /** For opening and plan cues: how many distinct statements must match (default one). */
@@ -131,6 +135,17 @@ export const VisitCuesSchema = z.strictObject({
   minimumScore: z.number().int().positive(),
   /** 'none' (not an E/M visit) needs more: at least two report cues. */
   noneMinimumScore: z.number().int().positive(),
+  /**
+   * The title of a report: headings and short statements starting within `within` characters of
+   * the note's start, of at most `maxWords` words, that no `sentence` pattern matches (a title
+   * names a test or an operation; a sentence has a subject and a verb).
+   */
+  title: z.strictObject({ within: z.number().int().positive(), maxWords: z.number().int().positive(), sentence: z.array(Pattern) }),
+  /**
+   * A record with none of the parts of a visit (no reason for the visit, history, examination,
+   * assessment, course or plan section): with a report cue, a report rather than a visit.
+   */
+  noVisitParts: z.strictObject({ kinds: z.array(z.string()), weight: z.number().int().min(1).max(5), why: z.string() }),
 });
 
 /** Problem status words and condition words (MDM element 1: number and complexity of problems addressed). */

@@ -54,7 +54,7 @@ describe('nothing to level', () => {
     const r = levelEncounter('PREOPERATIVE DIAGNOSIS: Fibroid uterus.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE PERFORMED: Hysteroscopy.\nESTIMATED BLOOD LOSS: 10 mL.');
     expect(r.code).toBeUndefined();
     expect(r.detected.family).toBe('none');
-    expect(r.nothingToLevel).toMatch(/procedure note/);
+    expect(r.nothingToLevel).toMatch(/not an E\/M visit/);
   });
 });
 
