@@ -1,8 +1,15 @@
-import { emLabel, familyOfCode, levelEncounter } from '../../em/em';
+import { emLabel, familyOfCode, levelEncounter, type Family } from '../../em/em';
 import type { Rule } from '../rule';
 
 /** How many levels below the billed one the note must read before the rule speaks (MDM is read from words). */
 const CLEAR_GAP = 2;
+
+/**
+ * Families the leveller does not level from the note's words, so never flagged: a nursing-facility
+ * discharge (by its time; the lower code is the default) and critical care (by its own time; under
+ * 30 minutes it is reported as the hospital or ED visit, which is its own question).
+ */
+const NOT_LEVELLED = new Set<Family>(['nursing-discharge', 'critical-care']);
 
 /**
  * The reported E/M level must be supported by total time on the date or by MDM (2021 office,
@@ -10,7 +17,8 @@ const CLEAR_GAP = 2;
  * words is approximate, so the rule speaks only when the note clearly supports a lower level: two
  * or more levels below the billed one. A discharge-day code above the lowest needs its time
  * documented. Families the leveller does not level by MDM or time (preventive, eye, disability
- * examinations), unknown codes and texts with nothing to level are never flagged.
+ * examinations; nursing-facility discharge; critical care), unknown codes and texts with nothing to
+ * level are never flagged.
  */
 export const rule: Rule = {
   id: 'em-level-not-supported',
@@ -22,7 +30,7 @@ export const rule: Rule = {
     const out: ReturnType<Rule['run']> = [];
     for (const s of encounter.services) {
       const billed = familyOfCode(s.code);
-      if (!billed) continue;
+      if (!billed || NOT_LEVELLED.has(billed.family)) continue;
       const r = levelEncounter(encounter.note, billed.family);
       if (r.nothingToLevel || !r.code) continue;
       const supported = familyOfCode(r.code)!.rank;
