@@ -7,6 +7,7 @@ import type { Suggestion } from '@/lib/suggest/schema';
 import { logAudit } from '@/utils/audit';
 import { clearInPage, highlightInPage } from '@/utils/tab-link';
 import { ReleaseStatus } from '../ReleaseStatus';
+import { openPackGate } from './boot';
 import { BillingPanel } from './BillingPanel';
 import { CodeSearch } from './CodeSearch';
 import { EmPanel } from './EmPanel';
@@ -43,11 +44,17 @@ export function SidePanelApp() {
   // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
   const dos = state.dateOfService ?? note?.encounter?.date ?? today();
   const setting = settings?.setting ?? 'office';
-  const { analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, note, setting, dos, state.visit, setError);
+  const { needLocal, analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, note, setting, dos, state.visit, setError);
   useEffect(() => {
     if (answeredBy?.releases.length) setAnsweredReleases(answeredBy.releases);
   }, [answeredBy]);
   const firstMs = useFirstSuggestionsMs(analysis);
+  // This page's own pack loads once the first suggestions are on screen, or at once when it is
+  // needed first: the panel analyses itself, or the page shows no note (search, billing).
+  const pageWithoutNote = !note && (noNote !== undefined || noScript || billing !== undefined);
+  useEffect(() => {
+    if (firstMs !== undefined || needLocal || pageWithoutNote) openPackGate();
+  }, [firstMs, needLocal, pageWithoutNote]);
   useFirstTabToSuggestion();
   useShownLog(review, analysis, note?.text.length ?? 0);
 

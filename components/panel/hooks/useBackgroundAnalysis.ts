@@ -13,17 +13,27 @@ export interface BackgroundAnalysis {
 
 export const analysisKey = (text: string, setting: string, dateOfService: string) => JSON.stringify([setting, dateOfService, text]);
 
-/**
- * Wakes the background's analysis service as the panel script starts; resolves when it is warm,
- * has failed, or after `patienceMs` (the panel then loads its own pack, no longer competing with
- * the background for the CPU on the way to the first suggestions).
- */
-export function warmBackground(patienceMs = 4000): Promise<void> {
-  const reply = sendRuntime({ type: 'cc:warm' }).then(
-    () => undefined,
-    () => undefined,
-  );
-  return Promise.race([reply, new Promise<void>((resolve) => setTimeout(resolve, patienceMs))]);
+/** Requests sent before the panel's hooks asked (boot.ts), by key: the hook takes its answer instead of asking again. */
+const prefetched = new Map<string, Promise<unknown>>();
+
+function askBackground(text: string, setting: 'office' | 'hospital', dateOfService: string): Promise<unknown> {
+  performance.mark('cc:bg-analyze-sent');
+  return sendRuntime({ type: 'cc:analyze', text, setting, dateOfService });
+}
+
+/** Asks the background for a note's analysis now (as the panel starts); the hook with the same note, setting and date takes the answer. */
+export function prefetchAnalysis(text: string, setting: 'office' | 'hospital', dateOfService: string): void {
+  const key = analysisKey(text, setting, dateOfService);
+  if (prefetched.has(key)) return;
+  const reply = askBackground(text, setting, dateOfService);
+  reply.catch(() => {});
+  prefetched.set(key, reply);
+}
+
+function takePrefetched(key: string): Promise<unknown> | undefined {
+  const reply = prefetched.get(key);
+  prefetched.delete(key);
+  return reply;
 }
 
 /**
@@ -48,8 +58,7 @@ export function useBackgroundAnalysis(text: string | undefined, setting: 'office
     if (!text) return;
     const key = analysisKey(text, setting, dateOfService);
     let live = true;
-    performance.mark('cc:bg-analyze-sent');
-    sendRuntime({ type: 'cc:analyze', text, setting, dateOfService })
+    (takePrefetched(key) ?? askBackground(text, setting, dateOfService))
       .then((raw) => {
         performance.mark('cc:bg-analyze-replied');
         const reply = AnalyzeReplySchema.safeParse(raw);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelCaptureSchema } from '@/utils/messages';
 import { bestCapture, captureOnce, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
+import { takeEarlyLink } from '../boot';
 
 /**
  * The panel's link to its tab: the note its frames show (the best capture), the billing form when
@@ -14,8 +15,12 @@ export function useTabLink() {
   const tabRef = useRef<number | undefined>(undefined);
   tabRef.current = tabId;
 
-  // Listen first, then ask the tab's frames to capture.
+  // Listen first, then ask the tab's frames to capture (unless the panel's boot already asked:
+  // then take what it received, in the same task as the listeners below are registered).
   useEffect(() => {
+    const early = takeEarlyLink();
+    if (early?.captures.size) setCaptures(new Map(early.captures));
+    if (early?.billing) setBilling(early.billing);
     const offNote = onNote(
       () => tabRef.current,
       (c) => setCaptures((m) => new Map(m).set(c.frameId, c)),
@@ -26,10 +31,10 @@ export function useTabLink() {
       if (m.success && m.data.tabId !== undefined && m.data.tabId === tabRef.current) void requestCapture(m.data.tabId);
     };
     browser.runtime.onMessage.addListener(onPanelMessage);
-    void targetTabId().then(async (id) => {
+    void (early?.tabId ?? targetTabId()).then(async (id) => {
       setTabId(id);
       tabRef.current = id;
-      if (id !== undefined) setNoScript(!(await requestCapture(id)));
+      if (id !== undefined) setNoScript(!(await (early?.answered ?? requestCapture(id))));
     });
     // The panel belongs to one window: it follows the active tab of that window only.
     let windowId: number | undefined;
