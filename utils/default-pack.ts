@@ -1,5 +1,5 @@
 import { loadPack, type CodePack } from '@/lib/pack/code-pack';
-import { nativeInflater } from './native-inflate';
+import { readPackPreInflated } from './native-inflate';
 
 /** The code pack bundled at build time (public/packs/default.ccpack), loaded once per page life. */
 let pending: Promise<CodePack> | undefined;
@@ -10,9 +10,8 @@ export function loadDefaultPack(): Promise<CodePack> {
     const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
     const res = await fetch(url);
     if (!res.ok) throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    performance.mark('cc:pack-fetched');
-    const inflate = await nativeInflater(bytes);
+    // Sections are inflated as their bytes arrive (the transfer takes most of a second).
+    const { bytes, inflate } = await readPackPreInflated(res);
     performance.mark('cc:pack-inflated');
     return loadPack(bytes, 'bundled code pack', inflate);
   })().catch((e: unknown) => {
