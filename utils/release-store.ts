@@ -120,5 +120,4 @@ export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack
   return { pack: await loadDefaultPack(), origin: 'bundled', warning: `${why}; using the bundled code sets` };
 }
 
-/** Pages tell each other when the active release changed (options -> open side panels). */
-export const RELEASE_CHANNEL = 'chartcoder-release';
+export { RELEASE_CHANNEL } from './release-channel';

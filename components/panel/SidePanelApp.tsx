@@ -1,17 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { inSpotAuditSample } from '@/lib/audit/spot-audit';
-import { checkEncounter } from '@/lib/checks/engine';
 import type { Finding } from '@/lib/checks/schema';
 import { claimLines, claimServices, codesOnClaim, hasClaim, type Decision, type ReviewAction } from '@/lib/review';
 import type { Suggestion } from '@/lib/suggest/schema';
 import { logAudit } from '@/utils/audit';
 import { clearInPage, highlightInPage } from '@/utils/tab-link';
-import { ReleaseStatus } from '../ReleaseStatus';
 import { openPackGate } from './boot';
-import { BillingPanel } from './BillingPanel';
-import { CodeSearch } from './CodeSearch';
-import { EmPanel } from './EmPanel';
-import { ExportBar } from './ExportBar';
 import { FindingsList, findingKey } from './FindingsList';
 import { useAnalysis } from './hooks/useAnalysis';
 import { useHandoffFor, useSaveHandoff } from './hooks/useHandoff';
@@ -23,7 +16,6 @@ import { useSummary } from './hooks/useSummary';
 import { useTabLink } from './hooks/useTabLink';
 import { NoteSuggestions } from './NoteSuggestions';
 import { PatientFields } from './PatientFields';
-import { SpotAuditPanel } from './SpotAuditPanel';
 import { SummaryView } from './SummaryView';
 import { NoNoteNotice, NotReadingNotice, Toolbar } from './Toolbar';
 
@@ -34,7 +26,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the tab, the code pack, storage and the audit trail; the components below draw.
  */
 export function SidePanelApp() {
-  const { active, settings, cpt, error, setError, updateSettings } = usePanelData();
+  const { active, engine, settings, cpt, error, setError, updateSettings } = usePanelData();
   const { note, noNote, noScript, billing, recapture, readOnce } = useTabLink();
   // The review records the releases it is coded against: this page's pack, or until it is loaded
   // the background's that answered the first suggestions (so decisions can start at once).
@@ -44,7 +36,7 @@ export function SidePanelApp() {
   // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
   const dos = state.dateOfService ?? note?.encounter?.date ?? today();
   const setting = settings?.setting ?? 'office';
-  const { needLocal, analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, note, setting, dos, state.visit, setError);
+  const { needLocal, analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, engine, note, setting, dos, state.visit, setError);
   useEffect(() => {
     if (answeredBy?.releases.length) setAnsweredReleases(answeredBy.releases);
   }, [answeredBy]);
@@ -59,9 +51,9 @@ export function SidePanelApp() {
   useShownLog(review, analysis, note?.text.length ?? 0);
 
   const findings: Finding[] = useMemo(() => {
-    if (!active || !hasClaim(state)) return [];
+    if (!active || !engine || !hasClaim(state)) return [];
     try {
-      return checkEncounter(
+      return engine.checkEncounter(
         {
           dateOfService: dos,
           setting,
@@ -73,9 +65,9 @@ export function SidePanelApp() {
     } catch (e) {
       return [{ rule: 'input', kind: 'validity', severity: 'error', message: e instanceof Error ? e.message : String(e), rationale: '', source: 'ChartCoder', codes: [], evidence: [], action: 'Fix the code list.' }];
     }
-  }, [active, state, dos, setting, analysis, note]);
+  }, [active, engine, state, dos, setting, analysis, note]);
 
-  const { summary, problems } = useSummary(active, state, findings, dos, setting, cpt);
+  const { summary, problems } = useSummary(active, engine, state, findings, dos, setting, cpt);
   useSaveHandoff(review, summary);
   const handoff = useHandoffFor(billing, today());
 
@@ -99,8 +91,8 @@ export function SidePanelApp() {
   // page's own code pack loads (decisions wait for it: the review records the releases).
   return (
     <>
-      {active ? (
-        <ReleaseStatus pack={active.pack} dateOfService={dos} />
+      {active && engine ? (
+        <engine.ReleaseStatus pack={active.pack} dateOfService={dos} />
       ) : (
         <div className="status" role="status" aria-label="Code-set releases" aria-busy="true">
           Date of service {dos}: loading code sets…
@@ -114,8 +106,8 @@ export function SidePanelApp() {
       <main data-first-suggestions-ms={firstMs}>
         <h1 className="sr-only">ChartCoder review</h1>
         <Toolbar dateOfService={dos} setting={setting} onDate={(date) => act({ type: 'date', date })} onSetting={(s) => updateSettings({ setting: s })} onReread={recapture} />
-        {billing && active && (
-          <BillingPanel
+        {billing && active && engine && (
+          <engine.BillingPanel
             billing={billing}
             summary={ownSummary ?? handoff.summary}
             from={ownSummary ? 'this review' : handoff.handoff ? `the review of ${handoff.handoff.at.slice(0, 16).replace('T', ' ')} by ${handoff.handoff.user}` : ''}
@@ -127,10 +119,10 @@ export function SidePanelApp() {
         {noScript && !note && !billing && <NotReadingNotice onReadOnce={readOnce} />}
         {!noScript && !note && !billing && noNote !== undefined && <NoNoteNotice reason={noNote} onReread={recapture} />}
         {note && <NoteSuggestions note={note} analysis={analysis} decisions={state.decisions} pack={active?.pack} onDecide={decide} onShow={show} />}
-        {active && (
+        {active && engine && (
           <>
             {analysis && note && analyzer && (
-              <SpotAuditPanel
+              <engine.SpotAuditPanel
                 pack={active.pack}
                 analyzer={analyzer}
                 note={note.text}
@@ -139,12 +131,12 @@ export function SidePanelApp() {
                 dateOfService={dos}
                 setting={setting}
                 formCodes={billing?.billedCodes || undefined}
-                sampled={review !== undefined && inSpotAuditSample(review.id, settings.spotAuditPercent)}
+                sampled={review !== undefined && engine.inSpotAuditSample(review.id, settings.spotAuditPercent)}
                 onDone={(r) => void logAudit(review, 'spot-audit', r.unsupported.join(' ') || undefined, `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`)}
               />
             )}
             {em && note && (
-              <EmPanel
+              <engine.EmPanel
                 em={em}
                 visit={state.visit}
                 accepted={state.emAccepted !== undefined && state.emAccepted === em.code}
@@ -163,7 +155,7 @@ export function SidePanelApp() {
               onService={(code, patch) => act({ type: 'edit-service', code, patch })}
             >
               <PatientFields value={state.patient} fromChart={Boolean(note?.header)} onChange={(patient) => act({ type: 'patient', patient })} />
-              {summary && <ExportBar summary={summary} onExported={(what) => void logAudit(review, 'exported', undefined, what)} />}
+              {summary && <engine.ExportBar summary={summary} onExported={(what) => void logAudit(review, 'exported', undefined, what)} />}
             </SummaryView>
             <section aria-label="Findings on the summary">
               <h2>Findings</h2>
@@ -176,7 +168,7 @@ export function SidePanelApp() {
                 onShowEvidence={(f) => show(f.evidence)}
               />
             </section>
-            <CodeSearch pack={active.pack} cpt={cpt} onAdd={(code, system) => act({ type: 'add', code, system })} />
+            <engine.CodeSearch pack={active.pack} cpt={cpt} onAdd={(code, system) => act({ type: 'add', code, system })} />
           </>
         )}
         <p className="muted footer">

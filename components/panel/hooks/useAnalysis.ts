@@ -1,11 +1,11 @@
-import { useMemo, useRef } from 'react';
-import { levelEncounter } from '@/lib/em/em';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VisitChoice } from '@/lib/review';
-import { NoteAnalyzer } from '@/lib/suggest/analyze';
+import type { NoteAnalyzer } from '@/lib/suggest/analyze';
 import type { Analysis } from '@/lib/suggest/schema';
 import { BACKGROUND_ANALYSIS_MAX_CHARS } from '@/utils/messages';
 import type { ActivePack } from '@/utils/release-store';
 import type { FrameCapture } from '@/utils/tab-link';
+import type { Engine } from '../engine-loader';
 import { analysisKey, useBackgroundAnalysis, useKeepBackgroundWarm } from './useBackgroundAnalysis';
 
 const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string }) => active.origin === pack.origin && active.releaseId === pack.releaseId;
@@ -17,23 +17,23 @@ const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string
  * first use (a local analysis, a spot-audit), not on load. The E/M family is read from the note
  * ('auto', as `em --visit auto` does) unless the coder chose one for this chart.
  */
-export function useAnalysis(active: ActivePack | undefined, note: FrameCapture | undefined, setting: 'office' | 'hospital', dateOfService: string, visit: VisitChoice, onError: (message: string) => void) {
+export function useAnalysis(active: ActivePack | undefined, engine: Engine | undefined, note: FrameCapture | undefined, setting: 'office' | 'hospital', dateOfService: string, visit: VisitChoice, onError: (message: string) => void) {
   const viaBackground = note !== undefined && note.text.length <= BACKGROUND_ANALYSIS_MAX_CHARS;
   const remote = useBackgroundAnalysis(viaBackground ? note.text : undefined, setting, dateOfService);
   useKeepBackgroundWarm();
 
   const analyzer = useMemo(() => {
-    if (!active) return undefined;
+    if (!active || !engine) return undefined;
     let made: NoteAnalyzer | undefined;
     return () => {
       if (!made) {
         performance.mark('cc:analyzer-start');
-        made = new NoteAnalyzer(active.pack);
+        made = new engine.NoteAnalyzer(active.pack);
         performance.measure('cc:analyzer-ready', 'cc:analyzer-start');
       }
       return made;
     };
-  }, [active]);
+  }, [active, engine]);
 
   const key = note ? analysisKey(note.text, setting, dateOfService) : undefined;
   const fromBackground = remote && remote.key === key && remote.analysis && remote.pack && (!active || samePack(active, remote.pack)) ? remote.analysis : undefined;
@@ -59,9 +59,13 @@ export function useAnalysis(active: ActivePack | undefined, note: FrameCapture |
   if (current) last.current = current;
   else if (!note) last.current = undefined;
   const analysis = current ?? last.current;
-  // The E/M level is shown with the page's own pack (after the first suggestions): it is not
-  // computed before, so it does not hold up the first suggestions (~0.15 s on this machine).
-  const packReady = active !== undefined;
-  const em = useMemo(() => (note && packReady ? levelEncounter(note.text, visit === 'auto' ? undefined : visit, { setting }) : undefined), [note, visit, setting, packReady]);
+  // The E/M level is shown with the page's own pack, after the first suggestions: it is computed
+  // once both are on screen (a render later), so it never holds them up (~0.15 s for a visit note).
+  const [emReady, setEmReady] = useState(false);
+  const shown = engine !== undefined && analysis !== undefined;
+  useEffect(() => {
+    if (shown) setEmReady(true);
+  }, [shown]);
+  const em = useMemo(() => (note && engine && emReady ? engine.levelEncounter(note.text, visit === 'auto' ? undefined : visit, { setting }) : undefined), [note, engine, visit, setting, emReady]);
   return { needLocal, analyzer, analysis, answeredBy: fromBackground ? remote?.pack : undefined, stale: analysis !== undefined && current === undefined, em, analysedBy: fromBackground ? ('background' as const) : local ? ('panel' as const) : undefined };
 }
