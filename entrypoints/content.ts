@@ -87,7 +87,7 @@ export default defineContentScript({
       };
       const msg: NoteMessage = c
         ? { type: 'cc:note', captureId: id, frameUrl: location.href, source: c.source, label: c.label, text: c.text, truncated: c.truncated, ...(c.adapter ? { adapter: c.adapter } : {}), ...chart, capturedAt: performance.timeOrigin + performance.now() }
-        : { type: 'cc:note', captureId: id, frameUrl: location.href, source: 'none', label: hidden ?? 'no note on this page', text: '', truncated: false, ...chart, capturedAt: performance.timeOrigin + performance.now() };
+        : { type: 'cc:note', captureId: id, frameUrl: location.href, source: 'none', label: hidden ?? reading.noNote ?? 'no note on this page', text: '', truncated: false, ...chart, capturedAt: performance.timeOrigin + performance.now() };
       send(msg);
     };
 

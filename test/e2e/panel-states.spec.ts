@@ -2,8 +2,8 @@ import { expect as baseExpect, test } from '@playwright/test';
 import { FIXTURES, launch, openPanelFor, type Harness } from './harness';
 
 /**
- * The panel's states and keyboard entry (issue 12 item 5): a page without a note says so instead
- * of staying blank; export is disabled while the summary is empty; the first Tab into the panel
+ * The panel's states and keyboard entry (issue 12 item 5): a page without a note (or a schedule,
+ * not a note) says so instead of staying blank or coding it; export is disabled while the summary is empty; the first Tab into the panel
  * lands on the first suggestion.
  */
 test.describe.configure({ mode: 'serial' });
@@ -25,6 +25,20 @@ test('a page without a note: the panel says there is no note to code, and offers
   await expect(notice).toContainText('No visit note to code on this page');
   await expect(notice.getByRole('button', { name: 'Read again' })).toBeVisible();
   await expect(panel.locator('li.suggestion')).toHaveCount(0);
+  await panel.close();
+  await page.close();
+});
+
+test('a schedule page (appointments in rows, visit reasons that name conditions): no codes and no E/M, the panel says why', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${FIXTURES}/ehr-schedule.html`);
+  const panel = await openPanelFor(h, page);
+  const notice = panel.getByRole('status', { name: 'No note' });
+  await expect(notice).toContainText('No visit note to code on this page (it shows a schedule or a list of patients)');
+  // The panel has loaded its own code sets (search is offered), and still shows no code and no E/M level.
+  await expect(panel.getByRole('region', { name: 'Code search' })).toBeVisible();
+  await expect(panel.locator('li.suggestion')).toHaveCount(0);
+  await expect(panel.getByRole('region', { name: 'E/M level' })).toHaveCount(0);
   await panel.close();
   await page.close();
 });

@@ -3,6 +3,7 @@ import { normalizeValue } from '@/lib/capture/normalize-chars';
 import { readChart, type ChartInfo, type EncounterInfo, type PatientHeader } from './chart';
 import { DEFAULT_LIMITS, extractText, textOffsetOf, type ElementSpan, type ExtractedText, type ExtractLimits } from './dom-text';
 import { queryAllPiercing } from './query';
+import { notANoteReason } from './not-a-note';
 import { createProbe, type Probe } from './visibility';
 import type { CaptureSource } from '../../messages';
 
@@ -176,6 +177,8 @@ function heuristicCapture(doc: Document, limits: ExtractLimits, probe: Probe): {
 /** What one frame shows the coder: its note (when it has one) and the chart banner's facts. */
 export interface FrameReading extends ChartInfo {
   note?: Capture;
+  /** Why the frame's largest block of text was not taken for a note (a schedule, a patient list). */
+  noNote?: string;
 }
 
 /**
@@ -208,6 +211,8 @@ export function readFrame(doc: Document, adapter: NoteAdapter | undefined, limit
     if (c) return withMeta(c);
   }
   const { capture, pageText } = heuristicCapture(doc, limits, probe);
+  const notNote = capture && notANoteReason(capture.text);
+  if (notNote) return { ...meta(pageText), noNote: notNote };
   return capture ? withMeta(capture, pageText) : meta(pageText);
 }
 
