@@ -1,4 +1,5 @@
 import { isFamily } from '../../lib/domain/visit-family';
+import { emAnswersFrom } from '../../lib/em/edition';
 import { familyLabel, levelEncounter, type EmResult, type VisitKind } from '../../lib/em/em';
 import { readTextFile } from '../input';
 import { print, UsageError, type GlobalOptions, wrapText } from '../output';
@@ -32,7 +33,7 @@ export const VISIT_HELP = `auto (read from the note) | ${VISIT_GROUPS.map(([plac
 export const VISIT_CHOICES: readonly VisitKind[] = VISIT_GROUPS.flatMap(([, ids]) => ids);
 
 /**
- * `em --note <file> [--visit <family>]`: the family (read from the note, or given), the level
+ * `em --note <file> [--visit <family>] [--date d]`: what the answer comes from (rules edition, date), the family (read from the note, or given), the level
  * supported by time or MDM and why, and what the next level needs; preventive visits by age, eye and
  * disability examinations by extent, critical care and discharge days by time.
  */
@@ -43,7 +44,11 @@ export async function emCommand(o: { note: string; visit?: string }, opts: Globa
   }
   const note = await readTextFile(o.note, 'note');
   const r = levelEncounter(note, visit, opts.setting ? { setting: opts.setting } : {});
-  print(opts, r, () => text(r, visit === undefined));
+  // What the answer comes from, said once: the E/M rules edition and the date of service (no code-set
+  // pack is read). Text: one line on stderr, as every command that opens a pack says its releases.
+  const answersFrom = emAnswersFrom(r.kind, opts.date ?? new Date().toISOString().slice(0, 10), opts.date !== undefined);
+  if (!opts.json) process.stderr.write(`${answersFrom.statement}\n`);
+  print(opts, { ...r, answersFrom }, () => text(r, visit === undefined));
 }
 
 /** A detail line of the MDM, wrapped (indented continuation) instead of cut. */
