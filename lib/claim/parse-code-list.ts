@@ -1,6 +1,7 @@
 import { dotIcd } from '../codesets/code-format';
 import { codeSystemOf, isIcd } from '../domain/code-system';
 import type { Encounter, Unparsed } from '../checks/schema';
+import { isKnownModifier } from './modifiers';
 
 const QUOTES = /^["'“”‘’`([{<]+|["'“”‘’`)\]}>.;:]+$/g;
 const MODIFIER = /^[A-Z0-9]{2}$/;
@@ -10,7 +11,7 @@ const MODIFIER = /^[A-Z0-9]{2}$/;
  * ICD-10-CM codes need their dot after the 3rd character (an undotted E1122 reads as the HCPCS
  * code E1122). Quotes and brackets around an entry are dropped; an entry that is not a code as
  * written (a dot in the wrong place, an undotted ICD-10-CM code, a modifier that is not two
- * characters, a word) goes to `unparsed` with why, so it becomes a finding instead of vanishing.
+ * characters or is neither CPT nor HCPCS Level II, a word) goes to `unparsed` with why, so it becomes a finding instead of vanishing.
  */
 export function parseCodeList(list: string): Pick<Encounter, 'diagnoses' | 'services' | 'unparsed'> {
   const diagnoses: Encounter['diagnoses'] = [];
@@ -32,6 +33,12 @@ export function parseCodeList(list: string): Pick<Encounter, 'diagnoses' | 'serv
       const badModifier = mods.find((m) => !MODIFIER.test(m));
       if (badModifier !== undefined) {
         unparsed.push({ text: raw, position, reason: `modifier "${badModifier}" is not a two-character modifier` });
+        return;
+      }
+      // A two-character modifier that is neither CPT nor HCPCS Level II (99214-ZZ): the line is rejected as sent.
+      const unknownModifier = isIcd(code) ? undefined : mods.find((m) => !isKnownModifier(m));
+      if (unknownModifier !== undefined) {
+        unparsed.push({ text: raw, position, reason: `modifier "${unknownModifier}" is not a CPT or HCPCS Level II modifier` });
         return;
       }
       if (units !== undefined && Number(units) < 1) {

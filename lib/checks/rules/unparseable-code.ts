@@ -14,6 +14,19 @@ export const rule: Rule = {
   run({ encounter, pack }) {
     return encounter.unparsed.map((u) => {
       const known = u.meant ? pack.codeInfo(u.meant) : undefined;
+      // A service code with a modifier that is not a modifier (99214-ZZ): name the code and the modifier.
+      const modifier = /^modifier "([A-Z0-9]+)"/.exec(u.reason)?.[1];
+      const service = modifier ? /^[^A-Z0-9]*([A-Z0-9]{5})\b/i.exec(u.text)?.[1]?.toUpperCase() : undefined;
+      if (modifier && service) {
+        return {
+          severity: 'error' as const,
+          message: `"${u.text}" (entry ${u.position}) is not read as a code: ${u.reason}`,
+          rationale: 'A line with a modifier that is not a valid modifier is left out of every other check and is rejected on the claim.',
+          codes: [service],
+          evidence: [],
+          action: `Correct ${modifier} on ${service} to the modifier the record supports, or report ${service} without it.`,
+        };
+      }
       return {
         severity: 'error' as const,
         message: `"${u.text}" (entry ${u.position}) is not read as a code: ${u.reason}`,
