@@ -9,7 +9,7 @@ import { isNewborn } from './newborn';
 import { familyCode, historyCode } from './assertion-map';
 import { bindQualifiers, type Dictionary } from './dictionary';
 import { dictionaryFor } from './dictionary-build';
-import { matchSentenceAll, type TermMatch } from './matcher';
+import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { lateralize, refineToBillable } from './refine';
 import type { SentenceSpan } from './drug-injections';
@@ -103,9 +103,12 @@ export class NoteAnalyzer {
     // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
     if (newborn) exp.push(implied('newborn'));
     const all = matchSentenceAll(exp, this.dict);
-    const split = splitCoordinated(all.kept.filter((m) => this.sameWord(m, exp)), exp, text);
-    const kept = split.kept;
-    const covered = [...split.moved, ...all.covered.filter((m) => this.sameWord(m, exp))];
+    // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid
+    // them; the matches only they hid are read again ("hypertension, …, pulmonary disease").
+    const { moved } = splitCoordinated([...all.kept, ...all.covered], exp, text, new Set(all.kept));
+    const rest = moved.length === 0 ? all : keepMaximal([...all.kept, ...all.covered].filter((m) => !moved.includes(m)), this.dict, exp);
+    const kept = rest.kept.filter((m) => this.sameWord(m, exp));
+    const covered = [...moved, ...rest.covered.filter((m) => this.sameWord(m, exp))];
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));

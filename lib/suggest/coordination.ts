@@ -12,7 +12,12 @@ const LINKS = new Set(['with', 'due', 'secondary', 'from', 'associated', 'caused
  * side alone and nothing links the two parts ("Diabetes, still with low glucoses" keeps E11.649:
  * the Index's "with" joins them; Guidelines I.A.15).
  */
-export function splitCoordinated(kept: TermMatch[], tokens: ExpandedToken[], text: string): { kept: TermMatch[]; moved: TermMatch[] } {
+export function splitCoordinated(
+  kept: TermMatch[],
+  tokens: ExpandedToken[],
+  text: string,
+  primary: ReadonlySet<TermMatch> = new Set(kept),
+): { kept: TermMatch[]; moved: TermMatch[] } {
   if (kept.length < 3) return { kept, moved: [] };
   const segment = segmentsOf(tokens, text);
   const sourcesOf = kept.map((m) => [...new Set(m.positions.map((p) => tokens[p]!.source))]);
@@ -21,6 +26,13 @@ export function splitCoordinated(kept: TermMatch[], tokens: ExpandedToken[], tex
     const mine = sourcesOf[i]!;
     const segs = new Set(mine.map((s) => segment.get(s)!));
     if (segs.size < 2) return;
+    // Across three or more items ("hypertension, hemorrhoids, COPD") any reading, even one a
+    // longer match hid, reads a side; across two, a reading that stands on its own ("manic
+    // disorder, is presently psychotic") is set aside only for readings that stand on their own.
+    const segList = [...segs].sort((a, b) => a - b);
+    const between = [...new Set([...segment.values()])].filter((sg) => sg > segList[0]! && sg < segList[segList.length - 1]! && !segs.has(sg));
+    const wide = between.length > 0 || segs.size > 2;
+    const strict = !wide && primary.has(m);
     const lo = Math.min(...mine);
     const hi = Math.max(...mine);
     for (const t of tokens) if (t.source > lo && t.source < hi && !t.expanded && LINKS.has(t.norm)) return;
@@ -29,13 +41,16 @@ export function splitCoordinated(kept: TermMatch[], tokens: ExpandedToken[], tex
     const eachSideRead = [...segs].every((sg) => {
       const here = m.positions.filter((p) => segment.get(tokens[p]!.source) === sg).map((p) => tokens[p]!);
       return kept.some((o, j) => {
-        if (j === i || !sourcesOf[j]!.every((s) => segment.get(s) === sg)) return false;
+        if (j === i || (strict && !primary.has(o)) || !sourcesOf[j]!.every((s) => segment.get(s) === sg)) return false;
         const from = Math.min(...o.positions.map((p) => tokens[p]!.start));
         const to = Math.max(...o.positions.map((p) => tokens[p]!.end));
         return here.every((t) => t.start >= from && t.end <= to);
       });
     });
-    if (eachSideRead) moved.push(m);
+    // A list of conditions names one in every item: "inhalant, paint, abuse" has an item no
+    // reading covers ("paint"), so its commas set off words of one phrase, not conditions.
+    const listOfConditions = between.every((sg) => kept.some((o, j) => j !== i && sourcesOf[j]!.every((s) => segment.get(s) === sg)));
+    if (eachSideRead && listOfConditions) moved.push(m);
   });
   return { kept: kept.filter((m) => !moved.includes(m)), moved };
 }

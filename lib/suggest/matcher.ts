@@ -146,7 +146,7 @@ function tryTerm(
   };
 }
 
-function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
+export function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
   // Compare by the note's own words: "kidney" and its variant "renal" are one word of the note.
   const sets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.source)));
   // The same words at other places of the sentence ("diabetes … diabetic CKD"): a reading whose

@@ -3,6 +3,7 @@ import type { Assertion } from '../text/context';
 import type { SectionRole } from '../document/schema';
 import type { Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
+import { integralTo } from './integral-symptoms';
 
 /*
  * From the mentions the statements yield to one suggestion per code: which reach the claim (by the
@@ -145,16 +146,30 @@ release: string,
   // R-code that shares words of the note with a definitive diagnosis ("pain" in
   // "low back pain") is that diagnosis's words, not a separate finding.
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-  const integral = grouped.filter(
+  const sameWords = grouped.filter(
     (s) => s.code.startsWith('R') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
   );
+  // …and the symptoms routinely part of a diagnosis the provider established in the assessment or
+  // as the reason for the visit, wherever they are written (data/integral-symptoms.json).
+  const established = [...new Set(onClaim.filter((m) => (m.role === 'diagnostic' || m.role === 'reason') && m.assertion === 'present').map((m) => m.code))];
+  const partOf = new Map(grouped.map((s) => [s.code, integralTo(s.code, established)] as const).filter((e): e is [string, string] => e[1] !== undefined));
+  // A symptom code whose Excludes1 note names a diagnosis on the claim (R52 "pain" excludes joint
+  // pain M25.5-; R56 "convulsions" excludes epilepsy G40.-) is that diagnosis's symptom (I.A.12.a).
+  for (const s of grouped) {
+    if (!isSymptomCode(s.code) || partOf.has(s.code)) continue;
+    const by = grouped.find((o) => o !== s && pack.excludes1Between(s.code, o.code).some((e) => s.code.startsWith(e.from)));
+    if (by) partOf.set(s.code, `its Excludes1 note names ${by.code}, which is on the claim (Guidelines I.A.12.a)`);
+  }
+  const integral = [...sameWords, ...grouped.filter((s) => partOf.has(s.code) && !sameWords.includes(s))];
   const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
   const shownCodes = new Set(grouped.filter((s) => !demotedCodes.has(s.code)).map((s) => s.code));
   return {
     suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
     alternatives: [
       ...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })),
-      ...integral.filter((s) => !demoted.includes(s)).map((s) => ({ ...s, reason: { ...s.reason, note: 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
+      ...integral
+        .filter((s) => !demoted.includes(s))
+        .map((s) => ({ ...s, reason: { ...s.reason, note: partOf.get(s.code) ?? 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
       ...group(alternatives, 'score'),
     ],
     // Considered, not coded: negated, uncertain, hypothetical, or written where a coder does not

@@ -255,6 +255,31 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Ingrown toenail.')).toEqual(['L60.0']);
   });
 
+  it('a term hidden by a reading that straddles a list is read again; words set off by commas inside one phrase are not a list', () => {
+    // "hypertension" (I10) was hidden by "pulmonary hypertensive disease" built from items one and three.
+    const got = shown('PAST MEDICAL HISTORY: Diabetes type 2, dyslipidemia, hypertension, hemorrhoids, chronic obstructive pulmonary disease.\nASSESSMENT: Hypertension. COPD.');
+    expect(got).toEqual(expect.arrayContaining(['I10', 'J44.9']));
+    expect(got.some((c) => c.startsWith('I27') || c.startsWith('J98'))).toBe(false);
+    expect(shown('ASSESSMENT: Respiratory arrest, pneumonia, COPD exacerbation.').some((c) => c.startsWith('J98'))).toBe(false);
+    // "inhalant, paint, abuse": no condition in the middle item, so one phrase (F18.1-), not a list.
+    expect(shown('DIAGNOSES: Mild organic brain syndrome, presumably secondary to her chronic inhalant, paint, abuse.')).toEqual(expect.arrayContaining(['F18.10']));
+  });
+
+  it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
+    const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
+    expect(ge).toEqual(expect.arrayContaining(['E86.0']));
+    expect(ge.some((c) => c.startsWith('K52') || c.startsWith('A09') || c.startsWith('A08'))).toBe(true);
+    expect(ge.some((c) => c.startsWith('R11') || c.startsWith('R19'))).toBe(false);
+    // Without the diagnosis the symptoms are what is coded (IV.D).
+    expect(shown('ASSESSMENT: 1. Nausea. 2. Diarrhea.')).toEqual(expect.arrayContaining(['R19.7']));
+    // Hypoxemia is not part of pneumonia: coded with it.
+    expect(shown('ASSESSMENT: 1. Pneumonia. 2. Hypoxemia.')).toEqual(expect.arrayContaining(['J18.9', 'R09.02']));
+    // A symptom code whose Excludes1 note names the diagnosis on the claim (R56 excludes G40).
+    const sz = shown('ASSESSMENT: 1. Seizures. 2. Epilepsy.');
+    expect(sz.some((c) => c.startsWith('G40'))).toBe(true);
+    expect(sz.some((c) => c.startsWith('R56'))).toBe(false);
+  });
+
   it('each diagnosis carries its CMS-HCC V28 category where the 2026 mapping has one', () => {
     const r = analyzer.analyze('ASSESSMENT: Type 2 diabetes with CKD stage 3a. Essential hypertension.');
     expect(r.suggestions.find((s) => s.code === 'E11.22')?.hcc).toMatchObject({ category: 37, model: 'V28' });
