@@ -11,6 +11,7 @@ import { bindQualifiers, type Dictionary } from './dictionary';
 import { dictionaryFor } from './dictionary-build';
 import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
+import { impliedSpinalRegions } from '../text/spine-levels';
 import { lateralize, refineToBillable } from './refine';
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
@@ -102,6 +103,7 @@ export class NoteAnalyzer {
     // The patient is a newborn: the Index's "newborn" subterms apply ("Hypertension, pulmonary,
     // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
     if (newborn) exp.push(implied('newborn'));
+    exp.push(...impliedSpinalRegions(exp, text));
     const all = matchSentenceAll(exp, this.dict);
     // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid
     // them; the matches only they hid are read again ("hypertension, …, pulmonary disease").

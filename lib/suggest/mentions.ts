@@ -147,7 +147,7 @@ release: string,
   // "low back pain") is that diagnosis's words, not a separate finding.
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
   const sameWords = grouped.filter(
-    (s) => s.code.startsWith('R') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
+    (s) => s.code.startsWith('R') && !s.code.startsWith('R65') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
   );
   // …and the symptoms routinely part of a diagnosis the provider established in the assessment or
   // as the reason for the visit, wherever they are written (data/integral-symptoms.json).

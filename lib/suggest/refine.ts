@@ -91,7 +91,38 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     }
     break;
   }
+  const sited = siteSibling(pack, dict, current, sentenceStems);
+  if (sited) {
+    by.push(...sited.by);
+    current = sited.code;
+  }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/** Title words that name no site of their own. */
+const SITE_FILLER = new Set(['region', 'site', 'part']);
+
+/**
+ * The Index often leads to a category's "site unspecified" code (Syndrome, facet joint -> M47.819);
+ * when the sentence names the site one of its siblings states ("… lumbar region" M47.816 for a
+ * facet syndrome at L4-5), that sibling is the code (Guidelines I.B.2, highest specificity). Only a
+ * sibling every one of whose site words the sentence holds; never a choice between two.
+ */
+function siteSibling(pack: CodePack, dict: Dictionary, code: string, sentenceStems: Set<string>): { code: string; by: string[] } | undefined {
+  const info = codeInfo(pack, code);
+  const m = info && /^(.*), (?:site unspecified|unspecified site)$/i.exec(info.title);
+  if (!m || !info.billable) return undefined;
+  const undotted = code.replace('.', '');
+  const parentRaw = undotted.slice(0, -1);
+  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const own = dict.titleStems(code);
+  const found: { code: string; by: string[] }[] = [];
+  for (const c of codeInfo(pack, parent)?.children ?? []) {
+    if (c.code === code || c.code.length !== code.length || !c.title.toLowerCase().startsWith(`${m[1]!.toLowerCase()},`)) continue;
+    const extra = [...dict.titleStems(c.code)].filter((x) => !own.has(x) && !SITE_FILLER.has(x));
+    if (extra.length > 0 && extra.every((x) => sentenceStems.has(x))) found.push({ code: c.code, by: extra });
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** "stage 1 through stage 4" in a title and a stage in that range in the sentence: the stated stage. */

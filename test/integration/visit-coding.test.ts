@@ -265,6 +265,22 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('DIAGNOSES: Mild organic brain syndrome, presumably secondary to her chronic inhalant, paint, abuse.')).toEqual(expect.arrayContaining(['F18.10']));
   });
 
+  it('the vertebral level names the spinal region; a "site unspecified" code gives way to the sibling naming the written site (I.B.2)', () => {
+    expect(shown('IMPRESSION: Facet joint syndrome on the right L4-5 and L5-S1.')).toEqual(['M47.816']);
+    expect(shown('IMPRESSION: Right thoracic facet joint syndrome, stable.')).toEqual(['M47.814']);
+    // No site written: the Index's default stays (never a guessed region).
+    expect(shown('IMPRESSION: Facet joint syndrome.')).toEqual(['M47.819']);
+    // A lone "T2" is an MRI sequence as often as a level: no region from it.
+    expect(shown('IMPRESSION: Facet joint syndrome, bright on T2.')).toEqual(['M47.819']);
+  });
+
+  it('osteoporosis with a vertebral fracture is M80.-8 (current pathological fracture), not a traumatic fracture (I.C.13.d.2)', () => {
+    const got = shown('ASSESSMENT: Osteoporosis of the spine with L1 compression fracture causing severe pain.');
+    expect(got).toContain('M80.08XA');
+    expect(got.some((c) => c.startsWith('S32') || c.startsWith('M81'))).toBe(false);
+    expect(shown('ASSESSMENT: Osteoporosis.')).toEqual(['M81.0']);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));

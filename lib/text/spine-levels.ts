@@ -1,0 +1,34 @@
+import type { ExpandedToken } from './expand';
+import { stemWord } from './tokens';
+
+/** The spinal region a vertebral level names (C1-C7 cervical, T1-T12 thoracic, L1-L5 lumbar). */
+const REGION: [RegExp, string][] = [
+  [/^c[1-7]$/, 'cervical'],
+  [/^t(?:[1-9]|1[0-2])$/, 'thoracic'],
+  [/^l[1-5]$/, 'lumbar'],
+];
+const LEVEL = /^(?:[ct]\d{1,2}|l[1-5]|s[1-5])$/;
+
+/**
+ * Region words a sentence's vertebral levels imply ("facet joint syndrome at L4-5" is lumbar;
+ * "T8-T10" thoracic), for the region of the ICD-10-CM spine codes (M47.81-, M48.06-, M51.36-):
+ * the level is the documentation of the region. A level counts when written as a range ("L4-5",
+ * "C5-C6", "L5-S1") or as a lumbar level ("L1 compression fracture"); a lone "C3" or "T2" is as
+ * often a complement or an MRI sequence. L5-S1 reads as lumbar (the level above the joint).
+ */
+export function impliedSpinalRegions(exp: ExpandedToken[], text: string): ExpandedToken[] {
+  const out: ExpandedToken[] = [];
+  // A region the sentence writes needs no implied word (and a written word is where matches belong).
+  const seen = new Set<string>(exp.filter((t) => !t.expanded).map((t) => t.norm));
+  exp.forEach((t, i) => {
+    if (t.expanded) return;
+    const region = REGION.find(([re]) => re.test(t.norm))?.[1];
+    if (!region || seen.has(region)) return;
+    const next = exp.slice(i + 1).find((n) => !n.expanded);
+    const ranged = next !== undefined && /^\s*-\s*$/.test(text.slice(t.end, next.start)) && (/^\d{1,2}$/.test(next.norm) || LEVEL.test(next.norm));
+    if (!ranged && region !== 'lumbar') return;
+    seen.add(region);
+    out.push({ start: t.start, end: t.end, norm: region, stem: stemWord(region), upper: false, source: t.source, expanded: true, implied: true });
+  });
+  return out;
+}
