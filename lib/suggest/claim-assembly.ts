@@ -5,6 +5,8 @@ import type { Suggestion } from './schema';
 import { NARRATIVE_ONLY_WHY } from './claim-policy';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
+import { specifyFromPresentIllness } from './note-specificity';
+import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
@@ -40,21 +42,24 @@ export function assembleClaim(
   const support = read.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
-  const sequelae = strokeSequelae(pack, doc, linked.claim, read.excluded);
-  const replaced = [...rules.replaced, ...linked.replaced, ...sequelae.replaced];
+  const specified = specifyFromPresentIllness(linked.claim, read.excluded);
+  const sequelae = strokeSequelae(pack, doc, specified.claim, read.excluded);
+  const replaced = [...rules.replaced, ...linked.replaced, ...specified.replaced, ...sequelae.replaced];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
+  const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
-  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code));
+  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !family.some((f) => f.code === e.code));
   const organisms = organismSuggestions(pack, doc, dx, release);
   const suggestions = [
     // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).
     ...(organisms.length > 0 ? dx.filter((s) => !s.code.startsWith('A49.')) : dx),
     ...organisms,
+    ...family,
     ...longTermDrugSuggestions(pack, doc, dx, release),
     // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
     ...drugSuggestions(pack, doc.text, sentenceSpans),

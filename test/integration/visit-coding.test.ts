@@ -281,6 +281,22 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Osteoporosis.')).toEqual(['M81.0']);
   });
 
+  it('an unspecified code of the assessment takes the specificity the present illness documents for the same entry (I.B.2)', () => {
+    const note = 'HISTORY OF PRESENT ILLNESS: She has bursitis of both knees, worse on stairs.\nIMPRESSION: Bursitis, symptomatic.';
+    const got = shown(note);
+    expect(got).toEqual(expect.arrayContaining(['M70.51', 'M70.52']));
+    expect(got).not.toContain('M71.9');
+    // Without the present illness saying more, the assessment's code stays.
+    expect(shown('IMPRESSION: Bursitis, symptomatic.')).toEqual(['M71.9']);
+  });
+
+  it('family history is coded when the claim holds the same condition (I.C.21.c.4), not otherwise', () => {
+    const note = 'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Invasive ductal carcinoma of the left breast.';
+    expect(shown(note)).toEqual(expect.arrayContaining(['Z80.3']));
+    const other = 'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Acute bronchitis.';
+    expect(shown(other)).not.toContain('Z80.3');
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
