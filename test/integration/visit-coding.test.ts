@@ -297,6 +297,12 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown(other)).not.toContain('Z80.3');
   });
 
+  it('laboratory findings written in words read as their Index terms: thrombocytosis, leukocytosis, abnormal prothrombin time', () => {
+    expect(shown('ASSESSMENT: Markedly elevated PT/INR despite stopping Coumadin.')).toEqual(['R79.1']);
+    expect(shown('ASSESSMENT: Markedly elevated platelet count.')).toEqual(['D75.839']);
+    expect(shown('ASSESSMENT: Platelet count is normal.')).toEqual([]);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
