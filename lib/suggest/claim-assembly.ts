@@ -6,6 +6,7 @@ import { NARRATIVE_ONLY_WHY } from './claim-policy';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
 import { specifyFromPresentIllness } from './note-specificity';
+import { additionalCodes } from './additional-codes';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -43,7 +44,8 @@ export function assembleClaim(
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
   const specified = specifyFromPresentIllness(linked.claim, read.excluded);
-  const sequelae = strokeSequelae(pack, doc, specified.claim, read.excluded);
+  const added = additionalCodes(pack, specified.claim, read.alternatives, read.excluded);
+  const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
   const replaced = [...rules.replaced, ...linked.replaced, ...specified.replaced, ...sequelae.replaced];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
@@ -52,8 +54,8 @@ export function assembleClaim(
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
   const family = relevantFamilyHistory(dx, read.excluded);
-  const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code))];
-  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !family.some((f) => f.code === e.code));
+  const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a))];
+  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !added.used.includes(e) && !family.some((f) => f.code === e.code));
   const organisms = organismSuggestions(pack, doc, dx, release);
   const suggestions = [
     // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).

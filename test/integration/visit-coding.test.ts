@@ -303,6 +303,22 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Platelet count is normal.')).toEqual([]);
   });
 
+  it('a "use additional code" note brings the documented second condition onto the claim, after the code asking for it', () => {
+    // K91.89 asks to further specify the disorder: the ileus itself (K56.7).
+    const ileus = shown('DISCHARGE DIAGNOSES: 1. Hiatal hernia. 2. Postoperative ileus.');
+    expect(ileus).toEqual(expect.arrayContaining(['K91.89', 'K56.7']));
+    expect(ileus.indexOf('K56.7')).toBe(ileus.indexOf('K91.89') + 1);
+    // J44 asks for the tobacco code; the history documents pipe smoking (F17.290).
+    const copd = shown('HOSPITAL COURSE: He has returned to pipe smoking.\nDISCHARGE DIAGNOSIS: COPD.');
+    expect(copd).toEqual(expect.arrayContaining(['J44.9', 'F17.290']));
+    // Nothing documented, nothing added.
+    expect(shown('DISCHARGE DIAGNOSIS: COPD.')).toEqual(['J44.9']);
+    // Smoking "up until" a time ago is a former smoker (Z87.891), not current dependence.
+    const former = shown('HOSPITAL COURSE: He has been smoking up until three to four months previously.\nDISCHARGE DIAGNOSIS: COPD.');
+    expect(former).toContain('Z87.891');
+    expect(former.some((c) => c.startsWith('F17'))).toBe(false);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));

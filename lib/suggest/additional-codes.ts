@@ -1,0 +1,78 @@
+import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+import { NARRATIVE_ONLY_WHY } from './claim-policy';
+
+const REF = /\(([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?)?\)/g;
+const FURTHER = /further specify|identify the (?:specified )?(?:condition|disorder|complication)/i;
+
+interface Asks {
+  /**
+   * Code prefixes the notes name ("(I50.-)" -> I50; a range names its ends' categories), one list
+   * per note's source: a "where applicable, to identify:" list is one ask (any of tobacco use,
+   * dependence or history answers it).
+   */
+  sets: string[][];
+  /** "Use additional code, if applicable, to further specify disorder" (K91.89): any code of the same words. */
+  further: boolean;
+}
+
+const ASKS = new WeakMap<CodePack, Map<string, Asks>>();
+function asksOf(pack: CodePack, code: string): Asks {
+  let cache = ASKS.get(pack);
+  if (!cache) ASKS.set(pack, (cache = new Map()));
+  let asks = cache.get(code);
+  if (!asks) {
+    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter((n) => n.kind === 'useAdditionalCode' || n.kind === 'codeAlso');
+    const bySource = new Map<string, Set<string>>();
+    for (const n of notes) {
+      const set = bySource.get(n.from) ?? new Set<string>();
+      for (const m of n.text.matchAll(REF)) for (const c of [m[1], m[2]]) if (c) set.add(c);
+      if (set.size > 0) bySource.set(n.from, set);
+    }
+    asks = { sets: [...bySource.values()].map((x) => [...x]), further: notes.some((n) => FURTHER.test(n.text)) };
+    cache.set(code, asks);
+  }
+  return asks;
+}
+
+const overlaps = (a: Suggestion, b: Suggestion) => a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
+
+/**
+ * "Use additional code" and "code also" notes of the Tabular (Guidelines I.A.12-13, I.B.9): a code
+ * on the claim asks for a second one (I11.0 -> the heart failure's I50.-; J44 -> tobacco F17.-;
+ * K91.89 postprocedural disorder -> the disorder itself). When the note documents that second
+ * condition but it sits among the alternatives (the combination's words covered it) or was
+ * written only in the history or course, it joins the claim right after the code asking for it.
+ * Nothing the note does not document is added.
+ */
+export function additionalCodes(
+  pack: CodePack,
+  claim: Suggestion[],
+  alternatives: Suggestion[],
+  excluded: Suggestion[],
+): { claim: Suggestion[]; used: Suggestion[] } {
+  let list = [...claim];
+  const used: Suggestion[] = [];
+  // A reading of its own in the history or course first ("pipe smoking" F17.290), then the
+  // readings a longer one covered ("smokes" F17.200 under it).
+  const pool = [
+    ...excluded.filter((e) => e.system === 'ICD-10-CM' && e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY),
+    ...alternatives.filter((a) => a.system === 'ICD-10-CM' && a.assertion === 'present'),
+  ];
+  for (const c of claim) {
+    if (c.system !== 'ICD-10-CM') continue;
+    const asks = asksOf(pack, c.code);
+    const onClaim = (p: string) => list.some((s) => s.code.startsWith(p));
+    let pick: Suggestion | undefined;
+    const wanted = asks.sets.filter((set) => !set.some((p) => onClaim(p) || c.code.startsWith(p))).flat();
+    if (wanted.length > 0) pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && wanted.some((p) => s.code.startsWith(p)));
+    if (!pick && asks.further) {
+      pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && s.code[0] === c.code[0] && !/^[ST]/.test(s.code) && overlaps(s, c));
+    }
+    if (!pick) continue;
+    used.push(pick);
+    const at = list.indexOf(c);
+    list = [...list.slice(0, at + 1), { ...pick, reason: { ...pick.reason, note: `${c.code} asks for an additional code and the note documents ${pick.code} (Tabular "use additional code"; Guidelines I.A.12-13)` } }, ...list.slice(at + 1)];
+  }
+  return { claim: list, used };
+}
