@@ -2,7 +2,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Dictionary } from './dictionary';
 import type { Suggestion } from './schema';
-import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { NARRATIVE_ONLY_WHY, REASON_EXPLAINED_WHY } from './claim-policy';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
 import { specifyFromPresentIllness } from './note-specificity';
@@ -40,7 +40,9 @@ export function assembleClaim(
   release: string,
   sentenceSpans: SentenceSpan[],
 ): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
-  const support = read.excluded.filter((e) => e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
+  // Findings written in the history, the course or the reason for the visit may still complete a
+  // combination of the diagnostic statements ("presently psychotic" with a manic bipolar episode).
+  const support = read.excluded.filter((e) => e.assertion === 'present' && (e.reason.note === NARRATIVE_ONLY_WHY || e.reason.note === REASON_EXPLAINED_WHY));
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
   const specified = specifyFromPresentIllness(linked.claim, read.excluded);

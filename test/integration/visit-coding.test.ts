@@ -319,6 +319,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(former.some((c) => c.startsWith('F17'))).toBe(false);
   });
 
+  it('a manic bipolar episode with psychosis documented is F31.2 (I.A.15); gallstones are calculus of the gallbladder', () => {
+    const got = shown('ASSESSMENT: 1. Bipolar disorder, current episode manic. 2. Psychosis.');
+    expect(got).toContain('F31.2');
+    expect(got.some((c) => c === 'F31.10' || c === 'F29')).toBe(false);
+    expect(shown('ASSESSMENT: Bipolar disorder, current episode manic.')).toEqual(['F31.10']);
+    expect(shown('ASSESSMENT: Gallstones.')).toEqual(['K80.20']);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
