@@ -327,6 +327,19 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Gallstones.')).toEqual(['K80.20']);
   });
 
+  it('an intracranial aneurysm is the brain aneurysm I67.1; a candidal rash is candidiasis of skin, its rash not coded beside it', () => {
+    expect(shown('IMPRESSION: Intracranial aneurysm.')).toEqual(['I67.1']);
+    // Intracranial hemorrhage stays intracranial (never the more specific intracerebral I61).
+    expect(shown('IMPRESSION: Intracranial hemorrhage.')).toEqual(['I62.9']);
+    const got = shown('ASSESSMENT: 1. Perianal rash. 2. Candidal rash in the perianal region.');
+    expect(got).toContain('B37.2');
+    expect(got).not.toContain('R21');
+  });
+
+  it('daily aspirin with heart failure is long-term aspirin use (Z79.82)', () => {
+    expect(shown('DISCHARGE DIAGNOSIS: Congestive heart failure.\nDISCHARGE MEDICATIONS: Lasix 40 mg daily, aspirin 81 mg daily.')).toEqual(expect.arrayContaining(['I50.9', 'Z79.82']));
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
