@@ -7,6 +7,7 @@ import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
 import { specifyFromPresentIllness } from './note-specificity';
 import { additionalCodes } from './additional-codes';
+import { dropCurrentProcedureStatus } from './current-procedure';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -42,13 +43,17 @@ export function assembleClaim(
 ): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
   // Findings written in the history, the course or the reason for the visit may still complete a
   // combination of the diagnostic statements ("presently psychotic" with a manic bipolar episode).
-  const support = read.excluded.filter((e) => e.assertion === 'present' && (e.reason.note === NARRATIVE_ONLY_WHY || e.reason.note === REASON_EXPLAINED_WHY));
+  const support = [
+    ...read.excluded.filter((e) => e.assertion === 'present' && (e.reason.note === NARRATIVE_ONLY_WHY || e.reason.note === REASON_EXPLAINED_WHY)),
+    ...read.alternatives.filter((a) => a.assertion === 'present' && a.reason.via !== 'title'),
+  ];
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
   const specified = specifyFromPresentIllness(linked.claim, read.excluded);
-  const added = additionalCodes(pack, specified.claim, read.alternatives, read.excluded);
+  const current = dropCurrentProcedureStatus(doc, specified.claim);
+  const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
-  const replaced = [...rules.replaced, ...linked.replaced, ...specified.replaced, ...sequelae.replaced];
+  const replaced = [...rules.replaced, ...linked.replaced, ...specified.replaced, ...current.moved, ...sequelae.replaced];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);

@@ -340,6 +340,19 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('DISCHARGE DIAGNOSIS: Congestive heart failure.\nDISCHARGE MEDICATIONS: Lasix 40 mg daily, aspirin 81 mg daily.')).toEqual(expect.arrayContaining(['I50.9', 'Z79.82']));
   });
 
+  it('a combination completed by words a longer reading covered: psychosis in the chief complaint with a manic bipolar episode (F31.2)', () => {
+    const got = shown('CHIEF COMPLAINT: The patient has a manic disorder, is presently psychotic with flight of ideas.\nFORMULATION: The patient has bipolar affective disorder in a manic state at present.');
+    expect(got).toContain('F31.2');
+    expect(got).not.toContain('F31.10');
+  });
+
+  it("the encounter's own procedure is not a status code (I.C.21.c.3); an earlier one is", () => {
+    const stay = shown('PROCEDURE: Laparoscopic cholecystectomy.\nDISCHARGE DIAGNOSES: 1. Acute cholecystitis. 2. Status post laparoscopic cholecystectomy.');
+    expect(stay).toContain('K81.0');
+    expect(stay).not.toContain('Z90.49');
+    expect(shown('PROCEDURE: Colonoscopy.\nASSESSMENT: 1. Diverticulosis. 2. Status post cholecystectomy.')).toContain('Z90.49');
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
