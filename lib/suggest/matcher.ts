@@ -161,6 +161,9 @@ export function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: Expand
     const dominated = found.some((o, j) => {
       if (j === i) return false;
       if (o.requiresAbsent && !m.requiresAbsent) return false;
+      // A status read from the words ("shunted hydrocephalus" -> Z98.2 shunt present) does not hide
+      // the condition the same words name (G91.9): both are reported (I.C.21.c.3).
+      if (statusOnly(dict, o) && !statusOnly(dict, m)) return false;
       const os = stemSets[j]!;
       if (os.size > stemSets[i]!.size && stemLists[i]!.every((x) => os.has(x))) return true;
       const other = sets[j]!;
@@ -174,6 +177,11 @@ export function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: Expand
     else covered.push(m);
   });
   return { kept: keep, covered };
+}
+
+/** A guideline term for a status code (Z9-: devices, implants, dependence; a history code Z8- stands for the condition instead). */
+function statusOnly(dict: Dictionary, m: TermMatch): boolean {
+  return dict.term(m.term).kind === 'guideline' && /^Z9/.test(dict.codeOf(m.term));
 }
 
 /** Sources of words inside an inert phrase ("sliding scale" insulin): never part of a match. */

@@ -353,6 +353,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('PROCEDURE: Colonoscopy.\nASSESSMENT: 1. Diverticulosis. 2. Status post cholecystectomy.')).toContain('Z90.49');
   });
 
+  it('a status read from the words does not hide the condition they name: shunted hydrocephalus is G91.9 and Z98.2', () => {
+    expect(shown('ASSESSMENT: Shunted hydrocephalus related to prematurity.')).toEqual(expect.arrayContaining(['G91.9', 'Z98.2']));
+    // A history code stands for the condition instead: an ex-smoker is Z87.891 alone.
+    const ex = shown('ASSESSMENT: COPD.\nSOCIAL HISTORY: He is an ex-smoker.');
+    expect(ex).toContain('Z87.891');
+    expect(ex.some((c) => c.startsWith('F17'))).toBe(false);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
