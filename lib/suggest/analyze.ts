@@ -23,6 +23,9 @@ export interface AnalyzeOptions {
   dateOfService?: string;
 }
 
+/** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
+const TREATS = /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive)\b/i;
+
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
 const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };
 /** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
@@ -144,6 +147,7 @@ export class NoteAnalyzer {
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
         ...(questioned ? { questioned } : {}),
+        ...(role === 'plan' && TREATS.test(text.slice(st.start, st.end)) ? { treated: true } : {}),
         ...(st.item !== undefined ? { item: `${st.section.start}:${st.item}` } : {}),
       };
       for (const code of lateralize(this.pack, refined.code, stems)) {

@@ -17,6 +17,8 @@ import { integralTo } from './integral-symptoms';
  */
 const isSymptomCode = (code: string) => (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
 const MAX_EVIDENCE = 100;
+/** Claim tier of a condition only the plan names and treats: after history and status codes. */
+const PLAN_TREATED_TIER = 4;
 
 /** A reading of a statement: the code, where and how it is written. */
 export interface Mention {
@@ -37,6 +39,8 @@ export interface Mention {
   mappedFrom?: string;
   note?: string;
   excludedWhy?: string;
+  /** Written in a plan statement that treats it ("Iron deficiency will be treated with oral iron"). */
+  treated?: boolean;
   /** Written with a question mark before it ("? Atrial fibrillation"): the provider doubts the condition itself. */
   questioned?: boolean;
   /** The numbered item of a diagnostic list the mention is written in (section start : item number). */
@@ -120,6 +124,13 @@ release: string,
     }
     if (isSymptomCode(m.code) && definitive.has(m.statement)) {
       leftOut.push({ ...m, excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)' });
+      continue;
+    }
+    // A condition the plan states and treats ("The patient is anxious, and will be given Ativan")
+    // is addressed at the visit (IV.J), after the diagnostic statements; a symptom still is not
+    // when a diagnosis is stated (I.B.5).
+    if (m.role === 'plan' && m.treated && m.assertion === 'present' && !(hasDiagnosis && isSymptomCode(m.code)) && !/^[VWXYZ]/.test(m.code)) {
+      onClaim.push({ ...m, tier: PLAN_TREATED_TIER, note: 'a condition the plan treats: addressed at this visit (Guidelines IV.J)' });
       continue;
     }
     const d = claimDecision(m.role, m.code, hasDiagnosis);

@@ -361,6 +361,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(ex.some((c) => c.startsWith('F17'))).toBe(false);
   });
 
+  it('a condition the plan states and treats is addressed at the visit (IV.J); one the plan only watches for is not', () => {
+    const got = shown('IMPRESSION: Newly diagnosed mantle cell lymphoma.\nPLAN: The patient is anxious, and will be given Ativan as needed. Iron deficiency will be treated with oral iron supplements.');
+    expect(got).toEqual(expect.arrayContaining(['F41.9', 'E61.1']));
+    expect(got[0]!.startsWith('C83')).toBe(true);
+    const watch = shown('IMPRESSION: Pneumonia.\nPLAN: Monitor for hypokalemia. Her treating physicians will follow her mental problems.');
+    expect(watch.some((c) => c.startsWith('E87') || c.startsWith('F48') || c.startsWith('F99'))).toBe(false);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
