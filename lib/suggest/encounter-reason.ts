@@ -46,10 +46,11 @@ function ageInDays(text: string): number | undefined {
 export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
   const statements = doc.statements.filter((st) => LOOK_IN.has(st.section.role));
   let found: { kind: (typeof KINDS)[number]; start: number; end: number } | undefined;
+  // Whole-note conditions once per note, not once per statement (a 1 MB chart has 20,000 statements).
+  const kinds = KINDS.filter((k) => !k.noteRe || k.noteRe.test(doc.view));
   for (const st of statements) {
     const text = doc.view.slice(st.start, st.end);
-    for (const k of KINDS) {
-      if (k.noteRe && !k.noteRe.test(doc.view)) continue;
+    for (const k of kinds) {
       const m = k.re.exec(text);
       if (m && !found) found = { kind: k, start: st.start + m.index, end: st.start + m.index + m[0].length };
     }

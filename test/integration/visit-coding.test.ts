@@ -301,6 +301,7 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Markedly elevated PT/INR despite stopping Coumadin.')).toEqual(['R79.1']);
     expect(shown('ASSESSMENT: Markedly elevated platelet count.')).toEqual(['D75.839']);
     expect(shown('ASSESSMENT: Platelet count is normal.')).toEqual([]);
+    expect(shown('ASSESSMENT: Mood swings.')).toEqual(['R45.86']);
   });
 
   it('a "use additional code" note brings the documented second condition onto the claim, after the code asking for it', () => {
