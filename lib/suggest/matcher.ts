@@ -170,7 +170,12 @@ export function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: Expand
       if (other.size < mine.size) return false;
       for (const p of mine) if (!other.has(p)) return false;
       if (other.size > mine.size) return true;
-      // Same words: keep the better-scoring term (ties: the shorter, more general code first).
+      // Same words: the reading of the note's own words beats one of our expansion of them
+      // ("Neuroblastoma" is C74.90 by the Index, not the "malignant neoplasm" it expands to);
+      // else the better-scoring term (ties: the shorter, more general code first).
+      const ownO = o.positions.every((p) => !tokens[p]!.expanded);
+      const ownM = m.positions.every((p) => !tokens[p]!.expanded);
+      if (ownO !== ownM) return ownO;
       return o.score > m.score || (o.score === m.score && dict.codeOf(o.term) < dict.codeOf(m.term));
     });
     if (!dominated) keep.push(m);

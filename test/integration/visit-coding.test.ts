@@ -370,6 +370,13 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(watch.some((c) => c.startsWith('E87') || c.startsWith('F48') || c.startsWith('F99'))).toBe(false);
   });
 
+  it('a neuroblastoma is coded by its site (Table of Neoplasms); a past one is personal history; no unspecified primary beside a sited one (I.C.2.d, I.C.2.k)', () => {
+    const got = shown('CHIEF COMPLAINT: Neuroblastoma.\nPROBLEMS DIAGNOSES: 1. Neuroblastoma of the right adrenal gland. 2. History of stage 2 left adrenal neuroblastoma, status post gross total resection.');
+    expect(got).toEqual(expect.arrayContaining(['C74.91', 'Z85.858']));
+    expect(got.some((c) => c === 'C74.92' || c.startsWith('C80'))).toBe(false);
+    expect(shown('ASSESSMENT: Carcinoma, primary site unknown.')).toEqual(['C80.1']);
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
