@@ -23,6 +23,9 @@ export interface AnalyzeOptions {
   dateOfService?: string;
 }
 
+/** Words that place a sentence in the present visit rather than the patient's history. */
+const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
+
 /** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
 const TREATS = /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive)\b/i;
 
@@ -102,7 +105,10 @@ export class NoteAnalyzer {
     // A surgical or past-history list states what the patient has had: "Cholecystectomy." there
     // reads as the Index's "Status (post), cholecystectomy" (I.C.21.c.3 status codes).
     const implied = (norm: string): ExpandedToken => ({ start: tokens[0]!.start, end: tokens[0]!.end, norm, stem: stemWord(norm), upper: false, source: 0, expanded: true, implied: true });
-    if (st.section.role === 'status' || st.section.role === 'history') exp.push(implied('status'));
+    // A sentence of the history about the present ("Presentation today …, presently on mechanical
+    // ventilation") is no such list: nothing in it is a status left by earlier care.
+    const aboutNow = PRESENT_TIME.test(text.slice(st.start, st.end));
+    if ((st.section.role === 'status' || st.section.role === 'history') && !aboutNow) exp.push(implied('status'));
     // The patient is a newborn: the Index's "newborn" subterms apply ("Hypertension, pulmonary,
     // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
     if (newborn) exp.push(implied('newborn'));

@@ -377,6 +377,12 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: Carcinoma, primary site unknown.')).toEqual(['C80.1']);
   });
 
+  it('a history sentence about the present reads no status: mechanical ventilation today is not ventilator dependence (Z99.11)', () => {
+    expect(shown('PAST MEDICAL HISTORY: Pulmonary fibrosis. Presentation today with septic shock, presently on mechanical ventilation.')).not.toContain('Z99.11');
+    // A plain history list still reads as what was done before (considered, not put on the claim here).
+    expect(analyzer.analyze('PAST SURGICAL HISTORY: Cholecystectomy.').excluded.map((s) => s.code)).toContain('Z90.49');
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
