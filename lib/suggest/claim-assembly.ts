@@ -6,6 +6,7 @@ import { NARRATIVE_ONLY_WHY, REASON_EXPLAINED_WHY } from './claim-policy';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
 import { specifyFromPresentIllness } from './note-specificity';
+import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
@@ -50,12 +51,13 @@ export function assembleClaim(
   ];
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
-  const specified = specifyFromPresentIllness(linked.claim, read.excluded);
+  const explained = explainSymptoms(doc, linked.claim, read.excluded);
+  const specified = specifyFromPresentIllness(explained.claim, read.excluded);
   const primary = dropUnspecifiedPrimary(specified.claim);
   const current = dropCurrentProcedureStatus(doc, primary.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
-  const replaced = [...rules.replaced, ...linked.replaced, ...specified.replaced, ...primary.moved, ...current.moved, ...sequelae.replaced];
+  const replaced = [...rules.replaced, ...linked.replaced, ...explained.replaced, ...specified.replaced, ...primary.moved, ...current.moved, ...sequelae.replaced];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
@@ -64,7 +66,7 @@ export function assembleClaim(
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a))];
-  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !added.used.includes(e) && !family.some((f) => f.code === e.code));
+  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !explained.used.includes(e) && !added.used.includes(e) && !family.some((f) => f.code === e.code));
   const organisms = organismSuggestions(pack, doc, dx, release);
   const suggestions = [
     // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).

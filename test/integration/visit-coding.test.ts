@@ -383,6 +383,15 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(analyzer.analyze('PAST SURGICAL HISTORY: Cholecystectomy.').excluded.map((s) => s.code)).toContain('Z90.49');
   });
 
+  it('a listed symptom the course explains is coded as the diagnosis it is part of (I.B.4-5, IV.D)', () => {
+    const got = shown('DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: Perianal rash. Upon admission, she was found to have worsening of a candidal rash in the perianal region.');
+    expect(got).toContain('B37.2');
+    expect(got).not.toContain('R21');
+    // A course sentence that does not name the symptom explains nothing.
+    const other = shown('DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: She has a history of candidiasis of the skin of the feet.');
+    expect(other).toContain('R21');
+  });
+
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
     const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
