@@ -56,9 +56,24 @@ export const excludes1Module: PackModule = {
 /** The Excludes1 pairs of a pack, by notes release. */
 export class Excludes1Table {
   private readonly labels: string[];
+  /** Pairs by release and undotted holder code: a lookup walks a code's prefixes, not every note. */
+  private readonly byHolder = new Map<string, Excludes1Pair[]>();
 
   private constructor(private readonly pairs: Excludes1Pair[]) {
     this.labels = releaseLabels(pairs);
+    for (const p of pairs) {
+      const key = `${p.release}|${undotIcd(p.from)}`;
+      const list = this.byHolder.get(key);
+      if (list) list.push(p);
+      else this.byHolder.set(key, [p]);
+    }
+  }
+
+  /** The pairs of `release` whose holder is `code` (undotted) or one of its ancestors. */
+  private held(release: string | undefined, code: string): Excludes1Pair[] {
+    const out: Excludes1Pair[] = [];
+    for (let n = 1; n <= code.length; n++) out.push(...(this.byHolder.get(`${release}|${code.slice(0, n)}`) ?? []));
+    return out;
   }
 
   static read(raw: DecodedPack): Excludes1Table {
@@ -73,11 +88,8 @@ export class Excludes1Table {
     const chosen = (release ? this.labels.filter((l) => releaseOrder(l, release) <= 0).at(-1) : undefined) ?? this.labels.at(-1);
     const ua = undotIcd(a);
     const ub = undotIcd(b);
-    const covers = (holder: string, code: string) => code.startsWith(undotIcd(holder));
-    return this.pairs.filter(
-      (p) =>
-        p.release === chosen &&
-        ((covers(p.from, ua) && p.targets.some((t) => inPrefixRange(ub, t))) || (covers(p.from, ub) && p.targets.some((t) => inPrefixRange(ua, t)))),
-    );
+    // In the notes' own order, each pair once (a pair may hold for both directions).
+    const found = new Set([...this.held(chosen, ua).filter((p) => p.targets.some((t) => inPrefixRange(ub, t))), ...this.held(chosen, ub).filter((p) => p.targets.some((t) => inPrefixRange(ua, t)))]);
+    return found.size === 0 ? [] : this.pairs.filter((p) => found.has(p));
   }
 }
