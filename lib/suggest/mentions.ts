@@ -17,6 +17,8 @@ import { integralTo } from './integral-symptoms';
  */
 const isSymptomCode = (code: string) => (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
 const MAX_EVIDENCE = 100;
+/** How a drug is given: in a plan sentence these words are the instruction, never a body site. */
+const ROUTE = /\b(?:orally|by mouth|topically|intravenously|subcutaneously|intramuscularly|rectally|sublingually)\b/i;
 /** Claim tier of a condition only the plan names and treats: after history and status codes. */
 const PLAN_TREATED_TIER = 4;
 
@@ -129,7 +131,7 @@ release: string,
     // A condition the plan states and treats ("The patient is anxious, and will be given Ativan")
     // is addressed at the visit (IV.J), after the diagnostic statements; a symptom still is not
     // when a diagnosis is stated (I.B.5).
-    if (m.role === 'plan' && m.treated && m.assertion === 'present' && !(hasDiagnosis && isSymptomCode(m.code)) && !/^[VWXYZ]/.test(m.code)) {
+    if (m.role === 'plan' && m.treated && m.assertion === 'present' && !(hasDiagnosis && isSymptomCode(m.code)) && !/^[VWXYZ]/.test(m.code) && !m.spans.some((sp) => ROUTE.test(text.slice(sp.start, sp.end)))) {
       onClaim.push({ ...m, tier: PLAN_TREATED_TIER, note: 'a condition the plan treats: addressed at this visit (Guidelines IV.J)' });
       continue;
     }

@@ -314,6 +314,8 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(copd).toEqual(expect.arrayContaining(['J44.9', 'F17.290']));
     // Nothing documented, nothing added.
     expect(shown('DISCHARGE DIAGNOSIS: COPD.')).toEqual(['J44.9']);
+    // Two codes read from the same words ("elevated PSA": R97.20 or R97.21 after treatment): not settled, not added.
+    expect(shown('IMPRESSION: Prostate cancer.\nHISTORY OF PRESENT ILLNESS: He presented to us with elevated PSA and prostate biopsy with Gleason 6 cancer.')).toEqual(['C61']);
     // Smoking "up until" a time ago is a former smoker (Z87.891), not current dependence.
     const former = shown('HOSPITAL COURSE: He has been smoking up until three to four months previously.\nDISCHARGE DIAGNOSIS: COPD.');
     expect(former).toContain('Z87.891');
@@ -366,6 +368,8 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     const got = shown('IMPRESSION: Newly diagnosed mantle cell lymphoma.\nPLAN: The patient is anxious, and will be given Ativan as needed. Iron deficiency will be treated with oral iron supplements.');
     expect(got).toEqual(expect.arrayContaining(['F41.9', 'E61.1']));
     expect(got[0]!.startsWith('C83')).toBe(true);
+    // "orally" in a drug instruction is the route, never a mouth condition.
+    expect(shown('IMPRESSION: Toothache.\nPLAN: She was prescribed ibuprofen 600 mg orally for pain.').some((c) => c.startsWith('K13'))).toBe(false);
     const watch = shown('IMPRESSION: Pneumonia.\nPLAN: Monitor for hypokalemia. Her treating physicians will follow her mental problems.');
     expect(watch.some((c) => c.startsWith('E87') || c.startsWith('F48') || c.startsWith('F99'))).toBe(false);
   });
