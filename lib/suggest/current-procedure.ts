@@ -1,11 +1,15 @@
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
 
+/** A procedure sentence that puts a device in (not one that checks or uses it). */
+const PUTS_IN = /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision)\b/;
+/** A procedure-section sentence that recalls earlier care rather than describing this operation. */
+const EARLIER = /\b(?:post|status|history|prior|previous|previously)\b/;
 /** Words of a status statement that name no procedure. */
 const FILLER = /^(?:status|post|s|p|history|of|the|a|an|and|with|prior|previous|recent|laparoscopic|open|total|partial|left|right|bilateral)$/;
 
 /**
- * A status code (Z90-Z99: an absent organ, an implant, a transplant) says what earlier care left
+ * A status code (an absent organ Z89-Z90, an ostomy or implant Z93, Z95-Z98) says what earlier care left
  * behind; it is not reported for the operation this very encounter performed ("PROCEDURE:
  * Laparoscopic cholecystectomy." and "Status post laparoscopic cholecystectomy" among the discharge
  * diagnoses -> no Z90.49; Guidelines I.C.21.c.3: status codes are for a patient who HAS had the
@@ -13,16 +17,22 @@ const FILLER = /^(?:status|post|s|p|history|of|the|a|an|and|with|prior|previous|
  * without such codes and the codes moved out.
  */
 export function dropCurrentProcedureStatus(doc: NoteDocument, claim: Suggestion[]): { claim: Suggestion[]; moved: Suggestion[] } {
-  const procedureText = doc.statements
-    .filter((st) => st.section.role === 'procedure')
-    .map((st) => doc.text.slice(st.start, st.end).toLowerCase())
-    .join(' ');
-  if (!procedureText) return { claim, moved: [] };
+  const procedures = doc.statements.filter((st) => st.section.role === 'procedure').map((st) => doc.text.slice(st.start, st.end).toLowerCase());
+  if (procedures.length === 0) return { claim, moved: [] };
   const moved: Suggestion[] = [];
   const kept = claim.filter((s) => {
-    if (s.system !== 'ICD-10-CM' || !/^Z9\d/.test(s.code)) return true;
+    if (s.system !== 'ICD-10-CM') return true;
+    // An organ removed (Z89 amputation, Z90 acquired absence) by the encounter's own operation; a
+    // device (Z93 ostomy, Z95-Z97 implants, Z98 other) only where the procedure puts it in — an
+    // interrogation or a dialysis session leaves the status standing (Z99 is never the procedure's).
+    const removal = /^Z(?:89|90)/.test(s.code);
+    if (!removal && !/^Z9[35-8]/.test(s.code)) return true;
     const words = s.evidence.flatMap((e) => e.text.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 3 && !FILLER.test(w));
-    if (words.length === 0 || !words.every((w) => new RegExp(`\\b${w}\\b`).test(procedureText))) return true;
+    if (words.length === 0) return true;
+    // The procedure sentence must name the operation as done now, not recall an earlier one
+    // ("findings … secondary to the patient's post cholecystectomy state").
+    const names = (t: string) => !EARLIER.test(t) && words.every((w) => new RegExp(`\\b${w}\\b`).test(t));
+    if (!procedures.some((t) => names(t) && (removal || PUTS_IN.test(t)))) return true;
     moved.push({ ...s, reason: { ...s.reason, note: "the procedure of this encounter (the note's procedure section): not a status from earlier care (Guidelines I.C.21.c.3)" } });
     return false;
   });

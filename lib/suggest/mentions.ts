@@ -170,7 +170,14 @@ release: string,
   // pain M25.5-; R56 "convulsions" excludes epilepsy G40.-) is that diagnosis's symptom (I.A.12.a).
   for (const s of grouped) {
     if (!isSymptomCode(s.code) || partOf.has(s.code)) continue;
-    const by = grouped.find((o) => o !== s && pack.excludes1Between(s.code, o.code).some((e) => s.code.startsWith(e.from)));
+    // Only a diagnosis (not another symptom), and only a note naming one category: a range over
+    // categories with a qualifier ("F11-F19 with fifth to sixth characters 51") is too coarse here.
+    const by = grouped.find(
+      (o) =>
+        o !== s &&
+        !o.code.startsWith('R') &&
+        pack.excludes1Between(s.code, o.code).some((e) => s.code.startsWith(e.from) && e.targets.some(([a, b]) => a.slice(0, 3) === b.slice(0, 3))),
+    );
     if (by) partOf.set(s.code, `its Excludes1 note names ${by.code}, which is on the claim (Guidelines I.A.12.a)`);
   }
   const integral = [...sameWords, ...grouped.filter((s) => partOf.has(s.code) && !sameWords.includes(s))];

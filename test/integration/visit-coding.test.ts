@@ -354,6 +354,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(stay).toContain('K81.0');
     expect(stay).not.toContain('Z90.49');
     expect(shown('PROCEDURE: Colonoscopy.\nASSESSMENT: 1. Diverticulosis. 2. Status post cholecystectomy.')).toContain('Z90.49');
+    // A device checked, not put in, keeps its status; one implanted now is the procedure.
+    expect(shown('PROCEDURE: Pacemaker interrogation.\nASSESSMENT: Normally functioning pacemaker. Sick sinus syndrome.')).toContain('Z95.0');
+    expect(shown('PROCEDURE: Implantation of a dual-chamber pacemaker.\nASSESSMENT: Sick sinus syndrome. Pacemaker.')).not.toContain('Z95.0');
   });
 
   it('a status read from the words does not hide the condition they name: shunted hydrocephalus is G91.9 and Z98.2', () => {
@@ -405,6 +408,8 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown('ASSESSMENT: 1. Nausea. 2. Diarrhea.')).toEqual(expect.arrayContaining(['R19.7']));
     // Hypoxemia is not part of pneumonia: coded with it.
     expect(shown('ASSESSMENT: 1. Pneumonia. 2. Hypoxemia.')).toEqual(expect.arrayContaining(['J18.9', 'R09.02']));
+    // …never for another symptom (R09.02 hypoxemia's note names hyperventilation R06.4).
+    expect(shown('ASSESSMENT: 1. Hypoxemia. 2. Hyperventilation.')).toEqual(expect.arrayContaining(['R09.02', 'R06.4']));
     // A symptom code whose Excludes1 note names the diagnosis on the claim (R56 excludes G40).
     const sz = shown('ASSESSMENT: 1. Seizures. 2. Epilepsy.');
     expect(sz.some((c) => c.startsWith('G40'))).toBe(true);
