@@ -16,18 +16,67 @@ export const pureCoreRules = {
     'error',
     {
       patterns: [
-        { group: ['wxt', 'wxt/*', '#imports', '@wxt-dev/*'], message: 'lib/ is the pure core: no WXT (wire it in entrypoints/ or utils/).' },
-        { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'lib/ is the pure core: no React (UI lives in components/).' },
-        { group: ['dexie', 'dexie/*', 'fake-indexeddb', 'fake-indexeddb/*'], message: 'lib/ is the pure core: no Dexie/IndexedDB (storage lives in the extension).' },
+        {
+          group: ['wxt', 'wxt/*', '#imports', '@wxt-dev/*'],
+          message: 'lib/ is the pure core: no WXT (wire it in entrypoints/ or utils/).',
+        },
+        {
+          group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+          message: 'lib/ is the pure core: no React (UI lives in components/).',
+        },
+        {
+          group: ['dexie', 'dexie/*', 'fake-indexeddb', 'fake-indexeddb/*'],
+          message: 'lib/ is the pure core: no Dexie/IndexedDB (storage lives in the extension).',
+        },
         { group: ['webextension-polyfill', '@types/chrome'], message: 'lib/ is the pure core: no extension APIs.' },
-        { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url'], message: 'lib/ is the pure core: no Node built-ins (file and network I/O live in cli/).' },
-        { group: ['@/components/*', '@/entrypoints/*', '@/utils/*', '@/cli/*', '**/components/**', '**/entrypoints/**', '**/utils/**', '**/cli/**'], message: 'lib/ may not depend on the extension or the CLI.' },
+        {
+          group: [
+            'node:*',
+            'fs',
+            'fs/*',
+            'path',
+            'os',
+            'child_process',
+            'worker_threads',
+            'http',
+            'https',
+            'net',
+            'url',
+          ],
+          message: 'lib/ is the pure core: no Node built-ins (file and network I/O live in cli/).',
+        },
+        {
+          group: [
+            '@/components/*',
+            '@/entrypoints/*',
+            '@/utils/*',
+            '@/cli/*',
+            '**/components/**',
+            '**/entrypoints/**',
+            '**/utils/**',
+            '**/cli/**',
+          ],
+          message: 'lib/ may not depend on the extension or the CLI.',
+        },
       ],
     },
   ],
   'no-restricted-globals': [
     'error',
-    ...['window', 'document', 'browser', 'chrome', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'fetch', 'XMLHttpRequest', 'process'].map((name) => ({
+    ...[
+      'window',
+      'document',
+      'browser',
+      'chrome',
+      'navigator',
+      'localStorage',
+      'sessionStorage',
+      'indexedDB',
+      'location',
+      'fetch',
+      'XMLHttpRequest',
+      'process',
+    ].map((name) => ({
       name,
       message: 'lib/ is the pure core: take what you need as a parameter.',
     })),
@@ -42,7 +91,10 @@ export const pureCoreRules = {
 export const REVIEW_MODEL_FILES = ['lib/review/**/*.{ts,tsx}'];
 export const reviewModelRules = {
   ...pureCoreRules,
-  'no-restricted-syntax': ['error', { selector: 'JSXElement', message: 'lib/review is the review model: no JSX (views live in components/).' }],
+  'no-restricted-syntax': [
+    'error',
+    { selector: 'JSXElement', message: 'lib/review is the review model: no JSX (views live in components/).' },
+  ],
 };
 
 /**
@@ -57,11 +109,32 @@ export const reviewModelRules = {
  * A content script sees the host page's IndexedDB (STACK.md trap 8) and is one IIFE on every
  * frame (trap 5): it may import only utils/content, the contract and lib/.
  */
-const CONTENT = ['@/utils/content/*', '@/utils/content/**', '**/utils/content/**', '**/content/capture/**', '**/content/fill/**'];
-const BACKGROUND = ['@/utils/background/*', '@/utils/background/**', '**/utils/background/**', '**/background/analysis-service'];
+const CONTENT = [
+  '@/utils/content/*',
+  '@/utils/content/**',
+  '**/utils/content/**',
+  '**/content/capture/**',
+  '**/content/fill/**',
+];
+const BACKGROUND = [
+  '@/utils/background/*',
+  '@/utils/background/**',
+  '**/utils/background/**',
+  '**/background/analysis-service',
+];
 const PAGE_ONLY_UTILS = ['utils/tab-link.ts', 'utils/download.ts', 'utils/audit.ts', 'utils/review-store.ts'];
-const PAGE_ONLY = PAGE_ONLY_UTILS.flatMap((f) => { const name = f.slice('utils/'.length, -'.ts'.length); return [`@/utils/${name}`, `**/utils/${name}`, `./${name}`, `../${name}`]; });
-const EXTENSION_ORIGIN = ['db', 'release-store', 'default-pack', 'native-inflate', 'site-access', 'compile-worker'].flatMap((n) => [`@/utils/${n}`, `**/utils/${n}`, `../../${n}`]);
+const PAGE_ONLY = PAGE_ONLY_UTILS.flatMap((f) => {
+  const name = f.slice('utils/'.length, -'.ts'.length);
+  return [`@/utils/${name}`, `**/utils/${name}`, `./${name}`, `../${name}`];
+});
+const EXTENSION_ORIGIN = [
+  'db',
+  'release-store',
+  'default-pack',
+  'native-inflate',
+  'site-access',
+  'compile-worker',
+].flatMap((n) => [`@/utils/${n}`, `**/utils/${n}`, `../../${n}`]);
 const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', '@/components/*', '@/components/**', '**/components/**'];
 const zone = (label, groups) => groups.map(([group, why]) => ({ group, message: `${label}: ${why}` }));
 
@@ -70,14 +143,25 @@ export const RUNTIME_ZONES = {
     files: ['entrypoints/content.ts', 'entrypoints/content/**/*.{ts,tsx}', 'utils/content/**/*.{ts,tsx}'],
     groups: zone('content-script code', [
       [UI, 'no React or panel components (the content script only reads the note and paints highlights).'],
-      [['dexie', 'dexie/*'], 'no Dexie (a content script would open the host page\'s IndexedDB, STACK.md trap 8).'],
-      [[...BACKGROUND, ...PAGE_ONLY, ...EXTENSION_ORIGIN], 'no background, page or storage modules; talk to them through utils/messages.ts.'],
+      [['dexie', 'dexie/*'], "no Dexie (a content script would open the host page's IndexedDB, STACK.md trap 8)."],
+      [
+        [...BACKGROUND, ...PAGE_ONLY, ...EXTENSION_ORIGIN],
+        'no background, page or storage modules; talk to them through utils/messages.ts.',
+      ],
     ]),
   },
   pages: {
-    files: ['components/**/*.{ts,tsx}', 'entrypoints/sidepanel/**/*.{ts,tsx}', 'entrypoints/options/**/*.{ts,tsx}', ...PAGE_ONLY_UTILS],
+    files: [
+      'components/**/*.{ts,tsx}',
+      'entrypoints/sidepanel/**/*.{ts,tsx}',
+      'entrypoints/options/**/*.{ts,tsx}',
+      ...PAGE_ONLY_UTILS,
+    ],
     groups: zone('extension-page code', [
-      [CONTENT, 'no content-script code (capture, fill run in the EHR page; their results arrive as messages, utils/messages.ts).'],
+      [
+        CONTENT,
+        'no content-script code (capture, fill run in the EHR page; their results arrive as messages, utils/messages.ts).',
+      ],
       [BACKGROUND, 'no background code (ask it through utils/messages.ts).'],
     ]),
   },
@@ -93,7 +177,10 @@ export const RUNTIME_ZONES = {
     ignores: PAGE_ONLY_UTILS,
     groups: zone('shared extension code', [
       [UI, 'no React or components.'],
-      [[...CONTENT, ...BACKGROUND, ...PAGE_ONLY], 'no runtime-specific code (content, background, page-only): it is imported by several runtimes.'],
+      [
+        [...CONTENT, ...BACKGROUND, ...PAGE_ONLY],
+        'no runtime-specific code (content, background, page-only): it is imported by several runtimes.',
+      ],
     ]),
   },
 };
@@ -102,7 +189,10 @@ export const RUNTIME_ZONES = {
 const SEND_THROUGH_CONTRACT = {
   'no-restricted-syntax': [
     'error',
-    { selector: "CallExpression[callee.property.name='sendMessage']", message: 'send through utils/messages.ts (sendRuntime / sendToTab): every message has a schema there.' },
+    {
+      selector: "CallExpression[callee.property.name='sendMessage']",
+      message: 'send through utils/messages.ts (sendRuntime / sendToTab): every message has a schema there.',
+    },
   ],
 };
 
@@ -122,12 +212,23 @@ export default tseslint.config(
   {
     files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'utils/**/*.{ts,tsx}'],
     languageOptions: {
-      globals: { ...globals.browser, browser: 'readonly', defineBackground: 'readonly', defineContentScript: 'readonly', defineUnlistedScript: 'readonly' },
+      globals: {
+        ...globals.browser,
+        browser: 'readonly',
+        defineBackground: 'readonly',
+        defineContentScript: 'readonly',
+        defineUnlistedScript: 'readonly',
+      },
     },
   },
   // Hooks: called unconditionally, effects and memos list what they read (ENGINEERING.md, issue 15).
   {
-    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'test/dom/**/*.{ts,tsx}', 'test/ext/**/*.{ts,tsx}'],
+    files: [
+      'components/**/*.{ts,tsx}',
+      'entrypoints/**/*.{ts,tsx}',
+      'test/dom/**/*.{ts,tsx}',
+      'test/ext/**/*.{ts,tsx}',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

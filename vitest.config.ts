@@ -12,7 +12,13 @@ export default defineConfig({
       },
       {
         resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },
-        test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
       {
         resolve: { alias: { '@': new URL('.', import.meta.url).pathname } },

@@ -19,21 +19,29 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser, command }) => ({
     name: 'ChartCoder',
-    description: 'Local coding assistant: suggests ICD-10-CM / HCPCS codes from the visible note. No data leaves the device.',
-    permissions: ['sidePanel', 'activeTab', 'scripting'].filter(
-      (p) => browser !== 'firefox' || p !== 'sidePanel',
-    ),
+    description:
+      'Local coding assistant: suggests ICD-10-CM / HCPCS codes from the visible note. No data leaves the device.',
+    permissions: ['sidePanel', 'activeTab', 'scripting'].filter((p) => browser !== 'firefox' || p !== 'sidePanel'),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     commands: {
-      'capture-note': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open ChartCoder and read the note on this page' },
+      'capture-note': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Open ChartCoder and read the note on this page',
+      },
     },
     action: { default_title: 'ChartCoder' },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     ...(browser === 'firefox'
       ? {
           // Firefox's data-collection declaration: ChartCoder collects and transmits nothing.
-          browser_specific_settings: { gecko: { id: 'chartcoder@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'chartcoder@example.org',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
         }
       : {}),
   }),

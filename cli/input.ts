@@ -12,13 +12,20 @@ import { userPath } from './paths';
 export function isoDate(value: string, flag: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`);
-  if (value < '1900-01-01' || value > '2100-12-31') throw new UsageError(`${flag} ${value} is outside 1900-01-01 … 2100-12-31`);
+  if (!m || !d || d.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not "${value}"`);
+  if (value < '1900-01-01' || value > '2100-12-31')
+    throw new UsageError(`${flag} ${value} is outside 1900-01-01 … 2100-12-31`);
   return value;
 }
 
 /** A whole number within [min, max]; `fallback` when the flag is absent. */
-export function intFlag(value: string | undefined, flag: string, range: { min: number; max: number }, fallback?: number): number {
+export function intFlag(
+  value: string | undefined,
+  flag: string,
+  range: { min: number; max: number },
+  fallback?: number,
+): number {
   if (value === undefined) {
     if (fallback === undefined) throw new UsageError(`${flag} is required`);
     return fallback;
@@ -33,7 +40,8 @@ export function intFlag(value: string | undefined, flag: string, range: { min: n
 export function shareFlag(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(value) || !(n >= 0 && n <= 1)) throw new UsageError(`${flag} must be a share from 0 to 1 (e.g. 0.2), not "${value}"`);
+  if (!/^\s*(0|1|0?\.\d+|1\.0*)\s*$/.test(value) || !(n >= 0 && n <= 1))
+    throw new UsageError(`${flag} must be a share from 0 to 1 (e.g. 0.2), not "${value}"`);
   return n;
 }
 
@@ -57,7 +65,8 @@ export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
  */
 export function notTextReason(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, 65536);
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'it is UTF-16; save it as UTF-8';
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    return 'it is UTF-16; save it as UTF-8';
   let control = 0;
   for (const b of head) {
     if (b === 0) return 'it contains NUL bytes';
@@ -75,7 +84,10 @@ export function notTextReason(bytes: Uint8Array): string | undefined {
 export async function readTextFile(p: string, what = 'file', maxBytes = MAX_TEXT_BYTES): Promise<string> {
   const abs = await existing(p, 'file', what);
   const st = await fs.stat(abs);
-  if (st.size > maxBytes) throw new UsageError(`${p}: is ${(st.size / 1048576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit for a ${what}`);
+  if (st.size > maxBytes)
+    throw new UsageError(
+      `${p}: is ${(st.size / 1048576).toFixed(1)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit for a ${what}`,
+    );
   const bytes = await fs.readFile(abs).catch(() => {
     throw new UsageError(`${p}: cannot be read (permission denied)`);
   });
@@ -94,7 +106,8 @@ export async function readStdinText(maxBytes = MAX_TEXT_BYTES): Promise<string> 
   let size = 0;
   for await (const c of process.stdin) {
     size += (c as Buffer).length;
-    if (size > maxBytes) throw new UsageError(`standard input: over the ${Math.round(maxBytes / 1048576)} MB limit for a note`);
+    if (size > maxBytes)
+      throw new UsageError(`standard input: over the ${Math.round(maxBytes / 1048576)} MB limit for a note`);
     chunks.push(c as Buffer);
   }
   return decodeText(new Uint8Array(Buffer.concat(chunks)), 'standard input');

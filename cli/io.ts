@@ -20,16 +20,28 @@ export async function readInputs(paths: string[], limits: ImportLimits = IMPORT_
       const st = await fs.stat(abs).catch(() => undefined);
       if (!st) throw new UsageError(`${p}: no such file or folder`);
       if (st.isDirectory()) {
-        const names = (await fs.readdir(abs).catch(() => {
-          throw new UsageError(`${p}: the folder cannot be read (permission denied)`);
-        })).filter((n) => !n.startsWith('.')).sort();
+        const names = (
+          await fs.readdir(abs).catch(() => {
+            throw new UsageError(`${p}: the folder cannot be read (permission denied)`);
+          })
+        )
+          .filter((n) => !n.startsWith('.'))
+          .sort();
         await walk(names.map((n) => path.join(p, n)));
         continue;
       }
       if (!st.isFile()) throw new UsageError(`${p}: not a regular file`);
-      if (st.size > limits.perFileBytes) throw new CodesetError(p, `is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.perFileBytes)} per file; no official release file is that large`);
+      if (st.size > limits.perFileBytes)
+        throw new CodesetError(
+          p,
+          `is ${formatBytes(st.size)}, over the limit of ${formatBytes(limits.perFileBytes)} per file; no official release file is that large`,
+        );
       total += st.size;
-      if (total > limits.totalBytes) throw new CodesetError(p, `the files given add up to more than ${formatBytes(limits.totalBytes)} (the limit); import fewer files at once`);
+      if (total > limits.totalBytes)
+        throw new CodesetError(
+          p,
+          `the files given add up to more than ${formatBytes(limits.totalBytes)} (the limit); import fewer files at once`,
+        );
       const bytes = await fs.readFile(abs).catch(() => {
         throw new UsageError(`${p}: cannot be read (permission denied)`);
       });

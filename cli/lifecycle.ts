@@ -32,7 +32,8 @@ let wrapperPid: number | undefined;
 
 /** Call between long synchronous steps: stops at once when the tsx wrapper is gone (timers cannot run then). */
 export function checkWrapper(): void {
-  if (wrapperPid !== undefined && process.ppid !== wrapperPid) stop(143, 'the tsx wrapper that started this command was killed');
+  if (wrapperPid !== undefined && process.ppid !== wrapperPid)
+    stop(143, 'the tsx wrapper that started this command was killed');
 }
 
 /** Installs the signal handlers and the orphan guard once (cli/main.ts). */

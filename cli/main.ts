@@ -27,7 +27,9 @@ installLifecycle();
 try {
   process.chdir(userCwd());
 } catch {
-  fail(new UsageError(`the folder this command was started in (${userCwd()}) no longer exists`), { json: process.argv.includes('--json') });
+  fail(new UsageError(`the folder this command was started in (${userCwd()}) no longer exists`), {
+    json: process.argv.includes('--json'),
+  });
 }
 const jsonWanted = process.argv.includes('--json');
 
@@ -86,7 +88,10 @@ codeset
       await codesetInfo({ ...opts, pack: arg ?? opts.pack });
     }),
   );
-codeset.command('default').description('compile the pack bundled with the extension from $CHARTCODER_CODESETS').action(run(codesetDefault));
+codeset
+  .command('default')
+  .description('compile the pack bundled with the extension from $CHARTCODER_CODESETS')
+  .action(run(codesetDefault));
 codeset
   .command('fetch')
   .description('download the pinned official CMS/CDC release zips and verify their sha256')
@@ -96,7 +101,9 @@ codeset
   .option('--allow-unpinned', 'also fetch entries with no recorded checksum (prints the observed sha256)')
   .action(
     run(async (opts) => {
-      const o = codeset.commands.find((c) => c.name() === 'fetch')!.opts<{ manifest?: string; out?: string; baseUrl?: string; allowUnpinned?: boolean }>();
+      const o = codeset.commands
+        .find((c) => c.name() === 'fetch')!
+        .opts<{ manifest?: string; out?: string; baseUrl?: string; allowUnpinned?: boolean }>();
       await codesetFetch(o, opts);
     }),
   );
@@ -129,41 +136,65 @@ program
 
 program
   .command('eval')
-  .description('MAP, P@k, R@k, micro-F1 and recall by chapter on a coded corpus (CodiEsp layout), or claim-style scores on hand-coded visit notes (--visit-coded), with a BM25 baseline')
+  .description(
+    'MAP, P@k, R@k, micro-F1 and recall by chapter on a coded corpus (CodiEsp layout), or claim-style scores on hand-coded visit notes (--visit-coded), with a BM25 baseline',
+  )
   .option('--notes <dir>', 'folder of <id>.txt notes (CodiEsp layout)')
   .option('--gold <tsv>', 'gold codes: id<TAB>code per line')
   .option('--train-notes <dir>', 'training notes to learn calibration from (never the evaluated split)')
   .option('--train-gold <tsv>', 'training gold codes')
   .option('--limit <n>', 'evaluate only the first n notes')
-  .option('--visit-coded <dir>', 'folder with cases.json of visit notes coded for the professional claim (recall@10, first-listed, precision, traps)')
-  .option('--mtsamples <file>', 'the MTSamples CSV the visit-coded cases point into (default <dir>/../mtsamples/mtsamples.csv.gz)')
+  .option(
+    '--visit-coded <dir>',
+    'folder with cases.json of visit notes coded for the professional claim (recall@10, first-listed, precision, traps)',
+  )
+  .option(
+    '--mtsamples <file>',
+    'the MTSamples CSV the visit-coded cases point into (default <dir>/../mtsamples/mtsamples.csv.gz)',
+  )
   .option('--report <file>', 'with --visit-coded: per-note missed / wrong / trap codes as JSON')
   .action(
     run(async (opts) => {
-      const o = program.commands.find((c) => c.name() === 'eval')!.opts<{
-        notes?: string;
-        gold?: string;
-        trainNotes?: string;
-        trainGold?: string;
-        limit?: string;
-        visitCoded?: string;
-        mtsamples?: string;
-        report?: string;
-      }>();
+      const o = program.commands
+        .find((c) => c.name() === 'eval')!
+        .opts<{
+          notes?: string;
+          gold?: string;
+          trainNotes?: string;
+          trainGold?: string;
+          limit?: string;
+          visitCoded?: string;
+          mtsamples?: string;
+          report?: string;
+        }>();
       if (o.visitCoded) {
         await existing(o.visitCoded, 'folder', 'visit-coded folder');
         if (o.mtsamples) await existing(o.mtsamples, 'file', 'MTSamples CSV');
-        await evalVisitCommand({ dir: o.visitCoded, ...(o.mtsamples ? { mtsamples: o.mtsamples } : {}), ...(o.report ? { report: o.report } : {}) }, opts);
+        await evalVisitCommand(
+          {
+            dir: o.visitCoded,
+            ...(o.mtsamples ? { mtsamples: o.mtsamples } : {}),
+            ...(o.report ? { report: o.report } : {}),
+          },
+          opts,
+        );
         return;
       }
       const { limit, notes, gold, trainNotes, trainGold } = o;
-      if (!notes || !gold) throw new UsageError('eval needs --notes and --gold (CodiEsp layout) or --visit-coded <dir>');
+      if (!notes || !gold)
+        throw new UsageError('eval needs --notes and --gold (CodiEsp layout) or --visit-coded <dir>');
       await existing(notes, 'folder', 'notes folder');
       await existing(gold, 'file', 'gold file');
       if (trainNotes) await existing(trainNotes, 'folder', 'notes folder');
       if (trainGold) await existing(trainGold, 'file', 'gold file');
       await evalCommand(
-        { notes, gold, ...(trainNotes ? { trainNotes } : {}), ...(trainGold ? { trainGold } : {}), ...(limit ? { limit: intFlag(limit, '--limit', { min: 1, max: 1_000_000 }) } : {}) },
+        {
+          notes,
+          gold,
+          ...(trainNotes ? { trainNotes } : {}),
+          ...(trainGold ? { trainGold } : {}),
+          ...(limit ? { limit: intFlag(limit, '--limit', { min: 1, max: 1_000_000 }) } : {}),
+        },
         opts,
       );
     }),
@@ -171,8 +202,13 @@ program
 
 program
   .command('check')
-  .description('coding checks on reported codes (and the note, when given): validity, Excludes1, NCCI PTP/MUE/add-on, sequencing')
-  .requiredOption('--codes <list>', 'comma-separated: ICD-10-CM with dots (E11.9), CPT/HCPCS with -modifiers and xUNITS (99214-25, 20610x2)')
+  .description(
+    'coding checks on reported codes (and the note, when given): validity, Excludes1, NCCI PTP/MUE/add-on, sequencing',
+  )
+  .requiredOption(
+    '--codes <list>',
+    'comma-separated: ICD-10-CM with dots (E11.9), CPT/HCPCS with -modifiers and xUNITS (99214-25, 20610x2)',
+  )
   .option('--note <file>', 'the visit note (for documentation findings)')
   .action(
     run(async (opts) => {
@@ -183,16 +219,26 @@ program
 
 program
   .command('em')
-  .description('E/M level supported by the note: total time or MDM (2 of 3), with evidence and what the next level needs')
+  .description(
+    'E/M level supported by the note: total time or MDM (2 of 3), with evidence and what the next level needs',
+  )
   .requiredOption('--note <file>', 'the visit note')
   .option('--visit <family>', VISIT_HELP, 'auto')
-  .action(run(async (opts) => emCommand(program.commands.find((c) => c.name() === 'em')!.opts<{ note: string; visit?: string }>(), opts)));
+  .action(
+    run(async (opts) =>
+      emCommand(program.commands.find((c) => c.name() === 'em')!.opts<{ note: string; visit?: string }>(), opts),
+    ),
+  );
 
 program
   .command('rules')
   .description('print the rule catalog (docs/rules.md); --write regenerates the file')
   .option('--write', 'write docs/rules.md')
-  .action(run(async (opts) => rulesCommand(program.commands.find((c) => c.name() === 'rules')!.opts<{ write?: boolean }>(), opts)));
+  .action(
+    run(async (opts) =>
+      rulesCommand(program.commands.find((c) => c.name() === 'rules')!.opts<{ write?: boolean }>(), opts),
+    ),
+  );
 
 program
   .command('bench')
@@ -202,7 +248,9 @@ program
   .option('--notes <dir>', 'time note analysis instead: CodiEsp dev, MTSamples and a 1 MB note under this folder')
   .action(
     run(async (opts) => {
-      const o = program.commands.find((c) => c.name() === 'bench')!.opts<{ from?: string[]; runs: string; notes?: string }>();
+      const o = program.commands
+        .find((c) => c.name() === 'bench')!
+        .opts<{ from?: string[]; runs: string; notes?: string }>();
       const runs = intFlag(o.runs, '--runs', { min: 1, max: 1000 });
       if (o.notes) await benchNotes(await existing(o.notes, 'folder', 'notes folder'), opts);
       else await bench(o.from, runs, opts);
@@ -211,21 +259,48 @@ program
 
 const audit = program
   .command('audit')
-  .description('batch compliance audit: billed codes (claims CSV) against their notes, on all cores; writes findings.csv, charts.csv, summary.json, report.html')
+  .description(
+    'batch compliance audit: billed codes (claims CSV) against their notes, on all cores; writes findings.csv, charts.csv, summary.json, report.html',
+  )
   .option('--notes <dir>', 'folder of notes, one <chart_id>.txt per chart')
-  .option('--claims <csv>', 'claims CSV: chart_id, codes (e.g. "E11.22 N18.31 99214-25"), optional date_of_service, setting')
+  .option(
+    '--claims <csv>',
+    'claims CSV: chart_id, codes (e.g. "E11.22 N18.31 99214-25"), optional date_of_service, setting',
+  )
   .option('--out <dir>', 'report folder')
   .option('--workers <n>', 'worker threads (default: all cores)')
-  .option('--shard <i/n|auto>', 'audit only shard i of n; auto (or auto/n) reads the array index of a Kubernetes Indexed Job, Slurm array or AWS Batch array job')
+  .option(
+    '--shard <i/n|auto>',
+    'audit only shard i of n; auto (or auto/n) reads the array index of a Kubernetes Indexed Job, Slurm array or AWS Batch array job',
+  )
   .option('--batch <n>', 'charts per message to a worker', '8')
   .option('--resume', 'finish the interrupted run for --out (its journal is <out>.partial/)')
   .action(
     run(async (opts) => {
-      const a = audit.opts<{ notes?: string; claims?: string; out?: string; workers?: string; shard?: string; batch?: string; resume?: boolean }>();
+      const a = audit.opts<{
+        notes?: string;
+        claims?: string;
+        out?: string;
+        workers?: string;
+        shard?: string;
+        batch?: string;
+        resume?: boolean;
+      }>();
       if (!a.notes || !a.claims || !a.out) throw new UsageError('audit needs --notes <dir> --claims <csv> --out <dir>');
       await existing(a.notes, 'folder', 'notes folder');
       await existing(a.claims, 'file', 'claims CSV');
-      await auditCommand({ notes: a.notes, claims: a.claims, out: a.out, workers: a.workers, shard: a.shard, batch: a.batch, resume: Boolean(a.resume) }, opts);
+      await auditCommand(
+        {
+          notes: a.notes,
+          claims: a.claims,
+          out: a.out,
+          workers: a.workers,
+          shard: a.shard,
+          batch: a.batch,
+          resume: Boolean(a.resume),
+        },
+        opts,
+      );
     }),
   );
 const auditMerge = audit
@@ -259,8 +334,13 @@ const claimsCmd = program
 
 const exportCmd = program
   .command('export')
-  .description('the billing hand-off for a code list: text (or the summary as --json), csv, FHIR R4 Claim (draft), 837P fragment, CMS-1500 boxes 21/24, printable html')
-  .requiredOption('--codes <list>', 'codes as for check: "E11.22,N18.31,99214-25,J1100x10" (diagnoses first-listed first)')
+  .description(
+    'the billing hand-off for a code list: text (or the summary as --json), csv, FHIR R4 Claim (draft), 837P fragment, CMS-1500 boxes 21/24, printable html',
+  )
+  .requiredOption(
+    '--codes <list>',
+    'codes as for check: "E11.22,N18.31,99214-25,J1100x10" (diagnoses first-listed first)',
+  )
   .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).default('text'))
   .option('--patient-name <name>', 'patient name (optional)')
   .option('--dob <YYYY-MM-DD>', 'date of birth (optional)')
@@ -277,7 +357,8 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     // --help and --version end here with their own output.
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') process.exit(0);
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version')
+      process.exit(0);
     fail(new UsageError(`${e.message.replace(/^error: /, '')} (see --help)`), { json: jsonWanted });
   }
   fail(e, { json: jsonWanted });

@@ -53,9 +53,11 @@ interface Described {
 /** Every error a user can cause, as one line; anything else is a bug (kind internal, stack kept). */
 export function describeError(e: unknown): Described {
   const first = (s: string) => s.split('\n')[0]!.trim();
-  if (e instanceof UsageError || (e instanceof Error && e.name === 'UsageError')) return { message: first(e.message), kind: 'usage' };
+  if (e instanceof UsageError || (e instanceof Error && e.name === 'UsageError'))
+    return { message: first(e.message), kind: 'usage' };
   if (e instanceof CommandFailed) return { message: first(e.message), kind: 'failed' };
-  if (e instanceof CodesetError) return { message: first(e.message), kind: 'input', extra: { file: e.file, line: e.line, element: e.element } };
+  if (e instanceof CodesetError)
+    return { message: first(e.message), kind: 'input', extra: { file: e.file, line: e.line, element: e.element } };
   if (e instanceof PackFormatError) return { message: first(e.message), kind: 'pack' };
   const sys = e as NodeJS.ErrnoException;
   if (sys && typeof sys.code === 'string' && SYSTEM_ERRORS[sys.code]) {
@@ -76,7 +78,8 @@ export function fail(e: unknown, opts: GlobalOptions = {}): never {
   const d = describeError(e);
   if (opts.json) process.stdout.write(`${JSON.stringify({ error: d.message, kind: d.kind, ...d.extra })}\n`);
   process.stderr.write(`error: ${d.message}\n`);
-  if (d.kind === 'internal' && e instanceof Error && e.stack) process.stderr.write(`(internal error; please report it)\n${e.stack}\n`);
+  if (d.kind === 'internal' && e instanceof Error && e.stack)
+    process.stderr.write(`(internal error; please report it)\n${e.stack}\n`);
   process.exit(d.kind === 'usage' ? EXIT_USAGE : EXIT_FAILED);
 }
 
@@ -116,7 +119,13 @@ export function table(rows: string[][], wrap: Record<number, number> = {}): stri
   const out: string[] = [];
   for (const r of split) {
     const height = Math.max(...r.map((cell) => cell.length));
-    for (let k = 0; k < height; k++) out.push(r.map((cell, c) => (cell[k] ?? '').padEnd(widths[c] ?? 0)).join('  ').trimEnd());
+    for (let k = 0; k < height; k++)
+      out.push(
+        r
+          .map((cell, c) => (cell[k] ?? '').padEnd(widths[c] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
   }
   return out.join('\n');
 }

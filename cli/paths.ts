@@ -15,7 +15,9 @@ export function codesetsDir(): string | undefined {
 }
 
 export function notesDir(): string | undefined {
-  const candidates = [process.env.CHARTCODER_NOTES, path.resolve(PROJECT_ROOT, '../shared/data/notes')].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.CHARTCODER_NOTES, path.resolve(PROJECT_ROOT, '../shared/data/notes')].filter(
+    (p): p is string => Boolean(p),
+  );
   return candidates.find((p) => existsSync(p));
 }
 

@@ -57,7 +57,14 @@ export default defineContentScript({
     };
     const reportBilling = () => {
       if (!billing) return;
-      send({ type: 'cc:billing', frameUrl: location.href, adapter: billing.id, adapterName: billing.name, patient: readBillingPatient(document, billing), billedCodes: readBilledCodes(document, billing) });
+      send({
+        type: 'cc:billing',
+        frameUrl: location.href,
+        adapter: billing.id,
+        adapterName: billing.name,
+        patient: readBillingPatient(document, billing),
+        billedCodes: readBilledCodes(document, billing),
+      });
     };
     let last: { id: string; capture: Capture } | undefined;
     let lastKey = '';
@@ -73,7 +80,16 @@ export default defineContentScript({
       const childFrames = hidden ? [] : embeddedFrames(document);
       // Focus in a child frame means the coder clicked or typed there; the top frame has it by default.
       const focused = !hidden && window !== window.top && document.hasFocus();
-      const key = JSON.stringify([c?.text ?? '', c?.source, c?.label, reading.header, reading.encounter, hidden ?? '', childFrames, focused]);
+      const key = JSON.stringify([
+        c?.text ?? '',
+        c?.source,
+        c?.label,
+        reading.header,
+        reading.encounter,
+        hidden ?? '',
+        childFrames,
+        focused,
+      ]);
       if (!force && key === lastKey) return;
       lastKey = key;
       const id = `${Date.now().toString(36)}-${++seq}`;
@@ -86,8 +102,29 @@ export default defineContentScript({
         ...(childFrames.length ? { childFrames } : {}),
       };
       const msg: NoteMessage = c
-        ? { type: 'cc:note', captureId: id, frameUrl: location.href, source: c.source, label: c.label, text: c.text, truncated: c.truncated, ...(c.adapter ? { adapter: c.adapter } : {}), ...chart, capturedAt: performance.timeOrigin + performance.now() }
-        : { type: 'cc:note', captureId: id, frameUrl: location.href, source: 'none', label: hidden ?? reading.noNote ?? 'no note on this page', text: '', truncated: false, ...chart, capturedAt: performance.timeOrigin + performance.now() };
+        ? {
+            type: 'cc:note',
+            captureId: id,
+            frameUrl: location.href,
+            source: c.source,
+            label: c.label,
+            text: c.text,
+            truncated: c.truncated,
+            ...(c.adapter ? { adapter: c.adapter } : {}),
+            ...chart,
+            capturedAt: performance.timeOrigin + performance.now(),
+          }
+        : {
+            type: 'cc:note',
+            captureId: id,
+            frameUrl: location.href,
+            source: 'none',
+            label: hidden ?? reading.noNote ?? 'no note on this page',
+            text: '',
+            truncated: false,
+            ...chart,
+            capturedAt: performance.timeOrigin + performance.now(),
+          };
       send(msg);
     };
 
@@ -98,7 +135,13 @@ export default defineContentScript({
     life.onStop(() => debounced.cancel());
     const schedule = () => debounced.schedule();
     const observer = new MutationObserver(schedule);
-    const OBSERVE: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'] };
+    const OBSERVE: MutationObserverInit = {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
+    };
     observer.observe(document.documentElement, OBSERVE);
     life.onStop(() => observer.disconnect());
     life.listen(document, 'selectionchange', schedule);
@@ -165,7 +208,8 @@ export default defineContentScript({
       if (m.type === 'cc:fill') {
         if (!billing) return Promise.resolve<FillReply>({ error: 'this page has no billing adapter' });
         const summary = CodedSummarySchema.safeParse(m.summary);
-        if (!summary.success) return Promise.resolve<FillReply>({ error: summary.error.issues.map((i) => i.message).join('; ') });
+        if (!summary.success)
+          return Promise.resolve<FillReply>({ error: summary.error.issues.map((i) => i.message).join('; ') });
         const report = fillChargeEntry(document, billing, summary.data);
         reportBilling();
         return Promise.resolve<FillReply>(report);

@@ -30,4 +30,6 @@ if (existsSync(pw)) {
 } else missing.push('Playwright');
 
 if (missing.length) failed += missing.length;
-console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped${missing.length ? ` (no ${missing.join(' / ')} report: the run stopped before those tests)` : ''}`);
+console.log(
+  `Tests: ${passed} passed, ${failed} failed, ${skipped} skipped${missing.length ? ` (no ${missing.join(' / ')} report: the run stopped before those tests)` : ''}`,
+);

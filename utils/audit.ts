@@ -6,7 +6,12 @@ import { db, readSettings, type AuditKind, type ChartCoderDb, type HandoffRow, t
  * only when the user turned that on (Settings.storeNoteText, off by default); otherwise a sha256
  * and the length identify the note version that was reviewed.
  */
-export async function startReview(note: string, origin: string, releases: string[], d: ChartCoderDb = db()): Promise<ReviewRow> {
+export async function startReview(
+  note: string,
+  origin: string,
+  releases: string[],
+  d: ChartCoderDb = db(),
+): Promise<ReviewRow> {
   const s = await readSettings(d);
   const row: ReviewRow = {
     id: crypto.randomUUID(),
@@ -19,13 +24,32 @@ export async function startReview(note: string, origin: string, releases: string
     releases,
   };
   await d.reviews.add(row);
-  await d.audit.add({ at: row.startedAt, reviewId: row.id, user: row.user, kind: 'review-started', detail: `${origin} · ${releases.join(', ')}` });
+  await d.audit.add({
+    at: row.startedAt,
+    reviewId: row.id,
+    user: row.user,
+    kind: 'review-started',
+    detail: `${origin} · ${releases.join(', ')}`,
+  });
   return row;
 }
 
-export async function logAudit(review: Pick<ReviewRow, 'id' | 'user'> | undefined, kind: AuditKind, code?: string, detail?: string, d: ChartCoderDb = db()) {
+export async function logAudit(
+  review: Pick<ReviewRow, 'id' | 'user'> | undefined,
+  kind: AuditKind,
+  code?: string,
+  detail?: string,
+  d: ChartCoderDb = db(),
+) {
   if (!review) return;
-  await d.audit.add({ at: new Date().toISOString(), reviewId: review.id, user: review.user, kind, ...(code ? { code } : {}), ...(detail ? { detail } : {}) });
+  await d.audit.add({
+    at: new Date().toISOString(),
+    reviewId: review.id,
+    user: review.user,
+    kind,
+    ...(code ? { code } : {}),
+    ...(detail ? { detail } : {}),
+  });
 }
 
 /** Retention: entries (and reviews) older than the setting are deleted; run on panel/options open. */
@@ -42,8 +66,18 @@ export async function enforceRetention(now = new Date(), d: ChartCoderDb = db())
 }
 
 /** Keeps the review's coded summary for the billing side (the panel on the billing portal reads the latest). */
-export async function saveHandoff(review: Pick<ReviewRow, 'id' | 'user' | 'origin'>, summary: unknown, d: ChartCoderDb = db()) {
-  await d.handoffs.put({ reviewId: review.id, at: new Date().toISOString(), user: review.user, origin: review.origin, summary });
+export async function saveHandoff(
+  review: Pick<ReviewRow, 'id' | 'user' | 'origin'>,
+  summary: unknown,
+  d: ChartCoderDb = db(),
+) {
+  await d.handoffs.put({
+    reviewId: review.id,
+    at: new Date().toISOString(),
+    user: review.user,
+    origin: review.origin,
+    summary,
+  });
 }
 
 export async function latestHandoff(d: ChartCoderDb = db()) {
@@ -55,7 +89,10 @@ export async function latestHandoff(d: ChartCoderDb = db()) {
  * compares a stored summary's patient with the form's); else the latest of all, which the panel
  * then shows as another patient's (fill blocked until the coder confirms).
  */
-export async function handoffFor(same: (summary: unknown) => boolean, d: ChartCoderDb = db()): Promise<HandoffRow | undefined> {
+export async function handoffFor(
+  same: (summary: unknown) => boolean,
+  d: ChartCoderDb = db(),
+): Promise<HandoffRow | undefined> {
   const recent = await d.handoffs.orderBy('at').reverse().limit(200).toArray();
   return recent.find((h) => same(h.summary)) ?? recent[0];
 }

@@ -13,8 +13,15 @@ self.onmessage = async (e: MessageEvent<{ files: { path: string; bytes: Uint8Arr
       generator: 'ChartCoder options import',
       onProgress: (p) => self.postMessage({ type: 'progress', ...p }),
     });
-    self.postMessage({ type: 'done', bytes: result.bytes, sources: result.sources, skipped: result.skipped, counts: result.counts }, { transfer: [result.bytes.buffer] });
+    self.postMessage(
+      { type: 'done', bytes: result.bytes, sources: result.sources, skipped: result.skipped, counts: result.counts },
+      { transfer: [result.bytes.buffer] },
+    );
   } catch (err) {
-    self.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err), codeset: err instanceof CodesetError });
+    self.postMessage({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      codeset: err instanceof CodesetError,
+    });
   }
 };

@@ -31,7 +31,10 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export interface SettingRow { key: string; value: unknown }
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
 export interface ReleaseRow {
   id: string;
   importedAt: string;
@@ -42,7 +45,11 @@ export interface ReleaseRow {
   bytes: number;
   chunks: number;
 }
-export interface PackChunkRow { releaseId: string; seq: number; data: Uint8Array }
+export interface PackChunkRow {
+  releaseId: string;
+  seq: number;
+  data: Uint8Array;
+}
 export interface ReviewRow {
   id: string;
   startedAt: string;
@@ -53,13 +60,49 @@ export interface ReviewRow {
   noteText?: string;
   releases: string[];
 }
-export type AuditKind = 'review-started' | 'review-restored' | 'patient-confirmed' | 'shown' | 'accepted' | 'rejected' | 'replaced' | 'finding-acknowledged' | 'finding-overridden' | 'exported' | 'form-filled' | 'spot-audit';
-export interface AuditRow { id?: number; at: string; reviewId: string; user: string; kind: AuditKind; code?: string; detail?: string }
-export interface CptRow { code: string; descriptor: string; importedAt: string }
+export type AuditKind =
+  | 'review-started'
+  | 'review-restored'
+  | 'patient-confirmed'
+  | 'shown'
+  | 'accepted'
+  | 'rejected'
+  | 'replaced'
+  | 'finding-acknowledged'
+  | 'finding-overridden'
+  | 'exported'
+  | 'form-filled'
+  | 'spot-audit';
+export interface AuditRow {
+  id?: number;
+  at: string;
+  reviewId: string;
+  user: string;
+  kind: AuditKind;
+  code?: string;
+  detail?: string;
+}
+export interface CptRow {
+  code: string;
+  descriptor: string;
+  importedAt: string;
+}
 /** summary: a CodedSummary (validated with its Zod schema when read back). */
-export interface HandoffRow { reviewId: string; at: string; user: string; origin: string; summary: unknown }
+export interface HandoffRow {
+  reviewId: string;
+  at: string;
+  user: string;
+  origin: string;
+  summary: unknown;
+}
 /** state: a ReviewState (lib/review), validated when read back; key: reviewKeyOf (utils/tab-link). */
-export interface ReviewStateRow { key: string; reviewId: string; at: string; noteSha256: string; state: unknown }
+export interface ReviewStateRow {
+  key: string;
+  reviewId: string;
+  at: string;
+  noteSha256: string;
+  state: unknown;
+}
 
 export type ChartCoderDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
@@ -84,7 +127,10 @@ export const SCHEMA_V2 = { ...SCHEMA_V1, audit: '++id, at, reviewId, kind', cpt:
 export const SCHEMA_V3 = { ...SCHEMA_V2, handoffs: '&reviewId, at' };
 export const SCHEMA_V4 = { ...SCHEMA_V3, reviewStates: '&key, at, reviewId' };
 
-export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }): ChartCoderDb {
+export function openDb(
+  name = DB_NAME,
+  deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): ChartCoderDb {
   const db = new Dexie(name, deps) as ChartCoderDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
@@ -93,11 +139,17 @@ export function openDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyRan
       const blob = await tx.table('settings').get('settings');
       if (blob && typeof blob.value === 'object' && blob.value) {
         await tx.table('settings').delete('settings');
-        await tx.table('settings').bulkPut(Object.entries(blob.value as Record<string, unknown>).map(([key, value]) => ({ key, value })));
+        await tx
+          .table('settings')
+          .bulkPut(Object.entries(blob.value as Record<string, unknown>).map(([key, value]) => ({ key, value })));
       }
       // v1 reviews could hold note text; v2 keeps it only when the user opted in (privacy default).
       const opted = (blob?.value as { storeNoteText?: boolean } | undefined)?.storeNoteText === true;
-      if (!opted) await tx.table('reviews').toCollection().modify((r: { noteText?: string }) => void delete r.noteText);
+      if (!opted)
+        await tx
+          .table('reviews')
+          .toCollection()
+          .modify((r: { noteText?: string }) => void delete r.noteText);
     });
   db.version(3).stores(SCHEMA_V3);
   // v4 only adds a table: reviews started before it have no saved state and open empty, as they did.
@@ -117,7 +169,9 @@ export async function readSettings(d: ChartCoderDb = db()): Promise<Settings> {
   const parsed = SettingsSchema.safeParse(obj);
   // A bad stored value falls back to defaults for that key, never blocks the panel.
   if (parsed.success) return parsed.data;
-  const clean = Object.fromEntries(Object.entries(obj).filter(([k, v]) => SettingsSchema.shape[k as keyof Settings]?.safeParse(v).success));
+  const clean = Object.fromEntries(
+    Object.entries(obj).filter(([k, v]) => SettingsSchema.shape[k as keyof Settings]?.safeParse(v).success),
+  );
   return SettingsSchema.parse(clean);
 }
 

@@ -9,7 +9,8 @@ export function loadDefaultPack(): Promise<CodePack> {
     // Cast: WXT types public paths from public/ at prepare time, and the pack is generated at build time.
     const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
     const res = await fetch(url);
-    if (!res.ok) throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
+    if (!res.ok)
+      throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
     // Sections are inflated as their bytes arrive (the transfer takes most of a second).
     const { bytes, inflate } = await readPackPreInflated(res);
     performance.mark('cc:pack-inflated');

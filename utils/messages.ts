@@ -19,7 +19,11 @@ export const SOURCE_RANK: Record<CaptureSource, number> = { selection: 0, focuse
 
 const Span = z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
-export const HeaderSchema = z.strictObject({ name: z.string().optional(), dob: z.string().optional(), memberId: z.string().optional() });
+export const HeaderSchema = z.strictObject({
+  name: z.string().optional(),
+  dob: z.string().optional(),
+  memberId: z.string().optional(),
+});
 
 /** The encounter the chart banner shows; its date is the date of service (ISO). */
 export const EncounterSchema = z.strictObject({
@@ -55,7 +59,10 @@ export const NoteMessageSchema = z.strictObject({
    * cross-origin child cannot see its own <iframe> element's styles, its parent can. Needs
    * runtime.getFrameId (Firefox); Chrome has none, there a frame judges itself from inside.
    */
-  childFrames: z.array(z.strictObject({ frameId: z.number().int(), hidden: z.boolean() })).max(100).optional(),
+  childFrames: z
+    .array(z.strictObject({ frameId: z.number().int(), hidden: z.boolean() }))
+    .max(100)
+    .optional(),
   /** performance.timeOrigin + now() in the frame: lets the panel measure capture latency. */
   capturedAt: z.number(),
 });
@@ -73,11 +80,21 @@ export const BillingMessageSchema = z.strictObject({
 export type BillingMessage = z.infer<typeof BillingMessageSchema>;
 
 export const CaptureRequestSchema = z.strictObject({ type: z.literal('cc:capture') });
-export const HighlightRequestSchema = z.strictObject({ type: z.literal('cc:highlight'), captureId: z.string(), spans: z.array(Span).max(50), scroll: z.boolean().default(true) });
+export const HighlightRequestSchema = z.strictObject({
+  type: z.literal('cc:highlight'),
+  captureId: z.string(),
+  spans: z.array(Span).max(50),
+  scroll: z.boolean().default(true),
+});
 export const ClearRequestSchema = z.strictObject({ type: z.literal('cc:clear') });
 /** The summary is validated again in the page's content script before anything is typed. */
 export const FillRequestSchema = z.strictObject({ type: z.literal('cc:fill'), summary: z.unknown() });
-export const ToContentSchema = z.discriminatedUnion('type', [CaptureRequestSchema, HighlightRequestSchema, ClearRequestSchema, FillRequestSchema]);
+export const ToContentSchema = z.discriminatedUnion('type', [
+  CaptureRequestSchema,
+  HighlightRequestSchema,
+  ClearRequestSchema,
+  FillRequestSchema,
+]);
 export type ToContent = z.infer<typeof ToContentSchema>;
 
 export const HighlightReplySchema = z.strictObject({ painted: z.number(), method: z.string() });
@@ -87,7 +104,11 @@ export type FromContent = z.infer<typeof FromContentSchema>;
 
 /** The fill report the content script answers a cc:fill with. */
 export const FillReplySchema = z.union([
-  z.strictObject({ filled: z.number(), missing: z.array(z.string()), cleared: z.array(z.strictObject({ selector: z.string(), value: z.string() })) }),
+  z.strictObject({
+    filled: z.number(),
+    missing: z.array(z.string()),
+    cleared: z.array(z.strictObject({ selector: z.string(), value: z.string() })),
+  }),
   z.strictObject({ error: z.string() }),
 ]);
 export type FillReply = z.infer<typeof FillReplySchema>;
@@ -116,7 +137,11 @@ export type ToBackground = z.infer<typeof ToBackgroundSchema>;
  * Which code pack answered: the bundled one or an imported release (the panel drops an answer
  * from another pack), and its releases ("ICD-10-CM FY2027", …) that a review records.
  */
-export const PackRefSchema = z.strictObject({ origin: z.enum(['bundled', 'imported']), releaseId: z.string().optional(), releases: z.array(z.string()).max(200) });
+export const PackRefSchema = z.strictObject({
+  origin: z.enum(['bundled', 'imported']),
+  releaseId: z.string().optional(),
+  releases: z.array(z.string()).max(200),
+});
 export type PackRef = z.infer<typeof PackRefSchema>;
 export const WarmReplySchema = z.strictObject({ ok: z.literal(true), pack: PackRefSchema });
 export const AnalyzeReplySchema = z.union([
@@ -126,7 +151,10 @@ export const AnalyzeReplySchema = z.union([
 export type AnalyzeReply = z.infer<typeof AnalyzeReplySchema>;
 
 /** The keyboard shortcut was pressed on a tab: the panel bound to it captures again. */
-export const PanelCaptureSchema = z.strictObject({ type: z.literal('cc:panel-capture'), tabId: z.number().int().optional() });
+export const PanelCaptureSchema = z.strictObject({
+  type: z.literal('cc:panel-capture'),
+  tabId: z.number().int().optional(),
+});
 export type ToPanel = z.infer<typeof PanelCaptureSchema>;
 
 /** Every message a runtime.sendMessage may carry (content, panel and background senders). */
@@ -139,5 +167,7 @@ export function sendRuntime(message: RuntimeMessage): Promise<unknown> {
 
 /** The one way to send to a tab's content scripts (every frame, or one). */
 export function sendToTab(tabId: number, message: ToContent, frameId?: number): Promise<unknown> {
-  return frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId });
+  return frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId });
 }

@@ -22,7 +22,8 @@ async function rebuild(id: string, d: ChartCoderDb): Promise<Uint8Array> {
   const rel = await d.releases.get(id);
   if (!rel) throw new Error(`release ${id} is not stored`);
   const chunks = await d.packChunks.where('releaseId').equals(id).sortBy('seq');
-  if (chunks.length !== rel.chunks) throw new Error(`release ${id} is incomplete (${chunks.length}/${rel.chunks} chunks)`);
+  if (chunks.length !== rel.chunks)
+    throw new Error(`release ${id} is incomplete (${chunks.length}/${rel.chunks} chunks)`);
   const total = chunks.reduce((n, c) => n + c.data.length, 0);
   if (total !== rel.bytes) throw new Error(`release ${id} is ${total} bytes stored, not the ${rel.bytes} written`);
   const out = new Uint8Array(rel.bytes);
@@ -41,24 +42,45 @@ async function rebuild(id: string, d: ChartCoderDb): Promise<Uint8Array> {
  * read back from its stored chunks before it replaces the active one (a short or damaged write
  * aborts the transaction). One previous release is kept for rollback.
  */
-export async function activateImportedPack(bytes: Uint8Array, files: string[], d: ChartCoderDb = db()): Promise<string> {
+export async function activateImportedPack(
+  bytes: Uint8Array,
+  files: string[],
+  d: ChartCoderDb = db(),
+): Promise<string> {
   verifyPack(bytes, 'imported pack');
   const pack = loadPack(bytes, 'imported pack');
-  if (!pack.currentIcdRelease) throw new Error('the imported files hold no ICD-10-CM release with titles (add the order or codes file); the current code set stays in use');
+  if (!pack.currentIcdRelease)
+    throw new Error(
+      'the imported files hold no ICD-10-CM release with titles (add the order or codes file); the current code set stays in use',
+    );
   const id = (await sha256Hex(bytes)).slice(0, 24);
-  const label = pack.sources.map((s) => `${s.system} ${s.release}`).filter((v, i, a) => a.indexOf(v) === i).join(' · ');
+  const label = pack.sources
+    .map((s) => `${s.system} ${s.release}`)
+    .filter((v, i, a) => a.indexOf(v) === i)
+    .join(' · ');
   await d.transaction('rw', d.releases, d.packChunks, d.settings, async () => {
     const settings = await readSettings(d);
     await d.packChunks.where('releaseId').equals(id).delete();
     const chunks: { releaseId: string; seq: number; data: Uint8Array }[] = [];
-    for (let off = 0, seq = 0; off < bytes.length; off += CHUNK, seq++) chunks.push({ releaseId: id, seq, data: bytes.slice(off, off + CHUNK) });
+    for (let off = 0, seq = 0; off < bytes.length; off += CHUNK, seq++)
+      chunks.push({ releaseId: id, seq, data: bytes.slice(off, off + CHUNK) });
     await d.packChunks.bulkPut(chunks);
-    await d.releases.put({ id, importedAt: new Date().toISOString(), label, sources: pack.sources, files, bytes: bytes.length, chunks: chunks.length });
+    await d.releases.put({
+      id,
+      importedAt: new Date().toISOString(),
+      label,
+      sources: pack.sources,
+      files,
+      bytes: bytes.length,
+      chunks: chunks.length,
+    });
     // Synchronous check inside the transaction (an awaited digest here would let IndexedDB commit early).
     try {
       verifyPack(await rebuild(id, d), 'stored pack');
     } catch (e) {
-      throw new Error(`the release was not stored intact (${oneLine(e)}); the code sets in use stay active`, { cause: e });
+      throw new Error(`the release was not stored intact (${oneLine(e)}); the code sets in use stay active`, {
+        cause: e,
+      });
     }
     const keep = new Set([id, settings.activeRelease].filter(Boolean) as string[]);
     for (const r of await d.releases.toArray()) {
@@ -67,7 +89,13 @@ export async function activateImportedPack(bytes: Uint8Array, files: string[], d
         await d.releases.delete(r.id);
       }
     }
-    await writeSettings({ activeRelease: id, ...(settings.activeRelease && settings.activeRelease !== id ? { previousRelease: settings.activeRelease } : {}) }, d);
+    await writeSettings(
+      {
+        activeRelease: id,
+        ...(settings.activeRelease && settings.activeRelease !== id ? { previousRelease: settings.activeRelease } : {}),
+      },
+      d,
+    );
   });
   return id;
 }
@@ -79,7 +107,8 @@ export async function activateImportedPack(bytes: Uint8Array, files: string[], d
 export async function readImportedPackBytes(id: string, d: ChartCoderDb = db()): Promise<Uint8Array> {
   const bytes = await rebuild(id, d);
   verifyPack(bytes, `stored release ${id}`);
-  if (!(await sha256Hex(bytes)).startsWith(id)) throw new Error(`stored release ${id} does not hash to its id; it was changed after import`);
+  if (!(await sha256Hex(bytes)).startsWith(id))
+    throw new Error(`stored release ${id} does not hash to its id; it was changed after import`);
   return bytes;
 }
 
@@ -101,7 +130,10 @@ async function openStored(id: string, d: ChartCoderDb): Promise<CodePack> {
  * is intact, else the bundled one, and `warning` says why in one line (nothing is deleted).
  */
 export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack> {
-  const { activeRelease, previousRelease } = await readSettings(d).catch(() => ({ activeRelease: undefined, previousRelease: undefined }));
+  const { activeRelease, previousRelease } = await readSettings(d).catch(() => ({
+    activeRelease: undefined,
+    previousRelease: undefined,
+  }));
   if (!activeRelease) return { pack: await loadDefaultPack(), origin: 'bundled' };
   let why: string;
   try {
@@ -112,7 +144,12 @@ export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack
   if (previousRelease && previousRelease !== activeRelease) {
     try {
       const pack = await openStored(previousRelease, d);
-      return { pack, origin: 'imported', releaseId: previousRelease, warning: `${why}; using the previous imported release` };
+      return {
+        pack,
+        origin: 'imported',
+        releaseId: previousRelease,
+        warning: `${why}; using the previous imported release`,
+      };
     } catch {
       // Falls through to the bundled pack.
     }

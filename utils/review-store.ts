@@ -13,7 +13,11 @@ export interface SavedReview {
   noteChanged: boolean;
 }
 
-export async function loadReview(key: string, noteSha256: string, d: ChartCoderDb = db()): Promise<SavedReview | undefined> {
+export async function loadReview(
+  key: string,
+  noteSha256: string,
+  d: ChartCoderDb = db(),
+): Promise<SavedReview | undefined> {
   const row = await d.reviewStates.get(key);
   if (!row) return undefined;
   const state = parseReview(row.state);
@@ -23,7 +27,12 @@ export async function loadReview(key: string, noteSha256: string, d: ChartCoderD
   return { state, review, noteChanged: row.noteSha256 !== noteSha256 };
 }
 
-export async function saveReview(review: Pick<ReviewRow, 'id'>, state: ReviewState, noteSha256: string, d: ChartCoderDb = db()): Promise<void> {
+export async function saveReview(
+  review: Pick<ReviewRow, 'id'>,
+  state: ReviewState,
+  noteSha256: string,
+  d: ChartCoderDb = db(),
+): Promise<void> {
   if (!state.key) return;
   await d.reviewStates.put({ key: state.key, reviewId: review.id, at: new Date().toISOString(), noteSha256, state });
 }

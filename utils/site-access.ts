@@ -38,7 +38,9 @@ export async function syncContentScripts(opts: { injectOpenTabs?: boolean } = {}
     const tabs = await browser.tabs.query({ url: sites });
     for (const t of tabs) {
       if (t.id === undefined) continue;
-      await browser.scripting.executeScript({ target: { tabId: t.id, allFrames: true }, files: [CAPTURE_SCRIPT_FILE] }).catch(() => {});
+      await browser.scripting
+        .executeScript({ target: { tabId: t.id, allFrames: true }, files: [CAPTURE_SCRIPT_FILE] })
+        .catch(() => {});
     }
   }
   return sites;

@@ -1,4 +1,14 @@
-import { BillingMessageSchema, FillReplySchema, HighlightReplySchema, NoteMessageSchema, SOURCE_RANK, sendToTab, type BillingMessage, type FillReply, type NoteMessage } from './messages';
+import {
+  BillingMessageSchema,
+  FillReplySchema,
+  HighlightReplySchema,
+  NoteMessageSchema,
+  SOURCE_RANK,
+  sendToTab,
+  type BillingMessage,
+  type FillReply,
+  type NoteMessage,
+} from './messages';
 
 /** A capture as the panel keeps it: which frame of which tab it came from. */
 export interface FrameCapture extends NoteMessage {
@@ -31,7 +41,10 @@ export async function requestCapture(tabId: number): Promise<boolean> {
 /** Runs the capture script once in the tab (needs a host permission or activeTab from a user gesture). */
 export async function captureOnce(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: ['/content-scripts/content.js'],
+    });
     return true;
   } catch {
     return false;
@@ -42,7 +55,12 @@ export function onNote(tabId: () => number | undefined, handler: (c: FrameCaptur
   const listener = (raw: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     const parsed = NoteMessageSchema.safeParse(raw);
     if (!parsed.success || sender.tab?.id === undefined || sender.tab.id !== tabId()) return undefined;
-    handler({ ...parsed.data, tabId: sender.tab.id, frameId: sender.frameId ?? 0, receivedAt: performance.timeOrigin + performance.now() });
+    handler({
+      ...parsed.data,
+      tabId: sender.tab.id,
+      frameId: sender.frameId ?? 0,
+      receivedAt: performance.timeOrigin + performance.now(),
+    });
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -79,12 +97,19 @@ export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | un
   const header: NonNullable<FrameCapture['header']> = {};
   const encounter: NonNullable<FrameCapture['encounter']> = {};
   for (const o of order) {
-    for (const [k, v] of Object.entries(o.header ?? {})) if (v && !header[k as keyof typeof header]) header[k as keyof typeof header] = v;
-    for (const [k, v] of Object.entries(o.encounter ?? {})) if (v && !encounter[k as keyof typeof encounter]) encounter[k as keyof typeof encounter] = v;
+    for (const [k, v] of Object.entries(o.header ?? {}))
+      if (v && !header[k as keyof typeof header]) header[k as keyof typeof header] = v;
+    for (const [k, v] of Object.entries(o.encounter ?? {}))
+      if (v && !encounter[k as keyof typeof encounter]) encounter[k as keyof typeof encounter] = v;
   }
-  const next: FrameCapture = { ...best, ...(Object.keys(header).length ? { header } : {}), ...(Object.keys(encounter).length ? { encounter } : {}) };
+  const next: FrameCapture = {
+    ...best,
+    ...(Object.keys(header).length ? { header } : {}),
+    ...(Object.keys(encounter).length ? { encounter } : {}),
+  };
   const prev = merged.get(best);
-  if (prev && JSON.stringify([prev.header, prev.encounter]) === JSON.stringify([next.header, next.encounter])) return prev;
+  if (prev && JSON.stringify([prev.header, prev.encounter]) === JSON.stringify([next.header, next.encounter]))
+    return prev;
   merged.set(best, next);
   return next;
 }
@@ -96,7 +121,9 @@ export function bestCapture(captures: Iterable<FrameCapture>): FrameCapture | un
  */
 export function hiddenFrames(reports: Pick<FrameCapture, 'frameId' | 'childFrames'>[]): Set<number> {
   const parent = new Map<number, { parent: number; hidden: boolean }>();
-  for (const r of reports) for (const c of r.childFrames ?? []) if (c.frameId !== r.frameId) parent.set(c.frameId, { parent: r.frameId, hidden: c.hidden });
+  for (const r of reports)
+    for (const c of r.childFrames ?? [])
+      if (c.frameId !== r.frameId) parent.set(c.frameId, { parent: r.frameId, hidden: c.hidden });
   const out = new Set<number>();
   for (const r of reports) {
     const seen = new Set<number>();
@@ -125,11 +152,17 @@ export function reviewKeyOf(c: Pick<FrameCapture, 'frameUrl' | 'header' | 'encou
   return JSON.stringify([url.origin, ...who, ...when]);
 }
 
-export async function highlightInPage(c: FrameCapture, spans: { start: number; end: number }[], scroll = true): Promise<{ painted: number; method: string } | undefined> {
+export async function highlightInPage(
+  c: FrameCapture,
+  spans: { start: number; end: number }[],
+  scroll = true,
+): Promise<{ painted: number; method: string } | undefined> {
   try {
     // Only offsets cross to the page (the schema there is strict).
     const only = spans.slice(0, 50).map(({ start, end }) => ({ start, end }));
-    const reply = HighlightReplySchema.safeParse(await sendToTab(c.tabId, { type: 'cc:highlight', captureId: c.captureId, spans: only, scroll }, c.frameId));
+    const reply = HighlightReplySchema.safeParse(
+      await sendToTab(c.tabId, { type: 'cc:highlight', captureId: c.captureId, spans: only, scroll }, c.frameId),
+    );
     return reply.success ? reply.data : undefined;
   } catch {
     return undefined;

@@ -22,7 +22,12 @@ export async function analyzeCommand(file: string, opts: GlobalOptions & { all?:
   const text = await readNote(file);
   const { pack } = await openPack(opts);
   const analyzer = new NoteAnalyzer(pack);
-  const result = AnalysisSchema.parse(analyzer.analyze(text, { setting: opts.setting === 'hospital' ? 'hospital' : 'office', ...(opts.date ? { dateOfService: opts.date } : {}) }));
+  const result = AnalysisSchema.parse(
+    analyzer.analyze(text, {
+      setting: opts.setting === 'hospital' ? 'hospital' : 'office',
+      ...(opts.date ? { dateOfService: opts.date } : {}),
+    }),
+  );
   print(opts, result, () => {
     const rows = (list: typeof result.suggestions) =>
       list.map((s, i) => [
@@ -34,7 +39,13 @@ export async function analyzeCommand(file: string, opts: GlobalOptions & { all?:
         s.section,
         s.description,
         s.evidence.map((e) => `"${e.text}"@${e.start}`).join(' '),
-        [s.reason.refinedFrom ? `from ${s.reason.refinedFrom}` : '', s.reason.mappedFrom ? `for ${s.reason.mappedFrom}` : '', s.reason.note ?? ''].filter(Boolean).join('; '),
+        [
+          s.reason.refinedFrom ? `from ${s.reason.refinedFrom}` : '',
+          s.reason.mappedFrom ? `for ${s.reason.mappedFrom}` : '',
+          s.reason.note ?? '',
+        ]
+          .filter(Boolean)
+          .join('; '),
       ]);
     const head = ['#', 'code', 'hcc', 'score', 'assertion', 'section', 'description', 'evidence', 'why'];
     // What the hcc column is, once, when a suggested diagnosis has a category.

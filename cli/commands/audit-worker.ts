@@ -58,22 +58,44 @@ const chapterOf = (code: string) => {
  * one finding each, so a claim line never vanishes from the audit unreported. Left out when the
  * checks engine reported them already.
  */
-function unreadableEntries(chartId: string, codes: string, view: CodePack, dos: string, found: FindingRow[]): FindingRow[] {
+function unreadableEntries(
+  chartId: string,
+  codes: string,
+  view: CodePack,
+  dos: string,
+  found: FindingRow[],
+): FindingRow[] {
   if (found.some((r) => r.rule === 'unparseable-code')) return [];
   return readCodeList(codes, view, dos)
     .problems.filter((p) => p.kind === 'shape')
-    .map((p) => ({ chart_id: chartId, kind: 'validity' as const, rule: 'unparseable-code', severity: 'error' as const, codes: p.meant ?? '', chapter: p.meant ? chapterOf(p.meant) : '', message: p.message }));
+    .map((p) => ({
+      chart_id: chartId,
+      kind: 'validity' as const,
+      rule: 'unparseable-code',
+      severity: 'error' as const,
+      codes: p.meant ?? '',
+      chapter: p.meant ? chapterOf(p.meant) : '',
+      message: p.message,
+    }));
 }
 
 function auditOne(t: AuditTask): ChartOutcome {
   const size = statSync(t.notePath).size;
-  if (size > MAX_TEXT_BYTES) return { chartId: t.chartId, ok: false, why: `note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEXT_BYTES / 1048576} MB limit` };
+  if (size > MAX_TEXT_BYTES)
+    return {
+      chartId: t.chartId,
+      ok: false,
+      why: `note is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEXT_BYTES / 1048576} MB limit`,
+    };
   const bytes = new Uint8Array(readFileSync(t.notePath));
   const notText = notTextReason(bytes);
   if (notText) return { chartId: t.chartId, ok: false, why: `note is not a text file (${notText})` };
   const note = new TextDecoder('utf-8').decode(bytes);
   const { view, analyzer } = readerFor(t.dateOfService);
-  const result = spotAudit(t.chartId, note, t.codes, view, analyzer, { dateOfService: t.dateOfService, setting: t.setting });
+  const result = spotAudit(t.chartId, note, t.codes, view, analyzer, {
+    dateOfService: t.dateOfService,
+    setting: t.setting,
+  });
   const rows = findingRows(result, chapterOf, hccOf);
   rows.push(...unreadableEntries(t.chartId, t.codes, view, t.dateOfService, rows));
   return { chartId: t.chartId, ok: true, result, rows };

@@ -5,7 +5,20 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
 import Papa from 'papaparse';
-import { assembleAudit, autoShard, chartsOfShard, parseShardSpec, releaseGroups, releaseGroupsLine, shardLabel, type AssembledAudit, type AuditRecord, type AuditRunIdentity, type ChartOutcome, type Shard } from '../../lib/audit/batch';
+import {
+  assembleAudit,
+  autoShard,
+  chartsOfShard,
+  parseShardSpec,
+  releaseGroups,
+  releaseGroupsLine,
+  shardLabel,
+  type AssembledAudit,
+  type AuditRecord,
+  type AuditRunIdentity,
+  type ChartOutcome,
+  type Shard,
+} from '../../lib/audit/batch';
 import { claimsFromGold, parseClaimsCsv, type ClaimRow } from '../../lib/audit/claims';
 import { hccMappingNote } from '../../lib/audit/hcc';
 import { billedByHcc } from '../../lib/audit/report';
@@ -34,7 +47,10 @@ const writeText = (file: string, text: string) => writeAtomic(file, new TextEnco
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** "2/8" -> shard 2 of 8 (1-based); `auto` reads the batch engine's array index (lib/audit/batch.ts). */
-export function parseShard(s: string | undefined, env: Record<string, string | undefined> = process.env): { index: number; of: number } | undefined {
+export function parseShard(
+  s: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): { index: number; of: number } | undefined {
   if (!s) return undefined;
   if (s.trim().startsWith('auto')) {
     const r = autoShard(s, env);
@@ -79,7 +95,10 @@ export async function writeAuditFolder(out: string, a: AssembledAudit): Promise<
     await fs.writeFile(path.join(staging, 'charts.csv'), a.chartsCsv);
     await fs.writeFile(path.join(staging, 'summary.json'), `${JSON.stringify(a.summary, null, 2)}\n`);
     await fs.writeFile(path.join(staging, 'report.html'), a.reportHtml);
-    await fs.writeFile(path.join(staging, 'results.jsonl'), a.records.map((r) => JSON.stringify(r)).join('\n') + (a.records.length ? '\n' : ''));
+    await fs.writeFile(
+      path.join(staging, 'results.jsonl'),
+      a.records.map((r) => JSON.stringify(r)).join('\n') + (a.records.length ? '\n' : ''),
+    );
     if (st) {
       trackTemp(old);
       await fs.rename(target, old);
@@ -124,12 +143,14 @@ type WorkerReply = ChartOutcome[];
  */
 export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promise<void> {
   const t0 = performance.now();
-  const workersWanted = a.workers === undefined ? availableParallelism() : intFlag(a.workers, '--workers', { min: 1, max: 64 });
+  const workersWanted =
+    a.workers === undefined ? availableParallelism() : intFlag(a.workers, '--workers', { min: 1, max: 64 });
   const batch = intFlag(a.batch, '--batch', { min: 1, max: 1000 }, 8);
   const shard: Shard | undefined = parseShard(a.shard, a.env ?? process.env);
   const notesDir = userPath(a.notes);
   const notesStat = await fs.stat(notesDir).catch(() => undefined);
-  if (!notesStat?.isDirectory()) throw new UsageError(`${a.notes}: ${notesStat ? 'is a file, not a notes folder' : 'no such notes folder'}`);
+  if (!notesStat?.isDirectory())
+    throw new UsageError(`${a.notes}: ${notesStat ? 'is a file, not a notes folder' : 'no such notes folder'}`);
   const claimsText = await readTextFile(a.claims, 'claims CSV', 256 * 1024 * 1024);
   const claims = parseClaimsCsv(claimsText, a.claims);
   // Before any chart is audited: a run must not end by refusing where to write.
@@ -159,12 +180,18 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
     if (!existsSync(j.run)) throw new UsageError(`--resume: no interrupted run to finish for ${a.out} (no ${j.run})`);
     const before = JSON.parse(readFileSync(j.run, 'utf8')) as typeof runMeta;
     if (JSON.stringify(before) !== JSON.stringify(runMeta)) {
-      const what = (Object.keys(identity) as (keyof AuditRunIdentity)[]).filter((k) => before.identity?.[k] !== identity[k]);
-      throw new UsageError(`--resume: the interrupted run for ${a.out} used other inputs (${[...what, ...(before.shard !== shardText ? ['shard'] : [])].join(', ') || 'different options'}); run without --resume to start over`);
+      const what = (Object.keys(identity) as (keyof AuditRunIdentity)[]).filter(
+        (k) => before.identity?.[k] !== identity[k],
+      );
+      throw new UsageError(
+        `--resume: the interrupted run for ${a.out} used other inputs (${[...what, ...(before.shard !== shardText ? ['shard'] : [])].join(', ') || 'different options'}); run without --resume to start over`,
+      );
     }
     const wanted = new Set(mine.map((c) => c.chartId));
     const seen = new Set<string>();
-    records = readJournal(j.journal).filter((r) => wanted.has(r.chartId) && !seen.has(r.chartId) && seen.add(r.chartId));
+    records = readJournal(j.journal).filter(
+      (r) => wanted.has(r.chartId) && !seen.has(r.chartId) && seen.add(r.chartId),
+    );
   } else {
     await fs.rm(j.dir, { recursive: true, force: true });
   }
@@ -182,7 +209,12 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
     // Chart ids are checked when the claims are read; the note must still be inside the notes folder.
     if (path.dirname(notePath) !== notesDir) throw new Error(`chart id ${c.chartId} leaves the notes folder`);
     if (!existsSync(notePath)) {
-      const r: AuditRecord = { chartId: c.chartId, ok: false, why: `no note ${c.chartId}.txt in the notes folder`, claim: c };
+      const r: AuditRecord = {
+        chartId: c.chartId,
+        ok: false,
+        why: `no note ${c.chartId}.txt in the notes folder`,
+        claim: c,
+      };
       records.push(r);
       journalLines.push(JSON.stringify(r));
     } else tasks.push(taskOf(c, notePath, defaultDos, opts));
@@ -190,21 +222,36 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
   if (journalLines.length) await fs.appendFile(j.journal, journalLines.map((l) => `${l}\n`).join(''));
 
   const nWorkers = Math.max(1, Math.min(workersWanted, tasks.length || 1));
-  const bar = opts.json ? undefined : new cliProgress.SingleBar({ format: `audit [{bar}] {value}/{total} charts · {workers} workers`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = opts.json
+    ? undefined
+    : new cliProgress.SingleBar(
+        { format: `audit [{bar}] {value}/{total} charts · {workers} workers`, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      );
   bar?.start(mine.length, mine.length - tasks.length, { workers: nWorkers });
   const claimOf = new Map(mine.map((c) => [c.chartId, c]));
-  if (tasks.length) await runWorkers(tasks, nWorkers, batch, packFile, async (reply) => {
-    const got = reply.map((r): AuditRecord => ({ ...r, claim: claimOf.get(r.chartId)! }));
-    records.push(...got);
-    await fs.appendFile(j.journal, got.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    bar?.increment(reply.length);
-  });
+  if (tasks.length)
+    await runWorkers(tasks, nWorkers, batch, packFile, async (reply) => {
+      const got = reply.map((r): AuditRecord => ({ ...r, claim: claimOf.get(r.chartId)! }));
+      records.push(...got);
+      await fs.appendFile(j.journal, got.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      bar?.increment(reply.length);
+    });
   bar?.stop();
 
   const seconds = (performance.now() - t0) / 1000;
-  const provenance = [...new Set(pack.sources.map((s) => `${s.system} ${s.release} (${s.effectiveFrom} – ${s.effectiveTo})`))];
+  const provenance = [
+    ...new Set(pack.sources.map((s) => `${s.system} ${s.release} (${s.effectiveFrom} – ${s.effectiveTo})`)),
+  ];
   const hccNote = hccMappingNote(pack);
-  const assembled = assembleAudit(mine, records, { identity, shard: shardText, provenance, seconds, workers: nWorkers, ...(hccNote ? { hccNote } : {}) });
+  const assembled = assembleAudit(mine, records, {
+    identity,
+    shard: shardText,
+    provenance,
+    seconds,
+    workers: nWorkers,
+    ...(hccNote ? { hccNote } : {}),
+  });
   await writeAuditFolder(a.out, assembled);
   await fs.rm(j.dir, { recursive: true, force: true });
   const t = assembled.totals;
@@ -212,10 +259,22 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
   print(opts, { ...assembled.summary, releasesByDateOfService: groups, out: a.out }, () =>
     [
       `${t.audited}/${t.charts} charts audited in ${seconds.toFixed(1)} s on ${nWorkers} workers${shard ? ` (shard ${shardText})` : ''}${done.size ? ` (${done.size} from the interrupted run)` : ''}; ${t.findings} findings; mean score ${t.meanScore}`,
-      `by rule: ${t.byRule.slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `by rule: ${t.byRule
+        .slice(0, 8)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
       hccLine(assembled.results),
-      Object.keys(planted).length ? `planted errors found: ${Object.entries(planted).map(([k, v]) => `${k} ${v.found}/${v.planted}`).join(', ')}` : '',
-      t.skipped.length ? `skipped ${t.skipped.length}: ${t.skipped.slice(0, 3).map((s) => `${s.chartId} (${s.why})`).join('; ')}` : '',
+      Object.keys(planted).length
+        ? `planted errors found: ${Object.entries(planted)
+            .map(([k, v]) => `${k} ${v.found}/${v.planted}`)
+            .join(', ')}`
+        : '',
+      t.skipped.length
+        ? `skipped ${t.skipped.length}: ${t.skipped
+            .slice(0, 3)
+            .map((s) => `${s.chartId} (${s.why})`)
+            .join('; ')}`
+        : '',
       `wrote ${path.join(a.out, 'findings.csv')}, charts.csv, summary.json, report.html, results.jsonl`,
     ]
       .filter(Boolean)
@@ -226,22 +285,41 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
 /** "billed CMS-HCC categories: HCC 37: Diabetes with Chronic Complications 12, …" ('' when none). */
 function hccLine(results: Parameters<typeof billedByHcc>[0]): string {
   const by = billedByHcc(results);
-  return by.length ? `billed CMS-HCC V28 categories: ${by.slice(0, 6).map(([k, v]) => `${k} (${v})`).join(', ')}${by.length > 6 ? `, … ${by.length - 6} more` : ''}` : '';
+  return by.length
+    ? `billed CMS-HCC V28 categories: ${by
+        .slice(0, 6)
+        .map(([k, v]) => `${k} (${v})`)
+        .join(', ')}${by.length > 6 ? `, … ${by.length - 6} more` : ''}`
+    : '';
 }
 
 function taskOf(c: ClaimRow, notePath: string, defaultDos: string, opts: GlobalOptions): AuditTask {
-  return { chartId: c.chartId, notePath, codes: c.codes, dateOfService: c.dateOfService ?? defaultDos, setting: c.setting ?? opts.setting ?? 'office' };
+  return {
+    chartId: c.chartId,
+    notePath,
+    codes: c.codes,
+    dateOfService: c.dateOfService ?? defaultDos,
+    setting: c.setting ?? opts.setting ?? 'office',
+  };
 }
 
 /** Hands out `tasks` in batches to `n` worker threads (one pack each); `onReply` runs for each batch's records in arrival order. */
-async function runWorkers(tasks: AuditTask[], n: number, batch: number, packFile: string, onReply: (reply: WorkerReply) => Promise<void>): Promise<void> {
+async function runWorkers(
+  tasks: AuditTask[],
+  n: number,
+  batch: number,
+  packFile: string,
+  onReply: (reply: WorkerReply) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let chain = Promise.resolve();
   await Promise.all(
     Array.from({ length: n }, () => {
       return new Promise<void>((resolve, reject) => {
         // The CLI runs TypeScript through tsx; a worker thread registers the same loader itself.
-        const w = new Worker(new URL('./audit-worker-boot.mjs', import.meta.url), { workerData: { packPath: packFile } });
+        const w = new Worker(new URL('./audit-worker-boot.mjs', import.meta.url), {
+          workerData: { packPath: packFile },
+        });
         const send = () => {
           checkWrapper();
           if (next >= tasks.length) {
@@ -257,7 +335,9 @@ async function runWorkers(tasks: AuditTask[], n: number, batch: number, packFile
           chain = chain.then(() => onReply(m)).catch(reject);
           void chain.then(send);
         });
-        w.on('error', (e) => reject(new CommandFailed(`audit worker: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)));
+        w.on('error', (e) =>
+          reject(new CommandFailed(`audit worker: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)),
+        );
       });
     }),
   );
@@ -265,12 +345,20 @@ async function runWorkers(tasks: AuditTask[], n: number, batch: number, packFile
 }
 
 /** Claims CSV from gold codes with planted errors (to check the audit finds them). */
-export async function claimsFromGoldCommand(a: { gold: string; out: string; inject?: string; seed?: string }, opts: GlobalOptions): Promise<void> {
+export async function claimsFromGoldCommand(
+  a: { gold: string; out: string; inject?: string; seed?: string },
+  opts: GlobalOptions,
+): Promise<void> {
   const gold = await readTextFile(a.gold, 'gold file', 256 * 1024 * 1024);
   // Unrelated codes for "added-unsupported": conditions a case report rarely mentions.
   const unrelated = ['S52.501A', 'O80', 'Z38.00', 'H52.4', 'L60.0', 'F17.210'];
   const { rows } = claimsFromGold(gold, { inject: Number(a.inject ?? 0.2), seed: Number(a.seed ?? 7), unrelated });
   await writeText(a.out, Papa.unparse(rows, { escapeFormulae: true }));
   const injected = rows.filter((r) => r.injected !== 'none');
-  print(opts, { charts: rows.length, injected: injected.length, out: a.out }, () => `${rows.length} claims written to ${a.out}; ${injected.length} with one planted error (${['dropped', 'added-unsupported', 'header-code'].map((k) => `${k} ${injected.filter((r) => r.injected === k).length}`).join(', ')})`);
+  print(
+    opts,
+    { charts: rows.length, injected: injected.length, out: a.out },
+    () =>
+      `${rows.length} claims written to ${a.out}; ${injected.length} with one planted error (${['dropped', 'added-unsupported', 'header-code'].map((k) => `${k} ${injected.filter((r) => r.injected === k).length}`).join(', ')})`,
+  );
 }

@@ -9,7 +9,6 @@ import { print, table, type GlobalOptions } from '../output';
 import { packPath } from '../paths';
 import { nativeInflate } from './pack-loader';
 
-
 async function codiespNotes(dir: string): Promise<string[]> {
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   return Promise.all(files.map((f) => fs.readFile(path.join(dir, f), 'utf8')));
@@ -45,11 +44,16 @@ export async function benchNotes(notesRoot: string, opts: GlobalOptions): Promis
   const pack = loadPack(bytes, 'pack', nativeInflate);
   const analyzer = new NoteAnalyzer(pack);
   const loadMs = performance.now() - t0;
-  analyzer.analyze('Warm-up: type 2 diabetes with CKD stage 3b, closed fracture of the right distal radius, mother had breast cancer.');
+  analyzer.analyze(
+    'Warm-up: type 2 diabetes with CKD stage 3b, closed fracture of the right distal radius, mother had breast cancer.',
+  );
   const corpora: [string, string[]][] = [];
   const codiesp = path.join(notesRoot, 'codiesp/en/dev');
   corpora.push(['CodiEsp dev (en)', await codiespNotes(codiesp).catch(() => [])]);
-  corpora.push(['MTSamples (de-duplicated)', await mtsamples(path.join(notesRoot, 'mtsamples/mtsamples.csv.gz')).catch(() => [])]);
+  corpora.push([
+    'MTSamples (de-duplicated)',
+    await mtsamples(path.join(notesRoot, 'mtsamples/mtsamples.csv.gz')).catch(() => []),
+  ]);
   const seed = (corpora[0]![1].length ? corpora[0]![1] : corpora[1]![1]).flatMap((n) => n.split('\n'));
   corpora.push(['synthetic 1 MB note', seed.length ? [syntheticMegabyte(seed)] : []]);
   const rows: Record<string, ReturnType<typeof stats> & { notesPerSecond: number }> = {};
@@ -65,11 +69,30 @@ export async function benchNotes(notesRoot: string, opts: GlobalOptions): Promis
   }
   const heapMB = (process.memoryUsage().heapUsed - heap0) / 1048576;
   const r = (x: number) => Number(x.toFixed(2));
-  const out = { packLoadToReadyMs: r(loadMs), heapMB: r(heapMB), corpora: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { notes: v.n, p50: r(v.p50), p95: r(v.p95), max: r(v.max), notesPerSecond: r(v.notesPerSecond) }])) };
+  const out = {
+    packLoadToReadyMs: r(loadMs),
+    heapMB: r(heapMB),
+    corpora: Object.fromEntries(
+      Object.entries(rows).map(([k, v]) => [
+        k,
+        { notes: v.n, p50: r(v.p50), p95: r(v.p95), max: r(v.max), notesPerSecond: r(v.notesPerSecond) },
+      ]),
+    ),
+  };
   print(opts, out, () =>
     [
       `pack load to analyzer ready: ${out.packLoadToReadyMs} ms (native inflate) · heap +${out.heapMB} MB`,
-      table([['corpus', 'notes', 'p50 ms', 'p95 ms', 'max ms', 'notes/s'], ...Object.entries(out.corpora).map(([k, v]) => [k, String(v.notes), String(v.p50), String(v.p95), String(v.max), String(v.notesPerSecond)])]),
+      table([
+        ['corpus', 'notes', 'p50 ms', 'p95 ms', 'max ms', 'notes/s'],
+        ...Object.entries(out.corpora).map(([k, v]) => [
+          k,
+          String(v.notes),
+          String(v.p50),
+          String(v.p95),
+          String(v.max),
+          String(v.notesPerSecond),
+        ]),
+      ]),
     ].join('\n'),
   );
 }

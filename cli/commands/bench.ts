@@ -7,7 +7,6 @@ import { stats } from '../stats';
 import { mb, print, table, UsageError, type GlobalOptions } from '../output';
 import { buildPack } from './codeset-build';
 
-
 const round = (x: number) => Number(x.toFixed(2));
 
 /**
@@ -50,7 +49,14 @@ export async function bench(from: string[] | undefined, runs: number, opts: Glob
       lookupMs.push(performance.now() - t);
     }
   }
-  const queries = ['type 2 diabetes chronic kidney disease', 'closed fracture distal radius', 'essential hypertension', 'chest pain', 'annual wellness visit', 'major depressive disorder recurrent'];
+  const queries = [
+    'type 2 diabetes chronic kidney disease',
+    'closed fracture distal radius',
+    'essential hypertension',
+    'chest pain',
+    'annual wellness visit',
+    'major depressive disorder recurrent',
+  ];
   const searchMs: number[] = [];
   for (let r = 0; r < 10; r++) {
     for (const q of queries) {
@@ -73,7 +79,10 @@ export async function bench(from: string[] | undefined, runs: number, opts: Glob
     lookupMs: stats(lookupMs.map(round)),
     searchMs: stats(searchMs.map(round)),
     ptpFirstUseMs: round(ptpFirst),
-    heapMB: { afterLoads: round((heapAfter - heapBefore) / 1048576), total: round(process.memoryUsage().heapUsed / 1048576) },
+    heapMB: {
+      afterLoads: round((heapAfter - heapBefore) / 1048576),
+      total: round(process.memoryUsage().heapUsed / 1048576),
+    },
   };
   print(opts, result, () =>
     [

@@ -18,20 +18,36 @@ export async function checkCommand(o: { codes: string; note?: string }, opts: Gl
   const note = o.note ? await fs.readFile(o.note, 'utf8') : undefined;
   const setting = opts.setting === 'hospital' ? 'hospital' : 'office';
   const analysis = note ? new NoteAnalyzer(pack).analyze(note, { setting, dateOfService }) : undefined;
-  const findings = checkEncounter({ dateOfService, setting, ...parseCodeList(o.codes), ...(analysis ? { analysis, note } : {}) }, pack);
+  const findings = checkEncounter(
+    { dateOfService, setting, ...parseCodeList(o.codes), ...(analysis ? { analysis, note } : {}) },
+    pack,
+  );
   // One draft per question: two findings about the same words would ask the provider twice.
   const drafts = findings.map((f) => queryDraft(f, pack)).filter((q) => q !== undefined);
   const queries = drafts.filter((q, i) => drafts.findIndex((o) => o.question === q.question) === i);
   const claimed = parseCodeList(o.codes);
-  const hcc = hccOfDiagnoses(claimed.diagnoses.map((d) => d.code), pack);
+  const hcc = hccOfDiagnoses(
+    claimed.diagnoses.map((d) => d.code),
+    pack,
+  );
   const hccMapping = hccMappingNote(pack);
   print(opts, { dateOfService, setting, findings, queries, hcc, ...(hccMapping ? { hccMapping } : {}) }, () =>
     [
       findings.length === 0
         ? `no findings for ${o.codes} on ${dateOfService} (${setting})`
         : [
-            table([['severity', 'rule', 'codes', 'finding', 'action'], ...findings.flatMap((f) => wrapRow([f.severity, f.rule, f.codes.join(' '), f.message, f.action], [0, 0, 24, 60, 48]))]),
-            ...queries.map((q) => `\nprovider query draft (${q.rule}):\n${wrap(q.question, 100).map((l) => `  ${l}`).join('\n')}\n${q.options.map((x) => `  [ ] ${x}`).join('\n')}`),
+            table([
+              ['severity', 'rule', 'codes', 'finding', 'action'],
+              ...findings.flatMap((f) =>
+                wrapRow([f.severity, f.rule, f.codes.join(' '), f.message, f.action], [0, 0, 24, 60, 48]),
+              ),
+            ]),
+            ...queries.map(
+              (q) =>
+                `\nprovider query draft (${q.rule}):\n${wrap(q.question, 100)
+                  .map((l) => `  ${l}`)
+                  .join('\n')}\n${q.options.map((x) => `  [ ] ${x}`).join('\n')}`,
+            ),
           ].join('\n'),
       ...hccLines(hcc, hccMapping),
     ].join('\n'),
@@ -41,7 +57,9 @@ export async function checkCommand(o: { codes: string; note?: string }, opts: Gl
 /** The billed diagnoses' CMS-HCC categories and the mapping's limits ('' lines left out without a mapping). */
 function hccLines(hcc: ReturnType<typeof hccOfDiagnoses>, mapping: string | undefined): string[] {
   if (!mapping) return [];
-  const list = hcc.length ? hcc.map((h) => `${h.code} ${hccText(h)}`).join(' · ') : 'none of the billed diagnoses maps to a payment HCC';
+  const list = hcc.length
+    ? hcc.map((h) => `${h.code} ${hccText(h)}`).join(' · ')
+    : 'none of the billed diagnoses maps to a payment HCC';
   return ['', ...wrap(`CMS-HCC V28: ${list}`, 110), ...wrap(`Mapping: ${mapping}.`, 110)];
 }
 

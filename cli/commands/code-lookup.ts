@@ -9,12 +9,21 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
   // the JSON answer carries the same statement and the per-system warnings instead.
   const { pack, releases } = await openPack(opts);
   const hit = pack.lookup(code);
-  if (!hit && codeSystemOf(code.trim().toUpperCase()) === 'CPT') return cptFacts(code.trim().toUpperCase(), pack, opts, releases);
-  if (!hit) throw new UsageError(`${code} is not in this pack (${[...new Set(pack.sources.map((s) => `${s.system} ${s.release}`))].join(', ')})`);
-  const dated = opts.date ? { dateOfService: opts.date, releases, warnings: pack.dateWarnings(opts.date) } : { warnings: [] };
+  if (!hit && codeSystemOf(code.trim().toUpperCase()) === 'CPT')
+    return cptFacts(code.trim().toUpperCase(), pack, opts, releases);
+  if (!hit)
+    throw new UsageError(
+      `${code} is not in this pack (${[...new Set(pack.sources.map((s) => `${s.system} ${s.release}`))].join(', ')})`,
+    );
+  const dated = opts.date
+    ? { dateOfService: opts.date, releases, warnings: pack.dateWarnings(opts.date) }
+    : { warnings: [] };
   print(opts, { ...hit, ...dated }, () => {
     if (hit.system === 'HCPCS') {
-      return [`${hit.code}  ${hit.title}`, `HCPCS ${hit.release} · coverage ${hit.coverage || '-'} · added ${hit.addDate || '-'}${hit.termDate ? ` · terminated ${hit.termDate}` : ''}`].join('\n');
+      return [
+        `${hit.code}  ${hit.title}`,
+        `HCPCS ${hit.release} · coverage ${hit.coverage || '-'} · added ${hit.addDate || '-'}${hit.termDate ? ` · terminated ${hit.termDate}` : ''}`,
+      ].join('\n');
     }
     const lines = [
       `${hit.code}  ${hit.title}`,
@@ -23,10 +32,26 @@ export async function codeLookup(code: string, opts: GlobalOptions): Promise<voi
     ];
     if (hit.chapter) lines.push(`chapter ${hit.chapter.name}: ${hit.chapter.desc}`);
     if (hit.section) lines.push(`section ${hit.section.id}: ${hit.section.desc}`);
-    lines.push('hierarchy:', ...hit.hierarchy.map((h, i) => `${'  '.repeat(i + 1)}${h.code}  ${h.title}`), `${'  '.repeat(hit.hierarchy.length + 1)}${hit.code}  ${hit.title}`);
-    if (hit.children.length) lines.push(`children (${hit.children.length}):`, ...hit.children.slice(0, 30).map((c) => `  ${c.code}  ${c.title}${c.billable ? '' : ' (header)'}`));
-    if (hit.sevenChr) lines.push(`7th characters (from ${hit.sevenChr.from}, ${hit.sevenChr.release}):`, ...hit.sevenChr.values.map((v) => `  ${v.char}  ${v.text}`));
-    if (hit.notes.length) lines.push(`notes (tabular ${hit.notesRelease}):`, ...hit.notes.map((n) => `  [${n.kind}] ${n.text}  — at ${n.from}`));
+    lines.push(
+      'hierarchy:',
+      ...hit.hierarchy.map((h, i) => `${'  '.repeat(i + 1)}${h.code}  ${h.title}`),
+      `${'  '.repeat(hit.hierarchy.length + 1)}${hit.code}  ${hit.title}`,
+    );
+    if (hit.children.length)
+      lines.push(
+        `children (${hit.children.length}):`,
+        ...hit.children.slice(0, 30).map((c) => `  ${c.code}  ${c.title}${c.billable ? '' : ' (header)'}`),
+      );
+    if (hit.sevenChr)
+      lines.push(
+        `7th characters (from ${hit.sevenChr.from}, ${hit.sevenChr.release}):`,
+        ...hit.sevenChr.values.map((v) => `  ${v.char}  ${v.text}`),
+      );
+    if (hit.notes.length)
+      lines.push(
+        `notes (tabular ${hit.notesRelease}):`,
+        ...hit.notes.map((n) => `  [${n.kind}] ${n.text}  — at ${n.from}`),
+      );
     else lines.push('notes: none in the loaded tabular list');
     return lines.join('\n');
   });
@@ -42,14 +67,34 @@ function cptFacts(code: string, pack: CodePack, opts: GlobalOptions, releases: s
   const dos = opts.date;
   const mue = SERVICES.map((service) => pack.mue(code, service, dos)).filter((m) => m !== undefined);
   const addOn = pack.addOnEdits(code, dos);
-  if (!mue.length && !addOn.length) throw new UsageError(`${code} is a CPT code this pack has no NCCI edits for (CPT descriptors need your AMA licence file)`);
-  const data = { system: 'CPT', code, descriptor: null, mue, addOnEdits: addOn, ...(dos ? { dateOfService: dos, releases } : {}) };
+  if (!mue.length && !addOn.length)
+    throw new UsageError(
+      `${code} is a CPT code this pack has no NCCI edits for (CPT descriptors need your AMA licence file)`,
+    );
+  const data = {
+    system: 'CPT',
+    code,
+    descriptor: null,
+    mue,
+    addOnEdits: addOn,
+    ...(dos ? { dateOfService: dos, releases } : {}),
+  };
   print(opts, data, () =>
     [
       `${code}  CPT code (no descriptor: CPT text needs your AMA licence file)`,
-      ...mue.map((m) => `MUE ${m.service}: ${m.value} unit${m.value === 1 ? '' : 's'} (MAI ${m.mai}${m.rationale ? `, ${m.rationale}` : ''}) · NCCI-MUE ${m.source.release}`),
+      ...mue.map(
+        (m) =>
+          `MUE ${m.service}: ${m.value} unit${m.value === 1 ? '' : 's'} (MAI ${m.mai}${m.rationale ? `, ${m.rationale}` : ''}) · NCCI-MUE ${m.source.release}`,
+      ),
       ...(addOn.length
-        ? [`add-on code: ${addOn.map((a) => (a.primary ? `with ${a.primary}` : 'primary contractor-defined')).slice(0, 12).join(', ')}${addOn.length > 12 ? ` … ${addOn.length - 12} more` : ''} (edit type ${[...new Set(addOn.map((a) => a.type))].join('/')})`]
+        ? [
+            `add-on code: ${addOn
+              .map((a) => (a.primary ? `with ${a.primary}` : 'primary contractor-defined'))
+              .slice(0, 12)
+              .join(
+                ', ',
+              )}${addOn.length > 12 ? ` … ${addOn.length - 12} more` : ''} (edit type ${[...new Set(addOn.map((a) => a.type))].join('/')})`,
+          ]
         : []),
     ].join('\n'),
   );

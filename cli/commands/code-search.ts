@@ -9,9 +9,19 @@ export async function codeSearch(words: string, limit: number, opts: GlobalOptio
   print(opts, { query: words, ms: Number(ms.toFixed(1)), results }, () =>
     results.length === 0
       ? `no codes match "${words}"`
-      : table([
-          ['#', 'code', 'billable', 'score', 'title', 'matched'],
-          ...results.map((r, i) => [String(i + 1), r.code, r.billable ? 'yes' : 'no', r.score.toFixed(2), r.title, r.via]),
-        ], { 4: 70, 5: 40 }),
+      : table(
+          [
+            ['#', 'code', 'billable', 'score', 'title', 'matched'],
+            ...results.map((r, i) => [
+              String(i + 1),
+              r.code,
+              r.billable ? 'yes' : 'no',
+              r.score.toFixed(2),
+              r.title,
+              r.via,
+            ]),
+          ],
+          { 4: 70, 5: 40 },
+        ),
   );
 }

@@ -23,22 +23,36 @@ export interface BuildReport {
  * with a clear message before V8 would abort with a fatal out-of-memory error (its heap limit on
  * this machine is ~4 GB). `CHARTCODER_MAX_RSS_MB` changes the bound.
  */
-export const MEMORY_LIMIT_MB = Number(process.env.CHARTCODER_MAX_RSS_MB) > 0 ? Number(process.env.CHARTCODER_MAX_RSS_MB) : 3072;
+export const MEMORY_LIMIT_MB =
+  Number(process.env.CHARTCODER_MAX_RSS_MB) > 0 ? Number(process.env.CHARTCODER_MAX_RSS_MB) : 3072;
 
 function checkMemory(phase: string): void {
   const rss = process.memoryUsage.rss() / 1048576;
   if (rss > MEMORY_LIMIT_MB) {
-    throw new CodesetError(phase.replace(/^reading /, ''), `the build needs more than ${MEMORY_LIMIT_MB} MB of memory (the limit; now ${Math.round(rss)} MB): import fewer or smaller release files at once`);
+    throw new CodesetError(
+      phase.replace(/^reading /, ''),
+      `the build needs more than ${MEMORY_LIMIT_MB} MB of memory (the limit; now ${Math.round(rss)} MB): import fewer or smaller release files at once`,
+    );
   }
 }
 
 /** Compiles release files into a pack and writes it atomically (the old pack stays on any error). */
-export async function buildPack(from: string[], out: string, opts: GlobalOptions & { quiet?: boolean }): Promise<BuildReport> {
+export async function buildPack(
+  from: string[],
+  out: string,
+  opts: GlobalOptions & { quiet?: boolean },
+): Promise<BuildReport> {
   const t0 = performance.now();
   const files = await readInputs(from);
   const t1 = performance.now();
   const bar = new cliProgress.SingleBar(
-    { format: 'codeset build [{bar}] {percentage}% | {value}/{total} files | {phase}', stream: process.stderr, noTTYOutput: !opts.quiet, notTTYSchedule: 5000, hideCursor: true },
+    {
+      format: 'codeset build [{bar}] {percentage}% | {value}/{total} files | {phase}',
+      stream: process.stderr,
+      noTTYOutput: !opts.quiet,
+      notTTYSchedule: 5000,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const showBar = !opts.quiet && !opts.json;
@@ -78,10 +92,20 @@ export function printBuildReport(r: BuildReport, opts: GlobalOptions): void {
       `wrote ${r.out} (${mb(r.bytes)})`,
       `read ${r.readMs} ms · compile ${r.compileMs} ms · write ${r.writeMs} ms`,
       '',
-      table([['source', 'release', 'effective', 'records'], ...r.sources.map((s) => [s.file, `${s.system} ${s.release}`, `${s.effectiveFrom}..${s.effectiveTo}`, String(s.records)])]),
+      table([
+        ['source', 'release', 'effective', 'records'],
+        ...r.sources.map((s) => [
+          s.file,
+          `${s.system} ${s.release}`,
+          `${s.effectiveFrom}..${s.effectiveTo}`,
+          String(s.records),
+        ]),
+      ]),
       '',
       table([['count', 'value'], ...Object.entries(r.counts).map(([k, v]) => [k, v.toLocaleString('en-US')])]),
-      ...(r.skipped.length ? ['', `skipped ${r.skipped.length} file(s):`, ...r.skipped.map((s) => `  ${s.file}: ${s.why}`)] : []),
+      ...(r.skipped.length
+        ? ['', `skipped ${r.skipped.length} file(s):`, ...r.skipped.map((s) => `  ${s.file}: ${s.why}`)]
+        : []),
     ].join('\n'),
   );
 }

@@ -21,7 +21,10 @@ const ManifestSchema = z.object({
       release: z.string(),
       url: z.string().url(),
       file: z.string().regex(/^[\w.-]+$/),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
       size: z.number().int().positive().optional(),
       pinned: z.boolean(),
       /** Checksums of members of a zip (e.g. the order file published with its own sha256), verified before the zip is kept. */
@@ -68,23 +71,35 @@ export async function fetchReleases(o: FetchOptions): Promise<FetchOutcome[]> {
       continue;
     }
     if (entry.pinned && !entry.sha256 && !entry.members?.length) {
-      throw new UsageError(`${entry.id}: the manifest pins it but records no sha256 (of the file or of a member) to verify it against`);
+      throw new UsageError(
+        `${entry.id}: the manifest pins it but records no sha256 (of the file or of a member) to verify it against`,
+      );
     }
     const existing = await fs.readFile(target).catch(() => undefined);
     if (existing && entry.sha256 && (await sha256Hex(new Uint8Array(existing))) === entry.sha256) {
-      outcomes.push({ id: entry.id, file: target, status: 'already present', sha256: entry.sha256, bytes: existing.length });
+      outcomes.push({
+        id: entry.id,
+        file: target,
+        status: 'already present',
+        sha256: entry.sha256,
+        bytes: existing.length,
+      });
       continue;
     }
     const url = o.baseUrl ? new URL(new URL(entry.url).pathname, o.baseUrl).toString() : entry.url;
     const res = await doFetch(url).catch((e: unknown) => {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new CommandFailed(`${entry.id}: cannot download ${url} (${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}); check the network, or use --base-url for a local mirror`);
+      throw new CommandFailed(
+        `${entry.id}: cannot download ${url} (${cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e))}); check the network, or use --base-url for a local mirror`,
+      );
     });
     if (!res.ok) throw new UsageError(`${entry.id}: download of ${url} failed (HTTP ${res.status})`);
     const bytes = await readBounded(res, `${entry.id}: ${url}`);
     const hash = await sha256Hex(bytes);
     if (entry.sha256 && hash !== entry.sha256) {
-      throw new UsageError(`${entry.id}: ${url} has sha256 ${hash}, expected the pinned ${entry.sha256}; the file was not kept`);
+      throw new UsageError(
+        `${entry.id}: ${url} has sha256 ${hash}, expected the pinned ${entry.sha256}; the file was not kept`,
+      );
     }
     await verifyMembers(entry.id, url, bytes, entry.members ?? []);
     const verified = Boolean(entry.sha256 || entry.members?.length);
@@ -103,7 +118,10 @@ async function readManifest(file: string) {
     throw new UsageError(`${file}: the manifest is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const parsed = ManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`${file}: not a release manifest (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+  if (!parsed.success)
+    throw new UsageError(
+      `${file}: not a release manifest (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+    );
   return parsed.data;
 }
 
@@ -111,7 +129,10 @@ async function readManifest(file: string) {
 async function readBounded(res: Response, label: string): Promise<Uint8Array> {
   const max = IMPORT_LIMITS.perFileBytes;
   const declared = Number(res.headers.get('content-length'));
-  if (declared > max) throw new CommandFailed(`${label} is ${formatBytes(declared)}, over the limit of ${formatBytes(max)} per file; not kept`);
+  if (declared > max)
+    throw new CommandFailed(
+      `${label} is ${formatBytes(declared)}, over the limit of ${formatBytes(max)} per file; not kept`,
+    );
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -130,19 +151,29 @@ async function readBounded(res: Response, label: string): Promise<Uint8Array> {
 }
 
 /** A zip member listed with its published checksum must be in the zip and match it. */
-async function verifyMembers(id: string, url: string, bytes: Uint8Array, members: { path: string; sha256: string }[]): Promise<void> {
+async function verifyMembers(
+  id: string,
+  url: string,
+  bytes: Uint8Array,
+  members: { path: string; sha256: string }[],
+): Promise<void> {
   if (members.length === 0) return;
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new UsageError(`${id}: ${url} is not a readable zip, so its members cannot be verified; the file was not kept`);
+    throw new UsageError(
+      `${id}: ${url} is not a readable zip, so its members cannot be verified; the file was not kept`,
+    );
   }
   for (const m of members) {
     const member = files[m.path];
     if (!member) throw new UsageError(`${id}: ${url} has no member ${m.path}; the file was not kept`);
     const hash = await sha256Hex(member);
-    if (hash !== m.sha256) throw new UsageError(`${id}: ${m.path} in ${url} has sha256 ${hash}, expected the published ${m.sha256}; the file was not kept`);
+    if (hash !== m.sha256)
+      throw new UsageError(
+        `${id}: ${m.path} in ${url} has sha256 ${hash}, expected the published ${m.sha256}; the file was not kept`,
+      );
   }
 }
 
@@ -155,13 +186,20 @@ export interface InForceToday {
 }
 
 /** Which release is in force on a date for each code system, and whether the pack at `packFile` holds it. */
-export async function releasesInForce(dos: string, packFile: string): Promise<{ date: string; pack?: string; systems: InForceToday[] }> {
+export async function releasesInForce(
+  dos: string,
+  packFile: string,
+): Promise<{ date: string; pack?: string; systems: InForceToday[] }> {
   const bytes = await fs.readFile(packFile).catch(() => undefined);
   const pack = bytes ? loadPack(new Uint8Array(bytes), packFile) : undefined;
   const answering = pack?.releasesFor(dos) ?? [];
   const systems = RESOLVED_SYSTEMS.map((system) => {
     const a = answering.find((r) => r.system === system);
-    return { system, inForce: releaseLabelOn(system, dos), ...(a ? { packHas: { release: a.release, inForce: a.inForce } } : {}) };
+    return {
+      system,
+      inForce: releaseLabelOn(system, dos),
+      ...(a ? { packHas: { release: a.release, inForce: a.inForce } } : {}),
+    };
   });
   return { date: dos, ...(pack ? { pack: packFile } : {}), systems };
 }
@@ -171,11 +209,18 @@ export async function codesetFetch(o: FetchOptions, opts: GlobalOptions): Promis
   const today = await releasesInForce(opts.date ?? new Date().toISOString().slice(0, 10), packPath(opts.pack));
   print(opts, { outcomes, inForce: today }, () =>
     [
-      ...outcomes.map((x) => `${(x.verified === false ? 'downloaded, UNVERIFIED' : x.status).padEnd(24)} ${x.id}  ${x.file}${x.sha256 ? `  sha256 ${x.sha256}` : ''}`),
+      ...outcomes.map(
+        (x) =>
+          `${(x.verified === false ? 'downloaded, UNVERIFIED' : x.status).padEnd(24)} ${x.id}  ${x.file}${x.sha256 ? `  sha256 ${x.sha256}` : ''}`,
+      ),
       '',
       `In force on ${today.date}${today.pack ? ` (pack ${today.pack})` : ' (no pack built yet)'}:`,
       ...today.systems.map((s) => {
-        const has = s.packHas ? (s.packHas.inForce ? 'the pack has it' : `the pack answers from ${s.packHas.release}`) : 'not in the pack';
+        const has = s.packHas
+          ? s.packHas.inForce
+            ? 'the pack has it'
+            : `the pack answers from ${s.packHas.release}`
+          : 'not in the pack';
         return `  ${s.system.padEnd(10)} ${s.inForce.padEnd(14)} ${has}`;
       }),
     ].join('\n'),

@@ -24,7 +24,9 @@ export async function codesetInfo(opts: GlobalOptions): Promise<void> {
     sources: h.sources,
     counts: h.counts,
     sections: pack.sectionSizes(),
-    ...(opts.date ? { dateOfService: opts.date, coverage: pack.coverage(opts.date), warnings: pack.dateWarnings(opts.date) } : {}),
+    ...(opts.date
+      ? { dateOfService: opts.date, coverage: pack.coverage(opts.date), warnings: pack.dateWarnings(opts.date) }
+      : {}),
   };
   print(opts, data, () =>
     [
@@ -33,18 +35,41 @@ export async function codesetInfo(opts: GlobalOptions): Promise<void> {
       'ICD-10-CM releases:',
       table([
         ['release', 'effective', 'codes', 'billable', 'titles', 'notes'],
-        ...h.icdReleases.map((r) => [r.label, `${r.effectiveFrom}..${r.effectiveTo}`, String(r.codeCount), String(r.billableCount), r.hasTitles ? 'yes' : 'no', r.hasNotes ? 'yes' : 'no']),
+        ...h.icdReleases.map((r) => [
+          r.label,
+          `${r.effectiveFrom}..${r.effectiveTo}`,
+          String(r.codeCount),
+          String(r.billableCount),
+          r.hasTitles ? 'yes' : 'no',
+          r.hasNotes ? 'yes' : 'no',
+        ]),
       ]),
       ...(h.alphabeticIndex ? ['', alphabeticIndexLine(h.alphabeticIndex)] : []),
       '',
       'Sources:',
       table([
         ['#', 'system', 'release', 'effective', 'records', 'file', 'sha256 (as supplied)', 'sha256 (content)'],
-        ...h.sources.map((s) => [String(s.id), s.system + (s.detail ? ` ${s.detail}` : ''), s.release, `${s.effectiveFrom}..${s.effectiveTo}`, String(s.records), s.file, s.sha256, s.contentSha256]),
+        ...h.sources.map((s) => [
+          String(s.id),
+          s.system + (s.detail ? ` ${s.detail}` : ''),
+          s.release,
+          `${s.effectiveFrom}..${s.effectiveTo}`,
+          String(s.records),
+          s.file,
+          s.sha256,
+          s.contentSha256,
+        ]),
       ]),
       '',
       table([['section', 'packed', 'raw'], ...pack.sectionSizes().map((s) => [s.name, mb(s.bytes), mb(s.rawBytes)])]),
-      ...(opts.date ? ['', ...(pack.dateWarnings(opts.date).length ? pack.dateWarnings(opts.date) : [`every loaded release covers ${opts.date}`])] : []),
+      ...(opts.date
+        ? [
+            '',
+            ...(pack.dateWarnings(opts.date).length
+              ? pack.dateWarnings(opts.date)
+              : [`every loaded release covers ${opts.date}`]),
+          ]
+        : []),
     ].join('\n'),
   );
 }

@@ -25,11 +25,16 @@ async function loadCases(o: VisitEvalOptions): Promise<{ c: VisitCase; text: str
     throw new UsageError(`cannot read ${casesFile}`);
   });
   const parsed = VisitCasesSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new UsageError(`${casesFile}: not a visit-coded case file (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  if (!parsed.success)
+    throw new UsageError(
+      `${casesFile}: not a visit-coded case file (${parsed.error.issues[0]?.message ?? 'bad shape'})`,
+    );
   const csvFile = o.mtsamples ?? path.join(o.dir, '../mtsamples/mtsamples.csv.gz');
-  const bytes = new Uint8Array(await fs.readFile(csvFile).catch(() => {
-    throw new UsageError(`cannot read ${csvFile} (the MTSamples CSV the cases point into; --mtsamples <file>)`);
-  }));
+  const bytes = new Uint8Array(
+    await fs.readFile(csvFile).catch(() => {
+      throw new UsageError(`cannot read ${csvFile} (the MTSamples CSV the cases point into; --mtsamples <file>)`);
+    }),
+  );
   const csv = new TextDecoder().decode(csvFile.endsWith('.gz') ? gunzipSync(bytes) : bytes);
   const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
   const byId = new Map(rows.map((r) => [r.note_id ?? '', r.transcription ?? '']));
@@ -37,7 +42,8 @@ async function loadCases(o: VisitEvalOptions): Promise<{ c: VisitCase; text: str
     const text = byId.get(c.note_id);
     if (text === undefined) throw new UsageError(`note ${c.note_id} is not in ${csvFile}`);
     const sha1 = createHash('sha1').update(text, 'utf8').digest('hex');
-    if (sha1 !== c.sha1_of_transcription) throw new UsageError(`note ${c.note_id}: text differs from the coded one (sha1 ${sha1})`);
+    if (sha1 !== c.sha1_of_transcription)
+      throw new UsageError(`note ${c.note_id}: text differs from the coded one (sha1 ${sha1})`);
     return { c, text };
   });
 }
@@ -64,10 +70,27 @@ export async function evalVisitCommand(o: VisitEvalOptions, opts: GlobalOptions)
   const runs: Record<string, VisitScores> = {};
   const mine = scoreVisitRun(cases, shown);
   runs['ChartCoder (shown diagnosis list)'] = mine.scores;
-  runs['BM25 baseline (top 10 code titles)'] = scoreVisitRun(cases, docs.map((d) => baseline.rank(d.text, 10))).scores;
+  runs['BM25 baseline (top 10 code titles)'] = scoreVisitRun(
+    cases,
+    docs.map((d) => baseline.rank(d.text, 10)),
+  ).scores;
   const em = runVisitEm(docs, pack); // E/M level, family and em-level-not-supported false alarms (lib/eval/visit-em.ts)
-  if (o.report) await fs.writeFile(o.report, `${JSON.stringify(mine.notes.map((n, i) => ({ ...n, shown: shown[i], em: em.notes.find((e) => e.noteId === n.noteId) })), null, 1)}\n`);
-  const result = { notes: docs.length, release: pack.currentIcdRelease?.label, analyzeMsPerNote: Number(ms.toFixed(2)), runs, em: em.scores };
+  if (o.report)
+    await fs.writeFile(
+      o.report,
+      `${JSON.stringify(
+        mine.notes.map((n, i) => ({ ...n, shown: shown[i], em: em.notes.find((e) => e.noteId === n.noteId) })),
+        null,
+        1,
+      )}\n`,
+    );
+  const result = {
+    notes: docs.length,
+    release: pack.currentIcdRelease?.label,
+    analyzeMsPerNote: Number(ms.toFixed(2)),
+    runs,
+    em: em.scores,
+  };
   const f = (x: number) => x.toFixed(3);
   print(opts, result, () =>
     [

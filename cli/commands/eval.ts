@@ -40,7 +40,10 @@ async function loadSplit(notesDir: string, goldFile: string, limit?: number) {
 }
 
 function analyzeAll(analyzer: NoteAnalyzer, docs: { text: string }[], label: string, quiet: boolean): Analysis[] {
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, noTTYOutput: false }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
   if (!quiet) bar.start(docs.length, 0);
   const out = docs.map((d, i) => {
     const a = analyzer.analyze(d.text, { setting: 'hospital' });
@@ -89,12 +92,22 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
 
   const runs: Record<string, RunScores> = {};
   const baseline = new Bm25Baseline(pack);
-  runs['BM25 baseline (MiniSearch, whole note vs code titles)'] = scoreRun(dev.map((d) => ({ ranked: baseline.rank(d.text, 50), predicted: baseline.rank(d.text, 10), gold: d.gold })));
+  runs['BM25 baseline (MiniSearch, whole note vs code titles)'] = scoreRun(
+    dev.map((d) => ({ ranked: baseline.rank(d.text, 50), predicted: baseline.rank(d.text, 10), gold: d.gold })),
+  );
   runs['ChartCoder: suggestions only (what the coder is shown)'] = scoreRun(
-    dev.map((d, i) => ({ ranked: devAnalyses[i]!.suggestions.map((s) => s.code), predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })),
+    dev.map((d, i) => ({
+      ranked: devAnalyses[i]!.suggestions.map((s) => s.code),
+      predicted: devAnalyses[i]!.suggestions.map((s) => s.code),
+      gold: d.gold,
+    })),
   );
   runs['ChartCoder: + negated/uncertain mentions ranked after'] = scoreRun(
-    dev.map((d, i) => ({ ranked: rankAll(devAnalyses[i]!), predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })),
+    dev.map((d, i) => ({
+      ranked: rankAll(devAnalyses[i]!),
+      predicted: devAnalyses[i]!.suggestions.map((s) => s.code),
+      gold: d.gold,
+    })),
   );
   let calibrated: string[][] | undefined;
   let rerankerWeights: Record<string, number> | undefined;
@@ -103,12 +116,22 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
     const trainAnalyses = analyzeAll(analyzer, train, 'train', quiet);
     const cal = learnCalibration(train.map((d, i) => ({ analysis: trainAnalyses[i]!, gold: d.gold })));
     calibrated = devAnalyses.map((a) =>
-      [...a.suggestions.map((s) => ({ code: s.code, score: calibratedScore(cal, s.code, s.score) })), ...a.alternatives.map((s) => ({ code: s.code, score: 0.5 * calibratedScore(cal, s.code, s.score) })), ...a.excluded.map((s) => ({ code: s.code, score: 0.6 * calibratedScore(cal, s.code, s.score) }))]
+      [
+        ...a.suggestions.map((s) => ({ code: s.code, score: calibratedScore(cal, s.code, s.score) })),
+        ...a.alternatives.map((s) => ({ code: s.code, score: 0.5 * calibratedScore(cal, s.code, s.score) })),
+        ...a.excluded.map((s) => ({ code: s.code, score: 0.6 * calibratedScore(cal, s.code, s.score) })),
+      ]
         .sort((x, y) => y.score - x.score || x.code.localeCompare(y.code))
         .map((x) => x.code)
         .filter((c, i, arr) => arr.indexOf(c) === i),
     );
-    runs['ChartCoder + calibration learned on train'] = scoreRun(dev.map((d, i) => ({ ranked: calibrated![i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })));
+    runs['ChartCoder + calibration learned on train'] = scoreRun(
+      dev.map((d, i) => ({
+        ranked: calibrated![i]!,
+        predicted: devAnalyses[i]!.suggestions.map((s) => s.code),
+        gold: d.gold,
+      })),
+    );
     const model = CorpusModel.learn(train.map((d) => ({ text: d.text, codes: d.gold })));
     const knn = dev.map((d) => model.scores(d.text, KNN_K));
     runs['kNN over train notes only (no code set)'] = scoreRun(
@@ -118,7 +141,13 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
       }),
     );
     const fused = devAnalyses.map((a, i) => fuse(a, cal, knn[i]!));
-    runs['ChartCoder + calibration + kNN (noisy-or)'] = scoreRun(dev.map((d, i) => ({ ranked: fused[i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })));
+    runs['ChartCoder + calibration + kNN (noisy-or)'] = scoreRun(
+      dev.map((d, i) => ({
+        ranked: fused[i]!,
+        predicted: devAnalyses[i]!.suggestions.map((s) => s.code),
+        gold: d.gold,
+      })),
+    );
     const soft = new SoftMatcher(analyzer.dict);
     const { reranker, stats } = Reranker.learn(
       train.map((d, i) => ({ text: d.text, gold: d.gold, analysis: trainAnalyses[i]! })),
@@ -126,9 +155,15 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
       KNN_K,
       soft,
     );
-    calibrated = devAnalyses.map((a, i) => reranker.rank(a, noteSignals(dev[i]!.text, a, model, KNN_K, soft), stats).map((c) => c.code));
+    calibrated = devAnalyses.map((a, i) =>
+      reranker.rank(a, noteSignals(dev[i]!.text, a, model, KNN_K, soft), stats).map((c) => c.code),
+    );
     runs['ChartCoder + learned reranker (matcher + kNN + prior, trained on train)'] = scoreRun(
-      dev.map((d, i) => ({ ranked: calibrated![i]!, predicted: devAnalyses[i]!.suggestions.map((s) => s.code), gold: d.gold })),
+      dev.map((d, i) => ({
+        ranked: calibrated![i]!,
+        predicted: devAnalyses[i]!.suggestions.map((s) => s.code),
+        gold: d.gold,
+      })),
     );
     rerankerWeights = Object.fromEntries(FEATURES.map((f, j) => [f, Number(reranker.weights[j]!.toFixed(3))]));
   }
@@ -163,7 +198,9 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
     analyzerInitMs: Math.round(initMs),
     analyzeMsPerNote: Number((analyzeMs / dev.length).toFixed(2)),
     runs,
-    recallAt20ByChapter: Object.fromEntries([...byChapter].sort().map(([ch, e]) => [ch, { gold: e.gold, recall: e.found / e.gold }])),
+    recallAt20ByChapter: Object.fromEntries(
+      [...byChapter].sort().map(([ch, e]) => [ch, { gold: e.gold, recall: e.found / e.gold }]),
+    ),
     rerankerWeights,
     meanRecallAt20: dev.reduce((a, d, i) => a + recallAt(mainRanked[i]!, d.gold, 20), 0) / dev.length,
   };
@@ -174,12 +211,31 @@ export async function evalCommand(o: EvalOptions, opts: GlobalOptions): Promise<
       `analyzer init ${result.analyzerInitMs} ms · ${result.analyzeMsPerNote} ms per note`,
       '',
       table([
-        ['run', 'MAP', ...K_VALUES.map((k) => `P@${k}`), ...K_VALUES.map((k) => `R@${k}`), 'micro P', 'micro R', 'micro F1'],
-        ...Object.entries(runs).map(([name, r]) => [name, f(r.map), ...K_VALUES.map((k) => f(r.pAt[k]!)), ...K_VALUES.map((k) => f(r.rAt[k]!)), f(r.micro.precision), f(r.micro.recall), f(r.micro.f1)]),
+        [
+          'run',
+          'MAP',
+          ...K_VALUES.map((k) => `P@${k}`),
+          ...K_VALUES.map((k) => `R@${k}`),
+          'micro P',
+          'micro R',
+          'micro F1',
+        ],
+        ...Object.entries(runs).map(([name, r]) => [
+          name,
+          f(r.map),
+          ...K_VALUES.map((k) => f(r.pAt[k]!)),
+          ...K_VALUES.map((k) => f(r.rAt[k]!)),
+          f(r.micro.precision),
+          f(r.micro.recall),
+          f(r.micro.f1),
+        ]),
       ]),
       '',
       `recall@20 by ICD-10-CM chapter (${calibrated ? 'calibrated' : 'all mentions'} ranking):`,
-      table([['chapter', 'gold', 'R@20'], ...Object.entries(result.recallAt20ByChapter).map(([ch, e]) => [ch, String(e.gold), f(e.recall)])]),
+      table([
+        ['chapter', 'gold', 'R@20'],
+        ...Object.entries(result.recallAt20ByChapter).map(([ch, e]) => [ch, String(e.gold), f(e.recall)]),
+      ]),
     ].join('\n'),
   );
 }

@@ -19,18 +19,26 @@ export const EXPORT_FORMATS = ['text', 'csv', 'fhir', '837p', 'cms1500', 'html']
  * of service stops the export with every problem in one line — a hand-off is never written with them.
  * Limits (12 diagnoses, 4 modifiers, 50 lines) fail with the summary's own messages.
  */
-export async function exportCommand(a: { codes: string; format: string; patientName?: string; memberId?: string; dob?: string; provider?: string }, opts: GlobalOptions): Promise<void> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(a.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+export async function exportCommand(
+  a: { codes: string; format: string; patientName?: string; memberId?: string; dob?: string; provider?: string },
+  opts: GlobalOptions,
+): Promise<void> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(a.format))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
   const dateOfService = opts.date ?? new Date().toISOString().slice(0, 10);
   if (a.dob !== undefined) {
     isoDate(a.dob, '--dob');
     if (a.dob > dateOfService) throw new UsageError(`--dob ${a.dob} is after the date of service ${dateOfService}`);
   }
-  if (!a.codes.trim()) throw new UsageError('--codes is empty: give the codes to export, e.g. "E11.22,N18.32,99214-25"');
+  if (!a.codes.trim())
+    throw new UsageError('--codes is empty: give the codes to export, e.g. "E11.22,N18.32,99214-25"');
   // The releases in force on the date of service answer (today's without --date), said once on stderr.
   const { pack } = await openPack({ ...opts, date: dateOfService });
   const { diagnoses, services, problems } = readCodeList(a.codes, pack, dateOfService);
-  if (problems.length) throw new UsageError(`export refused, ${problems.length} problem${problems.length > 1 ? 's' : ''} in --codes: ${problems.map((p) => p.message).join('; ')}`);
+  if (problems.length)
+    throw new UsageError(
+      `export refused, ${problems.length} problem${problems.length > 1 ? 's' : ''} in --codes: ${problems.map((p) => p.message).join('; ')}`,
+    );
   let summary;
   try {
     summary = buildSummary(
@@ -40,7 +48,12 @@ export async function exportCommand(a: { codes: string; format: string; patientN
         ...(a.provider ? { renderingProvider: a.provider } : {}),
         diagnoses: diagnoses.map((d) => d.code),
         services: services.map((s) => ({ code: s.code, modifiers: s.modifiers, units: s.units })),
-        patient: { ...(a.patientName ? { name: a.patientName } : {}), ...(a.dob ? { dob: a.dob } : {}), ...(a.memberId ? { memberId: a.memberId } : {}), confirmed: false },
+        patient: {
+          ...(a.patientName ? { name: a.patientName } : {}),
+          ...(a.dob ? { dob: a.dob } : {}),
+          ...(a.memberId ? { memberId: a.memberId } : {}),
+          confirmed: false,
+        },
       },
       pack,
     );
@@ -65,5 +78,7 @@ export async function exportCommand(a: { codes: string; format: string; patientN
                 : summaryText(summary);
   // --json keeps stdout pure JSON whatever the format: a text format travels as a string.
   const jsonNative = a.format === 'fhir' || a.format === 'cms1500' || a.format === 'text';
-  process.stdout.write(`${opts.json && !jsonNative ? JSON.stringify({ format: a.format, content: out }, null, 2) : out}\n`);
+  process.stdout.write(
+    `${opts.json && !jsonNative ? JSON.stringify({ format: a.format, content: out }, null, 2) : out}\n`,
+  );
 }

@@ -16,10 +16,14 @@ import { UsageError, type GlobalOptions } from '../output';
  * (ICD-10-CM, MUE and add-on edits from the releases in force; release-resolver.ts), and a text
  * run says once, in one line on stderr, which release answers for each code system.
  */
-export async function openPack(opts: GlobalOptions): Promise<{ pack: CodePack; path: string; loadMs: number; bytes: number; releases?: string }> {
+export async function openPack(
+  opts: GlobalOptions,
+): Promise<{ pack: CodePack; path: string; loadMs: number; bytes: number; releases?: string }> {
   const p = packPath(opts.pack);
   const bytes = await fs.readFile(p).catch(() => {
-    throw new UsageError(`no code pack at ${p}: build one with "npm run cli -- codeset build --from <release files> --out ${p}" or "npm run pack:default"`);
+    throw new UsageError(
+      `no code pack at ${p}: build one with "npm run cli -- codeset build --from <release files> --out ${p}" or "npm run pack:default"`,
+    );
   });
   const t0 = performance.now();
   const loaded = loadPack(new Uint8Array(bytes), p, nativeInflate);

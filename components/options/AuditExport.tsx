@@ -3,7 +3,6 @@ import { downloadText } from '@/utils/download';
 import Papa from 'papaparse';
 import { db, type AuditRow } from '@/utils/db';
 
-
 /** The audit trail: the latest entries, and all of them as CSV or JSON. */
 export function AuditExport() {
   const [rows, setRows] = useState<AuditRow[]>([]);
@@ -19,10 +18,18 @@ export function AuditExport() {
     <section aria-labelledby="audit-h">
       <h2 id="audit-h">Audit trail</h2>
       <p className="muted">{count} entries. Note text is not part of the trail unless you chose to store it.</p>
-      <button type="button" onClick={() => void all().then((r) => downloadText('chartcoder-audit.csv', 'text/csv', Papa.unparse(r)))}>
+      <button
+        type="button"
+        onClick={() => void all().then((r) => downloadText('chartcoder-audit.csv', 'text/csv', Papa.unparse(r)))}
+      >
         Export CSV
       </button>{' '}
-      <button type="button" onClick={() => void all().then((r) => downloadText('chartcoder-audit.json', 'application/json', JSON.stringify(r, null, 2)))}>
+      <button
+        type="button"
+        onClick={() =>
+          void all().then((r) => downloadText('chartcoder-audit.json', 'application/json', JSON.stringify(r, null, 2)))
+        }
+      >
         Export JSON
       </button>
       {rows.length > 0 && (

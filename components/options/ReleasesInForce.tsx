@@ -18,7 +18,8 @@ export function ReleasesInForce({ pack, initialDate }: { pack: CodePack; initial
   const hcc = pack.hccMapping;
   return (
     <div data-testid="releases-in-force">
-      <label htmlFor="dos">In force on the date of service</label> <input id="dos" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      <label htmlFor="dos">In force on the date of service</label>{' '}
+      <input id="dos" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       <ul aria-label={`Releases in force on ${date}`}>
         {lines.map((l) => (
           <li key={l.system} className={l.state === 'in force' ? undefined : 'warn'} data-state={l.state}>

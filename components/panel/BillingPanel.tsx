@@ -15,7 +15,8 @@ interface Props {
   onConfirmedSamePatient: (detail: string) => void;
 }
 
-const lineCodes = (s: CodedSummary) => s.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`).join(' ');
+const lineCodes = (s: CodedSummary) =>
+  s.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`).join(' ');
 
 /**
  * On a billing portal's charge-entry page: the patient check, then fill the form from the summary.
@@ -35,15 +36,23 @@ export function BillingPanel({ billing, summary, from, today, onFilled, onConfir
     void fillInPage(billing, summary).then((r) => {
       if ('error' in r) return setError(r.error);
       setError(undefined);
-      setReport(`Filled ${r.filled} fields${r.missing.length ? `; no field for: ${r.missing.join('; ')}` : ''}${r.cleared.length ? `; emptied: ${r.cleared.map((c) => `${c.selector} (${c.value})`).join(', ')}` : ''}. Review the form and save it in the portal.`);
-      onFilled(`${billing.adapter}: ${r.filled} fields${idFindings.length ? `; patient check: ${idFindings.map((f) => f.rule).join(', ')}` : ''}${confirmed ? '; same patient confirmed by the coder' : ''}`);
+      setReport(
+        `Filled ${r.filled} fields${r.missing.length ? `; no field for: ${r.missing.join('; ')}` : ''}${r.cleared.length ? `; emptied: ${r.cleared.map((c) => `${c.selector} (${c.value})`).join(', ')}` : ''}. Review the form and save it in the portal.`,
+      );
+      onFilled(
+        `${billing.adapter}: ${r.filled} fields${idFindings.length ? `; patient check: ${idFindings.map((f) => f.rule).join(', ')}` : ''}${confirmed ? '; same patient confirmed by the coder' : ''}`,
+      );
     });
   };
 
   return (
     <section aria-label="Billing form">
       <h2>Billing: {billing.adapterName}</h2>
-      {!summary && <p className="muted">No coded summary to hand off yet: code a note first (the summary is kept in this browser only).</p>}
+      {!summary && (
+        <p className="muted">
+          No coded summary to hand off yet: code a note first (the summary is kept in this browser only).
+        </p>
+      )}
       {summary && (
         <>
           <p className="muted">
@@ -52,10 +61,13 @@ export function BillingPanel({ billing, summary, from, today, onFilled, onConfir
           <ul className="findings" aria-label="Patient identification">
             {idFindings.map((f) => (
               <li key={f.rule + f.message} className={`finding ${f.severity}`} data-rule={f.rule}>
-                <span className={`badge ${f.severity}`}>{f.severity}</span> {f.message} <span className="muted">{f.action}</span>
+                <span className={`badge ${f.severity}`}>{f.severity}</span> {f.message}{' '}
+                <span className="muted">{f.action}</span>
               </li>
             ))}
-            {idFindings.length === 0 && (summary.patient.name || summary.patient.memberId) && <li className="muted">Patient name, date of birth and member id match the chart.</li>}
+            {idFindings.length === 0 && (summary.patient.name || summary.patient.memberId) && (
+              <li className="muted">Patient name, date of birth and member id match the chart.</li>
+            )}
           </ul>
           {gate?.message && (
             <>
@@ -70,7 +82,8 @@ export function BillingPanel({ billing, summary, from, today, onFilled, onConfir
                   checked={confirmed}
                   onChange={(e) => {
                     setConfirmed(e.target.checked);
-                    if (e.target.checked) onConfirmedSamePatient(`${billing.adapter}: ${gate.mismatches.join(', ')} — ${gate.message}`);
+                    if (e.target.checked)
+                      onConfirmedSamePatient(`${billing.adapter}: ${gate.mismatches.join(', ')} — ${gate.message}`);
                   }}
                 />{' '}
                 It is the same patient (recorded in the audit trail)

@@ -8,7 +8,10 @@ export function CodeDetail({ pack, code }: { pack: CodePack; code: string }) {
       <section aria-label={`Details of ${hit.code}`}>
         <h2 className="code">{hit.code}</h2>
         <p>{hit.title}</p>
-        <p className="muted">HCPCS {hit.release}{hit.termDate ? ` · terminated ${hit.termDate}` : ''}</p>
+        <p className="muted">
+          HCPCS {hit.release}
+          {hit.termDate ? ` · terminated ${hit.termDate}` : ''}
+        </p>
       </section>
     );
   }
@@ -16,7 +19,10 @@ export function CodeDetail({ pack, code }: { pack: CodePack; code: string }) {
     <section aria-label={`Details of ${hit.code}`}>
       <h2 className="code">{hit.code}</h2>
       <p>
-        {hit.title} <span className="muted">({hit.billable ? 'billable' : 'header — pick a more specific code'}; title from {hit.titleRelease})</span>
+        {hit.title}{' '}
+        <span className="muted">
+          ({hit.billable ? 'billable' : 'header — pick a more specific code'}; title from {hit.titleRelease})
+        </span>
       </p>
       <ol className="muted">
         {hit.hierarchy.map((h) => (
@@ -27,13 +33,17 @@ export function CodeDetail({ pack, code }: { pack: CodePack; code: string }) {
       </ol>
       {hit.sevenChr && (
         <p>
-          7th character (from {hit.sevenChr.from}, {hit.sevenChr.release}): {hit.sevenChr.values.map((v) => `${v.char} ${v.text}`).join('; ')}
+          7th character (from {hit.sevenChr.from}, {hit.sevenChr.release}):{' '}
+          {hit.sevenChr.values.map((v) => `${v.char} ${v.text}`).join('; ')}
         </p>
       )}
       <ul>
         {hit.notes.map((n, i) => (
           <li key={i}>
-            <strong>{n.kind}</strong> {n.text} <span className="muted">({n.from}, {n.release})</span>
+            <strong>{n.kind}</strong> {n.text}{' '}
+            <span className="muted">
+              ({n.from}, {n.release})
+            </span>
           </li>
         ))}
       </ul>

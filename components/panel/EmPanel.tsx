@@ -83,7 +83,9 @@ export function EmPanel({ em, visit, accepted, onVisit, onAccept, onShow }: Prop
           </button>
         </p>
       ) : (
-        <p className="muted">No E/M level: {em.nothingToLevel ?? 'neither the documented time nor MDM supports a level.'}</p>
+        <p className="muted">
+          No E/M level: {em.nothingToLevel ?? 'neither the documented time nor MDM supports a level.'}
+        </p>
       )}
       {em.timeMinutes !== undefined && em.timeEvidence && (
         <p className="muted">
@@ -111,7 +113,9 @@ export function EmPanel({ em, visit, accepted, onVisit, onAccept, onShow }: Prop
           {a}
         </p>
       ))}
-      <p className="muted">Advisory: the family and the MDM elements are read from the note's structure and words; the coder decides.</p>
+      <p className="muted">
+        Advisory: the family and the MDM elements are read from the note's structure and words; the coder decides.
+      </p>
     </section>
   );
 }

@@ -7,7 +7,6 @@ import { summaryText } from '@/lib/export/text';
 import { summaryTo837pFragment } from '@/lib/export/x12-837p';
 import type { CodedSummary } from '@/lib/summary/schema';
 
-
 /** Hand-off of the coded summary: clipboard, files and a printable page, all generated locally. */
 export function ExportBar({ summary, onExported }: { summary: CodedSummary; onExported: (what: string) => void }) {
   const [status, setStatus] = useState('');
@@ -49,7 +48,9 @@ export function ExportBar({ summary, onExported }: { summary: CodedSummary; onEx
         Copy summary
       </button>
       {file('CSV', `${base}.csv`, 'text/csv', () => summaryCsv(summary))}
-      {file('FHIR Claim', `${base}-claim.json`, 'application/fhir+json', () => JSON.stringify(summaryToFhirClaim(summary), null, 2))}
+      {file('FHIR Claim', `${base}-claim.json`, 'application/fhir+json', () =>
+        JSON.stringify(summaryToFhirClaim(summary), null, 2),
+      )}
       {file('837P', `${base}-837p.txt`, 'text/plain', () => summaryTo837pFragment(summary))}
       <button
         type="button"

@@ -36,7 +36,11 @@ export function FindingsList({ findings, states, inSummary, onState, onRemoveCod
             </div>
             <div className="muted">
               {f.action} · <span title={f.rationale}>{f.source}</span>
-              {st?.status === 'overridden' ? ` · overridden: ${st.reason}` : st?.status === 'acknowledged' ? ' · acknowledged' : ''}
+              {st?.status === 'overridden'
+                ? ` · overridden: ${st.reason}`
+                : st?.status === 'acknowledged'
+                  ? ' · acknowledged'
+                  : ''}
             </div>
             <div className="actions">
               {f.evidence.length > 0 && (
@@ -49,7 +53,11 @@ export function FindingsList({ findings, states, inSummary, onState, onRemoveCod
                   Remove {c}
                 </button>
               ))}
-              <button type="button" aria-pressed={st?.status === 'acknowledged'} onClick={() => onState(f, st?.status === 'acknowledged' ? undefined : { status: 'acknowledged' })}>
+              <button
+                type="button"
+                aria-pressed={st?.status === 'acknowledged'}
+                onClick={() => onState(f, st?.status === 'acknowledged' ? undefined : { status: 'acknowledged' })}
+              >
                 Acknowledge
               </button>
               <button type="button" onClick={() => setOverriding(overriding === key ? undefined : key)}>

@@ -23,13 +23,28 @@ export function NoteSuggestions({ note, analysis, decisions, pack, onDecide, onS
   return (
     <>
       <p className="muted" aria-label="Captured note">
-        Read {note.text.length.toLocaleString()} characters from {note.label} ({note.source}){note.truncated ? ' — truncated at the size limit' : ''}
+        Read {note.text.length.toLocaleString()} characters from {note.label} ({note.source})
+        {note.truncated ? ' — truncated at the size limit' : ''}
         {analysis ? ` · analysed in ${analysis.stats.ms.toFixed(0)} ms` : ''}
       </p>
       {analysis && (
         <>
-          <SuggestionList title="Diagnoses (claim order)" items={dx} decisions={decisions} pack={pack} onDecide={onDecide} onFocusItem={focus} />
-          <SuggestionList title="Procedures and supplies" items={px} decisions={decisions} pack={pack} onDecide={onDecide} onFocusItem={focus} />
+          <SuggestionList
+            title="Diagnoses (claim order)"
+            items={dx}
+            decisions={decisions}
+            pack={pack}
+            onDecide={onDecide}
+            onFocusItem={focus}
+          />
+          <SuggestionList
+            title="Procedures and supplies"
+            items={px}
+            decisions={decisions}
+            pack={pack}
+            onDecide={onDecide}
+            onFocusItem={focus}
+          />
           {dx.length === 0 && <p className="muted">No codable diagnosis found in the captured text.</p>}
           {analysis.excluded.length > 0 && (
             <details>

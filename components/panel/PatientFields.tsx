@@ -6,10 +6,23 @@ export type { PatientDraft };
  * Patient identifiers and the rendering provider for the claim: prefilled from the chart header
  * when a portal adapter reads one, always editable, and marked confirmed only by the coder.
  */
-export function PatientFields({ value, fromChart, onChange }: { value: PatientDraft; fromChart: boolean; onChange: (p: PatientDraft) => void }) {
+export function PatientFields({
+  value,
+  fromChart,
+  onChange,
+}: {
+  value: PatientDraft;
+  fromChart: boolean;
+  onChange: (p: PatientDraft) => void;
+}) {
   const field = (key: 'name' | 'dob' | 'memberId' | 'provider', label: string, placeholder: string) => (
     <label>
-      {label} <input value={value[key]} placeholder={placeholder} onChange={(e) => onChange({ ...value, [key]: e.target.value, confirmed: false })} />
+      {label}{' '}
+      <input
+        value={value[key]}
+        placeholder={placeholder}
+        onChange={(e) => onChange({ ...value, [key]: e.target.value, confirmed: false })}
+      />
     </label>
   );
   return (
@@ -20,7 +33,12 @@ export function PatientFields({ value, fromChart, onChange }: { value: PatientDr
       {field('memberId', 'Member id', '')}
       {field('provider', 'Rendering provider', '')}
       <label>
-        <input type="checkbox" checked={value.confirmed} onChange={(e) => onChange({ ...value, confirmed: e.target.checked })} /> I checked these against the chart
+        <input
+          type="checkbox"
+          checked={value.confirmed}
+          onChange={(e) => onChange({ ...value, confirmed: e.target.checked })}
+        />{' '}
+        I checked these against the chart
       </label>
     </fieldset>
   );

@@ -31,12 +31,23 @@ export function SidePanelApp() {
   // The review records the releases it is coded against: this page's pack, or until it is loaded
   // the background's that answered the first suggestions (so decisions can start at once).
   const [answeredReleases, setAnsweredReleases] = useState<string[]>([]);
-  const ownReleases = useMemo(() => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])], [active]);
+  const ownReleases = useMemo(
+    () => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])],
+    [active],
+  );
   const { state, dispatch, review } = useReview(note, active ? ownReleases : answeredReleases, settings?.visitKind);
   // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
   const dos = state.dateOfService ?? note?.encounter?.date ?? today();
   const setting = settings?.setting ?? 'office';
-  const { needLocal, analyzer, analysis, answeredBy, stale, em } = useAnalysis(active, engine, note, setting, dos, state.visit, setError);
+  const { needLocal, analyzer, analysis, answeredBy, stale, em } = useAnalysis(
+    active,
+    engine,
+    note,
+    setting,
+    dos,
+    state.visit,
+    setError,
+  );
   useEffect(() => {
     if (answeredBy?.releases.length) setAnsweredReleases(answeredBy.releases);
   }, [answeredBy]);
@@ -63,7 +74,19 @@ export function SidePanelApp() {
         active.pack,
       );
     } catch (e) {
-      return [{ rule: 'input', kind: 'validity', severity: 'error', message: e instanceof Error ? e.message : String(e), rationale: '', source: 'ChartCoder', codes: [], evidence: [], action: 'Fix the code list.' }];
+      return [
+        {
+          rule: 'input',
+          kind: 'validity',
+          severity: 'error',
+          message: e instanceof Error ? e.message : String(e),
+          rationale: '',
+          source: 'ChartCoder',
+          codes: [],
+          evidence: [],
+          action: 'Fix the code list.',
+        },
+      ];
     }
   }, [active, engine, state, dos, setting, analysis, note]);
 
@@ -81,7 +104,13 @@ export function SidePanelApp() {
   );
   const act = (a: ReviewAction) => dispatch(a);
   const decide = (s: Suggestion, d: Decision | undefined) =>
-    act({ type: 'decide', code: s.code, system: s.system, ...(s.units !== undefined ? { units: s.units } : {}), decision: d });
+    act({
+      type: 'decide',
+      code: s.code,
+      system: s.system,
+      ...(s.units !== undefined ? { units: s.units } : {}),
+      decision: d,
+    });
 
   if (error) return <main role="alert">ChartCoder could not start: {error}</main>;
   if (!settings) return <main aria-busy="true">Loading settings…</main>;
@@ -105,20 +134,57 @@ export function SidePanelApp() {
       )}
       <main data-first-suggestions-ms={firstMs}>
         <h1 className="sr-only">ChartCoder review</h1>
-        <Toolbar dateOfService={dos} setting={setting} onDate={(date) => act({ type: 'date', date })} onSetting={(s) => updateSettings({ setting: s })} onReread={recapture} />
+        <Toolbar
+          dateOfService={dos}
+          setting={setting}
+          onDate={(date) => act({ type: 'date', date })}
+          onSetting={(s) => updateSettings({ setting: s })}
+          onReread={recapture}
+        />
         {billing && active && engine && (
           <engine.BillingPanel
             billing={billing}
             summary={ownSummary ?? handoff.summary}
-            from={ownSummary ? 'this review' : handoff.handoff ? `the review of ${handoff.handoff.at.slice(0, 16).replace('T', ' ')} by ${handoff.handoff.user}` : ''}
+            from={
+              ownSummary
+                ? 'this review'
+                : handoff.handoff
+                  ? `the review of ${handoff.handoff.at.slice(0, 16).replace('T', ' ')} by ${handoff.handoff.user}`
+                  : ''
+            }
             today={today()}
-            onFilled={(detail) => void logAudit(review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined), 'form-filled', undefined, detail)}
-            onConfirmedSamePatient={(detail) => void logAudit(review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined), 'patient-confirmed', undefined, detail)}
+            onFilled={(detail) =>
+              void logAudit(
+                review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined),
+                'form-filled',
+                undefined,
+                detail,
+              )
+            }
+            onConfirmedSamePatient={(detail) =>
+              void logAudit(
+                review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined),
+                'patient-confirmed',
+                undefined,
+                detail,
+              )
+            }
           />
         )}
         {noScript && !note && !billing && <NotReadingNotice onReadOnce={readOnce} />}
-        {!noScript && !note && !billing && noNote !== undefined && <NoNoteNotice reason={noNote} onReread={recapture} />}
-        {note && <NoteSuggestions note={note} analysis={analysis} decisions={state.decisions} pack={active?.pack} onDecide={decide} onShow={show} />}
+        {!noScript && !note && !billing && noNote !== undefined && (
+          <NoNoteNotice reason={noNote} onReread={recapture} />
+        )}
+        {note && (
+          <NoteSuggestions
+            note={note}
+            analysis={analysis}
+            decisions={state.decisions}
+            pack={active?.pack}
+            onDecide={decide}
+            onShow={show}
+          />
+        )}
         {active && engine && (
           <>
             {analysis && note && analyzer && (
@@ -132,7 +198,14 @@ export function SidePanelApp() {
                 setting={setting}
                 formCodes={billing?.billedCodes || undefined}
                 sampled={review !== undefined && engine.inSpotAuditSample(review.id, settings.spotAuditPercent)}
-                onDone={(r) => void logAudit(review, 'spot-audit', r.unsupported.join(' ') || undefined, `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`)}
+                onDone={(r) =>
+                  void logAudit(
+                    review,
+                    'spot-audit',
+                    r.unsupported.join(' ') || undefined,
+                    `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`,
+                  )
+                }
               />
             )}
             {em && note && (
@@ -154,8 +227,17 @@ export function SidePanelApp() {
               onRemove={(code) => act({ type: 'remove', code })}
               onService={(code, patch) => act({ type: 'edit-service', code, patch })}
             >
-              <PatientFields value={state.patient} fromChart={Boolean(note?.header)} onChange={(patient) => act({ type: 'patient', patient })} />
-              {summary && <engine.ExportBar summary={summary} onExported={(what) => void logAudit(review, 'exported', undefined, what)} />}
+              <PatientFields
+                value={state.patient}
+                fromChart={Boolean(note?.header)}
+                onChange={(patient) => act({ type: 'patient', patient })}
+              />
+              {summary && (
+                <engine.ExportBar
+                  summary={summary}
+                  onExported={(what) => void logAudit(review, 'exported', undefined, what)}
+                />
+              )}
             </SummaryView>
             <section aria-label="Findings on the summary">
               <h2>Findings</h2>
@@ -163,12 +245,18 @@ export function SidePanelApp() {
                 findings={findings}
                 states={state.findingStates}
                 inSummary={codesOnClaim(state)}
-                onState={(f, st) => act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })}
+                onState={(f, st) =>
+                  act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })
+                }
                 onRemoveCode={(code) => act({ type: 'remove', code })}
                 onShowEvidence={(f) => show(f.evidence)}
               />
             </section>
-            <engine.CodeSearch pack={active.pack} cpt={cpt} onAdd={(code, system) => act({ type: 'add', code, system })} />
+            <engine.CodeSearch
+              pack={active.pack}
+              cpt={cpt}
+              onAdd={(code, system) => act({ type: 'add', code, system })}
+            />
           </>
         )}
         <p className="muted footer">

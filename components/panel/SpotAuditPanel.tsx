@@ -20,7 +20,18 @@ interface Props {
 }
 
 /** Compliance spot-audit: billed codes (typed, pasted or read from the billing form) against this note. */
-export function SpotAuditPanel({ pack, analyzer, note, analysis, chartId, dateOfService, setting, formCodes, sampled, onDone }: Props) {
+export function SpotAuditPanel({
+  pack,
+  analyzer,
+  note,
+  analysis,
+  chartId,
+  dateOfService,
+  setting,
+  formCodes,
+  sampled,
+  onDone,
+}: Props) {
   const [codes, setCodes] = useState('');
   const [result, setResult] = useState<SpotAuditResult>();
   return (
@@ -35,7 +46,12 @@ export function SpotAuditPanel({ pack, analyzer, note, analysis, chartId, dateOf
         }}
       >
         <label htmlFor="billed-codes">Codes billed for this encounter</label>
-        <input id="billed-codes" value={codes} onChange={(e) => setCodes(e.target.value)} placeholder="E11.22 N18.31 99214-25" />
+        <input
+          id="billed-codes"
+          value={codes}
+          onChange={(e) => setCodes(e.target.value)}
+          placeholder="E11.22 N18.31 99214-25"
+        />
         <div className="actions">
           {formCodes && (
             <button type="button" onClick={() => setCodes(formCodes)}>
@@ -52,8 +68,12 @@ export function SpotAuditPanel({ pack, analyzer, note, analysis, chartId, dateOf
           <p>
             Score <strong>{result.score}</strong>/100 · supported {result.supported.join(' ') || '—'}
           </p>
-          {result.unsupported.length > 0 && <p className="warn">Not supported by the note: {result.unsupported.join(' ')}</p>}
-          {result.missed.length > 0 && <p>Documented but not billed: {result.missed.map((m) => `${m.code} (“${m.evidence}”)`).join('; ')}</p>}
+          {result.unsupported.length > 0 && (
+            <p className="warn">Not supported by the note: {result.unsupported.join(' ')}</p>
+          )}
+          {result.missed.length > 0 && (
+            <p>Documented but not billed: {result.missed.map((m) => `${m.code} (“${m.evidence}”)`).join('; ')}</p>
+          )}
           <ul className="muted">
             {result.findings.map((f) => (
               <li key={f.rule + f.codes.join()}>

@@ -22,7 +22,7 @@ export function replacements(pack: CodePack, code: string): { code: string; titl
   const own = info.children.filter((c) => c.billable);
   if (own.length) return own.slice(0, 40);
   const parent = code.includes('.') ? code.slice(0, code.length - 1).replace(/\.$/, '') : undefined;
-  const sib = parent ? pack.codeInfo(parent)?.children.filter((c) => c.billable && c.code !== code) ?? [] : [];
+  const sib = parent ? (pack.codeInfo(parent)?.children.filter((c) => c.billable && c.code !== code) ?? []) : [];
   return sib.slice(0, 40);
 }
 
@@ -71,8 +71,12 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
             >
               <div className="row">
                 <span className="code">{d?.replacedBy ?? s.code}</span>
-                <span className="desc">{d?.replacedBy ? `${pack?.titleOf(d.replacedBy) ?? ''} (replaces ${s.code})` : s.description}</span>
-                <span className="score" title="ranking score">{s.score.toFixed(2)}</span>
+                <span className="desc">
+                  {d?.replacedBy ? `${pack?.titleOf(d.replacedBy) ?? ''} (replaces ${s.code})` : s.description}
+                </span>
+                <span className="score" title="ranking score">
+                  {s.score.toFixed(2)}
+                </span>
               </div>
               <div className="muted">
                 “{ev.text}” · {s.assertion} · {s.section.replace(/_/g, ' ')}
@@ -81,14 +85,30 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
                 {s.reason.note ? ` · ${s.reason.note}` : ''}
               </div>
               <div className="actions">
-                <button type="button" disabled={!onDecide} aria-pressed={d?.status === 'accepted'} onClick={() => onDecide?.(s, d?.status === 'accepted' ? undefined : { status: 'accepted' })}>
+                <button
+                  type="button"
+                  disabled={!onDecide}
+                  aria-pressed={d?.status === 'accepted'}
+                  onClick={() => onDecide?.(s, d?.status === 'accepted' ? undefined : { status: 'accepted' })}
+                >
                   {d?.status === 'accepted' ? 'Accepted' : 'Accept'}
                 </button>
-                <button type="button" disabled={!onDecide} aria-pressed={d?.status === 'rejected'} onClick={() => onDecide?.(s, d?.status === 'rejected' ? undefined : { status: 'rejected' })}>
+                <button
+                  type="button"
+                  disabled={!onDecide}
+                  aria-pressed={d?.status === 'rejected'}
+                  onClick={() => onDecide?.(s, d?.status === 'rejected' ? undefined : { status: 'rejected' })}
+                >
                   Reject
                 </button>
                 {reps.length > 0 && (
-                  <select aria-label={`Replace ${s.code} with a more specific code`} value="" onChange={(e) => e.target.value && onDecide?.(s, { status: 'accepted', replacedBy: e.target.value })}>
+                  <select
+                    aria-label={`Replace ${s.code} with a more specific code`}
+                    value=""
+                    onChange={(e) =>
+                      e.target.value && onDecide?.(s, { status: 'accepted', replacedBy: e.target.value })
+                    }
+                  >
                     <option value="">Replace with…</option>
                     {reps.map((r) => (
                       <option key={r.code} value={r.code}>

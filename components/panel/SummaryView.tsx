@@ -15,7 +15,16 @@ interface Props {
 }
 
 /** The coded summary being built: diagnoses in claim order with pointers, service lines, releases. */
-export function SummaryView({ summary, problems, diagnoses, services, onMoveDx, onRemove, onService, children }: Props) {
+export function SummaryView({
+  summary,
+  problems,
+  diagnoses,
+  services,
+  onMoveDx,
+  onRemove,
+  onService,
+  children,
+}: Props) {
   return (
     <section aria-label="Coded summary">
       <h2>Coded summary</h2>
@@ -24,15 +33,23 @@ export function SummaryView({ summary, problems, diagnoses, services, onMoveDx, 
           {p}
         </p>
       ))}
-      {diagnoses.length === 0 && services.length === 0 && <p className="muted">Accept suggestions (Enter) or add codes from the search to build the summary.</p>}
+      {diagnoses.length === 0 && services.length === 0 && (
+        <p className="muted">Accept suggestions (Enter) or add codes from the search to build the summary.</p>
+      )}
       <ol className="summary-dx" aria-label="Diagnoses">
         {diagnoses.map((code, i) => (
           <li key={code} data-code={code}>
-            <span className="pointer">{summary?.diagnoses[i]?.pointer ?? '?'}</span> <span className="code">{code}</span> {summary?.diagnoses[i]?.description}{' '}
+            <span className="pointer">{summary?.diagnoses[i]?.pointer ?? '?'}</span>{' '}
+            <span className="code">{code}</span> {summary?.diagnoses[i]?.description}{' '}
             <button type="button" aria-label={`Move ${code} up`} disabled={i === 0} onClick={() => onMoveDx(code, -1)}>
               ↑
             </button>
-            <button type="button" aria-label={`Move ${code} down`} disabled={i === diagnoses.length - 1} onClick={() => onMoveDx(code, 1)}>
+            <button
+              type="button"
+              aria-label={`Move ${code} down`}
+              disabled={i === diagnoses.length - 1}
+              onClick={() => onMoveDx(code, 1)}
+            >
               ↓
             </button>
             <button type="button" aria-label={`Remove ${code}`} onClick={() => onRemove(code)}>
@@ -62,12 +79,26 @@ export function SummaryView({ summary, problems, diagnoses, services, onMoveDx, 
                   <input
                     aria-label={`Modifiers for ${s.code}`}
                     value={s.modifiers.join(' ')}
-                    onChange={(e) => onService(s.code, { modifiers: e.target.value.toUpperCase().split(/[\s,]+/).filter(Boolean) })}
+                    onChange={(e) =>
+                      onService(s.code, {
+                        modifiers: e.target.value
+                          .toUpperCase()
+                          .split(/[\s,]+/)
+                          .filter(Boolean),
+                      })
+                    }
                     size={8}
                   />
                 </td>
                 <td>
-                  <input aria-label={`Units for ${s.code}`} type="number" min={1} value={s.units} onChange={(e) => onService(s.code, { units: Math.max(1, Number(e.target.value) || 1) })} size={3} />
+                  <input
+                    aria-label={`Units for ${s.code}`}
+                    type="number"
+                    min={1}
+                    value={s.units}
+                    onChange={(e) => onService(s.code, { units: Math.max(1, Number(e.target.value) || 1) })}
+                    size={3}
+                  />
                 </td>
                 <td>{summary?.lines[i]?.pointers.join('') ?? ''}</td>
                 <td>
@@ -81,9 +112,7 @@ export function SummaryView({ summary, problems, diagnoses, services, onMoveDx, 
         </table>
       )}
       {summary && (
-        <p className="muted">
-          Coded against {summary.releases.map((r) => `${r.system} ${r.release}`).join(' · ')}
-        </p>
+        <p className="muted">Coded against {summary.releases.map((r) => `${r.system} ${r.release}`).join(' · ')}</p>
       )}
       {children}
     </section>

@@ -11,7 +11,8 @@ export function Toolbar({ dateOfService, setting, onDate, onSetting, onReread }:
   return (
     <div className="toolbar">
       <label>
-        Date of service <input type="date" value={dateOfService} onChange={(e) => e.target.value && onDate(e.target.value)} />
+        Date of service{' '}
+        <input type="date" value={dateOfService} onChange={(e) => e.target.value && onDate(e.target.value)} />
       </label>
       <label>
         Setting{' '}
@@ -45,7 +46,10 @@ export function NoNoteNotice({ reason, onReread }: { reason: string; onReread: (
 export function NotReadingNotice({ onReadOnce }: { onReadOnce: () => void }) {
   return (
     <div role="status" className="notice">
-      <p>ChartCoder is not reading this page: enable the site in the options (host access is granted per site), or read it once now.</p>
+      <p>
+        ChartCoder is not reading this page: enable the site in the options (host access is granted per site), or read
+        it once now.
+      </p>
       <button type="button" onClick={onReadOnce}>
         Read this page once
       </button>{' '}

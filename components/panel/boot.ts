@@ -1,6 +1,14 @@
 import { readSettings } from '@/utils/db';
 import { BACKGROUND_ANALYSIS_MAX_CHARS, sendRuntime } from '@/utils/messages';
-import { bestCapture, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
+import {
+  bestCapture,
+  onBilling,
+  onNote,
+  requestCapture,
+  targetTabId,
+  type FrameBilling,
+  type FrameCapture,
+} from '@/utils/tab-link';
 import { prefetchAnalysis } from './hooks/useBackgroundAnalysis';
 
 /**

@@ -12,7 +12,9 @@ import type { Setting } from '../domain/setting';
  * function of the records, so a run, the same run resumed after a kill, and its shards merged
  * give the same files.
  */
-export type ChartOutcome = { chartId: string; ok: true; result: SpotAuditResult; rows: FindingRow[] } | { chartId: string; ok: false; why: string };
+export type ChartOutcome =
+  | { chartId: string; ok: true; result: SpotAuditResult; rows: FindingRow[] }
+  | { chartId: string; ok: false; why: string };
 /** A chart's outcome with its claims row (so a merge needs only the shard folders). */
 export type AuditRecord = ChartOutcome & { claim: ClaimRow };
 
@@ -48,7 +50,10 @@ export const shardLabel = (s: Shard) => `${s.index + 1}/${s.of}`;
  * SLURM_ARRAY_TASK_ID relative to SLURM_ARRAY_TASK_MIN and _STEP, SLURM_ARRAY_TASK_COUNT; AWS Batch
  * array jobs: AWS_BATCH_JOB_ARRAY_INDEX (0-based; the array size is not in the environment).
  */
-export function autoShard(spec: string, env: Record<string, string | undefined>): { shard: Shard; from: string } | { error: string } {
+export function autoShard(
+  spec: string,
+  env: Record<string, string | undefined>,
+): { shard: Shard; from: string } | { error: string } {
   const m = /^auto(?:\/(\d+))?$/.exec(spec.trim());
   if (!m) return { error: `--shard must be i/n or auto (or auto/n), not "${spec}"` };
   const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : undefined);
@@ -67,9 +72,17 @@ export function autoShard(spec: string, env: Record<string, string | undefined>)
     index = int(env.AWS_BATCH_JOB_ARRAY_INDEX);
     from = 'AWS Batch AWS_BATCH_JOB_ARRAY_INDEX';
   }
-  if (index === undefined) return { error: '--shard auto: no array index in the environment (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX); give --shard i/n' };
-  if (count === undefined) return { error: `--shard auto: ${from} is ${index} but the number of shards is unknown; give --shard auto/<n> or set CHARTCODER_SHARDS` };
-  if (!Number.isInteger(index) || index < 0 || index >= count) return { error: `--shard auto: index ${index} from ${from} is outside 0…${count - 1}` };
+  if (index === undefined)
+    return {
+      error:
+        '--shard auto: no array index in the environment (JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX); give --shard i/n',
+    };
+  if (count === undefined)
+    return {
+      error: `--shard auto: ${from} is ${index} but the number of shards is unknown; give --shard auto/<n> or set CHARTCODER_SHARDS`,
+    };
+  if (!Number.isInteger(index) || index < 0 || index >= count)
+    return { error: `--shard auto: index ${index} from ${from} is outside 0…${count - 1}` };
   return { shard: { index, of: count }, from };
 }
 
@@ -105,9 +118,14 @@ export interface ReleaseGroup {
  * Charts grouped by the releases that answer on their own dates of service (a claim's
  * date_of_service, else the run's default): the one line a batch run says about releases.
  */
-export function releaseGroups(charts: ClaimRow[], defaultDos: string, resolve: (dos: string) => ReleaseInForce[]): ReleaseGroup[] {
+export function releaseGroups(
+  charts: ClaimRow[],
+  defaultDos: string,
+  resolve: (dos: string) => ReleaseInForce[],
+): ReleaseGroup[] {
   const byDate = new Map<string, number>();
-  for (const c of charts) byDate.set(c.dateOfService ?? defaultDos, (byDate.get(c.dateOfService ?? defaultDos) ?? 0) + 1);
+  for (const c of charts)
+    byDate.set(c.dateOfService ?? defaultDos, (byDate.get(c.dateOfService ?? defaultDos) ?? 0) + 1);
   const groups = new Map<string, ReleaseGroup>();
   for (const [dos, n] of [...byDate].sort((a, b) => byId(a[0], b[0]))) {
     const key = resolve(dos).map(releaseShort).join(' · ');
@@ -122,7 +140,10 @@ export function releaseGroups(charts: ClaimRow[], defaultDos: string, resolve: (
 
 /** The groups in one line: "Dates of service 2026-03-01…2026-03-31 (40 charts): ICD-10-CM FY2026 · …; …". */
 export function releaseGroupsLine(groups: ReleaseGroup[]): string {
-  const parts = groups.map((g) => `${g.firstDate === g.lastDate ? g.firstDate : `${g.firstDate}…${g.lastDate}`} (${g.charts} chart${g.charts === 1 ? '' : 's'}): ${g.releases}`);
+  const parts = groups.map(
+    (g) =>
+      `${g.firstDate === g.lastDate ? g.firstDate : `${g.firstDate}…${g.lastDate}`} (${g.charts} chart${g.charts === 1 ? '' : 's'}): ${g.releases}`,
+  );
   const note = groups.some((g) => g.releases.includes('*')) ? notInForceNote('those dates') : '';
   return `Each chart answered from the releases in force on its date of service — ${parts.join('; ')}${note}`;
 }
@@ -149,23 +170,38 @@ export const FINDING_COLUMNS = ['chart_id', 'kind', 'rule', 'severity', 'codes',
 export function assembleAudit(
   charts: ClaimRow[],
   records: AuditRecord[],
-  meta: { identity: AuditRunIdentity; shard: string | null; provenance: string[]; seconds: number; workers: number; hccNote?: string },
+  meta: {
+    identity: AuditRunIdentity;
+    shard: string | null;
+    provenance: string[];
+    seconds: number;
+    workers: number;
+    hccNote?: string;
+  },
 ): AssembledAudit {
   const wanted = new Set(charts.map((c) => c.chartId));
   const seen = new Map<string, AuditRecord>();
   for (const r of records) {
-    if (!wanted.has(r.chartId)) throw new Error(`audit record for chart ${r.chartId}, which is not in the claims asked for`);
+    if (!wanted.has(r.chartId))
+      throw new Error(`audit record for chart ${r.chartId}, which is not in the claims asked for`);
     if (seen.has(r.chartId)) throw new Error(`two audit records for chart ${r.chartId}`);
     seen.set(r.chartId, r);
   }
   const missing = charts.filter((c) => !seen.has(c.chartId));
-  if (missing.length) throw new Error(`${missing.length} chart(s) without an audit record (first: ${missing[0]!.chartId})`);
+  if (missing.length)
+    throw new Error(`${missing.length} chart(s) without an audit record (first: ${missing[0]!.chartId})`);
   const ordered = charts.map((c) => seen.get(c.chartId)!).sort((a, b) => byId(a.chartId, b.chartId));
   const results = ordered.flatMap((r) => (r.ok ? [r.result] : []));
-  const rows = ordered.flatMap((r) => (r.ok ? r.rows : [])).sort((x, y) => byId(x.chart_id, y.chart_id) || byId(x.rule, y.rule) || byId(x.codes, y.codes) || byId(x.message, y.message));
+  const rows = ordered
+    .flatMap((r) => (r.ok ? r.rows : []))
+    .sort(
+      (x, y) =>
+        byId(x.chart_id, y.chart_id) || byId(x.rule, y.rule) || byId(x.codes, y.codes) || byId(x.message, y.message),
+    );
   const skipped = ordered.flatMap((r) => (r.ok ? [] : [{ chartId: r.chartId, why: r.why }]));
   const t = totals(results, rows, { charts: charts.length, skipped, seconds: meta.seconds, workers: meta.workers });
-  if (t.audited + t.skipped.length !== charts.length) throw new Error(`audited ${t.audited} + skipped ${t.skipped.length} is not the ${charts.length} charts asked for`);
+  if (t.audited + t.skipped.length !== charts.length)
+    throw new Error(`audited ${t.audited} + skipped ${t.skipped.length} is not the ${charts.length} charts asked for`);
   const extraOf = new Map(charts.map((c) => [c.chartId, c.extra]));
   const dosOf = new Map(charts.flatMap((c) => (c.dateOfService ? [[c.chartId, c.dateOfService] as const] : [])));
   const planted = plantedErrorsFound(results, rows, extraOf);
@@ -201,7 +237,18 @@ export function assembleAudit(
     totals: t,
     planted,
     findingsCsv: safeCsv(rows as unknown as Record<string, unknown>[], FINDING_COLUMNS),
-    chartsCsv: safeCsv(chartRows, ['chart_id', 'score', 'billed', 'unsupported', 'missed', 'findings', 'hcc', 'date_of_service', 'icd_release', ...extraColumns]),
+    chartsCsv: safeCsv(chartRows, [
+      'chart_id',
+      'score',
+      'billed',
+      'unsupported',
+      'missed',
+      'findings',
+      'hcc',
+      'date_of_service',
+      'icd_release',
+      ...extraColumns,
+    ]),
     summary,
     reportHtml: reportHtml(t, results, meta.provenance, meta.hccNote),
   };

@@ -28,12 +28,18 @@ export function parseClaimsCsv(text: string, file = 'claims.csv'): ClaimRow[] {
   const fields = r.meta.fields ?? [];
   const idCol = fields.find((f) => /^(chart_?id|note_?id|id)$/i.test(f.trim()));
   const codesCol = fields.find((f) => /^codes?$/i.test(f.trim()));
-  if (!idCol || !codesCol) throw new CodesetError(file, `expected columns chart_id and codes, found: ${fields.join(', ')}`, { line: 1 });
+  if (!idCol || !codesCol)
+    throw new CodesetError(file, `expected columns chart_id and codes, found: ${fields.join(', ')}`, { line: 1 });
   // A row with more cells than the header usually holds an unquoted comma-separated code list.
   const problem = r.errors.find((e) => e.type === 'Quotes' || e.code === 'TooManyFields');
   if (problem) {
-    const hint = problem.code === 'TooManyFields' ? '; quote a comma-separated code list ("E11.22,N18.32") or separate codes with spaces' : '';
-    throw new CodesetError(file, `not a readable CSV row (${problem.message}${hint})`, { line: (problem.row ?? 0) + 2 });
+    const hint =
+      problem.code === 'TooManyFields'
+        ? '; quote a comma-separated code list ("E11.22,N18.32") or separate codes with spaces'
+        : '';
+    throw new CodesetError(file, `not a readable CSV row (${problem.message}${hint})`, {
+      line: (problem.row ?? 0) + 2,
+    });
   }
   const firstLine = new Map<string, number>();
   return r.data.map((row, i) => {
@@ -41,24 +47,43 @@ export function parseClaimsCsv(text: string, file = 'claims.csv'): ClaimRow[] {
     const chartId = (row[idCol] ?? '').trim();
     if (!chartId) throw new CodesetError(file, 'empty chart_id', { line });
     if (!CHART_ID_RE.test(chartId)) {
-      throw new CodesetError(file, `chart_id "${chartId.slice(0, 60)}" is not allowed: use letters, digits, ".", "_" and "-", starting with a letter or digit (it names the note file <chart_id>.txt)`, { line });
+      throw new CodesetError(
+        file,
+        `chart_id "${chartId.slice(0, 60)}" is not allowed: use letters, digits, ".", "_" and "-", starting with a letter or digit (it names the note file <chart_id>.txt)`,
+        { line },
+      );
     }
     const seen = firstLine.get(chartId.toLowerCase());
-    if (seen !== undefined) throw new CodesetError(file, `chart_id "${chartId}" appears again (first on line ${seen}): one row per chart`, { line });
+    if (seen !== undefined)
+      throw new CodesetError(file, `chart_id "${chartId}" appears again (first on line ${seen}): one row per chart`, {
+        line,
+      });
     firstLine.set(chartId.toLowerCase(), line);
     const dos = row.date_of_service?.trim();
-    if (dos && !validDate(dos)) throw new CodesetError(file, `date_of_service "${dos}" is not a date written YYYY-MM-DD`, { line });
+    if (dos && !validDate(dos))
+      throw new CodesetError(file, `date_of_service "${dos}" is not a date written YYYY-MM-DD`, { line });
     const setting = row.setting?.trim();
-    if (setting && !isSetting(setting)) throw new CodesetError(file, `setting "${setting}" is not office or hospital`, { line });
-    const extra = Object.fromEntries(Object.entries(row).filter(([k]) => ![idCol, codesCol, 'date_of_service', 'setting'].includes(k)));
-    return { chartId, codes: (row[codesCol] ?? '').trim(), ...(dos ? { dateOfService: dos } : {}), ...(setting && isSetting(setting) ? { setting } : {}), extra };
+    if (setting && !isSetting(setting))
+      throw new CodesetError(file, `setting "${setting}" is not office or hospital`, { line });
+    const extra = Object.fromEntries(
+      Object.entries(row).filter(([k]) => ![idCol, codesCol, 'date_of_service', 'setting'].includes(k)),
+    );
+    return {
+      chartId,
+      codes: (row[codesCol] ?? '').trim(),
+      ...(dos ? { dateOfService: dos } : {}),
+      ...(setting && isSetting(setting) ? { setting } : {}),
+      extra,
+    };
   });
 }
 
 /** YYYY-MM-DD that exists on the calendar (2026-02-30 does not). */
 export function validDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return Boolean(m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s);
+  return Boolean(
+    m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s,
+  );
 }
 
 /** Small seeded PRNG (mulberry32): the same seed gives the same injected errors. */
@@ -80,7 +105,10 @@ export type Injection = 'none' | 'dropped' | 'added-unsupported' | 'header-code'
  * known error, to check that the audit finds what was planted: a gold code dropped (missed), an
  * unrelated code added (unsupported), or a code cut back to its 3-character category (header).
  */
-export function claimsFromGold(goldTsv: string, opts: { inject: number; seed: number; unrelated: string[] }): { rows: { chart_id: string; codes: string; injected: Injection; detail: string }[] } {
+export function claimsFromGold(
+  goldTsv: string,
+  opts: { inject: number; seed: number; unrelated: string[] },
+): { rows: { chart_id: string; codes: string; injected: Injection; detail: string }[] } {
   const by = new Map<string, string[]>();
   for (const line of goldTsv.split(/\r?\n/)) {
     const [id, code] = line.split('\t');

@@ -16,12 +16,46 @@ export interface FindingRow {
 }
 
 /** One row per problem; `hccOf` names the CMS-HCC category of a code ('' when it has none). */
-export function findingRows(r: SpotAuditResult, chapterOf: (code: string) => string, hccOf: (code: string) => string = () => ''): FindingRow[] {
+export function findingRows(
+  r: SpotAuditResult,
+  chapterOf: (code: string) => string,
+  hccOf: (code: string) => string = () => '',
+): FindingRow[] {
   const rows: FindingRow[] = [];
   const hcc = (code: string | undefined) => (code ? { hcc: hccOf(code) } : { hcc: '' });
-  for (const c of r.unsupported) rows.push({ chart_id: r.chartId, kind: 'unsupported', rule: 'billed-code-unsupported', severity: 'error', codes: c, chapter: chapterOf(c), ...hcc(c), message: `${c} is billed but nothing in the note supports it` });
-  for (const m of r.missed) rows.push({ chart_id: r.chartId, kind: 'missed', rule: 'documented-code-not-billed', severity: 'warning', codes: m.code, chapter: chapterOf(m.code), ...hcc(m.code), message: `${m.code} ${m.description} is documented ("${m.evidence}") but not billed` });
-  for (const f of r.findings) rows.push({ chart_id: r.chartId, kind: f.kind, rule: f.rule, severity: f.severity, codes: f.codes.join(' '), chapter: f.codes[0] ? chapterOf(f.codes[0]) : '', ...hcc(f.codes[0]), message: f.message });
+  for (const c of r.unsupported)
+    rows.push({
+      chart_id: r.chartId,
+      kind: 'unsupported',
+      rule: 'billed-code-unsupported',
+      severity: 'error',
+      codes: c,
+      chapter: chapterOf(c),
+      ...hcc(c),
+      message: `${c} is billed but nothing in the note supports it`,
+    });
+  for (const m of r.missed)
+    rows.push({
+      chart_id: r.chartId,
+      kind: 'missed',
+      rule: 'documented-code-not-billed',
+      severity: 'warning',
+      codes: m.code,
+      chapter: chapterOf(m.code),
+      ...hcc(m.code),
+      message: `${m.code} ${m.description} is documented ("${m.evidence}") but not billed`,
+    });
+  for (const f of r.findings)
+    rows.push({
+      chart_id: r.chartId,
+      kind: f.kind,
+      rule: f.rule,
+      severity: f.severity,
+      codes: f.codes.join(' '),
+      chapter: f.codes[0] ? chapterOf(f.codes[0]) : '',
+      ...hcc(f.codes[0]),
+      message: f.message,
+    });
   return rows;
 }
 
@@ -45,9 +79,16 @@ export interface AuditTotals {
   workers: number;
 }
 
-const count = (xs: string[]) => [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const count = (xs: string[]) =>
+  [...xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())].sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  );
 
-export function totals(results: SpotAuditResult[], rows: FindingRow[], extra: Pick<AuditTotals, 'charts' | 'skipped' | 'seconds' | 'workers'>): AuditTotals {
+export function totals(
+  results: SpotAuditResult[],
+  rows: FindingRow[],
+  extra: Pick<AuditTotals, 'charts' | 'skipped' | 'seconds' | 'workers'>,
+): AuditTotals {
   const buckets = ['0-19', '20-39', '40-59', '60-79', '80-100'];
   const b = new Map(buckets.map((k) => [k, 0]));
   for (const r of results) {
@@ -64,7 +105,6 @@ export function totals(results: SpotAuditResult[], rows: FindingRow[], extra: Pi
     meanScore: results.length ? Number((results.reduce((s, r) => s + r.score, 0) / results.length).toFixed(1)) : 0,
   };
 }
-
 
 /** Horizontal bar chart as inline SVG (no scripts, no external resources: the report opens offline). */
 export function barChart(title: string, data: [string, number][], max = 25): string {
@@ -84,7 +124,8 @@ export function barChart(title: string, data: [string, number][], max = 25): str
 
 export function reportHtml(t: AuditTotals, results: SpotAuditResult[], provenance: string[], hccNote?: string): string {
   const worst = [...results].sort((a, b) => a.score - b.score || a.chartId.localeCompare(b.chartId)).slice(0, 50);
-  const hccCellHtml = (r: SpotAuditResult) => (r.hcc ?? []).map((h) => `${esc(h.code)} ${esc(hccText(h))}`).join('<br>');
+  const hccCellHtml = (r: SpotAuditResult) =>
+    (r.hcc ?? []).map((h) => `${esc(h.code)} ${esc(hccText(h))}`).join('<br>');
   const perChart = worst
     .map(
       (r) =>
@@ -114,7 +155,11 @@ ${perChart}
  * audit found: a dropped code among "missed" (same category counts), an added code among
  * "unsupported", a header code flagged as not billable.
  */
-export function plantedErrorsFound(results: SpotAuditResult[], rows: FindingRow[], extra: Map<string, Record<string, string>>): Record<string, { planted: number; found: number }> {
+export function plantedErrorsFound(
+  results: SpotAuditResult[],
+  rows: FindingRow[],
+  extra: Map<string, Record<string, string>>,
+): Record<string, { planted: number; found: number }> {
   const out: Record<string, { planted: number; found: number }> = {};
   const byChart = new Map(results.map((r) => [r.chartId, r]));
   for (const [id, e] of extra) {
@@ -130,7 +175,9 @@ export function plantedErrorsFound(results: SpotAuditResult[], rows: FindingRow[
     else if (kind === 'added-unsupported') found = r.unsupported.includes(detail);
     else if (kind === 'header-code') {
       const header = detail.split(' -> ')[1] ?? '';
-      found = rows.some((x) => x.chart_id === id && x.rule === 'non-billable-header' && x.codes.split(' ').includes(header));
+      found = rows.some(
+        (x) => x.chart_id === id && x.rule === 'non-billable-header' && x.codes.split(' ').includes(header),
+      );
     }
     if (found) slot.found++;
   }

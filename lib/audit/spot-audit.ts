@@ -55,28 +55,49 @@ export function spotAudit(
   analyzer: NoteAnalyzer,
   opts: { dateOfService: string; setting: Setting; analysis?: Analysis },
 ): SpotAuditResult {
-  const analysis = opts.analysis ?? analyzer.analyze(note, { setting: opts.setting, dateOfService: opts.dateOfService });
+  const analysis =
+    opts.analysis ?? analyzer.analyze(note, { setting: opts.setting, dateOfService: opts.dateOfService });
   const { diagnoses, services, unparsed } = parseCodeList(billedList);
   const billedDx = diagnoses.map((d) => d.code);
   const noted = [...analysis.suggestions, ...analysis.alternatives];
   const notedCodes = new Set(noted.map((s) => s.code));
   const notedCats = new Set(noted.map((s) => category(s.code)));
   const supported = billedDx.filter(
-    (c) => notedCodes.has(c) || notedCats.has(category(c)) || (COMBINATION_SUPPORT[category(c)] ?? []).some((k) => notedCats.has(category(k))),
+    (c) =>
+      notedCodes.has(c) ||
+      notedCats.has(category(c)) ||
+      (COMBINATION_SUPPORT[category(c)] ?? []).some((k) => notedCats.has(category(k))),
   );
   const unsupported = billedDx.filter((c) => !supported.includes(c));
-  const billedCats = new Set(billedDx.flatMap((c) => [category(c), ...(COMBINATION_SUPPORT[category(c)] ?? []).map(category)]));
+  const billedCats = new Set(
+    billedDx.flatMap((c) => [category(c), ...(COMBINATION_SUPPORT[category(c)] ?? []).map(category)]),
+  );
   const top = analysis.suggestions[0]?.score ?? 0;
   const missed = analysis.suggestions
-    .filter((s) => s.billable && (STATED_SECTIONS.has(s.section) || s.score >= MISSED_MIN_SHARE * top) && !billedCats.has(category(s.code)))
+    .filter(
+      (s) =>
+        s.billable &&
+        (STATED_SECTIONS.has(s.section) || s.score >= MISSED_MIN_SHARE * top) &&
+        !billedCats.has(category(s.code)),
+    )
     .slice(0, MISSED_MAX)
     .map((s) => ({ code: s.code, description: s.description, evidence: s.evidence[0]!.text, score: s.score }));
   // Entries that are not codes as written ('"I10"', 'E11..22', 'ZZZZZ') go to the engine too: each
   // becomes a finding instead of vanishing from the billed list.
-  const findings = checkEncounter({ dateOfService: opts.dateOfService, setting: opts.setting, diagnoses, services, unparsed, analysis, note }, pack);
+  const findings = checkEncounter(
+    { dateOfService: opts.dateOfService, setting: opts.setting, diagnoses, services, unparsed, analysis, note },
+    pack,
+  );
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const score = Math.max(0, 100 - WEIGHTS.unsupported * unsupported.length - WEIGHTS.missed * missed.length - WEIGHTS.error * errors - WEIGHTS.warning * warnings);
+  const score = Math.max(
+    0,
+    100 -
+      WEIGHTS.unsupported * unsupported.length -
+      WEIGHTS.missed * missed.length -
+      WEIGHTS.error * errors -
+      WEIGHTS.warning * warnings,
+  );
   const icdRelease = analysis.release?.label;
   return {
     chartId,

@@ -15,7 +15,17 @@ export interface PatientIds {
 const SOURCE = 'Patient identification (ChartCoder check): chart header vs. billing form before submission';
 
 function finding(rule: string, severity: Finding['severity'], message: string, action: string): Finding {
-  return { rule, kind: 'validity', severity, message, rationale: 'The claim must name the patient whose chart was coded.', source: SOURCE, codes: [], evidence: [], action };
+  return {
+    rule,
+    kind: 'validity',
+    severity,
+    message,
+    rationale: 'The claim must name the patient whose chart was coded.',
+    source: SOURCE,
+    codes: [],
+    evidence: [],
+    action,
+  };
 }
 
 /** Damerau-Levenshtein (optimal string alignment) distance: a swap of neighbours counts as one edit. */
@@ -26,7 +36,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -56,7 +67,8 @@ export function parseDob(v: string, today: string): { iso?: string; problem?: st
   else if ((r = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t))) [m, d, y] = [Number(r[1]), Number(r[2]), Number(r[3])];
   else return { problem: `"${v}" is not a date (YYYY-MM-DD or MM/DD/YYYY)` };
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { problem: `${v} does not exist on the calendar` };
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return { problem: `${v} does not exist on the calendar` };
   const iso = date.toISOString().slice(0, 10);
   if (iso > today) return { problem: `${v} is in the future` };
   if (Number(today.slice(0, 4)) - y > 130) return { problem: `${v} would make the patient older than 130` };
@@ -76,33 +88,87 @@ export function checkPatientIds(chart: PatientIds, form: PatientIds, today: stri
     const b = normalizeName(form.name);
     if (a !== b) {
       const dist = editDistance(a, b);
-      if (dist <= 2) out.push(finding('patient-name-misspelled', 'error', `Patient name differs slightly: chart "${chart.name}", billing form "${form.name}" — likely a misspelling.`, 'Correct the name on the billing form to match the chart (or the payer card).'));
-      else out.push(finding('patient-name-mismatch', 'error', `Patient name does not match: chart "${chart.name}", billing form "${form.name}".`, 'Stop: make sure the billing form is open for the patient of this chart.'));
+      if (dist <= 2)
+        out.push(
+          finding(
+            'patient-name-misspelled',
+            'error',
+            `Patient name differs slightly: chart "${chart.name}", billing form "${form.name}" — likely a misspelling.`,
+            'Correct the name on the billing form to match the chart (or the payer card).',
+          ),
+        );
+      else
+        out.push(
+          finding(
+            'patient-name-mismatch',
+            'error',
+            `Patient name does not match: chart "${chart.name}", billing form "${form.name}".`,
+            'Stop: make sure the billing form is open for the patient of this chart.',
+          ),
+        );
     }
   }
-  for (const [where, v] of [['chart', chart.dob], ['billing form', form.dob]] as const) {
+  for (const [where, v] of [
+    ['chart', chart.dob],
+    ['billing form', form.dob],
+  ] as const) {
     if (!v) continue;
     const p = parseDob(v, today);
-    if (p.problem) out.push(finding('patient-dob-impossible', 'error', `Date of birth on the ${where}: ${p.problem}.`, 'Correct the date of birth.'));
+    if (p.problem)
+      out.push(
+        finding(
+          'patient-dob-impossible',
+          'error',
+          `Date of birth on the ${where}: ${p.problem}.`,
+          'Correct the date of birth.',
+        ),
+      );
   }
   if (chart.dob && form.dob) {
     const a = parseDob(chart.dob, today).iso;
     const b = parseDob(form.dob, today).iso;
     if (a && b && a !== b) {
-      const swapped = a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
-      out.push(finding('patient-dob-mismatch', 'error', `Date of birth differs: chart ${a}, billing form ${b}${swapped ? ' (month and day swapped)' : transposed(a, b) ? ' (two digits transposed)' : ''}.`, 'Correct the date of birth on the billing form.'));
+      const swapped =
+        a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+      out.push(
+        finding(
+          'patient-dob-mismatch',
+          'error',
+          `Date of birth differs: chart ${a}, billing form ${b}${swapped ? ' (month and day swapped)' : transposed(a, b) ? ' (two digits transposed)' : ''}.`,
+          'Correct the date of birth on the billing form.',
+        ),
+      );
     }
   }
   if (chart.memberId && form.memberId) {
     const a = chart.memberId.replace(/[\s-]/g, '').toUpperCase();
     const b = form.memberId.replace(/[\s-]/g, '').toUpperCase();
     if (a !== b) {
-      const how = transposed(a, b) ? ' (two neighbouring characters transposed)' : editDistance(a, b) === 1 ? ' (one character differs)' : '';
-      out.push(finding('patient-member-id-mismatch', 'error', `Member id differs: chart ${chart.memberId}, billing form ${form.memberId}${how}.`, 'Correct the member id from the payer card before submitting.'));
+      const how = transposed(a, b)
+        ? ' (two neighbouring characters transposed)'
+        : editDistance(a, b) === 1
+          ? ' (one character differs)'
+          : '';
+      out.push(
+        finding(
+          'patient-member-id-mismatch',
+          'error',
+          `Member id differs: chart ${chart.memberId}, billing form ${form.memberId}${how}.`,
+          'Correct the member id from the payer card before submitting.',
+        ),
+      );
     }
   }
   for (const k of ['name', 'dob', 'memberId'] as const) {
-    if (chart[k] && !form[k]) out.push(finding('patient-field-missing', 'warning', `The billing form has no ${k === 'dob' ? 'date of birth' : k === 'memberId' ? 'member id' : 'patient name'}.`, 'Fill it before submitting.'));
+    if (chart[k] && !form[k])
+      out.push(
+        finding(
+          'patient-field-missing',
+          'warning',
+          `The billing form has no ${k === 'dob' ? 'date of birth' : k === 'memberId' ? 'member id' : 'patient name'}.`,
+          'Fill it before submitting.',
+        ),
+      );
   }
   return out;
 }

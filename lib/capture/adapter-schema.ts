@@ -41,7 +41,10 @@ export const NoteAdaptersFileSchema = z.strictObject({ version: z.literal(1), ad
 
 /** Splits "a >>> b" into its per-shadow-root parts. */
 export function selectorParts(selector: string): string[] {
-  return selector.split(SHADOW_PIERCE).map((s) => s.trim()).filter(Boolean);
+  return selector
+    .split(SHADOW_PIERCE)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The first adapter whose URL pattern matches (patterns are data: an invalid one is a schema bug, test-caught). */
@@ -57,7 +60,9 @@ export const BillingAdapterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   url: z.string(),
-  patient: z.strictObject({ name: Selector.optional(), dob: Selector.optional(), memberId: Selector.optional() }).default({}),
+  patient: z
+    .strictObject({ name: Selector.optional(), dob: Selector.optional(), memberId: Selector.optional() })
+    .default({}),
   dateOfService: Selector.optional(),
   diagnosis: Selector,
   diagnosisSlots: z.number().int().min(1).max(12),
@@ -73,7 +78,10 @@ export const BillingAdapterSchema = z.strictObject({
   expect: z.array(Expectation).min(1),
 });
 export type BillingAdapter = z.infer<typeof BillingAdapterSchema>;
-export const BillingAdaptersFileSchema = z.strictObject({ version: z.literal(1), adapters: z.array(BillingAdapterSchema) });
+export const BillingAdaptersFileSchema = z.strictObject({
+  version: z.literal(1),
+  adapters: z.array(BillingAdapterSchema),
+});
 
 export function fillSelector(template: string, vars: { n?: number; letter?: string }): string {
   return template.replace(/\{n\}/g, String(vars.n ?? '')).replace(/\{letter\}/g, vars.letter ?? '');

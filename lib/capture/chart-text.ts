@@ -54,13 +54,27 @@ const NOT_NAME = '(?!(?:DOB|D\\.O\\.B|Age|Sex|Gender|MRN|PID|ID|Born|Date|Encoun
 /** "RIVERA, ALEX J." or "Alex Rivera" (then each word has a lower-case letter, so labels are not swallowed). */
 const NAME = `[A-Z][A-Za-z'’-]+,[ \\t]*${NOT_NAME}[A-Z][A-Za-z'’-]+(?:[ \\t]+${NOT_NAME}[A-Z](?:\\.|\\b(?![A-Za-z])))?|[A-Z][a-z'’.-][A-Za-z'’.-]*(?:[ \\t]+${NOT_NAME}[A-Z][a-z'’.-][A-Za-z'’.-]*){1,2}`;
 const RULES: { key: keyof ChartFacts; re: RegExp; date?: boolean }[] = [
-  { key: 'dob', re: new RegExp(`(?:\\bDOB|\\bD\\.O\\.B\\.?|Date of birth|Birth ?date|\\bBorn)${SEP}${DATE}`, 'i'), date: true },
-  { key: 'encounterDate', re: new RegExp(`(?:Date of service|\\bDOS\\b|Service date|Encounter date|Visit date|Date of visit|Open encounter|\\bEncounter(?! (?:for|ID|No|#|number)\\b))${SEP}${DATE}`, 'i'), date: true },
+  {
+    key: 'dob',
+    re: new RegExp(`(?:\\bDOB|\\bD\\.O\\.B\\.?|Date of birth|Birth ?date|\\bBorn)${SEP}${DATE}`, 'i'),
+    date: true,
+  },
+  {
+    key: 'encounterDate',
+    re: new RegExp(
+      `(?:Date of service|\\bDOS\\b|Service date|Encounter date|Visit date|Date of visit|Open encounter|\\bEncounter(?! (?:for|ID|No|#|number)\\b))${SEP}${DATE}`,
+      'i',
+    ),
+    date: true,
+  },
   // "03/04/2026 Encounter for Alex Rivera" (an encounter page's title); not "2026-02-11 Office visit" in a list of past visits.
   { key: 'encounterDate', re: new RegExp(`${DATE}\\s+Encounter\\s+for\\b`, 'i'), date: true },
   { key: 'encounterId', re: /\bEncounter\s*(?:#|No\.?|ID|number)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{0,19})\b/i },
   { key: 'encounterId', re: new RegExp(`Open encounter${SEP}${DATE.replace('(', '(?:')}\\s*\\((\\d{1,12})\\)`, 'i') },
-  { key: 'memberId', re: /(?:\bMRN|Medical record (?:number|no\.?|#)|Chart (?:number|no\.?|#)|Patient ID|\bPID|Member ID|Subscriber ID)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{2,19})\b/i },
+  {
+    key: 'memberId',
+    re: /(?:\bMRN|Medical record (?:number|no\.?|#)|Chart (?:number|no\.?|#)|Patient ID|\bPID|Member ID|Subscriber ID)\s*[:#-]?\s*([A-Z0-9][A-Z0-9-]{2,19})\b/i,
+  },
   { key: 'name', re: new RegExp(`(?:Patient name|\\bPatient|\\bName)\\s*:\\s*(${NAME})`) },
 ];
 

@@ -15,7 +15,9 @@ import { EncounterSchema, FindingSchema, type Encounter, type Finding } from './
 export function checkEncounter(input: unknown, pack: CodePack, rules = RULES): Finding[] {
   const encounter: Encounter = EncounterSchema.parse(input);
   if (encounter.note !== undefined && !encounter.analysis) {
-    throw new Error('checkEncounter: a note was given without its analysis; analyze the note (NoteAnalyzer.analyze) and pass both');
+    throw new Error(
+      'checkEncounter: a note was given without its analysis; analyze the note (NoteAnalyzer.analyze) and pass both',
+    );
   }
   const view = pack.dateOfService === encounter.dateOfService ? pack : pack.atDate(encounter.dateOfService);
   let doc: NoteDocument | undefined;
@@ -25,6 +27,8 @@ export function checkEncounter(input: unknown, pack: CodePack, rules = RULES): F
     document: () => (encounter.note === undefined ? undefined : (doc ??= parseDocument(encounter.note))),
   };
   const order = { error: 0, warning: 1, info: 2 };
-  const findings = rules.flatMap((r) => r.run(ctx).map((f) => FindingSchema.parse({ ...f, rule: r.id, kind: r.kind, source: r.source })));
+  const findings = rules.flatMap((r) =>
+    r.run(ctx).map((f) => FindingSchema.parse({ ...f, rule: r.id, kind: r.kind, source: r.source })),
+  );
   return findings.sort((a, b) => order[a.severity] - order[b.severity] || a.rule.localeCompare(b.rule));
 }

@@ -48,7 +48,8 @@ export function feeScheduleOf(code: string): FeeScheduleIndicators | undefined {
     index = new Map();
     for (const [key, codes] of Object.entries(DATA.groups)) {
       const [globalPeriod, bilateral] = key.split('|') as [GlobalPeriod, string];
-      for (const c of codes.split(' ')) index.set(c, { code: c, globalPeriod, bilateral: Number(bilateral) as BilateralIndicator });
+      for (const c of codes.split(' '))
+        index.set(c, { code: c, globalPeriod, bilateral: Number(bilateral) as BilateralIndicator });
     }
   }
   return index.get(code.toUpperCase());
@@ -70,7 +71,11 @@ export function surgeryKind(period: GlobalPeriod): 'minor' | 'major' | undefined
  * so a release that adds a column still reads. One row per code: the row without a modifier
  * (26/TC/53 rows carry the same policy indicators).
  */
-export function indicatorsFromRvuCsv(text: string, source: Omit<FeeScheduleData['source'], 'rows' | 'codes'>, about: string): FeeScheduleData {
+export function indicatorsFromRvuCsv(
+  text: string,
+  source: Omit<FeeScheduleData['source'], 'rows' | 'codes'>,
+  about: string,
+): FeeScheduleData {
   const lines = text.split(/\r\n|\r|\n/).map(splitCsvLine);
   const head = lines.findIndex((r) => r[0]?.trim() === 'HCPCS');
   if (head < 1) throw new Error(`${source.file}: no header row starting with HCPCS`);
@@ -90,9 +95,12 @@ export function indicatorsFromRvuCsv(text: string, source: Omit<FeeScheduleData[
     const line = head + 2 + k;
     const period = r[glob]?.trim() ?? '';
     const bilateral = r[bilat]?.trim() ?? '';
-    if (!/^[0-9A-Z]{5}$/.test(code)) throw new Error(`${source.file} line ${line}: code "${code}" is not a CPT/HCPCS number`);
-    if (!(GLOBAL_PERIODS as readonly string[]).includes(period)) throw new Error(`${source.file} line ${line}: global period "${period}"`);
-    if (!/^[01239]$/.test(bilateral)) throw new Error(`${source.file} line ${line}: bilateral indicator "${bilateral}"`);
+    if (!/^[0-9A-Z]{5}$/.test(code))
+      throw new Error(`${source.file} line ${line}: code "${code}" is not a CPT/HCPCS number`);
+    if (!(GLOBAL_PERIODS as readonly string[]).includes(period))
+      throw new Error(`${source.file} line ${line}: global period "${period}"`);
+    if (!/^[01239]$/.test(bilateral))
+      throw new Error(`${source.file} line ${line}: bilateral indicator "${bilateral}"`);
     const modifier = r[1]?.trim() ?? '';
     const seen = byCode.get(code);
     if (!seen || (seen.modifier !== '' && modifier === '')) byCode.set(code, { period, bilateral, modifier });

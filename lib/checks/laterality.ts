@@ -32,7 +32,8 @@ export interface SideMention {
 }
 
 const SIDE_WORD = '(right|left|bilateral(?:ly)?|both|R|L|rt\\.?|lt\\.?)';
-const sideOf = (w: string): Side => (/^(r|rt\.?|right)$/i.test(w) ? 'right' : /^(l|lt\.?|left)$/i.test(w) ? 'left' : 'bilateral');
+const sideOf = (w: string): Side =>
+  /^(r|rt\.?|right)$/i.test(w) ? 'right' : /^(l|lt\.?|left)$/i.test(w) ? 'left' : 'bilateral';
 
 /**
  * Where the note gives a side for one of the sites: "left knee", "right distal radius", "both
@@ -46,7 +47,12 @@ export function sideMentions(doc: NoteDocument, sites: typeof BODY_SITES, roles?
   const out: SideMention[] = [];
   for (const st of doc.statements) {
     const role = st.section.role;
-    if (roles ? !roles.includes(role) : role === 'history' || role === 'family' || role === 'medications' || role === 'allergies' || role === 'social') continue;
+    if (
+      roles
+        ? !roles.includes(role)
+        : role === 'history' || role === 'family' || role === 'medications' || role === 'allergies' || role === 'social'
+    )
+      continue;
     const text = doc.view.slice(st.start, st.end);
     for (const re of [before, after]) {
       re.lastIndex = 0;
@@ -55,7 +61,12 @@ export function sideMentions(doc: NoteDocument, sites: typeof BODY_SITES, roles?
         // A capital R/L alone counts only in upper case ("L knee"), never the word "l" in prose.
         if (/^[rl]$/.test(word)) continue;
         const start = st.start + m.index;
-        out.push({ side: sideOf(word), start, end: start + m[0].length, text: doc.text.slice(start, start + m[0].length) });
+        out.push({
+          side: sideOf(word),
+          start,
+          end: start + m[0].length,
+          text: doc.text.slice(start, start + m[0].length),
+        });
       }
     }
   }
@@ -80,7 +91,8 @@ export function codeForSide(pack: CodePack, code: string, side: Side): string | 
     const c = pack.codeInfo(queue.shift()!);
     if (!c) continue;
     for (const child of c.children) {
-      if (child.billable && child.title.toLowerCase() === wanted && child.code.length === info.code.length) return child.code;
+      if (child.billable && child.title.toLowerCase() === wanted && child.code.length === info.code.length)
+        return child.code;
       if (!child.billable) queue.push(child.code);
     }
   }

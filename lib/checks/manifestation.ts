@@ -34,7 +34,10 @@ export function codeFirstOf(pack: CodePack, code: string): CodeFirst | undefined
   const byHolder = new Map<string, NoteRef[]>();
   for (const n of notes) byHolder.set(n.from, [...(byHolder.get(n.from) ?? []), n]);
   // A holder requiring the underlying condition: its first item names it, and no item makes it conditional.
-  const required = [...byHolder.values()].find((list) => /^(the )?underlying\b/i.test(list[0]!.text.trim()) && !list.some((n) => /if applicable|if known/i.test(n.text)));
+  const required = [...byHolder.values()].find(
+    (list) =>
+      /^(the )?underlying\b/i.test(list[0]!.text.trim()) && !list.some((n) => /if applicable|if known/i.test(n.text)),
+  );
   const kind = titled || required ? 'manifestation' : 'sequencing';
   const binding = required ?? notes;
   const ranges = binding.flatMap((n) => excludedRanges(n.text));

@@ -10,7 +10,9 @@ import { tokenize } from '../text/tokens';
  * all present in one statement.
  */
 const QUALIFIERS = new Set(
-  'unspecified other specified of the and or with without in to due type site organism nos not elsewhere classified acute chronic essential primary secondary mellitus complication complications initial subsequent encounter sequela disease disorder condition'.split(' '),
+  'unspecified other specified of the and or with without in to due type site organism nos not elsewhere classified acute chronic essential primary secondary mellitus complication complications initial subsequent encounter sequela disease disorder condition'.split(
+    ' ',
+  ),
 );
 
 export function titleStems(title: string): string[] {

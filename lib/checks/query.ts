@@ -22,12 +22,20 @@ export function queryDraft(f: Finding, pack: CodePack): QueryDraft | undefined {
   const t = T.templates[f.rule];
   if (!t) return undefined;
   // Name the condition in words (a query must not lead with a code).
-  const condition = f.codes
-    .filter((c) => c !== 'I10')
-    .map((c) => pack.codeInfo(c)?.title.replace(/,? unspecified (organism|side|stage|site|type)\b|,? unspecified$|^unspecified /gi, '').toLowerCase())
-    .filter(Boolean)
-    .join(' and ') || 'the condition';
+  const condition =
+    f.codes
+      .filter((c) => c !== 'I10')
+      .map((c) =>
+        pack
+          .codeInfo(c)
+          ?.title.replace(/,? unspecified (organism|side|stage|site|type)\b|,? unspecified$|^unspecified /gi, '')
+          .toLowerCase(),
+      )
+      .filter(Boolean)
+      .join(' and ') || 'the condition';
   const indicators = [...new Set(f.evidence.map((e) => `"${e.text}"`))];
-  const question = t.question.replace('{condition}', condition).replace('{indicators}', indicators.join(', ') || 'see the note');
+  const question = t.question
+    .replace('{condition}', condition)
+    .replace('{indicators}', indicators.join(', ') || 'see the note');
   return { rule: f.rule, question, options: [...t.options, ...T.always], indicators };
 }

@@ -6,7 +6,10 @@ import { SettingSchema } from '../domain/setting';
 export const ReportedCodeSchema = z.strictObject({
   code: z.string().min(3),
   /** CPT/HCPCS: modifiers (e.g. 25, 59, XS, RT); ICD-10-CM: none. */
-  modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/)).max(4).default([]),
+  modifiers: z
+    .array(z.string().regex(/^[A-Z0-9]{2}$/))
+    .max(4)
+    .default([]),
   units: z.number().int().positive().default(1),
   /** 1-based order on the claim (diagnosis sequence or service line). */
   line: z.number().int().positive(),
@@ -29,7 +32,9 @@ export const EncounterSchema = z.strictObject({
   setting: SettingSchema,
   diagnoses: z.array(ReportedCodeSchema),
   services: z.array(ReportedCodeSchema),
-  patient: z.strictObject({ sex: z.enum(['female', 'male']).optional(), ageYears: z.number().int().min(0).max(130).optional() }).default({}),
+  patient: z
+    .strictObject({ sex: z.enum(['female', 'male']).optional(), ageYears: z.number().int().min(0).max(130).optional() })
+    .default({}),
   /** The note's analysis when a note is available (evidence for documentation findings). */
   analysis: AnalysisSchema.optional(),
   note: z.string().optional(),

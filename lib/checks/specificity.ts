@@ -12,7 +12,9 @@ export interface Parting {
 
 function chain(pack: CodePack, code: string): CodeRef[] | undefined {
   const hit = pack.lookup(code);
-  return hit?.system === 'ICD-10-CM' ? [...hit.hierarchy, { code: hit.code, title: hit.title, billable: hit.billable }] : undefined;
+  return hit?.system === 'ICD-10-CM'
+    ? [...hit.hierarchy, { code: hit.code, title: hit.title, billable: hit.billable }]
+    : undefined;
 }
 
 /**

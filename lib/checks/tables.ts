@@ -12,7 +12,13 @@ export const ComprehensiveCodesSchema = z.strictObject({
   about: z.string().min(1),
   cases: z.array(
     z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('combination'), codes: z.array(CODE).min(2), report: CODE, unless: z.string().optional(), source: z.string().min(10) }),
+      z.strictObject({
+        kind: z.literal('combination'),
+        codes: z.array(CODE).min(2),
+        report: CODE,
+        unless: z.string().optional(),
+        source: z.string().min(10),
+      }),
       z.strictObject({ kind: z.literal('bilateral'), code: CODE, report: CODE, source: z.string().min(10) }),
     ]),
   ),
@@ -20,7 +26,9 @@ export const ComprehensiveCodesSchema = z.strictObject({
 
 export const ModifierRestrictionsSchema = z.strictObject({
   about: z.string().min(1),
-  restrictions: z.array(z.strictObject({ code: CODE, modifiers: z.array(MOD).min(1), why: z.string().min(5), source: z.string().min(10) })),
+  restrictions: z.array(
+    z.strictObject({ code: CODE, modifiers: z.array(MOD).min(1), why: z.string().min(5), source: z.string().min(10) }),
+  ),
 });
 
 export const COMPREHENSIVE_CODES = ComprehensiveCodesSchema.parse(comprehensiveData).cases;

@@ -55,12 +55,21 @@ function icdProblem(code: string, pack: CodePack, dateOfService?: string): CodeL
       ...(repl.length === 1 ? { meant: repl[0] } : {}),
     };
   }
-  if (status?.addedLater) return { entry: code, kind: 'not-yet-valid', message: `${code} is not valid in ICD-10-CM ${status.release} (the date of service); it is added in ${status.addedLater}` };
+  if (status?.addedLater)
+    return {
+      entry: code,
+      kind: 'not-yet-valid',
+      message: `${code} is not valid in ICD-10-CM ${status.release} (the date of service); it is added in ${status.addedLater}`,
+    };
   const info = pack.codeInfo(code);
   if (!info || (status && !status.inRelease)) {
     const near = nearestKnown(code, pack);
     const nearInfo = near ? pack.codeInfo(near) : undefined;
-    const options = nearInfo ? (nearInfo.billable ? [nearInfo.code] : nearInfo.children.filter((c) => c.billable).map((c) => c.code)) : [];
+    const options = nearInfo
+      ? nearInfo.billable
+        ? [nearInfo.code]
+        : nearInfo.children.filter((c) => c.billable).map((c) => c.code)
+      : [];
     return {
       entry: code,
       kind: 'unknown',
@@ -71,7 +80,11 @@ function icdProblem(code: string, pack: CodePack, dateOfService?: string): CodeL
   if (!info.billable) {
     const options = info.children.filter((c) => c.billable).map((c) => c.code);
     const deeper = options.length ? options : info.children.map((c) => c.code);
-    return { entry: code, kind: 'header', message: `${code} is a header in ${release}, not billable: report a more specific code${deeper.length ? ` (${list(deeper)})` : ''}` };
+    return {
+      entry: code,
+      kind: 'header',
+      message: `${code} is a header in ${release}, not billable: report a more specific code${deeper.length ? ` (${list(deeper)})` : ''}`,
+    };
   }
   return undefined;
 }

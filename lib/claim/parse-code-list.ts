@@ -38,7 +38,11 @@ export function parseCodeList(list: string): Pick<Encounter, 'diagnoses' | 'serv
       // A two-character modifier that is neither CPT nor HCPCS Level II (99214-ZZ): the line is rejected as sent.
       const unknownModifier = isIcd(code) ? undefined : mods.find((m) => !isKnownModifier(m));
       if (unknownModifier !== undefined) {
-        unparsed.push({ text: raw, position, reason: `modifier "${unknownModifier}" is not a CPT or HCPCS Level II modifier` });
+        unparsed.push({
+          text: raw,
+          position,
+          reason: `modifier "${unknownModifier}" is not a CPT or HCPCS Level II modifier`,
+        });
         return;
       }
       if (units !== undefined && Number(units) < 1) {
@@ -52,7 +56,8 @@ export function parseCodeList(list: string): Pick<Encounter, 'diagnoses' | 'serv
       }
       const reported = { code, modifiers: mods, units: units ? Number(units) : 1, line: 0 };
       if (shape.kind === 'icd') {
-        if (mods.length || units) unparsed.push({ text: raw, position, reason: 'a diagnosis code takes no modifiers or units', meant: code });
+        if (mods.length || units)
+          unparsed.push({ text: raw, position, reason: 'a diagnosis code takes no modifiers or units', meant: code });
         else diagnoses.push({ ...reported, line: diagnoses.length + 1 });
       } else services.push({ ...reported, line: services.length + 1 });
     });
@@ -71,6 +76,11 @@ function codeShape(code: string): Shape {
       ? { kind: 'unparsed', reason: 'the dot is not after the 3rd character', meant: dotIcd(bare) }
       : { kind: 'unparsed', reason: 'not an ICD-10-CM, CPT or HCPCS code as written' };
   }
-  if (icdLike && bare.length > 3) return { kind: 'unparsed', reason: 'an ICD-10-CM code is written with a dot after the 3rd character', meant: dotIcd(bare) };
+  if (icdLike && bare.length > 3)
+    return {
+      kind: 'unparsed',
+      reason: 'an ICD-10-CM code is written with a dot after the 3rd character',
+      meant: dotIcd(bare),
+    };
   return { kind: 'unparsed', reason: 'not an ICD-10-CM, CPT or HCPCS code as written' };
 }

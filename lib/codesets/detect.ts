@@ -45,7 +45,8 @@ export function detectSource(f: InputFile, inArchive: boolean): Detection {
   const head = sniff(f.bytes);
   if (lower.endsWith('.csv') && looksLikeFlatIndexCsv(head)) return { kind: 'icd10cm-index' };
   if (lower.endsWith('.json') && looksLikeTabularNotesJson(head)) return { kind: 'icd10cm-tabular-notes' };
-  if (/\.(csv|xlsx)$/.test(lower) && /mapping/.test(lower) && (lower.endsWith('.xlsx') || looksLikeHccMappings(head))) return { kind: 'cms-hcc' };
+  if (/\.(csv|xlsx)$/.test(lower) && /mapping/.test(lower) && (lower.endsWith('.xlsx') || looksLikeHccMappings(head)))
+    return { kind: 'cms-hcc' };
   if (lower.endsWith('.xml')) {
     if (head.includes('<ICD10CM.tabular')) return { kind: 'icd10cm-tabular' };
     if (head.includes('<ICD10CM.index')) return { kind: 'icd10cm-index' };

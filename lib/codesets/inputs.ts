@@ -38,7 +38,12 @@ export interface ImportLimits {
   nesting: number;
 }
 
-export const IMPORT_LIMITS: ImportLimits = { perFileBytes: 256 * MB, totalBytes: 512 * MB, zipMembers: 5000, nesting: 4 };
+export const IMPORT_LIMITS: ImportLimits = {
+  perFileBytes: 256 * MB,
+  totalBytes: 512 * MB,
+  zipMembers: 5000,
+  nesting: 4,
+};
 
 export function formatBytes(n: number): string {
   return n >= MB ? `${Math.round(n / MB)} MB` : `${Math.round(n / 1024)} kB`;
@@ -52,10 +57,16 @@ class Budget {
   /** Refuses a file (its size known or declared) over the per-file limit or the remaining total. */
   take(path: string, bytes: number, what = 'is'): void {
     if (bytes > this.limits.perFileBytes) {
-      throw new CodesetError(path, `${what} ${formatBytes(bytes)}, over the limit of ${formatBytes(this.limits.perFileBytes)} per file; no official release file is that large`);
+      throw new CodesetError(
+        path,
+        `${what} ${formatBytes(bytes)}, over the limit of ${formatBytes(this.limits.perFileBytes)} per file; no official release file is that large`,
+      );
     }
     if (this.used + bytes > this.limits.totalBytes) {
-      throw new CodesetError(path, `the files of this import expand to more than ${formatBytes(this.limits.totalBytes)} together (the limit); import fewer files at once`);
+      throw new CodesetError(
+        path,
+        `the files of this import expand to more than ${formatBytes(this.limits.totalBytes)} together (the limit); import fewer files at once`,
+      );
     }
     this.used += bytes;
   }
@@ -68,7 +79,8 @@ class Budget {
  */
 function gunzipBounded(f: InputFile, budget: Budget): Uint8Array {
   const max = Math.min(budget.limits.perFileBytes, budget.limits.totalBytes - budget.used);
-  if (f.bytes.length < 18 || f.bytes[0] !== 0x1f || f.bytes[1] !== 0x8b) throw new CodesetError(f.path, 'not a readable gzip file (no gzip signature)');
+  if (f.bytes.length < 18 || f.bytes[0] !== 0x1f || f.bytes[1] !== 0x8b)
+    throw new CodesetError(f.path, 'not a readable gzip file (no gzip signature)');
   const chunks: Uint8Array[] = [];
   let size = 0;
   const g = new Gunzip((chunk) => {
@@ -77,7 +89,8 @@ function gunzipBounded(f: InputFile, budget: Budget): Uint8Array {
   });
   const STEP = 32 * 1024;
   try {
-    for (let at = 0; at < f.bytes.length && size <= max; at += STEP) g.push(f.bytes.subarray(at, at + STEP), at + STEP >= f.bytes.length);
+    for (let at = 0; at < f.bytes.length && size <= max; at += STEP)
+      g.push(f.bytes.subarray(at, at + STEP), at + STEP >= f.bytes.length);
   } catch (e) {
     throw new CodesetError(f.path, `not a readable gzip file (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -120,7 +133,8 @@ function zipCrcs(data: Uint8Array): ZipEntry[] {
   for (let i = 0; i < count && offset + 46 <= data.length; i++) {
     if (view.getUint32(offset, true) !== 0x02014b50) break;
     out.push({ crc: view.getUint32(offset + 16, true) });
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return out;
 }
@@ -143,7 +157,11 @@ function unzipBounded(f: InputFile, budget: Budget): [string, Uint8Array][] {
     unzipSync(f.bytes, {
       filter: (m) => {
         if (!wanted(m.name)) return false;
-        if (++members > budget.limits.zipMembers) throw new CodesetError(f.path, `has more than ${budget.limits.zipMembers} members (the limit); not an official release archive`);
+        if (++members > budget.limits.zipMembers)
+          throw new CodesetError(
+            f.path,
+            `has more than ${budget.limits.zipMembers} members (the limit); not an official release archive`,
+          );
         // fflate inflates into a buffer of exactly the declared size: the declared size is the bound.
         budget.take(`${f.path}!${m.name}`, m.originalSize, m.compression === 0 ? 'is' : 'expands to');
         return false;
@@ -158,7 +176,8 @@ function unzipBounded(f: InputFile, budget: Budget): [string, Uint8Array][] {
       filter: (m) => {
         index++;
         if (!wanted(m.name)) return false;
-        if (names.has(m.name)) throw new CodesetError(f.path, `has two members named ${m.name}; not an official release archive`);
+        if (names.has(m.name))
+          throw new CodesetError(f.path, `has two members named ${m.name}; not an official release archive`);
         names.add(m.name);
         order.push(index);
         return true;
@@ -168,7 +187,11 @@ function unzipBounded(f: InputFile, budget: Budget): [string, Uint8Array][] {
   const entries = Object.entries(files);
   entries.forEach(([name, bytes], i) => {
     const expected = crcs[order[i] ?? -1]?.crc;
-    if (expected !== undefined && crc32(bytes) !== expected) throw new CodesetError(`${f.path}!${name}`, 'is damaged (CRC-32 of the unpacked member differs from the zip directory)');
+    if (expected !== undefined && crc32(bytes) !== expected)
+      throw new CodesetError(
+        `${f.path}!${name}`,
+        'is damaged (CRC-32 of the unpacked member differs from the zip directory)',
+      );
   });
   return entries;
 }
@@ -185,14 +208,23 @@ export function expandArchives(files: InputFile[], limits: ImportLimits = IMPORT
     for (const f of list) {
       const name = baseName(f.path).toLowerCase();
       const archive = name.endsWith('.gz') || name.endsWith('.zip');
-      if (archive && depth >= limits.nesting) throw new CodesetError(f.path, `archives nested more than ${limits.nesting} deep (the limit); not an official release archive`);
+      if (archive && depth >= limits.nesting)
+        throw new CodesetError(
+          f.path,
+          `archives nested more than ${limits.nesting} deep (the limit); not an official release archive`,
+        );
       if (name.endsWith('.gz')) {
         const bytes = gunzipBounded(f, budget);
         out.push(...expand([{ ...f, path: f.path.replace(/\.gz$/i, ''), bytes }], depth + 1));
       } else if (name.endsWith('.zip')) {
         const inner = unzipBounded(f, budget)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([m, bytes]) => ({ path: `${f.path}!${m}`, bytes, suppliedSha256: f.suppliedSha256, archive: f.archive ?? f.path }));
+          .map(([m, bytes]) => ({
+            path: `${f.path}!${m}`,
+            bytes,
+            suppliedSha256: f.suppliedSha256,
+            archive: f.archive ?? f.path,
+          }));
         if (inner.length === 0) throw new CodesetError(f.path, 'the zip archive is empty');
         out.push(...expand(inner, depth + 1));
       } else {

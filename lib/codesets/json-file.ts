@@ -52,10 +52,14 @@ export function parseJsonRecords<T extends z.ZodType>(
       const id = typeof rec === 'object' && rec !== null ? (rec as Record<string, unknown>)[key] : undefined;
       const line = typeof id === 'string' ? lineOfValue(text, key, id) : undefined;
       const where = `[${i}]${issue.path.length ? `.${issue.path.join('.')}` : ''}`;
-      throw new CodesetError(file, `${what} record ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${issue.message}`, {
-        ...(line !== undefined ? { line } : {}),
-        element: where,
-      });
+      throw new CodesetError(
+        file,
+        `${what} record ${i + 1}${typeof id === 'string' ? ` (${id})` : ''}: ${issue.message}`,
+        {
+          ...(line !== undefined ? { line } : {}),
+          element: where,
+        },
+      );
     }
     out.push(parsed.data);
   });
@@ -64,7 +68,17 @@ export function parseJsonRecords<T extends z.ZodType>(
 }
 
 /** Throws a CodesetError for one record, at the line where it is printed. */
-export function recordError(text: string, file: string, key: string, id: string, index: number, message: string): CodesetError {
+export function recordError(
+  text: string,
+  file: string,
+  key: string,
+  id: string,
+  index: number,
+  message: string,
+): CodesetError {
   const line = lineOfValue(text, key, id);
-  return new CodesetError(file, `record ${index + 1} (${id}): ${message}`, { ...(line !== undefined ? { line } : {}), element: `[${index}]` });
+  return new CodesetError(file, `record ${index + 1} (${id}): ${message}`, {
+    ...(line !== undefined ? { line } : {}),
+    element: `[${index}]`,
+  });
 }

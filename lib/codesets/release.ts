@@ -45,27 +45,58 @@ export function inferRelease(kind: SourceKind, path: string, contentVersion?: st
   const system = systemOf(kind);
   if (system === 'ICD-10-CM') {
     const y = Number(/(?:^|[^0-9])(20\d\d)(?:[^0-9]|$)/.exec(name)?.[1] ?? contentVersion);
-    if (!Number.isInteger(y) || y < 2000) throw new CodesetError(path, 'cannot tell the ICD-10-CM fiscal year (the name or <version> should say it)');
+    if (!Number.isInteger(y) || y < 2000)
+      throw new CodesetError(path, 'cannot tell the ICD-10-CM fiscal year (the name or <version> should say it)');
     if (/april|apr[-_ ]?1|[-_]apr[-_.]/.test(name)) {
-      return { system, release: `FY${y} April update`, effectiveFrom: iso(y, 4, 1), effectiveTo: iso(y, 9, 30), basis: 'file name (April 1 update)' };
+      return {
+        system,
+        release: `FY${y} April update`,
+        effectiveFrom: iso(y, 4, 1),
+        effectiveTo: iso(y, 9, 30),
+        basis: 'file name (April 1 update)',
+      };
     }
-    return { system, release: `FY${y}`, effectiveFrom: iso(y - 1, 10, 1), effectiveTo: iso(y, 9, 30), basis: 'fiscal year in the file name or <version>' };
+    return {
+      system,
+      release: `FY${y}`,
+      effectiveFrom: iso(y - 1, 10, 1),
+      effectiveTo: iso(y, 9, 30),
+      basis: 'fiscal year in the file name or <version>',
+    };
   }
   if (system === 'CMS-HCC') {
     // "2026 Initial ICD-10-CM Mappings": the payment year, and which of CMS's yearly versions it is.
     const m = /(20\d\d)[-_ ]*(initial|midyear[-_ ]?final|midyear|final)?/.exec(name);
-    if (!m) throw new CodesetError(path, 'cannot tell the payment year of the CMS-HCC mappings (expected e.g. "2026 Initial ICD-10-CM Mappings")');
+    if (!m)
+      throw new CodesetError(
+        path,
+        'cannot tell the payment year of the CMS-HCC mappings (expected e.g. "2026 Initial ICD-10-CM Mappings")',
+      );
     const y = Number(m[1]);
     const version = m[2] ? ` ${m[2].replace(/[-_]/g, ' ')}` : '';
-    return { system, release: `PY${y}${version}`, effectiveFrom: iso(y, 1, 1), effectiveTo: iso(y, 12, 31), basis: 'payment year in the file name' };
+    return {
+      system,
+      release: `PY${y}${version}`,
+      effectiveFrom: iso(y, 1, 1),
+      effectiveTo: iso(y, 12, 31),
+      basis: 'payment year in the file name',
+    };
   }
   if (system === 'HCPCS') {
-    const m = /(20\d\d)[-_ ]?(?:q\d[-_ ]?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.exec(`${contentVersion ?? ''} ${name}`.toLowerCase());
+    const m = /(20\d\d)[-_ ]?(?:q\d[-_ ]?)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.exec(
+      `${contentVersion ?? ''} ${name}`.toLowerCase(),
+    );
     if (!m) throw new CodesetError(path, 'cannot tell the HCPCS quarter (expected e.g. HCPC2026_JAN_ANWEB)');
     const y = Number(m[1]);
     const month = MONTHS.indexOf(m[2] as string) + 1;
     const q = quarterOf(y, month);
-    return { system, release: `${y} ${m[2]!.toUpperCase()} (Q${q.q})`, effectiveFrom: q.from, effectiveTo: q.to, basis: 'quarter in the file name or version' };
+    return {
+      system,
+      release: `${y} ${m[2]!.toUpperCase()} (Q${q.q})`,
+      effectiveFrom: q.from,
+      effectiveTo: q.to,
+      basis: 'quarter in the file name or version',
+    };
   }
   // NCCI: "eff_2024-07-01", "Eff_07-01-2024", "v302" (version 30.2 = 2024 Q3), "2024q3", "asof_2024-06-03".
   let from: string | undefined;
@@ -88,7 +119,11 @@ export function inferRelease(kind: SourceKind, path: string, contentVersion?: st
     from = quarterOf(Number(m[1]), Number(m[2])).from;
     basis = 'the quarter containing the "as of" date in the file name';
   }
-  if (!from) throw new CodesetError(path, 'cannot tell the NCCI quarter (expected e.g. Eff_07-01-2024, 2024Q3 or v302r0 in the name)');
+  if (!from)
+    throw new CodesetError(
+      path,
+      'cannot tell the NCCI quarter (expected e.g. Eff_07-01-2024, 2024Q3 or v302r0 in the name)',
+    );
   const y = Number(from.slice(0, 4));
   const q = quarterOf(y, Number(from.slice(5, 7)));
   return { system, release: `${y} Q${q.q}`, effectiveFrom: from, effectiveTo: q.to, basis };

@@ -92,9 +92,13 @@ export function findColumns<K extends string>(
     if (ok) return { headerIndex: i, col };
   }
   const wanted = keys.filter((k) => !spec[k].optional).map((k) => spec[k].aliases[0]);
-  throw new CodesetError(file, `no header row with the columns ${wanted.map((w) => `"${w}"`).join(', ')} in the first ${maxHeaderRows} rows`, {
-    line: table.rowLine[0],
-  });
+  throw new CodesetError(
+    file,
+    `no header row with the columns ${wanted.map((w) => `"${w}"`).join(', ')} in the first ${maxHeaderRows} rows`,
+    {
+      line: table.rowLine[0],
+    },
+  );
 }
 
 /** CMS dates: YYYYMMDD, YYYY-MM-DD, MM/DD/YYYY; `*` or blank = none. Returns ISO or null. */

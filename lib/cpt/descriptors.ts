@@ -19,14 +19,20 @@ export function parseCptCsv(text: string, file = 'CPT descriptors'): CptDescript
   if (!CPT.test((rows[0]![0] ?? '').trim())) {
     codeCol = head.findIndex((h) => /code/.test(h) && !/desc/.test(h));
     descCol = head.findIndex((h) => /desc|long|title/.test(h));
-    if (codeCol < 0 || descCol < 0) throw new CodesetError(file, `expected a header with a code column and a descriptor column, found: ${rows[0]!.join(', ')}`, { line: 1 });
+    if (codeCol < 0 || descCol < 0)
+      throw new CodesetError(
+        file,
+        `expected a header with a code column and a descriptor column, found: ${rows[0]!.join(', ')}`,
+        { line: 1 },
+      );
     start = 1;
   }
   const out: CptDescriptors = new Map();
   for (let i = start; i < rows.length; i++) {
     const code = (rows[i]![codeCol] ?? '').trim().toUpperCase();
     const desc = (rows[i]![descCol] ?? '').trim();
-    if (!CPT.test(code)) throw new CodesetError(file, `"${code}" is not a CPT code (4 digits and a digit or letter)`, { line: i + 1 });
+    if (!CPT.test(code))
+      throw new CodesetError(file, `"${code}" is not a CPT code (4 digits and a digit or letter)`, { line: i + 1 });
     if (!desc) throw new CodesetError(file, `${code} has no descriptor`, { line: i + 1 });
     out.set(code, desc);
   }
@@ -38,7 +44,10 @@ export function searchCpt(d: CptDescriptors, query: string, limit = 10): { code:
   const q = query.trim().toUpperCase();
   if (!d.size || !q) return [];
   if (d.has(q)) return [{ code: q, descriptor: d.get(q)! }];
-  const words = q.toLowerCase().split(/\W+/).filter((w) => w.length > 1);
+  const words = q
+    .toLowerCase()
+    .split(/\W+/)
+    .filter((w) => w.length > 1);
   if (!words.length) return [];
   const out: { code: string; descriptor: string }[] = [];
   for (const [code, descriptor] of d) {

@@ -22,7 +22,8 @@ const KEYWORDS = KINDS.kinds.map((k) => ({ kind: k.kind, role: k.role, words: k.
 const LONE = /(^|\n)[ \t]*([A-Za-z][A-Za-z /&'-]{0,40}?)[ \t]*(?=\r?\n)/g;
 
 /** A candidate heading: at a line start, or after a full stop and spaces; words, then a colon. */
-const CANDIDATE = /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)(?:[ \t,]*:|(?<=(?:^|\n)[ \t]*[SOAP])[ \t]+-(?=[ \t]*(?:\n|$)))/g;
+const CANDIDATE =
+  /(^|\n|[.][ \t]+)[ \t]*([A-Za-z][A-Za-z0-9 /&'()-]{0,60}?)(?:[ \t,]*:|(?<=(?:^|\n)[ \t]*[SOAP])[ \t]+-(?=[ \t]*(?:\n|$)))/g;
 
 function norm(heading: string): string {
   return heading.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -90,12 +91,26 @@ export function findSections(text: string): { sections: DocSection[]; subHeading
     if (!exact || raw.length < 2 || !/^[A-Z]/.test(raw)) continue;
     const start = m.index + m[1]!.length + m[0].slice(m[1]!.length).indexOf(raw);
     if (sections.some((x) => x.start === start)) continue;
-    sections.push({ kind: exact.kind, role: exact.role, heading: raw, start, bodyStart: start + raw.length, end: text.length });
+    sections.push({
+      kind: exact.kind,
+      role: exact.role,
+      heading: raw,
+      start,
+      bodyStart: start + raw.length,
+      end: text.length,
+    });
   }
   sections.sort((a, b) => a.start - b.start);
   for (let i = 0; i < sections.length; i++) sections[i]!.end = sections[i + 1]?.start ?? text.length;
   if (sections.length === 0 || sections[0]!.start > 0) {
-    sections.unshift({ kind: 'preamble', role: 'narrative', heading: '', start: 0, bodyStart: 0, end: sections[0]?.start ?? text.length });
+    sections.unshift({
+      kind: 'preamble',
+      role: 'narrative',
+      heading: '',
+      start: 0,
+      bodyStart: 0,
+      end: sections[0]?.start ?? text.length,
+    });
   }
   return { sections, subHeadings };
 }

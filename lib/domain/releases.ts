@@ -41,7 +41,10 @@ function daysOutside(r: { effectiveFrom: string; effectiveTo: string }, dos: str
 }
 
 /** The release nearest in time to the date (the later one of two equally near). */
-export function nearest<T extends { effectiveFrom: string; effectiveTo: string }>(sortedOldestFirst: readonly T[], dos: string): T | undefined {
+export function nearest<T extends { effectiveFrom: string; effectiveTo: string }>(
+  sortedOldestFirst: readonly T[],
+  dos: string,
+): T | undefined {
   let best: T | undefined;
   for (const r of sortedOldestFirst) if (!best || daysOutside(r, dos) <= daysOutside(best, dos)) best = r;
   return best;

@@ -34,7 +34,8 @@ function testScope(s: EmStatement): 'reviewed' | 'plan' | undefined {
   return undefined;
 }
 
-const NOT_DONE = /\b(not (done|available|obtained|performed|drawn)|none (available|done)|no (labs?|imaging|studies|tests?)\b)/i;
+const NOT_DONE =
+  /\b(not (done|available|obtained|performed|drawn)|none (available|done)|no (labs?|imaging|studies|tests?)\b)/i;
 
 export function readData(note: EmNote): DataElement {
   const items: DataItem[] = [];
@@ -48,15 +49,27 @@ export function readData(note: EmNote): DataElement {
     for (const t of CUES.tests) {
       if (tests.has(t.id) || (t.generic && specific)) continue;
       const free = (h: Span) => !taken.some((x) => h.start < x.end && h.end > x.start);
-      const hit = t.words.flatMap((w) => allMatches(s.text, w, s.start)).sort((a, b) => a.start - b.start).find(free);
+      const hit = t.words
+        .flatMap((w) => allMatches(s.text, w, s.start))
+        .sort((a, b) => a.start - b.start)
+        .find(free);
       if (!hit) continue;
       taken.push(hit);
       tests.add(t.id);
-      const ordered = scope === 'plan' && CUES.orderVerbs.some((v) => pattern(v).test(s.text)) && !/\b(show(s|ed)?|reveal(s|ed)?|demonstrat(es|ed))\b/i.test(s.text);
+      const ordered =
+        scope === 'plan' &&
+        CUES.orderVerbs.some((v) => pattern(v).test(s.text)) &&
+        !/\b(show(s|ed)?|reveal(s|ed)?|demonstrat(es|ed))\b/i.test(s.text);
       items.push({ category: ordered ? 'test-ordered' : 'test-reviewed', what: t.id, evidence: [hit] });
     }
   }
-  const once = (category: DataItem['category'], patterns: string[], what: string, max: number, exclude: string[] = []) => {
+  const once = (
+    category: DataItem['category'],
+    patterns: string[],
+    what: string,
+    max: number,
+    exclude: string[] = [],
+  ) => {
     let n = 0;
     for (const s of note.statements) {
       if (n >= max) break;
@@ -88,5 +101,10 @@ function level(items: DataItem[]): DataElement {
   if (met >= 2) return { level: 'high', items, category1, why: `extensive: two of three categories (${parts})` };
   if (met === 1) return { level: 'moderate', items, category1, why: `moderate: one of three categories (${parts})` };
   if (testsNotes >= 2 || historian) return { level: 'low', items, category1, why: `limited (${parts})` };
-  return { level: 'straightforward', items, category1, why: items.length ? `minimal (${parts})` : 'minimal or none: no test, record, historian or discussion found' };
+  return {
+    level: 'straightforward',
+    items,
+    category1,
+    why: items.length ? `minimal (${parts})` : 'minimal or none: no test, record, historian or discussion found',
+  };
 }

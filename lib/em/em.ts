@@ -4,7 +4,19 @@ import { readNote, type EmNote, type Span } from './note-view';
 import { readProblems, type ProblemsElement } from './problems';
 import { readRisk, type RiskElement } from './risk';
 import { FAMILIES, type Family } from '../domain/visit-family';
-import { familyLabel, familyTable, levelByMdm, levelByTime, levels, mdmLevel, mdmNeeds, prolonged, rank, emLabel, type MdmLevel } from './tables';
+import {
+  familyLabel,
+  familyTable,
+  levelByMdm,
+  levelByTime,
+  levels,
+  mdmLevel,
+  mdmNeeds,
+  prolonged,
+  rank,
+  emLabel,
+  type MdmLevel,
+} from './tables';
 import { findTotalTime } from './time';
 import type { Setting } from '../domain/setting';
 
@@ -18,7 +30,16 @@ import type { Setting } from '../domain/setting';
  * MDM (two of three elements) and documented total time where the family allows each. Every element
  * keeps the note's words it came from and says what the next level needs. Advisory: the coder decides.
  */
-export { emLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, MDM_ORDER, prolonged, type MdmLevel } from './tables';
+export {
+  emLabel,
+  familyOfCode,
+  levelByMdm,
+  levelByTime,
+  mdmLevel,
+  MDM_ORDER,
+  prolonged,
+  type MdmLevel,
+} from './tables';
 export { findTotalTime } from './time';
 export { familyLabel } from './tables';
 export type { Span } from './note-view';
@@ -74,7 +95,8 @@ function notANote(text: string): string | undefined {
     const c = text.charCodeAt(i);
     if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
-  if (control > Math.max(3, text.length * 0.01)) return 'the text is not a clinical note (binary or control characters): nothing to level';
+  if (control > Math.max(3, text.length * 0.01))
+    return 'the text is not a clinical note (binary or control characters): nothing to level';
   const words = text.match(/[A-Za-z]{2,}/g) ?? [];
   if (words.length < 3) return `the text has ${words.length} word${words.length === 1 ? '' : 's'}: nothing to level`;
   return undefined;
@@ -181,7 +203,9 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
       ...base,
       ...timePart,
       mdm: EMPTY_MDM(false),
-      ...(code ? { code, label: emLabel(code) } : { nothingToLevel: 'a preventive visit without a documented age: the code follows the age band' }),
+      ...(code
+        ? { code, label: emLabel(code) }
+        : { nothingToLevel: 'a preventive visit without a documented age: the code follows the age band' }),
       basis: code ? 'age' : 'none',
       prolonged: { cpt: 0, medicare: 0 },
     };
@@ -191,7 +215,15 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
     const fuller = table.fuller.filter((p) => new RegExp(p, 'i').test(read.doc.view)).length >= table.fullerNeeds;
     const code = (fuller ? list.at(-1) : list[0])!.code;
     advice.push(table.note);
-    return { ...base, ...timePart, mdm: EMPTY_MDM(false), code, label: emLabel(code), basis: 'extent', prolonged: { cpt: 0, medicare: 0 } };
+    return {
+      ...base,
+      ...timePart,
+      mdm: EMPTY_MDM(false),
+      code,
+      label: emLabel(code),
+      basis: 'extent',
+      prolonged: { cpt: 0, medicare: 0 },
+    };
   }
 
   const applies = table.leveling !== 'time';
@@ -206,9 +238,15 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
     level,
     applies,
     evidence: {
-      problems: p.problems.filter((x) => x.level === p.level || p.level === 'moderate').flatMap((x) => x.evidence).slice(0, 6),
+      problems: p.problems
+        .filter((x) => x.level === p.level || p.level === 'moderate')
+        .flatMap((x) => x.evidence)
+        .slice(0, 6),
       data: d.items.flatMap((x) => x.evidence).slice(0, 8),
-      risk: r.items.filter((x) => x.level === r.level).flatMap((x) => x.evidence).slice(0, 6),
+      risk: r.items
+        .filter((x) => x.level === r.level)
+        .flatMap((x) => x.evidence)
+        .slice(0, 6),
     },
     why: { problems: p.why, data: d.why, risk: r.why },
     details: { problems: p.problems, data: d.items, risk: r.items },
@@ -216,14 +254,21 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
   // Words without any heading, problem, test, management or time are not a visit note; a note with
   // headings whose assessment and plan are missing (cut short) is still levelled, at its lowest.
   if (applies && !t && read.doc.sections.length <= 1 && p.problems.length + d.items.length + r.items.length === 0) {
-    return { ...base, mdm, nothingToLevel: 'no problem, test, management or time statement found: nothing to level', basis: 'none', prolonged: { cpt: 0, medicare: 0 } };
+    return {
+      ...base,
+      mdm,
+      nothingToLevel: 'no problem, test, management or time statement found: nothing to level',
+      basis: 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+    };
   }
   const byTime = t ? levelByTime(family, t.minutes) : undefined;
   const byMdm = applies ? levelByMdm(family, level) : undefined;
   const codes = levels(family).map((l) => l.code);
   const at = (c?: string) => (c ? codes.indexOf(c) : -1);
   let code = at(byTime) >= at(byMdm) ? byTime : byMdm;
-  let basis: EmResult['basis'] = code === undefined ? 'none' : code === byTime && at(byTime) >= at(byMdm) ? 'time' : 'mdm';
+  let basis: EmResult['basis'] =
+    code === undefined ? 'none' : code === byTime && at(byTime) >= at(byMdm) ? 'time' : 'mdm';
   if (!code && table.withoutTime) {
     code = table.withoutTime;
     basis = 'default';
@@ -241,7 +286,13 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
   }
   if (family === 'discharge') discharged(read, advice);
   if (family === 'initial') plannedOperation(read, advice);
-  if (family === 'office-consult' || family === 'inpatient-consult' || family === 'critical-care' || family.startsWith('home-')) advice.push(table.note ?? '');
+  if (
+    family === 'office-consult' ||
+    family === 'inpatient-consult' ||
+    family === 'critical-care' ||
+    family.startsWith('home-')
+  )
+    advice.push(table.note ?? '');
   return {
     ...base,
     ...timePart,
@@ -258,15 +309,29 @@ function levelIn(read: EmNote, family: Family, detected: FamilyReading): EmResul
 
 /** A discharge after an operation by the same surgeon falls in the global surgical package. */
 function discharged(read: EmNote, advice: string[]): void {
-  const op = read.doc.sections.find((s) => /\b(procedures?|operations?)\b( (performed|done))?/i.test(s.heading) && !/\bnone\b/i.test(read.doc.view.slice(s.bodyStart, s.end)));
-  if (op && /ectomy|otomy|plasty|repair|fusion|bypass|transplant|fundoplication|arthroplasty|resection/i.test(read.doc.view.slice(op.bodyStart, op.end))) {
-    advice.push('An operation was done during the stay: if the discharging physician is the operating surgeon, discharge-day care is part of the global surgical package (no separate E/M).');
+  const op = read.doc.sections.find(
+    (s) =>
+      /\b(procedures?|operations?)\b( (performed|done))?/i.test(s.heading) &&
+      !/\bnone\b/i.test(read.doc.view.slice(s.bodyStart, s.end)),
+  );
+  if (
+    op &&
+    /ectomy|otomy|plasty|repair|fusion|bypass|transplant|fundoplication|arthroplasty|resection/i.test(
+      read.doc.view.slice(op.bodyStart, op.end),
+    )
+  ) {
+    advice.push(
+      'An operation was done during the stay: if the discharging physician is the operating surgeon, discharge-day care is part of the global surgical package (no separate E/M).',
+    );
   }
 }
 
 /** An admission for a planned operation: the surgeon's preoperative visit belongs to the global package. */
 function plannedOperation(read: EmNote, advice: string[]): void {
-  const m = /\badmitted (?:to undergo|for)\s+(?:(?:an?|the|his|her|elective|planned|scheduled)\s+)*(?:[\w-]+\s+){0,3}?[\w-]*(?:ectomy|otomy|plasty|surgery|repair|replacement|fusion|bypass)\b/i.exec(read.doc.view);
+  const m =
+    /\badmitted (?:to undergo|for)\s+(?:(?:an?|the|his|her|elective|planned|scheduled)\s+)*(?:[\w-]+\s+){0,3}?[\w-]*(?:ectomy|otomy|plasty|surgery|repair|replacement|fusion|bypass)\b/i.exec(
+      read.doc.view,
+    );
   if (m) {
     advice.push(
       `Admitted for a planned operation ("${m[0]}"): if the author is the operating surgeon, this visit is part of the global surgical package unless it is where the decision for surgery was made (then modifier 57).`,
@@ -282,7 +347,9 @@ function nextCriticalCareUnit(minutes: number): { nextLevel: string } {
   const every = addOn?.every ?? 30;
   const cpt = (addOn?.startsAt ?? 75) + every * p.cpt;
   const medicare = (addOn?.medicare?.startsAt ?? 104) + every * p.medicare;
-  return { nextLevel: `99292 x${p.cpt + 1} needs ${cpt} minutes of critical care (Medicare: x${p.medicare + 1} from ${medicare} minutes)` };
+  return {
+    nextLevel: `99292 x${p.cpt + 1} needs ${cpt} minutes of critical care (Medicare: x${p.medicare + 1} from ${medicare} minutes)`,
+  };
 }
 
 function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm']): { nextLevel?: string } {
@@ -290,7 +357,8 @@ function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm'
   const next = list[(code ? list.findIndex((l) => l.code === code) : -1) + 1];
   if (!next) return {};
   const parts: string[] = [];
-  if (next.minutes !== undefined && familyTable(family).leveling !== 'mdm') parts.push(`${next.minutes} minutes of total time on the date`);
+  if (next.minutes !== undefined && familyTable(family).leveling !== 'mdm')
+    parts.push(`${next.minutes} minutes of total time on the date`);
   if (next.mdm && mdm.applies && next.mdm !== 'straightforward') {
     const needs = mdmNeeds(next.mdm);
     const short = (['problems', 'data', 'risk'] as const).filter((e) => rank(mdm[e]) < rank(next.mdm!));
@@ -299,7 +367,8 @@ function nextLevel(family: Family, code: string | undefined, mdm: EmResult['mdm'
       `${next.mdm} MDM (two of three elements; ${have} there now${short.length ? ` — ${short.map((e) => `${e} (now ${mdm[e]}) needs ${needs[e]}`).join('; ')}` : ''})`,
     );
   }
-  if (family === 'discharge' || family === 'nursing-discharge') parts.splice(0, parts.length, `more than 30 minutes on the discharge day documented`);
+  if (family === 'discharge' || family === 'nursing-discharge')
+    parts.splice(0, parts.length, `more than 30 minutes on the discharge day documented`);
   return parts.length ? { nextLevel: `${next.code} needs ${parts.join(', or ')}` } : {};
 }
 

@@ -142,7 +142,8 @@ function reportTitles(note: EmNote): Span[] {
   };
   const out: Span[] = [];
   for (const sec of note.doc.sections) {
-    if (sec.start < end && sec.heading && short(sec.heading)) out.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
+    if (sec.start < end && sec.heading && short(sec.heading))
+      out.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
   }
   for (const s of note.statements) {
     if (s.start >= end) break;
@@ -184,19 +185,42 @@ function decide(note: EmNote, scores: Scores, setting?: Setting): FamilyReading 
     family = stay.family;
     chosen = { evidence: stay.evidence, why: [stay.why] };
   } else if (!best) family = setting === 'hospital' ? 'subsequent' : 'established';
-  else if (best === 'consult') family = inFacility(scores) || consultPlace(note) === 'hospital' ? 'inpatient-consult' : 'office-consult';
+  else if (best === 'consult')
+    family = inFacility(scores) || consultPlace(note) === 'hospital' ? 'inpatient-consult' : 'office-consult';
   else if (best === 'home') family = 'home-established';
   else family = best === 'nursing' ? 'nursing-subsequent' : best;
   // In a nursing facility, the admission, the later visits and the discharge have their own codes.
-  if (inFacility(scores) && (family === 'initial' || family === 'subsequent' || family === 'discharge' || family === 'nursing-subsequent')) {
+  if (
+    inFacility(scores) &&
+    (family === 'initial' || family === 'subsequent' || family === 'discharge' || family === 'nursing-subsequent')
+  ) {
     const admitted = firstMatch(note.doc.view, CUES.nursingAdmission);
-    family = family === 'discharge' ? 'nursing-discharge' : family === 'initial' || admitted ? 'nursing-initial' : 'nursing-subsequent';
+    family =
+      family === 'discharge'
+        ? 'nursing-discharge'
+        : family === 'initial' || admitted
+          ? 'nursing-initial'
+          : 'nursing-subsequent';
     const place = scores.get('nursing')!;
-    chosen = { evidence: [...place.evidence, ...(admitted ? [admitted] : [])], why: [...place.why, ...chosen.why.filter((w) => !place.why.includes(w))] };
+    chosen = {
+      evidence: [...place.evidence, ...(admitted ? [admitted] : [])],
+      why: [...place.why, ...chosen.why.filter((w) => !place.why.includes(w))],
+    };
     if (admitted) chosen.why.push(`the facility stay begins ("${admitted.text}")`);
   }
-  const reading: FamilyReading = { family, evidence: chosen.evidence, why: chosen.why, confident: best !== undefined || stay !== undefined };
-  if (family === 'established' || family === 'new' || family === 'preventive' || family === 'eye' || family === 'home-established') {
+  const reading: FamilyReading = {
+    family,
+    evidence: chosen.evidence,
+    why: chosen.why,
+    confident: best !== undefined || stay !== undefined,
+  };
+  if (
+    family === 'established' ||
+    family === 'new' ||
+    family === 'preventive' ||
+    family === 'eye' ||
+    family === 'home-established'
+  ) {
     const st = patientStatus(note);
     reading.status = st.status;
     if (family === 'established' || family === 'new') reading.family = st.status;
@@ -221,7 +245,11 @@ function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: st
   const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
   const words = hits.map((s) => `"${s.text}"`).join(', ');
   return full
-    ? { family: 'initial', evidence: hits, why: `a full history and examination of a patient in hospital (${words}): the admission` }
+    ? {
+        family: 'initial',
+        evidence: hits,
+        why: `a full history and examination of a patient in hospital (${words}): the admission`,
+      }
     : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
 }
 
@@ -245,13 +273,18 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
     }
     return undefined;
   };
-  const est = [...CUES.patientStatus.established, ...CUES.treatingPhysician].map(find).filter((s): s is Span => s !== undefined);
+  const est = [...CUES.patientStatus.established, ...CUES.treatingPhysician]
+    .map(find)
+    .filter((s): s is Span => s !== undefined);
   const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
-  if (neu.length > est.length) return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
+  if (neu.length > est.length)
+    return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
   return {
     status: 'established',
     evidence: est,
-    why: est.length ? `established patient: ${est.map((s) => `"${s.text}"`).join(', ')}` : 'established patient (no words of a first visit)',
+    why: est.length
+      ? `established patient: ${est.map((s) => `"${s.text}"`).join(', ')}`
+      : 'established patient (no words of a first visit)',
   };
 }
 

@@ -64,7 +64,10 @@ const BARE_HEADINGS: [RegExp, string][] = [
   [/^(?:chief complaints?|reason for (?:the )?(?:visit|consultation|admission))$/i, 'reason'],
   [/^(?:history of (?:the )?present illness|hpi|subjective|interval history|history)$/i, 'narrative'],
   [/^(?:physical exam(?:ination)?|exam(?:ination)?|objective|vital signs|review of systems)$/i, 'findings'],
-  [/^(?:impressions?|assessments?|diagnos[ie]s|final diagnos[ie]s|formulation|(?:assessment|impression) and plan|a\/p)$/i, 'diagnostic'],
+  [
+    /^(?:impressions?|assessments?|diagnos[ie]s|final diagnos[ie]s|formulation|(?:assessment|impression) and plan|a\/p)$/i,
+    'diagnostic',
+  ],
   [/^(?:plans?|recommendations?|disposition)$/i, 'plan'],
 ];
 
@@ -93,8 +96,14 @@ function bareHeadings(statements: EmStatement[]): void {
  * management from them all the same.
  */
 const UNTYPED_HEADINGS: [RegExp, string][] = [
-  [/^(?:assessments|impressions|(?:clinical )?(?:assessment|impression)s? and (?:plans?|recommendations?)|problems?(?: list)?(?: and)? diagnos[ie]s|diagnostic impressions?)$/i, 'diagnostic'],
-  [/^(?:plans|plans? of care|treatment plans?|plans? and recommendations?|recommendations and plans?|disposition and plans?)$/i, 'plan'],
+  [
+    /^(?:assessments|impressions|(?:clinical )?(?:assessment|impression)s? and (?:plans?|recommendations?)|problems?(?: list)?(?: and)? diagnos[ie]s|diagnostic impressions?)$/i,
+    'diagnostic',
+  ],
+  [
+    /^(?:plans|plans? of care|treatment plans?|plans? and recommendations?|recommendations and plans?|disposition and plans?)$/i,
+    'plan',
+  ],
 ];
 
 function untypedHeadings(statements: EmStatement[]): void {
@@ -144,7 +153,8 @@ export function firstMatch(text: string, patterns: readonly string[], base = 0):
   let best: Span | undefined;
   for (const p of patterns) {
     const m = pattern(p).exec(text);
-    if (m && (!best || base + m.index < best.start)) best = { start: base + m.index, end: base + m.index + m[0].length, text: m[0] };
+    if (m && (!best || base + m.index < best.start))
+      best = { start: base + m.index, end: base + m.index + m[0].length, text: m[0] };
   }
   return best;
 }
@@ -153,7 +163,8 @@ export function firstMatch(text: string, patterns: readonly string[], base = 0):
 export function allMatches(text: string, source: string, base = 0): Span[] {
   const re = new RegExp(pattern(source).source, 'gi');
   const out: Span[] = [];
-  for (const m of text.matchAll(re)) if (m[0].length > 0) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  for (const m of text.matchAll(re))
+    if (m[0].length > 0) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
   return out;
 }
 

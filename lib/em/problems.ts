@@ -113,7 +113,8 @@ function splitList(s: EmStatement): { text: string; start: number }[] {
 const PLAN_LIKE =
   /^\s*(?:\d{1,2}[.)]\s*)?(?:plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|our plan|at this time|if|all questions|options)\b/i;
 /** Words of a sentence rather than of a diagnosis ("Options are discussed", "This has not improved"). */
-const SENTENCE = /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
+const SENTENCE =
+  /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
 
 /** A short noun phrase ("Plantar fasciitis.") is a diagnosis even when no condition list names it. */
 function diagnosisLike(text: string): boolean {
@@ -159,7 +160,11 @@ function classify(u: Unit): Problem | undefined {
   const head = u.headText.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
   if (!head || CUES.notAProblem.some((p) => pattern(p).test(head))) return undefined;
   const lead = u.headText.indexOf(head);
-  const headSpan: Span = { start: u.headStart + Math.max(0, lead), end: u.headStart + Math.max(0, lead) + head.length, text: head };
+  const headSpan: Span = {
+    start: u.headStart + Math.max(0, lead),
+    end: u.headStart + Math.max(0, lead) + head.length,
+    text: head,
+  };
   const all = [{ text: head, base: headSpan.start }, ...u.context.map((c) => ({ text: c.text, base: c.start }))];
   const find = (ps: readonly string[], scope = all) => {
     for (const a of scope) {
@@ -171,10 +176,20 @@ function classify(u: Unit): Problem | undefined {
   const headOnly = all.slice(0, 1);
   const make = (cls: ProblemClass, words: (Span | undefined)[]): Problem => ({
     text: head,
-    evidence: [headSpan, ...words.filter((w): w is Span => w !== undefined && (w.start < headSpan.start || w.end > headSpan.end))],
+    evidence: [
+      headSpan,
+      ...words.filter((w): w is Span => w !== undefined && (w.start < headSpan.start || w.end > headSpan.end)),
+    ],
     class: cls,
     level: CLASS_LEVEL[cls],
-    why: `${CLASS_WORDS[cls]}${words.some(Boolean) ? ` ("${words.filter(Boolean).map((w) => w!.text).join('", "')}")` : ''}`,
+    why: `${CLASS_WORDS[cls]}${
+      words.some(Boolean)
+        ? ` ("${words
+            .filter(Boolean)
+            .map((w) => w!.text)
+            .join('", "')}")`
+        : ''
+    }`,
   });
   const chronic = find(CUES.chronic, headOnly);
   const severe = find(CUES.severe);
@@ -210,11 +225,22 @@ export function readProblems(note: EmNote): ProblemsElement {
   const fromReason = (statements: EmStatement[], where: string) =>
     statements
       .map((s) => classify({ head: s, headText: s.text, headStart: s.start, context: [] }))
-      .filter((p): p is Problem => p !== undefined && (p.class !== 'acute' || namesCondition(p.text) || diagnosisLike(p.text)))
+      .filter(
+        (p): p is Problem =>
+          p !== undefined && (p.class !== 'acute' || namesCondition(p.text) || diagnosisLike(p.text)),
+      )
       .map((p) => ({ ...p, why: `${p.why}; ${where}` }));
-  const reasons = fromReason(note.statements.filter((s) => s.role === 'reason').slice(0, 3), 'the reason for the visit');
+  const reasons = fromReason(
+    note.statements.filter((s) => s.role === 'reason').slice(0, 3),
+    'the reason for the visit',
+  );
   if (list.length === 0) {
-    list = reasons.length ? reasons : fromReason(note.statements.filter((s) => s.role === 'narrative').slice(0, 1), 'the opening sentence (no assessment section)');
+    list = reasons.length
+      ? reasons
+      : fromReason(
+          note.statements.filter((s) => s.role === 'narrative').slice(0, 1),
+          'the opening sentence (no assessment section)',
+        );
   } else {
     const top = Math.max(...list.map((p) => rank(p.level)));
     const higher = reasons.filter((p) => rank(p.level) > top).sort((a, b) => rank(b.level) - rank(a.level))[0];
@@ -223,7 +249,10 @@ export function readProblems(note: EmNote): ProblemsElement {
   // One problem named twice (admission and final diagnoses) counts once.
   const seen = new Set<string>();
   list = list.filter((p) => {
-    const k = p.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const k = p.text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -231,7 +260,22 @@ export function readProblems(note: EmNote): ProblemsElement {
   return level(worseByHistory(note, list));
 }
 
-const STOP = new Set(['with', 'without', 'from', 'that', 'this', 'chronic', 'acute', 'disease', 'disorder', 'syndrome', 'type', 'left', 'right', 'history']);
+const STOP = new Set([
+  'with',
+  'without',
+  'from',
+  'that',
+  'this',
+  'chronic',
+  'acute',
+  'disease',
+  'disorder',
+  'syndrome',
+  'type',
+  'left',
+  'right',
+  'history',
+]);
 
 /** A stable-read chronic illness the history of present illness describes as worse is not stable. */
 function worseByHistory(note: EmNote, problems: Problem[]): Problem[] {
@@ -242,7 +286,14 @@ function worseByHistory(note: EmNote, problems: Problem[]): Problem[] {
     for (const s of history) {
       const about = problems.length === 1 || words.some((w) => s.text.toLowerCase().includes(w));
       const worse = about ? affirmed(s.text, CUES.historyWorse, s.start) : undefined;
-      if (worse) return { ...p, class: 'chronic-worse', level: CLASS_LEVEL['chronic-worse'], evidence: [...p.evidence, worse], why: `${CLASS_WORDS['chronic-worse']} ("${worse.text}", in the history)` };
+      if (worse)
+        return {
+          ...p,
+          class: 'chronic-worse',
+          level: CLASS_LEVEL['chronic-worse'],
+          evidence: [...p.evidence, worse],
+          why: `${CLASS_WORDS['chronic-worse']} ("${worse.text}", in the history)`,
+        };
     }
     return p;
   });
@@ -251,12 +302,18 @@ function worseByHistory(note: EmNote, problems: Problem[]): Problem[] {
 function level(problems: Problem[]): ProblemsElement {
   const n = (c: ProblemClass[]) => problems.filter((p) => c.includes(p.class)).length;
   const chronic = n(['chronic-severe', 'chronic-worse', 'chronic-stable']);
-  if (n(['threat', 'chronic-severe']) > 0) return { level: 'high', problems, why: problems.find((p) => p.level === 'high')!.why };
+  if (n(['threat', 'chronic-severe']) > 0)
+    return { level: 'high', problems, why: problems.find((p) => p.level === 'high')!.why };
   if (n(['chronic-worse', 'undiagnosed', 'acute-systemic', 'complicated-injury']) > 0) {
     return { level: 'moderate', problems, why: problems.find((p) => p.level === 'moderate')!.why };
   }
   if (chronic >= 2) return { level: 'moderate', problems, why: `${chronic} chronic illnesses addressed` };
-  if (n(['chronic-stable', 'acute']) > 0) return { level: 'low', problems, why: problems.find((p) => p.level === 'low')!.why };
+  if (n(['chronic-stable', 'acute']) > 0)
+    return { level: 'low', problems, why: problems.find((p) => p.level === 'low')!.why };
   if (n(['minor']) >= 2) return { level: 'low', problems, why: 'two or more self-limited or minor problems' };
-  return { level: 'straightforward', problems, why: problems.length ? 'one self-limited or minor problem' : 'no problem statement found' };
+  return {
+    level: 'straightforward',
+    problems,
+    why: problems.length ? 'one self-limited or minor problem' : 'no problem statement found',
+  };
 }

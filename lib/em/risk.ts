@@ -34,7 +34,11 @@ function management(s: EmStatement, family: Family | undefined): boolean {
 
 /** True when the words before the match in its clause negate it, make it conditional, or put it in the past. */
 function negated(text: string, at: number): boolean {
-  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;]|\bbut\b|\bhowever\b/i).at(-1) ?? '';
+  const clause =
+    text
+      .slice(Math.max(0, at - 60), at)
+      .split(/[.;]|\bbut\b|\bhowever\b/i)
+      .at(-1) ?? '';
   return CUES.negation.some((n) => pattern(n).test(clause));
 }
 
@@ -49,7 +53,8 @@ function affirmed(s: EmStatement, patterns: readonly string[]): Span | undefined
   return undefined;
 }
 
-const PAST = /\b(status post|s\/p|history of|underwent|was performed|were performed|had (a|an|her|his)|previous|prior|post-?op(erative)?(?! day)|recovering from)\b/i;
+const PAST =
+  /\b(status post|s\/p|history of|underwent|was performed|were performed|had (a|an|her|his)|previous|prior|post-?op(erative)?(?! day)|recovering from)\b/i;
 
 /** Drug names of the note's own medication list (first word of each entry). */
 function listedDrugs(note: EmNote): Set<string> {
@@ -58,7 +63,12 @@ function listedDrugs(note: EmNote): Set<string> {
     if (s.role !== 'medications') continue;
     for (const m of s.text.matchAll(/(?:^|[,;:]|\d[.)])\s*([A-Za-z][A-Za-z-]{3,})/g)) {
       const w = m[1]!.toLowerCase();
-      if (!/^(none|no|not|takes|taking|patient|she|he|the|and|with|per|medications?|current|daily|unknown|denies)$/.test(w)) out.add(w);
+      if (
+        !/^(none|no|not|takes|taking|patient|she|he|the|and|with|per|medications?|current|daily|unknown|denies)$/.test(
+          w,
+        )
+      )
+        out.add(w);
     }
   }
   return out;
@@ -84,15 +94,21 @@ export function readRisk(note: EmNote, family?: Family): RiskElement {
   readSurgery(note, mgmt, add);
   if (family === 'initial' && !items.some((i) => i.id === 'hospitalization')) {
     // The admission history and physical: the decision to admit is made at this encounter.
-    const admit = firstMatch(note.doc.view, ['\\badmi(t|ts|tted|tting|ssion)\\b|\\bhospitali[sz]\\w*|\\bobservation\\b']);
-    if (admit) add('hospitalization', 'high', 'a decision about hospital admission (this note is the admission)', admit);
+    const admit = firstMatch(note.doc.view, [
+      '\\badmi(t|ts|tted|tting|ssion)\\b|\\bhospitali[sz]\\w*|\\bobservation\\b',
+    ]);
+    if (admit)
+      add('hospitalization', 'high', 'a decision about hospital admission (this note is the admission)', admit);
   }
   return level(items);
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 /** A capitalised word after a management word ("started on Sanctura"): brand names are written that way. Case-sensitive. */
-const CAPITALIZED = new RegExp(`\\b(?:${CUES.capitalizedAfter.map(escape).join('|')})\\s+(?:(?:the|his|her|on|a|an)\\s+)?([A-Z][a-z]{3,}(?:-[A-Z]?[a-z]+)?)\\b`, 'g');
+const CAPITALIZED = new RegExp(
+  `\\b(?:${CUES.capitalizedAfter.map(escape).join('|')})\\s+(?:(?:the|his|her|on|a|an)\\s+)?([A-Z][a-z]{3,}(?:-[A-Z]?[a-z]+)?)\\b`,
+  'g',
+);
 const NOT_DRUGS = new Set(CUES.capitalizedNotDrugs);
 
 function capitalizedDrug(s: EmStatement): Span | undefined {
@@ -111,10 +127,16 @@ function capitalizedDrug(s: EmStatement): Span | undefined {
  * an order in a plan; "prescription" itself; "continue current medications" when the medication
  * list holds a prescription drug. An over-the-counter drug alone is low risk.
  */
-function readDrugs(note: EmNote, mgmt: EmStatement[], add: (id: string, level: MdmLevel, why: string, hit: Span) => void): void {
+function readDrugs(
+  note: EmNote,
+  mgmt: EmStatement[],
+  add: (id: string, level: MdmLevel, why: string, hit: Span) => void,
+): void {
   const listed = listedDrugs(note);
   const listedRe = listed.size ? [`\\b(${[...listed].map(escape).join('|')})\\b`] : [];
-  const listHasRx = note.statements.some((s) => s.role === 'medications' && firstMatch(s.text, CUES.drugStems) !== undefined);
+  const listHasRx = note.statements.some(
+    (s) => s.role === 'medications' && firstMatch(s.text, CUES.drugStems) !== undefined,
+  );
   for (const s of mgmt) {
     const otc = affirmed(s, CUES.overTheCounter);
     const drug = affirmed(s, [...CUES.drugStems, ...listedRe]) ?? capitalizedDrug(s);
@@ -123,44 +145,81 @@ function readDrugs(note: EmNote, mgmt: EmStatement[], add: (id: string, level: M
     const onlyOtc = drug && otc && otc.start <= drug.start && otc.end >= drug.end;
     if (drug && !onlyOtc && (verb || s.role === 'plan')) {
       const end = verb && verb.start > drug.start ? Math.min(verb.end, drug.start + 80) : drug.end;
-      add('prescription-drug', 'moderate', 'prescription drug management', { start: drug.start, end, text: note.doc.text.slice(drug.start, end) });
+      add('prescription-drug', 'moderate', 'prescription drug management', {
+        start: drug.start,
+        end,
+        text: note.doc.text.slice(drug.start, end),
+      });
     } else if (rxWord && !(otc && !drug)) {
       add('prescription-drug', 'moderate', 'prescription drug management (a prescription written or managed)', rxWord);
     } else if (listHasRx && affirmed(s, CUES.continueMedications)) {
-      add('prescription-drug', 'moderate', 'prescription drug management (the prescription drugs of the medication list continued)', affirmed(s, CUES.continueMedications)!);
+      add(
+        'prescription-drug',
+        'moderate',
+        'prescription drug management (the prescription drugs of the medication list continued)',
+        affirmed(s, CUES.continueMedications)!,
+      );
     } else if (otc) {
       add('over-the-counter', 'low', 'over-the-counter drug', otc);
     }
   }
 }
 
-function readSurgery(note: EmNote, mgmt: EmStatement[], add: (id: string, level: MdmLevel, why: string, hit: Span) => void): void {
-  const riskText = note.statements.filter((s) => s.role === 'diagnostic' || s.role === 'plan' || s.role === 'history').map((s) => s.text).join(' ');
+function readSurgery(
+  note: EmNote,
+  mgmt: EmStatement[],
+  add: (id: string, level: MdmLevel, why: string, hit: Span) => void,
+): void {
+  const riskText = note.statements
+    .filter((s) => s.role === 'diagnostic' || s.role === 'plan' || s.role === 'history')
+    .map((s) => s.text)
+    .join(' ');
   const riskFactor = firstMatch(riskText, CUES.riskFactors);
   for (const s of mgmt) {
     if (PAST.test(s.text) && !/\b(recommend|plan|schedul|candidate|consider|proceed)/i.test(s.text)) continue;
     const decided = firstMatch(s.text, CUES.surgeryDecision, s.start);
     if (!decided) continue;
-    const conditional = /\b(if|unless|should (she|he|it|there)|in case|in which case|in the event)\b/i.test(s.text.slice(0, decided.start - s.start + 1));
+    const conditional = /\b(if|unless|should (she|he|it|there)|in case|in which case|in the event)\b/i.test(
+      s.text.slice(0, decided.start - s.start + 1),
+    );
     if (conditional) continue;
     const major = firstMatch(s.text, CUES.majorSurgery, s.start);
     if (major) {
       const emergent = firstMatch(s.text, CUES.emergent, s.start);
       if (emergent) add('emergency-surgery', 'high', 'a decision about emergency major surgery', major);
-      else if (riskFactor) add('major-surgery-risk', 'high', `a decision about elective major surgery with identified risk factors ("${riskFactor.text}")`, major);
-      else add('major-surgery', 'moderate', 'a decision about elective major surgery without identified risk factors', major);
+      else if (riskFactor)
+        add(
+          'major-surgery-risk',
+          'high',
+          `a decision about elective major surgery with identified risk factors ("${riskFactor.text}")`,
+          major,
+        );
+      else
+        add(
+          'major-surgery',
+          'moderate',
+          'a decision about elective major surgery without identified risk factors',
+          major,
+        );
       continue;
     }
     const minor = firstMatch(s.text, CUES.minorProcedure, s.start);
     if (minor) {
-      if (riskFactor) add('minor-surgery-risk', 'moderate', `a decision about a minor or invasive procedure with identified risk factors ("${riskFactor.text}")`, minor);
+      if (riskFactor)
+        add(
+          'minor-surgery-risk',
+          'moderate',
+          `a decision about a minor or invasive procedure with identified risk factors ("${riskFactor.text}")`,
+          minor,
+        );
       else add('minor-surgery', 'low', 'a decision about a minor procedure without identified risk factors', minor);
     }
   }
 }
 
 function level(items: RiskItem[]): RiskElement {
-  if (items.length === 0) return { level: 'straightforward', items, why: 'minimal: no management with more than minimal risk found' };
+  if (items.length === 0)
+    return { level: 'straightforward', items, why: 'minimal: no management with more than minimal risk found' };
   const top = items.reduce((a, b) => (rank(b.level) > rank(a.level) ? b : a));
   items.sort((a, b) => rank(b.level) - rank(a.level));
   return { level: top.level, items, why: top.why };

@@ -46,7 +46,12 @@ const ByLevel = z.strictObject({
   note: z.string().optional(),
 });
 
-const AgeBand = z.strictObject({ maxAgeYears: z.number().nonnegative(), new: z.string(), established: z.string(), label: z.string() });
+const AgeBand = z.strictObject({
+  maxAgeYears: z.number().nonnegative(),
+  new: z.string(),
+  established: z.string(),
+  label: z.string(),
+});
 const ByAge = z.strictObject({
   id: z.literal('preventive'),
   label: z.string(),
@@ -123,7 +128,11 @@ export const VisitCuesSchema = z.strictObject({
    * codes; the office, another outpatient site and the emergency department get the office and
    * outpatient codes (CPT 2023 consultation guidelines).
    */
-  consultPlace: z.strictObject({ inpatient: z.array(Pattern), outpatient: z.array(Pattern), viaEmergency: z.array(Pattern) }),
+  consultPlace: z.strictObject({
+    inpatient: z.array(Pattern),
+    outpatient: z.array(Pattern),
+    viaEmergency: z.array(Pattern),
+  }),
   /**
    * Words of a patient already in hospital ("prior to admission", "on the unit"). Without a family
    * cue, a note with enough of them is hospital care: a full history (past, family, social history,
@@ -140,7 +149,11 @@ export const VisitCuesSchema = z.strictObject({
    * the note's start, of at most `maxWords` words, that no `sentence` pattern matches (a title
    * names a test or an operation; a sentence has a subject and a verb).
    */
-  title: z.strictObject({ within: z.number().int().positive(), maxWords: z.number().int().positive(), sentence: z.array(Pattern) }),
+  title: z.strictObject({
+    within: z.number().int().positive(),
+    maxWords: z.number().int().positive(),
+    sentence: z.array(Pattern),
+  }),
   /**
    * A record with none of the parts of a visit (no reason for the visit, history, examination,
    * assessment, course or plan section): with a report cue, a report rather than a visit.

@@ -63,7 +63,10 @@ export function levelByMdm(family: Family, mdm: MdmLevel): string | undefined {
  * the end of the top level's former time range; G0316/G0317/G0318 for hospital, nursing facility and
  * home). Critical care's add-on counts each 30 minutes from 75 (CPT) or 104 minutes (Medicare).
  */
-export function prolonged(family: Family, minutes: number): { code?: string; cpt: number; medicareCode?: string; medicare: number } {
+export function prolonged(
+  family: Family,
+  minutes: number,
+): { code?: string; cpt: number; medicareCode?: string; medicare: number } {
   const t = familyTable(family);
   if (!('levels' in t) || !t.prolonged) return { cpt: 0, medicare: 0 };
   const top = t.levels.at(-1)!.minutes ?? 0;
@@ -115,6 +118,10 @@ export function familyLabel(family: Family): string {
 }
 
 /** What each MDM element needs to reach a level (our own summary of the CPT table). */
-export function mdmNeeds(level: Exclude<MdmLevel, 'straightforward'>): { problems: string; data: string; risk: string } {
+export function mdmNeeds(level: Exclude<MdmLevel, 'straightforward'>): {
+  problems: string;
+  data: string;
+  risk: string;
+} {
   return RULES.needs[level];
 }

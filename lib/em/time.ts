@@ -17,11 +17,20 @@ const PATTERNS: RegExp[] = [
   // "total time (spent) (with the patient) (was) 45 minutes", "total face-to-face time of 25 min"
   new RegExp(String.raw`\btotal\s+(?:[\w-]+\s+){0,4}?time\b${GAP(200)}${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
   // "spent (a total of) 42 minutes", "spent greater than 30 minutes"
-  new RegExp(String.raw`\b(?:spent|spending|spend)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+)?${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:spent|spending|spend)\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+)?${MORE}${NUMBER}\s*${UNIT}`,
+    'gi',
+  ),
   // "45 minutes were spent", "greater than 30 minutes spent on discharge", "30 minutes of total time"
-  new RegExp(String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|of\s+critical\s+care|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`, 'gi'),
+  new RegExp(
+    String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|of\s+critical\s+care|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`,
+    'gi',
+  ),
   // "discharge time is 28 minutes", "time spent: 40 minutes", "time: 35 minutes"
-  new RegExp(String.raw`\b(?:discharge\s+time|critical\s+care\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b${GAP(200)}${MORE}${NUMBER}\s*${UNIT}`, 'gi'),
+  new RegExp(
+    String.raw`\b(?:discharge\s+time|critical\s+care\s+time|time\s+spent|visit\s+time|encounter\s+time|time\s+(?:for|on)\s+(?:this|the)\s+(?:visit|encounter|discharge))\b${GAP(200)}${MORE}${NUMBER}\s*${UNIT}`,
+    'gi',
+  ),
 ];
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3 };
@@ -38,7 +47,8 @@ export function findTotalTime(note: string): { minutes: number; evidence: Span }
       if (more && /less|fewer|under|</i.test(more)) minutes -= 1;
       else if (more && !/at least/i.test(more)) minutes += 1;
       if (minutes <= 0 || minutes > 600) continue;
-      if (!best || minutes > best.minutes) best = { minutes, evidence: { start: m.index, end: m.index + m[0].length, text: m[0] } };
+      if (!best || minutes > best.minutes)
+        best = { minutes, evidence: { start: m.index, end: m.index + m[0].length, text: m[0] } };
     }
   }
   return best;

@@ -6,7 +6,9 @@ import type { CodePack } from '../pack/code-pack';
  * note over the same code descriptions (billable codes of the current release), no NLP at all.
  */
 const STOP = new Set(
-  'a an and are as at be by for from has have he her his in is it its of on or she that the their there they this to was were which with without who will not no'.split(' '),
+  'a an and are as at be by for from has have he her his in is it its of on or she that the their there they this to was were which with without who will not no'.split(
+    ' ',
+  ),
 );
 
 export class Bm25Baseline {

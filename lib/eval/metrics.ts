@@ -62,6 +62,11 @@ export function scoreRun(docs: { ranked: string[]; predicted: string[]; gold: Se
     map: docs.reduce((a, d) => a + averagePrecision(d.ranked, d.gold), 0) / n,
     pAt,
     rAt,
-    micro: { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predicted: pred },
+    micro: {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+      predicted: pred,
+    },
   };
 }

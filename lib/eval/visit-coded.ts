@@ -58,11 +58,18 @@ function acceptableFor(c: VisitCase, gold: string): Set<string> {
 }
 
 /** Scores one note's shown diagnosis list (rank order); the first 10 count for recall. */
-export function scoreVisitNote(c: VisitCase, shown: string[]): VisitNoteResult & { hits10: number; shownOk: number; trapsScored: number } {
+export function scoreVisitNote(
+  c: VisitCase,
+  shown: string[],
+): VisitNoteResult & { hits10: number; shownOk: number; trapsScored: number } {
   const list = [...new Set(shown)];
   const top10 = new Set(list.slice(0, 10));
   const missed = c.codes.filter((g) => ![...acceptableFor(c, g)].some((a) => top10.has(a)));
-  const ok = new Set([...c.codes.flatMap((g) => [...acceptableFor(c, g)]), ...c.first_listed_also_acceptable, ...c.optional]);
+  const ok = new Set([
+    ...c.codes.flatMap((g) => [...acceptableFor(c, g)]),
+    ...c.first_listed_also_acceptable,
+    ...c.optional,
+  ]);
   const wrong = list.filter((s) => !ok.has(s));
   const first = new Set([...acceptableFor(c, c.codes[0] ?? ''), ...c.first_listed_also_acceptable]);
   const idx = list.findIndex((s) => first.has(s));
@@ -87,7 +94,10 @@ export function scoreVisitNote(c: VisitCase, shown: string[]): VisitNoteResult &
   };
 }
 
-export function scoreVisitRun(cases: VisitCase[], shownLists: string[][]): { scores: VisitScores; notes: VisitNoteResult[] } {
+export function scoreVisitRun(
+  cases: VisitCase[],
+  shownLists: string[][],
+): { scores: VisitScores; notes: VisitNoteResult[] } {
   let gold = 0;
   let hits = 0;
   let at1 = 0;

@@ -61,11 +61,25 @@ export function scoreEmNote(c: VisitCase, r: EmResult, falseAlarm: boolean): EmN
         return g !== undefined && g.family === tool.family && Math.abs(g.rank - tool.rank) <= 1;
       }));
   const familyOk = acceptable.some((a) => familyOfCode(a)?.family === family);
-  return { noteId: c.note_id, gold: c.em.code, acceptable, ...(r.code ? { code: r.code } : {}), family, exact, withinOne, familyOk, falseAlarm, mdm: `${r.mdm.problems}/${r.mdm.data}/${r.mdm.risk}` };
+  return {
+    noteId: c.note_id,
+    gold: c.em.code,
+    acceptable,
+    ...(r.code ? { code: r.code } : {}),
+    family,
+    exact,
+    withinOne,
+    familyOk,
+    falseAlarm,
+    mdm: `${r.mdm.problems}/${r.mdm.data}/${r.mdm.risk}`,
+  };
 }
 
 /** Levels every note, runs em-level-not-supported with the coder's level billed, and scores. */
-export function runVisitEm(docs: { c: VisitCase; text: string }[], pack: CodePack): { scores: EmScores; notes: EmNoteResult[] } {
+export function runVisitEm(
+  docs: { c: VisitCase; text: string }[],
+  pack: CodePack,
+): { scores: EmScores; notes: EmNoteResult[] } {
   const notes: EmNoteResult[] = [];
   const confusion: EmScores['confusion'] = {};
   let noEmNotes = 0;
@@ -79,7 +93,10 @@ export function runVisitEm(docs: { c: VisitCase; text: string }[], pack: CodePac
     }
     const encounter = EncounterSchema.parse({
       dateOfService: '2026-01-02',
-      setting: familyOfCode(c.em.code)?.family === 'new' || familyOfCode(c.em.code)?.family === 'established' ? 'office' : 'hospital',
+      setting:
+        familyOfCode(c.em.code)?.family === 'new' || familyOfCode(c.em.code)?.family === 'established'
+          ? 'office'
+          : 'hospital',
       diagnoses: [],
       services: [{ code: c.em.code, line: 1 }],
       note: text,
@@ -122,7 +139,11 @@ export function runVisitEm(docs: { c: VisitCase; text: string }[], pack: CodePac
 export function emScoresText(s: EmScores): string[] {
   const f = (x: number) => x.toFixed(3);
   const off = Object.entries(s.confusion)
-    .flatMap(([gold, row]) => Object.entries(row).filter(([tool]) => tool !== gold).map(([tool, n]) => `${gold}->${tool} x${n}`))
+    .flatMap(([gold, row]) =>
+      Object.entries(row)
+        .filter(([tool]) => tool !== gold)
+        .map(([tool, n]) => `${gold}->${tool} x${n}`),
+    )
     .sort();
   return [
     '',

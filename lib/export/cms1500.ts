@@ -31,10 +31,12 @@ export interface Cms1500Page {
 const mmddyy = (iso: string) => `${iso.slice(5, 7)} ${iso.slice(8, 10)} ${iso.slice(2, 4)}`;
 
 export function summaryToCms1500(s: CodedSummary): Cms1500Page[] {
-  if (s.diagnoses.length > MAX_DIAGNOSES) throw new Error(`box 21 holds ${MAX_DIAGNOSES} diagnoses; this summary has ${s.diagnoses.length}`);
+  if (s.diagnoses.length > MAX_DIAGNOSES)
+    throw new Error(`box 21 holds ${MAX_DIAGNOSES} diagnoses; this summary has ${s.diagnoses.length}`);
   const diagnoses = Object.fromEntries(s.diagnoses.map((d) => [d.pointer, d.code.replace('.', '')]));
   const chunks: CodedSummary['lines'][] = [];
-  for (let i = 0; i < Math.max(1, s.lines.length); i += LINES_PER_PAGE) chunks.push(s.lines.slice(i, i + LINES_PER_PAGE));
+  for (let i = 0; i < Math.max(1, s.lines.length); i += LINES_PER_PAGE)
+    chunks.push(s.lines.slice(i, i + LINES_PER_PAGE));
   return chunks.map((lines, i) => ({
     page: i + 1,
     of: chunks.length,
@@ -42,7 +44,16 @@ export function summaryToCms1500(s: CodedSummary): Cms1500Page[] {
     box24: lines.map((l) => {
       const d = mmddyy(l.date ?? s.encounter.dateOfService);
       const m = [...l.modifiers, '', '', '', ''].slice(0, 4) as Cms1500Line['modifiers'];
-      return { from: d, to: d, pos: s.encounter.placeOfService, code: l.code, modifiers: m, pointers: l.pointers.join(''), charges: (l.charge ?? 0).toFixed(2), units: String(l.units) };
+      return {
+        from: d,
+        to: d,
+        pos: s.encounter.placeOfService,
+        code: l.code,
+        modifiers: m,
+        pointers: l.pointers.join(''),
+        charges: (l.charge ?? 0).toFixed(2),
+        units: String(l.units),
+      };
     }),
     totalCharge: lines.reduce((t, l) => t + (l.charge ?? 0), 0).toFixed(2),
   }));

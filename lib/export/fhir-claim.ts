@@ -43,19 +43,42 @@ export function summaryToFhirClaim(s: CodedSummary, opts: FhirClaimOptions = {})
     insurance: [{ sequence: 1, focal: true, coverage: { display: 'coverage on file (to be confirmed)' } }],
     diagnosis: s.diagnoses.map((d, i) => ({
       sequence: i + 1,
-      diagnosisCodeableConcept: { coding: [{ system: SYSTEMS.icd10cm, code: d.code, ...(d.description ? { display: d.description } : {}) }] },
+      diagnosisCodeableConcept: {
+        coding: [{ system: SYSTEMS.icd10cm, code: d.code, ...(d.description ? { display: d.description } : {}) }],
+      },
       ...(i === 0 ? { type: [{ coding: [{ system: SYSTEMS.diagnosisType, code: 'principal' }] }] } : {}),
     })),
     item: s.lines.map((l, i) => ({
       sequence: i + 1,
       diagnosisSequence: l.pointers.map((p) => pointerSeq.get(p)!),
-      productOrService: { coding: [{ system: l.system === 'CPT' ? SYSTEMS.cpt : SYSTEMS.hcpcs, code: l.code, ...(l.description ? { display: l.description } : {}) }] },
-      ...(l.modifiers.length ? { modifier: l.modifiers.map((m) => ({ coding: [{ system: l.system === 'CPT' ? SYSTEMS.cpt : SYSTEMS.hcpcs, code: m }] })) } : {}),
+      productOrService: {
+        coding: [
+          {
+            system: l.system === 'CPT' ? SYSTEMS.cpt : SYSTEMS.hcpcs,
+            code: l.code,
+            ...(l.description ? { display: l.description } : {}),
+          },
+        ],
+      },
+      ...(l.modifiers.length
+        ? {
+            modifier: l.modifiers.map((m) => ({
+              coding: [{ system: l.system === 'CPT' ? SYSTEMS.cpt : SYSTEMS.hcpcs, code: m }],
+            })),
+          }
+        : {}),
       servicedDate: l.date ?? s.encounter.dateOfService,
       locationCodeableConcept: { coding: [{ system: SYSTEMS.pos, code: s.encounter.placeOfService }] },
       quantity: { value: l.units },
-      ...(l.charge !== undefined ? { unitPrice: { value: Number((l.charge / l.units).toFixed(2)), currency: 'USD' }, net: { value: l.charge, currency: 'USD' } } : {}),
+      ...(l.charge !== undefined
+        ? {
+            unitPrice: { value: Number((l.charge / l.units).toFixed(2)), currency: 'USD' },
+            net: { value: l.charge, currency: 'USD' },
+          }
+        : {}),
     })),
-    ...(s.lines.some((l) => l.charge !== undefined) ? { total: { value: Number(s.lines.reduce((t, l) => t + (l.charge ?? 0), 0).toFixed(2)), currency: 'USD' } } : {}),
+    ...(s.lines.some((l) => l.charge !== undefined)
+      ? { total: { value: Number(s.lines.reduce((t, l) => t + (l.charge ?? 0), 0).toFixed(2)), currency: 'USD' } }
+      : {}),
   };
 }

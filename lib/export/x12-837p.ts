@@ -16,13 +16,33 @@ const clean = (v: string) => v.replace(/[~*:^]/g, ' ');
 export function summaryTo837pFragment(s: CodedSummary, claimId = 'CC1'): string {
   const segs: string[][] = [];
   const total = s.lines.reduce((t, l) => t + (l.charge ?? 0), 0);
-  segs.push(['CLM', clean(claimId), total.toFixed(2), '', '', [s.encounter.placeOfService, 'B', '1'].join(COMPONENT), 'Y', 'A', 'Y', 'Y']);
+  segs.push([
+    'CLM',
+    clean(claimId),
+    total.toFixed(2),
+    '',
+    '',
+    [s.encounter.placeOfService, 'B', '1'].join(COMPONENT),
+    'Y',
+    'A',
+    'Y',
+    'Y',
+  ]);
   // HI holds at most 12 diagnosis composites.
   segs.push(['HI', ...s.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', d.code.replace('.', '')].join(COMPONENT))]);
   const seq = new Map(s.diagnoses.map((d, i) => [d.pointer, i + 1]));
   s.lines.forEach((l, i) => {
     segs.push(['LX', String(i + 1)]);
-    segs.push(['SV1', ['HC', l.code, ...l.modifiers].join(COMPONENT), (l.charge ?? 0).toFixed(2), 'UN', String(l.units), '', '', l.pointers.map((p) => String(seq.get(p))).join(COMPONENT)]);
+    segs.push([
+      'SV1',
+      ['HC', l.code, ...l.modifiers].join(COMPONENT),
+      (l.charge ?? 0).toFixed(2),
+      'UN',
+      String(l.units),
+      '',
+      '',
+      l.pointers.map((p) => String(seq.get(p))).join(COMPONENT),
+    ]);
     segs.push(['DTP', '472', 'D8', (l.date ?? s.encounter.dateOfService).replace(/-/g, '')]);
   });
   return segs.map((e) => e.join(ELEMENT).replace(/\*+$/, '') + SEGMENT).join('\n');

@@ -17,7 +17,11 @@ interface Vector {
   weights: Float32Array;
 }
 
-const STOP = new Set('a an and are as at be by for from has had have he her his in is it its of on or she that the their there they this to was were which with who will not no patient case year old'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by for from has had have he her his in is it its of on or she that the their there they this to was were which with who will not no patient case year old'.split(
+    ' ',
+  ),
+);
 
 export class CorpusModel {
   private readonly vocab = new Map<string, number>();
@@ -60,7 +64,10 @@ export class CorpusModel {
       this.centroids = new Map();
       for (const [c, m] of sums) {
         const entries = [...m].sort((a, b) => a[0] - b[0]);
-        const sum = { ids: Uint32Array.from(entries.map((e) => e[0])), weights: Float32Array.from(entries.map((e) => e[1])) };
+        const sum = {
+          ids: Uint32Array.from(entries.map((e) => e[0])),
+          weights: Float32Array.from(entries.map((e) => e[1])),
+        };
         this.centroids.set(c, { sum, norm2: entries.reduce((a, [, x]) => a + x * x, 0) });
       }
     }
@@ -138,7 +145,10 @@ export class CorpusModel {
     }
     entries.sort((a, b) => a[0] - b[0]);
     const norm = Math.sqrt(entries.reduce((a, [, x]) => a + x * x, 0)) || 1;
-    return { ids: Uint32Array.from(entries.map((e) => e[0])), weights: Float32Array.from(entries.map((e) => e[1] / norm)) };
+    return {
+      ids: Uint32Array.from(entries.map((e) => e[0])),
+      weights: Float32Array.from(entries.map((e) => e[1] / norm)),
+    };
   }
 
   private static cosine(a: Vector, b: Vector): number {
@@ -165,7 +175,8 @@ export class CorpusModel {
     const out = new Map<string, number>();
     // Squared similarity: closer neighbours weigh more (compared on a train/train split: MAP +0.005).
     const tot = sims.reduce((a, [s]) => a + Math.max(0, s) ** 2, 0) || 1;
-    for (const [s, i] of sims) for (const c of this.docs[i]!.codes) out.set(c, (out.get(c) ?? 0) + Math.max(0, s) ** 2 / tot);
+    for (const [s, i] of sims)
+      for (const c of this.docs[i]!.codes) out.set(c, (out.get(c) ?? 0) + Math.max(0, s) ** 2 / tot);
     return out;
   }
 }

@@ -73,7 +73,10 @@ export function corpusStats(docs: TrainingDoc[]): CorpusStats {
       proposed.set(c, e);
     }
   }
-  const frequent = [...goldDocs].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 30).map(([c]) => c);
+  const frequent = [...goldDocs]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 30)
+    .map(([c]) => c);
   return { docs: docs.length, proposed, goldDocs, overall: n ? hits / n : 0.1, frequent };
 }
 
@@ -92,10 +95,13 @@ export function candidateFeatures(a: Analysis, sig: NoteSignals, stats: CorpusSt
   const byCode = new Map<string, { list: 0 | 1 | 2; score: number; mentions: number }>();
   const top = Math.max(1e-6, ...[...a.suggestions, ...a.alternatives, ...a.excluded].map((s) => s.score));
   ([a.suggestions, a.alternatives, a.excluded] as const).forEach((list, li) => {
-    for (const s of list) if (!byCode.has(s.code)) byCode.set(s.code, { list: li as 0 | 1 | 2, score: s.score, mentions: s.mentions });
+    for (const s of list)
+      if (!byCode.has(s.code)) byCode.set(s.code, { list: li as 0 | 1 | 2, score: s.score, mentions: s.mentions });
   });
   // Coders may code the condition behind a history code: it becomes a candidate with its own feature.
-  const historyOf = new Set([...a.suggestions, ...a.alternatives].map((s) => s.reason.mappedFrom).filter((c): c is string => Boolean(c)));
+  const historyOf = new Set(
+    [...a.suggestions, ...a.alternatives].map((s) => s.reason.mappedFrom).filter((c): c is string => Boolean(c)),
+  );
   const codes = new Set([...byCode.keys(), ...knn.keys(), ...stats.frequent, ...historyOf]);
   const proposedHere = proposedCodes(a);
   const out: Candidate[] = [];
@@ -171,11 +177,17 @@ export class Reranker {
     return new Reranker(w);
   }
 
-  static learn(docs: TrainingDoc[], model: CorpusModel, k: number, soft: SoftMatcher): { reranker: Reranker; stats: CorpusStats } {
+  static learn(
+    docs: TrainingDoc[],
+    model: CorpusModel,
+    k: number,
+    soft: SoftMatcher,
+  ): { reranker: Reranker; stats: CorpusStats } {
     const stats = corpusStats(docs);
     const examples: { x: number[]; y: number }[] = [];
     docs.forEach((d, i) => {
-      for (const c of candidateFeatures(d.analysis, noteSignals(d.text, d.analysis, model, k, soft, i), stats, d.gold)) examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
+      for (const c of candidateFeatures(d.analysis, noteSignals(d.text, d.analysis, model, k, soft, i), stats, d.gold))
+        examples.push({ x: c.x, y: d.gold.has(c.code) ? 1 : 0 });
     });
     return { reranker: Reranker.train(examples), stats };
   }
@@ -192,7 +204,14 @@ export class Reranker {
 }
 
 /** Corpus and wording signals for one note (`skip` = its own index when it is a training note). */
-export function noteSignals(text: string, a: Analysis, model: CorpusModel, k: number, soft: SoftMatcher, skip = -1): NoteSignals {
+export function noteSignals(
+  text: string,
+  a: Analysis,
+  model: CorpusModel,
+  k: number,
+  soft: SoftMatcher,
+  skip = -1,
+): NoteSignals {
   const stems = soft.noteStems(text);
   const cache = new Map<string, number>();
   const overlap = (code: string) => {
@@ -201,5 +220,10 @@ export function noteSignals(text: string, a: Analysis, model: CorpusModel, k: nu
     return v;
   };
   const found = [...a.suggestions, ...a.alternatives, ...a.excluded].map((s) => s.code);
-  return { knn: model.scores(text, k, skip), centroid: model.centroidScores(text, skip), overlap, cooc: model.cooccurrence(found, skip) };
+  return {
+    knn: model.scores(text, k, skip),
+    centroid: model.centroidScores(text, skip),
+    overlap,
+    cooc: model.cooccurrence(found, skip),
+  };
 }

@@ -246,7 +246,13 @@ export class CodePack {
 
   /** For each source system: does its release cover the date of service? */
   coverage(dos: string): DateCoverage[] {
-    return lastPerRelease(this.header.sources).map((s) => ({ system: s.system, release: s.release, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, covers: coversDate(s, dos) }));
+    return lastPerRelease(this.header.sources).map((s) => ({
+      system: s.system,
+      release: s.release,
+      effectiveFrom: s.effectiveFrom,
+      effectiveTo: s.effectiveTo,
+      covers: coversDate(s, dos),
+    }));
   }
 
   /**
@@ -265,7 +271,12 @@ export class CodePack {
   /** Ranked code search over titles, inclusion terms, index terms and HCPCS descriptions. */
   search(query: string, limit = 10): SearchResult[] {
     const icd = this.icd10cm?.table;
-    this.modules.search ??= new CodeSearch({ ...(icd ? { icd } : {}), tabulars: this.tabulars, index: this.alphabeticIndex, hcpcs: this.hcpcs });
+    this.modules.search ??= new CodeSearch({
+      ...(icd ? { icd } : {}),
+      tabulars: this.tabulars,
+      index: this.alphabeticIndex,
+      hcpcs: this.hcpcs,
+    });
     return this.modules.search.search(query, limit);
   }
 

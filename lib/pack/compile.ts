@@ -46,10 +46,16 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   const archivesWithData = new Set<string>();
 
   // When a CMS zip carries both the ANWEB workbook and text, the workbook has coverage and dates.
-  const hasHcpcsXlsx = new Set(expanded.filter((f) => /hcpc.*\.xlsx$/i.test(baseName(f.path))).map((f) => f.archive ?? ''));
+  const hasHcpcsXlsx = new Set(
+    expanded.filter((f) => /hcpc.*\.xlsx$/i.test(baseName(f.path))).map((f) => f.archive ?? ''),
+  );
 
   // The official Alphabetic Index XML, when given, is read instead of a lossy flat CSV rendering.
-  const hasIndexXml = expanded.some((f) => /\.xml$/i.test(f.path) && /<ICD10CM\.index[\s\S]*index to diseases/i.test(new TextDecoder('latin1').decode(f.bytes.subarray(0, 2048))));
+  const hasIndexXml = expanded.some(
+    (f) =>
+      /\.xml$/i.test(f.path) &&
+      /<ICD10CM\.index[\s\S]*index to diseases/i.test(new TextDecoder('latin1').decode(f.bytes.subarray(0, 2048))),
+  );
 
   let done = 0;
   for (const f of expanded) {
@@ -61,16 +67,28 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       continue;
     }
     if (det.kind === 'hcpcs-txt' && hasHcpcsXlsx.has(f.archive ?? '')) {
-      skipped.push({ file: f.path, why: 'the ANWEB workbook in the same archive is read instead (it has coverage and dates)' });
+      skipped.push({
+        file: f.path,
+        why: 'the ANWEB workbook in the same archive is read instead (it has coverage and dates)',
+      });
       continue;
     }
     if (det.kind === 'icd10cm-index' && /\.csv$/i.test(f.path) && hasIndexXml) {
-      skipped.push({ file: f.path, why: 'the official Alphabetic Index XML among the inputs is read instead of this lossy flat CSV' });
+      skipped.push({
+        file: f.path,
+        why: 'the official Alphabetic Index XML among the inputs is read instead of this lossy flat CSV',
+      });
       continue;
     }
     if (f.archive) archivesWithData.add(f.archive);
     const xlsx = /\.xlsx$/i.test(f.path);
-    const { content, records, contentVersion, detail } = parserFor(det.kind)({ path: f.path, name: baseName(f.path), bytes: f.bytes, text: xlsx ? '' : decodeUtf8(f.bytes), xlsx });
+    const { content, records, contentVersion, detail } = parserFor(det.kind)({
+      path: f.path,
+      name: baseName(f.path),
+      bytes: f.bytes,
+      text: xlsx ? '' : decodeUtf8(f.bytes),
+      xlsx,
+    });
     const info = inferRelease(det.kind, f.archive ? `${f.archive} ${baseName(f.path)}` : f.path, contentVersion);
     const source: PackSource = {
       id: parsed.length,
@@ -90,12 +108,20 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   }
   for (const f of files) {
     if (/\.zip$/i.test(f.path) && !archivesWithData.has(f.path)) {
-      throw new CodesetError(f.path, 'the zip holds no ICD-10-CM, HCPCS or NCCI release table this product reads (expected member missing)');
+      throw new CodesetError(
+        f.path,
+        'the zip holds no ICD-10-CM, HCPCS or NCCI release table this product reads (expected member missing)',
+      );
     }
   }
-  if (parsed.length === 0) throw new CodesetError(files[0]?.path ?? '(no files)', 'no release file found among the inputs');
+  if (parsed.length === 0)
+    throw new CodesetError(files[0]?.path ?? '(no files)', 'no release file found among the inputs');
 
-  const ctx: WriteContext = { counts: {}, header: {}, progress: (phase) => progress({ phase, done, total: expanded.length }) };
+  const ctx: WriteContext = {
+    counts: {},
+    header: {},
+    progress: (phase) => progress({ phase, done, total: expanded.length }),
+  };
   const sections: SectionInput[] = PACK_MODULES.flatMap((m) => m.write(parsed, ctx));
   const { counts } = ctx;
   const icdReleases = ctx.header.icdReleases ?? [];

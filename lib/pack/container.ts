@@ -1,6 +1,13 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { crc32, crc32Hex } from './crc32';
-import { HeaderSchema, PACK_FORMAT_VERSION, PACK_LIMITS, PACK_MAGIC, type PackHeader, type PackSection } from './format';
+import {
+  HeaderSchema,
+  PACK_FORMAT_VERSION,
+  PACK_LIMITS,
+  PACK_MAGIC,
+  type PackHeader,
+  type PackSection,
+} from './format';
 
 /*
  * Byte layout (container version 2, pack format 4):
@@ -29,16 +36,29 @@ export interface SectionInput {
   data: unknown;
 }
 
-export function encodePack(meta: Omit<PackHeader, 'sections' | 'magic' | 'formatVersion'>, sections: SectionInput[]): Uint8Array {
+export function encodePack(
+  meta: Omit<PackHeader, 'sections' | 'magic' | 'formatVersion'>,
+  sections: SectionInput[],
+): Uint8Array {
   const enc = new TextEncoder();
   const blobs: Uint8Array[] = [];
   const table: PackSection[] = [];
   let offset = 0;
   for (const s of sections) {
     const raw = s.encoding === 'json' ? enc.encode(JSON.stringify(s.data)) : (s.data as Uint8Array);
-    if (raw.length > PACK_LIMITS.sectionRawBytes) throw new PackFormatError(`section ${s.name} is ${raw.length} bytes, over the pack's limit of ${PACK_LIMITS.sectionRawBytes}`);
+    if (raw.length > PACK_LIMITS.sectionRawBytes)
+      throw new PackFormatError(
+        `section ${s.name} is ${raw.length} bytes, over the pack's limit of ${PACK_LIMITS.sectionRawBytes}`,
+      );
     const packed = deflateSync(raw, { level: 6 });
-    table.push({ name: s.name, encoding: s.encoding, offset, length: packed.length, rawLength: raw.length, crc32: crc32Hex(packed) });
+    table.push({
+      name: s.name,
+      encoding: s.encoding,
+      offset,
+      length: packed.length,
+      rawLength: raw.length,
+      crc32: crc32Hex(packed),
+    });
     blobs.push(packed);
     offset += packed.length;
   }
@@ -75,12 +95,15 @@ export type Inflate = ((data: Uint8Array, maxLength?: number) => Uint8Array) & {
 };
 
 /** fflate into a buffer one byte larger than declared, so an overlong stream shows as a wrong size instead of growing. */
-export const boundedFflate: Inflate = (data, maxLength) => (maxLength === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(maxLength + 1) }));
+export const boundedFflate: Inflate = (data, maxLength) =>
+  maxLength === undefined ? inflateSync(data) : inflateSync(data, { out: new Uint8Array(maxLength + 1) });
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
 
 function versionError(label: string, version: unknown): PackFormatError {
-  return new PackFormatError(`${label}: pack format version ${String(version)} is not supported (this ChartCoder reads version ${PACK_FORMAT_VERSION}); ${REBUILD}`);
+  return new PackFormatError(
+    `${label}: pack format version ${String(version)} is not supported (this ChartCoder reads version ${PACK_FORMAT_VERSION}); ${REBUILD}`,
+  );
 }
 
 /**
@@ -101,19 +124,28 @@ export function readHeader(bytes: Uint8Array, label = 'code pack'): { header: Pa
     let version: unknown = 'of container 1';
     if (length <= PACK_LIMITS.headerBytes && PREFIX_V1 + length <= bytes.length) {
       try {
-        version = (JSON.parse(dec.decode(bytes.subarray(PREFIX_V1, PREFIX_V1 + length))) as { formatVersion?: unknown })?.formatVersion ?? version;
+        version =
+          (JSON.parse(dec.decode(bytes.subarray(PREFIX_V1, PREFIX_V1 + length))) as { formatVersion?: unknown })
+            ?.formatVersion ?? version;
       } catch {
         // unreadable: the generic "rebuild" below
       }
     }
     throw versionError(label, version);
   }
-  if (container !== CONTAINER_VERSION) throw new PackFormatError(`${label}: pack container version ${container} is not supported (this ChartCoder reads ${CONTAINER_VERSION}); ${REBUILD}`);
+  if (container !== CONTAINER_VERSION)
+    throw new PackFormatError(
+      `${label}: pack container version ${container} is not supported (this ChartCoder reads ${CONTAINER_VERSION}); ${REBUILD}`,
+    );
   if (bytes[7] !== 0) throw new PackFormatError(`${label}: corrupt prefix (reserved byte is ${bytes[7]}); ${DAMAGED}`);
   if (bytes.length < PREFIX) throw new PackFormatError(`${label}: truncated (${bytes.length} bytes, no header)`);
   const headerLength = view.getUint32(8, true);
-  if (headerLength > PACK_LIMITS.headerBytes) throw new PackFormatError(`${label}: declared header length ${headerLength} is over the limit of ${PACK_LIMITS.headerBytes} bytes; ${DAMAGED}`);
-  if (PREFIX + headerLength > bytes.length) throw new PackFormatError(`${label}: truncated (header runs past the end of the file)`);
+  if (headerLength > PACK_LIMITS.headerBytes)
+    throw new PackFormatError(
+      `${label}: declared header length ${headerLength} is over the limit of ${PACK_LIMITS.headerBytes} bytes; ${DAMAGED}`,
+    );
+  if (PREFIX + headerLength > bytes.length)
+    throw new PackFormatError(`${label}: truncated (header runs past the end of the file)`);
   const headerBytes = bytes.subarray(PREFIX, PREFIX + headerLength);
   let raw: unknown;
   try {
@@ -123,9 +155,13 @@ export function readHeader(bytes: Uint8Array, label = 'code pack'): { header: Pa
   }
   const version = (raw as { formatVersion?: unknown })?.formatVersion;
   if (version !== PACK_FORMAT_VERSION) throw versionError(label, version);
-  if (crc32(headerBytes) !== view.getUint32(12, true)) throw new PackFormatError(`${label}: header checksum mismatch; ${DAMAGED}`);
+  if (crc32(headerBytes) !== view.getUint32(12, true))
+    throw new PackFormatError(`${label}: header checksum mismatch; ${DAMAGED}`);
   const parsed = HeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new PackFormatError(`${label}: invalid header (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); ${DAMAGED}`);
+  if (!parsed.success)
+    throw new PackFormatError(
+      `${label}: invalid header (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}); ${DAMAGED}`,
+    );
   const header = parsed.data;
   checkLayout(header, label);
   return { header, base: PREFIX + headerLength };
@@ -139,20 +175,28 @@ function checkLayout(header: PackHeader, label: string): void {
   for (const s of header.sections) {
     if (names.has(s.name)) throw new PackFormatError(`${label}: section ${s.name} is listed twice; ${DAMAGED}`);
     names.add(s.name);
-    if (s.offset !== end) throw new PackFormatError(`${label}: section ${s.name} starts at ${s.offset}, expected ${end}; ${DAMAGED}`);
+    if (s.offset !== end)
+      throw new PackFormatError(`${label}: section ${s.name} starts at ${s.offset}, expected ${end}; ${DAMAGED}`);
     end += s.length;
     if (s.rawLength > s.length * PACK_LIMITS.maxDeflateRatio + 64) {
-      throw new PackFormatError(`${label}: section ${s.name} declares ${s.rawLength} bytes from ${s.length} stored, more than DEFLATE can expand; ${DAMAGED}`);
+      throw new PackFormatError(
+        `${label}: section ${s.name} declares ${s.rawLength} bytes from ${s.length} stored, more than DEFLATE can expand; ${DAMAGED}`,
+      );
     }
     total += s.rawLength;
   }
-  if (total > PACK_LIMITS.totalRawBytes) throw new PackFormatError(`${label}: sections declare ${total} bytes inflated, over the limit of ${PACK_LIMITS.totalRawBytes}; ${DAMAGED}`);
+  if (total > PACK_LIMITS.totalRawBytes)
+    throw new PackFormatError(
+      `${label}: sections declare ${total} bytes inflated, over the limit of ${PACK_LIMITS.totalRawBytes}; ${DAMAGED}`,
+    );
 }
 
 function checkSize(header: PackHeader, base: number, bytes: Uint8Array, label: string): void {
   const end = header.sections.reduce((m, s) => Math.max(m, s.offset + s.length), 0);
   if (base + end !== bytes.length) {
-    throw new PackFormatError(`${label}: ${base + end > bytes.length ? 'truncated' : 'has trailing bytes'} (expected ${base + end} bytes, found ${bytes.length})`);
+    throw new PackFormatError(
+      `${label}: ${base + end > bytes.length ? 'truncated' : 'has trailing bytes'} (expected ${base + end} bytes, found ${bytes.length})`,
+    );
   }
 }
 
@@ -161,7 +205,8 @@ function stored(bytes: Uint8Array, base: number, s: PackSection): Uint8Array {
 }
 
 function checkCrc(data: Uint8Array, s: PackSection, label: string): void {
-  if (crc32Hex(data) !== s.crc32) throw new PackFormatError(`${label}: section ${s.name} checksum mismatch; ${DAMAGED}`);
+  if (crc32Hex(data) !== s.crc32)
+    throw new PackFormatError(`${label}: section ${s.name} checksum mismatch; ${DAMAGED}`);
 }
 
 /**
@@ -199,7 +244,10 @@ export function decodePack(bytes: Uint8Array, label = 'code pack', inflate: Infl
     } catch (e) {
       throw new PackFormatError(`${label}: section ${name} cannot be inflated (${oneLine(e)}); ${DAMAGED}`);
     }
-    if (out.length !== s.rawLength) throw new PackFormatError(`${label}: section ${name} inflates to ${out.length} bytes, not the ${s.rawLength} declared; ${DAMAGED}`);
+    if (out.length !== s.rawLength)
+      throw new PackFormatError(
+        `${label}: section ${name} inflates to ${out.length} bytes, not the ${s.rawLength} declared; ${DAMAGED}`,
+      );
     cache.set(name, out);
     return out;
   };

@@ -22,7 +22,8 @@ export function dayToIso(day: number): string {
 
 export function encodePtpRows(t: PtpTable, sourceIds: number[]): { meta: PtpMetaData; rows: Uint8Array } {
   const codes = [...new Set([...t.column1, ...t.column2])].sort();
-  if (codes.length > 0xffff) throw new Error('more than 65,535 distinct PTP codes: the pack format needs a wider index');
+  if (codes.length > 0xffff)
+    throw new Error('more than 65,535 distinct PTP codes: the pack format needs a wider index');
   const codeIdx = new Map(codes.map((c, i) => [c, i]));
   const rationales = [...new Set(t.rationale)];
   if (rationales.length > 0xff) throw new Error('more than 255 distinct PTP rationales');

@@ -48,15 +48,27 @@ export function resolveReleases(header: PackHeader, dos: string): ReleaseInForce
   for (const system of RESOLVED_SYSTEMS) {
     const candidates: Candidate[] =
       system === 'ICD-10-CM'
-        ? header.icdReleases.filter((r) => r.hasTitles).map((r) => ({ release: r.label, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }))
-        : lastPerRelease(header.sources.filter((s) => s.system === system)).map((s) => ({ release: s.release, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo }));
+        ? header.icdReleases
+            .filter((r) => r.hasTitles)
+            .map((r) => ({ release: r.label, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }))
+        : lastPerRelease(header.sources.filter((s) => s.system === system)).map((s) => ({
+            release: s.release,
+            effectiveFrom: s.effectiveFrom,
+            effectiveTo: s.effectiveTo,
+          }));
     const r = pick(system, candidates, dos);
     if (r) out.push(r);
   }
   return out;
 }
 
-const SHORT: Record<string, string> = { 'ICD-10-CM': 'ICD-10-CM', HCPCS: 'HCPCS', 'NCCI-PTP': 'PTP', 'NCCI-MUE': 'MUE', 'NCCI-AOC': 'add-on edits' };
+const SHORT: Record<string, string> = {
+  'ICD-10-CM': 'ICD-10-CM',
+  HCPCS: 'HCPCS',
+  'NCCI-PTP': 'PTP',
+  'NCCI-MUE': 'MUE',
+  'NCCI-AOC': 'add-on edits',
+};
 
 /** "PTP 2024 Q3*": the system's short name and release, starred when not in force on the date. */
 export function releaseShort(r: ReleaseInForce): string {
@@ -99,7 +111,13 @@ export function releaseStatusLines(resolved: ReleaseInForce[], dos: string): Rel
     const name = system === 'NCCI-AOC' ? 'NCCI add-on edits' : system;
     if (!r) return { system, state: 'none', text: `${name}: not loaded — no answers from it` };
     const dates = `${r.effectiveFrom} – ${r.effectiveTo}`;
-    if (r.inForce) return { system, state: 'in force', release: r.release, text: `${name}: ${r.release} in force (${dates})` };
-    return { system, state: 'nearest', release: r.release, text: `${name}: no loaded release is in force on ${dos}; ${r.release} (${dates}) answers instead — import the release in force` };
+    if (r.inForce)
+      return { system, state: 'in force', release: r.release, text: `${name}: ${r.release} in force (${dates})` };
+    return {
+      system,
+      state: 'nearest',
+      release: r.release,
+      text: `${name}: no loaded release is in force on ${dos}; ${r.release} (${dates}) answers instead — import the release in force`,
+    };
   });
 }

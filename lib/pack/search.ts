@@ -34,10 +34,17 @@ export class CodeSearch {
     return this.bm25.search(query, limit).map((hit) => {
       const [system, code] = hit.key.split('|') as [string, string];
       const found = { score: hit.score, matchedText: hit.text, via: hit.via };
-      if (system === 'H') return { code, system: 'HCPCS' as const, title: this.from.hcpcs!.titleOf(code), billable: true, ...found };
+      if (system === 'H')
+        return { code, system: 'HCPCS' as const, title: this.from.hcpcs!.titleOf(code), billable: true, ...found };
       const icd = this.from.icd!;
       const i = icd.indexOf(code)!;
-      return { code, system: 'ICD-10-CM' as const, title: icd.newestTitle(i), billable: icd.isBillableNewest(i), ...found };
+      return {
+        code,
+        system: 'ICD-10-CM' as const,
+        title: icd.newestTitle(i),
+        billable: icd.isBillableNewest(i),
+        ...found,
+      };
     });
   }
 }
@@ -54,13 +61,20 @@ function documents({ icd, tabulars, index, hcpcs }: SearchSources): SearchDoc[] 
     if (t) {
       for (const [code, notes] of t.notesByCode()) {
         if (icd.indexOf(code) === undefined) continue;
-        for (const inc of notes.inclusionTerm ?? []) docs.push({ key: key(code), text: inc, weight: 0.85, via: `inclusion term (${t.release})` });
+        for (const inc of notes.inclusionTerm ?? [])
+          docs.push({ key: key(code), text: inc, weight: 0.85, via: `inclusion term (${t.release})` });
       }
     }
     for (const term of index?.terms() ?? []) {
       for (const c of term.codes) {
         const code = indexedCode(c);
-        if (icd.indexOf(code) !== undefined) docs.push({ key: key(code), text: term.path.join(' '), weight: 0.8, via: `${term.file.kind} index: ${term.path.join(', ')}` });
+        if (icd.indexOf(code) !== undefined)
+          docs.push({
+            key: key(code),
+            text: term.path.join(' '),
+            weight: 0.8,
+            via: `${term.file.kind} index: ${term.path.join(', ')}`,
+          });
       }
     }
     for (const ref of index?.references() ?? []) {
@@ -72,6 +86,7 @@ function documents({ icd, tabulars, index, hcpcs }: SearchSources): SearchDoc[] 
       }
     }
   }
-  for (const h of hcpcs?.list() ?? []) docs.push({ key: `H|${h.code}`, text: h.title, weight: 1, via: 'HCPCS description' });
+  for (const h of hcpcs?.list() ?? [])
+    docs.push({ key: `H|${h.code}`, text: h.title, weight: 1, via: 'HCPCS description' });
   return docs;
 }

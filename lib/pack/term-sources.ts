@@ -40,14 +40,22 @@ export function termSources(icd: Icd10cm | undefined, index: AlphabeticIndex | u
     const tablePath = term.path.slice(term.file.kind === 'neoplasm' ? 1 : 0).join(' ');
     for (const cell of term.cells) {
       const code = indexedCode(cell.code);
-      if (inCurrent(code)) out.push({ code, text: `${cell.column} ${tablePath}`, kind: term.file.kind as TermSource['kind'] });
+      if (inCurrent(code))
+        out.push({ code, text: `${cell.column} ${tablePath}`, kind: term.file.kind as TermSource['kind'] });
     }
   }
   // "Disease, reactive airway — see Asthma": the referring phrase names the target's code.
   for (const ref of index?.references() ?? []) {
     for (const c of ref.codes) {
       const code = indexedCode(c);
-      if (inCurrent(code)) out.push({ code, text: ref.term.path.join(' '), kind: 'index', via: referenceWords(ref), levels: ref.term.path });
+      if (inCurrent(code))
+        out.push({
+          code,
+          text: ref.term.path.join(' '),
+          kind: 'index',
+          via: referenceWords(ref),
+          levels: ref.term.path,
+        });
     }
   }
   return out;

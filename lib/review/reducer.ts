@@ -1,4 +1,14 @@
-import { emptyReview, EMPTY_PATIENT, type Decision, type FindingState, type PatientDraft, type ReviewEvent, type ReviewState, type ServiceLine, type VisitChoice } from './state';
+import {
+  emptyReview,
+  EMPTY_PATIENT,
+  type Decision,
+  type FindingState,
+  type PatientDraft,
+  type ReviewEvent,
+  type ReviewState,
+  type ServiceLine,
+  type VisitChoice,
+} from './state';
 
 /*
  * The review as a reducer: every step returns the next state and the audit events it causes, as
@@ -13,7 +23,13 @@ export type ReviewAction =
    * cleared: codes never travel from one patient to the next) unless `saved` holds that chart's
    * stored review, which is restored. The same chart keeps the review as it is.
    */
-  | { type: 'open-chart'; key: string; banner: { name?: string; dob?: string; memberId?: string }; saved?: ReviewState; defaultVisit?: VisitChoice }
+  | {
+      type: 'open-chart';
+      key: string;
+      banner: { name?: string; dob?: string; memberId?: string };
+      saved?: ReviewState;
+      defaultVisit?: VisitChoice;
+    }
   /** A decision on a suggestion (undefined withdraws it). `units` is the suggestion's own unit count. */
   | { type: 'decide'; code: string; system: CodeSystem; units?: number; decision: Decision | undefined }
   /** A code added from the search. */
@@ -38,7 +54,8 @@ const same = (state: ReviewState): Step => ({ state, events: [] });
 const isDiagnosis = (system: CodeSystem) => system === 'ICD-10-CM';
 
 function withCode(state: ReviewState, code: string, system: CodeSystem, units = 1): ReviewState {
-  if (isDiagnosis(system)) return state.diagnoses.includes(code) ? state : { ...state, diagnoses: [...state.diagnoses, code] };
+  if (isDiagnosis(system))
+    return state.diagnoses.includes(code) ? state : { ...state, diagnoses: [...state.diagnoses, code] };
   if (state.services.some((s) => s.code === code)) return state;
   return { ...state, services: [...state.services, { code, modifiers: [], units }] };
 }
@@ -53,7 +70,8 @@ function withoutCode(state: ReviewState, code: string): ReviewState {
 }
 
 /** The code a decision puts on the claim: the replacement, the suggestion itself, or none. */
-const claimed = (code: string, d: Decision | undefined) => (d?.status === 'accepted' ? (d.replacedBy ?? code) : undefined);
+const claimed = (code: string, d: Decision | undefined) =>
+  d?.status === 'accepted' ? (d.replacedBy ?? code) : undefined;
 
 function decide(state: ReviewState, a: Extract<ReviewAction, { type: 'decide' }>): Step {
   const before = claimed(a.code, state.decisions[a.code]);
@@ -88,7 +106,13 @@ function openChart(state: ReviewState, a: Extract<ReviewAction, { type: 'open-ch
     ...fresh,
     key: a.key,
     // The rendering provider is the coder's session, not the patient's: it carries over.
-    patient: { ...EMPTY_PATIENT, provider: state.patient.provider, name: a.banner.name ?? '', dob: a.banner.dob ?? '', memberId: a.banner.memberId ?? '' },
+    patient: {
+      ...EMPTY_PATIENT,
+      provider: state.patient.provider,
+      name: a.banner.name ?? '',
+      dob: a.banner.dob ?? '',
+      memberId: a.banner.memberId ?? '',
+    },
   });
 }
 
@@ -99,12 +123,18 @@ export function reduceReview(state: ReviewState, a: ReviewAction): Step {
     case 'decide':
       return decide(state, a);
     case 'add':
-      return { state: withCode(state, a.code, a.system), events: [{ kind: 'accepted', code: a.code, detail: 'added from search' }] };
+      return {
+        state: withCode(state, a.code, a.system),
+        events: [{ kind: 'accepted', code: a.code, detail: 'added from search' }],
+      };
     case 'remove': {
       const next = withoutCode(state, a.code);
       // A decision that put this code on the claim goes with it (the suggestion is undecided again).
       const decisions = Object.fromEntries(Object.entries(next.decisions).filter(([k, d]) => claimed(k, d) !== a.code));
-      return { state: { ...next, decisions }, events: [{ kind: 'rejected', code: a.code, detail: 'removed from the summary' }] };
+      return {
+        state: { ...next, decisions },
+        events: [{ kind: 'rejected', code: a.code, detail: 'removed from the summary' }],
+      };
     }
     case 'move': {
       const i = state.diagnoses.indexOf(a.code);
@@ -118,13 +148,19 @@ export function reduceReview(state: ReviewState, a: ReviewAction): Step {
       const exists = state.services.some((s) => s.code === a.code);
       // The accepted E/M code gets its own line the first time its modifiers or units are edited.
       if (!exists && a.code !== state.emAccepted) return same(state);
-      const services = exists ? state.services.map((s) => (s.code === a.code ? { ...s, ...a.patch } : s)) : [...state.services, { code: a.code, modifiers: [], units: 1, ...a.patch }];
+      const services = exists
+        ? state.services.map((s) => (s.code === a.code ? { ...s, ...a.patch } : s))
+        : [...state.services, { code: a.code, modifiers: [], units: 1, ...a.patch }];
       return same({ ...state, services });
     }
     case 'em':
       if (a.code === state.emAccepted) return same(state);
       return {
-        state: { ...state, emAccepted: a.code, services: a.code ? state.services : state.services.filter((s) => s.code !== state.emAccepted) },
+        state: {
+          ...state,
+          emAccepted: a.code,
+          services: a.code ? state.services : state.services.filter((s) => s.code !== state.emAccepted),
+        },
         events: [{ kind: a.code ? 'accepted' : 'rejected', code: a.code ?? a.offered, detail: 'E/M level' }],
       };
     case 'visit':
@@ -134,7 +170,13 @@ export function reduceReview(state: ReviewState, a: ReviewAction): Step {
       if (a.state) findingStates[a.key] = a.state;
       else delete findingStates[a.key];
       const events: ReviewEvent[] = a.state
-        ? [{ kind: a.state.status === 'overridden' ? 'finding-overridden' : 'finding-acknowledged', code: a.codes.join(' '), detail: `${a.rule}${a.state.reason ? `: ${a.state.reason}` : ''}` }]
+        ? [
+            {
+              kind: a.state.status === 'overridden' ? 'finding-overridden' : 'finding-acknowledged',
+              code: a.codes.join(' '),
+              detail: `${a.rule}${a.state.reason ? `: ${a.state.reason}` : ''}`,
+            },
+          ]
         : [];
       return { state: { ...state, findingStates }, events };
     }

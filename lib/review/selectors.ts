@@ -10,7 +10,9 @@ import type { ReviewState, ServiceLine } from './state';
 
 /** The E/M line first (with whatever modifiers / units the coder set on it), then the other services. */
 export function claimServices(state: ReviewState): ServiceLine[] {
-  const em = state.emAccepted ? (state.services.find((s) => s.code === state.emAccepted) ?? { code: state.emAccepted, modifiers: [], units: 1 }) : undefined;
+  const em = state.emAccepted
+    ? (state.services.find((s) => s.code === state.emAccepted) ?? { code: state.emAccepted, modifiers: [], units: 1 })
+    : undefined;
   return [...(em ? [em] : []), ...state.services.filter((s) => s.code !== state.emAccepted)];
 }
 
@@ -18,17 +20,32 @@ export function claimServices(state: ReviewState): ServiceLine[] {
 export function claimLines(state: ReviewState) {
   return {
     diagnoses: state.diagnoses.map((code, i) => ({ code, line: i + 1 })),
-    services: claimServices(state).map((s, i) => ({ code: s.code, modifiers: s.modifiers, units: s.units, line: i + 1 })),
+    services: claimServices(state).map((s, i) => ({
+      code: s.code,
+      modifiers: s.modifiers,
+      units: s.units,
+      line: i + 1,
+    })),
   };
 }
 
-export const hasClaim = (state: ReviewState) => state.diagnoses.length > 0 || state.services.length > 0 || state.emAccepted !== undefined;
+export const hasClaim = (state: ReviewState) =>
+  state.diagnoses.length > 0 || state.services.length > 0 || state.emAccepted !== undefined;
 
 /** Every code on the claim (diagnoses and services). */
-export const codesOnClaim = (state: ReviewState) => new Set([...state.diagnoses, ...claimServices(state).map((s) => s.code)]);
+export const codesOnClaim = (state: ReviewState) =>
+  new Set([...state.diagnoses, ...claimServices(state).map((s) => s.code)]);
 
 /** The coded summary's draft (the summary builder validates it against the code pack). */
-export function summaryDraft(state: ReviewState, context: { dateOfService: string; setting: 'office' | 'hospital'; findings?: SummaryDraft['findings']; cptTitle?: SummaryDraft['cptTitle'] }): SummaryDraft {
+export function summaryDraft(
+  state: ReviewState,
+  context: {
+    dateOfService: string;
+    setting: 'office' | 'hospital';
+    findings?: SummaryDraft['findings'];
+    cptTitle?: SummaryDraft['cptTitle'];
+  },
+): SummaryDraft {
   const p = state.patient;
   const dob = p.dob.trim();
   return {
@@ -49,7 +66,12 @@ export function summaryDraft(state: ReviewState, context: { dateOfService: strin
 }
 
 /** Rules of the patient check that say "another patient" (not a missing field on the form). */
-const MISMATCH = new Set(['patient-name-mismatch', 'patient-name-misspelled', 'patient-dob-mismatch', 'patient-member-id-mismatch']);
+const MISMATCH = new Set([
+  'patient-name-mismatch',
+  'patient-name-misspelled',
+  'patient-dob-mismatch',
+  'patient-member-id-mismatch',
+]);
 
 export interface FillGate {
   /** True when the form is for another patient than the reviewed note, and the coder has not confirmed it. */
@@ -79,4 +101,5 @@ export function fillGate(note: PatientIds, form: PatientIds, today: string, conf
 }
 
 /** True when a stored hand-off's patient is the billing form's patient (no mismatch on what both show). */
-export const samePatient = (note: PatientIds, form: PatientIds, today: string) => fillGate(note, form, today).mismatches.length === 0;
+export const samePatient = (note: PatientIds, form: PatientIds, today: string) =>
+  fillGate(note, form, today).mismatches.length === 0;

@@ -73,7 +73,8 @@ export class Bm25Index {
       const m = matched.get(i)!;
       const final = s * d.weight * (m / terms.length) ** 2;
       const prev = best.get(d.key);
-      if (!prev || final > prev.score) best.set(d.key, { key: d.key, score: final, text: d.text, via: d.via, matched: m });
+      if (!prev || final > prev.score)
+        best.set(d.key, { key: d.key, score: final, text: d.text, via: d.via, matched: m });
     }
     return [...best.values()].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, limit);
   }

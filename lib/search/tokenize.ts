@@ -4,7 +4,26 @@
  * connective words that carry no meaning for ranking dropped. "without" is kept on purpose:
  * ICD titles differ by it ("with" / "without complications").
  */
-const STOP = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'with', 'in', 'on', 'to', 'for', 'by', 'as', 'at', 'from', 'is', 'nos', 'nec']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'with',
+  'in',
+  'on',
+  'to',
+  'for',
+  'by',
+  'as',
+  'at',
+  'from',
+  'is',
+  'nos',
+  'nec',
+]);
 
 export function stem(t: string): string {
   if (t.length <= 3 || /\d/.test(t)) return t;
@@ -17,7 +36,11 @@ export function stem(t: string): string {
 
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/)) {
+  for (const raw of text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)) {
     if (raw === '' || STOP.has(raw)) continue;
     out.push(stem(raw));
   }

@@ -22,7 +22,9 @@ function asksOf(pack: CodePack, code: string): Asks {
   if (!cache) ASKS.set(pack, (cache = new Map()));
   let asks = cache.get(code);
   if (!asks) {
-    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter((n) => n.kind === 'useAdditionalCode' || n.kind === 'codeAlso');
+    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter(
+      (n) => n.kind === 'useAdditionalCode' || n.kind === 'codeAlso',
+    );
     const bySource = new Map<string, Set<string>>();
     for (const n of notes) {
       const set = bySource.get(n.from) ?? new Set<string>();
@@ -35,7 +37,8 @@ function asksOf(pack: CodePack, code: string): Asks {
   return asks;
 }
 
-const overlaps = (a: Suggestion, b: Suggestion) => a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
+const overlaps = (a: Suggestion, b: Suggestion) =>
+  a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
 
 /**
  * "Use additional code" and "code also" notes of the Tabular (Guidelines I.A.12-13, I.B.9): a code
@@ -55,7 +58,9 @@ export function additionalCodes(
   const used: Suggestion[] = [];
   // A reading of its own in the history or course first ("pipe smoking" F17.290), then the
   // readings a longer one covered ("smokes" F17.200 under it).
-  const own = excluded.filter((e) => e.system === 'ICD-10-CM' && e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY);
+  const own = excluded.filter(
+    (e) => e.system === 'ICD-10-CM' && e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY,
+  );
   const covered = alternatives.filter((a) => a.system === 'ICD-10-CM' && a.assertion === 'present');
   for (const c of claim) {
     if (c.system !== 'ICD-10-CM') continue;
@@ -66,19 +71,38 @@ export function additionalCodes(
     // A covered reading counts only where it reads the asking code's own words ("CHF" under
     // "hypertensive heart failure"): elsewhere it is a guess the note never settled on.
     const pool = [...own, ...covered.filter((a) => overlaps(a, c))];
-    if (wanted.length > 0) pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && wanted.some((p) => s.code.startsWith(p)));
+    if (wanted.length > 0)
+      pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && wanted.some((p) => s.code.startsWith(p)));
     if (!pick && asks.further) {
-      pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && s.code[0] === c.code[0] && !/^[ST]/.test(s.code) && overlaps(s, c));
+      pick = pool.find(
+        (s) =>
+          !used.includes(s) && !onClaim(s.code) && s.code[0] === c.code[0] && !/^[ST]/.test(s.code) && overlaps(s, c),
+      );
     }
     if (!pick) continue;
     // Two codes of one subcategory read from the very same words (R97.20 "elevated PSA" and R97.21
     // "rising PSA following treatment"): the note does not settle which, so neither is added.
     const chosen = pick;
     const key = (x: Suggestion) => x.evidence.map((e) => `${e.start}-${e.end}`).join(',');
-    if ([...own, ...covered].some((x) => x.code !== chosen.code && x.code.slice(0, 5) === chosen.code.slice(0, 5) && key(x) === key(chosen))) continue;
+    if (
+      [...own, ...covered].some(
+        (x) => x.code !== chosen.code && x.code.slice(0, 5) === chosen.code.slice(0, 5) && key(x) === key(chosen),
+      )
+    )
+      continue;
     used.push(pick);
     const at = list.indexOf(c);
-    list = [...list.slice(0, at + 1), { ...pick, reason: { ...pick.reason, note: `${c.code} asks for an additional code and the note documents ${pick.code} (Tabular "use additional code"; Guidelines I.A.12-13)` } }, ...list.slice(at + 1)];
+    list = [
+      ...list.slice(0, at + 1),
+      {
+        ...pick,
+        reason: {
+          ...pick.reason,
+          note: `${c.code} asks for an additional code and the note documents ${pick.code} (Tabular "use additional code"; Guidelines I.A.12-13)`,
+        },
+      },
+      ...list.slice(at + 1),
+    ];
   }
   return { claim: list, used };
 }

@@ -63,28 +63,58 @@ export class NoteAnalyzer {
     const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
     const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
     const roleOf = (st: Statement): SectionRole =>
-      st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st) ? 'narrative' : st.section.role;
+      st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st)
+        ? 'narrative'
+        : st.section.role;
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
       const all = tokenize(doc.view, st.start, st.end);
       tokenCount += all.length;
       for (let from = 0; from < all.length; from += MAX_SENTENCE_TOKENS) {
         sentenceCount++;
-        this.sentence(all.slice(from, from + MAX_SENTENCE_TOKENS), st, roleOf(st), order.get(st.index)!, text, setting, newborn, mentions);
+        this.sentence(
+          all.slice(from, from + MAX_SENTENCE_TOKENS),
+          st,
+          roleOf(st),
+          order.get(st.index)!,
+          text,
+          setting,
+          newborn,
+          mentions,
+        );
       }
     }
     const aggregated = aggregateMentions(this.pack, mentions, text, release.label);
-    const { suggestions, alternatives, excluded } = assembleClaim(this.pack, this.dict, doc, aggregated, release.label, sentenceSpans);
+    const { suggestions, alternatives, excluded } = assembleClaim(
+      this.pack,
+      this.dict,
+      doc,
+      aggregated,
+      release.label,
+      sentenceSpans,
+    );
     // Risk adjustment: the CMS-HCC V28 category of each diagnosis the mapping covers.
     const withHcc = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? this.hcc(s) : s));
     return {
       setting,
-      release: { system: 'ICD-10-CM', label: release.label, effectiveFrom: release.effectiveFrom, effectiveTo: release.effectiveTo },
-      warnings: opts.dateOfService ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM')) : [],
+      release: {
+        system: 'ICD-10-CM',
+        label: release.label,
+        effectiveFrom: release.effectiveFrom,
+        effectiveTo: release.effectiveTo,
+      },
+      warnings: opts.dateOfService
+        ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM'))
+        : [],
       suggestions: withHcc(suggestions),
       alternatives,
       excluded,
-      stats: { characters: text.length, sentences: sentenceCount, tokens: tokenCount, ms: Number((performance.now() - t0).toFixed(2)) },
+      stats: {
+        characters: text.length,
+        sentences: sentenceCount,
+        tokens: tokenCount,
+        ms: Number((performance.now() - t0).toFixed(2)),
+      },
     };
   }
 
@@ -104,7 +134,16 @@ export class NoteAnalyzer {
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
     // A surgical or past-history list states what the patient has had: "Cholecystectomy." there
     // reads as the Index's "Status (post), cholecystectomy" (I.C.21.c.3 status codes).
-    const implied = (norm: string): ExpandedToken => ({ start: tokens[0]!.start, end: tokens[0]!.end, norm, stem: stemWord(norm), upper: false, source: 0, expanded: true, implied: true });
+    const implied = (norm: string): ExpandedToken => ({
+      start: tokens[0]!.start,
+      end: tokens[0]!.end,
+      norm,
+      stem: stemWord(norm),
+      upper: false,
+      source: 0,
+      expanded: true,
+      implied: true,
+    });
     // A sentence of the history about the present ("Presentation today …, presently on mechanical
     // ventilation") is no such list: nothing in it is a status left by earlier care.
     const aboutNow = PRESENT_TIME.test(text.slice(st.start, st.end));
@@ -117,7 +156,14 @@ export class NoteAnalyzer {
     // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid
     // them; the matches only they hid are read again ("hypertension, …, pulmonary disease").
     const { moved } = splitCoordinated([...all.kept, ...all.covered], exp, text, new Set(all.kept));
-    const rest = moved.length === 0 ? all : keepMaximal([...all.kept, ...all.covered].filter((m) => !moved.includes(m)), this.dict, exp);
+    const rest =
+      moved.length === 0
+        ? all
+        : keepMaximal(
+            [...all.kept, ...all.covered].filter((m) => !moved.includes(m)),
+            this.dict,
+            exp,
+          );
     const kept = rest.kept.filter((m) => this.sameWord(m, exp));
     const covered = [...moved, ...rest.covered.filter((m) => this.sameWord(m, exp))];
     if (kept.length === 0) return;
@@ -135,7 +181,9 @@ export class NoteAnalyzer {
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }
       // "? Atrial fibrillation": a question mark written before the words marks them uncertain (IV.H).
-      const questioned = assertion !== 'negated' && /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
+      const questioned =
+        assertion !== 'negated' &&
+        /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
       if (questioned && assertion === 'present') assertion = 'possible';
       if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
       const refined = refineToBillable(this.pack, this.dict, term.code, stems);
@@ -149,7 +197,10 @@ export class NoteAnalyzer {
         role,
         statement: st.index,
         order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
-        spans: mergeSpans(sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })), text),
+        spans: mergeSpans(
+          sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })),
+          text,
+        ),
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
         ...(questioned ? { questioned } : {}),
@@ -157,7 +208,15 @@ export class NoteAnalyzer {
         ...(st.item !== undefined ? { item: `${st.section.start}:${st.item}` } : {}),
       };
       for (const code of lateralize(this.pack, refined.code, stems)) {
-        const sided = code === refined.code ? base : { ...base, code, refinedFrom: refined.from ?? term.code, refinedBy: [...refined.by, 'both sides documented (Guidelines I.B.13)'] };
+        const sided =
+          code === refined.code
+            ? base
+            : {
+                ...base,
+                code,
+                refinedFrom: refined.from ?? term.code,
+                refinedBy: [...refined.by, 'both sides documented (Guidelines I.B.13)'],
+              };
         out.push(this.applyAssertion(sided, setting));
       }
     }
@@ -165,7 +224,17 @@ export class NoteAnalyzer {
 
   private hcc(s: Suggestion): Suggestion {
     const h = this.pack.hccOf(s.code);
-    return h ? { ...s, hcc: { category: h.category, ...(h.label ? { label: h.label } : {}), model: h.model, paymentYear: h.paymentYear } } : s;
+    return h
+      ? {
+          ...s,
+          hcc: {
+            category: h.category,
+            ...(h.label ? { label: h.label } : {}),
+            model: h.model,
+            paymentYear: h.paymentYear,
+          },
+        }
+      : s;
   }
 
   /**
@@ -194,7 +263,11 @@ export class NoteAnalyzer {
         return { ...m, excludedWhy: 'hypothetical / conditional mention' };
       case 'possible':
         if (setting === 'office' && !symptom) {
-          return { ...m, excludedWhy: 'uncertain diagnosis: in the office setting code the signs and symptoms instead (Guidelines IV.H)' };
+          return {
+            ...m,
+            excludedWhy:
+              'uncertain diagnosis: in the office setting code the signs and symptoms instead (Guidelines IV.H)',
+          };
         }
         return { ...m, score: m.score * 0.8 };
       case 'family': {
@@ -206,8 +279,14 @@ export class NoteAnalyzer {
         // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says.
         if (/^Z(8[5-7]|9)/.test(m.code)) return m;
         const h = historyCode(this.pack, this.dict, m.code);
-        if (h === 'keep') return { ...m, score: m.score * 0.9, note: 'chronic condition documented in the history: code it if it is still present and affects care' };
-        if (!h) return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
+        if (h === 'keep')
+          return {
+            ...m,
+            score: m.score * 0.9,
+            note: 'chronic condition documented in the history: code it if it is still present and affects care',
+          };
+        if (!h)
+          return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
         return { ...m, code: h.code, mappedFrom: m.code, note: h.note };
       }
       default:
@@ -222,8 +301,8 @@ export class NoteAnalyzer {
  * then every other statement in the note's order.
  */
 function claimOrder(statements: Statement[]): Map<number, number> {
-  const rank = (st: Statement) => (st.section.role !== 'diagnostic' ? 2 : LATE_DIAGNOSIS.test(st.section.heading) ? 0 : 1);
+  const rank = (st: Statement) =>
+    st.section.role !== 'diagnostic' ? 2 : LATE_DIAGNOSIS.test(st.section.heading) ? 0 : 1;
   const sorted = [...statements].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
   return new Map(sorted.map((st, i) => [st.index, i]));
 }
-

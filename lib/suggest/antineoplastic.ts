@@ -21,7 +21,8 @@ const KINDS = [DATA.chemotherapy, DATA.immunotherapy].map((k) => ({ code: k.code
 const CUE = new RegExp(DATA.cue, 'i');
 const NOT_NOW = new RegExp(DATA.not_now, 'i');
 const LOOK_IN = new Set(DATA.look_in);
-const WHY = 'encounter chiefly for antineoplastic therapy: first-listed, the malignancy after it (Guidelines I.C.2.e.2)';
+const WHY =
+  'encounter chiefly for antineoplastic therapy: first-listed, the malignancy after it (Guidelines I.C.2.e.2)';
 
 /**
  * Z51.11 / Z51.12 first when the encounter was for chemotherapy or immunotherapy
@@ -29,7 +30,12 @@ const WHY = 'encounter chiefly for antineoplastic therapy: first-listed, the mal
  * A statement counts when it is among the encounter's procedures (an agent listed there) or its
  * reason (an agent with a cycle / course / infusion word), and says nothing of a later or past one.
  */
-export function antineoplasticEncounter(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+export function antineoplasticEncounter(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+  release: string,
+): Suggestion[] {
   const first: Suggestion[] = [];
   for (const k of KINDS) {
     if (claim.some((s) => s.code === k.code)) continue;

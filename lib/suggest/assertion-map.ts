@@ -19,7 +19,6 @@ export interface Mapped {
   note: string;
 }
 
-
 /** The billable code of a Z-code range whose title shares the most specific words with the condition. */
 const BEST_Z = new WeakMap<Dictionary, Map<string, string | undefined>>();
 /** bestZ, remembered per dictionary: the same condition maps to the same Z code on every chart. */
@@ -84,7 +83,9 @@ function billableUnder(pack: CodePack, roots: string[]): string[] {
 /** Family history of a condition -> Z80-Z84 (Official Guidelines I.C.21.c.4). */
 export function familyCode(pack: CodePack, dict: Dictionary, condition: string): Mapped | undefined {
   const z = bestZ(pack, dict, condition, MAP.family_range);
-  return z ? { code: z, note: `family history of ${condition} is reported with ${z}, not the condition itself (I.C.21.c.4)` } : undefined;
+  return z
+    ? { code: z, note: `family history of ${condition} is reported with ${z}, not the condition itself (I.C.21.c.4)` }
+    : undefined;
 }
 
 /**

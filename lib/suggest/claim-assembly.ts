@@ -46,7 +46,10 @@ export function assembleClaim(
   // Findings written in the history, the course or the reason for the visit may still complete a
   // combination of the diagnostic statements ("presently psychotic" with a manic bipolar episode).
   const support = [
-    ...read.excluded.filter((e) => e.assertion === 'present' && (e.reason.note === NARRATIVE_ONLY_WHY || e.reason.note === REASON_EXPLAINED_WHY)),
+    ...read.excluded.filter(
+      (e) =>
+        e.assertion === 'present' && (e.reason.note === NARRATIVE_ONLY_WHY || e.reason.note === REASON_EXPLAINED_WHY),
+    ),
     ...read.alternatives.filter((a) => a.assertion === 'present' && a.reason.via !== 'title'),
   ];
   const rules = applyCombinations(pack, read.suggestions, support);
@@ -57,7 +60,15 @@ export function assembleClaim(
   const current = dropCurrentProcedureStatus(doc, primary.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
-  const replaced = [...rules.replaced, ...linked.replaced, ...explained.replaced, ...specified.replaced, ...primary.moved, ...current.moved, ...sequelae.replaced];
+  const replaced = [
+    ...rules.replaced,
+    ...linked.replaced,
+    ...explained.replaced,
+    ...specified.replaced,
+    ...primary.moved,
+    ...current.moved,
+    ...sequelae.replaced,
+  ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   const withEvents = placeDrugEvents(sequelae.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
@@ -65,8 +76,18 @@ export function assembleClaim(
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
   const family = relevantFamilyHistory(dx, read.excluded);
-  const alternatives = [...replaced, ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a))];
-  const excluded = read.excluded.filter((e) => !dx.some((s) => s.code === e.code) && !specified.used.includes(e) && !explained.used.includes(e) && !added.used.includes(e) && !family.some((f) => f.code === e.code));
+  const alternatives = [
+    ...replaced,
+    ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a)),
+  ];
+  const excluded = read.excluded.filter(
+    (e) =>
+      !dx.some((s) => s.code === e.code) &&
+      !specified.used.includes(e) &&
+      !explained.used.includes(e) &&
+      !added.used.includes(e) &&
+      !family.some((f) => f.code === e.code),
+  );
   const organisms = organismSuggestions(pack, doc, dx, release);
   const suggestions = [
     // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).

@@ -39,10 +39,17 @@ const isSymptom = (code: string) => code.startsWith('R');
  * Whether a mention of `code` written in a section of this role reaches the claim, and at which
  * tier; `hasDiagnosis` = the note's diagnostic statements yield at least one code.
  */
-export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boolean): { tier: number } | { why: string } {
+export function claimDecision(
+  role: SectionRole,
+  code: string,
+  hasDiagnosis: boolean,
+): { tier: number } | { why: string } {
   // External causes (V00-Y99) are reported voluntarily unless a payer or state mandates them
   // (Guidelines I.C.20): offered for review, never put on the claim by the words alone.
-  if (/^[VWXY]/.test(code)) return { why: 'external cause: not required unless a payer or state mandates it (Guidelines I.C.20); add it if your payer asks' };
+  if (/^[VWXY]/.test(code))
+    return {
+      why: 'external cause: not required unless a payer or state mandates it (Guidelines I.C.20); add it if your payer asks',
+    };
   const p = POLICY.roles[role];
   const keep = { tier: p.tier };
   switch (p.when) {
@@ -57,7 +64,9 @@ export function claimDecision(role: SectionRole, code: string, hasDiagnosis: boo
     case 'fallback':
       if (!hasDiagnosis) return keep;
       // Chronic conditions and status codes (devices, grafts, ostomies) affect care wherever written.
-      return isChronic(code) || POLICY.history_prefixes.some((x) => code.startsWith(x)) ? { tier: POLICY.roles.history.tier } : { why: p.why };
+      return isChronic(code) || POLICY.history_prefixes.some((x) => code.startsWith(x))
+        ? { tier: POLICY.roles.history.tier }
+        : { why: p.why };
     case 'symptoms_if_no_diagnosis':
       if (!hasDiagnosis) return keep;
       return isSymptom(code) ? { why: p.why } : keep;

@@ -26,7 +26,11 @@ const RULES = DATA.rules;
  * I.C.9.a): "Hypertension." and "CKD stage 3a." written as two problems are still I12.9 + N18.31.
  * Returns the claim with the combined codes and the codes they replaced (shown as alternatives).
  */
-export function applyCombinations(pack: CodePack, claim: Suggestion[], support: Suggestion[] = []): { claim: Suggestion[]; replaced: Suggestion[] } {
+export function applyCombinations(
+  pack: CodePack,
+  claim: Suggestion[],
+  support: Suggestion[] = [],
+): { claim: Suggestion[]; replaced: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
   for (const r of RULES) {
@@ -34,7 +38,8 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[], support: 
     // A finding the combination absorbs may be written in the history or course only ("found to
     // have hyperglycemia, started on insulin" under a listed "Diabetes mellitus"): it is the
     // specificity of the listed diagnosis, not a diagnosis of its own (Guidelines I.A.15, IV.A).
-    const has = (p: string) => icd.some((s) => s.code.startsWith(p)) || (r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
+    const has = (p: string) =>
+      icd.some((s) => s.code.startsWith(p)) || (r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
     if (!r.all.every(has) || !r.all.some((p) => icd.some((s) => s.code.startsWith(p)))) continue;
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
     // The combination is already on the claim: the less specific codes it replaces go.
@@ -52,7 +57,12 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[], support: 
       if (!target) continue;
       const info = pack.codeInfo(code);
       if (!info?.billable) continue;
-      list.splice(list.indexOf(target) + 1, 0, { ...target, code, description: info.title, reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why } });
+      list.splice(list.indexOf(target) + 1, 0, {
+        ...target,
+        code,
+        description: info.title,
+        reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
+      });
       continue;
     }
     if (!target) continue;
@@ -67,7 +77,9 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[], support: 
     if (!info?.billable) continue;
     const linked = icd.filter((s) => r.all.some((p) => s.code.startsWith(p)));
     const at = Math.min(...linked.map((s) => list.indexOf(s)));
-    const absorbedSupport = support.filter((s) => r.drop.some((p) => s.code.startsWith(p)) && !linked.some((l) => l.code === s.code));
+    const absorbedSupport = support.filter(
+      (s) => r.drop.some((p) => s.code.startsWith(p)) && !linked.some((l) => l.code === s.code),
+    );
     const existing = list.find((s) => s.code === code);
     const combined: Suggestion = {
       ...target,
@@ -78,15 +90,24 @@ export function applyCombinations(pack: CodePack, claim: Suggestion[], support: 
     };
     // Other codes the combination replaces (I10 beside an I12.9 turned I12.0) and the findings it names go too.
     const absorbed = list.filter(
-      (s) => s !== target && s.system === 'ICD-10-CM' && (r.drop.some((p) => s.code.startsWith(p)) || (!r.add && r.replace.some((p) => s.code.startsWith(p)))),
+      (s) =>
+        s !== target &&
+        s.system === 'ICD-10-CM' &&
+        (r.drop.some((p) => s.code.startsWith(p)) || (!r.add && r.replace.some((p) => s.code.startsWith(p)))),
     );
     replaced.push(...absorbed.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
     list = list.filter((s) => s !== target && s !== existing && !absorbed.includes(s));
     list.splice(Math.min(at, list.length), 0, combined);
     replaced.push({ ...target, reason: { ...target.reason, note: `combined into ${code}: ${r.why}` } });
   }
-  const first = list.filter((s) => s.system === 'ICD-10-CM' && DATA.sequence_first.prefixes.some((p) => s.code.startsWith(p)));
-  if (first.length > 0) list = [...first.map((s) => ({ ...s, reason: { ...s.reason, note: s.reason.note ?? DATA.sequence_first.why } })), ...list.filter((s) => !first.includes(s))];
+  const first = list.filter(
+    (s) => s.system === 'ICD-10-CM' && DATA.sequence_first.prefixes.some((p) => s.code.startsWith(p)),
+  );
+  if (first.length > 0)
+    list = [
+      ...first.map((s) => ({ ...s, reason: { ...s.reason, note: s.reason.note ?? DATA.sequence_first.why } })),
+      ...list.filter((s) => !first.includes(s)),
+    ];
   return { claim: list, replaced };
 }
 

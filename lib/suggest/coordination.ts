@@ -2,7 +2,19 @@ import type { ExpandedToken } from '../text/expand';
 import type { TermMatch } from './matcher';
 
 /** Words that link two conditions into one Index entry ("diabetes, with low glucoses", "anemia, due to CKD"). */
-const LINKS = new Set(['with', 'due', 'secondary', 'from', 'associated', 'caused', 'because', 'related', 'complicated', 'in', 'of']);
+const LINKS = new Set([
+  'with',
+  'due',
+  'secondary',
+  'from',
+  'associated',
+  'caused',
+  'because',
+  'related',
+  'complicated',
+  'in',
+  'of',
+]);
 
 /**
  * A list written "lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint
@@ -30,7 +42,9 @@ export function splitCoordinated(
     // longer match hid, reads a side; across two, a reading that stands on its own ("manic
     // disorder, is presently psychotic") is set aside only for readings that stand on their own.
     const segList = [...segs].sort((a, b) => a - b);
-    const between = [...new Set([...segment.values()])].filter((sg) => sg > segList[0]! && sg < segList[segList.length - 1]! && !segs.has(sg));
+    const between = [...new Set([...segment.values()])].filter(
+      (sg) => sg > segList[0]! && sg < segList[segList.length - 1]! && !segs.has(sg),
+    );
     const wide = between.length > 0 || segs.size > 2;
     const strict = !wide && primary.has(m);
     const lo = Math.min(...mine);
@@ -49,7 +63,9 @@ export function splitCoordinated(
     });
     // A list of conditions names one in every item: "inhalant, paint, abuse" has an item no
     // reading covers ("paint"), so its commas set off words of one phrase, not conditions.
-    const listOfConditions = between.every((sg) => kept.some((o, j) => j !== i && sourcesOf[j]!.every((s) => segment.get(s) === sg)));
+    const listOfConditions = between.every((sg) =>
+      kept.some((o, j) => j !== i && sourcesOf[j]!.every((s) => segment.get(s) === sg)),
+    );
     if (eachSideRead && listOfConditions) moved.push(m);
   });
   return { kept: kept.filter((m) => !moved.includes(m)), moved };

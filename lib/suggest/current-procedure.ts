@@ -2,11 +2,13 @@ import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
 
 /** A procedure sentence that puts a device in (not one that checks or uses it). */
-const PUTS_IN = /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision)\b/;
+const PUTS_IN =
+  /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision)\b/;
 /** A procedure-section sentence that recalls earlier care rather than describing this operation. */
 const EARLIER = /\b(?:post|status|history|prior|previous|previously)\b/;
 /** Words of a status statement that name no procedure. */
-const FILLER = /^(?:status|post|s|p|history|of|the|a|an|and|with|prior|previous|recent|laparoscopic|open|total|partial|left|right|bilateral)$/;
+const FILLER =
+  /^(?:status|post|s|p|history|of|the|a|an|and|with|prior|previous|recent|laparoscopic|open|total|partial|left|right|bilateral)$/;
 
 /**
  * A status code (an absent organ Z89-Z90, an ostomy or implant Z93, Z95-Z98) says what earlier care left
@@ -16,8 +18,13 @@ const FILLER = /^(?:status|post|s|p|history|of|the|a|an|and|with|prior|previous|
  * procedure, the encounter's own procedure is reported with its procedure code). Returns the claim
  * without such codes and the codes moved out.
  */
-export function dropCurrentProcedureStatus(doc: NoteDocument, claim: Suggestion[]): { claim: Suggestion[]; moved: Suggestion[] } {
-  const procedures = doc.statements.filter((st) => st.section.role === 'procedure').map((st) => doc.text.slice(st.start, st.end).toLowerCase());
+export function dropCurrentProcedureStatus(
+  doc: NoteDocument,
+  claim: Suggestion[],
+): { claim: Suggestion[]; moved: Suggestion[] } {
+  const procedures = doc.statements
+    .filter((st) => st.section.role === 'procedure')
+    .map((st) => doc.text.slice(st.start, st.end).toLowerCase());
   if (procedures.length === 0) return { claim, moved: [] };
   const moved: Suggestion[] = [];
   const kept = claim.filter((s) => {
@@ -27,13 +34,21 @@ export function dropCurrentProcedureStatus(doc: NoteDocument, claim: Suggestion[
     // interrogation or a dialysis session leaves the status standing (Z99 is never the procedure's).
     const removal = /^Z(?:89|90)/.test(s.code);
     if (!removal && !/^Z9[35-8]/.test(s.code)) return true;
-    const words = s.evidence.flatMap((e) => e.text.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length > 3 && !FILLER.test(w));
+    const words = s.evidence
+      .flatMap((e) => e.text.toLowerCase().split(/[^a-z]+/))
+      .filter((w) => w.length > 3 && !FILLER.test(w));
     if (words.length === 0) return true;
     // The procedure sentence must name the operation as done now, not recall an earlier one
     // ("findings … secondary to the patient's post cholecystectomy state").
     const names = (t: string) => !EARLIER.test(t) && words.every((w) => new RegExp(`\\b${w}\\b`).test(t));
     if (!procedures.some((t) => names(t) && (removal || PUTS_IN.test(t)))) return true;
-    moved.push({ ...s, reason: { ...s.reason, note: "the procedure of this encounter (the note's procedure section): not a status from earlier care (Guidelines I.C.21.c.3)" } });
+    moved.push({
+      ...s,
+      reason: {
+        ...s.reason,
+        note: "the procedure of this encounter (the note's procedure section): not a status from earlier care (Guidelines I.C.21.c.3)",
+      },
+    });
     return false;
   });
   return { claim: kept, moved };

@@ -1,7 +1,16 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { buildIndexLinks, type IndexLink } from './index-links';
 import { buildDrugTable, loadDrugTable } from './drug-table';
-import { Dictionary, DICT_VERSION, EPISODE, GUIDELINE_TERMS, KINDS, NOT_CONDITIONS, RULES, termStems } from './dictionary';
+import {
+  Dictionary,
+  DICT_VERSION,
+  EPISODE,
+  GUIDELINE_TERMS,
+  KINDS,
+  NOT_CONDITIONS,
+  RULES,
+  termStems,
+} from './dictionary';
 
 /*
  * Building the match dictionary from the code set's term sources (titles, inclusion terms, the
@@ -16,8 +25,15 @@ export function dictionaryFor(pack: CodePack): Dictionary {
   const bin = pack.sectionBytes('dict.bin');
   const titleOf = (code: string) => pack.titleOf(code);
   if (version === DICT_VERSION && strings && bin && head?.links && head.drugs) {
-    const [vocab, codes, texts] = new TextDecoder().decode(strings).split('\u0000').map((b) => (b === '' ? [] : b.split('\n'))) as [string[], string[], string[]];
-    return Dictionary.deserialize({ version, vocab, codes, texts, links: head.links, drugs: loadDrugTable(head.drugs) }, bin, titleOf);
+    const [vocab, codes, texts] = new TextDecoder()
+      .decode(strings)
+      .split('\u0000')
+      .map((b) => (b === '' ? [] : b.split('\n'))) as [string[], string[], string[]];
+    return Dictionary.deserialize(
+      { version, vocab, codes, texts, links: head.links, drugs: loadDrugTable(head.drugs) },
+      bin,
+      titleOf,
+    );
   }
   return buildDictionary(pack);
 }
@@ -31,7 +47,8 @@ export function dictionaryFor(pack: CodePack): Dictionary {
  * lossy index copy cut from its noun: "Old (previous) [myocardial infarction]") drops it too.
  */
 const MANIFESTATION = /\bclassified elsewhere\b/i;
-const CONNECTIVE = /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
+const CONNECTIVE =
+  /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
 
 function indexTermStems(levels: string[]): { required: string[]; optional: string[] }[] {
   // "Stenosis, stenotic": the main term's comma-separated forms are alternatives, not words
@@ -40,12 +57,16 @@ function indexTermStems(levels: string[]): { required: string[]; optional: strin
   // phrase): they share the first word's first four letters.
   const parts = levels[0]!.split(/,\s*/).filter((f) => f.trim() !== '');
   const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
-  const isForm = (p: string, i: number) => i === 0 || (head.length === 4 && p.toLowerCase().startsWith(head) && !p.includes(' '));
+  const isForm = (p: string, i: number) =>
+    i === 0 || (head.length === 4 && p.toLowerCase().startsWith(head) && !p.includes(' '));
   const rest = parts.filter((p, i) => !isForm(p, i)).join(' ');
   // Only the first form (the noun: "Stenosis", "Congestion") is matched: the adjective forms
   // ("stenotic", "congestive") attach to other nouns in a note ("congestive heart failure with
   // pleural effusion" is not "Congestion, pleural"). Measured: same recall, fewer wrong codes.
-  const forms = parts.filter(isForm).slice(0, 1).map((f) => `${f} ${rest}`.trim());
+  const forms = parts
+    .filter(isForm)
+    .slice(0, 1)
+    .map((f) => `${f} ${rest}`.trim());
   const out: { required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
   for (const form of forms.length > 0 ? forms : [levels[0]!]) {
@@ -69,7 +90,8 @@ function levelStems(levels: string[]): { required: string[]; optional: string[] 
     let own = level.required;
     if (own.length === 0 && i === 0) own = level.optional.filter((w) => !/^\d+$/.test(w));
     if (own.length === 0) return undefined;
-    if (i === 0 && levels.length === 1 && (own.every((w) => NOT_CONDITIONS.has(w)) || levels[0]!.trim().length < 3)) return undefined;
+    if (i === 0 && levels.length === 1 && (own.every((w) => NOT_CONDITIONS.has(w)) || levels[0]!.trim().length < 3))
+      return undefined;
     for (const w of own) if (!required.includes(w)) required.push(w);
     for (const w of level.optional) if (!own.includes(w) && !optional.includes(w)) optional.push(w);
   }
@@ -80,7 +102,11 @@ export function buildDictionary(pack: CodePack): Dictionary {
   const titleOf = (code: string) => pack.titleOf(code);
   const raw: { code: string; text: string; kind: TermSource['kind']; required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
-  const guideline: TermSource[] = GUIDELINE_TERMS.filter((g) => pack.codeInfo(g.code)).map((g) => ({ code: g.code, text: g.phrase, kind: 'guideline' }));
+  const guideline: TermSource[] = GUIDELINE_TERMS.filter((g) => pack.codeInfo(g.code)).map((g) => ({
+    code: g.code,
+    text: g.phrase,
+    kind: 'guideline',
+  }));
   const sources = pack.termSources();
   const links = buildIndexLinks(sources);
   const drugs = buildDrugTable(sources);
@@ -160,7 +186,9 @@ export function buildDictionary(pack: CodePack): Dictionary {
     anchor[i] = id(a);
     weight[i] = wsum;
   });
-  const idf = new Float32Array(vocab.length).map((_, i) => (df.has(vocab[i]!) ? Math.log(1 + n / df.get(vocab[i]!)!) : 0));
+  const idf = new Float32Array(vocab.length).map((_, i) =>
+    df.has(vocab[i]!) ? Math.log(1 + n / df.get(vocab[i]!)!) : 0,
+  );
   const anchorOff = new Uint32Array(vocab.length + 1);
   for (let i = 0; i < n; i++) anchorOff[anchor[i]! + 1]!++;
   for (let v = 0; v < vocab.length; v++) anchorOff[v + 1]! += anchorOff[v]!;
@@ -169,7 +197,20 @@ export function buildDictionary(pack: CodePack): Dictionary {
   for (let i = 0; i < n; i++) anchorTerms[fill[anchor[i]!]!++] = i;
   return new Dictionary(
     { version: DICT_VERSION, vocab, codes, texts, links, drugs },
-    { termCode, termKind, termText, reqOff, reqIds: Uint32Array.from(reqList), optOff, optIds: Uint32Array.from(optList), anchor, weight, idf, anchorOff, anchorTerms },
+    {
+      termCode,
+      termKind,
+      termText,
+      reqOff,
+      reqIds: Uint32Array.from(reqList),
+      optOff,
+      optIds: Uint32Array.from(optList),
+      anchor,
+      weight,
+      idf,
+      anchorOff,
+      anchorTerms,
+    },
     titleOf,
   );
 }

@@ -31,7 +31,9 @@ const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => st
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
 /** Phrases whose words never name a condition, as stem lists (term-rules.json inert_phrases). */
 export const INERT_PHRASES = RULES.inert_phrases.map((p) => tokenize(fold(p)).map((t) => t.stem));
-export const NOT_CONDITIONS = new Set(RULES.index_words_not_conditions.flatMap((w) => tokenize(fold(w)).map((t) => t.stem)));
+export const NOT_CONDITIONS = new Set(
+  RULES.index_words_not_conditions.flatMap((w) => tokenize(fold(w)).map((t) => t.stem)),
+);
 
 /** Connective words never count as evidence in a note ("and" must not match "Andes", stemmed "and"). */
 export function isStopWord(norm: string): boolean {
@@ -52,7 +54,12 @@ export function bindQualifiers<T extends { stem: string }>(tokens: T[], make: (t
   const out: T[] = [];
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    if (prev && QUALIFIERS.has(prev.stem) && (/^[0-9ivx]+[a-z]?$/.test(t.stem) || Object.hasOwn(WORD_NUMBERS, t.stem)) && (/\d/.test(t.stem) || t.stem.length <= 5)) {
+    if (
+      prev &&
+      QUALIFIERS.has(prev.stem) &&
+      (/^[0-9ivx]+[a-z]?$/.test(t.stem) || Object.hasOwn(WORD_NUMBERS, t.stem)) &&
+      (/\d/.test(t.stem) || t.stem.length <= 5)
+    ) {
       out.push(make(t, `${prev.stem}#${arabic(t.stem)}`));
     } else out.push(t);
   });
@@ -76,7 +83,8 @@ export interface Term {
 export function termStems(text: string): { required: string[]; optional: string[] } {
   const folded = fold(text);
   const optionalSpans: [number, number][] = [];
-  for (const m of folded.matchAll(/\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout\b.*$/g)) optionalSpans.push([m.index!, m.index! + m[0].length]);
+  for (const m of folded.matchAll(/\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout\b.*$/g))
+    optionalSpans.push([m.index!, m.index! + m[0].length]);
   const required: string[] = [];
   const optional: string[] = [];
   const tokens = bindQualifiers(tokenize(folded), (t, stem) => ({ ...t, stem }));
@@ -266,31 +274,53 @@ export class Dictionary {
   }
 
   /** The pack sections: version (JSON), strings (text, one per line, three NUL-separated blocks), columns (binary). */
-  serialize(): { version: { version: string; links: IndexLink[]; drugs: DrugTable }; strings: Uint8Array; bin: Uint8Array } {
+  serialize(): {
+    version: { version: string; links: IndexLink[]; drugs: DrugTable };
+    strings: Uint8Array;
+    bin: Uint8Array;
+  } {
     const c = this.cols;
     const m = this.meta;
     return {
       version: { version: m.version, links: m.links, drugs: m.drugs },
       strings: new TextEncoder().encode([m.vocab.join('\n'), m.codes.join('\n'), m.texts.join('\n')].join('\u0000')),
-      bin: packArrays([c.termCode, c.termKind, c.termText, c.reqOff, c.reqIds, c.optOff, c.optIds, c.anchor, c.weight, c.idf, c.anchorOff, c.anchorTerms]),
+      bin: packArrays([
+        c.termCode,
+        c.termKind,
+        c.termText,
+        c.reqOff,
+        c.reqIds,
+        c.optOff,
+        c.optIds,
+        c.anchor,
+        c.weight,
+        c.idf,
+        c.anchorOff,
+        c.anchorTerms,
+      ]),
     };
   }
 
   static deserialize(meta: DictionaryMeta, bin: Uint8Array, titleOf: (code: string) => string): Dictionary {
-    const [termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms] = unpackArrays(bin) as [
-      Uint32Array,
-      Uint8Array,
-      Int32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Uint32Array,
-      Float32Array,
-      Float32Array,
-      Uint32Array,
-      Uint32Array,
-    ];
-    return new Dictionary(meta, { termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms }, titleOf);
+    const [termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms] =
+      unpackArrays(bin) as [
+        Uint32Array,
+        Uint8Array,
+        Int32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Uint32Array,
+        Float32Array,
+        Float32Array,
+        Uint32Array,
+        Uint32Array,
+      ];
+    return new Dictionary(
+      meta,
+      { termCode, termKind, termText, reqOff, reqIds, optOff, optIds, anchor, weight, idf, anchorOff, anchorTerms },
+      titleOf,
+    );
   }
 }

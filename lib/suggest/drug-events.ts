@@ -2,11 +2,25 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument, Statement } from '../document/document';
 import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
-import { DRUG_EVENTS, findSubstances, lookupSubstance, substanceKey, type DrugColumn, type DrugTable, type SubstanceMention } from './drug-table';
+import {
+  DRUG_EVENTS,
+  findSubstances,
+  lookupSubstance,
+  substanceKey,
+  type DrugColumn,
+  type DrugTable,
+  type SubstanceMention,
+} from './drug-table';
 import { isNewborn } from './newborn';
 import { escapeRegExp, phrasePattern } from '../text/regex';
 
-export type DrugEventKind = 'pregnancy' | 'poisoning' | 'toxic-effect' | 'adverse-effect' | 'underdosing' | 'underdosing-intent';
+export type DrugEventKind =
+  | 'pregnancy'
+  | 'poisoning'
+  | 'toxic-effect'
+  | 'adverse-effect'
+  | 'underdosing'
+  | 'underdosing-intent';
 
 /**
  * One code of a drug event with where it goes on the claim:
@@ -65,7 +79,14 @@ export function drugEventSuggestions(
   release: string,
   opts: DrugEventOptions = {},
 ): DrugEvent[] {
-  const found: { kind: DrugEventKind; category: string; st: Statement; spans: { start: number; end: number }[]; note: string; words: string }[] = [];
+  const found: {
+    kind: DrugEventKind;
+    category: string;
+    st: Statement;
+    spans: { start: number; end: number }[];
+    note: string;
+    words: string;
+  }[] = [];
   const statements = doc.statements.filter((st) => EVENT_ROLES.has(st.section.role));
   const noteIntent = statements.some((st) => cueHere(doc, st, SELF_HARM)) ? 'self-harm' : undefined;
   for (const st of statements) {
@@ -79,8 +100,18 @@ export function drugEventSuggestions(
         const category = sub.substance.cell(column);
         if (!category) continue;
         const kind = sub.substance.toxic ? 'toxic-effect' : 'poisoning';
-        const why = column === 'accidental' && !intentOf(text) ? 'intent not documented: accidental (I.C.19.e.5.b)' : `intent: ${column}`;
-        found.push({ kind, category, st, spans: [poison, sub], note: `${kind === 'toxic-effect' ? 'toxic effect' : 'poisoning'}, ${why}; code first, then its manifestations (I.C.19.e.5.${kind === 'toxic-effect' ? 'd' : 'b'})`, words: doc.text.slice(sub.start, sub.end) });
+        const why =
+          column === 'accidental' && !intentOf(text)
+            ? 'intent not documented: accidental (I.C.19.e.5.b)'
+            : `intent: ${column}`;
+        found.push({
+          kind,
+          category,
+          st,
+          spans: [poison, sub],
+          note: `${kind === 'toxic-effect' ? 'toxic effect' : 'poisoning'}, ${why}; code first, then its manifestations (I.C.19.e.5.${kind === 'toxic-effect' ? 'd' : 'b'})`,
+          words: doc.text.slice(sub.start, sub.end),
+        });
       }
       continue;
     }
@@ -92,16 +123,38 @@ export function drugEventSuggestions(
       const subs = afterCue.length > 0 ? afterCue : findSubstances(table, text, st.start);
       for (const sub of subs) {
         const category = sub.substance.cell('underdosing');
-        if (category) found.push({ kind: 'underdosing', category, st, spans: [under, sub], note: 'underdosing: less taken than prescribed, or stopped on the patient\'s own initiative; never first-listed, the condition it worsened is coded (I.C.19.e.5.c)', words: doc.text.slice(sub.start, sub.end) });
+        if (category)
+          found.push({
+            kind: 'underdosing',
+            category,
+            st,
+            spans: [under, sub],
+            note: "underdosing: less taken than prescribed, or stopped on the patient's own initiative; never first-listed, the condition it worsened is coded (I.C.19.e.5.c)",
+            words: doc.text.slice(sub.start, sub.end),
+          });
       }
       if (subs.some((s) => s.substance.cell('underdosing'))) {
         const intent = DRUG_EVENTS.underdosing_intent.find((i) => i.words.length === 0 || phrases(i.words).test(text))!;
-        found.push({ kind: 'underdosing-intent', category: intent.code, st, spans: [under], note: `${intent.why}: the noncompliance code that tells the intent of an underdosing (I.C.19.e.5.c)`, words: intent.code });
+        found.push({
+          kind: 'underdosing-intent',
+          category: intent.code,
+          st,
+          spans: [under],
+          note: `${intent.why}: the noncompliance code that tells the intent of an underdosing (I.C.19.e.5.c)`,
+          words: intent.code,
+        });
       }
       continue;
     }
     for (const adverse of adverseLinks(doc, table, st)) {
-      found.push({ kind: 'adverse-effect', category: adverse.category, st, spans: [adverse.cue, adverse.sub], note: `adverse effect of a drug correctly prescribed and taken: the condition (${adverse.condition}) first, then this code (I.C.19.e.5.a)`, words: doc.text.slice(adverse.sub.start, adverse.sub.end) });
+      found.push({
+        kind: 'adverse-effect',
+        category: adverse.category,
+        st,
+        spans: [adverse.cue, adverse.sub],
+        note: `adverse effect of a drug correctly prescribed and taken: the condition (${adverse.condition}) first, then this code (I.C.19.e.5.a)`,
+        words: doc.text.slice(adverse.sub.start, adverse.sub.end),
+      });
     }
   }
   return toEvents(pack, doc, release, found, opts);
@@ -111,7 +164,14 @@ function toEvents(
   pack: CodePack,
   doc: NoteDocument,
   release: string,
-  found: { kind: DrugEventKind; category: string; st: Statement; spans: { start: number; end: number }[]; note: string; words: string }[],
+  found: {
+    kind: DrugEventKind;
+    category: string;
+    st: Statement;
+    spans: { start: number; end: number }[];
+    note: string;
+    words: string;
+  }[],
   opts: DrugEventOptions,
 ): DrugEvent[] {
   const order: DrugEventKind[] = ['poisoning', 'toxic-effect', 'adverse-effect', 'underdosing', 'underdosing-intent'];
@@ -158,14 +218,22 @@ export function withSeventh(category: string, episode: string): string {
 }
 
 /** The first cue of the statement that is asserted: no negation, uncertainty or history before it in its clause, not a topic ("overdose precautions"). */
-function cueHere(doc: NoteDocument, st: Statement, re: RegExp, blockers = UNCERTAIN): { start: number; end: number } | undefined {
+function cueHere(
+  doc: NoteDocument,
+  st: Statement,
+  re: RegExp,
+  blockers = UNCERTAIN,
+): { start: number; end: number } | undefined {
   const text = doc.view.slice(st.start, st.end);
   const global = new RegExp(re.source, 'gi');
   for (let m = global.exec(text); m; m = global.exec(text)) {
-    const clauseStart = Math.max(0, ...[',', ';', ':', ' but ', ' however'].map((c) => {
-      const at = text.lastIndexOf(c, m!.index - 1);
-      return at < 0 ? 0 : at + c.length;
-    }));
+    const clauseStart = Math.max(
+      0,
+      ...[',', ';', ':', ' but ', ' however'].map((c) => {
+        const at = text.lastIndexOf(c, m!.index - 1);
+        return at < 0 ? 0 : at + c.length;
+      }),
+    );
     const before = text.slice(clauseStart, m.index);
     if (blockers.test(before) || NOT_EVENT_AFTER.test(text.slice(m.index + m[0].length))) continue;
     return { start: st.start + m.index, end: st.start + m.index + m[0].length };
@@ -186,7 +254,12 @@ function intentOf(text: string): DrugColumn | undefined {
  * follows in the same section (up to three statements) when it says they were taken, else those of a
  * narrative statement that says the patient took or ingested them. Never the medication list.
  */
-function borrowSubstances(doc: NoteDocument, table: DrugTable, st: Statement, statements: Statement[]): SubstanceMention[] {
+function borrowSubstances(
+  doc: NoteDocument,
+  table: DrugTable,
+  st: Statement,
+  statements: Statement[],
+): SubstanceMention[] {
   const at = statements.indexOf(st);
   const nearby = statements.slice(at, at + 4).filter((s) => s.section === st.section);
   const nearbyText = nearby.map((s) => doc.view.slice(s.start, s.end)).join(' ');
@@ -220,7 +293,13 @@ function adverseLinks(doc: NoteDocument, table: DrugTable, st: Statement) {
     if (!/[a-z]{3}/i.test(condition) || UNCERTAIN.test(condition)) continue;
     for (const sub of findSubstances(table, after, st.start + m.index + m[0].length)) {
       const category = sub.substance.cell('adverse');
-      if (category) out.push({ category, cue: { start: st.start + m.index, end: st.start + m.index + m[0].length }, sub, condition });
+      if (category)
+        out.push({
+          category,
+          cue: { start: st.start + m.index, end: st.start + m.index + m[0].length },
+          sub,
+          condition,
+        });
     }
   }
   for (const suffix of DRUG_EVENTS.cues.adverse_suffix) {
@@ -229,19 +308,33 @@ function adverseLinks(doc: NoteDocument, table: DrugTable, st: Statement) {
       const clause = text.slice(Math.max(0, text.lastIndexOf(',', at) + 1), at);
       if (!lead || lead.end !== st.start + at || UNCERTAIN.test(clause)) continue;
       const category = lead.substance.cell('adverse');
-      const condition = text.slice(at + suffix.length).split(/[,;.]/)[0]!.trim();
-      if (category && /[a-z]{3}/i.test(condition)) out.push({ category, cue: { start: st.start + at, end: st.start + at + suffix.length }, sub: lead, condition });
+      const condition = text
+        .slice(at + suffix.length)
+        .split(/[,;.]/)[0]!
+        .trim();
+      if (category && /[a-z]{3}/i.test(condition))
+        out.push({ category, cue: { start: st.start + at, end: st.start + at + suffix.length }, sub: lead, condition });
     }
   }
   return out;
 }
 
 /** O9A.21- by trimester (9 when not known) or O9A.23 after delivery, when the note says the patient is pregnant (I.C.15.m). */
-function pregnancyCode(pack: CodePack, doc: NoteDocument, release: string, opts: DrugEventOptions): DrugEvent | undefined {
+function pregnancyCode(
+  pack: CodePack,
+  doc: NoteDocument,
+  release: string,
+  opts: DrugEventOptions,
+): DrugEvent | undefined {
   if (opts.pregnant === false || isNewborn(doc)) return undefined;
   const said = doc.statements.filter((st) => {
     const text = doc.view.slice(st.start, st.end);
-    return st.section.role !== 'family' && !/\bmother\b/i.test(text) && !NOT_PREGNANT.test(text) && cueHere(doc, st, PREGNANT) !== undefined;
+    return (
+      st.section.role !== 'family' &&
+      !/\bmother\b/i.test(text) &&
+      !NOT_PREGNANT.test(text) &&
+      cueHere(doc, st, PREGNANT) !== undefined
+    );
   });
   const after = doc.statements.find((st) => EVENT_ROLES.has(st.section.role) && cueHere(doc, st, PUERPERIUM));
   if (said.length === 0 && !after && !opts.pregnant) return undefined;
@@ -256,14 +349,19 @@ function pregnancyCode(pack: CodePack, doc: NoteDocument, release: string, opts:
     matched: doc.text.slice(cue.start, cue.end),
     note: 'poisoning, toxic effect, adverse effect or underdosing in a pregnant patient: the O9A.2- code first, then the T code, then its manifestations (I.C.15.m)',
   });
-  return suggestion ? { kind: 'pregnancy', sequence: 'first', suggestion, statement: { start: st.start, end: st.end } } : undefined;
+  return suggestion
+    ? { kind: 'pregnancy', sequence: 'first', suggestion, statement: { start: st.start, end: st.end } }
+    : undefined;
 }
 
 /** Trimesters counted from the first day of the last menstrual period: 1 before 14 weeks, 2 before 28, 3 after (I.C.15.a.3). */
 function trimester(text: string): string {
   const named = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i.exec(text)?.[1]?.toLowerCase();
   if (named) return /^(first|1st)$/.test(named) ? '1' : /^(second|2nd)$/.test(named) ? '2' : '3';
-  const weeks = /\b(\d{1,2})(?:[- ]\d\/7)?[- ]?(?:weeks?|wks?)'?(?:\s+\d\s*days?)?\s+(?:pregnant|gestation|of gestation|gestational age|by dates|by ultrasound|IUP|intrauterine)/i.exec(text)?.[1];
+  const weeks =
+    /\b(\d{1,2})(?:[- ]\d\/7)?[- ]?(?:weeks?|wks?)'?(?:\s+\d\s*days?)?\s+(?:pregnant|gestation|of gestation|gestational age|by dates|by ultrasound|IUP|intrauterine)/i.exec(
+      text,
+    )?.[1];
   if (!weeks) return '9';
   const n = Number(weeks);
   return n < 14 ? '1' : n < 28 ? '2' : '3';
@@ -279,7 +377,10 @@ export function placeDrugEvents(claim: Suggestion[], events: DrugEvent[]): Sugge
   const rest = claim.filter((s) => !eventCats.has(s.code.slice(0, 7)) || !/^[TO]/.test(s.code));
   const out = [...events.filter((e) => e.sequence === 'first').map((e) => e.suggestion), ...rest];
   for (const e of events.filter((ev) => ev.sequence === 'after')) {
-    const at = e.kind === 'adverse-effect' ? out.findLastIndex((s) => s.evidence.some((ev) => ev.start >= e.statement.start && ev.end <= e.statement.end)) : -1;
+    const at =
+      e.kind === 'adverse-effect'
+        ? out.findLastIndex((s) => s.evidence.some((ev) => ev.start >= e.statement.start && ev.end <= e.statement.end))
+        : -1;
     out.splice(at >= 0 ? at + 1 : out.length, 0, e.suggestion);
   }
   return out;

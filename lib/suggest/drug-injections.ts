@@ -22,8 +22,10 @@ interface DrugCode {
 }
 type Unit = 'mg' | 'mcg' | 'g' | 'units' | 'ml';
 
-const TITLE = /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?, (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
-const GIVEN = /\b(given|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
+const TITLE =
+  /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?, (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
+const GIVEN =
+  /\b(given|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
 const NOT_GIVEN = /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg)/i;
 const DOSE = /(\d+(?:\.\d+)?)\s*(mg|mcg|micrograms?|g|gm|units?|ml|cc)\b/gi;
 
@@ -48,8 +50,20 @@ export function drugIndex(pack: CodePack): Map<string, DrugCode[]> {
     if (!m || h.termDate) continue;
     // Brand-specific codes (a parenthesised product name) need the brand in the note: skipped here.
     if (m[2]) continue;
-    const words = m[1]!.toLowerCase().split(/[\s\-/]+/).filter(Boolean);
-    const d: DrugCode = { code: h.code, title: h.title, release: h.release, moiety: words[0]!, extra: words.slice(1), dose: Number(m[4]), unit: unitOf(m[5]!), upTo: /up to/i.test(m[3] ?? '') };
+    const words = m[1]!
+      .toLowerCase()
+      .split(/[\s\-/]+/)
+      .filter(Boolean);
+    const d: DrugCode = {
+      code: h.code,
+      title: h.title,
+      release: h.release,
+      moiety: words[0]!,
+      extra: words.slice(1),
+      dose: Number(m[4]),
+      unit: unitOf(m[5]!),
+      upTo: /up to/i.test(m[3] ?? ''),
+    };
     if (d.moiety.length < 4) continue;
     idx.set(d.moiety, [...(idx.get(d.moiety) ?? []), d]);
   }
@@ -91,13 +105,34 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
       const doseOk = dm && dm.index - at < 60;
       // Prefer the code whose salt/form words the sentence names; then the smallest billing unit.
       const scored = candidates
-        .map((c) => ({ c, hits: c.extra.filter((w) => lower.includes(w)).length, units: doseOk ? unitsFor(Number(dm[1]), unitOf(dm[2]!), c) : undefined }))
-        .sort((a, b) => b.hits - a.hits || Number(b.units !== undefined) - Number(a.units !== undefined) || a.c.dose - b.c.dose || a.c.code.localeCompare(b.c.code));
+        .map((c) => ({
+          c,
+          hits: c.extra.filter((w) => lower.includes(w)).length,
+          units: doseOk ? unitsFor(Number(dm[1]), unitOf(dm[2]!), c) : undefined,
+        }))
+        .sort(
+          (a, b) =>
+            b.hits - a.hits ||
+            Number(b.units !== undefined) - Number(a.units !== undefined) ||
+            a.c.dose - b.c.dose ||
+            a.c.code.localeCompare(b.c.code),
+        );
       const best = scored[0]!;
       const c = best.c;
       if (out.has(c.code)) continue;
-      const evidence = [{ start: s.start + at, end: s.start + at + word[0].length, text: text.slice(s.start + at, s.start + at + word[0].length) }];
-      if (doseOk) evidence.push({ start: s.start + dm.index, end: s.start + dm.index + dm[0].length, text: text.slice(s.start + dm.index, s.start + dm.index + dm[0].length) });
+      const evidence = [
+        {
+          start: s.start + at,
+          end: s.start + at + word[0].length,
+          text: text.slice(s.start + at, s.start + at + word[0].length),
+        },
+      ];
+      if (doseOk)
+        evidence.push({
+          start: s.start + dm.index,
+          end: s.start + dm.index + dm[0].length,
+          text: text.slice(s.start + dm.index, s.start + dm.index + dm[0].length),
+        });
       const units = best.units;
       const others = scored.slice(1, 4).map((x) => x.c.code);
       out.set(c.code, {
@@ -118,7 +153,8 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
           note:
             (units !== undefined
               ? `${units} unit${units > 1 ? 's' : ''}: ${dm![1]} ${unitOf(dm![2]!)} documented, ${c.upTo ? 'up to ' : ''}${c.dose} ${c.unit} per unit`
-              : `units: ${doseOk ? `the documented ${dm![2]} does not convert to ${c.unit}` : 'no dose written next to the drug'} — check the dose`) + (others.length ? `; other codes for ${c.moiety}: ${others.join(', ')}` : ''),
+              : `units: ${doseOk ? `the documented ${dm![2]} does not convert to ${c.unit}` : 'no dose written next to the drug'} — check the dose`) +
+            (others.length ? `; other codes for ${c.moiety}: ${others.join(', ')}` : ''),
         },
       });
     }

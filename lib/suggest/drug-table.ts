@@ -60,7 +60,11 @@ export const DrugEventsDataSchema = z.strictObject({
     puerperium: z.array(z.string().min(1)).min(1),
     not_event_after: z.array(z.string().min(1)).min(1),
   }),
-  underdosing_intent: z.array(z.strictObject({ code: z.string().regex(/^Z91\.1[234]\d$/), words: z.array(z.string().min(1)), why: z.string() })).min(1),
+  underdosing_intent: z
+    .array(
+      z.strictObject({ code: z.string().regex(/^Z91\.1[234]\d$/), words: z.array(z.string().min(1)), why: z.string() }),
+    )
+    .min(1),
   nonmedicinal_word: z.string().min(1),
 });
 export const DRUG_EVENTS = DrugEventsDataSchema.parse(eventsData);
@@ -69,7 +73,8 @@ export const DRUG_EVENTS = DrugEventsDataSchema.parse(eventsData);
 export function substanceTokens(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
   const re = /[a-z0-9]+(?:-[a-z0-9]+)*/gi;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -115,7 +120,8 @@ export function buildDrugTable(sources: TermSource[]): DrugTable {
     const entry = encodeRow(row);
     if (entry) entries.set(key, entry);
   }
-  for (const [key, entry] of [...entries]) if (key.includes(' ') && coveredByShorter(key, entry, entries)) entries.delete(key);
+  for (const [key, entry] of [...entries])
+    if (key.includes(' ') && coveredByShorter(key, entry, entries)) entries.delete(key);
   for (const [word, target] of Object.entries(DRUG_EVENTS.synonyms)) {
     const entry = entries.get(substanceKey(substanceTokens(target).map((t) => t.word)));
     if (entry) entries.set(substanceKey(substanceTokens(word).map((t) => t.word)), entry);
@@ -151,7 +157,8 @@ function coveredByShorter(key: string, entry: string, entries: Map<string, strin
 /** Parses a stored table; refuses another format version with a clear message. */
 export function loadDrugTable(raw: unknown): DrugTable {
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== DRUG_TABLE_FORMAT) throw new Error(`drug table format ${String(format)} is not supported (expected ${DRUG_TABLE_FORMAT})`);
+  if (format !== DRUG_TABLE_FORMAT)
+    throw new Error(`drug table format ${String(format)} is not supported (expected ${DRUG_TABLE_FORMAT})`);
   return DrugTableSchema.parse(raw);
 }
 

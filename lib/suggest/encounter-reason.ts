@@ -17,12 +17,21 @@ const ReasonsSchema = z.strictObject({
       without: z.string(),
     }),
   ),
-  general: z.strictObject({ newborn_under_8_days: z.string(), newborn_8_to_28_days: z.string(), child: Pair, adult: Pair }),
+  general: z.strictObject({
+    newborn_under_8_days: z.string(),
+    newborn_8_to_28_days: z.string(),
+    child: Pair,
+    adult: Pair,
+  }),
   immunization: z.strictObject({ pattern: z.string().min(1), code: z.string() }),
   look_in: z.array(z.string()),
 });
 const DATA = ReasonsSchema.parse(reasonsData);
-const KINDS = DATA.kinds.map((k) => ({ ...k, re: new RegExp(`\\b(?:${k.pattern})\\b`, 'i'), noteRe: k.if_note ? new RegExp(k.if_note, 'i') : undefined }));
+const KINDS = DATA.kinds.map((k) => ({
+  ...k,
+  re: new RegExp(`\\b(?:${k.pattern})\\b`, 'i'),
+  noteRe: k.if_note ? new RegExp(k.if_note, 'i') : undefined,
+}));
 const IMMUNIZATION = new RegExp(DATA.immunization.pattern, 'i');
 const NEGATED = /\b(?:no|not|declined|refused|deferred|postponed|will)\b/i;
 const AGE = /\b(\d{1,3})[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i;
@@ -76,7 +85,8 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
       ? guidelineSuggestion(pack, code, release, {
           text: doc.text,
           spans: [{ start: found.start, end: found.end }],
-          section: doc.statements.find((st) => st.start <= found!.start && found!.start < st.end)?.section.kind ?? 'preamble',
+          section:
+            doc.statements.find((st) => st.start <= found!.start && found!.start < st.end)?.section.kind ?? 'preamble',
           matched: doc.text.slice(found.start, found.end),
           note: `routine ${found.kind.kind} examination ${abnormal ? 'with' : 'without'} abnormal findings, first-listed (Guidelines I.C.21.c.13)`,
         })
@@ -101,7 +111,8 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
 
 function immunizationGiven(doc: NoteDocument): { start: number; end: number; section: string } | undefined {
   for (const st of doc.statements) {
-    if (st.section.role === 'family' || st.section.role === 'allergies' && st.section.kind !== 'immunizations') continue;
+    if (st.section.role === 'family' || (st.section.role === 'allergies' && st.section.kind !== 'immunizations'))
+      continue;
     const text = doc.view.slice(st.start, st.end);
     const m = IMMUNIZATION.exec(text);
     if (m && !NEGATED.test(text.slice(Math.max(0, m.index - 25), m.index))) {

@@ -4,7 +4,11 @@ import { NARRATIVE_ONLY_WHY } from './claim-policy';
 import { integralTo } from './integral-symptoms';
 
 const SYMPTOM = /^R[0-6]/;
-const words = (t: string) => t.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2);
+const words = (t: string) =>
+  t
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2);
 
 /**
  * A diagnostic list may name a symptom that the present illness or the hospital course then
@@ -14,7 +18,11 @@ const words = (t: string) => t.toLowerCase().split(/[^a-z]+/).filter((w) => w.le
  * established diagnosis explains). Only a diagnosis the symptom is routinely part of
  * (data/integral-symptoms.json), written in a sentence that names the symptom's own words.
  */
-export function explainSymptoms(doc: NoteDocument, claim: Suggestion[], excluded: Suggestion[]): { claim: Suggestion[]; replaced: Suggestion[]; used: Suggestion[] } {
+export function explainSymptoms(
+  doc: NoteDocument,
+  claim: Suggestion[],
+  excluded: Suggestion[],
+): { claim: Suggestion[]; replaced: Suggestion[]; used: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
   const used: Suggestion[] = [];
@@ -24,7 +32,13 @@ export function explainSymptoms(doc: NoteDocument, claim: Suggestion[], excluded
     const own = words(s.evidence[0]!.text);
     if (own.length === 0) continue;
     const found = excluded.filter((e) => {
-      if (e.system !== 'ICD-10-CM' || e.assertion !== 'present' || e.reason.note !== NARRATIVE_ONLY_WHY || used.includes(e)) return false;
+      if (
+        e.system !== 'ICD-10-CM' ||
+        e.assertion !== 'present' ||
+        e.reason.note !== NARRATIVE_ONLY_WHY ||
+        used.includes(e)
+      )
+        return false;
       if (list.some((c) => c.code === e.code) || !integralTo(s.code, [e.code])) return false;
       const st = e.evidence[0] && sentenceOf(e.evidence[0].start);
       const said = st ? words(doc.view.slice(st.start, st.end)) : [];
@@ -35,10 +49,22 @@ export function explainSymptoms(doc: NoteDocument, claim: Suggestion[], excluded
     const at = list.indexOf(s);
     list = [
       ...list.slice(0, at),
-      { ...e, section: s.section, evidence: [...s.evidence, ...e.evidence].sort((a, b) => a.start - b.start), reason: { ...e.reason, refinedFrom: s.code, note: `the note explains the listed ${s.code}: ${e.code} (Guidelines I.B.4-5, IV.D)` } },
+      {
+        ...e,
+        section: s.section,
+        evidence: [...s.evidence, ...e.evidence].sort((a, b) => a.start - b.start),
+        reason: {
+          ...e.reason,
+          refinedFrom: s.code,
+          note: `the note explains the listed ${s.code}: ${e.code} (Guidelines I.B.4-5, IV.D)`,
+        },
+      },
       ...list.slice(at + 1),
     ];
-    replaced.push({ ...s, reason: { ...s.reason, note: `explained by ${e.code}, written in the note (Guidelines I.B.5)` } });
+    replaced.push({
+      ...s,
+      reason: { ...s.reason, note: `explained by ${e.code}, written in the note (Guidelines I.B.5)` },
+    });
     used.push(e);
   }
   return { claim: list, replaced, used };

@@ -18,11 +18,20 @@ const RULES = FamilySchema.parse(familyData).rules;
 export function relevantFamilyHistory(claim: Suggestion[], excluded: Suggestion[]): Suggestion[] {
   const out: Suggestion[] = [];
   for (const e of excluded) {
-    if (!/^Z8[0-4]/.test(e.code) || (e.assertion !== 'present' && e.assertion !== 'family') || e.reason.note !== NARRATIVE_ONLY_WHY) continue;
+    if (
+      !/^Z8[0-4]/.test(e.code) ||
+      (e.assertion !== 'present' && e.assertion !== 'family') ||
+      e.reason.note !== NARRATIVE_ONLY_WHY
+    )
+      continue;
     if (claim.some((c) => c.code === e.code) || out.some((c) => c.code === e.code)) continue;
     const rule = RULES.find((r) => e.code.startsWith(r.family));
     const dx = rule && claim.find((c) => c.system === 'ICD-10-CM' && rule.relevant.some((p) => c.code.startsWith(p)));
-    if (dx) out.push({ ...e, reason: { ...e.reason, note: `family history relevant to ${dx.code} (Guidelines I.C.21.c.4)` } });
+    if (dx)
+      out.push({
+        ...e,
+        reason: { ...e.reason, note: `family history relevant to ${dx.code} (Guidelines I.C.21.c.4)` },
+      });
   }
   return out;
 }

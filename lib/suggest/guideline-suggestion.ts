@@ -23,7 +23,9 @@ export function guidelineSuggestion(
     score: 1,
     assertion: 'present',
     section: found.section,
-    evidence: found.spans.slice(0, 20).map((s) => ({ start: s.start, end: s.end, text: found.text.slice(s.start, s.end) })),
+    evidence: found.spans
+      .slice(0, 20)
+      .map((s) => ({ start: s.start, end: s.end, text: found.text.slice(s.start, s.end) })),
     mentions: found.spans.length,
     reason: { matched: found.matched, via: 'guideline', note: found.note },
   };

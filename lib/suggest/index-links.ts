@@ -62,7 +62,13 @@ export function buildIndexLinks(sources: TermSource[]): IndexLink[] {
     if (!main || /\b(nec|nos|specified|complication|complications)\b/.test(x)) continue;
     const words = x.split(' ');
     const partnerCode = own.get(x) ?? (words.length === 2 ? own.get(`${words[1]}|${words[0]}`) : undefined);
-    if (!partnerCode || s.code === main || category(partnerCode) === category(main) || category(s.code) !== category(main)) continue;
+    if (
+      !partnerCode ||
+      s.code === main ||
+      category(partnerCode) === category(main) ||
+      category(s.code) !== category(main)
+    )
+      continue;
     const key = `${main}|${partnerCode}|${s.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -75,7 +81,11 @@ export function buildIndexLinks(sources: TermSource[]): IndexLink[] {
  * Applies the links to the claim: the main code gives way to the combination (placed where it
  * stood); a second link of the same main code adds its combination after the first.
  */
-export function applyIndexLinks(pack: CodePack, claim: Suggestion[], links: IndexLink[]): { claim: Suggestion[]; replaced: Suggestion[] } {
+export function applyIndexLinks(
+  pack: CodePack,
+  claim: Suggestion[],
+  links: IndexLink[],
+): { claim: Suggestion[]; replaced: Suggestion[] } {
   if (links.length === 0) return { claim, replaced: [] };
   const list = [...claim];
   const replaced: Suggestion[] = [];
@@ -87,7 +97,8 @@ export function applyIndexLinks(pack: CodePack, claim: Suggestion[], links: Inde
     if (!info?.billable) continue;
     const main = icd.find((s) => s.code === link.main);
     // Already combined with another "with" condition (E11.22): the new combination is added.
-    const anchor = main ?? icd.find((s) => s.code.startsWith(category(link.main)) && s.reason.refinedFrom === link.main);
+    const anchor =
+      main ?? icd.find((s) => s.code.startsWith(category(link.main)) && s.reason.refinedFrom === link.main);
     if (!anchor) continue;
     const note = `${link.path} (Index "with": the link is presumed, Guidelines I.A.15)`;
     const combined: Suggestion = {

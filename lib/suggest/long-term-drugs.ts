@@ -11,14 +11,22 @@ const DrugsSchema = z.strictObject({
   stop_words: z.array(z.string().min(1)),
   ended_words: z.array(z.string().min(1)),
   classes: z.array(
-    z.strictObject({ code: z.string(), drugs: z.array(z.string().min(1)).min(1), with: z.array(z.string().min(1)).min(1), prophylactic: z.boolean().optional() }),
+    z.strictObject({
+      code: z.string(),
+      drugs: z.array(z.string().min(1)).min(1),
+      with: z.array(z.string().min(1)).min(1),
+      prophylactic: z.boolean().optional(),
+    }),
   ),
 });
 const DRUGS = DrugsSchema.parse(drugsData);
 const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escapeRegExp).join('|')})\\b`, 'i');
 const STOP = words(DRUGS.stop_words);
 const ENDED = words(DRUGS.ended_words);
-const CLASSES = DRUGS.classes.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.drugs.map(escapeRegExp).join('|')})\\b`, 'gi') }));
+const CLASSES = DRUGS.classes.map((c) => ({
+  ...c,
+  re: new RegExp(`\\b(?:${c.drugs.map(escapeRegExp).join('|')})\\b`, 'gi'),
+}));
 /** Where a current regimen is written: not the allergy list, the family history or the findings. */
 const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative', 'history', 'reason']);
 
@@ -27,7 +35,12 @@ const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative',
  * (data/long-term-drugs.json; Guidelines I.C.21.c.3, I.C.4.a.3). The related condition must be
  * coded, except for the classes the data marks prophylactic (anticoagulants, antiplatelets, aspirin).
  */
-export function longTermDrugSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+export function longTermDrugSuggestions(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+  release: string,
+): Suggestion[] {
   const coded = claim.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code);
   const out: Suggestion[] = [];
   for (const c of CLASSES) {
@@ -66,7 +79,8 @@ function drugMentions(doc: NoteDocument, re: RegExp): { start: number; end: numb
       const name = m[0].toLowerCase();
       if (clauseAround(text, m.index, ENDED)) stopped.add(name);
       if (clauseAround(text, m.index, STOP)) continue;
-      if (REGIMEN_ROLES.has(st.section.role)) out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind, name });
+      if (REGIMEN_ROLES.has(st.section.role))
+        out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind, name });
     }
   }
   return out.filter((m) => !stopped.has(m.name)).map(({ start, end, section }) => ({ start, end, section }));
@@ -75,8 +89,10 @@ function drugMentions(doc: NoteDocument, re: RegExp): { start: number; end: numb
 /** "stopped her Abilify", "metformin was held", "aspirin 500 mg t.i.d., which is currently stopped": the clause around the drug says so. */
 function clauseAround(text: string, at: number, re: RegExp): boolean {
   const from = Math.max(0, text.lastIndexOf(',', at - 1) + 1, at - 40);
-  const clause = text.slice(from, Math.min(text.length, at + 70)).split(/[,;]/).slice(0, 2).join(' ');
+  const clause = text
+    .slice(from, Math.min(text.length, at + 70))
+    .split(/[,;]/)
+    .slice(0, 2)
+    .join(' ');
   return re.test(clause);
 }
-
-

@@ -23,14 +23,18 @@ export function matchSentence(tokens: ExpandedToken[], dict: Dictionary): TermMa
 }
 
 /** As matchSentence, also returning the matches a more specific one covers (kept as alternatives). */
-export function matchSentenceAll(tokens: ExpandedToken[], dict: Dictionary): { kept: TermMatch[]; covered: TermMatch[] } {
+export function matchSentenceAll(
+  tokens: ExpandedToken[],
+  dict: Dictionary,
+): { kept: TermMatch[]; covered: TermMatch[] } {
   // Work on stem ids: a stem no term uses can never help a match.
   const where = new Map<number, number[]>();
   const inert = inertSources(tokens);
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm) || inert.has(t.source)) return;
     // "ESRD secondary to diabetes and hypertension" links causes; it is not "secondary diabetes".
-    if (t.norm === 'secondary' && !t.expanded && tokens.some((n) => n.source === t.source + 1 && n.norm === 'to')) return;
+    if (t.norm === 'secondary' && !t.expanded && tokens.some((n) => n.source === t.source + 1 && n.norm === 'to'))
+      return;
     const id = dict.stemId(t.stem);
     if (id === undefined) return;
     const list = where.get(id);
@@ -107,7 +111,8 @@ function tryTerm(
   if (!best) return undefined;
   const requiresAbsent = absent.size > 0 && best.positions.some((p) => absent.has(p));
   // Words of one term sit close together: allow the term's own length plus a few modifiers.
-  if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1) return undefined;
+  if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1)
+    return undefined;
   // A side belongs to the word next to it ("left pleural effusion" says nothing of the heart):
   // a required left / right must sit next to another required word of the term.
   if (required.length > 1) {
@@ -136,7 +141,11 @@ function tryTerm(
   // (without cholangitis or cholecystitis)"): the term is not this note's reading.
   if (optionalHits > 0) {
     const without = dict.withoutStems(ti);
-    if (without.size > 0 && positions.slice(best.positions.length).some((p) => !absent.has(p) && without.has(tokens[p]!.stem))) return undefined;
+    if (
+      without.size > 0 &&
+      positions.slice(best.positions.length).some((p) => !absent.has(p) && without.has(tokens[p]!.stem))
+    )
+      return undefined;
   }
   return {
     positions,
@@ -146,7 +155,11 @@ function tryTerm(
   };
 }
 
-export function keepMaximal(found: TermMatch[], dict: Dictionary, tokens: ExpandedToken[]): { kept: TermMatch[]; covered: TermMatch[] } {
+export function keepMaximal(
+  found: TermMatch[],
+  dict: Dictionary,
+  tokens: ExpandedToken[],
+): { kept: TermMatch[]; covered: TermMatch[] } {
   // Compare by the note's own words: "kidney" and its variant "renal" are one word of the note.
   const sets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.source)));
   // The same words at other places of the sentence ("diabetes … diabetic CKD"): a reading whose
@@ -195,7 +208,8 @@ function inertSources(tokens: ExpandedToken[]): Set<number> {
   const original = tokens.filter((t) => !t.expanded);
   for (let i = 0; i < original.length; i++) {
     for (const phrase of INERT_PHRASES) {
-      if (phrase.every((stem, k) => original[i + k]?.stem === stem)) for (let k = 0; k < phrase.length; k++) out.add(original[i + k]!.source);
+      if (phrase.every((stem, k) => original[i + k]?.stem === stem))
+        for (let k = 0; k < phrase.length; k++) out.add(original[i + k]!.source);
     }
   }
   return out;

@@ -15,7 +15,8 @@ import { integralTo } from './integral-symptoms';
  * which are coded with their infection, nor the abnormal findings R70-R99), and the joint / limb /
  * back pain codes of chapter 13 that name a symptom.
  */
-const isSymptomCode = (code: string) => (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
+const isSymptomCode = (code: string) =>
+  (/^R[0-6]/.test(code) && !code.startsWith('R65')) || /^(M25\.5|M79\.6|M54\.[59])/.test(code);
 const MAX_EVIDENCE = 100;
 /** How a drug is given: in a plan sentence these words are the instruction, never a body site. */
 const ROUTE = /\b(?:orally|by mouth|topically|intravenously|subcutaneously|intramuscularly|rectally|sublingually)\b/i;
@@ -51,10 +52,10 @@ export interface Mention {
 }
 
 export function aggregateMentions(
-pack: CodePack,
-mentions: Mention[],
-text: string,
-release: string,
+  pack: CodePack,
+  mentions: Mention[],
+  text: string,
+  release: string,
 ): { suggestions: Suggestion[]; alternatives: Suggestion[]; excluded: Suggestion[] } {
   /** One suggestion per code; `rank` orders the list (claim order), best mention first. */
   const group = (list: (Mention & { tier?: number })[], rank: 'claim' | 'score') => {
@@ -69,7 +70,10 @@ release: string,
       const best = ms.reduce((a, b) => (b.score > a.score ? b : a));
       const lead = ms.reduce((a, b) => ((b.tier ?? 9) * 1e6 + b.order < (a.tier ?? 9) * 1e6 + a.order ? b : a));
       const hit = pack.codeInfo(code);
-      const spans = mergeSpans(ms.flatMap((m) => m.spans), text);
+      const spans = mergeSpans(
+        ms.flatMap((m) => m.spans),
+        text,
+      );
       // The first-listed diagnosis is the reason for the encounter (IV.A, IV.G): a diagnostic
       // statement the reason for the visit also names goes first.
       const reason = lead.tier === 0 ? ms.find((m) => m.role === 'reason' && m.assertion === 'present') : undefined;
@@ -96,7 +100,9 @@ release: string,
         },
       });
     }
-    return out.sort((a, b) => a.key - b.key || a.code.localeCompare(b.code)).map(({ key: _key, ...s }) => s as Suggestion);
+    return out
+      .sort((a, b) => a.key - b.key || a.code.localeCompare(b.code))
+      .map(({ key: _key, ...s }) => s as Suggestion);
   };
   const asserted = mentions.filter((m) => !m.excludedWhy && !m.alternative);
   // The claim: what the provider diagnosed and addressed, by the role of the section each
@@ -115,24 +121,45 @@ release: string,
   // The item that questions a condition governs what its later sentences say of it ("5. ? Atrial
   // fibrillation. We discussed anticoagulation issues involved with chronic Afib.").
   const questionedIn = new Set(mentions.filter((m) => m.questioned && m.item).map((m) => `${m.item}|${category(m)}`));
-  const stated = new Set(asserted.filter((m) => m.role === 'diagnostic' && !questionedIn.has(`${m.item}|${category(m)}`)).map(category));
+  const stated = new Set(
+    asserted.filter((m) => m.role === 'diagnostic' && !questionedIn.has(`${m.item}|${category(m)}`)).map(category),
+  );
   const doubted = new Set(
-    mentions.filter((m) => m.role === 'diagnostic' && (m.questioned || m.assertion === 'negated') && !stated.has(category(m))).map(category),
+    mentions
+      .filter((m) => m.role === 'diagnostic' && (m.questioned || m.assertion === 'negated') && !stated.has(category(m)))
+      .map(category),
   );
   for (const m of asserted) {
     if (doubted.has(category(m)) && (m.role !== 'diagnostic' || questionedIn.has(`${m.item}|${category(m)}`))) {
-      leftOut.push({ ...m, excludedWhy: 'the assessment states it as uncertain or ruled out: not coded from the history (Guidelines IV.H)' });
+      leftOut.push({
+        ...m,
+        excludedWhy: 'the assessment states it as uncertain or ruled out: not coded from the history (Guidelines IV.H)',
+      });
       continue;
     }
     if (isSymptomCode(m.code) && definitive.has(m.statement)) {
-      leftOut.push({ ...m, excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)' });
+      leftOut.push({
+        ...m,
+        excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)',
+      });
       continue;
     }
     // A condition the plan states and treats ("The patient is anxious, and will be given Ativan")
     // is addressed at the visit (IV.J), after the diagnostic statements; a symptom still is not
     // when a diagnosis is stated (I.B.5).
-    if (m.role === 'plan' && m.treated && m.assertion === 'present' && !(hasDiagnosis && isSymptomCode(m.code)) && !/^[VWXYZ]/.test(m.code) && !m.spans.some((sp) => ROUTE.test(text.slice(sp.start, sp.end)))) {
-      onClaim.push({ ...m, tier: PLAN_TREATED_TIER, note: 'a condition the plan treats: addressed at this visit (Guidelines IV.J)' });
+    if (
+      m.role === 'plan' &&
+      m.treated &&
+      m.assertion === 'present' &&
+      !(hasDiagnosis && isSymptomCode(m.code)) &&
+      !/^[VWXYZ]/.test(m.code) &&
+      !m.spans.some((sp) => ROUTE.test(text.slice(sp.start, sp.end)))
+    ) {
+      onClaim.push({
+        ...m,
+        tier: PLAN_TREATED_TIER,
+        note: 'a condition the plan treats: addressed at this visit (Guidelines IV.J)',
+      });
       continue;
     }
     const d = claimDecision(m.role, m.code, hasDiagnosis);
@@ -149,23 +176,48 @@ release: string,
   const grouped = group(onClaim, 'claim');
   // The category's own "unspecified" code (N18.9 "…, unspecified", I48.91 "Unspecified …")
   // gives way to any other code of its category on the claim (N18.30, I48.20).
-  const categoryDefault = (s: Suggestion) => /9$/.test(s.code) && (/^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description));
+  const categoryDefault = (s: Suggestion) =>
+    /9$/.test(s.code) && (/^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description));
   const demoted = grouped.filter(
     (s) =>
       (vague(s) || categoryDefault(s)) &&
-      grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && (!vague(o) || (categoryDefault(s) && !categoryDefault(o)))),
+      grouped.some(
+        (o) =>
+          o !== s &&
+          o.code.slice(0, 3) === s.code.slice(0, 3) &&
+          (!vague(o) || (categoryDefault(s) && !categoryDefault(o))),
+      ),
   );
   // Signs and symptoms integral to a diagnosis are not coded with it (Guidelines I.B.5): an
   // R-code that shares words of the note with a definitive diagnosis ("pain" in
   // "low back pain") is that diagnosis's words, not a separate finding.
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
   const sameWords = grouped.filter(
-    (s) => s.code.startsWith('R') && !s.code.startsWith('R65') && grouped.some((o) => !o.code.startsWith('R') && o.system === 'ICD-10-CM' && s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x)))),
+    (s) =>
+      s.code.startsWith('R') &&
+      !s.code.startsWith('R65') &&
+      grouped.some(
+        (o) =>
+          !o.code.startsWith('R') &&
+          o.system === 'ICD-10-CM' &&
+          s.evidence.some((e) => o.evidence.some((x) => overlaps(e, x))),
+      ),
   );
   // …and the symptoms routinely part of a diagnosis the provider established in the assessment or
   // as the reason for the visit, wherever they are written (data/integral-symptoms.json).
-  const established = [...new Set(onClaim.filter((m) => (m.role === 'diagnostic' || m.role === 'reason') && m.assertion === 'present').map((m) => m.code))];
-  const partOf = new Map(grouped.map((s) => [s.code, integralTo(s.code, established)] as const).filter((e): e is [string, string] => e[1] !== undefined));
+  const established = [
+    ...new Set(
+      onClaim
+        .filter((m) => (m.role === 'diagnostic' || m.role === 'reason') && m.assertion === 'present')
+        .map((m) => m.code),
+    ),
+  ];
+  const partOf = new Map(
+    grouped
+      .map((s) => [s.code, integralTo(s.code, established)] as const)
+      .filter((e): e is [string, string] => e[1] !== undefined),
+  );
   // A symptom code whose Excludes1 note names a diagnosis on the claim (R52 "pain" excludes joint
   // pain M25.5-; R56 "convulsions" excludes epilepsy G40.-) is that diagnosis's symptom (I.A.12.a).
   for (const s of grouped) {
@@ -176,7 +228,9 @@ release: string,
       (o) =>
         o !== s &&
         !o.code.startsWith('R') &&
-        pack.excludes1Between(s.code, o.code).some((e) => s.code.startsWith(e.from) && e.targets.some(([a, b]) => a.slice(0, 3) === b.slice(0, 3))),
+        pack
+          .excludes1Between(s.code, o.code)
+          .some((e) => s.code.startsWith(e.from) && e.targets.some(([a, b]) => a.slice(0, 3) === b.slice(0, 3))),
     );
     if (by) partOf.set(s.code, `its Excludes1 note names ${by.code}, which is on the claim (Guidelines I.A.12.a)`);
   }
@@ -186,16 +240,29 @@ release: string,
   return {
     suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
     alternatives: [
-      ...demoted.map((s) => ({ ...s, reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' } })),
+      ...demoted.map((s) => ({
+        ...s,
+        reason: { ...s.reason, note: 'a more specific code of the same category is suggested (Guidelines I.B.2)' },
+      })),
       ...integral
         .filter((s) => !demoted.includes(s))
-        .map((s) => ({ ...s, reason: { ...s.reason, note: partOf.get(s.code) ?? 'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)' } })),
+        .map((s) => ({
+          ...s,
+          reason: {
+            ...s.reason,
+            note:
+              partOf.get(s.code) ??
+              'a symptom that is part of a diagnosis suggested from the same words (Guidelines I.B.5)',
+          },
+        })),
       ...group(alternatives, 'score'),
     ],
     // Considered, not coded: negated, uncertain, hypothetical, or written where a coder does not
     // take diagnoses from; a code asserted on the claim elsewhere is not listed here.
     excluded: group(
-      [...mentions.filter((m) => m.excludedWhy && !m.alternative), ...leftOut].filter((m) => !shownCodes.has(m.code) && !altCodes.has(m.code)),
+      [...mentions.filter((m) => m.excludedWhy && !m.alternative), ...leftOut].filter(
+        (m) => !shownCodes.has(m.code) && !altCodes.has(m.code),
+      ),
       'score',
     ),
   };
@@ -207,7 +274,8 @@ export function mergeSpans(spans: { start: number; end: number }[], text: string
   for (const s of sorted) {
     const last = out[out.length - 1];
     // Join words separated only by spaces/punctuation into one highlighted span.
-    if (last && s.start <= last.end + 3 && /^[\s,;:/()-]*$/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
+    if (last && s.start <= last.end + 3 && /^[\s,;:/()-]*$/.test(text.slice(last.end, s.start)))
+      last.end = Math.max(last.end, s.end);
     else out.push({ ...s });
   }
   return out;

@@ -6,7 +6,11 @@ import type { Suggestion } from './schema';
 import { guidelineSuggestion } from './guideline-suggestion';
 import { phrasePattern } from '../text/regex';
 
-const Band = z.strictObject({ code: z.string().regex(/^P07\.\d\d$/), min: z.number().int().nonnegative(), max: z.number().int().positive() });
+const Band = z.strictObject({
+  code: z.string().regex(/^P07\.\d\d$/),
+  min: z.number().int().nonnegative(),
+  max: z.number().int().positive(),
+});
 const Words = z.array(z.string().min(1)).min(1);
 export const NewbornDataSchema = z.strictObject({
   about: z.string(),
@@ -19,7 +23,10 @@ export const NewbornDataSchema = z.strictObject({
   preterm_words: Words,
   extreme_words: Words,
   weeks: z.array(Band).min(1),
-  unspecified_weeks: z.strictObject({ preterm: z.string().regex(/^P07\.\d\d$/), extreme: z.string().regex(/^P07\.\d\d$/) }),
+  unspecified_weeks: z.strictObject({
+    preterm: z.string().regex(/^P07\.\d\d$/),
+    extreme: z.string().regex(/^P07\.\d\d$/),
+  }),
   grams: z.array(Band).min(1),
   low_weight_words: z.record(z.string().regex(/^P07\.\d\d$/), Words),
 });
@@ -30,10 +37,14 @@ const WEAK = phrasePattern(DATA.weak);
 const MATERNAL = phrasePattern(DATA.maternal);
 const TERM = phrasePattern(DATA.not_premature);
 const EXTREME = phrasePattern(DATA.extreme_words);
-const PRETERM = new RegExp(`${phrasePattern(DATA.preterm_words).source}(?=\\s+(?:infant|newborn|neonate|baby|male|female|boy|girl|twins?)\\b|(?<=born \\w+))`, 'i');
+const PRETERM = new RegExp(
+  `${phrasePattern(DATA.preterm_words).source}(?=\\s+(?:infant|newborn|neonate|baby|male|female|boy|girl|twins?)\\b|(?<=born \\w+))`,
+  'i',
+);
 const LOW_WEIGHT = Object.entries(DATA.low_weight_words).map(([code, words]) => ({ code, re: phrasePattern(words) }));
 /** "14-day-old", "3 weeks old", "2 days of age", "36 hours old". */
-const AGE = /\b(\d{1,3})[- ](hour|day|week|month|year)s?[- ]old\b|\b(\d{1,3}) (hour|day|week|month|year)s? (?:old|of age)\b/gi;
+const AGE =
+  /\b(\d{1,3})[- ](hour|day|week|month|year)s?[- ]old\b|\b(\d{1,3}) (hour|day|week|month|year)s? (?:old|of age)\b/gi;
 /** Someone else's age: "her 21-month-old daughter". */
 const OTHER_PERSON = /^\s*(?:daughter|son|sister|brother|sibling|child|children|mother|father|twin|baby|grand\w*)\b/i;
 /** "29-3/7-week gestation", "29 weeks' gestational age", "GA 29+3", "ex-29-weeker", "born at 29 weeks", "29-week preterm". */
@@ -45,8 +56,10 @@ const GESTATION = [
   /\b(\d{2})[- ]?(?:weeks?|wks?) (?:preterm|premature|preemie|infant|newborn|neonate|baby)\b/i,
 ];
 /** The patient named by gestational age: "29-3/7-week gestation infant", "ex-29-weeker", "32-week preterm". */
-const GESTATION_INFANT = /\b\d{2}(?:\s*(?:and\s+)?[- ]?\d\s*\/\s*7)?\s*[- ]?\s*(?:weeks?|wks?)'?\s+(?:(?:of\s+)?gestation(?:al age)?\s+)?(?:infant|newborn|neonate|baby|male|female|boy|girl|preemie|preterm|premature)\b|\bex[- ]?\d{2}[- ]?(?:weeks?|wks?|weeker)\b|\b\d{2}[- ]?weeker\b/i;
-const BIRTH_WEIGHT = /\b(?:birth\s*weight|birthweight|BW|weigh(?:ed|ing|t)\b(?=[^.]*\bat birth\b))\s*(?:of|was|is|:|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(g|gm|gms|grams|kg|kilograms|lb|lbs|pounds?)\b(?:,?\s*(\d{1,2}(?:\.\d)?)\s*(?:oz|ounces?)\b)?/i;
+const GESTATION_INFANT =
+  /\b\d{2}(?:\s*(?:and\s+)?[- ]?\d\s*\/\s*7)?\s*[- ]?\s*(?:weeks?|wks?)'?\s+(?:(?:of\s+)?gestation(?:al age)?\s+)?(?:infant|newborn|neonate|baby|male|female|boy|girl|preemie|preterm|premature)\b|\bex[- ]?\d{2}[- ]?(?:weeks?|wks?|weeker)\b|\b\d{2}[- ]?weeker\b/i;
+const BIRTH_WEIGHT =
+  /\b(?:birth\s*weight|birthweight|BW|weigh(?:ed|ing|t)\b(?=[^.]*\bat birth\b))\s*(?:of|was|is|:|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(g|gm|gms|grams|kg|kilograms|lb|lbs|pounds?)\b(?:,?\s*(\d{1,2}(?:\.\d)?)\s*(?:oz|ounces?)\b)?/i;
 
 /** Statements that can speak of the patient: not the family history, not a sentence about the mother. */
 function ownStatements(doc: NoteDocument): { st: Statement; text: string }[] {
@@ -62,10 +75,22 @@ function ageInDays(doc: NoteDocument): number | undefined {
     if (st.section.role === 'social') continue;
     AGE.lastIndex = 0;
     for (let m = AGE.exec(text); m; m = AGE.exec(text)) {
-      if (OTHER_PERSON.test(text.slice(m.index + m[0].length)) || /\b(?:her|his|their)\s*$/i.test(text.slice(0, m.index))) continue;
+      if (
+        OTHER_PERSON.test(text.slice(m.index + m[0].length)) ||
+        /\b(?:her|his|their)\s*$/i.test(text.slice(0, m.index))
+      )
+        continue;
       const n = Number(m[1] ?? m[3]);
       const unit = (m[2] ?? m[4])!.toLowerCase();
-      return unit === 'hour' ? n / 24 : unit === 'day' ? n : unit === 'week' ? n * 7 : unit === 'month' ? n * 30 : n * 365;
+      return unit === 'hour'
+        ? n / 24
+        : unit === 'day'
+          ? n
+          : unit === 'week'
+            ? n * 7
+            : unit === 'month'
+              ? n * 30
+              : n * 365;
     }
   }
   return undefined;
@@ -127,7 +152,13 @@ function gestationalAge(own: { st: Statement; text: string }[]): Found | undefin
       const span = { start: st.start + m.index, end: st.start + m.index + m[0].length };
       if (weeks >= DATA.term_weeks) return undefined;
       const band = DATA.weeks.find((b) => weeks >= b.min && weeks <= b.max);
-      if (band) return { code: band.code, st, span, note: `gestational age ${weeks} completed weeks documented: prematurity by completed weeks (I.C.16.d)` };
+      if (band)
+        return {
+          code: band.code,
+          st,
+          span,
+          note: `gestational age ${weeks} completed weeks documented: prematurity by completed weeks (I.C.16.d)`,
+        };
     }
   }
   if (own.some(({ text }) => TERM.test(text) && !PRETERM.test(text))) return undefined;
@@ -135,7 +166,12 @@ function gestationalAge(own: { st: Statement; text: string }[]): Found | undefin
     const m = EXTREME.exec(text) ?? PRETERM.exec(text);
     if (!m || /\b(?:no|not|without|rule out|possible)\b[^.]{0,20}$/i.test(text.slice(0, m.index))) continue;
     const code = EXTREME.test(m[0]) ? DATA.unspecified_weeks.extreme : DATA.unspecified_weeks.preterm;
-    return { code, st, span: { start: st.start + m.index, end: st.start + m.index + m[0].length }, note: 'prematurity documented without weeks of gestation: unspecified weeks (I.C.16.d)' };
+    return {
+      code,
+      st,
+      span: { start: st.start + m.index, end: st.start + m.index + m[0].length },
+      note: 'prematurity documented without weeks of gestation: unspecified weeks (I.C.16.d)',
+    };
   }
   return undefined;
 }
@@ -146,16 +182,32 @@ function birthWeight(own: { st: Statement; text: string }[]): Found | undefined 
     if (!m) continue;
     const value = Number(m[1]!.replace(/,/g, ''));
     const unit = m[2]!.toLowerCase();
-    const grams = unit.startsWith('k') ? value * 1000 : unit.startsWith('l') || unit.startsWith('p') ? value * 453.592 + Number(m[3] ?? 0) * 28.3495 : value;
+    const grams = unit.startsWith('k')
+      ? value * 1000
+      : unit.startsWith('l') || unit.startsWith('p')
+        ? value * 453.592 + Number(m[3] ?? 0) * 28.3495
+        : value;
     const span = { start: st.start + m.index, end: st.start + m.index + m[0].length };
     const band = DATA.grams.find((b) => Math.round(grams) >= b.min && Math.round(grams) <= b.max);
-    if (band) return { code: band.code, st, span, note: `birth weight ${Math.round(grams)} g recorded: low birth weight by grams, sequenced before gestational age (I.C.16.d)` };
+    if (band)
+      return {
+        code: band.code,
+        st,
+        span,
+        note: `birth weight ${Math.round(grams)} g recorded: low birth weight by grams, sequenced before gestational age (I.C.16.d)`,
+      };
     return undefined;
   }
   for (const { st, text } of own) {
     for (const { code, re } of LOW_WEIGHT) {
       const m = re.exec(text);
-      if (m) return { code, st, span: { start: st.start + m.index, end: st.start + m.index + m[0].length }, note: 'low birth weight documented without grams (I.C.16.d)' };
+      if (m)
+        return {
+          code,
+          st,
+          span: { start: st.start + m.index, end: st.start + m.index + m[0].length },
+          note: 'low birth weight documented without grams (I.C.16.d)',
+        };
     }
   }
   return undefined;

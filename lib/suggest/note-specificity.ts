@@ -14,7 +14,10 @@ const stemsOf = (s: Suggestion) => new Set(termStems(s.reason.matched).required)
  * illness (it describes the problem being assessed), only words that contain every word of the
  * assessment's reading, and only when they point to one subcategory (a laterality pair at most).
  */
-export function specifyFromPresentIllness(claim: Suggestion[], excluded: Suggestion[]): { claim: Suggestion[]; replaced: Suggestion[]; used: Suggestion[] } {
+export function specifyFromPresentIllness(
+  claim: Suggestion[],
+  excluded: Suggestion[],
+): { claim: Suggestion[]; replaced: Suggestion[]; used: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
   const used: Suggestion[] = [];
@@ -38,10 +41,20 @@ export function specifyFromPresentIllness(claim: Suggestion[], excluded: Suggest
       ...e,
       section: s.section,
       evidence: [...s.evidence, ...e.evidence].sort((a, b) => a.start - b.start),
-      reason: { ...e.reason, refinedFrom: s.code, note: `the present illness documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)` },
+      reason: {
+        ...e.reason,
+        refinedFrom: s.code,
+        note: `the present illness documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)`,
+      },
     }));
     list = [...list.slice(0, at), ...specific, ...list.slice(at + 1)];
-    replaced.push({ ...s, reason: { ...s.reason, note: `the present illness documents it more specifically: ${found.map((e) => e.code).join(', ')}` } });
+    replaced.push({
+      ...s,
+      reason: {
+        ...s.reason,
+        note: `the present illness documents it more specifically: ${found.map((e) => e.code).join(', ')}`,
+      },
+    });
     used.push(...found);
   }
   return { claim: list, replaced, used };

@@ -12,7 +12,10 @@ const OrganismsSchema = z.strictObject({
 });
 const DATA = OrganismsSchema.parse(organismsData);
 const ORGANISMS = DATA.organisms.map((o) => ({ code: o.code, re: new RegExp(`\\b(?:${o.pattern})\\b`, 'i') }));
-const NEGATION = new RegExp(`\\b(?:${DATA.negations.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+const NEGATION = new RegExp(
+  `\\b(?:${DATA.negations.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`,
+  'i',
+);
 /** Where the provider states the cause of an infection; a culture result alone is not a link. */
 const STATED_IN = new Set(['diagnostic', 'reason', 'narrative']);
 const ASKS_FOR_ORGANISM = /\bB95\b|\bB96\b|B95-B97|infectious agent|organism/i;
@@ -21,7 +24,12 @@ const ASKS_FOR_ORGANISM = /\bB95\b|\bB96\b|B95-B97|infectious agent|organism/i;
  * Organism codes (B95-B96) for an infection on the claim whose Tabular entry asks for the
  * infectious agent (data/organisms.json; Guidelines I.C.1.a, I.A.13 use additional code).
  */
-export function organismSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
+export function organismSuggestions(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+  release: string,
+): Suggestion[] {
   const host = claim.find((s) => s.system === 'ICD-10-CM' && asksForOrganism(pack, s.code));
   if (!host) return [];
   const out: Suggestion[] = [];

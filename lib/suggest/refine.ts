@@ -30,7 +30,10 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     const hit = codeInfo(pack, current);
     if (!hit || hit.billable) break;
     const children = hit.children.filter((c) => c.code.length > current.length);
-    const sevenChr = children.length === 0 || children.every((c) => c.code.replace('.', '').length === 7) ? pack.sevenChrFor(current) : undefined;
+    const sevenChr =
+      children.length === 0 || children.every((c) => c.code.replace('.', '').length === 7)
+        ? pack.sevenChrFor(current)
+        : undefined;
     const sevenOnly = Boolean(sevenChr) && children.length > 0;
     if (children.length > 0 && !sevenOnly) {
       const parentStems = dict.titleStems(current);
@@ -48,12 +51,15 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         const inRange = stageInRange(c.title, sentenceStems);
         if (inRange) hits.push(inRange);
         const unstated = extra.filter((s) => s.includes('#') && !sentenceStems.has(s));
-        if (!inRange && unstated.length > 0 && unstated.length === extra.filter((s) => s.includes('#')).length) continue;
+        if (!inRange && unstated.length > 0 && unstated.length === extra.filter((s) => s.includes('#')).length)
+          continue;
         if (/\bend stage\b/i.test(c.title) && !/\bend stage\b/i.test(hit.title) && !sentenceStems.has('end')) continue;
         // With no qualifier written, the default reading: the child that states an absence
         // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
         // "unspecified" (which for E11.8 means complications of an unstated kind).
-        const own = c.title.toLowerCase().startsWith(hit.title.toLowerCase()) ? c.title.slice(hit.title.length) : c.title;
+        const own = c.title.toLowerCase().startsWith(hit.title.toLowerCase())
+          ? c.title.slice(hit.title.length)
+          : c.title;
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
@@ -61,7 +67,13 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // The residual child ("… not elsewhere classified", "other specified") is what a header
         // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
         // I49.89, not I49.81 Brugada syndrome).
-        const fallback = absenceOnly ? 0.6 : /unspecified/i.test(own) ? 0.5 : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own) ? 0.4 : 0;
+        const fallback = absenceOnly
+          ? 0.6
+          : /unspecified/i.test(own)
+            ? 0.5
+            : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own)
+              ? 0.4
+              : 0;
         const score = hits.length * 2 + (hits.length === 0 ? fallback : 0) - 0.01 * (extra.length - hits.length);
         if (score > bestScore) {
           best = c;
@@ -108,7 +120,12 @@ const SITE_FILLER = new Set(['region', 'site', 'part']);
  * facet syndrome at L4-5), that sibling is the code (Guidelines I.B.2, highest specificity). Only a
  * sibling every one of whose site words the sentence holds; never a choice between two.
  */
-function siteSibling(pack: CodePack, dict: Dictionary, code: string, sentenceStems: Set<string>): { code: string; by: string[] } | undefined {
+function siteSibling(
+  pack: CodePack,
+  dict: Dictionary,
+  code: string,
+  sentenceStems: Set<string>,
+): { code: string; by: string[] } | undefined {
   const info = codeInfo(pack, code);
   const m = info && /^(.*), (?:site unspecified|unspecified site)$/i.exec(info.title);
   if (!m || !info.billable) return undefined;
@@ -118,7 +135,12 @@ function siteSibling(pack: CodePack, dict: Dictionary, code: string, sentenceSte
   const own = dict.titleStems(code);
   const found: { code: string; by: string[] }[] = [];
   for (const c of codeInfo(pack, parent)?.children ?? []) {
-    if (c.code === code || c.code.length !== code.length || !c.title.toLowerCase().startsWith(`${m[1]!.toLowerCase()},`)) continue;
+    if (
+      c.code === code ||
+      c.code.length !== code.length ||
+      !c.title.toLowerCase().startsWith(`${m[1]!.toLowerCase()},`)
+    )
+      continue;
     const extra = [...dict.titleStems(c.code)].filter((x) => !own.has(x) && !SITE_FILLER.has(x));
     if (extra.length > 0 && extra.every((x) => sentenceStems.has(x))) found.push({ code: c.code, by: extra });
   }
@@ -144,11 +166,18 @@ function stageInRange(title: string, sentenceStems: Set<string>): string | undef
 export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
   if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
   const info = codeInfo(pack, code);
-  if (!info || !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(info.title)) return [code];
+  if (
+    !info ||
+    !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(
+      info.title,
+    )
+  )
+    return [code];
   const undotted = code.replace('.', '');
   const parentRaw = undotted.slice(0, -1);
   const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
-  const siblings = codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
+  const siblings =
+    codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
   const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
   const find = (side: string) => siblings.find((s) => codeInfo(pack, s.code)?.title.toLowerCase() === swap(side));
   const bilateral = find('bilateral');

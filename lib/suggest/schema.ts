@@ -3,7 +3,11 @@ import { SettingSchema } from '../domain/setting';
 
 export const AssertionSchema = z.enum(['present', 'negated', 'possible', 'hypothetical', 'historical', 'family']);
 
-export const EvidenceSchema = z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
+export const EvidenceSchema = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
 
 export const SuggestionSchema = z.strictObject({
   code: z.string(),
@@ -17,7 +21,14 @@ export const SuggestionSchema = z.strictObject({
   evidence: z.array(EvidenceSchema).min(1),
   mentions: z.number().int().positive(),
   /** CMS-HCC V28 payment category of a diagnosis, where the mapping has one (risk adjustment). */
-  hcc: z.strictObject({ category: z.number().int(), label: z.string().optional(), model: z.literal('V28'), paymentYear: z.number().int() }).optional(),
+  hcc: z
+    .strictObject({
+      category: z.number().int(),
+      label: z.string().optional(),
+      model: z.literal('V28'),
+      paymentYear: z.number().int(),
+    })
+    .optional(),
   /** Billing units computed from the documented dose (HCPCS drug codes). */
   units: z.number().int().positive().optional(),
   reason: z.strictObject({
@@ -37,7 +48,12 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const AnalysisSchema = z.strictObject({
   setting: SettingSchema,
-  release: z.strictObject({ system: z.literal('ICD-10-CM'), label: z.string(), effectiveFrom: z.string(), effectiveTo: z.string() }),
+  release: z.strictObject({
+    system: z.literal('ICD-10-CM'),
+    label: z.string(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string(),
+  }),
   warnings: z.array(z.string()),
   /** Ranked candidates for the encounter. */
   suggestions: z.array(SuggestionSchema),

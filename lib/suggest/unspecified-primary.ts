@@ -15,6 +15,12 @@ export function dropUnspecifiedPrimary(claim: Suggestion[]): { claim: Suggestion
   const moved = claim.filter((s) => s.system === 'ICD-10-CM' && s.code.startsWith('C80.'));
   return {
     claim: claim.filter((s) => !moved.includes(s)),
-    moved: moved.map((s) => ({ ...s, reason: { ...s.reason, note: `the cancer is coded with its site (${sited.code}): no unspecified primary beside it (Guidelines I.C.2.j-k)` } })),
+    moved: moved.map((s) => ({
+      ...s,
+      reason: {
+        ...s.reason,
+        note: `the cancer is coded with its site (${sited.code}): no unspecified primary beside it (Guidelines I.C.2.j-k)`,
+      },
+    })),
   };
 }

@@ -23,7 +23,11 @@ export interface SummaryDraft {
  * messages when a limit is broken (12 diagnoses, 4 pointers, 4 modifiers, 50 lines).
  */
 export function buildSummary(draft: SummaryDraft, pack: CodePack): CodedSummary {
-  const diagnoses = draft.diagnoses.map((code, i) => ({ pointer: POINTERS[i] ?? 'L', code, description: pack.titleOf(code) }));
+  const diagnoses = draft.diagnoses.map((code, i) => ({
+    pointer: POINTERS[i] ?? 'L',
+    code,
+    description: pack.titleOf(code),
+  }));
   const defaultPointers = diagnoses.slice(0, MAX_POINTERS).map((d) => d.pointer);
   const lines = draft.services.map((s) => {
     const hcpcs = codeSystemOf(s.code) === 'HCPCS';
@@ -37,12 +41,25 @@ export function buildSummary(draft: SummaryDraft, pack: CodePack): CodedSummary 
       ...(s.charge !== undefined ? { charge: s.charge } : {}),
     };
   });
-  const releases = pack.coverage(draft.dateOfService).map((c) => ({ system: c.system, release: c.release, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo }));
+  const releases = pack
+    .coverage(draft.dateOfService)
+    .map((c) => ({ system: c.system, release: c.release, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo }));
   const input = {
     version: 1 as const,
-    encounter: { dateOfService: draft.dateOfService, placeOfService: placeOfService(draft.setting), setting: draft.setting, ...(draft.renderingProvider ? { renderingProvider: draft.renderingProvider } : {}) },
+    encounter: {
+      dateOfService: draft.dateOfService,
+      placeOfService: placeOfService(draft.setting),
+      setting: draft.setting,
+      ...(draft.renderingProvider ? { renderingProvider: draft.renderingProvider } : {}),
+    },
     patient: draft.patient ?? { confirmed: false },
-    diagnoses: diagnoses.length > POINTERS.length ? [...diagnoses.slice(0, POINTERS.length), ...diagnoses.slice(POINTERS.length).map((d) => ({ ...d, pointer: 'L' as const }))] : diagnoses,
+    diagnoses:
+      diagnoses.length > POINTERS.length
+        ? [
+            ...diagnoses.slice(0, POINTERS.length),
+            ...diagnoses.slice(POINTERS.length).map((d) => ({ ...d, pointer: 'L' as const })),
+          ]
+        : diagnoses,
     lines,
     findings: draft.findings ?? [],
     releases,

@@ -23,12 +23,20 @@ export const SummaryDiagnosisSchema = z.strictObject({
 });
 
 export const ServiceLineSchema = z.strictObject({
-  code: z.string().regex(/^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})$/, 'a CPT (5 characters) or HCPCS Level II code (letter + 4 digits)'),
+  code: z
+    .string()
+    .regex(/^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})$/, 'a CPT (5 characters) or HCPCS Level II code (letter + 4 digits)'),
   system: z.enum(['CPT', 'HCPCS']),
   description: z.string().default(''),
-  modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, 'a modifier is 2 letters/digits')).max(MAX_MODIFIERS, `at most ${MAX_MODIFIERS} modifiers per line (box 24D / SV101)`).default([]),
+  modifiers: z
+    .array(z.string().regex(/^[A-Z0-9]{2}$/, 'a modifier is 2 letters/digits'))
+    .max(MAX_MODIFIERS, `at most ${MAX_MODIFIERS} modifiers per line (box 24D / SV101)`)
+    .default([]),
   units: z.number().int().positive().max(9999).default(1),
-  pointers: z.array(PointerSchema).min(1, 'each line points to at least one diagnosis').max(MAX_POINTERS, `at most ${MAX_POINTERS} diagnosis pointers per line (box 24E / SV107)`),
+  pointers: z
+    .array(PointerSchema)
+    .min(1, 'each line points to at least one diagnosis')
+    .max(MAX_POINTERS, `at most ${MAX_POINTERS} diagnosis pointers per line (box 24E / SV107)`),
   charge: z.number().nonnegative().optional(),
   /** Date of service of the line when it differs from the encounter's. */
   date: Date.optional(),
@@ -63,19 +71,35 @@ export const CodedSummarySchema = z
         confirmed: z.boolean().default(false),
       })
       .default({ confirmed: false }),
-    diagnoses: z.array(SummaryDiagnosisSchema).max(MAX_DIAGNOSES, `at most ${MAX_DIAGNOSES} diagnoses per claim (box 21 A-L); split the claim`),
-    lines: z.array(ServiceLineSchema).max(MAX_LINES, `at most ${MAX_LINES} service lines per claim (837P loop 2400); split the claim`),
+    diagnoses: z
+      .array(SummaryDiagnosisSchema)
+      .max(MAX_DIAGNOSES, `at most ${MAX_DIAGNOSES} diagnoses per claim (box 21 A-L); split the claim`),
+    lines: z
+      .array(ServiceLineSchema)
+      .max(MAX_LINES, `at most ${MAX_LINES} service lines per claim (837P loop 2400); split the claim`),
     findings: z.array(SummaryFindingSchema).default([]),
-    releases: z.array(z.strictObject({ system: z.string(), release: z.string(), effectiveFrom: z.string(), effectiveTo: z.string() })),
+    releases: z.array(
+      z.strictObject({ system: z.string(), release: z.string(), effectiveFrom: z.string(), effectiveTo: z.string() }),
+    ),
   })
   .superRefine((s, ctx) => {
     s.diagnoses.forEach((d, i) => {
-      if (d.pointer !== POINTERS[i]) ctx.addIssue({ code: 'custom', path: ['diagnoses', i, 'pointer'], message: `diagnosis ${i + 1} must carry pointer ${POINTERS[i]} (pointers follow the order)` });
+      if (d.pointer !== POINTERS[i])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['diagnoses', i, 'pointer'],
+          message: `diagnosis ${i + 1} must carry pointer ${POINTERS[i]} (pointers follow the order)`,
+        });
     });
     const seen = new Set(s.diagnoses.map((d) => d.pointer));
     s.lines.forEach((l, i) =>
       l.pointers.forEach((p) => {
-        if (!seen.has(p)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'pointers'], message: `line ${i + 1} points to ${p}, but there is no diagnosis ${p}` });
+        if (!seen.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lines', i, 'pointers'],
+            message: `line ${i + 1} points to ${p}, but there is no diagnosis ${p}`,
+          });
       }),
     );
   });

@@ -21,7 +21,10 @@ const CATEGORY_TO_ASSERTION: Partial<Record<ContextCategory, Assertion>> = {
 /** When two scopes cover a mention, the stronger statement about the patient wins. */
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 
-const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({ ...r, words: r.literal.toLowerCase().split(/\s+/) }));
+const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({
+  ...r,
+  words: r.literal.toLowerCase().split(/\s+/),
+}));
 const RULES_BY_FIRST = new Map<string, typeof RULES>();
 for (const r of RULES) RULES_BY_FIRST.set(r.words[0]!, [...(RULES_BY_FIRST.get(r.words[0]!) ?? []), r]);
 
@@ -43,13 +46,18 @@ export function applyContext(tokens: Token[]): ContextScopes {
   const hits: TriggerHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const r of RULES_BY_FIRST.get(tokens[i]!.norm) ?? []) {
-      if (r.words.every((w, k) => tokens[i + k]?.norm === w)) hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
+      if (r.words.every((w, k) => tokens[i + k]?.norm === w))
+        hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
     }
   }
   const pseudo = hits.filter((h) => h.rule.direction === 'PSEUDO');
-  const live = hits.filter((h) => h.rule.direction !== 'PSEUDO' && !pseudo.some((p) => h.first >= p.first && h.last <= p.last));
+  const live = hits.filter(
+    (h) => h.rule.direction !== 'PSEUDO' && !pseudo.some((p) => h.first >= p.first && h.last <= p.last),
+  );
   // Longer triggers win over the shorter ones they contain ("no evidence of" over "no").
-  const triggers = live.filter((h) => !live.some((o) => o !== h && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first));
+  const triggers = live.filter(
+    (h) => !live.some((o) => o !== h && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first),
+  );
   const terminators = triggers.filter((h) => h.rule.direction === 'TERMINATE').map((h) => h.first);
   const assertion: Assertion[] = tokens.map(() => 'present');
   const source: (TriggerHit | undefined)[] = tokens.map(() => undefined);

@@ -17,10 +17,16 @@ export interface ExpandedToken extends Token {
 }
 
 const ABBR = new Map(
-  AbbreviationsSchema.parse(abbreviationsData).entries.map((e) => [e.abbr, { words: words(e.expansion), upperOnly: e.case === 'upper' }]),
+  AbbreviationsSchema.parse(abbreviationsData).entries.map((e) => [
+    e.abbr,
+    { words: words(e.expansion), upperOnly: e.case === 'upper' },
+  ]),
 );
 // Phrases compare by stem so a plural ("low blood glucoses") reads like the singular.
-const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({ phrase: words(e.phrase).map(stemWord), canonical: words(e.canonical) }));
+const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({
+  phrase: words(e.phrase).map(stemWord),
+  canonical: words(e.canonical),
+}));
 const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[] }[]>();
 for (const s of SYNONYMS) {
   const list = SYN_BY_FIRST.get(s.phrase[0]!) ?? [];

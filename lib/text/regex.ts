@@ -5,5 +5,11 @@ export function escapeRegExp(s: string): string {
 
 /** Any of the phrases as whole words (not inside a longer word or number), the longest tried first. */
 export function phrasePattern(list: string[], flags = 'i'): RegExp {
-  return new RegExp(`(?<![a-z0-9])(?:${[...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![a-z0-9])`, flags);
+  return new RegExp(
+    `(?<![a-z0-9])(?:${[...list]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![a-z0-9])`,
+    flags,
+  );
 }

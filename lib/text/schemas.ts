@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Strict schemas for the text layer's data files: unknown keys are rejected. */
 export const AbbreviationsSchema = z.strictObject({
   about: z.string(),
-  entries: z.array(z.strictObject({ abbr: z.string().min(1), expansion: z.string().min(1), case: z.enum(['any', 'upper']) })),
+  entries: z.array(
+    z.strictObject({ abbr: z.string().min(1), expansion: z.string().min(1), case: z.enum(['any', 'upper']) }),
+  ),
 });
 
 export const SynonymsSchema = z.strictObject({
@@ -13,10 +15,20 @@ export const SynonymsSchema = z.strictObject({
 
 export const SectionsSchema = z.strictObject({
   about: z.string(),
-  sections: z.array(z.strictObject({ name: z.string().regex(/^[a-z_]+$/), headings: z.array(z.string().min(1)).min(1) })),
+  sections: z.array(
+    z.strictObject({ name: z.string().regex(/^[a-z_]+$/), headings: z.array(z.string().min(1)).min(1) }),
+  ),
 });
 
-export const CONTEXT_CATEGORIES = ['NEGATED_EXISTENCE', 'POSSIBLE_EXISTENCE', 'HYPOTHETICAL', 'HISTORICAL', 'FAMILY', 'TERMINATE', 'PSEUDO'] as const;
+export const CONTEXT_CATEGORIES = [
+  'NEGATED_EXISTENCE',
+  'POSSIBLE_EXISTENCE',
+  'HYPOTHETICAL',
+  'HISTORICAL',
+  'FAMILY',
+  'TERMINATE',
+  'PSEUDO',
+] as const;
 export type ContextCategory = (typeof CONTEXT_CATEGORIES)[number];
 
 export const ContextRulesSchema = z.strictObject({

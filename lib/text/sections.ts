@@ -33,11 +33,18 @@ export function detectSections(text: string): Section[] {
     if (!def) continue;
     // Alone on its line, a heading must look like one (capitalised); "history" inside prose is not.
     if (m[2] !== ':' && !/^[A-Z]/.test(m[1]!)) continue;
-    found.push({ name: def.name, heading: m[1]!, start: m.index + m[0].indexOf(m[1]!), bodyStart: m.index + m[0].length, end: text.length });
+    found.push({
+      name: def.name,
+      heading: m[1]!,
+      start: m.index + m[0].indexOf(m[1]!),
+      bodyStart: m.index + m[0].length,
+      end: text.length,
+    });
     if (m[0].length === 0) HEADING_RE.lastIndex++;
   }
   for (let i = 0; i < found.length; i++) found[i]!.end = found[i + 1]?.start ?? text.length;
-  if (found.length === 0 || found[0]!.start > 0) found.unshift({ name: 'preamble', heading: '', start: 0, bodyStart: 0, end: found[0]?.start ?? text.length });
+  if (found.length === 0 || found[0]!.start > 0)
+    found.unshift({ name: 'preamble', heading: '', start: 0, bodyStart: 0, end: found[0]?.start ?? text.length });
   return found;
 }
 

@@ -25,10 +25,22 @@ export function impliedSpinalRegions(exp: ExpandedToken[], text: string): Expand
     const region = REGION.find(([re]) => re.test(t.norm))?.[1];
     if (!region || seen.has(region)) return;
     const next = exp.slice(i + 1).find((n) => !n.expanded);
-    const ranged = next !== undefined && /^\s*-\s*$/.test(text.slice(t.end, next.start)) && (/^\d{1,2}$/.test(next.norm) || LEVEL.test(next.norm));
+    const ranged =
+      next !== undefined &&
+      /^\s*-\s*$/.test(text.slice(t.end, next.start)) &&
+      (/^\d{1,2}$/.test(next.norm) || LEVEL.test(next.norm));
     if (!ranged && region !== 'lumbar') return;
     seen.add(region);
-    out.push({ start: t.start, end: t.end, norm: region, stem: stemWord(region), upper: false, source: t.source, expanded: true, implied: true });
+    out.push({
+      start: t.start,
+      end: t.end,
+      norm: region,
+      stem: stemWord(region),
+      upper: false,
+      source: t.source,
+      expanded: true,
+      implied: true,
+    });
   });
   return out;
 }

@@ -2,7 +2,10 @@ import { stemmer } from 'stemmer';
 import { z } from 'zod';
 import stemExceptionsData from './data/stem-exceptions.json';
 
-export const StemExceptionsSchema = z.strictObject({ about: z.string(), entries: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)) });
+export const StemExceptionsSchema = z.strictObject({
+  about: z.string(),
+  entries: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
+});
 // A Map, not the parsed object: a note word like "constructor" must not find Object.prototype.
 const STEM_EXCEPTIONS = new Map(Object.entries(StemExceptionsSchema.parse(stemExceptionsData).entries));
 /** Changes whenever the exceptions change (compiled dictionaries depend on the stems). */
@@ -24,14 +27,19 @@ const WORD = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)?/gu;
 const STEM_CACHE = new Map<string, string>();
 
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function stemWord(norm: string): string {
   let s = STEM_CACHE.get(norm);
   if (s === undefined) {
     // An inflammation is not its organ: "prostatitis" must not stem to "prostat" (prostate).
-    s = STEM_EXCEPTIONS.get(norm) ?? (/\d/.test(norm) || norm.length <= 2 ? norm : /itis$/.test(norm) ? norm : stemmer(norm));
+    s =
+      STEM_EXCEPTIONS.get(norm) ??
+      (/\d/.test(norm) || norm.length <= 2 ? norm : /itis$/.test(norm) ? norm : stemmer(norm));
     if (STEM_CACHE.size < 200_000) STEM_CACHE.set(norm, s);
   }
   return s;
@@ -60,5 +68,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 function token(raw: string, start: number): Token {
   const norm = fold(raw);
-  return { start, end: start + raw.length, norm, stem: stemWord(norm), upper: raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw) };
+  return {
+    start,
+    end: start + raw.length,
+    norm,
+    stem: stemWord(norm),
+    upper: raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw),
+  };
 }

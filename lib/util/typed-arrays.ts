@@ -41,7 +41,14 @@ export function unpackArrays(bytes: Uint8Array): Typed[] {
     const kind = KINDS[view.getUint8(at)];
     const len = view.getUint32(at + 4, true);
     at += 8;
-    const a = kind === 'u8' ? new Uint8Array(buf, at, len) : kind === 'u32' ? new Uint32Array(buf, at, len) : kind === 'i32' ? new Int32Array(buf, at, len) : new Float32Array(buf, at, len);
+    const a =
+      kind === 'u8'
+        ? new Uint8Array(buf, at, len)
+        : kind === 'u32'
+          ? new Uint32Array(buf, at, len)
+          : kind === 'i32'
+            ? new Int32Array(buf, at, len)
+            : new Float32Array(buf, at, len);
     out.push(a);
     at += Math.ceil(a.byteLength / 4) * 4;
   }

@@ -54,13 +54,16 @@ describe('Chrome specifics', () => {
 });
 
 describe('capture script', () => {
-  it.each(['chrome-mv3', 'firefox-mv3'])('%s: is built but registered at run time only for enabled sites, and holds no code index', (target) => {
-    const file = path.join(root, '.output', target, 'content-scripts/content.js');
-    const js = readFileSync(file, 'utf8');
-    // The pack loader, the analyzer and the dictionary stay in the side panel (STACK.md trap 5).
-    expect(js).not.toMatch(/NoteAnalyzer|ccpack|DICT_VERSION|compilePack/);
-    expect(statSync(file).size).toBeLessThan(200_000);
-  });
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: is built but registered at run time only for enabled sites, and holds no code index',
+    (target) => {
+      const file = path.join(root, '.output', target, 'content-scripts/content.js');
+      const js = readFileSync(file, 'utf8');
+      // The pack loader, the analyzer and the dictionary stay in the side panel (STACK.md trap 5).
+      expect(js).not.toMatch(/NoteAnalyzer|ccpack|DICT_VERSION|compilePack/);
+      expect(statSync(file).size).toBeLessThan(200_000);
+    },
+  );
 
   it('declares the keyboard shortcut that opens the panel and reads the note', () => {
     expect((manifest('chrome-mv3').commands as Record<string, unknown>)['capture-note']).toBeDefined();
@@ -78,13 +81,20 @@ describe('e2e build (only when built by npm run build:e2e)', () => {
 describe('Firefox: Mozilla addons-linter on the built extension', () => {
   it('reports no errors; the only warnings are the known library ones', () => {
     const bin = path.join(root, 'node_modules/.bin/addons-linter');
-    const r = spawnSync(bin, [path.join(root, '.output/firefox-mv3'), '--output', 'json'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(bin, [path.join(root, '.output/firefox-mv3'), '--output', 'json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const report = JSON.parse(r.stdout) as { errors: { code: string }[]; warnings: { code: string; file?: string }[] };
     expect(report.errors).toEqual([]);
     // Zod and React ship a `new Function` / innerHTML code path (never taken: Zod runs jitless here,
     // React only for dangerouslySetInnerHTML, which ChartCoder does not use); the Android note is about
     // a platform ChartCoder does not target.
-    const known = new Set(['DANGEROUS_EVAL', 'UNSAFE_VAR_ASSIGNMENT', 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION']);
+    const known = new Set([
+      'DANGEROUS_EVAL',
+      'UNSAFE_VAR_ASSIGNMENT',
+      'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION',
+    ]);
     expect(report.warnings.filter((w) => !known.has(w.code))).toEqual([]);
   }, 120_000);
 });

@@ -23,17 +23,39 @@ const NETWORK_APIS: { api: RegExp; allowed: { why: string; context: RegExp }[] }
   {
     api: /\bfetch\(/g,
     allowed: [
-      { why: "Vite's modulepreload polyfill: fetches the extension's own chunks", context: /=!0;let \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)/ },
-      { why: 'the bundled code pack (utils/default-pack.ts), an extension URL', context: /default\.ccpack`\),\w+=await fetch\(\w+\)/ },
+      {
+        why: "Vite's modulepreload polyfill: fetches the extension's own chunks",
+        context: /=!0;let \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)/,
+      },
+      {
+        why: 'the bundled code pack (utils/default-pack.ts), an extension URL',
+        context: /default\.ccpack`\),\w+=await fetch\(\w+\)/,
+      },
     ],
   },
   // PapaParse's `download: true` mode (remote CSV); ChartCoder parses strings only, and connect-src 'self' would block it.
-  { api: /XMLHttpRequest/g, allowed: [{ why: 'PapaParse remote download mode, never used', context: /t=new XMLHttpRequest,this\._config\.withCredentials/ }] },
+  {
+    api: /XMLHttpRequest/g,
+    allowed: [
+      {
+        why: 'PapaParse remote download mode, never used',
+        context: /t=new XMLHttpRequest,this\._config\.withCredentials/,
+      },
+    ],
+  },
   {
     api: /navigator\.connection/g,
-    allowed: [{ why: "React reads the network's estimated bandwidth (downlink) to pace Suspense; it sends nothing", context: /navigator\.connection&&\(\w+=navigator\.connection\.downlink/ }],
+    allowed: [
+      {
+        why: "React reads the network's estimated bandwidth (downlink) to pace Suspense; it sends nothing",
+        context: /navigator\.connection&&\(\w+=navigator\.connection\.downlink/,
+      },
+    ],
   },
-  { api: /\bWebSocket\b|\bEventSource\b|sendBeacon|importScripts\(|RTCPeerConnection|WebTransport|\bnew Image\(|\.src=`http/g, allowed: [] },
+  {
+    api: /\bWebSocket\b|\bEventSource\b|sendBeacon|importScripts\(|RTCPeerConnection|WebTransport|\bnew Image\(|\.src=`http/g,
+    allowed: [],
+  },
 ];
 
 /** Hosts whose URLs appear as identifiers or documentation, never contacted: namespaces, code-system URIs, error links. */
@@ -62,14 +84,19 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build: no network use', (target
   const built = existsSync(path.join(dir, 'manifest.json'));
   if (!built) console.warn(`\n!!! ${dir} is missing: run "npm run build:all" first !!!\n`);
 
-  it.skipIf(!built)('the manifest restricts extension pages to the extension (connect-src self, no remote scripts)', () => {
-    const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { content_security_policy?: { extension_pages?: string } };
-    const csp = m.content_security_policy?.extension_pages ?? '';
-    expect(csp).toBe(EXTENSION_PAGES_CSP);
-    expect(csp).toMatch(/(^|; )connect-src 'self'(;|$)/);
-    expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
-    expect(csp).not.toMatch(/https?:|\*|unsafe-eval|unsafe-inline|data:|blob:/);
-  });
+  it.skipIf(!built)(
+    'the manifest restricts extension pages to the extension (connect-src self, no remote scripts)',
+    () => {
+      const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+        content_security_policy?: { extension_pages?: string };
+      };
+      const csp = m.content_security_policy?.extension_pages ?? '';
+      expect(csp).toBe(EXTENSION_PAGES_CSP);
+      expect(csp).toMatch(/(^|; )connect-src 'self'(;|$)/);
+      expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(csp).not.toMatch(/https?:|\*|unsafe-eval|unsafe-inline|data:|blob:/);
+    },
+  );
 
   it.skipIf(!built)('network APIs only where reviewed, remote URLs only as identifiers', () => {
     const unexpected: string[] = [];
@@ -80,7 +107,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build: no network use', (target
       for (const { api, allowed } of NETWORK_APIS) {
         for (const m of text.matchAll(api)) {
           const context = text.slice(Math.max(0, m.index - 80), m.index + 80);
-          if (!allowed.some((a) => a.context.test(context))) unexpected.push(`${rel}: ${m[0]} in …${context.replace(/\s+/g, ' ')}…`);
+          if (!allowed.some((a) => a.context.test(context)))
+            unexpected.push(`${rel}: ${m[0]} in …${context.replace(/\s+/g, ' ')}…`);
         }
       }
       for (const m of text.matchAll(/\b(?:https?|wss?|ftp):\/\/([a-zA-Z0-9.-]+)/g)) {

@@ -25,7 +25,8 @@ describe('billing adapters are data, checked against their fixture pages', () =>
     for (const e of a.expect)
       it(`${a.id} on ${e.fixture}`, () => {
         load(e.fixture);
-        for (const [key, want] of Object.entries(e.counts)) expect(document.querySelectorAll(selectorFor(key)).length, key).toBe(want);
+        for (const [key, want] of Object.entries(e.counts))
+          expect(document.querySelectorAll(selectorFor(key)).length, key).toBe(want);
       });
 });
 
@@ -45,8 +46,12 @@ describe('filling the charge-entry form', () => {
 
   it('writes every value and fires input and change events the page listens to', () => {
     const seen: string[] = [];
-    document.addEventListener('input', (e) => seen.push(`input:${(e.target as HTMLInputElement).name || (e.target as HTMLInputElement).id}`));
-    document.addEventListener('change', (e) => seen.push(`change:${(e.target as HTMLInputElement).name || (e.target as HTMLInputElement).id}`));
+    document.addEventListener('input', (e) =>
+      seen.push(`input:${(e.target as HTMLInputElement).name || (e.target as HTMLInputElement).id}`),
+    );
+    document.addEventListener('change', (e) =>
+      seen.push(`change:${(e.target as HTMLInputElement).name || (e.target as HTMLInputElement).id}`),
+    );
     const r = fillChargeEntry(document, adapter, summary);
     expect(r.missing).toEqual([]);
     expect((document.querySelector('#dx-A') as HTMLInputElement).value).toBe('J20.9');
@@ -71,6 +76,10 @@ describe('filling the charge-entry form', () => {
   });
 
   it('reads the patient identifiers the form shows', () => {
-    expect(readBillingPatient(document, adapter)).toEqual({ name: 'Sample, Jordan', dob: '1979-11-02', memberId: 'AB9867543' });
+    expect(readBillingPatient(document, adapter)).toEqual({
+      name: 'Sample, Jordan',
+      dob: '1979-11-02',
+      memberId: 'AB9867543',
+    });
   });
 });

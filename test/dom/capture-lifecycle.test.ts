@@ -8,7 +8,11 @@ describe('re-capture cannot be postponed forever by a busy page', () => {
   it('a change every 150 ms still yields a capture within the maximum wait (2 s), and a quiet page waits 400 ms', () => {
     vi.useFakeTimers();
     const fn = vi.fn();
-    const d = debounceMaxWait(fn, 400, 2000, { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (id) => clearTimeout(id as number), now: () => Date.now() });
+    const d = debounceMaxWait(fn, 400, 2000, {
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (id) => clearTimeout(id as number),
+      now: () => Date.now(),
+    });
     // A clock ticking every 150 ms for 5 s.
     for (let t = 0; t < 5000; t += 150) {
       d.schedule();
@@ -30,7 +34,10 @@ describe('the capture script stops only on an authentic signal', () => {
     const life = startLifecycle(() => true, scope);
     const heard = vi.fn();
     life.listen(document, 'input', heard);
-    for (const name of ['chartcoder:content:wxt:content-script-started', 'abcdefghijklmnop:content:wxt:content-script-started']) {
+    for (const name of [
+      'chartcoder:content:wxt:content-script-started',
+      'abcdefghijklmnop:content:wxt:content-script-started',
+    ]) {
       document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'spoofed' } }));
     }
     window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'content', messageId: 'spoofed' }, '*');

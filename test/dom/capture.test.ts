@@ -76,7 +76,9 @@ describe('capture: selection, then focused field, then adapter, then the largest
 
   it("the user's selection wins over everything, with offsets into the page", () => {
     loadFixture('ehr-contenteditable.html');
-    const p = [...document.querySelectorAll('#progress-note p')].find((el) => el.textContent!.startsWith('Acute bronchitis'))!;
+    const p = [...document.querySelectorAll('#progress-note p')].find((el) =>
+      el.textContent!.startsWith('Acute bronchitis'),
+    )!;
     const range = document.createRange();
     range.selectNodeContents(p);
     document.getSelection()!.removeAllRanges();

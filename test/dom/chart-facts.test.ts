@@ -17,7 +17,9 @@ describe('chart facts from the banner’s words', () => {
   });
 
   it('labelled values only: name, DOB, record number, encounter date and number', () => {
-    expect(chartFactsFromText('Patient: Rivera, Alex   DOB: 1961-07-19 Age: 64   MRN 00412\nOpen Encounter: 2026-03-04 (5)')).toEqual({
+    expect(
+      chartFactsFromText('Patient: Rivera, Alex   DOB: 1961-07-19 Age: 64   MRN 00412\nOpen Encounter: 2026-03-04 (5)'),
+    ).toEqual({
       name: 'Rivera, Alex',
       dob: '1961-07-19',
       memberId: '00412',
@@ -25,7 +27,10 @@ describe('chart facts from the banner’s words', () => {
       encounterId: '5',
     });
     expect(chartFactsFromText('03/04/2026 Encounter for Alex Rivera')).toEqual({ encounterDate: '2026-03-04' });
-    expect(chartFactsFromText('Date of service: Mar 4, 2026 · Encounter #A-778')).toEqual({ encounterDate: '2026-03-04', encounterId: 'A-778' });
+    expect(chartFactsFromText('Date of service: Mar 4, 2026 · Encounter #A-778')).toEqual({
+      encounterDate: '2026-03-04',
+      encounterId: 'A-778',
+    });
     // No label, no fact: a date in the note is not the date of birth.
     expect(chartFactsFromText('Seen 2026-03-01 for cough. Mammogram 2025-11-02.')).toEqual({});
     expect(chartFactsFromText('Past Encounters\n2026-02-11 Office visit: heart failure')).toEqual({});
@@ -36,8 +41,19 @@ describe('chart facts from the banner’s words', () => {
 
 describe('invisible and look-alike characters', () => {
   it('classifies invisible format characters, unusual spaces and line breaks', () => {
-    expect(['\u200B', '\u00AD', '\uFEFF', '\u2060', '\u200E'].map((c) => classifyAt(c, 0))).toEqual(['drop', 'drop', 'drop', 'drop', 'drop']);
-    expect(['\u00A0', '\u2009', '\u3000', '\t'].map((c) => classifyAt(c, 0))).toEqual(['space', 'space', 'space', 'space']);
+    expect(['\u200B', '\u00AD', '\uFEFF', '\u2060', '\u200E'].map((c) => classifyAt(c, 0))).toEqual([
+      'drop',
+      'drop',
+      'drop',
+      'drop',
+      'drop',
+    ]);
+    expect(['\u00A0', '\u2009', '\u3000', '\t'].map((c) => classifyAt(c, 0))).toEqual([
+      'space',
+      'space',
+      'space',
+      'space',
+    ]);
     expect(classifyAt('\n', 0)).toBe('newline');
     const tag = '\u{E0041}';
     expect([classifyAt(tag, 0), classifyAt(tag, 1)]).toEqual(['drop', 'drop']);

@@ -12,7 +12,9 @@ describe('evidence highlight', () => {
     expect(r.method).toBe('overlay');
     expect(document.querySelectorAll('chartcoder-overlay')).toHaveLength(1);
     // The EHR's own elements are untouched: the note paragraph has the same markup.
-    expect(document.querySelector('main')!.innerHTML).toBe('<p>Assessment: acute bronchitis. Mild intermittent asthma.</p>');
+    expect(document.querySelector('main')!.innerHTML).toBe(
+      '<p>Assessment: acute bronchitis. Mild intermittent asthma.</p>',
+    );
     clearHighlight(document);
     expect(document.querySelectorAll('chartcoder-overlay')).toHaveLength(0);
   });

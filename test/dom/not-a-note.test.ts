@@ -14,14 +14,32 @@ describe('a schedule or patient list is not a visit note', () => {
   });
 
   it('a worklist as text (times, names, reasons in rows) is not a note; rows of dates without times too', () => {
-    const worklist = ['Time\tPatient\tReason', '8:00 AM\tDoe, J\tDiabetes follow-up', '8:15 AM\tRoe, K\tChest pain', '8:30 AM\tPoe, L\tHypertension', '8:45 AM\tMoe, M\tKnee pain', '9:00 AM\tLoe, N\tCough'].join('\n');
+    const worklist = [
+      'Time\tPatient\tReason',
+      '8:00 AM\tDoe, J\tDiabetes follow-up',
+      '8:15 AM\tRoe, K\tChest pain',
+      '8:30 AM\tPoe, L\tHypertension',
+      '8:45 AM\tMoe, M\tKnee pain',
+      '9:00 AM\tLoe, N\tCough',
+    ].join('\n');
     expect(notANoteReason(worklist)).toBeDefined();
-    const list = ['Patient\tDOB\tLast visit', 'Doe, J\t01/02/1950\t11/20/2026', 'Roe, K\t03/04/1961\t11/21/2026', 'Poe, L\t05/06/1972\t11/22/2026', 'Moe, M\t07/08/1983\t11/23/2026'].join('\n');
+    const list = [
+      'Patient\tDOB\tLast visit',
+      'Doe, J\t01/02/1950\t11/20/2026',
+      'Roe, K\t03/04/1961\t11/21/2026',
+      'Poe, L\t05/06/1972\t11/22/2026',
+      'Moe, M\t07/08/1983\t11/23/2026',
+    ].join('\n');
     expect(notANoteReason(list)).toBeDefined();
   });
 
   it('visit notes stay notes: the fixture notes, the sample note, a note with a timed vitals flowsheet', () => {
-    for (const page of ['ehr-textarea.html', 'ehr-contenteditable.html', 'ehr-react-note.html', 'ehr-two-notes-today.html']) {
+    for (const page of [
+      'ehr-textarea.html',
+      'ehr-contenteditable.html',
+      'ehr-react-note.html',
+      'ehr-two-notes-today.html',
+    ]) {
       loadPageFixture(page);
       const reading = readFrame(document, undefined);
       expect(reading.noNote, page).toBeUndefined();

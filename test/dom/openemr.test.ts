@@ -45,11 +45,16 @@ describe('OpenEMR-like tabbed chart', () => {
   for (const which of ['adapter', 'heuristic'] as const) {
     it(`the encounter page gives the SOAP note line by line, not the collapsed form (${which})`, () => {
       loadPageFixture(ENCOUNTER);
-      const r = readFrame(document, which === 'adapter' ? adapter('openemr/interface/patient_file/encounter/forms.php') : undefined);
+      const r = readFrame(
+        document,
+        which === 'adapter' ? adapter('openemr/interface/patient_file/encounter/forms.php') : undefined,
+      );
       const note = r.note!;
       expect(note.source).toBe(which);
       expect(note.text).toContain('Assessment: 1. Acute bronchitis.\n2. Essential hypertension, controlled.');
-      expect(note.text).toContain('Subjective: Cough for five days with clear sputum, no fever.\nHome blood pressure readings');
+      expect(note.text).toContain(
+        'Subjective: Cough for five days with clear sputum, no fever.\nHome blood pressure readings',
+      );
       expect(note.text).not.toContain('pulmonary embolism');
       expect(r.encounter?.date).toBe('2026-03-04');
     });

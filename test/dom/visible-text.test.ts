@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { captureNote } from '../../utils/content/capture/capture';
 import { extractText, rangeFor } from '../../utils/content/capture/dom-text';
-import { clipPathHides, clipRectHides, contrast, createProbe, parseColor, transformHides } from '../../utils/content/capture/visibility';
+import {
+  clipPathHides,
+  clipRectHides,
+  contrast,
+  createProbe,
+  parseColor,
+  transformHides,
+} from '../../utils/content/capture/visibility';
 import { highlightSpans } from '../../utils/content/capture/highlight';
 
 const VISIBLE = 'Assessment: essential hypertension, stable on lisinopril.';
@@ -51,7 +58,9 @@ describe('only what the coder can see is captured', () => {
   });
 
   it('a visible child of a visibility:hidden parent, and a sized child of a font-size:0 row, are seen', () => {
-    const root = page(`<div style="visibility:hidden">Hidden words <p style="visibility:visible">${VISIBLE}</p></div><div style="font-size:0"><span style="font-size:14px">Plan: recheck in 3 months.</span></div>`);
+    const root = page(
+      `<div style="visibility:hidden">Hidden words <p style="visibility:visible">${VISIBLE}</p></div><div style="font-size:0"><span style="font-size:14px">Plan: recheck in 3 months.</span></div>`,
+    );
     const text = extractText(root).text;
     expect(text).toContain(VISIBLE);
     expect(text).toContain('Plan: recheck in 3 months.');
@@ -59,16 +68,25 @@ describe('only what the coder can see is captured', () => {
   });
 
   it('dark text on a dark panel is seen; dark text on a light panel is seen', () => {
-    const root = page(`<div style="background:#111"><p style="color:#eee">${VISIBLE}</p></div><div style="background:rgb(250,250,250)"><p style="color:#222">Plan: recheck in 3 months.</p></div>`);
+    const root = page(
+      `<div style="background:#111"><p style="color:#eee">${VISIBLE}</p></div><div style="background:rgb(250,250,250)"><p style="color:#222">Plan: recheck in 3 months.</p></div>`,
+    );
     expect(extractText(root).text).toBe(`${VISIBLE}\nPlan: recheck in 3 months.`);
   });
 
   it('the heuristic never picks a long hidden list over the visible note', () => {
-    const problems = Array.from({ length: 40 }, (_, i) => `<li>Problem ${i}: chronic kidney disease stage 4, congestive heart failure</li>`).join('');
-    page(`<nav>Home Schedule Inbox</nav><div id="tab-dashboard" style="display:none"><ul>${problems}</ul></div><div id="tab-encounter"><p>${VISIBLE}</p><p>Plan: recheck in 3 months.</p></div>`);
+    const problems = Array.from(
+      { length: 40 },
+      (_, i) => `<li>Problem ${i}: chronic kidney disease stage 4, congestive heart failure</li>`,
+    ).join('');
+    page(
+      `<nav>Home Schedule Inbox</nav><div id="tab-dashboard" style="display:none"><ul>${problems}</ul></div><div id="tab-encounter"><p>${VISIBLE}</p><p>Plan: recheck in 3 months.</p></div>`,
+    );
     const c = captureNote(document, undefined)!;
     expect(c.text).toBe(`${VISIBLE}\nPlan: recheck in 3 months.`);
-    page(`<div id="a" style="opacity:0"><ul>${problems}</ul></div><div id="b"><p>${VISIBLE}</p><p>Plan: recheck in 3 months.</p></div>`);
+    page(
+      `<div id="a" style="opacity:0"><ul>${problems}</ul></div><div id="b"><p>${VISIBLE}</p><p>Plan: recheck in 3 months.</p></div>`,
+    );
     expect(captureNote(document, undefined)!.text).not.toContain('kidney');
   });
 
@@ -80,8 +98,12 @@ describe('only what the coder can see is captured', () => {
 
 describe('line breaks the page shows', () => {
   it('white-space: pre-line keeps the note’s lines (a saved note rendered by a React EHR) and trims spaces at line ends', () => {
-    const root = page('<div class="note" style="white-space: pre-line">Chief complaint: cough   \n   HPI: three days of cough.\n\nAssessment:\nAcute bronchitis.</div>');
-    expect(extractText(root).text).toBe('Chief complaint: cough\nHPI: three days of cough.\n\nAssessment:\nAcute bronchitis.');
+    const root = page(
+      '<div class="note" style="white-space: pre-line">Chief complaint: cough   \n   HPI: three days of cough.\n\nAssessment:\nAcute bronchitis.</div>',
+    );
+    expect(extractText(root).text).toBe(
+      'Chief complaint: cough\nHPI: three days of cough.\n\nAssessment:\nAcute bronchitis.',
+    );
   });
 
   it('white-space: pre-wrap keeps spaces and line breaks; normal collapses them', () => {
@@ -90,7 +112,9 @@ describe('line breaks the page shows', () => {
   });
 
   it('block elements give line breaks; a <br> gives one; inline elements none', () => {
-    const root = page('<div>Assessment<br>Acute <b>bronchitis</b>.</div><section><span>Plan</span><span>: rest</span></section>');
+    const root = page(
+      '<div>Assessment<br>Acute <b>bronchitis</b>.</div><section><span>Plan</span><span>: rest</span></section>',
+    );
     expect(extractText(root).text).toBe('Assessment\nAcute bronchitis.\nPlan: rest');
   });
 
@@ -104,9 +128,13 @@ describe('line breaks the page shows', () => {
 
 describe('invisible characters and look-alike letters inside words', () => {
   it('zero-width spaces, soft hyphens and Cyrillic look-alikes are normalised; the offset map still points at the page text', () => {
-    const root = page('<p>Type 2 dia\u200Bbetes mellitus. Essential hyper\u00ADtension. Diаbetic retinopathy (Cyrillic а). Code Е11.9 noted.</p>');
+    const root = page(
+      '<p>Type 2 dia\u200Bbetes mellitus. Essential hyper\u00ADtension. Diаbetic retinopathy (Cyrillic а). Code Е11.9 noted.</p>',
+    );
     const ex = extractText(root);
-    expect(ex.text).toBe('Type 2 diabetes mellitus. Essential hypertension. Diabetic retinopathy (Cyrillic а). Code E11.9 noted.');
+    expect(ex.text).toBe(
+      'Type 2 diabetes mellitus. Essential hypertension. Diabetic retinopathy (Cyrillic а). Code E11.9 noted.',
+    );
     const at = ex.text.indexOf('diabetes mellitus');
     expect(rangeFor(ex, at, at + 'diabetes mellitus'.length)!.toString()).toBe('dia\u200Bbetes mellitus');
     const h = ex.text.indexOf('hypertension');
@@ -158,8 +186,11 @@ describe('visibility helpers', () => {
   });
 
   it('with a layout, a box off the page or of zero size with clipped overflow is hidden (geometry stubbed: happy-dom has none)', () => {
-    page(`<div id="off" style="position:absolute">${HIDDEN}</div><div id="flat" style="overflow:hidden">${HIDDEN}</div><div id="ok" style="position:relative">${VISIBLE}</div>`);
-    const rect = (x: number, y: number, w: number, h: number) => () => ({ x, y, left: x, top: y, width: w, height: h, right: x + w, bottom: y + h, toJSON: () => ({}) }) as DOMRect;
+    page(
+      `<div id="off" style="position:absolute">${HIDDEN}</div><div id="flat" style="overflow:hidden">${HIDDEN}</div><div id="ok" style="position:relative">${VISIBLE}</div>`,
+    );
+    const rect = (x: number, y: number, w: number, h: number) => () =>
+      ({ x, y, left: x, top: y, width: w, height: h, right: x + w, bottom: y + h, toJSON: () => ({}) }) as DOMRect;
     document.documentElement.getBoundingClientRect = rect(0, 0, 1024, 768);
     document.getElementById('off')!.getBoundingClientRect = rect(-5000, 10, 400, 20);
     document.getElementById('flat')!.getBoundingClientRect = rect(0, 40, 400, 0);

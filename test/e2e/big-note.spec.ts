@@ -11,7 +11,9 @@ test('a 1 MB note is captured and analysed', async () => {
     await expect(panel.locator('li.suggestion[data-code="E11.22"]')).toBeVisible({ timeout: 60_000 });
     await expect(panel.getByLabel('Captured note')).toContainText('1,0');
     const ms = await panel.locator('main[data-first-suggestions-ms]').getAttribute('data-first-suggestions-ms');
-    const analysis = await panel.evaluate(() => Math.round(performance.getEntriesByName('cc:analyze')[0]?.duration ?? -1));
+    const analysis = await panel.evaluate(() =>
+      Math.round(performance.getEntriesByName('cc:analyze')[0]?.duration ?? -1),
+    );
     console.log(`1 MB note: first suggestions ${ms} ms after the panel opened; analysis ${analysis} ms`);
     expect(h.blocked).toEqual([]);
   } finally {

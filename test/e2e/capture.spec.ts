@@ -35,26 +35,42 @@ async function frameReports(panel: Page): Promise<FrameReport[]> {
   const tabId = Number(new URL(panel.url()).searchParams.get('tab'));
   return panel.evaluate(async (tab) => {
     type Msg = FrameReport & { type?: string; frameUrl: string };
-    const api = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: Msg) => void): void; removeListener(f: (m: Msg) => void): void } }; tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: { onMessage: { addListener(f: (m: Msg) => void): void; removeListener(f: (m: Msg) => void): void } };
+          tabs: { sendMessage(id: number, m: object): Promise<unknown> };
+        };
+      }
+    ).chrome;
     const got: Msg[] = [];
     const listen = (m: Msg) => void (m?.type === 'cc:note' && got.push(m));
     api.runtime.onMessage.addListener(listen);
     await api.tabs.sendMessage(tab, { type: 'cc:capture' }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 1500));
     api.runtime.onMessage.removeListener(listen);
-    return got.map((m) => ({ url: m.frameUrl, source: m.source, label: m.label, text: m.text, header: m.header, encounter: m.encounter }));
+    return got.map((m) => ({
+      url: m.frameUrl,
+      source: m.source,
+      label: m.label,
+      text: m.text,
+      header: m.header,
+      encounter: m.encounter,
+    }));
   }, tabId);
 }
 
 test('OpenEMR-like tabs: only the shown encounter note is captured, never the hidden tabs of other patients; banner gives patient and date', async () => {
   const page = await h.context.newPage();
   await page.goto(`${FIXTURES}/openemr/interface/main/tabs/main.html`);
-  for (const name of ['cal', 'pat', 'enc']) await page.frameLocator(`iframe[name="${name}"]`).locator('body').waitFor({ state: 'attached' });
+  for (const name of ['cal', 'pat', 'enc'])
+    await page.frameLocator(`iframe[name="${name}"]`).locator('body').waitFor({ state: 'attached' });
   const panel = await openPanelFor(h, page);
   await expect(suggestion(panel, 'J20.9')).toBeVisible();
   await expect(suggestion(panel, 'I10')).toBeVisible();
   // The other patient's problem list (hidden Dashboard tab) and the calendar's visit reasons: never coded.
-  for (const code of ['I50.22', 'J44.9', 'J44.1', 'E11.22', 'N18.4', 'I48.11', 'F33.1']) await expect(suggestion(panel, code)).toHaveCount(0);
+  for (const code of ['I50.22', 'J44.9', 'J44.1', 'E11.22', 'N18.4', 'I48.11', 'F33.1'])
+    await expect(suggestion(panel, code)).toHaveCount(0);
   await expect(panel.getByLabel('Captured note')).toContainText('OpenEMR encounter forms');
 
   const reports = await frameReports(panel);
@@ -64,9 +80,14 @@ test('OpenEMR-like tabs: only the shown encounter note is captured, never the hi
   const [enc] = byFrame('encounter/forms.html');
   expect(enc!.source).toBe('adapter');
   expect(enc!.text).toContain('Assessment: 1. Acute bronchitis.\n2. Essential hypertension, controlled.');
-  for (const other of ['Morgan', 'Casey', 'Nguyen', 'Okafor', 'Lindqvist', 'heart failure', 'pulmonary embolism']) expect(enc!.text).not.toContain(other);
+  for (const other of ['Morgan', 'Casey', 'Nguyen', 'Okafor', 'Lindqvist', 'heart failure', 'pulmonary embolism'])
+    expect(enc!.text).not.toContain(other);
   const [main] = byFrame('tabs/main.html');
-  expect(main).toMatchObject({ source: 'none', header: { name: 'Rivera, Alex', dob: '1961-07-19', memberId: '00412' }, encounter: { date: '2026-03-04', id: '5' } });
+  expect(main).toMatchObject({
+    source: 'none',
+    header: { name: 'Rivera, Alex', dob: '1961-07-19', memberId: '00412' },
+    encounter: { date: '2026-03-04', id: '5' },
+  });
   // The date of service comes from the open encounter on the patient bar; the patient from the bar.
   await expect(panel.getByLabel('Date of service')).toHaveValue('2026-03-04');
   const who = panel.getByRole('group', { name: 'Patient and provider' });
@@ -112,7 +133,10 @@ test('hidden text: the control page shows the statement and it is coded (so the 
   await expect(suggestion(panel, 'I10')).toBeVisible();
   await expect(suggestion(panel, 'J44.1')).toBeVisible();
   // Every technique page exists in the fixture.
-  expect(await page.evaluate(() => (window as unknown as { TECHNIQUES: string[] }).TECHNIQUES)).toEqual(['shown', ...TECHNIQUES]);
+  expect(await page.evaluate(() => (window as unknown as { TECHNIQUES: string[] }).TECHNIQUES)).toEqual([
+    'shown',
+    ...TECHNIQUES,
+  ]);
   await panel.close();
   await page.close();
 });
@@ -141,13 +165,17 @@ test('a saved note rendered with white-space: pre-line keeps its lines (sections
   // One line would tag everything "chief complaint" (and I10 is lost); the lines put both in the assessment.
   await expect(suggestion(panel, 'E11.9')).not.toContainText('chief complaint');
   const [report] = (await frameReports(panel)).filter((r) => r.source !== 'none');
-  expect(report!.text).toContain('Assessment:\nType 2 diabetes mellitus without complications.\nEssential hypertension.\nPlan:');
+  expect(report!.text).toContain(
+    'Assessment:\nType 2 diabetes mellitus without complications.\nEssential hypertension.\nPlan:',
+  );
   expect(report!.header).toEqual({ name: 'Okafor, Dana', dob: '1958-03-22', memberId: '77120' });
   await expect(panel.getByLabel('Date of service')).toHaveValue('2026-11-18');
   await suggestion(panel, 'I10').hover();
   await expect.poll(() => highlightedText(page)).toEqual(['Essential hyp\u0435r\u00ADtension']);
   await suggestion(panel, 'E11.9').hover();
-  await expect.poll(async () => (await highlightedText(page)).join('|')).toContain('dia\u200Bbetes mellitus without complications');
+  await expect
+    .poll(async () => (await highlightedText(page)).join('|'))
+    .toContain('dia\u200Bbetes mellitus without complications');
   await panel.close();
   await page.close();
 });
@@ -165,7 +193,11 @@ test('an in-app address change (pushState) of the same chart keeps the review; t
     const note = document.querySelector('.note-view')!;
     note.textContent = `${note.textContent}\nFollow-up in 3 months.`;
   });
-  await expect.poll(async () => (await frameReports(panel)).some((r) => r.url.includes('view=note') && r.text.includes('Follow-up in 3 months'))).toBe(true);
+  await expect
+    .poll(async () =>
+      (await frameReports(panel)).some((r) => r.url.includes('view=note') && r.text.includes('Follow-up in 3 months')),
+    )
+    .toBe(true);
   await expect(panel.getByLabel('Captured note')).toContainText('characters');
   await panel.waitForTimeout(500);
   await expect(summaryDx).toHaveCount(1);
@@ -196,13 +228,20 @@ test('the page cannot stop capture by re-dispatching the framework’s "content 
   const panel = await openPanelFor(h, page);
   await expect(suggestion(panel, 'G43.009')).toBeVisible();
   // Nothing the extension did was posted to the page (WXT posts its started message unless told not to).
-  expect(JSON.stringify(await page.evaluate(() => (window as unknown as { pageMessages: unknown[] }).pageMessages))).not.toContain('content-script-started');
+  expect(
+    JSON.stringify(await page.evaluate(() => (window as unknown as { pageMessages: unknown[] }).pageMessages)),
+  ).not.toContain('content-script-started');
   // The event name is derivable from the public extension id: a hostile or buggy page sends it.
   await page.evaluate((id) => {
     for (const name of [`${id}:content:wxt:content-script-started`, 'wxt:content-script-started']) {
-      document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'from-the-page' } }));
+      document.dispatchEvent(
+        new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'from-the-page' } }),
+      );
     }
-    window.postMessage({ type: `${id}:content:wxt:content-script-started`, contentScriptName: 'content', messageId: 'from-the-page' }, '*');
+    window.postMessage(
+      { type: `${id}:content:wxt:content-script-started`, contentScriptName: 'content', messageId: 'from-the-page' },
+      '*',
+    );
   }, h.extensionId);
   await page.evaluate(() => {
     const p = document.createElement('p');

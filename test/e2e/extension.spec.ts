@@ -2,7 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { FIXTURES, FIXTURES_NO_ACCESS, SCREENSHOTS, highlightedText, launch, openPanelFor, type Harness } from './harness';
+import {
+  FIXTURES,
+  FIXTURES_NO_ACCESS,
+  SCREENSHOTS,
+  highlightedText,
+  launch,
+  openPanelFor,
+  type Harness,
+} from './harness';
 
 /**
  * The extension in a real browser on four synthetic EHR pages: capture, suggestions, evidence
@@ -25,7 +33,8 @@ test.afterAll(async () => {
 });
 
 const suggestion = (panel: Page, code: string) => panel.locator(`li.suggestion[data-code="${code}"]`);
-const firstMs = async (panel: Page) => Number(await panel.locator('main[data-first-suggestions-ms]').getAttribute('data-first-suggestions-ms'));
+const firstMs = async (panel: Page) =>
+  Number(await panel.locator('main[data-first-suggestions-ms]').getAttribute('data-first-suggestions-ms'));
 
 /** Where the panel's start-up time went (performance marks set by the panel). */
 const panelTimings = (panel: Page) =>
@@ -37,7 +46,9 @@ const panelTimings = (panel: Page) =>
 
 async function seriousViolations(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 test('the network guard catches a request to another origin (so the final check can fail)', async () => {
@@ -83,10 +94,14 @@ test('textarea note: expected codes appear, accept adds to the summary, E/M by t
 
   // Evidence in a textarea is shown by selecting it.
   await suggestion(panel, 'E78.5').hover();
-  await expect.poll(() => page.evaluate(() => {
-    const t = document.querySelector('textarea')!;
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  })).toBe('Hyperlipidemia');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const t = document.querySelector('textarea')!;
+        return t.value.slice(t.selectionStart, t.selectionEnd);
+      }),
+    )
+    .toBe('Hyperlipidemia');
 
   await panel.screenshot({ path: path.join(SCREENSHOTS, 'sidepanel-textarea.png'), fullPage: true });
   expect(await seriousViolations(panel)).toEqual([]);
@@ -167,12 +182,16 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await suggestion(panel, 'J20.9').getByRole('button', { name: 'Accept' }).click();
   await suggestion(panel, 'J45.20').getByRole('button', { name: 'Accept' }).click();
   // The drug given in clinic: a HCPCS J-code with units from the documented dose.
-  const drug = panel.getByRole('region', { name: 'Procedures and supplies' }).locator('li.suggestion[data-code="J1100"]');
+  const drug = panel
+    .getByRole('region', { name: 'Procedures and supplies' })
+    .locator('li.suggestion[data-code="J1100"]');
   await expect(drug).toContainText('10 units');
   await drug.getByRole('button', { name: 'Accept' }).click();
   // The level itself is the E/M suite's to check (it follows the leveling rules as they evolve):
   // here the offered established-patient code goes to the summary and on to the form.
-  const emLine = panel.getByRole('region', { name: 'E/M level' }).locator('p', { has: panel.getByRole('button', { name: 'Add to summary' }) });
+  const emLine = panel
+    .getByRole('region', { name: 'E/M level' })
+    .locator('p', { has: panel.getByRole('button', { name: 'Add to summary' }) });
   const emCode = /\b(9921[2-5])\b/.exec(await emLine.innerText())?.[1];
   expect(emCode).toBeDefined();
   await panel.getByRole('button', { name: 'Add to summary' }).click();
@@ -195,7 +214,9 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   await expect(region.locator('[data-rule="patient-member-id-mismatch"]')).toContainText('transposed');
   // A form that differs from the reviewed note's patient blocks the fill until the coder confirms it is the same person.
   const fillButton = region.getByRole('button', { name: 'Fill charge-entry form' });
-  await expect(region.getByTestId('fill-blocked')).toContainText('The billing form is for Sample, Jordan, 1979-11-02, AB9867543; the reviewed note is for');
+  await expect(region.getByTestId('fill-blocked')).toContainText(
+    'The billing form is for Sample, Jordan, 1979-11-02, AB9867543; the reviewed note is for',
+  );
   await expect(fillButton).toBeDisabled();
   await region.getByLabel('It is the same patient (recorded in the audit trail)').check();
   await expect(region.getByTestId('fill-blocked')).toHaveCount(0);
@@ -229,9 +250,15 @@ test('billing hand-off: accept codes on a note, fill the billing form from the s
   });
   expect(audit.audit.some((a) => a.kind === 'form-filled')).toBe(true);
   expect(audit.audit.find((a) => a.kind === 'patient-confirmed')?.detail).toContain('patient-member-id-mismatch');
-  expect(audit.audit.filter((a) => a.kind === 'accepted').map((a) => a.code)).toEqual(expect.arrayContaining(['J20.9', 'J45.20']));
+  expect(audit.audit.filter((a) => a.kind === 'accepted').map((a) => a.code)).toEqual(
+    expect.arrayContaining(['J20.9', 'J45.20']),
+  );
   expect(audit.reviews.length).toBeGreaterThan(0);
-  expect(audit.reviews.every((r) => r.noteText === undefined && typeof r.noteSha256 === 'string' && (r.noteLength as number) > 0)).toBe(true);
+  expect(
+    audit.reviews.every(
+      (r) => r.noteText === undefined && typeof r.noteSha256 === 'string' && (r.noteLength as number) > 0,
+    ),
+  ).toBe(true);
   for (const p of [bpanel, bill, panel, page]) await p.close();
 });
 
@@ -264,7 +291,11 @@ test('options: accessible; importing a small release fixture changes the release
   await options.screenshot({ path: path.join(SCREENSHOTS, 'options.png'), fullPage: true });
 
   // A corrupt order file: rejected with file + line, the code sets in use stay.
-  await options.locator('#release-files').setInputFiles({ name: 'icd10cm_order_2026.txt', mimeType: 'text/plain', buffer: Buffer.from('this is not an order file\n') });
+  await options.locator('#release-files').setInputFiles({
+    name: 'icd10cm_order_2026.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('this is not an order file\n'),
+  });
   await expect(options.getByTestId('import-result')).toContainText('nothing changed');
   await expect(options.getByTestId('active-release')).toHaveText(before);
 

@@ -42,7 +42,12 @@ export async function launch(): Promise<Harness> {
   const blocked: string[] = [];
   // PHI guard: anything not to the fixture server or the extension itself is recorded and refused.
   const allowed = (url: string) =>
-    url.startsWith(`${FIXTURES}/`) || url.startsWith(`${FIXTURES_NO_ACCESS}/`) || url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+    url.startsWith(`${FIXTURES}/`) ||
+    url.startsWith(`${FIXTURES_NO_ACCESS}/`) ||
+    url.startsWith('chrome-extension://') ||
+    url.startsWith('data:') ||
+    url.startsWith('blob:') ||
+    url === 'about:blank';
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (allowed(url)) return route.continue();
@@ -58,8 +63,11 @@ export async function launch(): Promise<Harness> {
   // The e2e build holds host access to the fixture server: wait until the background has registered
   // the capture script for it (onInstalled), or a page opened at once would load without it.
   await sw.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
-    for (let i = 0; i < 200 && !(await api.scripting.getRegisteredContentScripts()).length; i++) await new Promise((r) => setTimeout(r, 50));
+    const api = (
+      globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }
+    ).chrome;
+    for (let i = 0; i < 200 && !(await api.scripting.getRegisteredContentScripts()).length; i++)
+      await new Promise((r) => setTimeout(r, 50));
   });
   return { context, extensionId, blocked, close: () => context.close() };
 }
@@ -70,7 +78,9 @@ export async function openPanelFor(h: Harness, page: Page): Promise<Page> {
   await panel.goto(`chrome-extension://${h.extensionId}/options.html`);
   const url = page.url();
   const tabId = await panel.evaluate(async (u) => {
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    const api = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+    ).chrome;
     const tabs = await api.tabs.query({});
     return tabs.find((t) => t.url === u)?.id;
   }, url);

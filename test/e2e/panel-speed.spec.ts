@@ -30,13 +30,23 @@ test('panel open -> first suggestions, cold: median over fresh browsers (printed
       // The panel's marks, and the background's (its analysis service) on the panel's clock.
       const marksOf = () => ({
         origin: performance.timeOrigin,
-        entries: performance.getEntries().filter((e) => e.name.startsWith('cc:')).map((e) => ({ name: e.name, start: e.startTime, duration: e.duration, measure: e.entryType === 'measure' })),
+        entries: performance
+          .getEntries()
+          .filter((e) => e.name.startsWith('cc:'))
+          .map((e) => ({ name: e.name, start: e.startTime, duration: e.duration, measure: e.entryType === 'measure' })),
       });
       const own = await panel.evaluate(marksOf);
-      const bg = await h.context.serviceWorkers()[0]?.evaluate(marksOf).catch(() => undefined);
+      const bg = await h.context
+        .serviceWorkers()[0]
+        ?.evaluate(marksOf)
+        .catch(() => undefined);
       const marks: Record<string, number> = {};
-      for (const [prefix, m] of [['', own], ['bg:', bg]] as const) {
-        for (const e of m?.entries ?? []) marks[prefix + e.name] = Math.round(e.measure ? e.duration : e.start + m!.origin - own.origin);
+      for (const [prefix, m] of [
+        ['', own],
+        ['bg:', bg],
+      ] as const) {
+        for (const e of m?.entries ?? [])
+          marks[prefix + e.name] = Math.round(e.measure ? e.duration : e.start + m!.origin - own.origin);
       }
       figures.push({ ms, marks });
     } finally {
@@ -45,9 +55,19 @@ test('panel open -> first suggestions, cold: median over fresh browsers (printed
   }
   const sorted = figures.map((f) => f.ms).sort((a, b) => a - b);
   const p50 = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  const report = { runs: RUNS, delayMs: DELAY_MS, p50Ms: p50, minMs: sorted[0], maxMs: sorted.at(-1), allMs: figures.map((f) => f.ms), marks: figures.map((f) => f.marks) };
+  const report = {
+    runs: RUNS,
+    delayMs: DELAY_MS,
+    p50Ms: p50,
+    minMs: sorted[0],
+    maxMs: sorted.at(-1),
+    allMs: figures.map((f) => f.ms),
+    marks: figures.map((f) => f.marks),
+  };
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/panel-speed.json', JSON.stringify(report, null, 2));
-  console.log(`panel open -> first suggestions, cold, ${RUNS} fresh browsers, opened ${DELAY_MS} ms after the page loaded: p50 ${p50} ms (min ${report.minMs}, max ${report.maxMs}; all ${report.allMs.join(', ')})`);
+  console.log(
+    `panel open -> first suggestions, cold, ${RUNS} fresh browsers, opened ${DELAY_MS} ms after the page loaded: p50 ${p50} ms (min ${report.minMs}, max ${report.maxMs}; all ${report.allMs.join(', ')})`,
+  );
   expect(sorted.every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true);
 });

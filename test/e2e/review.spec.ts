@@ -20,7 +20,8 @@ test.afterAll(async () => {
 
 const suggestion = (panel: Page, code: string) => panel.locator(`li.suggestion[data-code="${code}"]`);
 const summaryDx = (panel: Page) => panel.locator('ol[aria-label="Diagnoses"] li');
-const dxCodes = async (panel: Page) => summaryDx(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+const dxCodes = async (panel: Page) =>
+  summaryDx(panel).evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
 
 async function auditKinds(panel: Page): Promise<string[]> {
   return panel.evaluate(async () => {
@@ -45,7 +46,10 @@ test('a reload of the panel, and a reopened panel, restore the review: decisions
   await suggestion(panel, 'E78.5').getByRole('button', { name: 'Reject' }).click();
   await panel.getByRole('button', { name: 'Move N18.31 up' }).click();
   await panel.getByRole('region', { name: 'E/M level' }).getByRole('button', { name: 'Add to summary' }).click();
-  const emCode = await panel.locator('table[aria-label="Service lines"] tr[data-code]').first().getAttribute('data-code');
+  const emCode = await panel
+    .locator('table[aria-label="Service lines"] tr[data-code]')
+    .first()
+    .getAttribute('data-code');
   expect(emCode).toMatch(/^992\d\d$/);
   await panel.getByLabel(`Modifiers for ${emCode}`).fill('25');
   await panel.getByRole('group', { name: 'Patient and provider' }).getByLabel('Rendering provider').fill('Dr. Restore');
@@ -57,8 +61,12 @@ test('a reload of the panel, and a reopened panel, restore the review: decisions
     await expect(suggestion(p, 'E11.22')).toHaveClass(/accepted/);
     await expect(suggestion(p, 'E78.5')).toHaveClass(/rejected/);
     await expect(p.getByLabel(`Modifiers for ${emCode}`)).toHaveValue('25');
-    await expect(p.getByRole('region', { name: 'E/M level' }).getByRole('button', { name: 'In summary' })).toBeVisible();
-    await expect(p.getByRole('group', { name: 'Patient and provider' }).getByLabel('Rendering provider')).toHaveValue('Dr. Restore');
+    await expect(
+      p.getByRole('region', { name: 'E/M level' }).getByRole('button', { name: 'In summary' }),
+    ).toBeVisible();
+    await expect(p.getByRole('group', { name: 'Patient and provider' }).getByLabel('Rendering provider')).toHaveValue(
+      'Dr. Restore',
+    );
   };
   await panel.reload();
   await expectRestored(panel);

@@ -41,20 +41,35 @@ for (const width of [320, 400]) {
       await panel.setViewportSize({ width, height: 900 });
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.evaluate(() => window.scrollTo(0, 0));
-      const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await panel.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       if (overflow > 0) {
         const wide = await panel.evaluate(() => {
           const w = document.documentElement.clientWidth;
           return [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1))
+            .filter(
+              (e) =>
+                e.getBoundingClientRect().right > w + 1 &&
+                !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1),
+            )
             .slice(0, 6)
-            .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`);
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''} (right ${Math.round(e.getBoundingClientRect().right)})`,
+            );
         });
         console.log(`wider than ${width} px: ${wide.join(', ')}`);
       }
       await panel.screenshot({ path: path.join(OUT, `sidepanel-${width}-${scheme}.png`), fullPage: true });
       const axe = await new AxeBuilder({ page: panel }).analyze();
-      const violations = axe.violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`).join(' | ')}`);
+      const violations = axe.violations.map(
+        (v) =>
+          `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes
+            .slice(0, 5)
+            .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1] ?? ''}`)
+            .join(' | ')}`,
+      );
       expect(violations).toEqual([]);
       expect(overflow, 'the panel scrolls sideways').toBeLessThanOrEqual(0);
     });

@@ -33,7 +33,10 @@ describe('background analysis service', () => {
   it('answers cc:analyze with an analysis of the contract, from a pack loaded once', async () => {
     const { onBackgroundMessage } = await service();
     const request = { type: 'cc:analyze', text: NOTE, setting: 'office', dateOfService: '2026-01-15' };
-    const [first, again] = await Promise.all([onBackgroundMessage(request, {}), onBackgroundMessage({ ...request, setting: 'hospital' }, {})]);
+    const [first, again] = await Promise.all([
+      onBackgroundMessage(request, {}),
+      onBackgroundMessage({ ...request, setting: 'hospital' }, {}),
+    ]);
     const reply = AnalyzeReplySchema.parse(first);
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
@@ -45,13 +48,36 @@ describe('background analysis service', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
-  it('warms on a captured note from a tab and keeps that note\'s analysis for the panel', async () => {
+  it("warms on a captured note from a tab and keeps that note's analysis for the panel", async () => {
     const { onBackgroundMessage, analyzeInBackground } = await service();
-    const note = { type: 'cc:note', captureId: 'a-1', frameUrl: 'https://ehr.example/chart', source: 'heuristic', label: 'note', text: NOTE, truncated: false, encounter: { date: '2026-01-15' }, capturedAt: 1 };
+    const note = {
+      type: 'cc:note',
+      captureId: 'a-1',
+      frameUrl: 'https://ehr.example/chart',
+      source: 'heuristic',
+      label: 'note',
+      text: NOTE,
+      truncated: false,
+      encounter: { date: '2026-01-15' },
+      capturedAt: 1,
+    };
     expect(onBackgroundMessage(note, fromTab)).toBeUndefined();
-    expect(WarmReplySchema.parse(await onBackgroundMessage({ type: 'cc:warm' }, {}))).toMatchObject({ ok: true, pack: { origin: 'bundled' } });
-    const first = await analyzeInBackground({ type: 'cc:analyze', text: NOTE, setting: 'office', dateOfService: '2026-01-15' });
-    const second = await analyzeInBackground({ type: 'cc:analyze', text: NOTE, setting: 'office', dateOfService: '2026-01-15' });
+    expect(WarmReplySchema.parse(await onBackgroundMessage({ type: 'cc:warm' }, {}))).toMatchObject({
+      ok: true,
+      pack: { origin: 'bundled' },
+    });
+    const first = await analyzeInBackground({
+      type: 'cc:analyze',
+      text: NOTE,
+      setting: 'office',
+      dateOfService: '2026-01-15',
+    });
+    const second = await analyzeInBackground({
+      type: 'cc:analyze',
+      text: NOTE,
+      setting: 'office',
+      dateOfService: '2026-01-15',
+    });
     expect(first.ok && second.ok && first.analysis === second.analysis).toBe(true);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
@@ -61,16 +87,28 @@ describe('background analysis service', () => {
     expect(onBackgroundMessage({ type: 'cc:highlight', captureId: 'x', spans: [] }, fromTab)).toBeUndefined();
     expect(onBackgroundMessage({ type: 'cc:note', text: NOTE }, {})).toBeUndefined();
     expect(fetchMock).not.toHaveBeenCalled();
-    expect(await onBackgroundMessage({ type: 'cc:analyze', text: NOTE, setting: 'clinic', dateOfService: '2026-01-15' }, {})).toBeUndefined();
+    expect(
+      await onBackgroundMessage({ type: 'cc:analyze', text: NOTE, setting: 'clinic', dateOfService: '2026-01-15' }, {}),
+    ).toBeUndefined();
   });
 
   it('says why in one line when the pack cannot be loaded, and retries on the next request', async () => {
     fetchMock.mockImplementationOnce(async () => new Response('', { status: 404 }));
     const { analyzeInBackground } = await service();
-    const failed = await analyzeInBackground({ type: 'cc:analyze', text: NOTE, setting: 'office', dateOfService: '2026-01-15' });
+    const failed = await analyzeInBackground({
+      type: 'cc:analyze',
+      text: NOTE,
+      setting: 'office',
+      dateOfService: '2026-01-15',
+    });
     expect(failed).toMatchObject({ ok: false, error: expect.stringMatching(/bundled code pack is missing \(404\)/) });
     expect(AnalyzeReplySchema.parse(failed).ok).toBe(false);
-    const retried = await analyzeInBackground({ type: 'cc:analyze', text: NOTE, setting: 'office', dateOfService: '2026-01-15' });
+    const retried = await analyzeInBackground({
+      type: 'cc:analyze',
+      text: NOTE,
+      setting: 'office',
+      dateOfService: '2026-01-15',
+    });
     expect(retried.ok).toBe(true);
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });

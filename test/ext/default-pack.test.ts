@@ -18,12 +18,17 @@ describe('bundled default pack loader (extension page side)', () => {
     const [a, b] = await Promise.all([loadDefaultPack(), loadDefaultPack()]);
     expect(a).toBe(b);
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toMatch(/^chrome-extension:\/\/[^/]+\/packs\/default\.ccpack$/);
+    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toMatch(
+      /^chrome-extension:\/\/[^/]+\/packs\/default\.ccpack$/,
+    );
     expect(a.lookup('E11.22')).toMatchObject({ code: 'E11.22', billable: true });
   });
 
   it('says how to fix a missing pack', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 404 })),
+    );
     const { loadDefaultPack } = await import('../../utils/default-pack');
     await expect(loadDefaultPack()).rejects.toThrowError(/bundled code pack is missing \(404\).*npm run build/);
   });

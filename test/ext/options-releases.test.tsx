@@ -18,8 +18,22 @@ const HCPCS_JSON = JSON.stringify({
   source: 'CMS HCPCS Quarterly Update (January 2026)',
   totalCodes: 2,
   codes: [
-    { code: 'G0439', longDesc: 'Annual wellness visit, includes a personalized prevention plan of service (pps), subsequent visit', shortDesc: 'Ppps, subseq visit', cov: 'C', tos: '1', addDate: '20110101' },
-    { code: 'J1100', longDesc: 'Injection, dexamethasone sodium phosphate, 1 mg', shortDesc: 'Dexamethasone sodium phos', cov: 'C', tos: '1', addDate: '20060101' },
+    {
+      code: 'G0439',
+      longDesc: 'Annual wellness visit, includes a personalized prevention plan of service (pps), subsequent visit',
+      shortDesc: 'Ppps, subseq visit',
+      cov: 'C',
+      tos: '1',
+      addDate: '20110101',
+    },
+    {
+      code: 'J1100',
+      longDesc: 'Injection, dexamethasone sodium phosphate, 1 mg',
+      shortDesc: 'Dexamethasone sodium phos',
+      cov: 'C',
+      tos: '1',
+      addDate: '20060101',
+    },
   ],
 });
 
@@ -42,11 +56,16 @@ describe('options page: import of the shared file forms, releases in force by da
     const db = openDb(`opt-${Math.random()}`);
     const compiled = await compilePack(sharedForms(), { generator: 'ChartCoder options import' });
     expect(compiled.skipped).toEqual([]);
-    await activateImportedPack(compiled.bytes, sharedForms().map((f) => f.path), db);
+    await activateImportedPack(
+      compiled.bytes,
+      sharedForms().map((f) => f.path),
+      db,
+    );
     const { pack, origin } = await loadActivePack(db);
     expect(origin).toBe('imported');
     const systems = new Set(pack.sources.map((s) => `${s.system} ${s.release}`));
-    for (const s of ['ICD-10-CM FY2026', 'HCPCS 2026 JAN (Q1)', 'NCCI-MUE 2026 Q3', 'NCCI-AOC 2026 Q3']) expect(systems).toContain(s);
+    for (const s of ['ICD-10-CM FY2026', 'HCPCS 2026 JAN (Q1)', 'NCCI-MUE 2026 Q3', 'NCCI-AOC 2026 Q3'])
+      expect(systems).toContain(s);
     expect(pack.sources.some((s) => s.system === 'ICD-10-CM' && /index_2025\.flat\.csv/.test(s.file))).toBe(true);
     expect(pack.sources.some((s) => /tabular_notes/.test(s.file))).toBe(true);
     expect(pack.hccOf('E11.22')?.category).toBe(37);
@@ -79,13 +98,23 @@ describe('options page: import of the shared file forms, releases in force by da
     expect(march).toContain('ICD-10-CM: FY2026 in force (2025-10-01 – 2026-09-30)');
     expect(march).toContain('HCPCS: 2026 JAN (Q1) in force (2026-01-01 – 2026-03-31)');
 
-    const panel = renderToStaticMarkup(<ReleaseStatus pack={pack} dateOfService="2026-03-01" />).replace(/<!-- -->/g, '');
+    const panel = renderToStaticMarkup(<ReleaseStatus pack={pack} dateOfService="2026-03-01" />).replace(
+      /<!-- -->/g,
+      '',
+    );
     expect(panel).toContain('Date of service 2026-03-01');
     expect(panel).toMatch(/ICD-10-CM FY2026 · .*HCPCS 2026 JAN \(Q1\) · .*NCCI-MUE 2026 Q3\*/);
     expect(panel).toContain('2 code sets not in force on 2026-03-01');
   });
 
   it('the import control names every file form the compiler reads', () => {
-    for (const form of ['flat Alphabetic Index CSV', 'tabular-notes JSON', 'HCPCS ANWEB TXT/XLSX or JSON', 'MUE/add-on JSON', 'CMS-HCC mappings CSV/XLSX']) expect(IMPORT_FORMS).toContain(form);
+    for (const form of [
+      'flat Alphabetic Index CSV',
+      'tabular-notes JSON',
+      'HCPCS ANWEB TXT/XLSX or JSON',
+      'MUE/add-on JSON',
+      'CMS-HCC mappings CSV/XLSX',
+    ])
+      expect(IMPORT_FORMS).toContain(form);
   });
 });

@@ -4,7 +4,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compilePack } from '../../lib/pack/compile';
 import { fixtureInputs } from '../helpers/fixtures';
 import { openDb, readSettings } from '../../utils/db';
-import { activateImportedPack, loadActivePack, readImportedPackBytes, switchToBundledPack } from '../../utils/release-store';
+import {
+  activateImportedPack,
+  loadActivePack,
+  readImportedPackBytes,
+  switchToBundledPack,
+} from '../../utils/release-store';
 
 describe('imported releases: verified, stored in chunks, swapped atomically', () => {
   afterEach(() => {
@@ -15,7 +20,10 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
   it('a good pack becomes active; a bad one is refused and the active one stays', async () => {
     const db = openDb(`rs-${Math.random()}`);
     const bundled = await compilePack(fixtureInputs('fy2026'));
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)),
+    );
     const imported = await compilePack(fixtureInputs('fy2020'));
     const id = await activateImportedPack(imported.bytes, ['icd10cm_order_2020.txt'], db);
     const active = await loadActivePack(db);
@@ -41,7 +49,9 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
     const damaged = (await compilePack(fixtureInputs('fy2020'))).bytes.slice();
     // The last byte belongs to the last section: loadPack inflates sections lazily and would not see it.
     damaged[damaged.length - 1]! ^= 0x10;
-    await expect(activateImportedPack(damaged, ['icd10cm_order_2020.txt'], db)).rejects.toThrowError(/^imported pack: section .* checksum mismatch/);
+    await expect(activateImportedPack(damaged, ['icd10cm_order_2020.txt'], db)).rejects.toThrowError(
+      /^imported pack: section .* checksum mismatch/,
+    );
     expect((await readSettings(db)).activeRelease).toBe(id);
     expect(await db.releases.count()).toBe(1);
     db.close();
@@ -53,12 +63,15 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
     const id = await activateImportedPack(first.bytes, ['icd10cm_order_2026.txt'], db);
     const put = db.packChunks.bulkPut.bind(db.packChunks);
     // The storage drops the last byte of every chunk it is given.
-    vi.spyOn(db.packChunks, 'bulkPut').mockImplementation(((rows: { releaseId: string; seq: number; data: Uint8Array }[]) =>
-      put(rows.map((r) => ({ ...r, data: r.data.subarray(0, r.data.length - 1) })))) as never);
+    vi.spyOn(db.packChunks, 'bulkPut').mockImplementation(((
+      rows: { releaseId: string; seq: number; data: Uint8Array }[],
+    ) => put(rows.map((r) => ({ ...r, data: r.data.subarray(0, r.data.length - 1) })))) as never);
     const second = await compilePack(fixtureInputs('fy2020'));
     const err = await activateImportedPack(second.bytes, ['icd10cm_order_2020.txt'], db).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/^the release was not stored intact \(.*\); the code sets in use stay active$/);
+    expect((err as Error).message).toMatch(
+      /^the release was not stored intact \(.*\); the code sets in use stay active$/,
+    );
     expect((err as Error).message).not.toContain('\n');
     vi.restoreAllMocks();
     expect((await readSettings(db)).activeRelease).toBe(id);
@@ -70,7 +83,10 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
   it('a stored chunk damaged later: the previous imported release answers, else the bundled one, with a one-line warning', async () => {
     const db = openDb(`rs-${Math.random()}`);
     const bundled = await compilePack(fixtureInputs('fy2026'));
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)),
+    );
     const older = await compilePack(fixtureInputs('fy2026', 'ncci'));
     const olderId = await activateImportedPack(older.bytes, ['fy2026 + ncci'], db);
     const newer = await compilePack(fixtureInputs('fy2020'));
@@ -86,7 +102,9 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
     await expect(readImportedPackBytes(newerId, db)).rejects.toThrowError(/checksum mismatch/);
     const a = await loadActivePack(db);
     expect(a).toMatchObject({ origin: 'imported', releaseId: olderId });
-    expect(a.warning).toMatch(/^imported release could not be loaded \(stored release \w+: section .* checksum mismatch.*\); using the previous imported release$/);
+    expect(a.warning).toMatch(
+      /^imported release could not be loaded \(stored release \w+: section .* checksum mismatch.*\); using the previous imported release$/,
+    );
     expect(a.pack.sources.some((s) => s.system === 'NCCI-PTP')).toBe(true);
     await flip(olderId);
     const b = await loadActivePack(db);
@@ -99,7 +117,10 @@ describe('imported releases: verified, stored in chunks, swapped atomically', ()
   it('a stored release that went missing falls back to the bundled pack with a warning', async () => {
     const db = openDb(`rs-${Math.random()}`);
     const bundled = await compilePack(fixtureInputs('fy2026'));
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(bundled.bytes as Uint8Array<ArrayBuffer>)),
+    );
     await db.settings.put({ key: 'activeRelease', value: 'gone' });
     const a = await loadActivePack(db);
     expect(a.origin).toBe('bundled');

@@ -43,13 +43,21 @@ describe('the bundled pack read as it arrives (sections inflated during the tran
     const s = header.sections.find((x) => x.name === 'icd.codes')!;
     flipped[base + s.offset + 3]! ^= 0x10;
     const damaged = await readPackPreInflated(chunked(flipped, 4096));
-    expect(damaged.inflate?.verified?.(damaged.bytes.subarray(base + s.offset, base + s.offset + s.length))).toBe(false);
-    expect(() => loadPack(damaged.bytes, 'bundled code pack', damaged.inflate).lookup('E11.22')).toThrowError(/section icd\.codes checksum mismatch/);
+    expect(damaged.inflate?.verified?.(damaged.bytes.subarray(base + s.offset, base + s.offset + s.length))).toBe(
+      false,
+    );
+    expect(() => loadPack(damaged.bytes, 'bundled code pack', damaged.inflate).lookup('E11.22')).toThrowError(
+      /section icd\.codes checksum mismatch/,
+    );
 
-    await expect(readPackPreInflated(chunked(bytes.subarray(0, bytes.length - 10), 4096))).rejects.toThrowError(/truncated/);
+    await expect(readPackPreInflated(chunked(bytes.subarray(0, bytes.length - 10), 4096))).rejects.toThrowError(
+      /truncated/,
+    );
     const longer = new Uint8Array(bytes.length + 5);
     longer.set(bytes);
     await expect(readPackPreInflated(chunked(longer, 4096))).rejects.toThrowError(/trailing bytes/);
-    await expect(readPackPreInflated(chunked(new TextEncoder().encode('not a pack at all, just text'), 8))).rejects.toThrowError(/not a ChartCoder code pack/);
+    await expect(
+      readPackPreInflated(chunked(new TextEncoder().encode('not a pack at all, just text'), 8)),
+    ).rejects.toThrowError(/not a ChartCoder code pack/);
   });
 });

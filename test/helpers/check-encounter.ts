@@ -15,6 +15,9 @@ export function checkEncounter(input: unknown, pack: CodePack, rules?: Parameter
   if (encounter.note === undefined || encounter.analysis) return runChecks(encounter, pack, rules);
   let analyzer = analyzers.get(pack);
   if (!analyzer) analyzers.set(pack, (analyzer = new NoteAnalyzer(pack)));
-  const analysis = analyzer.analyze(encounter.note, { setting: encounter.setting, dateOfService: encounter.dateOfService });
+  const analysis = analyzer.analyze(encounter.note, {
+    setting: encounter.setting,
+    dateOfService: encounter.dateOfService,
+  });
   return runChecks({ ...encounter, analysis }, pack, rules);
 }

@@ -17,17 +17,39 @@ import { codesetsDir } from '../../cli/paths';
  */
 const dir = codesetsDir();
 const present = Boolean(dir && existsSync(path.join(dir, 'ncci')));
-if (!present) console.warn('\n!!! SKIPPING the clean-encounter suite: no release folder (set CHARTCODER_CODESETS) !!!\n');
+if (!present)
+  console.warn('\n!!! SKIPPING the clean-encounter suite: no release folder (set CHARTCODER_CODESETS) !!!\n');
 
 let shared: Promise<CodePack> | undefined;
-const realPack = () => (shared ??= readInputs([dir!]).then(async (files) => loadPack((await compilePack(files)).bytes)));
+const realPack = () =>
+  (shared ??= readInputs([dir!]).then(async (files) => loadPack((await compilePack(files)).bytes)));
 
 const CLEAN: { specialty: string; setting: 'office' | 'hospital'; codes: string; note?: string }[] = [
-  { specialty: 'primary care, hypertension', setting: 'office', codes: 'I10,99213', note: 'Essential hypertension, well controlled on lisinopril. Refill lisinopril. Total time 20 minutes.' },
-  { specialty: 'primary care, diabetes on insulin', setting: 'office', codes: 'E11.9,Z79.4,99214', note: 'Type 2 diabetes mellitus without complications, on insulin. Continue insulin. Total time 30 minutes.' },
+  {
+    specialty: 'primary care, hypertension',
+    setting: 'office',
+    codes: 'I10,99213',
+    note: 'Essential hypertension, well controlled on lisinopril. Refill lisinopril. Total time 20 minutes.',
+  },
+  {
+    specialty: 'primary care, diabetes on insulin',
+    setting: 'office',
+    codes: 'E11.9,Z79.4,99214',
+    note: 'Type 2 diabetes mellitus without complications, on insulin. Continue insulin. Total time 30 minutes.',
+  },
   { specialty: 'orthopedics, knee injection with separate E/M', setting: 'office', codes: 'M17.11,99213-25,20610' },
-  { specialty: 'dermatology', setting: 'office', codes: 'L70.0,99212', note: 'Acne vulgaris, stable chronic. Continue topical tretinoin. Total time 12 minutes.' },
-  { specialty: 'pediatrics', setting: 'office', codes: 'J06.9,99213', note: 'Acute upper respiratory infection, acute uncomplicated illness. Supportive care with fluids and rest. Total time 20 minutes.' },
+  {
+    specialty: 'dermatology',
+    setting: 'office',
+    codes: 'L70.0,99212',
+    note: 'Acne vulgaris, stable chronic. Continue topical tretinoin. Total time 12 minutes.',
+  },
+  {
+    specialty: 'pediatrics',
+    setting: 'office',
+    codes: 'J06.9,99213',
+    note: 'Acute upper respiratory infection, acute uncomplicated illness. Supportive care with fluids and rest. Total time 20 minutes.',
+  },
   { specialty: 'cardiology, anticoagulation', setting: 'office', codes: 'I48.91,Z79.01,99214' },
   { specialty: 'Medicare annual wellness visit', setting: 'office', codes: 'Z00.00,G0439' },
   { specialty: 'critical care', setting: 'hospital', codes: 'J96.01,99291,99292' },
@@ -37,7 +59,12 @@ const CLEAN: { specialty: string; setting: 'office' | 'hospital'; codes: string;
   { specialty: 'pulmonology, COPD exacerbation', setting: 'office', codes: 'J44.1,99214' },
   { specialty: 'nephrology, hypertensive CKD with diabetes', setting: 'office', codes: 'E11.22,I12.9,N18.32,99214' },
   { specialty: 'gastroenterology', setting: 'office', codes: 'K21.9,99212' },
-  { specialty: 'hospital medicine, pneumonia', setting: 'hospital', codes: 'J18.9,99232', note: 'Pneumonia, improving. Continue antibiotics with prescription drug management. Reviewed labs. Total time 35 minutes.' },
+  {
+    specialty: 'hospital medicine, pneumonia',
+    setting: 'hospital',
+    codes: 'J18.9,99232',
+    note: 'Pneumonia, improving. Continue antibiotics with prescription drug management. Reviewed labs. Total time 35 minutes.',
+  },
   { specialty: 'obstetrics, routine prenatal', setting: 'office', codes: 'Z34.01,Z3A.12' },
 ];
 
@@ -53,7 +80,16 @@ describe.skipIf(!present)('clean encounters: no finding fires on correct coding 
   });
 
   it.each(CLEAN.map((c) => [c.specialty, c] as const))('%s', (_s, c) => {
-    const findings = checkEncounter({ dateOfService: '2024-08-15', setting: c.setting, ...parseCodeList(c.codes), ...(c.note ? { note: c.note } : {}) }, pack, rules);
+    const findings = checkEncounter(
+      {
+        dateOfService: '2024-08-15',
+        setting: c.setting,
+        ...parseCodeList(c.codes),
+        ...(c.note ? { note: c.note } : {}),
+      },
+      pack,
+      rules,
+    );
     expect(findings.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
   });
 });
@@ -68,7 +104,11 @@ describe.skipIf(!present)('NCCI rules fire on the real tables', () => {
     ['critical care add-on without its primary', 'J96.01,99292', 'addon-without-primary'],
     ['three office visits on one date', 'I10,99213x3', 'mue-units'],
   ])('%s', (_n, codes, rule) => {
-    const findings = checkEncounter({ dateOfService: '2024-08-15', setting: 'office', ...parseCodeList(codes) }, pack, RULES.filter((r) => r.id === rule));
+    const findings = checkEncounter(
+      { dateOfService: '2024-08-15', setting: 'office', ...parseCodeList(codes) },
+      pack,
+      RULES.filter((r) => r.id === rule),
+    );
     expect(findings.length).toBeGreaterThan(0);
   });
 });

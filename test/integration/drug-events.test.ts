@@ -21,14 +21,17 @@ let pack: ReturnType<typeof loadPack>;
 let table: DrugTable;
 let release: string;
 beforeAll(async () => {
-  const bytes = existsSync(DEFAULT_PACK) ? new Uint8Array(readFileSync(DEFAULT_PACK)) : (await compilePack(await readInputs([dir!]))).bytes;
+  const bytes = existsSync(DEFAULT_PACK)
+    ? new Uint8Array(readFileSync(DEFAULT_PACK))
+    : (await compilePack(await readInputs([dir!]))).bytes;
   pack = loadPack(bytes);
   // As the pack compiler will store it: built once, serialized, loaded back.
   table = loadDrugTable(JSON.parse(JSON.stringify(buildDrugTable(pack.termSources()))));
   release = 'FY2026';
 }, 180_000);
 
-const codes = (note: string) => drugEventSuggestions(pack, parseDocument(note), table, release).map((e) => e.suggestion.code);
+const codes = (note: string) =>
+  drugEventSuggestions(pack, parseDocument(note), table, release).map((e) => e.suggestion.code);
 
 describe.skipIf(!present)('drug events on the real Table of Drugs and Chemicals', () => {
   it('the table: thousands of substances, small enough to store with the pack', () => {
@@ -40,7 +43,14 @@ describe.skipIf(!present)('drug events on the real Table of Drugs and Chemicals'
   });
 
   it('suicide attempt by ingestion of Ambien and tramadol (ED) -> T42.6X2A, T40.422A, first', () => {
-    const ev = drugEventSuggestions(pack, parseDocument('ED COURSE: Seen in the emergency department.\nASSESSMENT: Suicide attempt by ingestion of Ambien and tramadol.'), table, release);
+    const ev = drugEventSuggestions(
+      pack,
+      parseDocument(
+        'ED COURSE: Seen in the emergency department.\nASSESSMENT: Suicide attempt by ingestion of Ambien and tramadol.',
+      ),
+      table,
+      release,
+    );
     expect(ev.map((e) => [e.suggestion.code, e.sequence])).toEqual([
       ['T42.6X2A', 'first'],
       ['T40.422A', 'first'],
@@ -50,7 +60,9 @@ describe.skipIf(!present)('drug events on the real Table of Drugs and Chemicals'
 
   it('kerosene ingestion, intent not stated -> accidental T52.0X1A (I.C.19.e.5.b)', () => {
     expect(codes('ASSESSMENT: Kerosene ingestion.')).toEqual(['T52.0X1A']);
-    expect(codes('HPI: The patient ingested lamp oil (kerosene, liquid paraffin, citronella oil).')).toEqual(['T52.0X1A']);
+    expect(codes('HPI: The patient ingested lamp oil (kerosene, liquid paraffin, citronella oil).')).toEqual([
+      'T52.0X1A',
+    ]);
   });
 
   it('she stopped taking her lithium -> underdosing T43.596A + Z91.128', () => {
@@ -59,12 +71,19 @@ describe.skipIf(!present)('drug events on the real Table of Drugs and Chemicals'
   });
 
   it('neutropenia due to chemotherapy (carboplatin) -> T45.1X5A after the condition', () => {
-    const ev = drugEventSuggestions(pack, parseDocument('ASSESSMENT: Neutropenia due to chemotherapy (carboplatin).'), table, release);
+    const ev = drugEventSuggestions(
+      pack,
+      parseDocument('ASSESSMENT: Neutropenia due to chemotherapy (carboplatin).'),
+      table,
+      release,
+    );
     expect(ev.map((e) => [e.suggestion.code, e.sequence])).toEqual([['T45.1X5A', 'after']]);
   });
 
   it('pregnant patient: O9A.219 first when the trimester is unknown (I.C.15.m)', () => {
-    expect(codes('ASSESSMENT: Gravida 2, pregnant at unknown gestation, presents after intentional overdose of tramadol.')).toEqual(['O9A.219', 'T40.422A']);
+    expect(
+      codes('ASSESSMENT: Gravida 2, pregnant at unknown gestation, presents after intentional overdose of tramadol.'),
+    ).toEqual(['O9A.219', 'T40.422A']);
   });
 
   it.each([

@@ -15,7 +15,9 @@ if (!present) console.warn('\n!!! SKIPPING the newborn cases: no default pack an
 
 let pack: ReturnType<typeof loadPack>;
 beforeAll(async () => {
-  const bytes = existsSync(DEFAULT_PACK) ? new Uint8Array(readFileSync(DEFAULT_PACK)) : (await compilePack(await readInputs([dir!]))).bytes;
+  const bytes = existsSync(DEFAULT_PACK)
+    ? new Uint8Array(readFileSync(DEFAULT_PACK))
+    : (await compilePack(await readInputs([dir!]))).bytes;
   pack = loadPack(bytes);
 }, 180_000);
 
@@ -23,13 +25,22 @@ const codes = (note: string) => newbornSuggestions(pack, parseDocument(note), 'F
 
 describe.skipIf(!present)('newborn codes on the real code set', () => {
   it('29-3/7-week gestation infant -> P07.32 (29 completed weeks)', () => {
-    const [s] = newbornSuggestions(pack, parseDocument('INDICATION FOR CONSULTATION: Increasing oxygen requirement.\nHISTORY: Baby boy, XYZ, is a 29-3/7-week gestation infant.'), 'FY2026');
+    const [s] = newbornSuggestions(
+      pack,
+      parseDocument(
+        'INDICATION FOR CONSULTATION: Increasing oxygen requirement.\nHISTORY: Baby boy, XYZ, is a 29-3/7-week gestation infant.',
+      ),
+      'FY2026',
+    );
     expect(s).toMatchObject({ code: 'P07.32', billable: true });
     expect(s!.description).toMatch(/29 completed weeks/);
   });
 
   it('birth weight before gestational age (I.C.16.d)', () => {
-    expect(codes('NICU ADMISSION: Preterm infant, 27 weeks gestation, birth weight 890 grams.')).toEqual(['P07.03', 'P07.26']);
+    expect(codes('NICU ADMISSION: Preterm infant, 27 weeks gestation, birth weight 890 grams.')).toEqual([
+      'P07.03',
+      'P07.26',
+    ]);
   });
 
   it('isNewborn: a 14-day-old is; an adult mother is not', () => {

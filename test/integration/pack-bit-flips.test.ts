@@ -19,15 +19,23 @@ function currentFormat(): boolean {
   }
 }
 const usable = currentFormat();
-if (!usable) console.warn(`\n!!! SKIPPING the real-pack bit-flip probe: no current-format pack at ${file} (npm run pack:default) !!!\n`);
+if (!usable)
+  console.warn(
+    `\n!!! SKIPPING the real-pack bit-flip probe: no current-format pack at ${file} (npm run pack:default) !!!\n`,
+  );
 
-const native = (d: Uint8Array, max?: number) => new Uint8Array(inflateRawSync(d, max === undefined ? {} : { maxOutputLength: Math.max(1, max) }));
+const native = (d: Uint8Array, max?: number) =>
+  new Uint8Array(inflateRawSync(d, max === undefined ? {} : { maxOutputLength: Math.max(1, max) }));
 
 describe.skipIf(!usable)('bit flips on the real code pack', () => {
   it('25 flips in each section, the prefix and the header: every one refused in one line', () => {
     const bytes = new Uint8Array(readFileSync(file));
     const { header, base } = readHeader(bytes);
-    const regions: [string, number, number][] = [['prefix', 0, 16], ['header', 16, base], ...header.sections.map((s): [string, number, number] => [s.name, base + s.offset, base + s.offset + s.length])];
+    const regions: [string, number, number][] = [
+      ['prefix', 0, 16],
+      ['header', 16, base],
+      ...header.sections.map((s): [string, number, number] => [s.name, base + s.offset, base + s.offset + s.length]),
+    ];
     let seed = 13;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     let flips = 0;
@@ -51,7 +59,9 @@ describe.skipIf(!usable)('bit flips on the real code pack', () => {
         }
       }
     }
-    console.log(`real pack ${file}: ${flips} single-bit flips over ${regions.length} regions, ${flips - silent.length} refused, ${silent.length} not`);
+    console.log(
+      `real pack ${file}: ${flips} single-bit flips over ${regions.length} regions, ${flips - silent.length} refused, ${silent.length} not`,
+    );
     expect(flips).toBeGreaterThanOrEqual(400);
     expect(silent).toEqual([]);
   }, 300_000);

@@ -39,9 +39,12 @@ if (!present) console.warn('\n!!! SKIPPING the visit-coded gold-claim checks: no
  */
 const EM_MODIFIER_RULES = ['ncci-ptp', 'global-surgery-em'];
 const MODIFIERS_NOT_RECORDED: Record<string, string> = {
-  '1478': 'coder-0 first pass: lupus follow-up (Plaquenil, eye report, hair loss, CBC and urinalysis, methotrexate considered) beside both-elbow injections 20551 (PTP edit 20551/99214, indicator 1)',
-  '1878': 'coder-4: well-child visit 99391 beside immunization administration with counseling 90460 (PTP edit 90460/99391, indicator 1); a preventive visit is distinct from giving the vaccine',
-  '2453': 'coder-0 first pass: ED visit for a fist-through-glass injury (fracture and foreign body excluded by x-ray, possible human bite treated with Augmentin) beside the simple repair 12002 (000-day global, no PTP edit for ED visits)',
+  '1478':
+    'coder-0 first pass: lupus follow-up (Plaquenil, eye report, hair loss, CBC and urinalysis, methotrexate considered) beside both-elbow injections 20551 (PTP edit 20551/99214, indicator 1)',
+  '1878':
+    'coder-4: well-child visit 99391 beside immunization administration with counseling 90460 (PTP edit 90460/99391, indicator 1); a preventive visit is distinct from giving the vaccine',
+  '2453':
+    'coder-0 first pass: ED visit for a fist-through-glass injury (fracture and foreign body excluded by x-ray, possible human bite treated with Augmentin) beside the simple repair 12002 (000-day global, no PTP edit for ED visits)',
 };
 
 interface GoldCase {
@@ -55,7 +58,9 @@ interface GoldCase {
 /** The gold codes as a claim; `emModifiers` stand in for E/M modifiers the gold does not record. */
 function goldClaim(c: GoldCase, emModifiers: string[] = []): string {
   const em = c.em ? [`${c.em.code}${(c.em.modifiers ?? emModifiers).map((m) => `-${m}`).join('')}`] : [];
-  const procedures = c.procedures.map((p) => `${p.code}${p.modifiers.map((m) => `-${m}`).join('')}${p.units > 1 ? `x${p.units}` : ''}`);
+  const procedures = c.procedures.map(
+    (p) => `${p.code}${p.modifiers.map((m) => `-${m}`).join('')}${p.units > 1 ? `x${p.units}` : ''}`,
+  );
   return [...c.codes, ...em, ...procedures].join(',');
 }
 
@@ -65,7 +70,10 @@ describe.skipIf(!present)('visit-coded gold claims raise no unexpected error', (
   beforeAll(async () => {
     pack = loadPack((await compilePack(await readInputs([dir!]))).bytes);
     const cases = (JSON.parse(readFileSync(casesFile, 'utf8')) as { cases: GoldCase[] }).cases;
-    const rows = Papa.parse<Record<string, string>>(gunzipSync(readFileSync(csvFile)).toString('utf8'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(gunzipSync(readFileSync(csvFile)).toString('utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const byId = new Map(rows.map((r) => [r.note_id ?? '', r.transcription ?? '']));
     docs = cases.map((c) => ({ c, text: byId.get(c.note_id) ?? '' }));
   }, 300_000);
@@ -75,7 +83,11 @@ describe.skipIf(!present)('visit-coded gold claims raise no unexpected error', (
     const errorsOf = (c: GoldCase, text: string, emModifiers?: string[]) => {
       const claim = parseCodeList(goldClaim(c, emModifiers));
       expect(claim.unparsed, `note ${c.note_id}`).toEqual([]);
-      return checkEncounter({ dateOfService: '2026-03-01', setting: 'office', ...claim, note: text }, pack, rules).filter((f) => f.severity === 'error');
+      return checkEncounter(
+        { dateOfService: '2026-03-01', setting: 'office', ...claim, note: text },
+        pack,
+        rules,
+      ).filter((f) => f.severity === 'error');
     };
     const unexpected: string[] = [];
     const asksFor25: string[] = [];
@@ -87,7 +99,9 @@ describe.skipIf(!present)('visit-coded gold claims raise no unexpected error', (
       const only25 =
         em !== null &&
         em.modifiers === undefined &&
-        found.every((f) => EM_MODIFIER_RULES.includes(f.rule) && f.codes.includes(em.code) && /\b25\b/.test(f.action)) &&
+        found.every(
+          (f) => EM_MODIFIER_RULES.includes(f.rule) && f.codes.includes(em.code) && /\b25\b/.test(f.action),
+        ) &&
         errorsOf(c, text, ['25']).length === 0;
       if (only25) asksFor25.push(c.note_id);
       else unexpected.push(...found.map((f) => `${c.note_id} ${f.rule}: ${f.message}`));

@@ -20,12 +20,18 @@ if (!present) console.warn('\n!!! SKIPPING the visit-coding cases: no default pa
 let analyzer: NoteAnalyzer;
 let pack: ReturnType<typeof loadPack>;
 beforeAll(async () => {
-  const bytes = existsSync(DEFAULT_PACK) ? new Uint8Array(readFileSync(DEFAULT_PACK)) : (await compilePack(await readInputs([dir!]))).bytes;
+  const bytes = existsSync(DEFAULT_PACK)
+    ? new Uint8Array(readFileSync(DEFAULT_PACK))
+    : (await compilePack(await readInputs([dir!]))).bytes;
   pack = loadPack(bytes);
   analyzer = new NoteAnalyzer(pack);
 }, 180_000);
 
-const shown = (note: string) => analyzer.analyze(note).suggestions.filter((s) => s.system === 'ICD-10-CM').map((s) => s.code);
+const shown = (note: string) =>
+  analyzer
+    .analyze(note)
+    .suggestions.filter((s) => s.system === 'ICD-10-CM')
+    .map((s) => s.code);
 
 describe.skipIf(!present)('visit coding on the real code set', () => {
   it.each([
@@ -83,7 +89,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
 
   it('history is not the disease: no bladder-cancer history for neurogenic bladder, no hernia for its repair', () => {
     expect(shown('PAST MEDICAL HISTORY: History of neurogenic bladder.')).not.toContain('Z85.51');
-    expect(shown('PAST SURGICAL HISTORY: History of bilateral hernia repair.').some((c) => c.startsWith('K4'))).toBe(false);
+    expect(shown('PAST SURGICAL HISTORY: History of bilateral hernia repair.').some((c) => c.startsWith('K4'))).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -94,7 +102,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     // Clinical wording for the Index's words: low blood glucoses = hypoglycemia.
     ['ASSESSMENT: Diabetes, still with some problematic low blood glucoses.', ['E11.649']],
     // The linked finding written in the course under the listed diagnosis gives its specificity.
-    ['DISCHARGE DIAGNOSES:\n1. Diabetes mellitus.\nHOSPITAL COURSE: She was found to have hyperglycemia and was started on insulin.', ['E11.65']],
+    [
+      'DISCHARGE DIAGNOSES:\n1. Diabetes mellitus.\nHOSPITAL COURSE: She was found to have hyperglycemia and was started on insulin.',
+      ['E11.65'],
+    ],
   ])('combination codes and presumed links: %s', (note, want) => {
     expect(shown(note)).toEqual(expect.arrayContaining(want));
   });
@@ -117,15 +128,24 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     // The product named: pipe or cigars F17.290, chewing tobacco F17.220 (Index: Dependence, drug, nicotine).
     expect(shown('SOCIAL HISTORY: He has returned to pipe smoking.')).toEqual(['F17.290']);
     expect(shown('SOCIAL HISTORY: He chews tobacco daily.')).toEqual(['F17.220']);
-    expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Metformin 500 mg b.i.d., Lantus 20 units.')).toEqual(['E11.9', 'Z79.4', 'Z79.84']);
+    expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Metformin 500 mg b.i.d., Lantus 20 units.')).toEqual([
+      'E11.9',
+      'Z79.4',
+      'Z79.84',
+    ]);
     expect(shown('ASSESSMENT: Atrial fibrillation.\nMEDICATIONS: Warfarin 5 mg.')).toEqual(['I48.91', 'Z79.01']);
     // A drug alone documents no diagnosis; most classes need the condition they treat on the claim.
     expect(shown('MEDICATIONS: Metformin 500 mg, ibuprofen 600 mg, aspirin 81 mg.')).toEqual([]);
     // Anticoagulants and antiplatelets are reported for prophylaxis too (I.C.21.c.3) ...
     expect(shown('MEDICATIONS: Warfarin 5 mg, Plavix 75 mg.')).toEqual(['Z79.01', 'Z79.02']);
     // ... but not once the note says they were stopped, wherever it says so.
-    expect(shown('MEDICATIONS: Warfarin 5 mg, Plavix 75 mg.\nPLAN: Warfarin was discontinued. Hold Plavix tonight.')).toEqual(['Z79.02']);
-    expect(shown('ASSESSMENT: Kidney transplant status.\nMEDICATIONS: Prograf 2 mg b.i.d.')).toEqual(['Z94.0', 'Z79.621']);
+    expect(
+      shown('MEDICATIONS: Warfarin 5 mg, Plavix 75 mg.\nPLAN: Warfarin was discontinued. Hold Plavix tonight.'),
+    ).toEqual(['Z79.02']);
+    expect(shown('ASSESSMENT: Kidney transplant status.\nMEDICATIONS: Prograf 2 mg b.i.d.')).toEqual([
+      'Z94.0',
+      'Z79.621',
+    ]);
   });
 
   it('claim order follows the diagnostic statements; the exam and review of systems add nothing', () => {
@@ -145,24 +165,40 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('organism codes for an infection whose Tabular entry asks for the agent; not for a negative culture', () => {
-    expect(shown('ASSESSMENT: Urinary tract infection due to E. coli.')).toEqual(expect.arrayContaining(['N39.0', 'B96.20']));
+    expect(shown('ASSESSMENT: Urinary tract infection due to E. coli.')).toEqual(
+      expect.arrayContaining(['N39.0', 'B96.20']),
+    );
     expect(shown('ASSESSMENT: Urinary tract infection. Culture negative for MRSA.')).not.toContain('B95.62');
   });
 
   it('routine examinations: the Z00/Z01 code first, with or without abnormal findings, by age (I.C.21.c.13)', () => {
-    const child = shown('CHIEF COMPLAINT: This 9-month-old comes in for a well-child check.\nASSESSMENT:\n1. Well child.\n2. Molluscum contagiosum.');
+    const child = shown(
+      'CHIEF COMPLAINT: This 9-month-old comes in for a well-child check.\nASSESSMENT:\n1. Well child.\n2. Molluscum contagiosum.',
+    );
     expect(child[0]).toBe('Z00.121');
     expect(child).toContain('B08.1');
-    expect(shown('CHIEF COMPLAINT: This 30-year-old man is here for a routine physical.\nASSESSMENT: Normal examination.')[0]).toBe('Z00.00');
-    expect(shown('CHIEF COMPLAINT: She comes for her well-woman checkup.\nASSESSMENT: Normal pelvic examination.')[0]).toBe('Z01.419');
+    expect(
+      shown(
+        'CHIEF COMPLAINT: This 30-year-old man is here for a routine physical.\nASSESSMENT: Normal examination.',
+      )[0],
+    ).toBe('Z00.00');
+    expect(
+      shown('CHIEF COMPLAINT: She comes for her well-woman checkup.\nASSESSMENT: Normal pelvic examination.')[0],
+    ).toBe('Z01.419');
     // Z23 only when a vaccine is given, not when immunizations are merely mentioned.
-    expect(shown('CHIEF COMPLAINT: This 2-month-old is here for a well-child visit.\nPLAN: Immunizations were given today.')).toContain('Z23');
+    expect(
+      shown('CHIEF COMPLAINT: This 2-month-old is here for a well-child visit.\nPLAN: Immunizations were given today.'),
+    ).toContain('Z23');
     expect(shown('HISTORY: Immunizations are up to date.\nASSESSMENT: Otitis media.')).not.toContain('Z23');
   });
 
   it('status codes from the history: stents, grafts, ostomies (I.C.21.c.3); BMI only with a weight diagnosis (I.B.14)', () => {
-    expect(shown('PAST MEDICAL HISTORY: Coronary stenting.\nASSESSMENT: Hypertension.')).toEqual(expect.arrayContaining(['I10', 'Z95.5']));
-    expect(shown('PAST SURGICAL HISTORY: CABG x3.\nASSESSMENT: Hypertension.')).toEqual(expect.arrayContaining(['Z95.1']));
+    expect(shown('PAST MEDICAL HISTORY: Coronary stenting.\nASSESSMENT: Hypertension.')).toEqual(
+      expect.arrayContaining(['I10', 'Z95.5']),
+    );
+    expect(shown('PAST SURGICAL HISTORY: CABG x3.\nASSESSMENT: Hypertension.')).toEqual(
+      expect.arrayContaining(['Z95.1']),
+    );
     expect(shown('ASSESSMENT: Morbid obesity. BMI of 46.')).toEqual(expect.arrayContaining(['E66.01', 'Z68.42']));
     expect(shown('VITAL SIGNS: BMI 31.\nASSESSMENT: Hypertension.').some((c) => c.startsWith('Z68'))).toBe(false);
   });
@@ -171,7 +207,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     const hyper = shown('ASSESSMENT: Type 2 diabetes with hyperglycemia.');
     expect(hyper).toContain('E11.65');
     expect(hyper).not.toContain('R73.9');
-    expect(shown('ASSESSMENT:\n1. COPD exacerbation.\n2. Pneumonia.')).toEqual(expect.arrayContaining(['J44.1', 'J44.0', 'J18.9']));
+    expect(shown('ASSESSMENT:\n1. COPD exacerbation.\n2. Pneumonia.')).toEqual(
+      expect.arrayContaining(['J44.1', 'J44.0', 'J18.9']),
+    );
     expect(shown('ASSESSMENT:\n1. Urinary tract infection.\n2. Sepsis.')[0]).toBe('A41.9');
   });
 
@@ -181,7 +219,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(got.some((c) => c.startsWith('M86'))).toBe(true);
     expect(got).not.toContain('E11.9');
     // Diabetes, with, gangrene E11.52 beside the gangrene code.
-    expect(shown('ASSESSMENT:\n1. Gangrene of the toe.\n2. Diabetes mellitus type 2.')).toEqual(expect.arrayContaining(['E11.52', 'I96']));
+    expect(shown('ASSESSMENT:\n1. Gangrene of the toe.\n2. Diabetes mellitus type 2.')).toEqual(
+      expect.arrayContaining(['E11.52', 'I96']),
+    );
     // A combination the Tabular keeps apart from its partner (K81 Excludes1 K80.-) absorbs it; a
     // term saying "without cholecystitis" is not read where cholecystitis is written.
     expect(shown('DISCHARGE DIAGNOSES: Cholecystitis, choledocholithiasis.')).toEqual(['K80.40']);
@@ -191,7 +231,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('a deficit written with a past stroke is its sequela, I69.3- (I.C.9.d); a past stroke alone is Z86.73', () => {
-    const got = shown('HISTORY: The patient has a previous history of dysphagia, status post stroke. He was at the hospital secondary to his stroke.');
+    const got = shown(
+      'HISTORY: The patient has a previous history of dysphagia, status post stroke. He was at the hospital secondary to his stroke.',
+    );
     expect(got).toEqual(expect.arrayContaining(['I69.391']));
     expect(got.some((c) => c.startsWith('R13.1'))).toBe(true);
     expect(got.some((c) => c.startsWith('I63') || c === 'Z86.73')).toBe(false);
@@ -199,9 +241,13 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('poisoning first, with its intent, from the Table of Drugs (I.C.19.e); a newborn reads the Index\'s "newborn" subterms (I.C.16)', () => {
-    const poisoning = shown('CHIEF COMPLAINT: Suicide attempt.\nHISTORY OF PRESENT ILLNESS: She took 20 tablets of Ambien.\nIMPRESSION: Intentional overdose of zolpidem.');
+    const poisoning = shown(
+      'CHIEF COMPLAINT: Suicide attempt.\nHISTORY OF PRESENT ILLNESS: She took 20 tablets of Ambien.\nIMPRESSION: Intentional overdose of zolpidem.',
+    );
     expect(poisoning[0]).toBe('T42.6X2A');
-    const baby = shown('HISTORY: 2-day-old, 29-3/7-week gestation infant.\nIMPRESSION: Significant pulmonary hypertension.');
+    const baby = shown(
+      'HISTORY: 2-day-old, 29-3/7-week gestation infant.\nIMPRESSION: Significant pulmonary hypertension.',
+    );
     expect(baby).toEqual(expect.arrayContaining(['P29.30', 'P07.32']));
     expect(baby).not.toContain('I27.20');
     // The same words for an adult are not a perinatal condition, and "newborn" alone codes nothing.
@@ -210,41 +256,63 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('an encounter for chemotherapy or immunotherapy is first-listed Z51.11 / Z51.12, the malignancy after (I.C.2.e.2)', () => {
-    const got = shown('DISCHARGE DIAGNOSES: 1. Central nervous system lymphoma.\nPROCEDURES DURING HOSPITALIZATION: 1. Cycle five high-dose methotrexate. 2. Rituxan weekly.');
+    const got = shown(
+      'DISCHARGE DIAGNOSES: 1. Central nervous system lymphoma.\nPROCEDURES DURING HOSPITALIZATION: 1. Cycle five high-dose methotrexate. 2. Rituxan weekly.',
+    );
     expect(got.slice(0, 2)).toEqual(['Z51.11', 'Z51.12']);
     expect(got[2]).toMatch(/^C/);
     // A port for chemotherapy, a later cycle, a past course: not this encounter's therapy.
-    expect(shown('ASSESSMENT: Breast cancer.\nPROCEDURE: Insertion of Port-A-Cath for chemotherapy.').some((c) => c.startsWith('Z51'))).toBe(false);
-    expect(shown('ASSESSMENT: Lymphoma.\nPLAN: Admission for the next cycle of methotrexate.').some((c) => c.startsWith('Z51'))).toBe(false);
+    expect(
+      shown('ASSESSMENT: Breast cancer.\nPROCEDURE: Insertion of Port-A-Cath for chemotherapy.').some((c) =>
+        c.startsWith('Z51'),
+      ),
+    ).toBe(false);
+    expect(
+      shown('ASSESSMENT: Lymphoma.\nPLAN: Admission for the next cycle of methotrexate.').some((c) =>
+        c.startsWith('Z51'),
+      ),
+    ).toBe(false);
   });
 
   it('the assessment governs: a condition it questions is not coded from the history, nor from its own item (IV.H)', () => {
-    const got = shown('PAST MEDICAL HISTORY: 1. Atrial fibrillation. 2. Hypertension.\nIMPRESSION: 1. Hypertension. 2. ? Atrial fibrillation. We discussed anticoagulation issues involved with chronic Afib.');
+    const got = shown(
+      'PAST MEDICAL HISTORY: 1. Atrial fibrillation. 2. Hypertension.\nIMPRESSION: 1. Hypertension. 2. ? Atrial fibrillation. We discussed anticoagulation issues involved with chronic Afib.',
+    );
     expect(got).toContain('I10');
     expect(got.some((c) => c.startsWith('I48'))).toBe(false);
     // Uncertainty about a cause does not take the stated condition away.
-    expect(shown('PAST MEDICAL HISTORY: Lupus.\nASSESSMENT: Hypertension, possibly secondary to lupus.')).toEqual(expect.arrayContaining(['I10']));
+    expect(shown('PAST MEDICAL HISTORY: Lupus.\nASSESSMENT: Hypertension, possibly secondary to lupus.')).toEqual(
+      expect.arrayContaining(['I10']),
+    );
     // A header reached with no further words is its residual child, never a named sibling.
     expect(shown('ASSESSMENT: Sinus arrhythmia.')).toEqual(['I49.89']);
   });
 
   it('risks and side effects discussed are not diagnoses; dose wording never names a condition', () => {
-    const got = shown('ASSESSMENT: Mantle cell lymphoma, admitted to start chemotherapy. Toxicities have been discussed with her including myelosuppression, mucositis, diarrhea, nausea, alopecia, bladder toxicity, neuropathy, constipation, etc.');
+    const got = shown(
+      'ASSESSMENT: Mantle cell lymphoma, admitted to start chemotherapy. Toxicities have been discussed with her including myelosuppression, mucositis, diarrhea, nausea, alopecia, bladder toxicity, neuropathy, constipation, etc.',
+    );
     expect(got[0]).toMatch(/^C83/);
     expect(got.some((c) => /^(K12|L65|G62|K59|N31)/.test(c))).toBe(false);
     expect(shown('ASSESSMENT: Type 2 diabetes, on sliding scale insulin.')).not.toContain('R23.4');
   });
 
   it('the first-listed diagnosis is the one the reason for the visit names (IV.A, IV.G); a pneumonia with its organism replaces the unspecified one', () => {
-    const got = shown('REASON FOR CONSULTATION: Transient ischemic attack last night.\nIMPRESSION: 1. Left carotid bruit. 2. Transient ischemic attack.');
+    const got = shown(
+      'REASON FOR CONSULTATION: Transient ischemic attack last night.\nIMPRESSION: 1. Left carotid bruit. 2. Transient ischemic attack.',
+    );
     expect(got[0]).toBe('G45.9');
-    const pneumonia = shown('CHIEF COMPLAINT: Treated for pneumonia as an outpatient.\nASSESSMENT: Bacterial pneumonia, failed outpatient treatment.');
+    const pneumonia = shown(
+      'CHIEF COMPLAINT: Treated for pneumonia as an outpatient.\nASSESSMENT: Bacterial pneumonia, failed outpatient treatment.',
+    );
     expect(pneumonia[0]).toBe('J15.9');
     expect(pneumonia).not.toContain('J18.9');
   });
 
   it('a list of conditions is read one condition at a time: no term assembled from two of them', () => {
-    const got = shown('IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.');
+    const got = shown(
+      'IMPRESSION: Low back syndrome with lumbar degenerative disc disease, lumbar spinal stenosis, and facet joint syndrome.',
+    );
     // Disc degeneration written with the back pain: "with discogenic back pain only" (the
     // "without mention of lumbar back pain" inclusion term is contradicted by the note).
     expect(got).toEqual(expect.arrayContaining(['M51.360', 'M48.061']));
@@ -257,12 +325,18 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
 
   it('a term hidden by a reading that straddles a list is read again; words set off by commas inside one phrase are not a list', () => {
     // "hypertension" (I10) was hidden by "pulmonary hypertensive disease" built from items one and three.
-    const got = shown('PAST MEDICAL HISTORY: Diabetes type 2, dyslipidemia, hypertension, hemorrhoids, chronic obstructive pulmonary disease.\nASSESSMENT: Hypertension. COPD.');
+    const got = shown(
+      'PAST MEDICAL HISTORY: Diabetes type 2, dyslipidemia, hypertension, hemorrhoids, chronic obstructive pulmonary disease.\nASSESSMENT: Hypertension. COPD.',
+    );
     expect(got).toEqual(expect.arrayContaining(['I10', 'J44.9']));
     expect(got.some((c) => c.startsWith('I27') || c.startsWith('J98'))).toBe(false);
-    expect(shown('ASSESSMENT: Respiratory arrest, pneumonia, COPD exacerbation.').some((c) => c.startsWith('J98'))).toBe(false);
+    expect(
+      shown('ASSESSMENT: Respiratory arrest, pneumonia, COPD exacerbation.').some((c) => c.startsWith('J98')),
+    ).toBe(false);
     // "inhalant, paint, abuse": no condition in the middle item, so one phrase (F18.1-), not a list.
-    expect(shown('DIAGNOSES: Mild organic brain syndrome, presumably secondary to her chronic inhalant, paint, abuse.')).toEqual(expect.arrayContaining(['F18.10']));
+    expect(
+      shown('DIAGNOSES: Mild organic brain syndrome, presumably secondary to her chronic inhalant, paint, abuse.'),
+    ).toEqual(expect.arrayContaining(['F18.10']));
   });
 
   it('the vertebral level names the spinal region; a "site unspecified" code gives way to the sibling naming the written site (I.B.2)', () => {
@@ -282,7 +356,8 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('an unspecified code of the assessment takes the specificity the present illness documents for the same entry (I.B.2)', () => {
-    const note = 'HISTORY OF PRESENT ILLNESS: She has bursitis of both knees, worse on stairs.\nIMPRESSION: Bursitis, symptomatic.';
+    const note =
+      'HISTORY OF PRESENT ILLNESS: She has bursitis of both knees, worse on stairs.\nIMPRESSION: Bursitis, symptomatic.';
     const got = shown(note);
     expect(got).toEqual(expect.arrayContaining(['M70.51', 'M70.52']));
     expect(got).not.toContain('M71.9');
@@ -291,9 +366,11 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('family history is coded when the claim holds the same condition (I.C.21.c.4), not otherwise', () => {
-    const note = 'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Invasive ductal carcinoma of the left breast.';
+    const note =
+      'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Invasive ductal carcinoma of the left breast.';
     expect(shown(note)).toEqual(expect.arrayContaining(['Z80.3']));
-    const other = 'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Acute bronchitis.';
+    const other =
+      'HISTORY OF PRESENT ILLNESS: Family history is positive for her mother having breast cancer at age 48.\nIMPRESSION: Acute bronchitis.';
     expect(shown(other)).not.toContain('Z80.3');
   });
 
@@ -315,9 +392,15 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     // Nothing documented, nothing added.
     expect(shown('DISCHARGE DIAGNOSIS: COPD.')).toEqual(['J44.9']);
     // Two codes read from the same words ("elevated PSA": R97.20 or R97.21 after treatment): not settled, not added.
-    expect(shown('IMPRESSION: Prostate cancer.\nHISTORY OF PRESENT ILLNESS: He presented to us with elevated PSA and prostate biopsy with Gleason 6 cancer.')).toEqual(['C61']);
+    expect(
+      shown(
+        'IMPRESSION: Prostate cancer.\nHISTORY OF PRESENT ILLNESS: He presented to us with elevated PSA and prostate biopsy with Gleason 6 cancer.',
+      ),
+    ).toEqual(['C61']);
     // Smoking "up until" a time ago is a former smoker (Z87.891), not current dependence.
-    const former = shown('HOSPITAL COURSE: He has been smoking up until three to four months previously.\nDISCHARGE DIAGNOSIS: COPD.');
+    const former = shown(
+      'HOSPITAL COURSE: He has been smoking up until three to four months previously.\nDISCHARGE DIAGNOSIS: COPD.',
+    );
     expect(former).toContain('Z87.891');
     expect(former.some((c) => c.startsWith('F17'))).toBe(false);
   });
@@ -340,27 +423,43 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('daily aspirin with heart failure is long-term aspirin use (Z79.82)', () => {
-    expect(shown('DISCHARGE DIAGNOSIS: Congestive heart failure.\nDISCHARGE MEDICATIONS: Lasix 40 mg daily, aspirin 81 mg daily.')).toEqual(expect.arrayContaining(['I50.9', 'Z79.82']));
+    expect(
+      shown(
+        'DISCHARGE DIAGNOSIS: Congestive heart failure.\nDISCHARGE MEDICATIONS: Lasix 40 mg daily, aspirin 81 mg daily.',
+      ),
+    ).toEqual(expect.arrayContaining(['I50.9', 'Z79.82']));
   });
 
   it('a combination completed by words a longer reading covered: psychosis in the chief complaint with a manic bipolar episode (F31.2)', () => {
-    const got = shown('CHIEF COMPLAINT: The patient has a manic disorder, is presently psychotic with flight of ideas.\nFORMULATION: The patient has bipolar affective disorder in a manic state at present.');
+    const got = shown(
+      'CHIEF COMPLAINT: The patient has a manic disorder, is presently psychotic with flight of ideas.\nFORMULATION: The patient has bipolar affective disorder in a manic state at present.',
+    );
     expect(got).toContain('F31.2');
     expect(got).not.toContain('F31.10');
   });
 
   it("the encounter's own procedure is not a status code (I.C.21.c.3); an earlier one is", () => {
-    const stay = shown('PROCEDURE: Laparoscopic cholecystectomy.\nDISCHARGE DIAGNOSES: 1. Acute cholecystitis. 2. Status post laparoscopic cholecystectomy.');
+    const stay = shown(
+      'PROCEDURE: Laparoscopic cholecystectomy.\nDISCHARGE DIAGNOSES: 1. Acute cholecystitis. 2. Status post laparoscopic cholecystectomy.',
+    );
     expect(stay).toContain('K81.0');
     expect(stay).not.toContain('Z90.49');
-    expect(shown('PROCEDURE: Colonoscopy.\nASSESSMENT: 1. Diverticulosis. 2. Status post cholecystectomy.')).toContain('Z90.49');
+    expect(shown('PROCEDURE: Colonoscopy.\nASSESSMENT: 1. Diverticulosis. 2. Status post cholecystectomy.')).toContain(
+      'Z90.49',
+    );
     // A device checked, not put in, keeps its status; one implanted now is the procedure.
-    expect(shown('PROCEDURE: Pacemaker interrogation.\nASSESSMENT: Normally functioning pacemaker. Sick sinus syndrome.')).toContain('Z95.0');
-    expect(shown('PROCEDURE: Implantation of a dual-chamber pacemaker.\nASSESSMENT: Sick sinus syndrome. Pacemaker.')).not.toContain('Z95.0');
+    expect(
+      shown('PROCEDURE: Pacemaker interrogation.\nASSESSMENT: Normally functioning pacemaker. Sick sinus syndrome.'),
+    ).toContain('Z95.0');
+    expect(
+      shown('PROCEDURE: Implantation of a dual-chamber pacemaker.\nASSESSMENT: Sick sinus syndrome. Pacemaker.'),
+    ).not.toContain('Z95.0');
   });
 
   it('a status read from the words does not hide the condition they name: shunted hydrocephalus is G91.9 and Z98.2', () => {
-    expect(shown('ASSESSMENT: Shunted hydrocephalus related to prematurity.')).toEqual(expect.arrayContaining(['G91.9', 'Z98.2']));
+    expect(shown('ASSESSMENT: Shunted hydrocephalus related to prematurity.')).toEqual(
+      expect.arrayContaining(['G91.9', 'Z98.2']),
+    );
     // A history code stands for the condition instead: an ex-smoker is Z87.891 alone.
     const ex = shown('ASSESSMENT: COPD.\nSOCIAL HISTORY: He is an ex-smoker.');
     expect(ex).toContain('Z87.891');
@@ -368,39 +467,59 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('a condition the plan states and treats is addressed at the visit (IV.J); one the plan only watches for is not', () => {
-    const got = shown('IMPRESSION: Newly diagnosed mantle cell lymphoma.\nPLAN: The patient is anxious, and will be given Ativan as needed. Iron deficiency will be treated with oral iron supplements.');
+    const got = shown(
+      'IMPRESSION: Newly diagnosed mantle cell lymphoma.\nPLAN: The patient is anxious, and will be given Ativan as needed. Iron deficiency will be treated with oral iron supplements.',
+    );
     expect(got).toEqual(expect.arrayContaining(['F41.9', 'E61.1']));
     expect(got[0]!.startsWith('C83')).toBe(true);
     // "orally" in a drug instruction is the route, never a mouth condition.
-    expect(shown('IMPRESSION: Toothache.\nPLAN: She was prescribed ibuprofen 600 mg orally for pain.').some((c) => c.startsWith('K13'))).toBe(false);
-    const watch = shown('IMPRESSION: Pneumonia.\nPLAN: Monitor for hypokalemia. Her treating physicians will follow her mental problems.');
+    expect(
+      shown('IMPRESSION: Toothache.\nPLAN: She was prescribed ibuprofen 600 mg orally for pain.').some((c) =>
+        c.startsWith('K13'),
+      ),
+    ).toBe(false);
+    const watch = shown(
+      'IMPRESSION: Pneumonia.\nPLAN: Monitor for hypokalemia. Her treating physicians will follow her mental problems.',
+    );
     expect(watch.some((c) => c.startsWith('E87') || c.startsWith('F48') || c.startsWith('F99'))).toBe(false);
   });
 
   it('a neuroblastoma is coded by its site (Table of Neoplasms); a past one is personal history; no unspecified primary beside a sited one (I.C.2.d, I.C.2.k)', () => {
-    const got = shown('CHIEF COMPLAINT: Neuroblastoma.\nPROBLEMS DIAGNOSES: 1. Neuroblastoma of the right adrenal gland. 2. History of stage 2 left adrenal neuroblastoma, status post gross total resection.');
+    const got = shown(
+      'CHIEF COMPLAINT: Neuroblastoma.\nPROBLEMS DIAGNOSES: 1. Neuroblastoma of the right adrenal gland. 2. History of stage 2 left adrenal neuroblastoma, status post gross total resection.',
+    );
     expect(got).toEqual(expect.arrayContaining(['C74.91', 'Z85.858']));
     expect(got.some((c) => c === 'C74.92' || c.startsWith('C80'))).toBe(false);
     expect(shown('ASSESSMENT: Carcinoma, primary site unknown.')).toEqual(['C80.1']);
   });
 
   it('a history sentence about the present reads no status: mechanical ventilation today is not ventilator dependence (Z99.11)', () => {
-    expect(shown('PAST MEDICAL HISTORY: Pulmonary fibrosis. Presentation today with septic shock, presently on mechanical ventilation.')).not.toContain('Z99.11');
+    expect(
+      shown(
+        'PAST MEDICAL HISTORY: Pulmonary fibrosis. Presentation today with septic shock, presently on mechanical ventilation.',
+      ),
+    ).not.toContain('Z99.11');
     // A plain history list still reads as what was done before (considered, not put on the claim here).
     expect(analyzer.analyze('PAST SURGICAL HISTORY: Cholecystectomy.').excluded.map((s) => s.code)).toContain('Z90.49');
   });
 
   it('a listed symptom the course explains is coded as the diagnosis it is part of (I.B.4-5, IV.D)', () => {
-    const got = shown('DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: Perianal rash. Upon admission, she was found to have worsening of a candidal rash in the perianal region.');
+    const got = shown(
+      'DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: Perianal rash. Upon admission, she was found to have worsening of a candidal rash in the perianal region.',
+    );
     expect(got).toContain('B37.2');
     expect(got).not.toContain('R21');
     // A course sentence that does not name the symptom explains nothing.
-    const other = shown('DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: She has a history of candidiasis of the skin of the feet.');
+    const other = shown(
+      'DISCHARGE DIAGNOSES: 1. Pneumonia. 2. Perianal rash.\nHOSPITAL COURSE: She has a history of candidiasis of the skin of the feet.',
+    );
     expect(other).toContain('R21');
   });
 
   it('symptoms routinely part of an established diagnosis are not coded with it (I.B.5); other findings are', () => {
-    const ge = shown('ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.');
+    const ge = shown(
+      'ADMITTING DIAGNOSES: 1. Acute gastroenteritis. 2. Nausea. 3. Vomiting. 4. Diarrhea. 5. Dehydration.',
+    );
     expect(ge).toEqual(expect.arrayContaining(['E86.0']));
     expect(ge.some((c) => c.startsWith('K52') || c.startsWith('A09') || c.startsWith('A08'))).toBe(true);
     expect(ge.some((c) => c.startsWith('R11') || c.startsWith('R19'))).toBe(false);
@@ -409,7 +528,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     // Hypoxemia is not part of pneumonia: coded with it.
     expect(shown('ASSESSMENT: 1. Pneumonia. 2. Hypoxemia.')).toEqual(expect.arrayContaining(['J18.9', 'R09.02']));
     // …never for another symptom (R09.02 hypoxemia's note names hyperventilation R06.4).
-    expect(shown('ASSESSMENT: 1. Hypoxemia. 2. Hyperventilation.')).toEqual(expect.arrayContaining(['R09.02', 'R06.4']));
+    expect(shown('ASSESSMENT: 1. Hypoxemia. 2. Hyperventilation.')).toEqual(
+      expect.arrayContaining(['R09.02', 'R06.4']),
+    );
     // A symptom code whose Excludes1 note names the diagnosis on the claim (R56 excludes G40).
     const sz = shown('ASSESSMENT: 1. Seizures. 2. Epilepsy.');
     expect(sz.some((c) => c.startsWith('G40'))).toBe(true);
@@ -430,8 +551,13 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ];
     for (const [note, codes] of cases) {
       expect(shown(note).join(',')).toBe(codes);
-      const findings = checkEncounter({ dateOfService: '2026-11-20', setting: 'office', note, ...parseCodeList(codes) }, pack);
-      const asks = findings.filter((f) => /instead of|more severe|report N18\.[4-6]|I12\.0/i.test(`${f.message} ${f.action ?? ''}`));
+      const findings = checkEncounter(
+        { dateOfService: '2026-11-20', setting: 'office', note, ...parseCodeList(codes) },
+        pack,
+      );
+      const asks = findings.filter((f) =>
+        /instead of|more severe|report N18\.[4-6]|I12\.0/i.test(`${f.message} ${f.action ?? ''}`),
+      );
       expect(asks.map((f) => f.message)).toEqual([]);
     }
   });

@@ -24,7 +24,13 @@ describe('audit trail', () => {
     const r = await startReview('x', 'https://ehr.example.org', [], db);
     await logAudit(r, 'accepted', 'E11.22', undefined, db);
     await logAudit(r, 'replaced', 'E11.9', 'replaced by E11.22', db);
-    await logAudit(r, 'finding-overridden', 'E11.22 N18.31', 'ckd-stage-missing: stage documented in the lab report', db);
+    await logAudit(
+      r,
+      'finding-overridden',
+      'E11.22 N18.31',
+      'ckd-stage-missing: stage documented in the lab report',
+      db,
+    );
     const rows = await db.audit.where('reviewId').equals(r.id).sortBy('id');
     expect(rows.map((x) => x.kind)).toEqual(['review-started', 'accepted', 'replaced', 'finding-overridden']);
     expect(rows[3]!.detail).toMatch(/stage documented/);
@@ -39,8 +45,24 @@ describe('audit trail', () => {
       { at: '2026-11-20T00:00:00.000Z', reviewId: 'new', user: 'u', kind: 'accepted', code: 'I10' },
     ]);
     await db.reviews.bulkAdd([
-      { id: 'old', startedAt: '2026-01-01T00:00:00.000Z', origin: 'o', user: 'u', noteSha256: 'a', noteLength: 1, releases: [] },
-      { id: 'new', startedAt: '2026-11-20T00:00:00.000Z', origin: 'o', user: 'u', noteSha256: 'b', noteLength: 1, releases: [] },
+      {
+        id: 'old',
+        startedAt: '2026-01-01T00:00:00.000Z',
+        origin: 'o',
+        user: 'u',
+        noteSha256: 'a',
+        noteLength: 1,
+        releases: [],
+      },
+      {
+        id: 'new',
+        startedAt: '2026-11-20T00:00:00.000Z',
+        origin: 'o',
+        user: 'u',
+        noteSha256: 'b',
+        noteLength: 1,
+        releases: [],
+      },
     ]);
     await db.handoffs.bulkAdd([
       { reviewId: 'old', at: '2026-01-01T00:00:00.000Z', user: 'u', origin: 'o', summary: { name: 'Doe' } },

@@ -21,7 +21,9 @@ async function seed(name: string, fx: Fixture, deps: { indexedDB: IDBFactory; ID
   for (let v = 1; v <= fx.version; v++) old.version(v).stores(SCHEMAS[v]!);
   await old.open();
   for (const [table, rows] of Object.entries(fx.tables)) {
-    const fixed = rows.map((r) => ('data' in r && Array.isArray(r.data) ? { ...r, data: new Uint8Array(r.data as number[]) } : r));
+    const fixed = rows.map((r) =>
+      'data' in r && Array.isArray(r.data) ? { ...r, data: new Uint8Array(r.data as number[]) } : r,
+    );
     await old.table(table).bulkAdd(fixed);
   }
   old.close();
@@ -38,7 +40,13 @@ describe('Dexie schema migration chain', () => {
     await seed('m1', fixtures.find((f) => f.version === 1)!, deps);
     const db = openDb('m1', deps);
     const s = await readSettings(db);
-    expect(s).toMatchObject({ setting: 'hospital', auditRetentionDays: 90, userLabel: 'coder A', activeRelease: 'rel1', storeNoteText: false });
+    expect(s).toMatchObject({
+      setting: 'hospital',
+      auditRetentionDays: 90,
+      userLabel: 'coder A',
+      activeRelease: 'rel1',
+      storeNoteText: false,
+    });
     expect(await db.settings.get('settings')).toBeUndefined();
     const r = await db.reviews.get('r1');
     expect(r).toMatchObject({ noteSha256: 'ab', noteLength: 11 });
@@ -86,7 +94,10 @@ describe('Dexie schema migration chain', () => {
 
   it('a stored setting of the wrong type falls back to its default instead of blocking', async () => {
     const db = openDb('bad', { indexedDB: new IDBFactory(), IDBKeyRange });
-    await db.settings.bulkPut([{ key: 'auditRetentionDays', value: 'forever' }, { key: 'userLabel', value: 'x' }]);
+    await db.settings.bulkPut([
+      { key: 'auditRetentionDays', value: 'forever' },
+      { key: 'userLabel', value: 'x' },
+    ]);
     expect(await readSettings(db)).toMatchObject({ auditRetentionDays: 400, userLabel: 'x' });
     db.close();
   });

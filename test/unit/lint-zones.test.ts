@@ -18,18 +18,29 @@ describe('import zones: lib/ is the pure core', () => {
     ["import Dexie from 'dexie';\nexport const x = Dexie;", 'dexie'],
     ["import { browser } from 'wxt/browser';\nexport const x = browser;", 'wxt'],
     ["import fs from 'node:fs';\nexport const x = fs;", 'node built-in'],
-    ["import { loadDefaultPack } from '../../utils/default-pack';\nexport const x = loadDefaultPack;", 'extension folder'],
+    [
+      "import { loadDefaultPack } from '../../utils/default-pack';\nexport const x = loadDefaultPack;",
+      'extension folder',
+    ],
   ])('rejects %s in lib/ (%s)', async (code) => {
     expect(await ruleIds(code, 'lib/codesets/zone-probe.ts')).toContain('no-restricted-imports');
   });
 
   it('rejects DOM and extension globals in lib/', async () => {
-    expect(await ruleIds('export const t = document.title;', 'lib/pack/zone-probe.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds('export const t = browser.runtime;', 'lib/pack/zone-probe.ts')).toContain('no-restricted-globals');
+    expect(await ruleIds('export const t = document.title;', 'lib/pack/zone-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIds('export const t = browser.runtime;', 'lib/pack/zone-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
   });
 
   it('allows the same imports outside lib/ and pure imports inside it', async () => {
-    expect(await ruleIds("import { useState } from 'react';\nexport const x = useState;", 'components/zone-probe.tsx')).toEqual([]);
-    expect(await ruleIds("import { deflateSync } from 'fflate';\nexport const x = deflateSync;", 'lib/pack/zone-probe.ts')).toEqual([]);
+    expect(
+      await ruleIds("import { useState } from 'react';\nexport const x = useState;", 'components/zone-probe.tsx'),
+    ).toEqual([]);
+    expect(
+      await ruleIds("import { deflateSync } from 'fflate';\nexport const x = deflateSync;", 'lib/pack/zone-probe.ts'),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { NoteAnalyzer } from '@/lib/suggest/analyze';
 import type { Analysis } from '@/lib/suggest/schema';
-import { AnalyzeRequestSchema, BACKGROUND_ANALYSIS_MAX_CHARS, FromContentSchema, ToBackgroundSchema, type AnalyzeReply, type PackRef } from '../messages';
+import {
+  AnalyzeRequestSchema,
+  BACKGROUND_ANALYSIS_MAX_CHARS,
+  FromContentSchema,
+  ToBackgroundSchema,
+  type AnalyzeReply,
+  type PackRef,
+} from '../messages';
 import { readSettings } from '../db';
 import { loadActivePack, RELEASE_CHANNEL } from '../release-store';
 
@@ -58,7 +65,10 @@ async function load(first: FirstNote | undefined): Promise<Warm> {
   if (first) remember(keyOf(setting, dateOfService, first.text), analysis);
   performance.measure('cc:bg-warm', 'cc:bg-warm-start');
   const releases = [...new Set(active.pack.sources.map((s) => `${s.system} ${s.release}`))];
-  return { analyzer, pack: { origin: active.origin, ...(active.releaseId ? { releaseId: active.releaseId } : {}), releases } };
+  return {
+    analyzer,
+    pack: { origin: active.origin, ...(active.releaseId ? { releaseId: active.releaseId } : {}), releases },
+  };
 }
 
 /** Loads (once) the active pack and a warmed analyzer; a failure is forgotten so the next request retries. */
@@ -110,7 +120,10 @@ export function onBackgroundMessage(raw: unknown, sender: { tab?: { id?: number 
   if (sender.tab !== undefined) {
     const fromPage = FromContentSchema.safeParse(raw);
     const note = fromPage.success && fromPage.data.type === 'cc:note' ? fromPage.data : undefined;
-    if (note?.text && note.text.length <= BACKGROUND_ANALYSIS_MAX_CHARS) void warmAnalyzer({ text: note.text, ...(note.encounter?.date ? { date: note.encounter.date } : {}) }).catch(() => {});
+    if (note?.text && note.text.length <= BACKGROUND_ANALYSIS_MAX_CHARS)
+      void warmAnalyzer({ text: note.text, ...(note.encounter?.date ? { date: note.encounter.date } : {}) }).catch(
+        () => {},
+      );
   }
   return undefined;
 }

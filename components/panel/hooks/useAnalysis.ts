@@ -8,7 +8,8 @@ import type { FrameCapture } from '@/utils/tab-link';
 import type { Engine } from '../engine-loader';
 import { analysisKey, useBackgroundAnalysis, useKeepBackgroundWarm } from './useBackgroundAnalysis';
 
-const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string }) => active.origin === pack.origin && active.releaseId === pack.releaseId;
+const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string }) =>
+  active.origin === pack.origin && active.releaseId === pack.releaseId;
 
 /**
  * The note's analysis (suggestions with evidence) and its E/M level. The background's warm
@@ -17,7 +18,15 @@ const samePack = (active: ActivePack, pack: { origin: string; releaseId?: string
  * first use (a local analysis, a spot-audit), not on load. The E/M family is read from the note
  * ('auto', as `em --visit auto` does) unless the coder chose one for this chart.
  */
-export function useAnalysis(active: ActivePack | undefined, engine: Engine | undefined, note: FrameCapture | undefined, setting: 'office' | 'hospital', dateOfService: string, visit: VisitChoice, onError: (message: string) => void) {
+export function useAnalysis(
+  active: ActivePack | undefined,
+  engine: Engine | undefined,
+  note: FrameCapture | undefined,
+  setting: 'office' | 'hospital',
+  dateOfService: string,
+  visit: VisitChoice,
+  onError: (message: string) => void,
+) {
   const viaBackground = note !== undefined && note.text.length <= BACKGROUND_ANALYSIS_MAX_CHARS;
   const remote = useBackgroundAnalysis(viaBackground ? note.text : undefined, setting, dateOfService);
   useKeepBackgroundWarm();
@@ -36,7 +45,10 @@ export function useAnalysis(active: ActivePack | undefined, engine: Engine | und
   }, [active, engine]);
 
   const key = note ? analysisKey(note.text, setting, dateOfService) : undefined;
-  const fromBackground = remote && remote.key === key && remote.analysis && remote.pack && (!active || samePack(active, remote.pack)) ? remote.analysis : undefined;
+  const fromBackground =
+    remote && remote.key === key && remote.analysis && remote.pack && (!active || samePack(active, remote.pack))
+      ? remote.analysis
+      : undefined;
   const needLocal = key !== undefined && !fromBackground && (!viaBackground || remote?.key === key);
 
   const local: Analysis | undefined = useMemo(() => {
@@ -66,6 +78,20 @@ export function useAnalysis(active: ActivePack | undefined, engine: Engine | und
   useEffect(() => {
     if (shown) setEmReady(true);
   }, [shown]);
-  const em = useMemo(() => (note && engine && emReady ? engine.levelEncounter(note.text, visit === 'auto' ? undefined : visit, { setting }) : undefined), [note, engine, visit, setting, emReady]);
-  return { needLocal, analyzer, analysis, answeredBy: fromBackground ? remote?.pack : undefined, stale: analysis !== undefined && current === undefined, em, analysedBy: fromBackground ? ('background' as const) : local ? ('panel' as const) : undefined };
+  const em = useMemo(
+    () =>
+      note && engine && emReady
+        ? engine.levelEncounter(note.text, visit === 'auto' ? undefined : visit, { setting })
+        : undefined,
+    [note, engine, visit, setting, emReady],
+  );
+  return {
+    needLocal,
+    analyzer,
+    analysis,
+    answeredBy: fromBackground ? remote?.pack : undefined,
+    stale: analysis !== undefined && current === undefined,
+    em,
+    analysedBy: fromBackground ? ('background' as const) : local ? ('panel' as const) : undefined,
+  };
 }

@@ -11,7 +11,8 @@ export interface BackgroundAnalysis {
   failed: boolean;
 }
 
-export const analysisKey = (text: string, setting: string, dateOfService: string) => JSON.stringify([setting, dateOfService, text]);
+export const analysisKey = (text: string, setting: string, dateOfService: string) =>
+  JSON.stringify([setting, dateOfService, text]);
 
 /** Requests sent before the panel's hooks asked (boot.ts), by key: the hook takes its answer instead of asking again. */
 const prefetched = new Map<string, Promise<unknown>>();
@@ -52,7 +53,11 @@ export function useKeepBackgroundWarm(periodMs = 20_000): void {
  * the first suggestions without waiting for this page's own code pack. The reply is validated
  * against the analysis schema; anything else marks the request failed and the panel analyses itself.
  */
-export function useBackgroundAnalysis(text: string | undefined, setting: 'office' | 'hospital', dateOfService: string): BackgroundAnalysis | undefined {
+export function useBackgroundAnalysis(
+  text: string | undefined,
+  setting: 'office' | 'hospital',
+  dateOfService: string,
+): BackgroundAnalysis | undefined {
   const [answer, setAnswer] = useState<BackgroundAnalysis>();
   useEffect(() => {
     if (!text) return;
@@ -63,7 +68,8 @@ export function useBackgroundAnalysis(text: string | undefined, setting: 'office
         performance.mark('cc:bg-analyze-replied');
         const reply = AnalyzeReplySchema.safeParse(raw);
         if (!live) return;
-        if (reply.success && reply.data.ok) setAnswer({ key, analysis: reply.data.analysis, pack: reply.data.pack, failed: false });
+        if (reply.success && reply.data.ok)
+          setAnswer({ key, analysis: reply.data.analysis, pack: reply.data.pack, failed: false });
         else setAnswer({ key, failed: true });
       })
       .catch(() => live && setAnswer({ key, failed: true }));

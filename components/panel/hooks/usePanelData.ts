@@ -13,7 +13,9 @@ interface Loaded {
 }
 
 const loadBoth = (): Promise<Loaded> =>
-  Promise.all([import('@/utils/release-store').then((m) => m.loadActivePack()), loadEngine()]).then(([active, engine]) => ({ active, engine }));
+  Promise.all([import('@/utils/release-store').then((m) => m.loadActivePack()), loadEngine()]).then(
+    ([active, engine]) => ({ active, engine }),
+  );
 
 let early: Promise<Loaded> | undefined;
 

@@ -34,7 +34,8 @@ export function useReview(note: FrameCapture | undefined, releases: string[], de
 
   const dispatch = useCallback((action: ReviewAction) => {
     if (action.type !== 'open-chart' && (!current.current.key || opening.current)) {
-      if (noteKey.current && noteKey.current !== current.current.key) waiting.current.push({ key: noteKey.current, action });
+      if (noteKey.current && noteKey.current !== current.current.key)
+        waiting.current.push({ key: noteKey.current, action });
       return;
     }
     const step = reduceReview(current.current, action);
@@ -50,13 +51,27 @@ export function useReview(note: FrameCapture | undefined, releases: string[], de
     void (async () => {
       const sha = await hashOf(note.text);
       const saved = await loadReview(key, sha).catch(() => undefined);
-      const review = saved?.review ?? (opening.current === key ? await startReview(note.text, new URL(note.frameUrl).origin, releases) : undefined);
+      const review =
+        saved?.review ??
+        (opening.current === key ? await startReview(note.text, new URL(note.frameUrl).origin, releases) : undefined);
       if (!review || opening.current !== key) return; // another chart was read meanwhile
       noteSha.current = sha;
       row.current = review;
-      if (saved) void logAudit(review, 'review-restored', undefined, saved.noteChanged ? 'the note changed since the review was saved' : undefined);
+      if (saved)
+        void logAudit(
+          review,
+          'review-restored',
+          undefined,
+          saved.noteChanged ? 'the note changed since the review was saved' : undefined,
+        );
       opening.current = undefined;
-      dispatch({ type: 'open-chart', key, banner: note.header ?? {}, ...(saved ? { saved: saved.state } : {}), ...(defaultVisit ? { defaultVisit } : {}) });
+      dispatch({
+        type: 'open-chart',
+        key,
+        banner: note.header ?? {},
+        ...(saved ? { saved: saved.state } : {}),
+        ...(defaultVisit ? { defaultVisit } : {}),
+      });
       const replay = waiting.current.filter((w) => w.key === key);
       waiting.current = [];
       for (const w of replay) dispatch(w.action);

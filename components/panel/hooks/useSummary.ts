@@ -8,15 +8,36 @@ import type { Engine } from '../engine-loader';
 import { findingKey } from '../FindingsList';
 
 /** The coded summary of the review (what the exports and the billing hand-off carry), or why it cannot be built. */
-export function useSummary(active: ActivePack | undefined, engine: Engine | undefined, state: ReviewState, findings: Finding[], dateOfService: string, setting: 'office' | 'hospital', cpt: CptDescriptors) {
+export function useSummary(
+  active: ActivePack | undefined,
+  engine: Engine | undefined,
+  state: ReviewState,
+  findings: Finding[],
+  dateOfService: string,
+  setting: 'office' | 'hospital',
+  cpt: CptDescriptors,
+) {
   return useMemo((): { summary?: CodedSummary; problems: string[] } => {
     if (!active || !engine) return { problems: [] };
     try {
       const withStates = findings.map((f) => {
         const st = state.findingStates[findingKey(f)];
-        return { rule: f.rule, severity: f.severity, message: f.message, codes: f.codes, status: st?.status ?? ('open' as const), ...(st?.reason ? { reason: st.reason } : {}) };
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          codes: f.codes,
+          status: st?.status ?? ('open' as const),
+          ...(st?.reason ? { reason: st.reason } : {}),
+        };
       });
-      return { summary: engine.buildSummary(summaryDraft(state, { dateOfService, setting, findings: withStates, cptTitle: (c) => cpt.get(c) }), active.pack), problems: [] };
+      return {
+        summary: engine.buildSummary(
+          summaryDraft(state, { dateOfService, setting, findings: withStates, cptTitle: (c) => cpt.get(c) }),
+          active.pack,
+        ),
+        problems: [],
+      };
     } catch (e) {
       const issues = (e as { issues?: { message: string }[] }).issues;
       return { problems: issues ? issues.map((i) => i.message) : [e instanceof Error ? e.message : String(e)] };

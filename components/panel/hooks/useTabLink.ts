@@ -1,6 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PanelCaptureSchema } from '@/utils/messages';
-import { bestCapture, captureOnce, onBilling, onNote, requestCapture, targetTabId, type FrameBilling, type FrameCapture } from '@/utils/tab-link';
+import {
+  bestCapture,
+  captureOnce,
+  onBilling,
+  onNote,
+  requestCapture,
+  targetTabId,
+  type FrameBilling,
+  type FrameCapture,
+} from '@/utils/tab-link';
 import { takeEarlyLink } from '../boot';
 
 /**

@@ -20,7 +20,13 @@ export const rule: Rule = {
   run({ encounter }) {
     const out: Out[] = [];
     const services = encounter.services.filter((s) => !isIcd(s.code));
-    const finding = (severity: Out['severity'], code: string, message: string, rationale: string, action: string): Out => ({ severity, message, rationale, codes: [code], evidence: [], action });
+    const finding = (
+      severity: Out['severity'],
+      code: string,
+      message: string,
+      rationale: string,
+      action: string,
+    ): Out => ({ severity, message, rationale, codes: [code], evidence: [], action });
     for (const s of services) {
       const fs = feeScheduleOf(s.code);
       if (!fs) continue;
@@ -28,19 +34,61 @@ export const rule: Rule = {
       const id = `${s.code} (line ${s.line})`;
       if (s.modifiers.includes('50')) {
         if (s.modifiers.some((m) => SIDE_MODIFIERS.includes(m))) {
-          out.push(finding('error', s.code, `${id} carries 50 together with ${s.modifiers.filter((m) => SIDE_MODIFIERS.includes(m)).join('/')}`, 'Modifier 50 already says both sides; RT or LT on the same line contradicts it.', `Keep 50 (both sides) or RT/LT (one side), whichever the record documents.`));
+          out.push(
+            finding(
+              'error',
+              s.code,
+              `${id} carries 50 together with ${s.modifiers.filter((m) => SIDE_MODIFIERS.includes(m)).join('/')}`,
+              'Modifier 50 already says both sides; RT or LT on the same line contradicts it.',
+              `Keep 50 (both sides) or RT/LT (one side), whichever the record documents.`,
+            ),
+          );
         }
         if (fs.bilateral === 2) {
-          out.push(finding('error', s.code, `${id} carries 50, but the code is bilateral by definition (bilateral indicator 2)`, 'A code that already describes both sides (or either side at the same price) is reported once, with one unit and no 50.', `Report ${s.code} with one unit and without 50.`));
+          out.push(
+            finding(
+              'error',
+              s.code,
+              `${id} carries 50, but the code is bilateral by definition (bilateral indicator 2)`,
+              'A code that already describes both sides (or either side at the same price) is reported once, with one unit and no 50.',
+              `Report ${s.code} with one unit and without 50.`,
+            ),
+          );
         } else if (fs.bilateral === 0 || fs.bilateral === 9) {
-          out.push(finding('warning', s.code, `${id} carries 50, but the fee schedule has no bilateral adjustment for it (bilateral indicator ${fs.bilateral})`, fs.bilateral === 0 ? 'Indicator 0: a procedure on both sides is paid as one; the code’s own unit definition decides how many units are reported.' : 'Indicator 9: the bilateral concept does not apply to this code.', `Remove 50; report ${s.code} as its unit definition says (per structure, per lesion …), with RT/LT where the payer asks for them.`));
+          out.push(
+            finding(
+              'warning',
+              s.code,
+              `${id} carries 50, but the fee schedule has no bilateral adjustment for it (bilateral indicator ${fs.bilateral})`,
+              fs.bilateral === 0
+                ? 'Indicator 0: a procedure on both sides is paid as one; the code’s own unit definition decides how many units are reported.'
+                : 'Indicator 9: the bilateral concept does not apply to this code.',
+              `Remove 50; report ${s.code} as its unit definition says (per structure, per lesion …), with RT/LT where the payer asks for them.`,
+            ),
+          );
         } else if (s.units > 1) {
-          out.push(finding('warning', s.code, `${id} carries 50 with ${s.units} units`, 'A bilateral procedure is one line with 50 and one unit; more units only when it was done bilaterally at more than one site (one unit per site).', `Report ${s.code}-50 with 1 unit, unless the record documents ${s.units} separate sites done on both sides.`));
+          out.push(
+            finding(
+              'warning',
+              s.code,
+              `${id} carries 50 with ${s.units} units`,
+              'A bilateral procedure is one line with 50 and one unit; more units only when it was done bilaterally at more than one site (one unit per site).',
+              `Report ${s.code}-50 with 1 unit, unless the record documents ${s.units} separate sites done on both sides.`,
+            ),
+          );
         }
         continue;
       }
       if (fs.bilateral === 2 && s.units > 1) {
-        out.push(finding('error', s.code, `${id} is reported with ${s.units} units, but the code is bilateral by definition (bilateral indicator 2)`, 'A bilateral code is reported with one unit, however many sides.', `Report ${s.code} with 1 unit.`));
+        out.push(
+          finding(
+            'error',
+            s.code,
+            `${id} is reported with ${s.units} units, but the code is bilateral by definition (bilateral indicator 2)`,
+            'A bilateral code is reported with one unit, however many sides.',
+            `Report ${s.code} with 1 unit.`,
+          ),
+        );
         continue;
       }
       if (fs.bilateral !== 1 && fs.bilateral !== 3) continue;
@@ -57,7 +105,14 @@ export const rule: Rule = {
         );
         continue;
       }
-      const other = services.find((o) => o !== s && o.code === s.code && o.line > s.line && sides.length === 1 && o.modifiers.includes(sides[0] === 'RT' ? 'LT' : 'RT'));
+      const other = services.find(
+        (o) =>
+          o !== s &&
+          o.code === s.code &&
+          o.line > s.line &&
+          sides.length === 1 &&
+          o.modifiers.includes(sides[0] === 'RT' ? 'LT' : 'RT'),
+      );
       if (other && fs.bilateral === 1 && surgical) {
         out.push(
           finding(

@@ -26,7 +26,8 @@ export const rule: Rule = {
         out.push({
           severity: 'info',
           message: `${d.code} is valid on ${encounter.dateOfService} (${now.release}) but ${then.deleted.nowHeader ? 'subdivided' : 'deleted'} in ${then.release} (from ${r.effectiveFrom})`,
-          rationale: 'Claims for dates of service from the later release on are rejected with a code it deleted or turned into a header.',
+          rationale:
+            'Claims for dates of service from the later release on are rejected with a code it deleted or turned into a header.',
           codes: [d.code, ...codes.slice(0, 6)],
           evidence: [],
           action: codes.length

@@ -56,12 +56,18 @@ export const rule: Rule = {
           rationale: 'A service line with a code that is not in the HCPCS release is rejected.',
           codes: [r.code, ...(asIcd ? [asIcd.code] : [])],
           evidence: [],
-          action: asIcd ? `If the diagnosis ${asIcd.code} (${asIcd.title}) was meant, write it with its dot; otherwise correct the code.` : 'Correct the code (code search).',
+          action: asIcd
+            ? `If the diagnosis ${asIcd.code} (${asIcd.title}) was meant, write it with its dot; otherwise correct the code.`
+            : 'Correct the code (code search).',
         });
         continue;
       }
       if (levelTwo) continue;
-      const known = feeScheduleOf(r.code) || pack.mue(r.code) || pack.mue(r.code, 'outpatient-hospital') || pack.addOnEdits(r.code).length > 0;
+      const known =
+        feeScheduleOf(r.code) ||
+        pack.mue(r.code) ||
+        pack.mue(r.code, 'outpatient-hospital') ||
+        pack.addOnEdits(r.code).length > 0;
       if (known) continue;
       out.push({
         severity: 'warning',

@@ -11,7 +11,8 @@ export const rule: Rule = {
   id: 'comprehensive-code-instead',
   kind: 'conflict',
   title: 'Codes reported where the manual names one comprehensive code',
-  source: 'NCCI Policy Manual Chapter I §A (most comprehensive code; bilateral codes not unbundled) and §E example 1; data/comprehensive-codes.json',
+  source:
+    'NCCI Policy Manual Chapter I §A (most comprehensive code; bilateral codes not unbundled) and §E example 1; data/comprehensive-codes.json',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const lines = encounter.services;
@@ -20,9 +21,13 @@ export const rule: Rule = {
         const hit = c.codes.map((code) => lines.find((s) => s.code === code));
         if (hit.some((h) => !h) || lines.some((s) => s.code === c.report)) continue;
         // The PTP edit between them, when the table in force has one (either order).
-        const edit = c.codes.flatMap((x) => c.codes.filter((y) => y !== x).flatMap((y) => pack.ptpEdits(x, y))).find((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
+        const edit = c.codes
+          .flatMap((x) => c.codes.filter((y) => y !== x).flatMap((y) => pack.ptpEdits(x, y)))
+          .find((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
         const ptp = pack.releasesFor(encounter.dateOfService).find((r) => r.system === 'NCCI-PTP');
-        const pair = edit ? ` NCCI PTP${ptp ? ` ${ptp.release}` : ''} pairs ${edit.column1} with ${edit.column2} (modifier indicator ${edit.modifierIndicator}).` : '';
+        const pair = edit
+          ? ` NCCI PTP${ptp ? ` ${ptp.release}` : ''} pairs ${edit.column1} with ${edit.column2} (modifier indicator ${edit.modifierIndicator}).`
+          : '';
         // A distinct-service modifier on the pair may be right when the exception holds; without one the pair is denied.
         const distinct = hit.some((h) => h!.modifiers.some((m) => isDistinctModifier(m) || m === 'RT' || m === 'LT'));
         out.push({

@@ -9,7 +9,8 @@ export const rule: Rule = {
   id: 'deleted-code-with-replacement',
   kind: 'validity',
   title: 'Code deleted in the release in force on the date of service',
-  source: 'ICD-10-CM annual addenda (order file: codes deleted and added each fiscal year, effective October 1); HIPAA code-set rules',
+  source:
+    'ICD-10-CM annual addenda (order file: codes deleted and added each fiscal year, effective October 1); HIPAA code-set rules',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     for (const d of encounter.diagnoses) {
@@ -22,7 +23,12 @@ export const rule: Rule = {
       out.push({
         severity: 'error',
         message: `${status.code} was ${nowHeader ? 'subdivided' : 'deleted'} in ${status.release}, the release in force on ${encounter.dateOfService} (billable in ${previous})${
-          replacements.length ? `; replaced by ${replacements.map((r) => r.code).slice(0, 6).join(', ')}${more}` : ''
+          replacements.length
+            ? `; replaced by ${replacements
+                .map((r) => r.code)
+                .slice(0, 6)
+                .join(', ')}${more}`
+            : ''
         }`,
         rationale: `Claims for dates of service from ${status.release} on are rejected with a code that is no longer valid.`,
         codes: [status.code, ...replacements.slice(0, 6).map((r) => r.code)],

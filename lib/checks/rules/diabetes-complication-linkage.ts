@@ -18,13 +18,16 @@ export const rule: Rule = {
   id: 'diabetes-complication-linkage',
   kind: 'documentation',
   title: 'Diabetes coded without complications while a linked condition is reported or documented',
-  source: 'ICD-10-CM Official Guidelines I.A.15 ("with" presumes a causal link) and I.C.4.a (diabetes combination codes)',
+  source:
+    'ICD-10-CM Official Guidelines I.A.15 ("with" presumes a causal link) and I.C.4.a (diabetes combination codes)',
   run({ encounter }) {
     const codes = encounter.diagnoses.map((d) => d.code);
     const plain = codes.find((c) => /^E(0[89]|1[013])\.9$/.test(c));
     if (!plain) return [];
     const fromClaim = LINKED.find((l) => codes.some((c) => c !== plain && c.startsWith(l.prefix)));
-    const fromNote = encounter.analysis?.suggestions.find((s) => s.code.slice(0, 3) === plain.slice(0, 3) && s.code !== plain);
+    const fromNote = encounter.analysis?.suggestions.find(
+      (s) => s.code.slice(0, 3) === plain.slice(0, 3) && s.code !== plain,
+    );
     if (!fromClaim && !fromNote) return [];
     const cat = plain.slice(0, 3);
     return [
@@ -33,10 +36,13 @@ export const rule: Rule = {
         message: fromClaim
           ? `${plain} (diabetes without complications) is reported with ${fromClaim.what} (${codes.find((c) => c.startsWith(fromClaim.prefix))})`
           : `${plain} (diabetes without complications) is reported, but the note documents ${fromNote!.code} (${fromNote!.description})`,
-        rationale: 'The classification links diabetes and this condition; the combination code is used unless the provider documents they are unrelated.',
+        rationale:
+          'The classification links diabetes and this condition; the combination code is used unless the provider documents they are unrelated.',
         codes: [plain, ...(fromClaim ? [codes.find((c) => c.startsWith(fromClaim.prefix))!] : [fromNote!.code])],
         evidence: fromNote?.evidence ?? [],
-        action: fromClaim ? `Replace ${plain} with ${fromClaim.combination.replace('E1x', cat)}; or query whether they are unrelated.` : `Report ${fromNote!.code} instead of ${plain}.`,
+        action: fromClaim
+          ? `Replace ${plain} with ${fromClaim.combination.replace('E1x', cat)}; or query whether they are unrelated.`
+          : `Report ${fromNote!.code} instead of ${plain}.`,
       },
     ];
   },

@@ -37,7 +37,8 @@ export const rule: Rule = {
       const gap = billed.rank - supported;
       const discharge = billed.family === 'discharge';
       if (discharge ? gap < 1 : gap < CLEAR_GAP) continue;
-      const time = r.timeMinutes !== undefined ? `${r.timeMinutes} min ("${r.timeEvidence?.text}")` : 'no time statement';
+      const time =
+        r.timeMinutes !== undefined ? `${r.timeMinutes} min ("${r.timeEvidence?.text}")` : 'no time statement';
       out.push({
         severity: 'warning',
         message: `${s.code} (${emLabel(s.code)}) is reported; the note supports ${r.code} (${r.label})`,
@@ -45,7 +46,11 @@ export const rule: Rule = {
           ? `Discharge-day management is levelled by time only; documented: ${time}.`
           : `Total time: ${time}; MDM ${r.mdm.level} (problems ${r.mdm.problems}: ${r.mdm.why.problems}; data ${r.mdm.data}: ${r.mdm.why.data}; risk ${r.mdm.risk}: ${r.mdm.why.risk}).`,
         codes: [s.code],
-        evidence: [...(r.timeEvidence ? [r.timeEvidence] : []), ...r.mdm.evidence.problems, ...r.mdm.evidence.risk].slice(0, 8),
+        evidence: [
+          ...(r.timeEvidence ? [r.timeEvidence] : []),
+          ...r.mdm.evidence.problems,
+          ...r.mdm.evidence.risk,
+        ].slice(0, 8),
         action:
           r.timeMinutes === undefined
             ? `Report ${r.code}, or add the total time spent on the date if it supports ${s.code} (provider query). ${r.nextLevel ?? ''}`.trim()

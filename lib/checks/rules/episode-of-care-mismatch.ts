@@ -13,7 +13,11 @@ interface Cue {
 const FRACTURE_ROWS = ['ADGKP', 'BEHMQ', 'CFJNR'];
 const HEALING_COLUMN: Record<string, number> = { G: 2, K: 3, P: 4 };
 const compile = (list: string[]) => list.map((s) => new RegExp(s, 'gi'));
-const CUES: Record<Phase, RegExp[]> = { initial: compile(EPISODE_CUES.initial), subsequent: compile(EPISODE_CUES.subsequent), sequela: compile(EPISODE_CUES.sequela) };
+const CUES: Record<Phase, RegExp[]> = {
+  initial: compile(EPISODE_CUES.initial),
+  subsequent: compile(EPISODE_CUES.subsequent),
+  sequela: compile(EPISODE_CUES.sequela),
+};
 const HEALING = Object.entries(EPISODE_CUES.healing).map(([ch, re]) => [ch, new RegExp(re, 'i')] as const);
 
 function phaseOf(ch: string): Phase {
@@ -35,7 +39,8 @@ export const rule: Rule = {
   id: 'episode-of-care-mismatch',
   kind: 'documentation',
   title: '7th character does not match the documented episode of care',
-  source: 'ICD-10-CM Official Guidelines I.C.19.a (7th characters A, D, S) and I.C.19.c.1 (fracture 7th characters); Tabular 7th-character tables',
+  source:
+    'ICD-10-CM Official Guidelines I.C.19.a (7th characters A, D, S) and I.C.19.c.1 (fracture 7th characters); Tabular 7th-character tables',
   run(ctx) {
     const { encounter, pack } = ctx;
     const doc = noteDocument(ctx);
@@ -43,20 +48,38 @@ export const rule: Rule = {
     const cues: Cue[] = [];
     for (const st of doc.statements) {
       const role = st.section.role;
-      if (role === 'history' || role === 'family' || role === 'social' || role === 'medications' || role === 'allergies') continue;
+      if (
+        role === 'history' ||
+        role === 'family' ||
+        role === 'social' ||
+        role === 'medications' ||
+        role === 'allergies'
+      )
+        continue;
       const text = doc.view.slice(st.start, st.end);
       for (const phase of ['initial', 'subsequent', 'sequela'] as const) {
         if (phase === 'subsequent' && role === 'plan') continue;
         for (const re of CUES[phase]) {
           re.lastIndex = 0;
           for (let m = re.exec(text); m; m = re.exec(text)) {
-            cues.push({ phase, start: st.start + m.index, end: st.start + m.index + m[0].length, text: doc.text.slice(st.start + m.index, st.start + m.index + m[0].length) });
+            cues.push({
+              phase,
+              start: st.start + m.index,
+              end: st.start + m.index + m[0].length,
+              text: doc.text.slice(st.start + m.index, st.start + m.index + m[0].length),
+            });
           }
         }
       }
     }
     const has = (p: Phase) => cues.filter((c) => c.phase === p);
-    const expected: Phase | undefined = has('sequela').length ? 'sequela' : has('initial').length && !has('subsequent').length ? 'initial' : has('subsequent').length && !has('initial').length ? 'subsequent' : undefined;
+    const expected: Phase | undefined = has('sequela').length
+      ? 'sequela'
+      : has('initial').length && !has('subsequent').length
+        ? 'initial'
+        : has('subsequent').length && !has('initial').length
+          ? 'subsequent'
+          : undefined;
     if (!expected) return [];
     const healing = HEALING.find(([, re]) => re.test(doc.view))?.[0];
     const out: ReturnType<Rule['run']> = [];

@@ -22,10 +22,12 @@ export const rule: Rule = {
         out.push({
           severity: 'warning',
           message: `${a} and ${b} are an Excludes1 pair ("${p.text}" at ${p.from}, tabular ${p.release})`,
-          rationale: 'Excludes1 means the conditions cannot occur together, unless the documentation shows they are unrelated.',
+          rationale:
+            'Excludes1 means the conditions cannot occur together, unless the documentation shows they are unrelated.',
           codes: [a, b],
           evidence: [],
-          action: 'Keep the one the documentation supports, or query the provider whether the conditions are unrelated.',
+          action:
+            'Keep the one the documentation supports, or query the provider whether the conditions are unrelated.',
         });
       }
     }

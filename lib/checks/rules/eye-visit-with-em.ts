@@ -12,7 +12,8 @@ export const rule: Rule = {
   id: 'eye-visit-with-em',
   kind: 'conflict',
   title: 'Eye visit code (92002–92014) and an E/M on the same date',
-  source: 'NCCI Policy Manual Chapter XI §G.1 (general ophthalmological services are part of an E&M reported that day) and §U (specialty visit codes are not reported with a separate E&M)',
+  source:
+    'NCCI Policy Manual Chapter XI §G.1 (general ophthalmological services are part of an E&M reported that day) and §U (specialty visit codes are not reported with a separate E&M)',
   run({ encounter }) {
     const services = encounter.services.filter((s) => !isIcd(s.code));
     const eye = services.filter((s) => isEyeVisit(s.code));
@@ -24,7 +25,8 @@ export const rule: Rule = {
       {
         severity: 'error',
         message: `Eye visit ${eyeCodes} and E/M ${emCodes} are reported for the same date`,
-        rationale: 'An E/M includes the general ophthalmological examination of that day; the eye visit codes and the E/M codes are two ways of reporting one visit.',
+        rationale:
+          'An E/M includes the general ophthalmological examination of that day; the eye visit codes and the E/M codes are two ways of reporting one visit.',
         codes: [...eye.map((s) => s.code), ...em.map((s) => s.code)],
         evidence: [],
         action: `Report one visit: either ${eyeCodes} (eye examination) or ${emCodes} (E/M), whichever the record and payer call for — not both.`,

@@ -45,9 +45,12 @@ export const rule: Rule = {
     if (procedures.length === 0) return out;
     const major = procedures.filter((p) => surgeryKind(p.fs!.globalPeriod) === 'major');
     const minor = procedures.filter((p) => surgeryKind(p.fs!.globalPeriod) === 'minor');
-    const list = (ps: typeof procedures) => ps.map((p) => `${p.line.code} (${p.fs!.globalPeriod}-day global)`).join(', ');
+    const list = (ps: typeof procedures) =>
+      ps.map((p) => `${p.line.code} (${p.fs!.globalPeriod}-day global)`).join(', ');
     const ptpPaired = (em: string, code: string) =>
-      [...pack.ptpEdits(code, em), ...pack.ptpEdits(em, code)].some((e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9);
+      [...pack.ptpEdits(code, em), ...pack.ptpEdits(em, code)].some(
+        (e) => e.inForceOn(encounter.dateOfService) && e.modifierIndicator !== 9,
+      );
     for (const em of services.filter((s) => isVisit(s.code))) {
       const has = (m: string) => em.modifiers.includes(m);
       if (major.length) {
@@ -72,7 +75,8 @@ export const rule: Rule = {
         out.push({
           severity: 'error',
           message: `${em.code}-57 is reported with minor procedure ${list(minor)}: 57 is for the decision for major surgery`,
-          rationale: 'The decision to perform a minor procedure (000/010-day global) is part of the procedure; an E/M beside it is reported only when significant and separately identifiable, with 25.',
+          rationale:
+            'The decision to perform a minor procedure (000/010-day global) is part of the procedure; an E/M beside it is reported only when significant and separately identifiable, with 25.',
           codes: [em.code, ...minor.map((p) => p.line.code)],
           evidence: [],
           action: `Replace 57 with 25 if the record shows an E/M significant and separately identifiable from ${minor.map((p) => p.line.code).join(', ')}; otherwise remove ${em.code}.`,

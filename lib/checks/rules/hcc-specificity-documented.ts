@@ -10,7 +10,8 @@ export const rule: Rule = {
   id: 'hcc-specificity-documented',
   kind: 'documentation',
   title: 'Documented specificity that maps to a CMS-HCC is not coded',
-  source: 'CMS-HCC model V28 ICD-10-CM mappings (payment year 2026); ICD-10-CM Official Guidelines I.B.2 (highest specificity)',
+  source:
+    'CMS-HCC model V28 ICD-10-CM mappings (payment year 2026); ICD-10-CM Official Guidelines I.B.2 (highest specificity)',
   run({ encounter, pack }) {
     const a = encounter.analysis;
     if (!a || !pack.hccMapping) return [];
@@ -21,7 +22,13 @@ export const rule: Rule = {
       const mine = pack.hccOf(d.code);
       for (const s of a.suggestions) {
         // Only a code that states what the reported one leaves unspecified: never another condition, never less.
-        if (reported.has(s.code) || !s.billable || s.assertion !== 'present' || !unspecifiedReadingOf(pack, d.code, s.code)) continue;
+        if (
+          reported.has(s.code) ||
+          !s.billable ||
+          s.assertion !== 'present' ||
+          !unspecifiedReadingOf(pack, d.code, s.code)
+        )
+          continue;
         const theirs = pack.hccOf(s.code);
         if (!theirs || theirs.category === mine?.category) continue;
         const hcc = `HCC ${theirs.category}${theirs.label ? `: ${theirs.label}` : ''}`;

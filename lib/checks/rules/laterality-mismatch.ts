@@ -15,7 +15,8 @@ export const rule: Rule = {
   id: 'laterality-mismatch',
   kind: 'conflict',
   title: 'Side of a code or modifier contradicts the other codes or the note',
-  source: 'ICD-10-CM Official Guidelines I.B.13 (laterality); NCCI Policy Manual Chapter I §E (anatomic modifiers RT, LT) and §V (modifier 50)',
+  source:
+    'ICD-10-CM Official Guidelines I.B.13 (laterality); NCCI Policy Manual Chapter I §E (anatomic modifiers RT, LT) and §V (modifier 50)',
   run(ctx) {
     const { encounter, pack } = ctx;
     const doc = noteDocument(ctx);
@@ -42,7 +43,9 @@ export const rule: Rule = {
           rationale: 'The side of a diagnosis code is the side the provider documents for that site.',
           codes: other ? [x.d.code, other] : [x.d.code],
           evidence: mentions.slice(0, 3).map(({ start, end, text }) => ({ start, end, text })),
-          action: other ? `Report ${other} instead of ${x.d.code}, or query the provider if the note is wrong.` : `Report the ${noted} code of this family${noted === 'bilateral' ? ' (or the right and the left code when there is no bilateral one)' : ''}, or query the provider if the note is wrong.`,
+          action: other
+            ? `Report ${other} instead of ${x.d.code}, or query the provider if the note is wrong.`
+            : `Report the ${noted} code of this family${noted === 'bilateral' ? ' (or the right and the left code when there is no bilateral one)' : ''}, or query the provider if the note is wrong.`,
         });
       }
     }
@@ -63,14 +66,21 @@ export const rule: Rule = {
         });
         continue;
       }
-      if (side === 'bilateral' && sided.length && sided.every((x) => x.side !== 'bilateral') && new Set(sided.map((x) => x.side)).size === 1) {
+      if (
+        side === 'bilateral' &&
+        sided.length &&
+        sided.every((x) => x.side !== 'bilateral') &&
+        new Set(sided.map((x) => x.side)).size === 1
+      ) {
         out.push({
           severity: 'warning',
           message: `${s.code}-50 (both sides) is reported, but the diagnoses give one side only (${sided.map((x) => `${x.d.code} ${x.side}`).join(', ')})`,
-          rationale: 'A bilateral procedure is supported by a bilateral diagnosis code, or by the right and the left code.',
+          rationale:
+            'A bilateral procedure is supported by a bilateral diagnosis code, or by the right and the left code.',
           codes: [s.code, ...sided.map((x) => x.d.code)],
           evidence: [],
-          action: 'Report the diagnosis for the other side too (or the bilateral code), or replace 50 with the side treated.',
+          action:
+            'Report the diagnosis for the other side too (or the bilateral code), or replace 50 with the side treated.',
         });
         continue;
       }

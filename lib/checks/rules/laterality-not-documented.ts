@@ -40,14 +40,24 @@ export const rule: Rule = {
       const bilateral = side === 'bilateral' ? codeForSide(pack, d.code, 'bilateral') : undefined;
       const right = codeForSide(pack, d.code, 'right');
       const left = codeForSide(pack, d.code, 'left');
-      const target = side === 'bilateral' ? (bilateral ? [bilateral] : [right, left].filter((c): c is string => Boolean(c))) : [codeForSide(pack, d.code, side)].filter((c): c is string => Boolean(c));
+      const target =
+        side === 'bilateral'
+          ? bilateral
+            ? [bilateral]
+            : [right, left].filter((c): c is string => Boolean(c))
+          : [codeForSide(pack, d.code, side)].filter((c): c is string => Boolean(c));
       out.push({
         severity: 'warning',
         message: `${d.code} (${info.title}) is reported, but the note says "${mentions[0]!.text}"${both && mentions.length > 1 ? ` and "${mentions.find((m) => m.side !== mentions[0]!.side)?.text ?? mentions[1]!.text}"` : ''}`,
-        rationale: side === 'bilateral' && !bilateral ? 'Both sides are documented and this family has no bilateral code: the right and the left code are reported.' : 'The unspecified-side code is only for records that do not say the side.',
+        rationale:
+          side === 'bilateral' && !bilateral
+            ? 'Both sides are documented and this family has no bilateral code: the right and the left code are reported.'
+            : 'The unspecified-side code is only for records that do not say the side.',
         codes: [d.code, ...target],
         evidence,
-        action: target.length ? `Report ${target.join(' and ')} instead of ${d.code}.` : `Report the ${side}-sided code of this family.`,
+        action: target.length
+          ? `Report ${target.join(' and ')} instead of ${d.code}.`
+          : `Report the ${side}-sided code of this family.`,
       });
     }
     return out;

@@ -15,7 +15,8 @@ export const rule: Rule = {
   id: 'long-term-drug-status',
   kind: 'documentation',
   title: 'Continued drug therapy documented but its Z79 status code missing',
-  source: 'ICD-10-CM Official Guidelines I.C.21.c.3 (Z79 long-term current drug therapy) and I.C.4.a.3 (insulin, oral hypoglycemics, injectable non-insulin antidiabetics)',
+  source:
+    'ICD-10-CM Official Guidelines I.C.21.c.3 (Z79 long-term current drug therapy) and I.C.4.a.3 (insulin, oral hypoglycemics, injectable non-insulin antidiabetics)',
   run(ctx) {
     const { encounter, pack } = ctx;
     const doc = noteDocument(ctx);
@@ -30,7 +31,8 @@ export const rule: Rule = {
       out.push({
         severity: 'warning',
         message: `The note documents current ${s.reason.matched} ("${s.evidence[0]?.text}")${related ? ` for ${related}` : ''}, but ${s.code} is not reported`,
-        rationale: 'A drug the patient keeps taking for a reported condition is reported with its long-term (current) drug therapy status code.',
+        rationale:
+          'A drug the patient keeps taking for a reported condition is reported with its long-term (current) drug therapy status code.',
         codes: [s.code, ...(related ? [related] : [])],
         evidence: s.evidence.slice(0, 5),
         action: `Add ${s.code} (${s.description}).`,

@@ -11,7 +11,8 @@ export const rule: Rule = {
   id: 'manifestation-etiology-missing',
   kind: 'conflict',
   title: 'Manifestation code without its underlying condition',
-  source: 'ICD-10-CM Official Guidelines I.A.13 (code first / use additional code); Tabular "code first" notes of the release in force',
+  source:
+    'ICD-10-CM Official Guidelines I.A.13 (code first / use additional code); Tabular "code first" notes of the release in force',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const dx = encounter.diagnoses.filter((d) => isIcd(d.code));
@@ -25,10 +26,13 @@ export const rule: Rule = {
       out.push({
         severity: 'error',
         message: `${cf.code} (${cf.title}) is reported without the underlying condition its "code first" note names`,
-        rationale: notes ? `Code first: ${notes} (at ${cf.notes[0]?.from}, tabular ${cf.notes[0]?.release}).` : 'A manifestation code is reported with, and after, the disease that causes it.',
+        rationale: notes
+          ? `Code first: ${notes} (at ${cf.notes[0]?.from}, tabular ${cf.notes[0]?.release}).`
+          : 'A manifestation code is reported with, and after, the disease that causes it.',
         codes: [cf.code],
         evidence: [],
-        action: 'Add the underlying condition the documentation supports and list it before this code; if the record does not name it, query the provider.',
+        action:
+          'Add the underlying condition the documentation supports and list it before this code; if the record does not name it, query the provider.',
       });
     }
     return out;

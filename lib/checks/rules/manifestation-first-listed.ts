@@ -11,7 +11,8 @@ export const rule: Rule = {
   id: 'manifestation-first-listed',
   kind: 'conflict',
   title: 'Manifestation or "code first" code listed before its underlying condition',
-  source: 'ICD-10-CM Official Guidelines I.A.13 (etiology/manifestation convention; code first notes); Tabular "code first" notes of the release in force',
+  source:
+    'ICD-10-CM Official Guidelines I.A.13 (etiology/manifestation convention; code first notes); Tabular "code first" notes of the release in force',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const dx = [...encounter.diagnoses].filter((d) => isIcd(d.code)).sort((a, b) => a.line - b.line);
@@ -24,10 +25,13 @@ export const rule: Rule = {
         out.push({
           severity: 'error',
           message: `${cf.code} (${cf.title}) is a manifestation code and is listed first${where}`,
-          rationale: 'A manifestation code describes the effect of an underlying disease; it may not be first-listed — the underlying condition comes first.',
+          rationale:
+            'A manifestation code describes the effect of an underlying disease; it may not be first-listed — the underlying condition comes first.',
           codes: [cf.code, ...(etiology ? [etiology.code] : [])],
           evidence: [],
-          action: etiology ? `List ${etiology.code} first, then ${cf.code}.` : 'List the underlying (etiology) condition first, then this code.',
+          action: etiology
+            ? `List ${etiology.code} first, then ${cf.code}.`
+            : 'List the underlying (etiology) condition first, then this code.',
         });
         return;
       }
@@ -36,7 +40,8 @@ export const rule: Rule = {
       out.push({
         severity: cf.kind === 'manifestation' ? 'error' : 'warning',
         message: `${cf.code} is listed before ${later.code}, which its "code first" note names${where}`,
-        rationale: 'When the condition a "code first" note names is present, it is sequenced before the code that carries the note.',
+        rationale:
+          'When the condition a "code first" note names is present, it is sequenced before the code that carries the note.',
         codes: [cf.code, later.code],
         evidence: [],
         action: `List ${later.code} before ${cf.code}.`,

@@ -20,7 +20,8 @@ export const rule: Rule = {
       out.push({
         severity: 'error',
         message: `${s.code} (line ${s.line}) carries ${wrong.join(' and ')}: a distinct-procedural-service modifier is not used on an E/M`,
-        rationale: 'Modifier 59 and XE/XS/XP/XU describe procedures that are distinct from each other; an E/M that is significant and separately identifiable from a procedure the same day is marked with 25.',
+        rationale:
+          'Modifier 59 and XE/XS/XP/XU describe procedures that are distinct from each other; an E/M that is significant and separately identifiable from a procedure the same day is marked with 25.',
         codes: [s.code],
         evidence: [],
         action: procedures.length

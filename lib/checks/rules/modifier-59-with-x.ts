@@ -22,7 +22,12 @@ export const rule: Rule = {
     const out: ReturnType<Rule['run']> = [];
     for (const s of encounter.services) {
       // 59 on an E/M: modifier-59-on-em; on a code that takes no distinct-service modifier: modifier-not-allowed.
-      if (!s.modifiers.includes('59') || isEm(s.code) || MODIFIER_RESTRICTIONS.some((r) => r.code === s.code && r.modifiers.includes('59'))) continue;
+      if (
+        !s.modifiers.includes('59') ||
+        isEm(s.code) ||
+        MODIFIER_RESTRICTIONS.some((r) => r.code === s.code && r.modifiers.includes('59'))
+      )
+        continue;
       const x = s.modifiers.filter(isXModifier);
       if (x.length) {
         out.push({
@@ -38,7 +43,8 @@ export const rule: Rule = {
       out.push({
         severity: 'info',
         message: `${s.code} (line ${s.line}) carries 59; an X modifier says which kind of distinct service it is`,
-        rationale: '59 is for when no more descriptive modifier applies; XE/XS/XP/XU are used in its place whenever one fits.',
+        rationale:
+          '59 is for when no more descriptive modifier applies; XE/XS/XP/XU are used in its place whenever one fits.',
         codes: [s.code],
         evidence: [],
         action: `Use ${X_MODIFIERS.map((m) => `${m} (${X_MEANING[m]})`).join(', ')} instead of 59 when the record shows one; keep 59 only if none fits.`,

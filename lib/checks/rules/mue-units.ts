@@ -11,7 +11,8 @@ export const rule: Rule = {
   id: 'mue-units',
   kind: 'conflict',
   title: 'Units over the MUE value',
-  source: 'CMS NCCI MUE tables (practitioner / outpatient hospital) and NCCI Policy Manual Chapter I (MUE adjudication indicators)',
+  source:
+    'CMS NCCI MUE tables (practitioner / outpatient hospital) and NCCI Policy Manual Chapter I (MUE adjudication indicators)',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const service = encounter.setting === 'hospital' ? 'outpatient-hospital' : 'practitioner';
@@ -38,7 +39,10 @@ export const rule: Rule = {
         rationale: `${MAI_TEXT[m.mai] ?? `MAI ${m.mai}`}. CMS rationale: ${m.rationale || 'not given'}.`,
         codes: [code],
         evidence: [],
-        action: m.mai === 2 ? `Report at most ${m.value} ${m.value === 1 ? 'unit' : 'units'}.` : `Report ${m.value} ${m.value === 1 ? 'unit' : 'units'} unless the record documents more (then be ready to appeal with it).`,
+        action:
+          m.mai === 2
+            ? `Report at most ${m.value} ${m.value === 1 ? 'unit' : 'units'}.`
+            : `Report ${m.value} ${m.value === 1 ? 'unit' : 'units'} unless the record documents more (then be ready to appeal with it).`,
       });
     }
     return out;

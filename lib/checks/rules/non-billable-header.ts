@@ -17,12 +17,19 @@ export const rule: Rule = {
       out.push({
         severity: 'error',
         message: `${info.code} (${info.title}) is a header, not billable`,
-        rationale: seven && children.length === 0 ? 'This code needs a 7th character.' : 'Headers are rejected on claims; a more specific code exists.',
+        rationale:
+          seven && children.length === 0
+            ? 'This code needs a 7th character.'
+            : 'Headers are rejected on claims; a more specific code exists.',
         codes: [info.code],
         evidence: [],
-        action: seven && children.every((c) => c.replace('.', '').length === 7)
-          ? `Add the 7th character (${seven.values.map((v) => `${v.char} ${v.text}`).slice(0, 4).join('; ')}…), e.g. ${children[0] ?? `${info.code}A`}.`
-          : `Pick the specific code the documentation supports: ${children.join(', ')}${info.children.length > 8 ? ', …' : ''}.`,
+        action:
+          seven && children.every((c) => c.replace('.', '').length === 7)
+            ? `Add the 7th character (${seven.values
+                .map((v) => `${v.char} ${v.text}`)
+                .slice(0, 4)
+                .join('; ')}…), e.g. ${children[0] ?? `${info.code}A`}.`
+            : `Pick the specific code the documentation supports: ${children.join(', ')}${info.children.length > 8 ? ', …' : ''}.`,
       });
     }
     return out;

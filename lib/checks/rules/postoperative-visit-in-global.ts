@@ -57,7 +57,20 @@ export function postoperativeWindow(prior: Pick<PriorProcedure, 'daysBefore' | '
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 const AMOUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
@@ -102,7 +115,8 @@ export function priorProceduresInNote(doc: NoteDocument, dateOfService: string):
     const statement = { start: st.start + lead, end: st.start + whole.trimEnd().length, text: whole.trim() };
     const span = (index: number, length: number) => ({ cue: text.slice(index, index + length), ...statement });
     // A time is read as the operation's only with an operation named within 80 characters of it.
-    const nearProcedure = (index: number, length: number) => PROCEDURE.test(text.slice(Math.max(0, index - 80), index + length + 80));
+    const nearProcedure = (index: number, length: number) =>
+      PROCEDURE.test(text.slice(Math.max(0, index - 80), index + length + 80));
     // "Postoperative day #2" dates the statement, not the visit (a discharge summary's course): postoperative, undated.
     let dated = false;
     for (const re of POSTOP_DAY) {
@@ -166,7 +180,8 @@ function when(p: PriorProcedure): string {
 export const rule: Rule = {
   id: 'postoperative-visit-in-global',
   kind: 'conflict',
-  title: 'Visit or procedure inside the postoperative period of an earlier operation the note dates, without 24/57 or 58/78/79',
+  title:
+    'Visit or procedure inside the postoperative period of an earlier operation the note dates, without 24/57 or 58/78/79',
   source: `NCCI Policy Manual Chapter I §D (postoperative visits in the global package; modifier 24) and §E (58, 78, 79); Medicare Claims Processing Manual Chapter 12 §40.1–40.2; global periods from the ${feeScheduleRelease()}`,
   run(ctx) {
     const { encounter } = ctx;
@@ -187,7 +202,11 @@ export const rule: Rule = {
         if (has('24', '57') || isConsultation(line.code)) continue;
         const { p, window } = priors[0]!;
         const period =
-          window === 'inside' ? 'inside its postoperative period (10 or 90 days)' : window === 'inside-if-major' ? 'inside its postoperative period if it was major surgery (090 days)' : 'possibly inside its postoperative period (the note gives no date)';
+          window === 'inside'
+            ? 'inside its postoperative period (10 or 90 days)'
+            : window === 'inside-if-major'
+              ? 'inside its postoperative period if it was major surgery (090 days)'
+              : 'possibly inside its postoperative period (the note gives no date)';
         out.push({
           severity: 'warning',
           message: `${line.code} is reported for a visit after an operation the note records ("${quote(p)}"${when(p)}): ${period}, without modifier 24`,
@@ -206,7 +225,7 @@ export const rule: Rule = {
         severity: 'warning',
         message: `${line.code} (${kind}-day global) is reported after an operation the note records ("${quote(p)}"${when(p)}): ${window === 'inside' ? 'inside its postoperative period' : 'inside its postoperative period if it was major surgery'}, without 58, 78 or 79`,
         rationale:
-          'A procedure by the same physician or group during another operation\'s postoperative period says why it is paid apart: staged, planned or more extensive (58), an unplanned return to the operating room for a complication (78), or unrelated (79).',
+          "A procedure by the same physician or group during another operation's postoperative period says why it is paid apart: staged, planned or more extensive (58), an unplanned return to the operating room for a complication (78), or unrelated (79).",
         codes: [line.code],
         evidence: [{ start: p.start, end: p.end, text: p.text }],
         action: `If you or your group performed that operation, append 58 (staged or planned), 78 (unplanned return to the operating room) or 79 (unrelated) to ${line.code}, as the record shows; if another practice operated, no change.`,

@@ -25,14 +25,20 @@ export const rule: Rule = {
     for (const d of encounter.diagnoses) {
       if (!isIcd(d.code)) continue;
       const category = d.code.slice(0, 3);
-      const asserted = a?.suggestions.some((s) => s.code === d.code || (s.code.slice(0, 3) === category && s.assertion === 'present'));
+      const asserted = a?.suggestions.some(
+        (s) => s.code === d.code || (s.code.slice(0, 3) === category && s.assertion === 'present'),
+      );
       if (asserted) continue;
       const title = pack.codeInfo(d.code)?.title;
-      const named = doc && title ? namings(doc, titleStems(title), STATED).filter((n) => n.assertion !== 'negated') : [];
+      const named =
+        doc && title ? namings(doc, titleStems(title), STATED).filter((n) => n.assertion !== 'negated') : [];
       // Stated as a fact somewhere ("Iron deficiency will be treated with iron"): not uncertain.
       if (named.some((n) => n.assertion !== 'possible' && n.assertion !== 'hypothetical')) continue;
-      const possible = (a?.excluded ?? []).filter((s) => s.assertion === 'possible' && !aboutTheCause(doc?.view, s.evidence[0]?.start));
-      const byAnalysis = possible.find((s) => s.code === d.code) ?? possible.find((s) => s.code.slice(0, 3) === category);
+      const possible = (a?.excluded ?? []).filter(
+        (s) => s.assertion === 'possible' && !aboutTheCause(doc?.view, s.evidence[0]?.start),
+      );
+      const byAnalysis =
+        possible.find((s) => s.code === d.code) ?? possible.find((s) => s.code.slice(0, 3) === category);
       let evidence = byAnalysis?.evidence ?? [];
       if (!byAnalysis) {
         // Every statement that names it is uncertain (negated ones say nothing of its presence).
@@ -41,13 +47,16 @@ export const rule: Rule = {
         evidence = live.slice(0, 3).map((n) => ({ start: n.start, end: n.end, text: n.text }));
       }
       // Quote the whole statement ("Probable community-acquired pneumonia"), not only the matched words.
-      const said = doc?.statements.find((st) => evidence[0] && st.start <= evidence[0].start && evidence[0].end <= st.end);
+      const said = doc?.statements.find(
+        (st) => evidence[0] && st.start <= evidence[0].start && evidence[0].end <= st.end,
+      );
       const quote = said ? doc!.text.slice(said.start, said.end).trim() : (evidence[0]?.text ?? '');
       const symptoms = a?.suggestions.filter((s) => s.code.startsWith('R')).map((s) => s.code) ?? [];
       out.push({
         severity: 'error',
         message: `${d.code} is documented only as uncertain ("${quote}")`,
-        rationale: 'In the office, probable / suspected / rule-out diagnoses are not coded; the signs and symptoms are.',
+        rationale:
+          'In the office, probable / suspected / rule-out diagnoses are not coded; the signs and symptoms are.',
         codes: [d.code],
         evidence,
         action: `Remove ${d.code} and report the documented signs and symptoms (${symptoms.join(', ') || 'see the note'}), or query the provider if it was confirmed.`,
@@ -66,5 +75,7 @@ function aboutTheCause(view: string | undefined, at: number | undefined, end?: n
   if (view === undefined || at === undefined) return false;
   const from = Math.max(0, view.lastIndexOf('.', at - 1) + 1, at - 160);
   const before = view.slice(from, end ?? at + 1);
-  return /\b(possibl[ey]|probabl[ey]|likely|may be|might be|could be|perhaps|suspect(ed)?)\s+(due to|secondary to|related to|caused by|from|because of|attributable to)\b/i.test(before);
+  return /\b(possibl[ey]|probabl[ey]|likely|may be|might be|could be|perhaps|suspect(ed)?)\s+(due to|secondary to|related to|caused by|from|because of|attributable to)\b/i.test(
+    before,
+  );
 }

@@ -10,7 +10,8 @@ export const rule: Rule = {
   id: 'unparseable-code',
   kind: 'validity',
   title: 'Entry of the code list that is not a code as written',
-  source: 'HIPAA code-set formats (ICD-10-CM: letter, two characters, dot, up to four more; CPT/HCPCS: five characters; modifiers: two characters)',
+  source:
+    'HIPAA code-set formats (ICD-10-CM: letter, two characters, dot, up to four more; CPT/HCPCS: five characters; modifiers: two characters)',
   run({ encounter, pack }) {
     return encounter.unparsed.map((u) => {
       const known = u.meant ? pack.codeInfo(u.meant) : undefined;
@@ -21,7 +22,8 @@ export const rule: Rule = {
         return {
           severity: 'error' as const,
           message: `"${u.text}" (entry ${u.position}) is not read as a code: ${u.reason}`,
-          rationale: 'A line with a modifier that is not a valid modifier is left out of every other check and is rejected on the claim.',
+          rationale:
+            'A line with a modifier that is not a valid modifier is left out of every other check and is rejected on the claim.',
           codes: [service],
           evidence: [],
           action: `Correct ${modifier} on ${service} to the modifier the record supports, or report ${service} without it.`,
@@ -33,7 +35,9 @@ export const rule: Rule = {
         rationale: 'An entry that is not a valid code is left out of every other check and is rejected on the claim.',
         codes: known ? [known.code] : [],
         evidence: [],
-        action: known ? `Write it as ${known.code} (${known.title}) if that is the code meant.` : 'Correct or remove this entry.',
+        action: known
+          ? `Write it as ${known.code} (${known.title}) if that is the code meant.`
+          : 'Correct or remove this entry.',
       };
     });
   },

@@ -12,7 +12,8 @@ export const rule: Rule = {
   id: 'unspecified-beside-specified',
   kind: 'conflict',
   title: 'Unspecified code beside a specified code of the same category',
-  source: 'ICD-10-CM Official Guidelines I.A.9 (unspecified codes: only when the record lacks the detail) and I.B.2 (highest specificity); Tabular List hierarchy',
+  source:
+    'ICD-10-CM Official Guidelines I.A.9 (unspecified codes: only when the record lacks the detail) and I.B.2 (highest specificity); Tabular List hierarchy',
   run({ encounter, pack }) {
     const out: ReturnType<Rule['run']> = [];
     const dx = encounter.diagnoses.filter((d) => isIcd(d.code));

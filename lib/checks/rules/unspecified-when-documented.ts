@@ -22,11 +22,23 @@ export const rule: Rule = {
       const info = pack.codeInfo(d.code);
       if (!info || !/unspecified/i.test(info.title)) continue;
       // The documented code must state what this one leaves unspecified (its branch of the Tabular), not another condition.
-      const better = a.suggestions.find((s) => s.billable && !reported.has(s.code) && s.assertion === 'present' && unspecifiedReadingOf(pack, d.code, s.code));
+      const better = a.suggestions.find(
+        (s) =>
+          s.billable &&
+          !reported.has(s.code) &&
+          s.assertion === 'present' &&
+          unspecifiedReadingOf(pack, d.code, s.code),
+      );
       if (!better) continue;
       // Only the side differs: laterality-not-documented reads the side from the note (both sides included).
       const side = sideOfTitle(better.description);
-      if (sideOfTitle(info.title) === 'unspecified' && side && side !== 'unspecified' && codeForSide(pack, d.code, side) === better.code) continue;
+      if (
+        sideOfTitle(info.title) === 'unspecified' &&
+        side &&
+        side !== 'unspecified' &&
+        codeForSide(pack, d.code, side) === better.code
+      )
+        continue;
       out.push({
         severity: 'warning',
         message: `${d.code} (${info.title}) is reported, but the note documents ${better.code} (${better.description})`,

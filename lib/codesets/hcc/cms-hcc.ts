@@ -37,7 +37,10 @@ export function parseCmsHccMappings(table: Table, file: string): HccMapping {
     file,
     10,
   );
-  const title = table.rows.slice(0, headerIndex).map((r) => r.join(' ')).join(' ');
+  const title = table.rows
+    .slice(0, headerIndex)
+    .map((r) => r.join(' '))
+    .join(' ');
   const years = /valid in ((?:FY\s?\d{4})(?:,?\s*(?:and\s+)?FY\s?\d{4})*)/i.exec(title)?.[1] ?? '';
   const byCode = new Map<string, HccRecord>();
   let footer = false;
@@ -52,9 +55,11 @@ export function parseCmsHccMappings(table: Table, file: string): HccMapping {
     }
     if (footer && rest) continue;
     if (footer) throw new CodesetError(file, 'a data row after the table ended (blank row)', { line });
-    if (!isIcdCodeShape(raw) || raw.includes('.')) throw new CodesetError(file, `"${raw}" is not an ICD-10-CM code as CMS writes it (no dot)`, { line });
+    if (!isIcdCodeShape(raw) || raw.includes('.'))
+      throw new CodesetError(file, `"${raw}" is not an ICD-10-CM code as CMS writes it (no dot)`, { line });
     const cell = (r[col.v28] ?? '').trim();
-    if (cell !== '' && !/^\d{1,3}$/.test(cell)) throw new CodesetError(file, `V28 category "${cell}" is not a number`, { line });
+    if (cell !== '' && !/^\d{1,3}$/.test(cell))
+      throw new CodesetError(file, `V28 category "${cell}" is not a number`, { line });
     const code = dotIcd(raw);
     let rec = byCode.get(code);
     if (!rec) byCode.set(code, (rec = { code, v28: [], line }));

@@ -92,9 +92,13 @@ export function parseHcpcsFixedWidth(text: string, file: string): HcpcsRecord[] 
   splitLines(text).forEach((raw, i) => {
     if (raw.trim() === '') return;
     if (raw.length < 92 || !/^[0-9]{5}$/.test(raw.slice(5, 10)) || !/[0-9]/.test(raw[10] ?? '')) {
-      throw new CodesetError(file, 'not the HCPCS ANWEB record layout (HCPC 1-5, sequence 6-10, record id 11, long description 12-91)', {
-        line: i + 1,
-      });
+      throw new CodesetError(
+        file,
+        'not the HCPCS ANWEB record layout (HCPC 1-5, sequence 6-10, record id 11, long description 12-91)',
+        {
+          line: i + 1,
+        },
+      );
     }
     rows.push([raw.slice(0, 5).trim(), raw.slice(10, 11), raw.slice(11, 91).trim(), raw.slice(91, 119).trim()]);
     rowLine.push(i + 1);
@@ -129,15 +133,21 @@ export function parseHcpcsJson(text: string, file: string): { version: string; r
   const parsed = JsonShape.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CodesetError(file, `not the HCPCS JSON shape: ${issue?.path.join('.')} ${issue?.message}`, { element: issue?.path.join('.') });
+    throw new CodesetError(file, `not the HCPCS JSON shape: ${issue?.path.join('.')} ${issue?.message}`, {
+      element: issue?.path.join('.'),
+    });
   }
   const map = new Map<string, HcpcsRecord>();
   parsed.data.codes.forEach((c, i) => {
     const line = i + 1;
     const code = c.code.toUpperCase();
-    if (!LEVEL2_RE.test(code)) throw new CodesetError(file, `"${code}" is not a HCPCS Level II code`, { element: `codes[${i}]` });
+    if (!LEVEL2_RE.test(code))
+      throw new CodesetError(file, `"${code}" is not a HCPCS Level II code`, { element: `codes[${i}]` });
     const prev = map.get(code);
-    if (prev) throw new CodesetError(file, `duplicate code ${code} (codes[${prev.line - 1}] and codes[${i}])`, { element: `codes[${i}]` });
+    if (prev)
+      throw new CodesetError(file, `duplicate code ${code} (codes[${prev.line - 1}] and codes[${i}])`, {
+        element: `codes[${i}]`,
+      });
     const rec: HcpcsRecord = { code, long: c.longDesc, short: c.shortDesc, line };
     if (c.cov) rec.cov = c.cov;
     if (c.tos) rec.tos = c.tos;

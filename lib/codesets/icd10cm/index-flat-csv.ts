@@ -48,10 +48,16 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
     const levelText = cell(col.level);
     const level = Number(levelText);
     if (levelText === '' || !Number.isInteger(level) || level < 0 || level > 20) {
-      throw new CodesetError(file, `Level "${levelText}" is not a term level (0 = main term, 1..n = subterm)`, { line });
+      throw new CodesetError(file, `Level "${levelText}" is not a term level (0 = main term, 1..n = subterm)`, {
+        line,
+      });
     }
     if (level > stack.length) {
-      throw new CodesetError(file, `a level-${level} subterm follows a level-${stack.length - 1} term (a level is skipped)`, { line });
+      throw new CodesetError(
+        file,
+        `a level-${level} subterm follows a level-${stack.length - 1} term (a level is skipped)`,
+        { line },
+      );
     }
     let nemod = cell(col.nemod);
     let title = cell(col.term);
@@ -59,10 +65,17 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
     if (title === '' && nemod !== '') [title, nemod] = [nemod.replace(/[()]/g, '').trim(), ''];
     if (title === '') throw new CodesetError(file, 'index term without a title', { line });
     const code = cell(col.code);
-    if (code !== '' && !CODE_RE.test(code)) throw new CodesetError(file, `"${code}" is not an ICD-10-CM code`, { line });
+    if (code !== '' && !CODE_RE.test(code))
+      throw new CodesetError(file, `"${code}" is not an ICD-10-CM code`, { line });
     stack.length = level;
     const parent = stack[level - 1];
-    const entry: IndexEntry = { path: parent ? [...parent.path, title] : [title], level, codes: code ? [code] : [], manif: [], line };
+    const entry: IndexEntry = {
+      path: parent ? [...parent.path, title] : [title],
+      level,
+      codes: code ? [code] : [],
+      manif: [],
+      line,
+    };
     if (nemod) entry.nemod = nemod;
     const see = cell(col.see);
     if (see) entry.see = see;

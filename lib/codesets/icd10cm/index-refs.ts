@@ -89,7 +89,8 @@ function termTree(entries: IndexEntry[]): TermTree {
           const t = titleOf(c);
           if (!names.has(t)) names.set(t, c);
           // "skin NOS", "connective tissue NEC" answer to "skin", "connective tissue" too.
-          for (const alt of [...t.split(','), t.replace(/ (nos|nec)$/, '')]) alts.push([alt.trim().replace(/-$/, ''), c]);
+          for (const alt of [...t.split(','), t.replace(/ (nos|nec)$/, '')])
+            alts.push([alt.trim().replace(/-$/, ''), c]);
         }
         for (const [alt, c] of alts) if (alt && !names.has(alt)) names.set(alt, c);
         level = level.flatMap((c) => children[c]!);
@@ -131,7 +132,10 @@ const NEOPLASM_COLUMN: [RegExp, string][] = [
  * the Table of Neoplasms by site and behavior ("see Neoplasm, skin, benign" -> the Benign cell of
  * the skin row); "by site" references name no site and stay unresolved.
  */
-export function resolveIndexRefs(entries: IndexEntry[], neoplasmTable?: IndexEntry[]): { refs: ResolvedRef[]; stats: RefStats } {
+export function resolveIndexRefs(
+  entries: IndexEntry[],
+  neoplasmTable?: IndexEntry[],
+): { refs: ResolvedRef[]; stats: RefStats } {
   const tree = termTree(entries);
   const neo = neoplasmTable?.length ? termTree(neoplasmTable) : undefined;
 
@@ -145,7 +149,8 @@ export function resolveIndexRefs(entries: IndexEntry[], neoplasmTable?: IndexEnt
     if (site.length === 0) return undefined;
     for (const main of neo.mains('neoplasm, neoplastic', false).concat(neo.mains('neoplasm', true))) {
       const node = neo.walk(main, site);
-      const cell = node === undefined ? undefined : neoplasmTable![node]!.cells?.find((c) => c.column.toLowerCase() === column);
+      const cell =
+        node === undefined ? undefined : neoplasmTable![node]!.cells?.find((c) => c.column.toLowerCase() === column);
       if (cell) return [cell.code];
     }
     return undefined;

@@ -55,13 +55,19 @@ export function parseIndexXml(text: string, file: string): IndexFile {
       if (!rootSeen) {
         rootSeen = true;
         if (tag.name !== 'ICD10CM.index') {
-          throw new CodesetError(file, `expected root <ICD10CM.index>, found <${tag.name}>`, { line, element: tag.name });
+          throw new CodesetError(file, `expected root <ICD10CM.index>, found <${tag.name}>`, {
+            line,
+            element: tag.name,
+          });
         }
       }
       if (tag.name === 'mainTerm' || tag.name === 'term') {
         const level = tag.name === 'mainTerm' ? 0 : Number(tag.attributes.level);
         if (!Number.isInteger(level) || level < 0) {
-          throw new CodesetError(file, `term level "${String(tag.attributes.level)}" is not a whole number`, { line, element: 'term' });
+          throw new CodesetError(file, `term level "${String(tag.attributes.level)}" is not a whole number`, {
+            line,
+            element: 'term',
+          });
         }
         const parent = stack[stack.length - 1];
         const entry: IndexEntry = { path: parent ? [...parent.path] : [], level, codes: [], manif: [], line };
@@ -105,7 +111,8 @@ export function parseIndexXml(text: string, file: string): IndexFile {
         // The FY2026 neoplasm table once prints a phrase in <manif> ("book-leaf (mouth)"): keep it as text.
         entry.nemod = [entry.nemod, value].filter(Boolean).join(' ');
       } else if (entry && (name === 'code' || name === 'manif')) {
-        if (!INDEX_CODE_RE.test(value)) throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: name });
+        if (!INDEX_CODE_RE.test(value))
+          throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: name });
         (name === 'code' ? entry.codes : entry.manif).push(value);
       } else if (entry && name === 'see') entry.see = value;
       else if (entry && name === 'seeAlso') entry.seeAlso = value;
@@ -116,7 +123,8 @@ export function parseIndexXml(text: string, file: string): IndexFile {
         if (!column) throw new CodesetError(file, `cell column ${cellCol} has no heading`, { line, element: 'cell' });
         // "--" and "-" print an empty cell: no code for that behavior/intent.
         const empty = value === '' || /^-+$/.test(value);
-        if (!empty && !INDEX_CODE_RE.test(value)) throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: 'cell' });
+        if (!empty && !INDEX_CODE_RE.test(value))
+          throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: 'cell' });
         if (!empty) (entry.cells ??= []).push({ column, code: value });
       } else if (name === 'mainTerm' || name === 'term') stack.pop();
     },

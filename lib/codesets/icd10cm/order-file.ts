@@ -52,7 +52,8 @@ export function parseOrderFile(text: string, file: string): OrderRecord[] {
     const code = dotIcd(rawCode);
     if (!ICD_CODE_RE.test(code)) throw new CodesetError(file, `"${rawCode}" is not an ICD-10-CM code`, { line });
     const prev = seen.get(code);
-    if (prev !== undefined) throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
+    if (prev !== undefined)
+      throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
     seen.set(code, line);
     out.push({ order: Number(orderNo), code, billable: flag === '1', short: short.trimEnd(), long: long.trim(), line });
   });
@@ -78,11 +79,16 @@ export function parseCodesFile(text: string, file: string): ValidCodeRecord[] {
     if (raw.trim() === '') return;
     const m = CODES_LINE_RE.exec(raw);
     if (!m || !ICD_CODE_RE.test(m[1] as string)) {
-      throw new CodesetError(file, 'not the ICD-10-CM codes-file layout (expected: code without dot, spaces, long title)', { line });
+      throw new CodesetError(
+        file,
+        'not the ICD-10-CM codes-file layout (expected: code without dot, spaces, long title)',
+        { line },
+      );
     }
     const code = dotIcd(m[1] as string);
     const prev = seen.get(code);
-    if (prev !== undefined) throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
+    if (prev !== undefined)
+      throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
     seen.set(code, line);
     out.push({ code, long: (m[2] as string).trim(), line });
   });

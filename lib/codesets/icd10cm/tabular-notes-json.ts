@@ -41,7 +41,15 @@ const FileSchema = z.strictObject({
   codes: z.record(z.string(), z.unknown()),
 });
 
-const KINDS = ['inclusionTerm', 'includes', 'excludes1', 'excludes2', 'codeFirst', 'useAdditionalCode', 'codeAlso'] as const;
+const KINDS = [
+  'inclusionTerm',
+  'includes',
+  'excludes1',
+  'excludes2',
+  'codeFirst',
+  'useAdditionalCode',
+  'codeAlso',
+] as const;
 
 export interface TabularNotesNode {
   code: string;
@@ -59,14 +67,23 @@ export interface TabularNotesFile {
 
 /** True for the JSON layout above (cheap sniff on the first bytes, for `detect.ts`). */
 export function looksLikeTabularNotesJson(head: string): boolean {
-  return /^\s*\{/.test(head) && /"codes"\s*:/.test(head) && /tabular/i.test(head) && /instructional notes|excludes1/i.test(head);
+  return (
+    /^\s*\{/.test(head) &&
+    /"codes"\s*:/.test(head) &&
+    /tabular/i.test(head) &&
+    /instructional notes|excludes1/i.test(head)
+  );
 }
 
 export function parseTabularNotesJson(text: string, file: string): TabularNotesFile {
   const top = FileSchema.safeParse(parseJsonText(text, file));
   if (!top.success) {
     const issue = top.error.issues[0]!;
-    throw new CodesetError(file, `not the tabular-notes JSON layout: ${issue.path.join('.') || '(top)'} ${issue.message}`, { line: 1 });
+    throw new CodesetError(
+      file,
+      `not the tabular-notes JSON layout: ${issue.path.join('.') || '(top)'} ${issue.message}`,
+      { line: 1 },
+    );
   }
   const nodes: TabularNotesNode[] = [];
   for (const [key, raw] of Object.entries(top.data.codes)) {

@@ -84,7 +84,10 @@ export function parseTabularXml(text: string, file: string): TabularList {
       if (!rootSeen) {
         rootSeen = true;
         if (tag.name !== 'ICD10CM.tabular') {
-          throw new CodesetError(file, `expected root <ICD10CM.tabular>, found <${tag.name}>`, { line, element: tag.name });
+          throw new CodesetError(file, `expected root <ICD10CM.tabular>, found <${tag.name}>`, {
+            line,
+            element: tag.name,
+          });
         }
       }
       if (skipDepth > 0 || SKIPPED.has(tag.name)) {
@@ -122,7 +125,10 @@ export function parseTabularXml(text: string, file: string): TabularList {
       } else if (tag.name === 'extension' && path[path.length - 2] === 'sevenChrDef') {
         extChar = String(tag.attributes.char ?? '');
         if (!/^[0-9A-Z]$/.test(extChar)) {
-          throw new CodesetError(file, `7th-character value "${extChar}" is not one letter or digit`, { line, element: 'extension' });
+          throw new CodesetError(file, `7th-character value "${extChar}" is not one letter or digit`, {
+            line,
+            element: 'extension',
+          });
         }
       }
     },
@@ -142,9 +148,14 @@ export function parseTabularXml(text: string, file: string): TabularList {
       else if (name === 'name' && o) {
         if (o.kind === 'chapter') o.chapter.name = value;
         else if (o.kind === 'diag') {
-          if (!ICD_CODE_RE.test(value)) throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: 'name' });
+          if (!ICD_CODE_RE.test(value))
+            throw new CodesetError(file, `"${value}" is not an ICD-10-CM code`, { line, element: 'name' });
           const prev = seen.get(value);
-          if (prev !== undefined) throw new CodesetError(file, `duplicate code ${value} (first seen on line ${prev})`, { line, element: 'diag' });
+          if (prev !== undefined)
+            throw new CodesetError(file, `duplicate code ${value} (first seen on line ${prev})`, {
+              line,
+              element: 'diag',
+            });
           seen.set(value, line);
           o.diag.code = value;
         }

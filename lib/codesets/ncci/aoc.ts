@@ -37,12 +37,20 @@ export function parseAoc(table: Table, file: string): AocRecord[] {
     const primaryRaw = (r[col.primary] ?? '').toUpperCase();
     const type = Number(r[col.type]);
     if (!isHcpcsOrCptShape(addOn)) throw new CodesetError(file, `"${addOn}" is not a HCPCS/CPT add-on code`, { line });
-    if (primaryRaw !== 'CCCCC' && !isHcpcsOrCptShape(primaryRaw)) throw new CodesetError(file, `"${primaryRaw}" is not a primary code`, { line });
-    if (type !== 1 && type !== 2 && type !== 3) throw new CodesetError(file, `AOC edit type "${r[col.type]}" is not 1, 2 or 3`, { line });
+    if (primaryRaw !== 'CCCCC' && !isHcpcsOrCptShape(primaryRaw))
+      throw new CodesetError(file, `"${primaryRaw}" is not a primary code`, { line });
+    if (type !== 1 && type !== 2 && type !== 3)
+      throw new CodesetError(file, `AOC edit type "${r[col.type]}" is not 1, 2 or 3`, { line });
     const eff = col.eff >= 0 ? parseCmsDate(r[col.eff] ?? '') : null;
     const del = col.del >= 0 ? parseCmsDate(r[col.del] ?? '') : null;
     if (eff === undefined || del === undefined) throw new CodesetError(file, 'AOC edit date is not a date', { line });
-    out.push({ addOn, primary: primaryRaw === 'CCCCC' ? null : primaryRaw, type, editEffective: eff, editDeletion: del === '9999-12-31' ? null : del });
+    out.push({
+      addOn,
+      primary: primaryRaw === 'CCCCC' ? null : primaryRaw,
+      type,
+      editEffective: eff,
+      editDeletion: del === '9999-12-31' ? null : del,
+    });
   }
   if (out.length === 0) throw new CodesetError(file, 'the add-on code table has no rows');
   return out;
@@ -68,8 +76,10 @@ export function parseAocJson(text: string, file: string): { rows: AocRecord[]; s
   const rows = recs.map((r, i): AocRecord => {
     const addOn = r.code1.toUpperCase();
     const primary = r.code2.toUpperCase();
-    if (!isHcpcsOrCptShape(addOn)) throw recordError(text, file, 'code1', r.code1, i, `"${r.code1}" is not a HCPCS/CPT add-on code`);
-    if (primary !== 'CCCCC' && !isHcpcsOrCptShape(primary)) throw recordError(text, file, 'code1', r.code1, i, `"${r.code2}" is not a primary code`);
+    if (!isHcpcsOrCptShape(addOn))
+      throw recordError(text, file, 'code1', r.code1, i, `"${r.code1}" is not a HCPCS/CPT add-on code`);
+    if (primary !== 'CCCCC' && !isHcpcsOrCptShape(primary))
+      throw recordError(text, file, 'code1', r.code1, i, `"${r.code2}" is not a primary code`);
     const del = r.end_date || null;
     return {
       addOn,

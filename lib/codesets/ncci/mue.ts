@@ -31,7 +31,14 @@ export function parseMue(table: Table, file: string): MueRecord[] {
     table,
     {
       code: { aliases: ['hcpcs cpt code', 'hcpcs'] },
-      value: { aliases: ['practitioner services mue', 'outpatient hospital services mue', 'dme supplier services mue', 'mue value'] },
+      value: {
+        aliases: [
+          'practitioner services mue',
+          'outpatient hospital services mue',
+          'dme supplier services mue',
+          'mue value',
+        ],
+      },
       mai: { aliases: ['mue adjudication indicator', 'mai'] },
       why: { aliases: ['mue rationale', 'rationale'], optional: true },
     },
@@ -45,11 +52,14 @@ export function parseMue(table: Table, file: string): MueRecord[] {
     const code = (r[col.code] ?? '').toUpperCase();
     if (!isHcpcsOrCptShape(code)) throw new CodesetError(file, `"${code}" is not a HCPCS/CPT code`, { line });
     const value = Number(r[col.value]);
-    if (!Number.isInteger(value) || value < 0) throw new CodesetError(file, `MUE value "${r[col.value]}" is not a whole number`, { line });
+    if (!Number.isInteger(value) || value < 0)
+      throw new CodesetError(file, `MUE value "${r[col.value]}" is not a whole number`, { line });
     const mai = Number((r[col.mai] ?? '').trim().charAt(0));
-    if (mai !== 1 && mai !== 2 && mai !== 3) throw new CodesetError(file, `MUE adjudication indicator "${r[col.mai]}" is not 1, 2 or 3`, { line });
+    if (mai !== 1 && mai !== 2 && mai !== 3)
+      throw new CodesetError(file, `MUE adjudication indicator "${r[col.mai]}" is not 1, 2 or 3`, { line });
     const prev = seen.get(code);
-    if (prev !== undefined) throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
+    if (prev !== undefined)
+      throw new CodesetError(file, `duplicate code ${code} (first seen on line ${prev})`, { line });
     seen.set(code, line);
     out.push({ code, value, mai, rationale: col.why >= 0 ? (r[col.why] ?? '') : '' });
   }
@@ -82,13 +92,26 @@ export function parseMueJson(text: string, file: string): MueJson {
   const seen = new Set<string>();
   const rows: MueRecord[] = recs.map((r, i) => {
     const code = r.code.toUpperCase();
-    if (!isHcpcsOrCptShape(code)) throw recordError(text, file, 'code', r.code, i, `"${r.code}" is not a HCPCS/CPT code`);
+    if (!isHcpcsOrCptShape(code))
+      throw recordError(text, file, 'code', r.code, i, `"${r.code}" is not a HCPCS/CPT code`);
     if (seen.has(code)) throw recordError(text, file, 'code', r.code, i, `duplicate code ${code}`);
     if (r.effective_date !== recs[0]!.effective_date) {
-      throw recordError(text, file, 'code', r.code, i, `effective date ${r.effective_date} differs from the table's ${recs[0]!.effective_date}`);
+      throw recordError(
+        text,
+        file,
+        'code',
+        r.code,
+        i,
+        `effective date ${r.effective_date} differs from the table's ${recs[0]!.effective_date}`,
+      );
     }
     seen.add(code);
-    return { code, value: r.mue_value, mai: Number(r.description[0]) as 1 | 2 | 3, rationale: r.description.slice(1).trim() };
+    return {
+      code,
+      value: r.mue_value,
+      mai: Number(r.description[0]) as 1 | 2 | 3,
+      rationale: r.description.slice(1).trim(),
+    };
   });
   return { rows, sourceFile: recs[0]!.source_file, effectiveFrom: recs[0]!.effective_date };
 }

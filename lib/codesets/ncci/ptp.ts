@@ -42,7 +42,12 @@ const STEP_BYTES = 4 * 1024 * 1024;
  * one string; either way codes, dates and rationales are interned (2.5 M rows hold ~20 k distinct
  * codes and a few dozen rationales), so the table keeps no slice of the file's text alive.
  */
-export function parsePtp(input: Table | string | Uint8Array, file: string, into: PtpTable = emptyPtp(), stepBytes = STEP_BYTES): PtpTable {
+export function parsePtp(
+  input: Table | string | Uint8Array,
+  file: string,
+  into: PtpTable = emptyPtp(),
+  stepBytes = STEP_BYTES,
+): PtpTable {
   let col: Record<keyof typeof SPEC, number> | undefined;
   const head: Table = { rows: [], rowLine: [] };
   let dataStarted = false;
@@ -82,9 +87,11 @@ export function parsePtp(input: Table | string | Uint8Array, file: string, into:
     }
     const del = date(cells[col.del] ?? '');
     const eff = col.eff >= 0 ? date(cells[col.eff] ?? '') : null;
-    if (del === undefined || eff === undefined) throw new CodesetError(file, 'PTP effective/deletion date is not a date', { line });
+    if (del === undefined || eff === undefined)
+      throw new CodesetError(file, 'PTP effective/deletion date is not a date', { line });
     const mod = Number((cells[col.mod] ?? '').trim());
-    if (mod !== 0 && mod !== 1 && mod !== 9) throw new CodesetError(file, `PTP modifier indicator "${cells[col.mod]}" is not 0, 1 or 9`, { line });
+    if (mod !== 0 && mod !== 1 && mod !== 9)
+      throw new CodesetError(file, `PTP modifier indicator "${cells[col.mod]}" is not 0, 1 or 9`, { line });
     into.column1.push(c1);
     into.column2.push(c2);
     into.effective.push(eff);

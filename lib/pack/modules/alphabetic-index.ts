@@ -53,7 +53,12 @@ const parseIndexFile: FileParser<IndexContent> = (f) => {
   const csv = /\.csv$/i.test(f.path);
   const index = csv ? parseIndexFlatCsv(f.text, f.path) : parseIndexXml(f.text, f.path);
   const content: IndexContent = { index, form: csv ? 'flat CSV (lossy)' : 'official XML' };
-  return { content, records: index.entries.length, contentVersion: index.version || undefined, detail: csv ? 'index (flat CSV, lossy)' : index.kind };
+  return {
+    content,
+    records: index.entries.length,
+    contentVersion: index.version || undefined,
+    detail: csv ? 'index (flat CSV, lossy)' : index.kind,
+  };
 };
 
 export const alphabeticIndexModule: PackModule = {
@@ -68,7 +73,13 @@ export const alphabeticIndexModule: PackModule = {
     for (const p of indexes) {
       const { index: ix, form } = p.content;
       const fileAt = data.files.length;
-      data.files.push({ kind: ix.kind, sourceId: p.source.id, release: p.info.release, columns: ix.columns.slice(1), form });
+      data.files.push({
+        kind: ix.kind,
+        sourceId: p.source.id,
+        release: p.info.release,
+        columns: ix.columns.slice(1),
+        form,
+      });
       const first = data.entries.length;
       for (const e of ix.entries) {
         const cells = (e.cells ?? []).map((c) => [ix.columns.indexOf(c.column) - 1, c.code] as [number, string]);
@@ -78,7 +89,13 @@ export const alphabeticIndexModule: PackModule = {
       const { refs, stats } = resolveIndexRefs(ix.entries, neoplasm);
       for (const r of refs) data.refs!.push({ ...r, entry: first + r.entry });
       ctx.counts[`${ix.kind} see resolved`] = stats.seeResolved;
-      if (ix.kind === 'index') ctx.header.alphabeticIndex = { sourceId: p.source.id, release: p.info.release, form, ...stats } satisfies AlphabeticIndexInfo;
+      if (ix.kind === 'index')
+        ctx.header.alphabeticIndex = {
+          sourceId: p.source.id,
+          release: p.info.release,
+          form,
+          ...stats,
+        } satisfies AlphabeticIndexInfo;
     }
     ctx.counts.indexEntries = data.entries.length;
     return [{ name: INDEX_SECTION, encoding: 'json', data }];
@@ -103,7 +120,16 @@ export class AlphabeticIndex {
   private termAt(at: number): IndexTerm {
     const [fileAt, path, nemod, codes, manifestation, see, seeAlso, cells] = this.data.entries[at]!;
     const file = this.data.files[fileAt]!;
-    return { file, path, nemod, codes, manifestation, see, seeAlso, cells: cells.map(([col, code]) => ({ column: file.columns[col] ?? '', code })) };
+    return {
+      file,
+      path,
+      nemod,
+      codes,
+      manifestation,
+      see,
+      seeAlso,
+      cells: cells.map(([col, code]) => ({ column: file.columns[col] ?? '', code })),
+    };
   }
 
   /** Every term of every file, in file order. */
@@ -113,7 +139,8 @@ export class AlphabeticIndex {
 
   /** The resolved references, each with its referring term. */
   *references(): Generator<IndexReference> {
-    for (const ref of this.data.refs ?? []) yield { term: this.termAt(ref.entry), via: ref.via, target: ref.target, codes: ref.codes };
+    for (const ref of this.data.refs ?? [])
+      yield { term: this.termAt(ref.entry), via: ref.via, target: ref.target, codes: ref.codes };
   }
 }
 

@@ -22,7 +22,9 @@ export const aocModule: PackModule = {
   parsers: {
     'ncci-aoc': (f) => {
       const isJson = /\.json$/i.test(f.path);
-      const rows = isJson ? parseAocJson(f.text, f.path).rows : parseAoc(f.xlsx ? readXlsx(f.bytes, f.path) : readDelimited(f.text, f.path), f.path);
+      const rows = isJson
+        ? parseAocJson(f.text, f.path).rows
+        : parseAoc(f.xlsx ? readXlsx(f.bytes, f.path) : readDelimited(f.text, f.path), f.path);
       return { content: rows, records: rows.length, ...(isJson ? { detail: 'JSON conversion' } : {}) };
     },
   },
@@ -59,11 +61,23 @@ export class AocTable {
   edits(addOn: string, dos: string | undefined): AocEdit[] {
     const d = this.data;
     if (!d) return [];
-    const quarter = pickQuarter(this.sources, d.sourceIds, dos, d.sourceIds.map((_, k) => k));
+    const quarter = pickQuarter(
+      this.sources,
+      d.sourceIds,
+      dos,
+      d.sourceIds.map((_, k) => k),
+    );
     const code = addOn.toUpperCase();
     const out: AocEdit[] = [];
     d.addOn.forEach((a, i) => {
-      if (a === code && d.source[i] === quarter) out.push({ addOn: a, primary: d.primary[i]!, type: d.type[i]!, effective: d.effective[i]!, deletion: d.deletion[i]! });
+      if (a === code && d.source[i] === quarter)
+        out.push({
+          addOn: a,
+          primary: d.primary[i]!,
+          type: d.type[i]!,
+          effective: d.effective[i]!,
+          deletion: d.deletion[i]!,
+        });
     });
     return out;
   }

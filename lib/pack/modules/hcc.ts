@@ -35,7 +35,11 @@ export const hccModule: PackModule = {
   parsers: {
     'cms-hcc': (f) => {
       const hcc = parseCmsHccMappings(f.xlsx ? readXlsx(f.bytes, f.path) : readDelimited(f.text, f.path, ','), f.path);
-      return { content: hcc, records: hcc.records.length, detail: `V28${hcc.codeYears ? ` (codes valid in ${hcc.codeYears})` : ''}` };
+      return {
+        content: hcc,
+        records: hcc.records.length,
+        detail: `V28${hcc.codeYears ? ` (codes valid in ${hcc.codeYears})` : ''}`,
+      };
     },
   },
   write(files, ctx) {
@@ -44,7 +48,12 @@ export const hccModule: PackModule = {
     const mapped = hcc.content.records.filter((r) => r.v28.length > 0);
     for (const r of mapped) {
       for (const c of r.v28) {
-        if (!V28_LABELS[String(c)]) throw new CodesetError(hcc.source.file, `${r.code} maps to V28 category ${c}, which is not a V28 payment HCC`, { line: r.line });
+        if (!V28_LABELS[String(c)])
+          throw new CodesetError(
+            hcc.source.file,
+            `${r.code} maps to V28 category ${c}, which is not a V28 payment HCC`,
+            { line: r.line },
+          );
       }
     }
     const data: HccSectionData = {
@@ -77,7 +86,13 @@ export class HccTable {
   /** The mapping's provenance (payment year, model, code years). */
   get mapping(): HccMappingInfo {
     const h = this.data;
-    return { release: h.release, model: h.model, paymentYear: h.paymentYear, codeYears: h.codeYears, source: this.sources[h.sourceId]! };
+    return {
+      release: h.release,
+      model: h.model,
+      paymentYear: h.paymentYear,
+      codeYears: h.codeYears,
+      source: this.sources[h.sourceId]!,
+    };
   }
 
   /**
@@ -91,6 +106,14 @@ export class HccTable {
     if (at < 0) return undefined;
     const categories = h.categories[at]!;
     const label = h.labels[String(categories[0])];
-    return { category: categories[0]!, ...(label ? { label } : {}), categories, model: 'V28', paymentYear: h.paymentYear, codeYears: h.codeYears, release: h.release };
+    return {
+      category: categories[0]!,
+      ...(label ? { label } : {}),
+      categories,
+      model: 'V28',
+      paymentYear: h.paymentYear,
+      codeYears: h.codeYears,
+      release: h.release,
+    };
   }
 }

@@ -89,12 +89,26 @@ export class HcpcsTable {
     const i = this.byCode.get(code);
     if (i === undefined) return undefined;
     const d = this.data;
-    return { system: 'HCPCS', code, title: d.long[i]!, short: d.short[i]!, release: d.release, coverage: d.cov[i]!, addDate: d.addDate[i]!, termDate: d.termDate[i]! };
+    return {
+      system: 'HCPCS',
+      code,
+      title: d.long[i]!,
+      short: d.short[i]!,
+      release: d.release,
+      coverage: d.cov[i]!,
+      addDate: d.addDate[i]!,
+      termDate: d.termDate[i]!,
+    };
   }
 
   /** Every code of the release (for matchers that read descriptions). */
   list(): { code: string; title: string; termDate: string; release: string }[] {
     const d = this.data;
-    return d.codes.map((code, i) => ({ code, title: d.long[i] ?? '', termDate: d.termDate[i] ?? '', release: d.release }));
+    return d.codes.map((code, i) => ({
+      code,
+      title: d.long[i] ?? '',
+      termDate: d.termDate[i] ?? '',
+      release: d.release,
+    }));
   }
 }

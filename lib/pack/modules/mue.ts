@@ -30,9 +30,15 @@ export const mueModule: PackModule = {
   parsers: {
     'ncci-mue': (f) => {
       const service = mueServiceFromName(f.name);
-      if (!service) throw new CodesetError(f.path, 'cannot tell which MUE table this is (practitioner, outpatient hospital or DME supplier)');
+      if (!service)
+        throw new CodesetError(
+          f.path,
+          'cannot tell which MUE table this is (practitioner, outpatient hospital or DME supplier)',
+        );
       const isJson = /\.json$/i.test(f.path);
-      const rows = isJson ? parseMueJson(f.text, f.path).rows : parseMue(f.xlsx ? readXlsx(f.bytes, f.path) : readDelimited(f.text, f.path), f.path);
+      const rows = isJson
+        ? parseMueJson(f.text, f.path).rows
+        : parseMue(f.xlsx ? readXlsx(f.bytes, f.path) : readDelimited(f.text, f.path), f.path);
       const content: MueFile = { service, rows };
       return { content, records: rows.length, detail: isJson ? `${service} (JSON conversion)` : service };
     },
@@ -45,7 +51,11 @@ export const mueModule: PackModule = {
       // One table per service and quarter: several quarters answer dates of service in each.
       const { service } = p.content;
       const key = `${service} ${p.info.release}`;
-      if (seen.has(key)) throw new CodesetError(p.source.file, `a second ${service} MUE table for ${p.info.release} was given (the first is ${seen.get(key)})`);
+      if (seen.has(key))
+        throw new CodesetError(
+          p.source.file,
+          `a second ${service} MUE table for ${p.info.release} was given (the first is ${seen.get(key)})`,
+        );
       seen.set(key, p.source.file);
       const rationales = [...new Set(p.content.rows.map((r) => r.rationale))];
       const rows = [...p.content.rows].sort((a, b) => a.code.localeCompare(b.code));
@@ -79,11 +89,23 @@ export class MueTables {
   /** The MUE of a code: from the quarter in force on `dos` (else the nearest loaded one), or the newest. */
   entry(code: string, service: MueService, dos: string | undefined): MueEntry | undefined {
     const ofService = this.tables.filter((x) => x.service === service);
-    const t = pickQuarter(this.sources, ofService.map((x) => x.sourceId), dos, ofService);
+    const t = pickQuarter(
+      this.sources,
+      ofService.map((x) => x.sourceId),
+      dos,
+      ofService,
+    );
     if (!t) return undefined;
     const c = code.toUpperCase();
     const at = indexOfSorted(t.codes, c);
     if (at < 0) return undefined;
-    return { code: c, service, value: t.value[at]!, mai: t.mai[at]!, rationale: t.rationales[t.rationale[at]!] ?? '', source: this.sources[t.sourceId]! };
+    return {
+      code: c,
+      service,
+      value: t.value[at]!,
+      mai: t.mai[at]!,
+      rationale: t.rationales[t.rationale[at]!] ?? '',
+      source: this.sources[t.sourceId]!,
+    };
   }
 }

@@ -39,9 +39,13 @@ export const ptpModule: PackModule = {
   write(files, ctx) {
     const sources = filesOf<PtpRows>(files, 'ncci-ptp');
     if (!sources.length) return [];
-    const all = sources.length === 1 ? sources[0]!.content : sources.reduce((t, p) => appendRows(t, p.content), emptyPtp());
+    const all =
+      sources.length === 1 ? sources[0]!.content : sources.reduce((t, p) => appendRows(t, p.content), emptyPtp());
     ctx.progress(`packing ${all.column1.length.toLocaleString('en-US')} PTP edits`);
-    const { meta, rows } = encodePtpRows(all, sources.map((p) => p.source.id));
+    const { meta, rows } = encodePtpRows(
+      all,
+      sources.map((p) => p.source.id),
+    );
     ctx.counts.ptpEdits = meta.rows;
     return [
       { name: PTP_SECTIONS.meta, encoding: 'json', data: meta },
@@ -84,7 +88,11 @@ export class PtpTable {
     const want = a * 0x10000 + b;
     const v = this.rows;
     const out: PtpEdit[] = [];
-    for (let k = lowerBound(this.meta.rows, (i) => this.pairAt(i) < want); k < this.meta.rows && this.pairAt(k) === want; k++) {
+    for (
+      let k = lowerBound(this.meta.rows, (i) => this.pairAt(i) < want);
+      k < this.meta.rows && this.pairAt(k) === want;
+      k++
+    ) {
       const at = k * PTP_ROW_BYTES;
       const effectiveDay = v.getUint16(at + 4, true);
       const deletionDay = v.getUint16(at + 6, true);
@@ -98,7 +106,8 @@ export class PtpTable {
         modifierIndicator: v.getUint8(at + 8),
         rationale: this.meta.rationales[v.getUint8(at + 9)] ?? '',
         // CMS: an edit applies to dates of service from its effective date through its deletion date.
-        inForceOn: (dos: string) => (effective === null || dos >= effective) && (deletion === null || isoToDay(dos) <= deletionDay),
+        inForceOn: (dos: string) =>
+          (effective === null || dos >= effective) && (deletion === null || isoToDay(dos) <= deletionDay),
       });
     }
     return out;

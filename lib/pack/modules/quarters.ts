@@ -7,7 +7,12 @@ import { nearest } from '../release-resolver';
  * of service, else the loaded one nearest to it — the same choice as release-resolver.ts.
  * Without a date: the newest.
  */
-export function pickQuarter<T>(sources: PackSource[], sourceIds: number[], dos: string | undefined, items: T[]): T | undefined {
+export function pickQuarter<T>(
+  sources: PackSource[],
+  sourceIds: number[],
+  dos: string | undefined,
+  items: T[],
+): T | undefined {
   if (!dos) return items.at(-1);
   const src = sourceIds.map((id, k) => ({ ...sources[id]!, k }));
   const chosen = src.filter((s) => coversDate(s, dos)).at(-1) ?? nearest(src, dos);

@@ -32,7 +32,10 @@ describe('CMS-HCC V28 categories of billed diagnoses', () => {
   });
 
   it('a spot-audit carries them', () => {
-    const r = spotAudit('h1', NOTE, 'E11.22, N18.32, I50.9', pack, new NoteAnalyzer(pack.atDate('2026-03-01')), { dateOfService: '2026-03-01', setting: 'office' });
+    const r = spotAudit('h1', NOTE, 'E11.22, N18.32, I50.9', pack, new NoteAnalyzer(pack.atDate('2026-03-01')), {
+      dateOfService: '2026-03-01',
+      setting: 'office',
+    });
     expect(r.hcc.map((h) => `${h.code} ${h.category}`)).toEqual(['E11.22 37', 'I50.9 226']);
   });
 });
@@ -57,13 +60,20 @@ describe('releases by each chart’s date of service', () => {
   it('the batch audit reads each chart with the release in force on its date, and reports HCCs', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cc-audit-dates-'));
     const packFile = path.join(dir, 'p.ccpack');
-    await buildPack(['fy2020', 'fy2026', 'hcc', 'hcpcs'].map((d) => path.join(CODESET_FIXTURES, d)), packFile, { quiet: true });
+    await buildPack(
+      ['fy2020', 'fy2026', 'hcc', 'hcpcs'].map((d) => path.join(CODESET_FIXTURES, d)),
+      packFile,
+      { quiet: true },
+    );
     const notes = path.join(dir, 'notes');
     mkdirSync(notes);
     for (const id of ['old', 'new']) writeFileSync(path.join(notes, `${id}.txt`), NOTE);
     const claims = path.join(dir, 'claims.csv');
     // N18.32 is new in FY2021: not a code on a FY2020 date, a good one on a FY2026 date.
-    writeFileSync(claims, 'chart_id,codes,date_of_service\nold,"E11.22 N18.32 E11.9",2020-03-01\nnew,"E11.22 N18.32",2026-03-01\n');
+    writeFileSync(
+      claims,
+      'chart_id,codes,date_of_service\nold,"E11.22 N18.32 E11.9",2020-03-01\nnew,"E11.22 N18.32",2026-03-01\n',
+    );
     const out = path.join(dir, 'out');
     const err: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -73,14 +83,21 @@ describe('releases by each chart’s date of service', () => {
     } finally {
       vi.restoreAllMocks();
     }
-    const charts = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'charts.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const charts = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'charts.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(charts.map((c) => [c.chart_id, c.date_of_service, c.icd_release])).toEqual([
       ['new', '2026-03-01', 'FY2026'],
       ['old', '2020-03-01', 'FY2020'],
     ]);
     expect(charts.map((c) => c.hcc)).toEqual(['E11.22 HCC 37', 'E11.22 HCC 37; E11.9 HCC 38']);
-    const findings = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    const invalid = (chart: string) => findings.filter((f) => f.chart_id === chart && f.rule === 'code-not-valid-on-date').map((f) => f.codes);
+    const findings = Papa.parse<Record<string, string>>(readFileSync(path.join(out, 'findings.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const invalid = (chart: string) =>
+      findings.filter((f) => f.chart_id === chart && f.rule === 'code-not-valid-on-date').map((f) => f.codes);
     expect(invalid('old')).toContain('N18.32');
     expect(invalid('new')).toEqual([]);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));

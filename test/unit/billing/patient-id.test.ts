@@ -10,7 +10,9 @@ describe('patient identification: chart header vs billing form', () => {
     expect(rules({ name: 'ALEX TESTPATIENT', dob: '04/09/1961', memberId: 'zx-123-4567' })).toEqual([]);
   });
   it('a misspelled name', () => {
-    expect(rules({ name: 'Testpatinet, Alex', dob: '1961-04-09', memberId: 'ZX1234567' })).toEqual(['patient-name-misspelled']);
+    expect(rules({ name: 'Testpatinet, Alex', dob: '1961-04-09', memberId: 'ZX1234567' })).toEqual([
+      'patient-name-misspelled',
+    ]);
   });
   it('another patient', () => {
     expect(rules({ name: 'Lee, Morgan', dob: '1961-04-09', memberId: 'ZX1234567' })).toEqual(['patient-name-mismatch']);

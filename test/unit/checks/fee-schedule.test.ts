@@ -28,7 +28,15 @@ const SAMPLE = [
   '76519,26,,A,,0,0,,0,,0,0,0,0,XXX,0,0,0,0,2,0',
   '76519,,,A,,0,0,,0,,0,0,0,0,XXX,0,0,0,0,3,0',
 ].join('\r');
-const META = { publisher: 'CMS', file: 'sample.csv', release: 'sample', effectiveFrom: '2025-07-01', effectiveTo: '2025-09-30', sha256: '0'.repeat(64), retrievedFrom: 'test' };
+const META = {
+  publisher: 'CMS',
+  file: 'sample.csv',
+  release: 'sample',
+  effectiveFrom: '2025-07-01',
+  effectiveTo: '2025-09-30',
+  sha256: '0'.repeat(64),
+  retrievedFrom: 'test',
+};
 
 describe('physician fee schedule indicators', () => {
   it('reads global days and the bilateral indicator by column heading, preferring the row without a modifier', () => {
@@ -58,15 +66,20 @@ describe('physician fee schedule indicators', () => {
 
   it.skipIf(!rvuFile || !existsSync(rvuFile))('the committed table is what the CMS file gives', () => {
     const bytes = readFileSync(rvuFile!);
-    const built = indicatorsFromRvuCsv(bytes.toString('latin1'), {
-      publisher: 'CMS, National Physician Fee Schedule Relative Value File',
-      file: path.basename(rvuFile!),
-      release: 'RVU25C (CY2025 July release, released 2025-06-05)',
-      effectiveFrom: '2025-07-01',
-      effectiveTo: '2025-09-30',
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      retrievedFrom: 'cms.gov RVU25C zip (PPRRVU2025_Jul.csv), copy in github.com/JQ-dev/Medicare-Repricer data/ruv25c at commit 64b419257149049501fa4a24cbca629f068413e3',
-    }, ABOUT);
+    const built = indicatorsFromRvuCsv(
+      bytes.toString('latin1'),
+      {
+        publisher: 'CMS, National Physician Fee Schedule Relative Value File',
+        file: path.basename(rvuFile!),
+        release: 'RVU25C (CY2025 July release, released 2025-06-05)',
+        effectiveFrom: '2025-07-01',
+        effectiveTo: '2025-09-30',
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        retrievedFrom:
+          'cms.gov RVU25C zip (PPRRVU2025_Jul.csv), copy in github.com/JQ-dev/Medicare-Repricer data/ruv25c at commit 64b419257149049501fa4a24cbca629f068413e3',
+      },
+      ABOUT,
+    );
     if (process.env.CHARTCODER_WRITE_FEE_SCHEDULE) writeFileSync(target, `${JSON.stringify(built, null, 1)}\n`);
     expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual(built);
   });

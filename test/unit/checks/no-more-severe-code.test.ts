@@ -32,7 +32,10 @@ import { fixtureInputs } from '../../helpers/fixtures';
  * Anything else is reported by rule and fixture.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const ruleIds = readdirSync(path.join(root, 'lib/checks/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+const ruleIds = readdirSync(path.join(root, 'lib/checks/rules'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 
 const CODE = /\b(?:[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?|\d{4}[0-9FTU]|[A-V]\d{4})\b/g;
 
@@ -47,7 +50,17 @@ export function proposals(action: string, claim: string[]): string[] {
   return [...out];
 }
 
-const CKD_RANK: Record<string, number> = { 'N18.1': 1, 'N18.2': 2, 'N18.3': 3, 'N18.30': 3, 'N18.31': 3.1, 'N18.32': 3.2, 'N18.4': 4, 'N18.5': 5, 'N18.6': 6 };
+const CKD_RANK: Record<string, number> = {
+  'N18.1': 1,
+  'N18.2': 2,
+  'N18.3': 3,
+  'N18.30': 3,
+  'N18.31': 3.1,
+  'N18.32': 3.2,
+  'N18.4': 4,
+  'N18.5': 5,
+  'N18.6': 6,
+};
 const htnRank = (c: string) => (c === 'I10' ? 0 : /^I1[12]\./.test(c) ? 1 : /^I13\./.test(c) ? 2 : undefined);
 const WITHOUT = /\b(without|uncomplicated)\b/i;
 const CLOSED = 'ADGKPS';
@@ -55,7 +68,8 @@ const OPEN = 'BCEFHJMNQR';
 
 /** Why proposal p is a more severe reading than claim code c, or undefined. */
 export function moreSevere(p: string, c: string, pack: CodePack): string | undefined {
-  if (CKD_RANK[p] !== undefined && CKD_RANK[c] !== undefined && CKD_RANK[p]! > CKD_RANK[c]!) return `CKD stage ${p} above ${c}`;
+  if (CKD_RANK[p] !== undefined && CKD_RANK[c] !== undefined && CKD_RANK[p]! > CKD_RANK[c]!)
+    return `CKD stage ${p} above ${c}`;
   const hp = htnRank(p);
   const hc = htnRank(c);
   if (hp !== undefined && hc !== undefined && hp > hc) return `hypertension ${p} (with heart/kidney disease) for ${c}`;
@@ -63,7 +77,15 @@ export function moreSevere(p: string, c: string, pack: CodePack): string | undef
     const tc = pack.codeInfo(c)?.title ?? '';
     const tp = pack.codeInfo(p)?.title ?? '';
     if (tc && tp && WITHOUT.test(tc) && !WITHOUT.test(tp)) return `"${tp}" (${p}) for "${tc}" (${c})`;
-    if (/^[ST]/.test(c) && p.length === 8 && c.length === 8 && p.slice(0, 7) === c.slice(0, 7) && CLOSED.includes(c[7]!) && OPEN.includes(p[7]!)) return `open fracture ${p} for closed ${c}`;
+    if (
+      /^[ST]/.test(c) &&
+      p.length === 8 &&
+      c.length === 8 &&
+      p.slice(0, 7) === c.slice(0, 7) &&
+      CLOSED.includes(c[7]!) &&
+      OPEN.includes(p[7]!)
+    )
+      return `open fracture ${p} for closed ${c}`;
   }
   const fp = familyOfCode(p);
   const fc = familyOfCode(c);
@@ -103,12 +125,14 @@ function undocumented(f: Finding, claim: string[], documented: Set<string>, pack
     if (supported) {
       const fp = familyOfCode(p);
       const fs = familyOfCode(supported);
-      if (fp && fs && fp.family === fs.family && fp.rank > fs.rank) out.push(`${p}: E/M above the level the note supports (${supported})`);
+      if (fp && fs && fp.family === fs.family && fp.rank > fs.rank)
+        out.push(`${p}: E/M above the level the note supports (${supported})`);
     }
     for (const c of claim) {
       const why = moreSevere(p, c, pack);
       if (!why) continue;
-      const milderOption = choice && proposed.some((q) => q !== p && q.slice(0, 3) === c.slice(0, 3) && !moreSevere(q, c, pack));
+      const milderOption =
+        choice && proposed.some((q) => q !== p && q.slice(0, 3) === c.slice(0, 3) && !moreSevere(q, c, pack));
       if (familyOfCode(p)) out.push(why);
       else if (milderOption) continue;
       else if (!documented.has(p) && !presumedByClaim(p, claim)) out.push(`${why}, not documented`);
@@ -129,20 +153,33 @@ describe('no action proposes a code more severe than documented (every rule, eve
     expect(moreSevere('99212', '99215', pack)).toBeUndefined();
     expect(proposals('Report 99212, or query: 99213 needs 20 minutes', ['99215'])).toEqual(['99212']);
     // What the per-rule tests would report.
-    const finding = (message: string, action: string): Finding => ({ rule: 'x', kind: 'conflict', severity: 'error', message, rationale: '', source: '', codes: [], evidence: [], action });
-    expect(undocumented(finding('', 'Replace N18.32 with N18.6.'), ['N18.32'], new Set(), pack)).toEqual(['CKD stage N18.6 above N18.32, not documented']);
+    const finding = (message: string, action: string): Finding => ({
+      rule: 'x',
+      kind: 'conflict',
+      severity: 'error',
+      message,
+      rationale: '',
+      source: '',
+      codes: [],
+      evidence: [],
+      action,
+    });
+    expect(undocumented(finding('', 'Replace N18.32 with N18.6.'), ['N18.32'], new Set(), pack)).toEqual([
+      'CKD stage N18.6 above N18.32, not documented',
+    ]);
     expect(undocumented(finding('', 'Replace N18.32 with N18.6.'), ['N18.32'], new Set(['N18.6']), pack)).toEqual([]);
     expect(undocumented(finding('', 'Replace E11.9 with E11.22.'), ['E11.9'], new Set(), pack)).toHaveLength(1);
     expect(undocumented(finding('', 'Replace E11.9 with E11.22.'), ['E11.9', 'N18.32'], new Set(), pack)).toEqual([]);
-    expect(undocumented(finding('99213 is reported; the note supports 99212', 'Report 99214.'), ['99213'], new Set(), pack)).toEqual([
-      '99214: E/M above the level the note supports (99212)',
-      'E/M 99214 above the claimed 99213',
-    ]);
+    expect(
+      undocumented(finding('99213 is reported; the note supports 99212', 'Report 99214.'), ['99213'], new Set(), pack),
+    ).toEqual(['99214: E/M above the level the note supports (99212)', 'E/M 99214 above the claimed 99213']);
   });
 
   it.each(ruleIds)('%s', async (id) => {
     const rule = RULES.find((r) => r.id === id)!;
-    const fixtures = JSON.parse(readFileSync(path.join(root, 'test/fixtures/rules', `${id}.json`), 'utf8')) as { positive: Case[] };
+    const fixtures = JSON.parse(readFileSync(path.join(root, 'test/fixtures/rules', `${id}.json`), 'utf8')) as {
+      positive: Case[];
+    };
     const problems: string[] = [];
     for (const c of fixtures.positive) {
       const pack = await packFor(c.pack);
@@ -157,7 +194,8 @@ describe('no action proposes a code more severe than documented (every rule, eve
               .map((s) => s.code),
       );
       for (const f of checkEncounter(c.encounter, pack, [rule])) {
-        for (const p of undocumented(f, claim, documented, pack)) problems.push(`${c.name}: ${p} — action "${f.action}"`);
+        for (const p of undocumented(f, claim, documented, pack))
+          problems.push(`${c.name}: ${p} — action "${f.action}"`);
       }
     }
     expect(problems).toEqual([]);

@@ -27,7 +27,8 @@ describe('postoperativeWindow', () => {
 });
 
 describe('priorProceduresInNote', () => {
-  const days = (note: string, dos = '2026-03-01') => priorProceduresInNote(parseDocument(note), dos).map((p) => p.daysBefore);
+  const days = (note: string, dos = '2026-03-01') =>
+    priorProceduresInNote(parseDocument(note), dos).map((p) => p.daysBefore);
 
   it('reads relative times, dates in three forms and "yesterday" next to an operation', () => {
     expect(days('HPI: She had a laparoscopic cholecystectomy two weeks ago.')).toEqual([14]);

@@ -15,7 +15,10 @@ import { fixtureInputs } from '../../helpers/fixtures';
  * positive case and stays silent on every negative one, and a row in the generated catalog.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const ruleFiles = readdirSync(path.join(root, 'lib/checks/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+const ruleFiles = readdirSync(path.join(root, 'lib/checks/rules'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 
 interface Case {
   name: string;
@@ -40,7 +43,10 @@ describe('rule convention', () => {
   });
 
   describe.each(ruleFiles)('%s', (id) => {
-    const fixtures = JSON.parse(readFileSync(path.join(root, 'test/fixtures/rules', `${id}.json`), 'utf8')) as { positive: Case[]; negative: Case[] };
+    const fixtures = JSON.parse(readFileSync(path.join(root, 'test/fixtures/rules', `${id}.json`), 'utf8')) as {
+      positive: Case[];
+      negative: Case[];
+    };
     const rule = RULES.find((r) => r.id === id)!;
     beforeAll(async () => {
       await packFor();

@@ -29,8 +29,14 @@ describe('strict code list (shape, unknown, header, did you mean)', () => {
     expect(by('XYZ123')).toMatchObject({ kind: 'shape' });
     expect(by('hello')).toMatchObject({ kind: 'shape' });
     expect(by('IMG')).toMatchObject({ kind: 'unknown' });
-    expect(by('Z99.999')).toMatchObject({ kind: 'unknown', message: expect.stringMatching(/^Z99\.999 is not an ICD-10-CM code in FY2026/) });
-    expect(by('E11')).toMatchObject({ kind: 'header', message: expect.stringMatching(/^E11 is a header in FY2026, not billable: report a more specific code \(E11\.9/) });
+    expect(by('Z99.999')).toMatchObject({
+      kind: 'unknown',
+      message: expect.stringMatching(/^Z99\.999 is not an ICD-10-CM code in FY2026/),
+    });
+    expect(by('E11')).toMatchObject({
+      kind: 'header',
+      message: expect.stringMatching(/^E11 is a header in FY2026, not billable: report a more specific code \(E11\.9/),
+    });
     expect(r.problems).toHaveLength(8);
   });
 

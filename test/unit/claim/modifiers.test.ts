@@ -20,7 +20,31 @@ describe('unknown modifiers', () => {
   });
 
   it('knows the CPT and HCPCS Level II modifiers a claim carries, and not made-up ones', () => {
-    for (const m of ['25', '59', '50', 'RT', 'LT', 'XS', 'XU', 'TC', 'GT', 'JW', 'JZ', 'KX', 'GA', 'FS', '95', '93', 'P1', 'RH', 'QW', 'E4', 'FA', 'T9', 'A1'])
+    for (const m of [
+      '25',
+      '59',
+      '50',
+      'RT',
+      'LT',
+      'XS',
+      'XU',
+      'TC',
+      'GT',
+      'JW',
+      'JZ',
+      'KX',
+      'GA',
+      'FS',
+      '95',
+      '93',
+      'P1',
+      'RH',
+      'QW',
+      'E4',
+      'FA',
+      'T9',
+      'A1',
+    ])
       expect(isKnownModifier(m), m).toBe(true);
     for (const m of ['ZZ', '00', '01', '49', 'XA', 'YY', 'P7', 'OO']) expect(isKnownModifier(m), m).toBe(false);
   });
@@ -36,8 +60,16 @@ describe('unknown modifiers', () => {
 
   it('check: all 5 entries of "E11..22,99214-ZZ,E1122,XYZ123,hello" get a finding, 99214-ZZ a clear one', () => {
     const list = 'E11..22,99214-ZZ,E1122,XYZ123,hello';
-    const findings = checkEncounter({ dateOfService: '2026-03-01', setting: 'office', ...parseCodeList(list) }, pack, RULES.filter((r) => r.id !== 'release-does-not-cover-date'));
-    for (const entry of list.split(',')) expect(findings.some((f) => f.message.includes(entry)), entry).toBe(true);
+    const findings = checkEncounter(
+      { dateOfService: '2026-03-01', setting: 'office', ...parseCodeList(list) },
+      pack,
+      RULES.filter((r) => r.id !== 'release-does-not-cover-date'),
+    );
+    for (const entry of list.split(','))
+      expect(
+        findings.some((f) => f.message.includes(entry)),
+        entry,
+      ).toBe(true);
     expect(findings.find((f) => f.message.includes('99214-ZZ'))).toMatchObject({
       rule: 'unparseable-code',
       severity: 'error',
@@ -49,7 +81,13 @@ describe('unknown modifiers', () => {
 
   it('export and the batch audit (readCodeList) refuse it as a problem', () => {
     const r = readCodeList('E11.22,99214-ZZ', pack, '2026-03-01');
-    expect(r.problems).toEqual([{ entry: '99214-ZZ', kind: 'shape', message: '"99214-ZZ" is not a code as written: modifier "ZZ" is not a CPT or HCPCS Level II modifier' }]);
+    expect(r.problems).toEqual([
+      {
+        entry: '99214-ZZ',
+        kind: 'shape',
+        message: '"99214-ZZ" is not a code as written: modifier "ZZ" is not a CPT or HCPCS Level II modifier',
+      },
+    ]);
     expect(readCodeList('E11.22,99214-25,20610-XS,J1885-JW', pack, '2026-03-01').problems).toEqual([]);
   });
 });

@@ -16,11 +16,26 @@ const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).h
 const NOTE = path.join(ROOT, 'data/samples/visit-note.txt');
 
 function analyze(pack: string, json: boolean): string {
-  const r = spawnSync(process.execPath, ['--import', TSX, path.join(ROOT, 'cli/main.ts'), 'analyze', NOTE, '--pack', pack, '--date', '2026-03-01', ...(json ? ['--json'] : [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, npm_lifecycle_event: '' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      TSX,
+      path.join(ROOT, 'cli/main.ts'),
+      'analyze',
+      NOTE,
+      '--pack',
+      pack,
+      '--date',
+      '2026-03-01',
+      ...(json ? ['--json'] : []),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, npm_lifecycle_event: '' },
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -29,7 +44,11 @@ describe('analyze: HCC tags in the text output', () => {
   let pack: string;
   beforeAll(async () => {
     pack = path.join(mkdtempSync(path.join(tmpdir(), 'cc-hcc-')), 'hcc.ccpack');
-    await buildPack(['fy2026', 'hcpcs', 'hcc'].map((d) => path.join(CODESET_FIXTURES, d)), pack, { quiet: true });
+    await buildPack(
+      ['fy2026', 'hcpcs', 'hcc'].map((d) => path.join(CODESET_FIXTURES, d)),
+      pack,
+      { quiet: true },
+    );
   }, 60_000);
 
   it('every suggestion with an hcc in --json shows "HCC <n>" on its row, and no other row does', () => {

@@ -48,13 +48,19 @@ describe('batch audit that cannot lie', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'cc-audit-batch-'));
     pack = path.join(dir, 'codes.ccpack');
-    await buildPack([path.join(CODESET_FIXTURES, 'fy2026'), path.join(CODESET_FIXTURES, 'hcpcs')], pack, { quiet: true });
+    await buildPack([path.join(CODESET_FIXTURES, 'fy2026'), path.join(CODESET_FIXTURES, 'hcpcs')], pack, {
+      quiet: true,
+    });
     notes = path.join(dir, 'notes');
     mkdirSync(notes);
     const rows = ['chart_id,codes,date_of_service,comment'];
     for (let i = 0; i < N; i++) {
       const id = `ch-${String(i).padStart(3, '0')}`;
-      if (i % 17 !== 5) writeFileSync(path.join(notes, `${id}.txt`), `${NOTE}\n${i % 2 ? 'Assessment: essential hypertension.' : 'Type 2 diabetes with stage 3b CKD.'}`);
+      if (i % 17 !== 5)
+        writeFileSync(
+          path.join(notes, `${id}.txt`),
+          `${NOTE}\n${i % 2 ? 'Assessment: essential hypertension.' : 'Type 2 diabetes with stage 3b CKD.'}`,
+        );
       rows.push(`${id},${CODES[i % CODES.length]},2026-03-01,${i === 3 ? '=HYPERLINK("http://x")' : 'ok'}`);
     }
     writeFileSync(path.join(notes, 'ch-007.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
@@ -66,7 +72,8 @@ describe('batch audit that cannot lie', () => {
     const one = path.join(dir, 'one');
     await quiet(() => auditCommand({ notes, claims, out: one, workers: '2' }, { pack, json: true }));
     const shards = [1, 2, 3].map((k) => path.join(dir, `shard-${k}`));
-    for (const [k, out] of shards.entries()) await quiet(() => auditCommand({ notes, claims, out, workers: '1', shard: `${k + 1}/3` }, { pack, json: true }));
+    for (const [k, out] of shards.entries())
+      await quiet(() => auditCommand({ notes, claims, out, workers: '1', shard: `${k + 1}/3` }, { pack, json: true }));
     const merged = path.join(dir, 'merged');
     await quiet(() => auditMergeCommand([shards[2]!, shards[0]!, shards[1]!], merged, { json: true }));
     const a = outputs(one);
@@ -82,8 +89,12 @@ describe('batch audit that cannot lie', () => {
     expect(a.findings).toMatch(/unparseable-code/);
     expect(a.charts).toContain(`"'=HYPERLINK(""http://x"")"`);
     // A missing or foreign shard is refused.
-    await expect(auditMergeCommand([shards[0]!, shards[1]!], path.join(dir, 'm2'), { json: true })).rejects.toThrowError(/missing shard 3\/3/);
-    await expect(auditMergeCommand([shards[0]!, shards[0]!, shards[1]!], path.join(dir, 'm3'), { json: true })).rejects.toThrowError(/both shard 1\/3/);
+    await expect(
+      auditMergeCommand([shards[0]!, shards[1]!], path.join(dir, 'm2'), { json: true }),
+    ).rejects.toThrowError(/missing shard 3\/3/);
+    await expect(
+      auditMergeCommand([shards[0]!, shards[0]!, shards[1]!], path.join(dir, 'm3'), { json: true }),
+    ).rejects.toThrowError(/both shard 1\/3/);
   }, 240_000);
 
   it('a run killed mid-way and finished with --resume equals an uninterrupted run; the previous outputs stay whole meanwhile', async () => {
@@ -96,7 +107,29 @@ describe('batch audit that cannot lie', () => {
     await quiet(() => auditCommand({ notes, claims: smallClaims, out, workers: '1' }, { pack, json: true }));
     const before = outputs(out);
     const journal = `${out}.partial/journal.jsonl`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'audit', '--pack', pack, '--notes', notes, '--claims', claims, '--out', out, '--workers', '1', '--batch', '1', '--json'], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'cli/main.ts',
+        'audit',
+        '--pack',
+        pack,
+        '--notes',
+        notes,
+        '--claims',
+        claims,
+        '--out',
+        out,
+        '--workers',
+        '1',
+        '--batch',
+        '1',
+        '--json',
+      ],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
     let killedAt = -1;
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
@@ -120,33 +153,64 @@ describe('batch audit that cannot lie', () => {
     expect(existsSync(`${out}.partial`)).toBe(false);
     expect(readdirSync(dir).filter((f) => /\.(tmp|old)-\d+$/.test(f))).toEqual([]);
     // --resume with other inputs is refused.
-    await expect(auditCommand({ notes, claims: smallClaims, out: path.join(dir, 'nothing'), resume: true }, { pack, json: true })).rejects.toThrowError(/no interrupted run/);
+    await expect(
+      auditCommand({ notes, claims: smallClaims, out: path.join(dir, 'nothing'), resume: true }, { pack, json: true }),
+    ).rejects.toThrowError(/no interrupted run/);
   }, 240_000);
 
   it('refuses bad options, duplicate and unsafe chart ids (with the line) and a folder that is not an audit folder', async () => {
-    await expect(auditCommand({ notes, claims, out: path.join(dir, 'x'), workers: 'abc' }, { pack })).rejects.toThrowError(/--workers must be a whole number/);
-    await expect(auditCommand({ notes, claims, out: path.join(dir, 'x'), batch: 'abc' }, { pack })).rejects.toThrowError(/--batch must be a whole number/);
-    expect(() => parseClaimsCsv('chart_id,codes\na,I10\nb,I10\na,E11.9\n', 'c.csv')).toThrowError(/c\.csv \(line 4\): chart_id "a" appears again \(first on line 2\)/);
+    await expect(
+      auditCommand({ notes, claims, out: path.join(dir, 'x'), workers: 'abc' }, { pack }),
+    ).rejects.toThrowError(/--workers must be a whole number/);
+    await expect(
+      auditCommand({ notes, claims, out: path.join(dir, 'x'), batch: 'abc' }, { pack }),
+    ).rejects.toThrowError(/--batch must be a whole number/);
+    expect(() => parseClaimsCsv('chart_id,codes\na,I10\nb,I10\na,E11.9\n', 'c.csv')).toThrowError(
+      /c\.csv \(line 4\): chart_id "a" appears again \(first on line 2\)/,
+    );
     for (const bad of ['../SECRET', 'a/b', '=cmd()', '-x', '.hidden', 'a b'])
-      expect(() => parseClaimsCsv(`chart_id,codes\n"${bad}",I10\n`, 'c.csv')).toThrowError(/c\.csv \(line 2\): chart_id .* is not allowed/);
-    expect(() => parseClaimsCsv('chart_id,codes\na,E11.22,N18.32\n', 'c.csv')).toThrowError(/quote a comma-separated code list/);
+      expect(() => parseClaimsCsv(`chart_id,codes\n"${bad}",I10\n`, 'c.csv')).toThrowError(
+        /c\.csv \(line 2\): chart_id .* is not allowed/,
+      );
+    expect(() => parseClaimsCsv('chart_id,codes\na,E11.22,N18.32\n', 'c.csv')).toThrowError(
+      /quote a comma-separated code list/,
+    );
     expect(() => parseClaimsCsv('chart_id,codes,date_of_service\na,I10,2026-02-30\n', 'c.csv')).toThrowError(/line 2/);
     const mine = path.join(dir, 'precious');
     mkdirSync(mine);
     writeFileSync(path.join(mine, 'thesis.txt'), 'keep me');
-    await expect(quiet(() => auditCommand({ notes, claims: path.join(dir, 'small.csv'), out: mine, workers: '1' }, { pack, json: true }))).rejects.toThrowError(/not an audit folder/);
+    await expect(
+      quiet(() =>
+        auditCommand({ notes, claims: path.join(dir, 'small.csv'), out: mine, workers: '1' }, { pack, json: true }),
+      ),
+    ).rejects.toThrowError(/not an audit folder/);
     expect(readFileSync(path.join(mine, 'thesis.txt'), 'utf8')).toBe('keep me');
   }, 120_000);
 
   it('--shard auto reads Kubernetes, Slurm and AWS Batch array indexes', () => {
     expect(autoShard('auto/4', { JOB_COMPLETION_INDEX: '2' })).toMatchObject({ shard: { index: 2, of: 4 } });
-    expect(autoShard('auto', { JOB_COMPLETION_INDEX: '0', CHARTCODER_SHARDS: '3' })).toMatchObject({ shard: { index: 0, of: 3 } });
-    expect(autoShard('auto', { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '8' })).toMatchObject({ shard: { index: 4, of: 8 } });
-    expect(autoShard('auto', { SLURM_ARRAY_TASK_ID: '8', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_STEP: '4', SLURM_ARRAY_TASK_COUNT: '3' })).toMatchObject({ shard: { index: 2, of: 3 } });
+    expect(autoShard('auto', { JOB_COMPLETION_INDEX: '0', CHARTCODER_SHARDS: '3' })).toMatchObject({
+      shard: { index: 0, of: 3 },
+    });
+    expect(
+      autoShard('auto', { SLURM_ARRAY_TASK_ID: '5', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '8' }),
+    ).toMatchObject({ shard: { index: 4, of: 8 } });
+    expect(
+      autoShard('auto', {
+        SLURM_ARRAY_TASK_ID: '8',
+        SLURM_ARRAY_TASK_MIN: '0',
+        SLURM_ARRAY_TASK_STEP: '4',
+        SLURM_ARRAY_TASK_COUNT: '3',
+      }),
+    ).toMatchObject({ shard: { index: 2, of: 3 } });
     expect(autoShard('auto/10', { AWS_BATCH_JOB_ARRAY_INDEX: '9' })).toMatchObject({ shard: { index: 9, of: 10 } });
     expect(autoShard('auto', {})).toMatchObject({ error: expect.stringMatching(/no array index/) });
-    expect(autoShard('auto', { AWS_BATCH_JOB_ARRAY_INDEX: '1' })).toMatchObject({ error: expect.stringMatching(/number of shards is unknown/) });
-    expect(autoShard('auto/2', { JOB_COMPLETION_INDEX: '2' })).toMatchObject({ error: expect.stringMatching(/outside 0…1/) });
+    expect(autoShard('auto', { AWS_BATCH_JOB_ARRAY_INDEX: '1' })).toMatchObject({
+      error: expect.stringMatching(/number of shards is unknown/),
+    });
+    expect(autoShard('auto/2', { JOB_COMPLETION_INDEX: '2' })).toMatchObject({
+      error: expect.stringMatching(/outside 0…1/),
+    });
     expect(parseShard('auto/3', { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1' })).toEqual({ index: 0, of: 3 });
     expect(() => parseShard('0/3')).toThrowError(/--shard must be i\/n/);
   });

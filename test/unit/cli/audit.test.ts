@@ -18,7 +18,10 @@ describe('batch audit CLI (worker threads, fixture pack)', () => {
     writeFileSync(path.join(notes, 'b.txt'), 'Assessment: essential hypertension.');
     writeFileSync(path.join(notes, 'c.txt'), 'Closed fracture of the right distal radius, initial encounter.');
     const claims = path.join(dir, 'claims.csv');
-    writeFileSync(claims, 'chart_id,codes,date_of_service\na,E11.22 N18.32,2026-03-01\nb,I10 S52.501A,2026-03-01\nc,S52,2026-03-01\nd,I10,2026-03-01\n');
+    writeFileSync(
+      claims,
+      'chart_id,codes,date_of_service\na,E11.22 N18.32,2026-03-01\nb,I10 S52.501A,2026-03-01\nc,S52,2026-03-01\nd,I10,2026-03-01\n',
+    );
     const out = path.join(dir, 'out');
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
@@ -48,8 +51,12 @@ describe('batch audit CLI (worker threads, fixture pack)', () => {
 
 describe('claims CSV and planted errors', () => {
   it('parses chart_id + codes and rejects bad rows with the line', () => {
-    expect(parseClaimsCsv('chart_id,codes,setting\nx,I10,hospital\n')).toEqual([{ chartId: 'x', codes: 'I10', setting: 'hospital', extra: {} }]);
-    expect(() => parseClaimsCsv('chart_id,codes,date_of_service\nx,I10,22/11/2026\n', 'c.csv')).toThrow(/c\.csv \(line 2\)/);
+    expect(parseClaimsCsv('chart_id,codes,setting\nx,I10,hospital\n')).toEqual([
+      { chartId: 'x', codes: 'I10', setting: 'hospital', extra: {} },
+    ]);
+    expect(() => parseClaimsCsv('chart_id,codes,date_of_service\nx,I10,22/11/2026\n', 'c.csv')).toThrow(
+      /c\.csv \(line 2\)/,
+    );
     expect(() => parseClaimsCsv('patient,billed\nx,I10\n')).toThrow(/chart_id and codes/);
   });
 

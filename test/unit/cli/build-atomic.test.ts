@@ -16,7 +16,10 @@ describe('codeset build writes atomically', () => {
 
     const bad = path.join(dir, 'release');
     mkdirSync(bad);
-    copyFileSync(path.join(CODESET_FIXTURES, 'fy2026/icd10cm_order_2026.txt'), path.join(bad, 'icd10cm_order_2026.txt'));
+    copyFileSync(
+      path.join(CODESET_FIXTURES, 'fy2026/icd10cm_order_2026.txt'),
+      path.join(bad, 'icd10cm_order_2026.txt'),
+    );
     const xml = readFileSync(path.join(CODESET_FIXTURES, 'fy2026/icd10cm_tabular_2026.xml'), 'utf8');
     writeFileSync(path.join(bad, 'icd10cm_tabular_2026.xml'), xml.slice(0, 2000));
     await expect(buildPack([bad], out, { quiet: true })).rejects.toThrowError(/icd10cm_tabular_2026\.xml \(line \d+/);

@@ -39,7 +39,15 @@ describe('codeset fetch (pinned URLs, sha256 verified)', () => {
       file,
       JSON.stringify({
         files: [
-          { id: 'icd', system: 'ICD-10-CM', release: 'FY2026', url: 'https://www.cms.gov/files/zip/2026-code-descriptions-tabular-order.zip', file: 'order.zip', sha256, pinned },
+          {
+            id: 'icd',
+            system: 'ICD-10-CM',
+            release: 'FY2026',
+            url: 'https://www.cms.gov/files/zip/2026-code-descriptions-tabular-order.zip',
+            file: 'order.zip',
+            sha256,
+            pinned,
+          },
         ],
       }),
     );
@@ -58,14 +66,20 @@ describe('codeset fetch (pinned URLs, sha256 verified)', () => {
 
   it('refuses a file whose sha256 differs from the pinned one and leaves nothing behind', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cc-fetch-'));
-    await expect(fetchReleases({ manifest: manifest('0'.repeat(64)), out, baseUrl: base })).rejects.toThrowError(/expected the pinned 0{64}; the file was not kept/);
+    await expect(fetchReleases({ manifest: manifest('0'.repeat(64)), out, baseUrl: base })).rejects.toThrowError(
+      /expected the pinned 0{64}; the file was not kept/,
+    );
     expect(readdirSync(out)).toEqual([]);
   });
 
   it('skips unpinned entries unless asked, and reports HTTP failures', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'cc-fetch-'));
-    expect((await fetchReleases({ manifest: manifest(null, false), out, baseUrl: base }))[0]!.status).toBe('skipped (not pinned)');
-    expect((await fetchReleases({ manifest: manifest(null, false), out, baseUrl: base, allowUnpinned: true }))[0]!.status).toBe('downloaded');
+    expect((await fetchReleases({ manifest: manifest(null, false), out, baseUrl: base }))[0]!.status).toBe(
+      'skipped (not pinned)',
+    );
+    expect(
+      (await fetchReleases({ manifest: manifest(null, false), out, baseUrl: base, allowUnpinned: true }))[0]!.status,
+    ).toBe('downloaded');
     const bad = manifest('1'.repeat(64)).replace('manifest.json', 'bad.json');
     writeFileSync(bad, readFileSync(manifest('1'.repeat(64)), 'utf8').replace('2026-code-descriptions', 'missing'));
     await expect(fetchReleases({ manifest: bad, out, baseUrl: base })).rejects.toThrowError(/HTTP 404/);

@@ -61,31 +61,52 @@ function zipOf(name: string, d: { data: Buffer; crc: number; size: number }, dec
 
 describe('bounded imports: limits checked while inflating', () => {
   it('a gzip bomb (multi-member, trailer says 4 MB) stops at the per-file limit', () => {
-    expect(() => expandArchives([{ path: 'bomb.txt.gz', bytes: gzipBomb(4 * MB, 8) }], small)).toThrowError(/^bomb\.txt\.gz: expands to more than 8 MB, over the limit of 8 MB per file/);
+    expect(() => expandArchives([{ path: 'bomb.txt.gz', bytes: gzipBomb(4 * MB, 8) }], small)).toThrowError(
+      /^bomb\.txt\.gz: expands to more than 8 MB, over the limit of 8 MB per file/,
+    );
     // Under the limit, every member is read (the old gunzip kept only the first).
     expect(expandArchives([{ path: 'ok.txt.gz', bytes: gzipBomb(MB, 3) }], small)[0]!.bytes.length).toBe(3 * MB);
   });
 
   it('a zip member declaring more than the limit is refused before anything is inflated', () => {
-    expect(() => expandArchives([{ path: 'big.zip', bytes: zipOf('lines.txt', zeroDeflate(4 * MB, 4)) }], small)).toThrowError(/^big\.zip!lines\.txt: expands to 16 MB, over the limit of 8 MB per file/);
+    expect(() =>
+      expandArchives([{ path: 'big.zip', bytes: zipOf('lines.txt', zeroDeflate(4 * MB, 4)) }], small),
+    ).toThrowError(/^big\.zip!lines\.txt: expands to 16 MB, over the limit of 8 MB per file/);
   });
 
   it('a zip member declaring less than it holds never grows past the declared size: refused, one line', () => {
     const liar = () => expandArchives([{ path: 'liar.zip', bytes: zipOf('lines.txt', zeroDeflate(MB, 4), MB) }], small);
-    expect(liar).toThrowError(/^liar\.zip(!lines\.txt: is damaged \(CRC-32|: not a readable zip archive \(offset is out of bounds\))/);
+    expect(liar).toThrowError(
+      /^liar\.zip(!lines\.txt: is damaged \(CRC-32|: not a readable zip archive \(offset is out of bounds\))/,
+    );
     // A member whose bytes differ from its recorded CRC-32 (damaged in transit).
     const d = zeroDeflate(MB, 1);
-    expect(() => expandArchives([{ path: 'crc.zip', bytes: zipOf('lines.txt', { ...d, crc: d.crc ^ 1 }) }], small)).toThrowError(/^crc\.zip!lines\.txt: is damaged \(CRC-32/);
+    expect(() =>
+      expandArchives([{ path: 'crc.zip', bytes: zipOf('lines.txt', { ...d, crc: d.crc ^ 1 }) }], small),
+    ).toThrowError(/^crc\.zip!lines\.txt: is damaged \(CRC-32/);
   });
 
   it('the total over several files, members and nesting are capped too', () => {
     const five = new Uint8Array(5 * MB);
-    expect(() => expandArchives([{ path: 'a.txt', bytes: five }, { path: 'b.txt', bytes: five }, { path: 'c.txt', bytes: five }], small)).toThrowError(/^c\.txt: the files of this import expand to more than 12 MB together/);
+    expect(() =>
+      expandArchives(
+        [
+          { path: 'a.txt', bytes: five },
+          { path: 'b.txt', bytes: five },
+          { path: 'c.txt', bytes: five },
+        ],
+        small,
+      ),
+    ).toThrowError(/^c\.txt: the files of this import expand to more than 12 MB together/);
     const many = zipSync(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)])));
-    expect(() => expandArchives([{ path: 'many.zip', bytes: many }], small)).toThrowError(/many\.zip: has more than 20 members/);
+    expect(() => expandArchives([{ path: 'many.zip', bytes: many }], small)).toThrowError(
+      /many\.zip: has more than 20 members/,
+    );
     let nested: Uint8Array = zipSync({ 'x.txt': new Uint8Array(1) });
     for (let i = 0; i < 3; i++) nested = zipSync({ [`n${i}.zip`]: nested });
-    expect(() => expandArchives([{ path: 'deep.zip', bytes: nested }], small)).toThrowError(/archives nested more than 3 deep/);
+    expect(() => expandArchives([{ path: 'deep.zip', bytes: nested }], small)).toThrowError(
+      /archives nested more than 3 deep/,
+    );
     expect(() => expandArchives([{ path: 'x.gz', bytes: new Uint8Array([1, 2, 3]) }])).toThrowError(CodesetError);
   });
 
@@ -102,9 +123,15 @@ describe('bounded imports: limits checked while inflating', () => {
         let error = '';
         try { await buildPack([${JSON.stringify(file)}], ${JSON.stringify(path.join(dir, 'out.ccpack'))}, { quiet: true, json: true }); } catch (e) { error = String(e.message); }
         console.log(JSON.stringify({ error, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));`;
-      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { error: string; peakRssMB: number };
-      console.log(`${name} (${(bytes.length / MB).toFixed(1)} MB -> 2048 MB): "${out.error}" · peak RSS ${out.peakRssMB} MB`);
+      console.log(
+        `${name} (${(bytes.length / MB).toFixed(1)} MB -> 2048 MB): "${out.error}" · peak RSS ${out.peakRssMB} MB`,
+      );
       expect(out.error).toMatch(/over the limit of 256 MB per file/);
       expect(out.error).not.toContain('\n');
       // The bound: the per-file limit plus the runtime (~250 MB with tsx), never the bomb's size.

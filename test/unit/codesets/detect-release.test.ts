@@ -22,7 +22,12 @@ describe('release file detection', () => {
     expect(detectSource(f(name, head), false)).toEqual({ kind });
   });
 
-  it.each(['icd10OrderFiles_2026.pdf', 'README.md', 'icd10cm_order_addenda_2026.txt', 'derived_icd10cm_chapters_2026_apr.csv'])('%s is skipped as not a release table', (name) => {
+  it.each([
+    'icd10OrderFiles_2026.pdf',
+    'README.md',
+    'icd10cm_order_addenda_2026.txt',
+    'derived_icd10cm_chapters_2026_apr.csv',
+  ])('%s is skipped as not a release table', (name) => {
     expect(detectSource(f(name), false)).toHaveProperty('ignored');
   });
 
@@ -51,7 +56,10 @@ describe('release and effective dates from official names', () => {
   });
 
   it('uses the XML <version> when the name has no year', () => {
-    expect(inferRelease('icd10cm-tabular', 'tabular.xml', '2021')).toMatchObject({ release: 'FY2021', effectiveFrom: '2020-10-01' });
+    expect(inferRelease('icd10cm-tabular', 'tabular.xml', '2021')).toMatchObject({
+      release: 'FY2021',
+      effectiveFrom: '2020-10-01',
+    });
   });
 
   it('refuses to guess', () => {

@@ -30,7 +30,9 @@ describe('ICD-10-CM Alphabetic Index as a flat CSV (lossy third-party rendering)
 
   it('names file and line for a skipped level, a bad level and a bad code', () => {
     const bad = (rows: string) => () => parseIndexFlatCsv(`${HEADER}\n${rows}\n`, 'ix.csv');
-    expect(bad('1,A,0,Abc,,,,\n2,A,2,def,,,,A00.0')).toThrow(/ix\.csv \(line 3\): a level-2 subterm follows a level-0 term/);
+    expect(bad('1,A,0,Abc,,,,\n2,A,2,def,,,,A00.0')).toThrow(
+      /ix\.csv \(line 3\): a level-2 subterm follows a level-0 term/,
+    );
     expect(bad('1,A,x,Abc,,,,')).toThrow(/line 2\): Level "x"/);
     expect(bad('1,A,0,Abc,,,,E11.9x')).toThrow(CodesetError);
     expect(bad('1,A,0,,,,,E11.9')).toThrow(/line 2\): index term without a title/);

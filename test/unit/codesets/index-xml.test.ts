@@ -46,7 +46,11 @@ describe('ICD-10-CM index XML (Alphabetic Index, neoplasm and drug tables, exter
   });
 
   it.each([
-    ['a code that is not a code', (x: string) => x.replace('<code>I10</code>', '<code>I1O!</code>'), /"I1O!" is not an ICD-10-CM code/],
+    [
+      'a code that is not a code',
+      (x: string) => x.replace('<code>I10</code>', '<code>I1O!</code>'),
+      /"I1O!" is not an ICD-10-CM code/,
+    ],
     ['a term level that is not a number', (x: string) => x.replace('level="1"', 'level="one"'), /term level "one"/],
     ['truncation', (x: string) => x.slice(0, 700), /(truncated|malformed)/],
   ])('rejects %s', (_w, mutate, msg) => {
@@ -59,7 +63,8 @@ describe('ICD-10-CM index XML (Alphabetic Index, neoplasm and drug tables, exter
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-z][a-z ]{0,12}[a-z]$/), { minLength: 1, maxLength: 6 }), (titles) => {
         let inner = '<code>R51.9</code>';
-        for (let i = titles.length - 1; i >= 1; i--) inner = `<term level="${i}"><title>${titles[i]}</title>${inner}</term>`;
+        for (let i = titles.length - 1; i >= 1; i--)
+          inner = `<term level="${i}"><title>${titles[i]}</title>${inner}</term>`;
         const doc = `<ICD10CM.index><version>2026</version><letter><title>X</title><mainTerm><title>${titles[0]}</title>${inner}</mainTerm></letter></ICD10CM.index>`;
         const parsed = parseIndexXml(doc, 'p.xml');
         const leaf = parsed.entries.find((e) => e.codes.length > 0)!;

@@ -19,14 +19,25 @@ describe('NCCI PTP edits', () => {
   });
 
   it('reads the TSV extraction (9999-12-31 = in force, no effective date)', () => {
-    const t = parsePtp('column1\tcolumn2\tdeletion_date\tmodifier_indicator\tptp_edit_rationale\n99214\t99213\t9999-12-31\t1\tMutually exclusive procedures\n', 'ptp.tsv');
+    const t = parsePtp(
+      'column1\tcolumn2\tdeletion_date\tmodifier_indicator\tptp_edit_rationale\n99214\t99213\t9999-12-31\t1\tMutually exclusive procedures\n',
+      'ptp.tsv',
+    );
     expect(t).toMatchObject({ column1: ['99214'], deletion: [null], effective: [null], modifier: [1] });
   });
 
   it('reads the CMS workbook layout', () => {
     const bytes = xlsxBytes([
       ['CPT codes and descriptions only are copyright 2023 American Medical Association.'],
-      ['Column 1', 'Column 2', '*=in existence prior to 1996', 'Effective Date', 'Deletion Date *=no data', 'Modifier 0=not allowed 1=allowed 9=not applicable', 'PTP Edit Rationale'],
+      [
+        'Column 1',
+        'Column 2',
+        '*=in existence prior to 1996',
+        'Effective Date',
+        'Deletion Date *=no data',
+        'Modifier 0=not allowed 1=allowed 9=not applicable',
+        'PTP Edit Rationale',
+      ],
       ['99214', '99213', '', '20200101', '*', '1', 'Mutually exclusive procedures'],
     ]);
     const t = parsePtp(readXlsx(bytes, 'ccipra-v302r0-f1.xlsx'), 'ccipra-v302r0-f1.xlsx');
@@ -51,37 +62,59 @@ describe('NCCI PTP edits', () => {
     const text = `${fixtureText('ncci/ccipra-v302r0-f1.txt')}${Array.from({ length: 300 }, (_, i) => `${String(10000 + i)}\t99213\t\t20200101\t*\t1\tMisuse of Column Two code with Column One code\r\n`).join('')}`;
     const bytes = new TextEncoder().encode(`\uFEFF${text}`);
     const fromText = parsePtp(text, 'f1.txt');
-    for (const step of [1, 7, 64, 1 << 22]) expect(parsePtp(bytes, 'f1.txt', undefined, step), `step ${step}`).toEqual(fromText);
+    for (const step of [1, 7, 64, 1 << 22])
+      expect(parsePtp(bytes, 'f1.txt', undefined, step), `step ${step}`).toEqual(fromText);
     const bad = new TextEncoder().encode(`${text}99214\t99213\t\t20200101\t*\t2\tx\r\n`);
     const lines = text.split('\n').length;
-    for (const step of [1, 50, 1 << 22]) expect(() => parsePtp(bad, 'f1.txt', undefined, step)).toThrowError(new RegExp(`f1\\.txt \\(line ${lines}\\): PTP modifier indicator "2"`));
+    for (const step of [1, 50, 1 << 22])
+      expect(() => parsePtp(bad, 'f1.txt', undefined, step)).toThrowError(
+        new RegExp(`f1\\.txt \\(line ${lines}\\): PTP modifier indicator "2"`),
+      );
   });
 
   it('any generated edit table reads back (property)', () => {
     const code = fc.stringMatching(/^[0-9]{5}$/);
     fc.assert(
-      fc.property(fc.array(fc.tuple(code, code, fc.constantFrom(0, 1, 9), fc.boolean()), { minLength: 1, maxLength: 40 }), (rows) => {
-        const text = ['Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date *=no data\tModifier\tPTP Edit Rationale', ...rows.map(([a, b, m, del]) => `${a}\t${b}\t\t20240101\t${del ? '20241231' : '*'}\t${m}\tr`)].join('\n');
-        const t = parsePtp(text, 'p.txt');
-        expect(t.column1).toEqual(rows.map((r) => r[0]));
-        expect(t.modifier).toEqual(rows.map((r) => r[2]));
-        expect(t.deletion).toEqual(rows.map((r) => (r[3] ? '2024-12-31' : null)));
-      }),
+      fc.property(
+        fc.array(fc.tuple(code, code, fc.constantFrom(0, 1, 9), fc.boolean()), { minLength: 1, maxLength: 40 }),
+        (rows) => {
+          const text = [
+            'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date *=no data\tModifier\tPTP Edit Rationale',
+            ...rows.map(([a, b, m, del]) => `${a}\t${b}\t\t20240101\t${del ? '20241231' : '*'}\t${m}\tr`),
+          ].join('\n');
+          const t = parsePtp(text, 'p.txt');
+          expect(t.column1).toEqual(rows.map((r) => r[0]));
+          expect(t.modifier).toEqual(rows.map((r) => r[2]));
+          expect(t.deletion).toEqual(rows.map((r) => (r[3] ? '2024-12-31' : null)));
+        },
+      ),
     );
   });
 });
 
 describe('NCCI MUE tables', () => {
   it('reads the CMS CSV layout behind its notice line; MAI from the leading digit', () => {
-    const rows = parseMue(readDelimited(fixtureText('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2024.csv'), 'mue.csv'), 'mue.csv');
-    expect(rows.find((r) => r.code === '99213')).toEqual({ code: '99213', value: 2, mai: 3, rationale: 'Clinical: Data' });
+    const rows = parseMue(
+      readDelimited(fixtureText('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2024.csv'), 'mue.csv'),
+      'mue.csv',
+    );
+    expect(rows.find((r) => r.code === '99213')).toEqual({
+      code: '99213',
+      value: 2,
+      mai: 3,
+      rationale: 'Clinical: Data',
+    });
     expect(rows.find((r) => r.code === 'G0439')!.mai).toBe(2);
   });
 
   it('rejects duplicates and bad indicators with the line', () => {
     const base = fixtureText('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2024.csv');
-    expect(() => parseMue(readDelimited(`${base}"99213","3","3 x","y"\r\n`, 'mue.csv'), 'mue.csv')).toThrowError(/mue\.csv \(line 7\): duplicate code 99213/);
-    expect(() => parseMue(readDelimited(`${base}"99215","3","7 x","y"\r\n`, 'mue.csv'), 'mue.csv')).toThrowError(/adjudication indicator "7 x"/);
+    expect(() => parseMue(readDelimited(`${base}"99213","3","3 x","y"\r\n`, 'mue.csv'), 'mue.csv')).toThrowError(
+      /mue\.csv \(line 7\): duplicate code 99213/,
+    );
+    expect(() => parseMue(readDelimited(`${base}"99215","3","7 x","y"\r\n`, 'mue.csv'), 'mue.csv')).toThrowError(
+      /adjudication indicator "7 x"/,
+    );
   });
 
   it('arbitrary text never escapes as anything but a CodesetError (property)', () => {
@@ -107,7 +140,9 @@ describe('NCCI add-on code edits', () => {
   });
 
   it('rejects an edit type of 4', () => {
-    expect(() => parseAoc(readDelimited('primary_code\tadd_on_code\taoc_edit_type\n99291\t99292\t4\n', 'a.tsv'), 'a.tsv')).toThrowError(/a\.tsv \(line 2\): AOC edit type "4"/);
+    expect(() =>
+      parseAoc(readDelimited('primary_code\tadd_on_code\taoc_edit_type\n99291\t99292\t4\n', 'a.tsv'), 'a.tsv'),
+    ).toThrowError(/a\.tsv \(line 2\): AOC edit type "4"/);
   });
 });
 
@@ -115,11 +150,20 @@ describe('NCCI add-on code edits (property)', () => {
   it('any generated add-on table reads back, CCCCC as null', () => {
     const code = fc.stringMatching(/^[0-9]{5}$/);
     fc.assert(
-      fc.property(fc.array(fc.tuple(code, fc.option(code, { nil: null }), fc.constantFrom(1, 2, 3)), { minLength: 1, maxLength: 40 }), (rows) => {
-        const text = ['Add-on Code\tPrimary Code\tAOC Edit Type', ...rows.map(([a, p, t]) => `${a}\t${p ?? 'CCCCC'}\t${t}`)].join('\n');
-        const parsed = parseAoc(readDelimited(text, 'a.txt'), 'a.txt');
-        expect(parsed.map((r) => [r.addOn, r.primary, r.type])).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.tuple(code, fc.option(code, { nil: null }), fc.constantFrom(1, 2, 3)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (rows) => {
+          const text = [
+            'Add-on Code\tPrimary Code\tAOC Edit Type',
+            ...rows.map(([a, p, t]) => `${a}\t${p ?? 'CCCCC'}\t${t}`),
+          ].join('\n');
+          const parsed = parseAoc(readDelimited(text, 'a.txt'), 'a.txt');
+          expect(parsed.map((r) => [r.addOn, r.primary, r.type])).toEqual(rows);
+        },
+      ),
     );
   });
 });

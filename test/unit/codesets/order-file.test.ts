@@ -15,7 +15,11 @@ describe('ICD-10-CM order file (CMS fixed width)', () => {
     const recs = parseOrderFile(fixtureText('fy2026/icd10cm_order_2026.txt'), FILE);
     expect(recs).toHaveLength(47);
     const e1122 = recs.find((r) => r.code === 'E11.22')!;
-    expect(e1122).toMatchObject({ billable: true, long: 'Type 2 diabetes mellitus with diabetic chronic kidney disease', order: 10 });
+    expect(e1122).toMatchObject({
+      billable: true,
+      long: 'Type 2 diabetes mellitus with diabetic chronic kidney disease',
+      order: 10,
+    });
     expect(recs.find((r) => r.code === 'E11')!.billable).toBe(false);
     expect(recs.find((r) => r.code === 'S52.501A')!.short).toBe('Unsp fx the low end r rad, init for clos fx');
   });
@@ -32,7 +36,10 @@ describe('ICD-10-CM order file (CMS fixed width)', () => {
   });
 
   it('rejects duplicate codes, naming both lines', () => {
-    const text = [orderLine(1, 'I10', true, 'HTN', 'Essential (primary) hypertension'), orderLine(2, 'I10', true, 'HTN', 'again')].join('\r\n');
+    const text = [
+      orderLine(1, 'I10', true, 'HTN', 'Essential (primary) hypertension'),
+      orderLine(2, 'I10', true, 'HTN', 'again'),
+    ].join('\r\n');
     expect(() => parseOrderFile(text, FILE)).toThrowError(/line 2.*duplicate code I10 \(first seen on line 1\)/);
   });
 
@@ -44,11 +51,20 @@ describe('ICD-10-CM order file (CMS fixed width)', () => {
     const codeArb = fc.stringMatching(/^[A-Z][0-9][0-9A-Z]([0-9A-Z]{0,4})$/);
     const titleArb = fc.stringMatching(/^[A-Za-z0-9(),' -]{1,60}$/).map((s) => s.trim() || 'x');
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(codeArb, fc.boolean(), titleArb, titleArb), { minLength: 1, maxLength: 30, selector: (t) => t[0] }), (rows) => {
-        const text = rows.map(([c, b, s, l], i) => orderLine(i + 1, c, b, s, l)).join('\r\n');
-        const parsed = parseOrderFile(text, FILE);
-        expect(parsed.map((r) => [r.code.replace('.', ''), r.billable, r.short, r.long])).toEqual(rows.map(([c, b, s, l]) => [c, b, s.trimEnd(), l.trim()]));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(codeArb, fc.boolean(), titleArb, titleArb), {
+          minLength: 1,
+          maxLength: 30,
+          selector: (t) => t[0],
+        }),
+        (rows) => {
+          const text = rows.map(([c, b, s, l], i) => orderLine(i + 1, c, b, s, l)).join('\r\n');
+          const parsed = parseOrderFile(text, FILE);
+          expect(parsed.map((r) => [r.code.replace('.', ''), r.billable, r.short, r.long])).toEqual(
+            rows.map(([c, b, s, l]) => [c, b, s.trimEnd(), l.trim()]),
+          );
+        },
+      ),
     );
   });
 
@@ -81,14 +97,22 @@ describe('ICD-10-CM valid-codes file (property)', () => {
   it('round-trips any set of distinct codes and titles', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,()-]{0,80}$/)), {
-          minLength: 1,
-          maxLength: 30,
-          selector: (t) => t[0],
-        }),
+        fc.uniqueArray(
+          fc.tuple(
+            fc.stringMatching(/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/),
+            fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ,()-]{0,80}$/),
+          ),
+          {
+            minLength: 1,
+            maxLength: 30,
+            selector: (t) => t[0],
+          },
+        ),
         (rows) => {
           const text = rows.map(([c, t]) => `${c.padEnd(7)} ${t}`).join('\r\n');
-          expect(parseCodesFile(text, 'c.txt').map((r) => [r.code.replace('.', ''), r.long])).toEqual(rows.map(([c, t]) => [c, t.trim()]));
+          expect(parseCodesFile(text, 'c.txt').map((r) => [r.code.replace('.', ''), r.long])).toEqual(
+            rows.map(([c, t]) => [c, t.trim()]),
+          );
         },
       ),
     );

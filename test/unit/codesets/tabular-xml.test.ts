@@ -26,7 +26,9 @@ describe('ICD-10-CM Tabular List XML', () => {
     expect(e11.notes.includes).toEqual(['diabetes NOS']);
     expect(t.diags.find((d) => d.code === 'E11.21')!.notes.inclusionTerm).toHaveLength(1);
     expect(t.diags.find((d) => d.code === 'N18')!.notes.codeFirst?.[0]).toMatch(/E11\.22/);
-    expect(t.chapters[0]!.notes.excludes1).toEqual(['transitory endocrine and metabolic disorders specific to newborn (P70-P74)']);
+    expect(t.chapters[0]!.notes.excludes1).toEqual([
+      'transitory endocrine and metabolic disorders specific to newborn (P70-P74)',
+    ]);
     expect(t.chapters[3]!.notes.notes?.[0]).toMatch(/Chapter 20/);
   });
 
@@ -42,7 +44,11 @@ describe('ICD-10-CM Tabular List XML', () => {
     ['a wrong root element', xml.replace(/ICD10CM\.tabular/g, 'ICD10CM.index'), /expected root <ICD10CM\.tabular>/],
     ['a mismatched closing tag', xml.replace('</desc>\n      <diag>', '</dsc>\n      <diag>'), /malformed XML/],
     ['a duplicate code', xml.replace('<name>E10.9</name>', '<name>E11.9</name>'), /duplicate code E11\.9/],
-    ['a name that is not a code', xml.replace('<name>I10</name>', '<name>hypertension</name>'), /"hypertension" is not an ICD-10-CM code/],
+    [
+      'a name that is not a code',
+      xml.replace('<name>I10</name>', '<name>hypertension</name>'),
+      /"hypertension" is not an ICD-10-CM code/,
+    ],
     ['a bad 7th-character value', xml.replace('char="A"', 'char="AA"'), /7th-character value "AA"/],
   ])('rejects %s with file and line', (_why, bad, message) => {
     let err: unknown;
@@ -68,16 +74,28 @@ describe('ICD-10-CM Tabular List XML', () => {
 
   it('round-trips generated diag trees with notes (property)', () => {
     const noteArb = fc.stringMatching(/^[a-z][a-z ,()]{0,30}$/);
-    const childArb = fc.record({ suffix: fc.stringMatching(/^[0-9]$/), desc: noteArb, excl: fc.array(noteArb, { maxLength: 2 }) });
+    const childArb = fc.record({
+      suffix: fc.stringMatching(/^[0-9]$/),
+      desc: noteArb,
+      excl: fc.array(noteArb, { maxLength: 2 }),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(childArb, { minLength: 1, maxLength: 8, selector: (c) => c.suffix }), (children) => {
         const body = children
-          .map((c) => `<diag><name>K35.${c.suffix}</name><desc>${c.desc}</desc>${c.excl.length ? `<excludes1>${c.excl.map((n) => `<note>${n}</note>`).join('')}</excludes1>` : ''}</diag>`)
+          .map(
+            (c) =>
+              `<diag><name>K35.${c.suffix}</name><desc>${c.desc}</desc>${c.excl.length ? `<excludes1>${c.excl.map((n) => `<note>${n}</note>`).join('')}</excludes1>` : ''}</diag>`,
+          )
           .join('');
         const doc = `<ICD10CM.tabular><version>2026</version><chapter><name>11</name><desc>d</desc><section id="K35-K38"><desc>s</desc><diag><name>K35</name><desc>Acute appendicitis</desc>${body}</diag></section></chapter></ICD10CM.tabular>`;
         const parsed = parseTabularXml(doc, FILE);
         expect(parsed.diags.slice(1).map((d) => [d.code, d.desc, d.parent, d.notes.excludes1 ?? []])).toEqual(
-          children.map((c) => [`K35.${c.suffix}`, c.desc.replace(/\s+/g, ' ').trim(), 'K35', c.excl.map((n) => n.replace(/\s+/g, ' ').trim())]),
+          children.map((c) => [
+            `K35.${c.suffix}`,
+            c.desc.replace(/\s+/g, ' ').trim(),
+            'K35',
+            c.excl.map((n) => n.replace(/\s+/g, ' ').trim()),
+          ]),
         );
       }),
     );

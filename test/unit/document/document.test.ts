@@ -3,7 +3,8 @@ import { parseDocument } from '../../../lib/document/document';
 import { restoreLineBreaks } from '../../../lib/document/flatten';
 import { classifyHeading } from '../../../lib/document/sections';
 
-const kinds = (text: string) => parseDocument(text).statements.map((s) => [s.section.kind, text.slice(s.start, s.end), s.item ?? null]);
+const kinds = (text: string) =>
+  parseDocument(text).statements.map((s) => [s.section.kind, text.slice(s.start, s.end), s.item ?? null]);
 
 describe('document: flattened transcriptions keep their structure', () => {
   const flat =

@@ -26,13 +26,24 @@ describe('the one binary search', () => {
 
 describe('release vocabulary', () => {
   it('orders labels by their numbers', () => {
-    expect(['FY2026 April update', 'FY2026', 'FY2021'].sort(releaseOrder)).toEqual(['FY2021', 'FY2026', 'FY2026 April update']);
-    expect(releaseLabels([{ release: 'FY2026' }, { release: 'FY2021' }, { release: 'FY2026' }])).toEqual(['FY2021', 'FY2026']);
+    expect(['FY2026 April update', 'FY2026', 'FY2021'].sort(releaseOrder)).toEqual([
+      'FY2021',
+      'FY2026',
+      'FY2026 April update',
+    ]);
+    expect(releaseLabels([{ release: 'FY2026' }, { release: 'FY2021' }, { release: 'FY2026' }])).toEqual([
+      'FY2021',
+      'FY2026',
+    ]);
   });
 
   it('covers a date inside the effective dates, both ends included', () => {
     const fy = { effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30' };
-    expect([coversDate(fy, '2025-10-01'), coversDate(fy, '2026-09-30'), coversDate(fy, '2025-09-30')]).toEqual([true, true, false]);
+    expect([coversDate(fy, '2025-10-01'), coversDate(fy, '2026-09-30'), coversDate(fy, '2025-09-30')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('keeps one item per system and release, the last given, in order of last appearance', () => {

@@ -23,9 +23,34 @@ interface Cases {
 const CASES = JSON.parse(readFileSync(path.join(here, 'fixtures/cues.json'), 'utf8')) as Cases;
 
 /** Risk items computed in code rather than listed as data cues. */
-const CODE_RISK_IDS = ['prescription-drug', 'over-the-counter', 'emergency-surgery', 'major-surgery-risk', 'major-surgery', 'minor-surgery-risk', 'minor-surgery'];
-const DATA_CATEGORIES = ['test-ordered', 'test-reviewed', 'external-notes', 'historian', 'interpretation', 'discussion'];
-const PROBLEM_CLASSES = ['threat', 'chronic-severe', 'chronic-worse', 'chronic-stable', 'undiagnosed', 'acute-systemic', 'complicated-injury', 'acute', 'minor'];
+const CODE_RISK_IDS = [
+  'prescription-drug',
+  'over-the-counter',
+  'emergency-surgery',
+  'major-surgery-risk',
+  'major-surgery',
+  'minor-surgery-risk',
+  'minor-surgery',
+];
+const DATA_CATEGORIES = [
+  'test-ordered',
+  'test-reviewed',
+  'external-notes',
+  'historian',
+  'interpretation',
+  'discussion',
+];
+const PROBLEM_CLASSES = [
+  'threat',
+  'chronic-severe',
+  'chronic-worse',
+  'chronic-stable',
+  'undiagnosed',
+  'acute-systemic',
+  'complicated-injury',
+  'acute',
+  'minor',
+];
 
 const riskIds = (note: string) => {
   const read = readNote(note);

@@ -14,11 +14,15 @@ const TSX = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).h
 const NOTE = path.join(ROOT, 'data/samples/visit-note.txt');
 
 function em(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', TSX, path.join(ROOT, 'cli/main.ts'), 'em', '--note', NOTE, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, npm_lifecycle_event: '' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', TSX, path.join(ROOT, 'cli/main.ts'), 'em', '--note', NOTE, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, npm_lifecycle_event: '' },
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,23 +38,40 @@ describe('em: what the answer comes from', () => {
   });
 
   it('warns when the family’s guidelines were not in force on the date', () => {
-    expect(emAnswersFrom('established', '2020-12-31', true).warning).toMatch(/2021 guidelines were not in force on 2020-12-31/);
+    expect(emAnswersFrom('established', '2020-12-31', true).warning).toMatch(
+      /2021 guidelines were not in force on 2020-12-31/,
+    );
     expect(emAnswersFrom('established', '2021-01-01', true).warning).toBeUndefined();
     expect(emAnswersFrom('ed', '2022-06-01', true).warning).toMatch(/2023 guidelines were not in force/);
     expect(emAnswersFrom('ed', '2023-01-01', true).guidelinesYear).toBe(2023);
     // Preventive visits are levelled by age, not by the 2021/2023 MDM guidelines: no dated warning.
     expect(emAnswersFrom('preventive', '2019-01-01', true).warning).toBeUndefined();
-    expect(emAnswersFrom('established', '2026-11-29', false).statement).toMatch(/^Date of service 2026-11-29 \(today's date: none given\):/);
+    expect(emAnswersFrom('established', '2026-11-29', false).statement).toMatch(
+      /^Date of service 2026-11-29 \(today's date: none given\):/,
+    );
   });
 
   it('the command says it once, in one line, for the --date given (text and --json)', () => {
     const text = em('--date', '2026-11-29');
     expect(text.code).toBe(0);
     const lines = `${text.stderr}${text.stdout}`.split('\n').filter((l) => /Date of service|E\/M by the/.test(l));
-    expect(lines).toEqual([expect.stringMatching(/^Date of service 2026-11-29: E\/M by the CPT 2021 office\/outpatient and 2023 other-family E\/M guidelines .*no code-set pack read/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Date of service 2026-11-29: E\/M by the CPT 2021 office\/outpatient and 2023 other-family E\/M guidelines .*no code-set pack read/,
+      ),
+    ]);
     const json = em('--date', '2020-06-01', '--json');
     expect(json.code).toBe(0);
-    const r = JSON.parse(json.stdout) as { code: string; answersFrom: { dateOfService: string; dateGiven: boolean; codeSetPack: null; warning?: string; statement: string } };
+    const r = JSON.parse(json.stdout) as {
+      code: string;
+      answersFrom: {
+        dateOfService: string;
+        dateGiven: boolean;
+        codeSetPack: null;
+        warning?: string;
+        statement: string;
+      };
+    };
     expect(r.code).toMatch(/^992\d\d$/);
     expect(r.answersFrom).toMatchObject({ dateOfService: '2020-06-01', dateGiven: true, codeSetPack: null });
     expect(r.answersFrom.warning).toMatch(/2021 guidelines were not in force on 2020-06-01/);

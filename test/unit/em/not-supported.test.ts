@@ -10,17 +10,25 @@ import type { CodePack } from '../../../lib/pack/code-pack';
  */
 const fires = (code: string, note: string, setting: 'office' | 'hospital' = 'hospital') =>
   rule.run({
-    encounter: EncounterSchema.parse({ dateOfService: '2026-01-02', setting, diagnoses: [], services: [{ code, line: 1 }], note }),
+    encounter: EncounterSchema.parse({
+      dateOfService: '2026-01-02',
+      setting,
+      diagnoses: [],
+      services: [{ code, line: 1 }],
+      note,
+    }),
     // The rule reads only the note; it asks nothing of the pack.
     pack: {} as CodePack,
   }).length > 0;
 
-const SHORT_VISIT = 'SUBJECTIVE: Mild sore throat for two days.\nASSESSMENT: Viral pharyngitis.\nPLAN: Salt-water gargles, fluids.';
+const SHORT_VISIT =
+  'SUBJECTIVE: Mild sore throat for two days.\nASSESSMENT: Viral pharyngitis.\nPLAN: Salt-water gargles, fluids.';
 const FACILITY_DISCHARGE =
   'NURSING FACILITY DISCHARGE\nThe resident is discharged from the skilled nursing facility to home with her daughter.\nASSESSMENT: Hip fracture after repair, walking with a walker.\nPLAN: Home physical therapy.';
 const SHORT_CRITICAL_CARE =
   'CRITICAL CARE NOTE\nSeptic shock on norepinephrine; lactate rising.\nCritical care time: 20 minutes.\nASSESSMENT: Septic shock.\nPLAN: Titrate pressors, broad-spectrum antibiotics.';
-const NO_TIME_CRITICAL_CARE = 'CRITICAL CARE NOTE\nHypoxic respiratory failure on high-flow oxygen.\nASSESSMENT: Respiratory failure.\nPLAN: Intubate if worse.';
+const NO_TIME_CRITICAL_CARE =
+  'CRITICAL CARE NOTE\nHypoxic respiratory failure on high-flow oxygen.\nASSESSMENT: Respiratory failure.\nPLAN: Intubate if worse.';
 
 describe('em-level-not-supported: families the leveller does not level are never flagged', () => {
   it.each([

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { levelEncounter, type Family } from '../../../lib/em/em';
-import { DataCuesSchema, EmRulesSchema, ProblemCuesSchema, RiskCuesSchema, VisitCuesSchema } from '../../../lib/em/schema';
+import {
+  DataCuesSchema,
+  EmRulesSchema,
+  ProblemCuesSchema,
+  RiskCuesSchema,
+  VisitCuesSchema,
+} from '../../../lib/em/schema';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../lib/em/data');
 
@@ -25,7 +31,13 @@ describe('data files: strict schemas, canonical form', () => {
     for (const file of ['visit-families.json', 'mdm-problems.json', 'mdm-data.json', 'mdm-risk.json']) {
       const strings: string[] = [];
       const walk = (v: unknown, key = ''): void => {
-        if (typeof v === 'string' && /pattern|^\d+$|words|stems|verbs|cues|negation|notAProblem|threat|severe|chronic|exacerbation|stable|uncertain|acute|complicated|minor|external|independent|discussion|notExternal|overTheCounter|Surgery|Procedure|Decision|emergent|riskFactors|prescription|continue|doseForms|patientStatus|established|new|inpatient|outpatient|viaEmergency|hospitalStay/.test(key)) strings.push(v);
+        if (
+          typeof v === 'string' &&
+          /pattern|^\d+$|words|stems|verbs|cues|negation|notAProblem|threat|severe|chronic|exacerbation|stable|uncertain|acute|complicated|minor|external|independent|discussion|notExternal|overTheCounter|Surgery|Procedure|Decision|emergent|riskFactors|prescription|continue|doseForms|patientStatus|established|new|inpatient|outpatient|viaEmergency|hospitalStay/.test(
+            key,
+          )
+        )
+          strings.push(v);
         else if (Array.isArray(v)) v.forEach((x, i) => walk(x, typeof x === 'string' ? key : String(i)));
         else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
       };
@@ -51,7 +63,9 @@ describe('nothing to level', () => {
   });
 
   it('an operative note is not an E/M visit', () => {
-    const r = levelEncounter('PREOPERATIVE DIAGNOSIS: Fibroid uterus.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE PERFORMED: Hysteroscopy.\nESTIMATED BLOOD LOSS: 10 mL.');
+    const r = levelEncounter(
+      'PREOPERATIVE DIAGNOSIS: Fibroid uterus.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE PERFORMED: Hysteroscopy.\nESTIMATED BLOOD LOSS: 10 mL.',
+    );
     expect(r.code).toBeUndefined();
     expect(r.detected.family).toBe('none');
     expect(r.nothingToLevel).toMatch(/not an E\/M visit/);
@@ -94,9 +108,13 @@ describe('examples a coder would sign', () => {
   });
 
   it('a discharge summary without a time statement is 99238; more than 30 minutes documented is 99239', () => {
-    const note = 'DISCHARGE DIAGNOSES: Pyelonephritis.\nHOSPITAL COURSE: Treated with IV ceftriaxone for three days, afebrile since day 2.\nDISCHARGE MEDICATIONS: Cephalexin 500 mg four times daily.';
+    const note =
+      'DISCHARGE DIAGNOSES: Pyelonephritis.\nHOSPITAL COURSE: Treated with IV ceftriaxone for three days, afebrile since day 2.\nDISCHARGE MEDICATIONS: Cephalexin 500 mg four times daily.';
     expect(levelEncounter(note)).toMatchObject({ kind: 'discharge', code: '99238', basis: 'default' });
-    expect(levelEncounter(`${note}\nGreater than 30 minutes spent on discharge planning.`)).toMatchObject({ code: '99239', basis: 'time' });
+    expect(levelEncounter(`${note}\nGreater than 30 minutes spent on discharge planning.`)).toMatchObject({
+      code: '99239',
+      basis: 'time',
+    });
   });
 
   it('an emergency-department visit is levelled by MDM only, whatever the time', () => {
@@ -111,13 +129,18 @@ describe('examples a coder would sign', () => {
   });
 
   it('a well-child check is coded by age, not by MDM', () => {
-    const r = levelEncounter('SUBJECTIVE: This 9-month-old comes in today for a 9-month well-child check. Growing well.\nASSESSMENT: Well child.\nPLAN: Vaccines today.');
+    const r = levelEncounter(
+      'SUBJECTIVE: This 9-month-old comes in today for a 9-month well-child check. Growing well.\nASSESSMENT: Well child.\nPLAN: Vaccines today.',
+    );
     expect(r).toMatchObject({ kind: 'preventive', code: '99391', basis: 'age' });
     expect(r.mdm.applies).toBe(false);
   });
 
   it('time and MDM: the higher wins, with the words and what the next level needs', () => {
-    const r = levelEncounter('ASSESSMENT: Type 2 diabetes, not at goal.\nPLAN: Check A1c and a lipid panel and a TSH. Increase metformin to 1000 mg twice daily. Total time 25 minutes.', 'established');
+    const r = levelEncounter(
+      'ASSESSMENT: Type 2 diabetes, not at goal.\nPLAN: Check A1c and a lipid panel and a TSH. Increase metformin to 1000 mg twice daily. Total time 25 minutes.',
+      'established',
+    );
     expect(r.byTime).toBe('99213');
     expect(r.byMdm).toBe('99214');
     expect(r).toMatchObject({ code: '99214', basis: 'mdm', label: 'established patient office visit, level 4' });
@@ -126,14 +149,19 @@ describe('examples a coder would sign', () => {
   });
 
   it('prolonged time on a level-5 office visit', () => {
-    const r = levelEncounter('ASSESSMENT: Hypertension, stable.\nPLAN: Continue lisinopril. I spent 70 minutes on the date of the encounter.', 'established');
+    const r = levelEncounter(
+      'ASSESSMENT: Hypertension, stable.\nPLAN: Continue lisinopril. I spent 70 minutes on the date of the encounter.',
+      'established',
+    );
     expect(r).toMatchObject({ code: '99215', basis: 'time' });
     expect(r.prolonged).toMatchObject({ code: '99417', cpt: 2, medicareCode: 'G2212', medicare: 1 });
   });
 
   it('a chronic illness the history calls worse is not stable, unless the history denies it', () => {
-    const worse = 'SUBJECTIVE: Reevaluation of her hand eczema; she comes in today because she is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
-    const denied = 'SUBJECTIVE: Reevaluation of her hand eczema; she does not think it is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
+    const worse =
+      'SUBJECTIVE: Reevaluation of her hand eczema; she comes in today because she is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
+    const denied =
+      'SUBJECTIVE: Reevaluation of her hand eczema; she does not think it is flaring.\nIMPRESSION: Hand dermatitis.\nTREATMENT: Triamcinolone ointment twice daily.';
     expect(levelEncounter(worse, 'established').mdm.details.problems[0]).toMatchObject({ class: 'chronic-worse' });
     expect(levelEncounter(denied, 'established').mdm.details.problems[0]).toMatchObject({ class: 'chronic-stable' });
   });
@@ -161,12 +189,18 @@ describe('examples a coder would sign', () => {
   it('one test named once counts once; a second test of the same broad kind still counts', () => {
     const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
     expect(tests('ASSESSMENT: COPD with exacerbation.\nPLAN: Chest x-ray.')).toEqual(['chest-xray']);
-    expect(tests('ASSESSMENT: COPD. Knee pain.\nPLAN: Chest x-ray and an x-ray of the right knee.')).toEqual(['chest-xray', 'other-xray']);
+    expect(tests('ASSESSMENT: COPD. Knee pain.\nPLAN: Chest x-ray and an x-ray of the right knee.')).toEqual([
+      'chest-xray',
+      'other-xray',
+    ]);
   });
 
   it('generic labs count once, and only where no specific test is named', () => {
     const tests = (note: string) => levelEncounter(note, 'established').mdm.details.data.map((d) => d.what);
-    expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual(['labs-unspecified', 'sleep-study']);
+    expect(tests('ASSESSMENT: Hypertension.\nPLAN: Routine blood tests. Sleep study.')).toEqual([
+      'labs-unspecified',
+      'sleep-study',
+    ]);
     expect(tests('ASSESSMENT: Hypertension.\nPLAN: Labs: CBC and BMP.')).toEqual(['cbc', 'metabolic-panel']);
   });
 
@@ -183,13 +217,15 @@ describe('examples a coder would sign', () => {
     ['home-new', '99344'],
     ['home-established', '99349'],
   ] as [Family, string][])('the same moderate-MDM note in the %s family -> %s', (family, code) => {
-    const note = 'ASSESSMENT:\n1. Type 2 diabetes, not at goal.\n2. Hypertension.\nPLAN: Increase metformin. Continue lisinopril.';
+    const note =
+      'ASSESSMENT:\n1. Type 2 diabetes, not at goal.\n2. Hypertension.\nPLAN: Increase metformin. Continue lisinopril.';
     expect(levelEncounter(note, family).code).toBe(code);
   });
 });
 
 describe('nursing facility, home or residence, critical care', () => {
-  const SEPSIS = 'ASSESSMENT: Septic shock with acute respiratory failure on the ventilator.\nPLAN: Norepinephrine titrated to a mean pressure of 65, broad-spectrum antibiotics.';
+  const SEPSIS =
+    'ASSESSMENT: Septic shock with acute respiratory failure on the ventilator.\nPLAN: Norepinephrine titrated to a mean pressure of 65, broad-spectrum antibiotics.';
 
   it.each([
     [`${SEPSIS} Critical care time: 45 minutes, excluding procedures.`, '99291', 0, 0],
@@ -198,7 +234,9 @@ describe('nursing facility, home or residence, critical care', () => {
     const r = levelEncounter(note);
     expect(r).toMatchObject({ kind: 'critical-care', code, basis: 'time' });
     expect(r.prolonged).toEqual({ code: '99292', cpt, medicareCode: '99292', medicare });
-    expect(r.nextLevel).toBe(`99292 x${cpt + 1} needs ${75 + 30 * cpt} minutes of critical care (Medicare: x${medicare + 1} from ${104 + 30 * medicare} minutes)`);
+    expect(r.nextLevel).toBe(
+      `99292 x${cpt + 1} needs ${75 + 30 * cpt} minutes of critical care (Medicare: x${medicare + 1} from ${104 + 30 * medicare} minutes)`,
+    );
   });
 
   it('critical-care words with under 30 minutes are levelled as the hospital visit, and say why', () => {
@@ -216,9 +254,13 @@ describe('nursing facility, home or residence, critical care', () => {
   });
 
   it('a nursing facility discharge day is 99315 without a time, 99316 past 30 minutes', () => {
-    const note = 'SUBJECTIVE: Seen at the nursing facility on the day of her discharge home.\nDISCHARGE DIAGNOSES: Hip fracture, rehabilitated.\nDISCHARGE MEDICATIONS: Lisinopril.';
+    const note =
+      'SUBJECTIVE: Seen at the nursing facility on the day of her discharge home.\nDISCHARGE DIAGNOSES: Hip fracture, rehabilitated.\nDISCHARGE MEDICATIONS: Lisinopril.';
     expect(levelEncounter(note)).toMatchObject({ kind: 'nursing-discharge', code: '99315', basis: 'default' });
-    expect(levelEncounter(`${note}\nTotal time 40 minutes on discharge planning.`)).toMatchObject({ code: '99316', basis: 'time' });
+    expect(levelEncounter(`${note}\nTotal time 40 minutes on discharge planning.`)).toMatchObject({
+      code: '99316',
+      basis: 'time',
+    });
     expect(levelEncounter(note).nextLevel).toMatch(/^99316 needs more than 30 minutes/);
   });
 
@@ -227,14 +269,17 @@ describe('nursing facility, home or residence, critical care', () => {
       'SUBJECTIVE: Admitted to the skilled nursing facility today after a hospital stay for a hip fracture repair.\nPAST MEDICAL HISTORY: Hypertension.\n' +
       'ASSESSMENT: Hip fracture after hemiarthroplasty, needing rehabilitation. Hypertension, not at goal.\nPLAN: Physical therapy. Increase lisinopril to 20 mg daily. Total time 52 minutes.';
     expect(levelEncounter(admission)).toMatchObject({ kind: 'nursing-initial', code: '99306', basis: 'time' });
-    const hospital = 'DISCHARGE DIAGNOSES: Hip fracture.\nHOSPITAL COURSE: Hemiarthroplasty on day 2.\nDISPOSITION: Discharged to a skilled nursing facility for rehabilitation.';
+    const hospital =
+      'DISCHARGE DIAGNOSES: Hip fracture.\nHOSPITAL COURSE: Hemiarthroplasty on day 2.\nDISPOSITION: Discharged to a skilled nursing facility for rehabilitation.';
     expect(levelEncounter(hospital)).toMatchObject({ kind: 'discharge', code: '99238' });
   });
 
   it('a home visit is levelled in the home family, new or established by its own words', () => {
-    const est = 'SUBJECTIVE: Seen at his home for follow-up of COPD; last visit a month ago.\nASSESSMENT: COPD, stable. Hypertension, stable.\nPLAN: Continue tiotropium and lisinopril.';
+    const est =
+      'SUBJECTIVE: Seen at his home for follow-up of COPD; last visit a month ago.\nASSESSMENT: COPD, stable. Hypertension, stable.\nPLAN: Continue tiotropium and lisinopril.';
     expect(levelEncounter(est)).toMatchObject({ kind: 'home-established', status: 'established', code: '99349' });
-    const neu = 'HOME VISIT\nSUBJECTIVE: New patient seen at her home; homebound since a stroke.\nASSESSMENT: Hemiparesis after stroke.\nPLAN: Home physical therapy. Total time 32 minutes.';
+    const neu =
+      'HOME VISIT\nSUBJECTIVE: New patient seen at her home; homebound since a stroke.\nASSESSMENT: Hemiparesis after stroke.\nPLAN: Home physical therapy. Total time 32 minutes.';
     expect(levelEncounter(neu)).toMatchObject({ kind: 'home-new', code: '99342', basis: 'time' });
   });
 
@@ -244,6 +289,8 @@ describe('nursing facility, home or residence, critical care', () => {
       'ASSESSMENT: Diabetes with problematic low morning glucoses.\nPLAN: Hold her Lantus tonight and decrease it to 55 units in the morning.';
     expect(levelEncounter(note)).toMatchObject({ kind: 'established', code: '99214' });
     // Without the author's own earlier care the same request reads as a consultation.
-    expect(levelEncounter(note.replace(' We have been adjusting her insulin downward for two weeks.', '')).kind).toBe('office-consult');
+    expect(levelEncounter(note.replace(' We have been adjusting her insulin downward for two weeks.', '')).kind).toBe(
+      'office-consult',
+    );
   });
 });

@@ -24,7 +24,10 @@ const ED =
 
 describe('EmPanel', () => {
   it('shows the family, the level, each MDM element with its words, and the next level', () => {
-    const html = render('ASSESSMENT: Type 2 diabetes, not at goal.\nPLAN: Increase metformin to 1000 mg twice daily.', 'established');
+    const html = render(
+      'ASSESSMENT: Type 2 diabetes, not at goal.\nPLAN: Increase metformin to 1000 mg twice daily.',
+      'established',
+    );
     expect(html).toContain('Family: <strong>office or outpatient visit, established patient</strong>');
     expect(html).toContain('99214');
     expect(html).toMatch(/Problems addressed: <strong>moderate<\/strong>/);
@@ -42,7 +45,19 @@ describe('EmPanel', () => {
     const html = render(ED, 'auto');
     expect(html).toContain('Family: <strong>emergency department visit</strong> — read from the note');
     expect(html).toContain('<option value="auto" selected="">Read from the note</option>');
-    for (const f of ['new', 'established', 'ed', 'initial', 'subsequent', 'same-day', 'discharge', 'office-consult', 'inpatient-consult', 'preventive']) expect(html).toContain(`<option value="${f}">`);
+    for (const f of [
+      'new',
+      'established',
+      'ed',
+      'initial',
+      'subsequent',
+      'same-day',
+      'discharge',
+      'office-consult',
+      'inpatient-consult',
+      'preventive',
+    ])
+      expect(html).toContain(`<option value="${f}">`);
   });
 
   it('says why there is nothing to level', () => {

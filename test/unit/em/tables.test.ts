@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emLabel, familyOfCode, levelByMdm, levelByTime, mdmLevel, prolonged, type Family, type MdmLevel } from '../../../lib/em/em';
+import {
+  emLabel,
+  familyOfCode,
+  levelByMdm,
+  levelByTime,
+  mdmLevel,
+  prolonged,
+  type Family,
+  type MdmLevel,
+} from '../../../lib/em/em';
 import { findTotalTime } from '../../../lib/em/time';
 
 /** Every time boundary of every family levelled by time (minimum met or exceeded). */
@@ -134,7 +143,10 @@ describe('E/M by MDM: every level of every family', () => {
     ['home-new', ['99341', '99342', '99344', '99345']],
     ['home-established', ['99347', '99348', '99349', '99350']],
   ];
-  for (const [family, codes] of rows) (['straightforward', 'low', 'moderate', 'high'] as MdmLevel[]).forEach((m, i) => cases.push([family, m, codes[i]!]));
+  for (const [family, codes] of rows)
+    (['straightforward', 'low', 'moderate', 'high'] as MdmLevel[]).forEach((m, i) =>
+      cases.push([family, m, codes[i]!]),
+    );
   it.each(cases)('%s + %s MDM -> %s', (family, mdm, code) => {
     expect(levelByMdm(family, mdm)).toBe(code);
   });
@@ -213,9 +225,12 @@ describe('prolonged services beyond the top level', () => {
     ['critical-care', 133, '99292', 2, '99292', 1],
     ['critical-care', 134, '99292', 2, '99292', 2],
     ['critical-care', 135, '99292', 3, '99292', 2],
-  ] as [Family, number, string, number, string, number][])('%s, %i min -> %s x%i, %s x%i', (family, minutes, code, cpt, medicareCode, medicare) => {
-    expect(prolonged(family, minutes)).toEqual({ code, cpt, medicareCode, medicare });
-  });
+  ] as [Family, number, string, number, string, number][])(
+    '%s, %i min -> %s x%i, %s x%i',
+    (family, minutes, code, cpt, medicareCode, medicare) => {
+      expect(prolonged(family, minutes)).toEqual({ code, cpt, medicareCode, medicare });
+    },
+  );
 
   it('no prolonged code for the emergency department or the discharge day', () => {
     expect(prolonged('ed', 200)).toEqual({ cpt: 0, medicare: 0 });

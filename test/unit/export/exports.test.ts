@@ -27,18 +27,40 @@ const base: CodedSummaryInput = {
 const summary = CodedSummarySchema.parse(base);
 
 function manyLines(n: number) {
-  return Array.from({ length: n }, (_, i) => ({ code: `9921${i % 5}`, system: 'CPT' as const, units: 1, pointers: ['A' as const], charge: 10 + i }));
+  return Array.from({ length: n }, (_, i) => ({
+    code: `9921${i % 5}`,
+    system: 'CPT' as const,
+    units: 1,
+    pointers: ['A' as const],
+    charge: 10 + i,
+  }));
 }
 
 describe('coded summary model: limits with clear messages', () => {
   it('accepts a complete summary', () => expect(summaryProblems(base)).toEqual([]));
 
   it.each([
-    ['13 diagnoses', { diagnoses: Array.from({ length: 13 }, (_, i) => ({ pointer: POINTERS[Math.min(i, 11)]!, code: 'E78.5' })) }, /at most 12 diagnoses per claim \(box 21 A-L\)/],
-    ['5 pointers', { lines: [{ code: '99214', system: 'CPT', pointers: ['A', 'B', 'C', 'A', 'B'] }] }, /at most 4 diagnosis pointers per line/],
-    ['5 modifiers', { lines: [{ code: '99214', system: 'CPT', modifiers: ['25', '59', 'XS', 'RT', 'LT'], pointers: ['A'] }] }, /at most 4 modifiers per line/],
+    [
+      '13 diagnoses',
+      { diagnoses: Array.from({ length: 13 }, (_, i) => ({ pointer: POINTERS[Math.min(i, 11)]!, code: 'E78.5' })) },
+      /at most 12 diagnoses per claim \(box 21 A-L\)/,
+    ],
+    [
+      '5 pointers',
+      { lines: [{ code: '99214', system: 'CPT', pointers: ['A', 'B', 'C', 'A', 'B'] }] },
+      /at most 4 diagnosis pointers per line/,
+    ],
+    [
+      '5 modifiers',
+      { lines: [{ code: '99214', system: 'CPT', modifiers: ['25', '59', 'XS', 'RT', 'LT'], pointers: ['A'] }] },
+      /at most 4 modifiers per line/,
+    ],
     ['51 lines', { lines: manyLines(51) }, /at most 50 service lines per claim/],
-    ['a pointer to nothing', { lines: [{ code: '99214', system: 'CPT', pointers: ['D'] }] }, /points to D, but there is no diagnosis D/],
+    [
+      'a pointer to nothing',
+      { lines: [{ code: '99214', system: 'CPT', pointers: ['D'] }] },
+      /points to D, but there is no diagnosis D/,
+    ],
     ['pointers out of order', { diagnoses: [{ pointer: 'B', code: 'E78.5' }] }, /diagnosis 1 must carry pointer A/],
     ['a code without its dot', { diagnoses: [{ pointer: 'A', code: 'E1122' }] }, /ICD-10-CM code with its dot/],
     ['no pointer', { lines: [{ code: '99214', system: 'CPT', pointers: [] }] }, /at least one diagnosis/],
@@ -56,7 +78,10 @@ describe('FHIR R4 Claim (draft), checked by the FHIR.js validator against the R4
     expect((result.messages ?? []).filter((m) => m.severity === 'error')).toEqual([]);
     expect(result.valid).toBe(true);
     expect(claim).toMatchObject({ status: 'draft', use: 'claim' });
-    const c = claim as { diagnosis: { sequence: number; diagnosisCodeableConcept: { coding: { code: string }[] } }[]; item: { diagnosisSequence: number[]; modifier?: unknown[]; quantity: { value: number } }[] };
+    const c = claim as {
+      diagnosis: { sequence: number; diagnosisCodeableConcept: { coding: { code: string }[] } }[];
+      item: { diagnosisSequence: number[]; modifier?: unknown[]; quantity: { value: number } }[];
+    };
     expect(c.diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0]!.code)).toEqual(['E11.22', 'N18.31', 'E78.5']);
     expect(c.item[0]!.diagnosisSequence).toEqual([1, 2, 3]);
     expect(c.item[0]!.modifier).toHaveLength(1);
@@ -72,20 +97,30 @@ describe('FHIR R4 Claim (draft), checked by the FHIR.js validator against the R4
   });
 
   it('12 diagnoses and 50 lines stay valid', () => {
-    const big = CodedSummarySchema.parse({ ...base, diagnoses: POINTERS.map((p) => ({ pointer: p, code: 'E78.5' })), lines: manyLines(50) });
+    const big = CodedSummarySchema.parse({
+      ...base,
+      diagnoses: POINTERS.map((p) => ({ pointer: p, code: 'E78.5' })),
+      lines: manyLines(50),
+    });
     expect(fhir.validate(summaryToFhirClaim(big)).valid).toBe(true);
   });
 });
 
 describe('X12 837P fragment: parsed back by node-x12 to the same data', () => {
   const envelope = (body: string) => {
-    const isa = 'ISA*00*          *00*          *ZZ*CHARTCODER     *ZZ*BILLING        *261122*1200*^*00501*000000001*0*T*:~';
+    const isa =
+      'ISA*00*          *00*          *ZZ*CHARTCODER     *ZZ*BILLING        *261122*1200*^*00501*000000001*0*T*:~';
     const segs = body.split('\n');
     return `${isa}GS*HC*CHARTCODER*BILLING*20261122*1200*1*X*005010X222A1~ST*837*0001*005010X222A1~${segs.join('')}SE*${segs.length + 2}*0001~GE*1*1~IEA*1*000000001~`;
   };
   const parse = (s: typeof summary) => {
-    const ic = new X12Parser(true).parse(envelope(summaryTo837pFragment(s))) as { functionalGroups: { transactions: { segments: { tag: string; elements: { value: string }[] }[] }[] }[] };
-    return ic.functionalGroups[0]!.transactions[0]!.segments.map((x) => ({ tag: x.tag, el: x.elements.map((e) => e.value) }));
+    const ic = new X12Parser(true).parse(envelope(summaryTo837pFragment(s))) as {
+      functionalGroups: { transactions: { segments: { tag: string; elements: { value: string }[] }[] }[] }[];
+    };
+    return ic.functionalGroups[0]!.transactions[0]!.segments.map((x) => ({
+      tag: x.tag,
+      el: x.elements.map((e) => e.value),
+    }));
   };
 
   it('HI holds the diagnoses in order (ABK first, no dots); each LX has its SV1 and service date', () => {
@@ -105,16 +140,29 @@ describe('X12 837P fragment: parsed back by node-x12 to the same data', () => {
   it('round trip: the parsed segments rebuild the summary codes, modifiers, units and pointers', () => {
     const segs = parse(summary);
     const dx = segs.find((s) => s.tag === 'HI')!.el.map((c) => c.split(':')[1]!);
-    const lines = segs.filter((s) => s.tag === 'SV1').map((s) => {
-      const [, code, ...mods] = s.el[0]!.split(':');
-      return { code, modifiers: mods, units: Number(s.el[3]), pointers: s.el[6]!.split(':').map((n) => POINTERS[Number(n) - 1]) };
-    });
+    const lines = segs
+      .filter((s) => s.tag === 'SV1')
+      .map((s) => {
+        const [, code, ...mods] = s.el[0]!.split(':');
+        return {
+          code,
+          modifiers: mods,
+          units: Number(s.el[3]),
+          pointers: s.el[6]!.split(':').map((n) => POINTERS[Number(n) - 1]),
+        };
+      });
     expect(dx).toEqual(summary.diagnoses.map((d) => d.code.replace('.', '')));
-    expect(lines).toEqual(summary.lines.map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units, pointers: l.pointers })));
+    expect(lines).toEqual(
+      summary.lines.map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units, pointers: l.pointers })),
+    );
   });
 
   it('12 diagnoses and 50 lines round-trip too', () => {
-    const big = CodedSummarySchema.parse({ ...base, diagnoses: POINTERS.map((p) => ({ pointer: p, code: 'E78.5' })), lines: manyLines(50) });
+    const big = CodedSummarySchema.parse({
+      ...base,
+      diagnoses: POINTERS.map((p) => ({ pointer: p, code: 'E78.5' })),
+      lines: manyLines(50),
+    });
     const segs = parse(big);
     expect(segs.find((s) => s.tag === 'HI')!.el).toHaveLength(12);
     expect(segs.filter((s) => s.tag === 'LX')).toHaveLength(50);
@@ -126,7 +174,16 @@ describe('CMS-1500 boxes 21 and 24', () => {
     const [page, ...rest] = summaryToCms1500(summary);
     expect(rest).toEqual([]);
     expect(page!.box21).toEqual({ icdInd: '0', diagnoses: { A: 'E1122', B: 'N1831', C: 'E785' } });
-    expect(page!.box24[0]).toEqual({ from: '11 20 26', to: '11 20 26', pos: '11', code: '99214', modifiers: ['25', '', '', ''], pointers: 'ABC', charges: '150.00', units: '1' });
+    expect(page!.box24[0]).toEqual({
+      from: '11 20 26',
+      to: '11 20 26',
+      pos: '11',
+      code: '99214',
+      modifiers: ['25', '', '', ''],
+      pointers: 'ABC',
+      charges: '150.00',
+      units: '1',
+    });
     expect(page!.totalCharge).toBe('270.50');
   });
 
@@ -154,7 +211,9 @@ describe('CSV, clipboard text and the printable page', () => {
   });
 
   it('printable page escapes what it shows', () => {
-    const html = printableSummary(CodedSummarySchema.parse({ ...base, patient: { name: '<img src=x onerror=alert(1)>', confirmed: false } }));
+    const html = printableSummary(
+      CodedSummarySchema.parse({ ...base, patient: { name: '<img src=x onerror=alert(1)>', confirmed: false } }),
+    );
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('E1122');
@@ -172,21 +231,33 @@ describe('export command (code list -> hand-off formats)', () => {
     const { vi } = await import('vitest');
     const dir = mkdtempSync(path.join(tmpdir(), 'cc-export-'));
     const pack = path.join(dir, 'p.ccpack');
-    await buildPack([path.join(CODESET_FIXTURES, 'fy2026'), path.join(CODESET_FIXTURES, 'hcpcs')], pack, { quiet: true });
+    await buildPack([path.join(CODESET_FIXTURES, 'fy2026'), path.join(CODESET_FIXTURES, 'hcpcs')], pack, {
+      quiet: true,
+    });
     let out = '';
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
     try {
       await exportCommand({ codes: 'E11.22,N18.32,99214-25,J1885x2', format: 'fhir' }, { pack, date: '2026-03-02' });
       const claim = JSON.parse(out);
       expect(new Fhir().validate(claim).valid).toBe(true);
-      expect(claim.item.map((i: { productOrService: { coding: { code: string; display?: string }[] } }) => i.productOrService.coding[0])).toEqual([
+      expect(
+        claim.item.map(
+          (i: { productOrService: { coding: { code: string; display?: string }[] } }) => i.productOrService.coding[0],
+        ),
+      ).toEqual([
         { system: 'http://www.ama-assn.org/go/cpt', code: '99214' },
-        { system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'J1885', display: 'Injection, ketorolac tromethamine, per 15 mg' },
+        {
+          system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+          code: 'J1885',
+          display: 'Injection, ketorolac tromethamine, per 15 mg',
+        },
       ]);
       out = '';
       await exportCommand({ codes: 'E11.22,99214-25', format: 'text' }, { pack, date: '2026-03-02' });
       expect(out).toContain('A. E11.22');
-      await expect(exportCommand({ codes: 'E11.22,99214-25-59-XS-RT-LT', format: 'csv' }, { pack, date: '2026-03-02' })).rejects.toThrow(/at most 4 modifiers per line/);
+      await expect(
+        exportCommand({ codes: 'E11.22,99214-25-59-XS-RT-LT', format: 'csv' }, { pack, date: '2026-03-02' }),
+      ).rejects.toThrow(/at most 4 modifiers per line/);
     } finally {
       spy.mockRestore();
     }

@@ -12,7 +12,8 @@ import { parseCodeList } from '../../../lib/claim/parse-code-list';
 import { fixtureInputs } from '../../helpers/fixtures';
 import { vi } from 'vitest';
 
-const native = (d: Uint8Array, max?: number) => new Uint8Array(inflateRawSync(d, max === undefined ? {} : { maxOutputLength: Math.max(1, max) }));
+const native = (d: Uint8Array, max?: number) =>
+  new Uint8Array(inflateRawSync(d, max === undefined ? {} : { maxOutputLength: Math.max(1, max) }));
 const digest = (b: Uint8Array | undefined) => (b ? createHash('sha256').update(b).digest('hex') : 'none');
 
 /** What the pack answers: coding questions a coder asks, plus the content of every section (so no section goes unread). */
@@ -24,9 +25,16 @@ function answer(pack: CodePack): string {
     pack.ptpEdits('99214', '99213'),
     pack.mue('20610') ?? null,
     pack.hccOf('E11.22') ?? null,
-    checkEncounter({ dateOfService: '2026-03-01', setting: 'office', ...parseCodeList('E11.22,N18.32,E11.9,99214-25,20610x3') }, pack),
+    checkEncounter(
+      { dateOfService: '2026-03-01', setting: 'office', ...parseCodeList('E11.22,N18.32,E11.9,99214-25,20610x3') },
+      pack,
+    ),
   ];
-  for (const s of pack.header.sections) out.push([s.name, s.encoding === 'json' ? JSON.stringify(pack.sectionJson(s.name)) : digest(pack.sectionBytes(s.name))]);
+  for (const s of pack.header.sections)
+    out.push([
+      s.name,
+      s.encoding === 'json' ? JSON.stringify(pack.sectionJson(s.name)) : digest(pack.sectionBytes(s.name)),
+    ]);
   return JSON.stringify(out);
 }
 
@@ -36,7 +44,8 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
   let bytes: Uint8Array;
   let baseline: string;
   beforeAll(async () => {
-    bytes = (await compilePack(fixtureInputs('fy2026', 'fy2026-notes', 'hcpcs', 'ncci', 'ncci-2026q3', 'hcc'), FIXED)).bytes;
+    bytes = (await compilePack(fixtureInputs('fy2026', 'fy2026-notes', 'hcpcs', 'ncci', 'ncci-2026q3', 'hcc'), FIXED))
+      .bytes;
     baseline = answer(loadPack(bytes, 'fixture.ccpack', native));
   });
 
@@ -72,7 +81,9 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
         { numRuns: perRegion, seed: 13 },
       );
     }
-    console.log(`bit flips: ${tally.flips} over ${regions.length} regions, refused ${tally.refused}, unchanged ${tally.unchanged}, silent wrong ${tally.silentWrong.length}, other errors ${tally.otherErrors.length}`);
+    console.log(
+      `bit flips: ${tally.flips} over ${regions.length} regions, refused ${tally.refused}, unchanged ${tally.unchanged}, silent wrong ${tally.silentWrong.length}, other errors ${tally.otherErrors.length}`,
+    );
     expect(tally.flips).toBeGreaterThanOrEqual(400);
     expect(tally.silentWrong).toEqual([]);
     expect(tally.otherErrors).toEqual([]);
@@ -85,7 +96,9 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
     const damaged = new Uint8Array(bytes);
     damaged[base + s.offset + 10]! ^= 4;
     const pack = loadPack(damaged, 'damaged.ccpack');
-    expect(() => pack.lookup('E11.22')).toThrowError(/^damaged\.ccpack: section icd\.codes checksum mismatch; the file is damaged: rebuild it with "codeset build"/);
+    expect(() => pack.lookup('E11.22')).toThrowError(
+      /^damaged\.ccpack: section icd\.codes checksum mismatch; the file is damaged: rebuild it with "codeset build"/,
+    );
     expect(() => verifyPack(damaged, 'damaged.ccpack')).toThrowError(/section icd\.codes checksum mismatch/);
     expect(verifyPack(bytes).formatVersion).toBe(PACK_FORMAT_VERSION);
   });
@@ -106,7 +119,12 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
   });
 
   /** Rewrites the header JSON (and its CRC, so only the caps can refuse it), as a forger would. */
-  function forge(edit: (h: { sections: { name: string; rawLength: number; length: number; offset: number; crc32: string }[] }) => void, fakeHeaderLength?: number): Uint8Array {
+  function forge(
+    edit: (h: {
+      sections: { name: string; rawLength: number; length: number; offset: number; crc32: string }[];
+    }) => void,
+    fakeHeaderLength?: number,
+  ): Uint8Array {
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     const headerLength = view.getUint32(8, true);
     const h = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + headerLength)));
@@ -123,15 +141,25 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
   }
 
   it('caps every declared length before allocating: header, one section, all sections, DEFLATE ratio, layout', () => {
-    expect(() => loadPack(forge(() => undefined, PACK_LIMITS.headerBytes + 1))).toThrowError(/declared header length \d+ is over the limit/);
-    expect(() => loadPack(forge((h) => (h.sections[0]!.rawLength = 3_300_000_000)))).toThrowError(/invalid header \(sections\.0\.rawLength: .*; the file is damaged/);
-    expect(() => loadPack(forge((h) => (h.sections[0]!.rawLength = h.sections[0]!.length * 2000)))).toThrowError(/more than DEFLATE can expand/);
+    expect(() => loadPack(forge(() => undefined, PACK_LIMITS.headerBytes + 1))).toThrowError(
+      /declared header length \d+ is over the limit/,
+    );
+    expect(() => loadPack(forge((h) => (h.sections[0]!.rawLength = 3_300_000_000)))).toThrowError(
+      /invalid header \(sections\.0\.rawLength: .*; the file is damaged/,
+    );
+    expect(() => loadPack(forge((h) => (h.sections[0]!.rawLength = h.sections[0]!.length * 2000)))).toThrowError(
+      /more than DEFLATE can expand/,
+    );
     expect(() => loadPack(forge((h) => h.sections.push({ ...h.sections[0]! })))).toThrowError(/listed twice/);
     expect(() => loadPack(forge((h) => (h.sections[1]!.offset += 1)))).toThrowError(/starts at \d+, expected/);
     // A forged size smaller than the real stream: the bounded inflater stops, one line, both inflaters.
     const small = forge((h) => (h.sections.find((s) => s.name === 'icd.codes')!.rawLength = 10));
-    expect(() => loadPack(small, 'forged.ccpack', native).lookup('E11.22')).toThrowError(/^forged\.ccpack: section icd\.codes cannot be inflated \(.*\); the file is damaged/);
-    expect(() => loadPack(small, 'forged.ccpack').lookup('E11.22')).toThrowError(/^forged\.ccpack: section icd\.codes inflates to 11 bytes, not the 10 declared/);
+    expect(() => loadPack(small, 'forged.ccpack', native).lookup('E11.22')).toThrowError(
+      /^forged\.ccpack: section icd\.codes cannot be inflated \(.*\); the file is damaged/,
+    );
+    expect(() => loadPack(small, 'forged.ccpack').lookup('E11.22')).toThrowError(
+      /^forged\.ccpack: section icd\.codes inflates to 11 bytes, not the 10 declared/,
+    );
   });
 
   it('a pack of format 3 (container 1, no checksums) is refused with "rebuild"', () => {
@@ -142,7 +170,9 @@ describe('pack integrity (format 4: CRC-32 of the header and of every section)',
     new DataView(old.buffer).setUint32(8, json.length, true);
     old.set(json, 12);
     expect(() => loadPack(old, 'old.ccpack')).toThrowError(
-      new RegExp(`^old\\.ccpack: pack format version 3 is not supported \\(this ChartCoder reads version ${PACK_FORMAT_VERSION}\\); rebuild it with "codeset build"`),
+      new RegExp(
+        `^old\\.ccpack: pack format version 3 is not supported \\(this ChartCoder reads version ${PACK_FORMAT_VERSION}\\); rebuild it with "codeset build"`,
+      ),
     );
   });
 });

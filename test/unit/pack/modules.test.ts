@@ -5,12 +5,18 @@ import { fixtureInputs } from '../../helpers/fixtures';
 
 let pack: CodePack;
 beforeAll(async () => {
-  pack = loadPack((await compilePack(fixtureInputs('fy2026', 'hcpcs', 'ncci'), { createdAt: '2026-01-01T00:00:00Z' })).bytes);
+  pack = loadPack(
+    (await compilePack(fixtureInputs('fy2026', 'hcpcs', 'ncci'), { createdAt: '2026-01-01T00:00:00Z' })).bytes,
+  );
 });
 
 describe('the pack hands out one module per code set', () => {
   it('ICD-10-CM: the chapter of a listed code is the one its lookup prints; an unlisted code is placed by its prefix', () => {
-    const listed = pack.listIcdCodes(pack.currentIcdRelease!.label).filter((c) => c.billable).slice(0, 200).map((c) => c.code);
+    const listed = pack
+      .listIcdCodes(pack.currentIcdRelease!.label)
+      .filter((c) => c.billable)
+      .slice(0, 200)
+      .map((c) => c.code);
     expect(listed.length).toBeGreaterThan(0);
     for (const code of listed) {
       const chapter = (pack.lookup(code) as IcdLookup).chapter;

@@ -19,10 +19,28 @@ describe('code pack compiled from official-format fixtures', () => {
 
   it('records provenance for every source: system, release, effective dates, file, sha256', () => {
     const order = pack.sources.find((s) => s.kind === 'icd10cm-order')!;
-    expect(order).toMatchObject({ system: 'ICD-10-CM', release: 'FY2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30', records: 47 });
+    expect(order).toMatchObject({
+      system: 'ICD-10-CM',
+      release: 'FY2026',
+      effectiveFrom: '2025-10-01',
+      effectiveTo: '2026-09-30',
+      records: 47,
+    });
     expect(order.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(pack.sources.map((s) => s.system).sort()).toEqual(
-      ['HCPCS', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'ICD-10-CM', 'NCCI-AOC', 'NCCI-MUE', 'NCCI-PTP'].sort(),
+      [
+        'HCPCS',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'ICD-10-CM',
+        'NCCI-AOC',
+        'NCCI-MUE',
+        'NCCI-PTP',
+      ].sort(),
     );
     expect(pack.header.formatVersion).toBe(PACK_FORMAT_VERSION);
   });
@@ -39,8 +57,15 @@ describe('code pack compiled from official-format fixtures', () => {
     expect(hit.code).toBe('E11.22');
     expect(hit.billable).toBe(true);
     expect(hit.hierarchy.map((h) => h.code)).toEqual(['E11', 'E11.2']);
-    expect(hit.notes).toContainEqual({ kind: 'useAdditionalCode', text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)', from: 'E11.22', release: 'FY2026' });
-    expect(hit.notes).toContainEqual(expect.objectContaining({ kind: 'excludes1', text: 'type 1 diabetes mellitus (E10.-)', from: 'E11' }));
+    expect(hit.notes).toContainEqual({
+      kind: 'useAdditionalCode',
+      text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)',
+      from: 'E11.22',
+      release: 'FY2026',
+    });
+    expect(hit.notes).toContainEqual(
+      expect.objectContaining({ kind: 'excludes1', text: 'type 1 diabetes mellitus (E10.-)', from: 'E11' }),
+    );
     expect(hit.notes).toContainEqual(expect.objectContaining({ kind: 'excludes1', from: 'chapter 4' }));
     expect(hit.chapter?.name).toBe('4');
   });
@@ -57,13 +82,21 @@ describe('code pack compiled from official-format fixtures', () => {
   });
 
   it('finds Excludes1 pairs in either order, and not Excludes2 or unrelated codes', () => {
-    expect(pack.excludes1Between('E11.9', 'E10.9').map((p) => p.from).sort()).toEqual(['E10', 'E11']);
+    expect(
+      pack
+        .excludes1Between('E11.9', 'E10.9')
+        .map((p) => p.from)
+        .sort(),
+    ).toEqual(['E10', 'E11']);
     expect(pack.excludes1Between('E11.9', 'I10')).toEqual([]);
   });
 
   it('searches titles, inclusion terms and index terms', () => {
     expect(pack.search('type 2 diabetes chronic kidney disease', 3)[0]?.code).toBe('E11.22');
-    expect(pack.search('high blood pressure', 3)[0]).toMatchObject({ code: 'I10', via: expect.stringMatching(/inclusion term/) });
+    expect(pack.search('high blood pressure', 3)[0]).toMatchObject({
+      code: 'I10',
+      via: expect.stringMatching(/inclusion term/),
+    });
     expect(pack.search('annual wellness visit', 3)[0]).toMatchObject({ code: 'G0439', system: 'HCPCS' });
   });
 
@@ -77,13 +110,19 @@ describe('code pack compiled from official-format fixtures', () => {
     expect(pack.ptpEdits('99213', '99214')).toEqual([]);
     expect(pack.mue('99213')).toMatchObject({ value: 2, mai: 3 });
     expect(pack.mue('99213', 'dme-supplier')).toBeUndefined();
-    expect(pack.addOnEdits('99292')).toEqual([{ addOn: '99292', primary: '99291', type: 1, effective: '2010-01-01', deletion: null }]);
+    expect(pack.addOnEdits('99292')).toEqual([
+      { addOn: '99292', primary: '99291', type: 1, effective: '2010-01-01', deletion: null },
+    ]);
   });
 
   it('warns when the date of service falls outside a release', () => {
-    expect(pack.dateWarnings('2026-03-01').join('\n')).toMatch(/NCCI-PTP: no loaded release covers the date of service 2026-03-01/);
+    expect(pack.dateWarnings('2026-03-01').join('\n')).toMatch(
+      /NCCI-PTP: no loaded release covers the date of service 2026-03-01/,
+    );
     expect(pack.dateWarnings('2026-03-01').join('\n')).not.toMatch(/ICD-10-CM/);
-    expect(pack.dateWarnings('2026-11-22').join('\n')).toMatch(/ICD-10-CM: no loaded release covers .* FY2026 \(effective 2025-10-01 to 2026-09-30\)/);
+    expect(pack.dateWarnings('2026-11-22').join('\n')).toMatch(
+      /ICD-10-CM: no loaded release covers .* FY2026 \(effective 2025-10-01 to 2026-09-30\)/,
+    );
   });
 
   it('is deterministic for the same inputs', async () => {
@@ -101,11 +140,17 @@ describe('pack container', () => {
     expect(at).toBeGreaterThan(0);
     patched.set(new TextEncoder().encode('"formatVersion":9'), at);
     expect(() => loadPack(patched, 'old.ccpack')).toThrowError(PackFormatError);
-    expect(() => loadPack(patched, 'old.ccpack')).toThrowError(new RegExp(`old\\.ccpack: pack format version 9 is not supported \\(this ChartCoder reads version ${PACK_FORMAT_VERSION}\\)`));
+    expect(() => loadPack(patched, 'old.ccpack')).toThrowError(
+      new RegExp(
+        `old\\.ccpack: pack format version 9 is not supported \\(this ChartCoder reads version ${PACK_FORMAT_VERSION}\\)`,
+      ),
+    );
   });
 
   it('refuses a file that is not a pack, and a truncated pack', async () => {
-    expect(() => loadPack(new TextEncoder().encode('hello world, not a pack'))).toThrowError(/not a ChartCoder code pack/);
+    expect(() => loadPack(new TextEncoder().encode('hello world, not a pack'))).toThrowError(
+      /not a ChartCoder code pack/,
+    );
     const { bytes } = await compilePack(fixtureInputs('fy2026'), FIXED);
     expect(() => loadPack(bytes.subarray(0, bytes.length - 50), 'cut.ccpack')).toThrowError(/cut\.ccpack: truncated/);
   });
@@ -116,7 +161,9 @@ describe('compiler inputs', () => {
     const files = fixtureInputs('fy2026');
     const zip = zipSync(Object.fromEntries(files.map((f) => [f.path.split('/').pop()!, f.bytes])));
     const r = await compilePack([{ path: '2026-code-tables-tabular-and-index.zip', bytes: zip }], FIXED);
-    expect(r.sources.find((s) => s.kind === 'icd10cm-tabular')!.file).toBe('2026-code-tables-tabular-and-index.zip!icd10cm_tabular_2026.xml');
+    expect(r.sources.find((s) => s.kind === 'icd10cm-tabular')!.file).toBe(
+      '2026-code-tables-tabular-and-index.zip!icd10cm_tabular_2026.xml',
+    );
     const gz = files.find((f) => f.path.endsWith('order_2026.txt'))!;
     const r2 = await compilePack([{ path: 'icd10cm_order_2026.txt.gz', bytes: gzipSync(gz.bytes) }], FIXED);
     expect(r2.counts['icdBillable FY2026']).toBe(25);
@@ -130,17 +177,27 @@ describe('compiler inputs', () => {
   });
 
   it('rejects a corrupt zip, an unknown file, and two order files of one release', async () => {
-    await expect(compilePack([{ path: 'x.zip', bytes: new Uint8Array([80, 75, 3, 4, 1, 2]) }])).rejects.toThrowError(CodesetError);
-    await expect(compilePack([{ path: 'mystery.dat', bytes: new Uint8Array([1]) }])).rejects.toThrowError(/mystery\.dat: unknown file/);
+    await expect(compilePack([{ path: 'x.zip', bytes: new Uint8Array([80, 75, 3, 4, 1, 2]) }])).rejects.toThrowError(
+      CodesetError,
+    );
+    await expect(compilePack([{ path: 'mystery.dat', bytes: new Uint8Array([1]) }])).rejects.toThrowError(
+      /mystery\.dat: unknown file/,
+    );
     const order = fixtureInputs('fy2026').find((f) => f.path.endsWith('order_2026.txt'))!;
-    await expect(compilePack([order, { ...order, path: 'copy/icd10cm_order_2026.txt' }])).rejects.toThrowError(/a second order file for ICD-10-CM FY2026/);
+    await expect(compilePack([order, { ...order, path: 'copy/icd10cm_order_2026.txt' }])).rejects.toThrowError(
+      /a second order file for ICD-10-CM FY2026/,
+    );
   });
 
   it('rejects a codes file that disagrees with the order file of its release', async () => {
     const files = fixtureInputs('fy2026').filter((f) => /order_2026|codes_2026/.test(f.path));
     const codes = files.find((f) => f.path.endsWith('codes_2026.txt'))!;
-    codes.bytes = new TextEncoder().encode(`${new TextDecoder().decode(codes.bytes)}E1165   Type 2 diabetes mellitus with hyperglycemia\r\n`);
-    await expect(compilePack(files)).rejects.toThrowError(/icd10cm_codes_2026\.txt \(line 26\): E11\.65 is listed as valid here but is not billable/);
+    codes.bytes = new TextEncoder().encode(
+      `${new TextDecoder().decode(codes.bytes)}E1165   Type 2 diabetes mellitus with hyperglycemia\r\n`,
+    );
+    await expect(compilePack(files)).rejects.toThrowError(
+      /icd10cm_codes_2026\.txt \(line 26\): E11\.65 is listed as valid here but is not billable/,
+    );
   });
 });
 
@@ -150,7 +207,13 @@ describe('code references in notes', () => {
     ['diabetes mellitus (E08-E13 with .21)', [['E08', 'E13']]],
     ['infectious diseases (A00-B99)', [['A00', 'B99']]],
     ['gestational diabetes (O24.4-)', [['O244', 'O244']]],
-    ['renal colic (N23), ureteral (N13.5)', [['N23', 'N23'], ['N135', 'N135']]],
+    [
+      'renal colic (N23), ureteral (N13.5)',
+      [
+        ['N23', 'N23'],
+        ['N135', 'N135'],
+      ],
+    ],
   ])('%s', async (text, ranges) => {
     const { excludedRanges } = await import('../../../lib/pack/modules/icd10cm/excludes1');
     expect(excludedRanges(text)).toEqual(ranges);
@@ -165,23 +228,55 @@ describe('Alphabetic Index from the flat CSV (lossy) in a pack', () => {
   });
 
   it('says which index it used, with its release and how many references resolved', () => {
-    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 9, seeResolved: 5 });
-    expect(pack.sources.find((s) => s.kind === 'icd10cm-index')).toMatchObject({ release: 'FY2025', detail: 'index (flat CSV, lossy)' });
+    expect(pack.header.alphabeticIndex).toMatchObject({
+      release: 'FY2025',
+      form: 'flat CSV (lossy)',
+      see: 9,
+      seeResolved: 5,
+    });
+    expect(pack.sources.find((s) => s.kind === 'icd10cm-index')).toMatchObject({
+      release: 'FY2025',
+      detail: 'index (flat CSV, lossy)',
+    });
   });
 
   it('yields index terms for the referring phrase with the target code, marked as a see reference', () => {
     const terms = pack.termSources().filter((t) => t.kind === 'index');
-    expect(terms).toContainEqual(expect.objectContaining({ code: 'J18.9', text: 'Disease, diseased reactive airway', kind: 'index', via: 'see Pneumonia' }));
-    expect(terms).toContainEqual(expect.objectContaining({ code: 'N18.9', text: 'CKD', kind: 'index', via: 'see Disease, kidney, chronic' }));
-    expect(terms).toContainEqual(expect.objectContaining({ code: 'E11.22', text: 'Diabetes, diabetic type 2 with chronic kidney disease', kind: 'index', levels: ['Diabetes, diabetic', 'type 2', 'with', 'chronic kidney disease'] }));
+    expect(terms).toContainEqual(
+      expect.objectContaining({
+        code: 'J18.9',
+        text: 'Disease, diseased reactive airway',
+        kind: 'index',
+        via: 'see Pneumonia',
+      }),
+    );
+    expect(terms).toContainEqual(
+      expect.objectContaining({ code: 'N18.9', text: 'CKD', kind: 'index', via: 'see Disease, kidney, chronic' }),
+    );
+    expect(terms).toContainEqual(
+      expect.objectContaining({
+        code: 'E11.22',
+        text: 'Diabetes, diabetic type 2 with chronic kidney disease',
+        kind: 'index',
+        levels: ['Diabetes, diabetic', 'type 2', 'with', 'chronic kidney disease'],
+      }),
+    );
     // "N18.3-": the dash is dropped, the category is named; Q87.19 is not in the release and is skipped.
-    expect(terms).toContainEqual(expect.objectContaining({ code: 'N18.3', text: 'Disease, diseased kidney chronic stage 3a, stage 3 unspecified' }));
+    expect(terms).toContainEqual(
+      expect.objectContaining({
+        code: 'N18.3',
+        text: 'Disease, diseased kidney chronic stage 3a, stage 3 unspecified',
+      }),
+    );
     expect(terms.some((t) => t.code === 'Q87.19')).toBe(false);
   });
 
   it('is not read when the official Index XML is among the inputs', async () => {
     const r = await compilePack([...fixtureInputs('fy2026'), ...fixtureInputs('fy2025')], FIXED);
-    expect(r.skipped).toContainEqual({ file: 'fy2025/icd10cm_index_2025.flat.csv', why: expect.stringMatching(/official Alphabetic Index XML/) });
+    expect(r.skipped).toContainEqual({
+      file: 'fy2025/icd10cm_index_2025.flat.csv',
+      why: expect.stringMatching(/official Alphabetic Index XML/),
+    });
     expect(loadPack(r.bytes).header.alphabeticIndex).toMatchObject({ release: 'FY2026', form: 'official XML' });
   });
 });

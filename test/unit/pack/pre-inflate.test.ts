@@ -26,6 +26,8 @@ describe('sections inflated up front by an async (native) inflater', () => {
   });
 
   it('a file that is not a pack fails with the loader message', async () => {
-    await expect(preInflated(new TextEncoder().encode('hello, not a pack'), async (d) => d)).rejects.toThrow(/not a ChartCoder code pack/);
+    await expect(preInflated(new TextEncoder().encode('hello, not a pack'), async (d) => d)).rejects.toThrow(
+      /not a ChartCoder code pack/,
+    );
   });
 });

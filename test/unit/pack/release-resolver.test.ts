@@ -10,28 +10,60 @@ const FIXED = { createdAt: '2026-01-01T00:00:00.000Z' };
 describe('answers by date of service', () => {
   let pack: CodePack;
   beforeAll(async () => {
-    pack = loadPack((await compilePack(fixtureInputs('fy2020', 'fy2026', 'hcpcs', 'ncci', 'ncci-2026q3'), FIXED)).bytes);
+    pack = loadPack(
+      (await compilePack(fixtureInputs('fy2020', 'fy2026', 'hcpcs', 'ncci', 'ncci-2026q3'), FIXED)).bytes,
+    );
   });
 
   it('resolves each code system: the release in force, else the nearest loaded one', () => {
-    const on = (dos: string) => Object.fromEntries(resolveReleases(pack.header, dos).map((r) => [r.system, `${r.release}${r.inForce ? '' : ' (nearest)'}`]));
-    expect(on('2026-03-01')).toMatchObject({ 'ICD-10-CM': 'FY2026', HCPCS: '2026 JAN (Q1)', 'NCCI-MUE': '2026 Q3 (nearest)', 'NCCI-PTP': '2024 Q3 (nearest)' });
-    expect(on('2026-08-01')).toMatchObject({ 'ICD-10-CM': 'FY2026', 'NCCI-MUE': '2026 Q3', 'NCCI-AOC': '2026 Q3', 'NCCI-PTP': '2024 Q3 (nearest)' });
+    const on = (dos: string) =>
+      Object.fromEntries(
+        resolveReleases(pack.header, dos).map((r) => [r.system, `${r.release}${r.inForce ? '' : ' (nearest)'}`]),
+      );
+    expect(on('2026-03-01')).toMatchObject({
+      'ICD-10-CM': 'FY2026',
+      HCPCS: '2026 JAN (Q1)',
+      'NCCI-MUE': '2026 Q3 (nearest)',
+      'NCCI-PTP': '2024 Q3 (nearest)',
+    });
+    expect(on('2026-08-01')).toMatchObject({
+      'ICD-10-CM': 'FY2026',
+      'NCCI-MUE': '2026 Q3',
+      'NCCI-AOC': '2026 Q3',
+      'NCCI-PTP': '2024 Q3 (nearest)',
+    });
     expect(on('2020-03-01')).toMatchObject({ 'ICD-10-CM': 'FY2020' });
     // A 2024 date: FY2026 (one year off) rather than FY2020 (four years off).
     expect(on('2024-08-01')).toMatchObject({ 'ICD-10-CM': 'FY2026 (nearest)', 'NCCI-MUE': '2024 Q3' });
     // Index and table updates do not make a fiscal year's code list: ICD resolves over code lists only.
-    expect(resolveReleases(pack.header, '2026-05-01').find((r) => r.system === 'ICD-10-CM')).toMatchObject({ release: 'FY2026', inForce: true });
+    expect(resolveReleases(pack.header, '2026-05-01').find((r) => r.system === 'ICD-10-CM')).toMatchObject({
+      release: 'FY2026',
+      inForce: true,
+    });
   });
 
   it('says it in one line', () => {
     expect(pack.releaseStatement('2026-08-01')).toBe(
       'Date of service 2026-08-01: ICD-10-CM FY2026 · HCPCS 2026 JAN (Q1)* · PTP 2024 Q3* · MUE 2026 Q3 · add-on edits 2026 Q3 (* not in force on that date: the nearest loaded release answers; import the one in force)',
     );
-    expect(releaseStatement([{ system: 'ICD-10-CM', release: 'FY2027', effectiveFrom: '2026-10-01', effectiveTo: '2027-09-30', inForce: true, basis: 'in force' }], '2026-11-29')).toBe(
-      'Date of service 2026-11-29: ICD-10-CM FY2027',
+    expect(
+      releaseStatement(
+        [
+          {
+            system: 'ICD-10-CM',
+            release: 'FY2027',
+            effectiveFrom: '2026-10-01',
+            effectiveTo: '2027-09-30',
+            inForce: true,
+            basis: 'in force',
+          },
+        ],
+        '2026-11-29',
+      ),
+    ).toBe('Date of service 2026-11-29: ICD-10-CM FY2027');
+    expect(pack.dateWarnings('2026-08-01').join('\n')).toMatch(
+      /^HCPCS: no loaded release covers the date of service 2026-08-01; answers come from 2026 JAN \(Q1\)/,
     );
-    expect(pack.dateWarnings('2026-08-01').join('\n')).toMatch(/^HCPCS: no loaded release covers the date of service 2026-08-01; answers come from 2026 JAN \(Q1\)/);
     expect(pack.dateWarnings('2026-08-01').join('\n')).not.toMatch(/ICD-10-CM|NCCI-MUE/);
   });
 
@@ -63,10 +95,19 @@ describe('answers by date of service', () => {
       release: 'FY2026',
       inRelease: true,
       billable: false,
-      deleted: { previous: 'FY2020', nowHeader: true, replacements: [expect.objectContaining({ code: 'N18.30' }), expect.objectContaining({ code: 'N18.32' })] },
+      deleted: {
+        previous: 'FY2020',
+        nowHeader: true,
+        replacements: [expect.objectContaining({ code: 'N18.30' }), expect.objectContaining({ code: 'N18.32' })],
+      },
     });
     expect(pack.icdStatusOn('N18.3', '2020-03-01')?.deleted).toBeUndefined();
     expect(pack.icdStatusOn('N18.32', '2020-03-01')).toMatchObject({ inRelease: false, addedLater: 'FY2026' });
-    expect(pack.icdStatusOn('E11.9', '2026-03-01')).toEqual({ code: 'E11.9', release: 'FY2026', inRelease: true, billable: true });
+    expect(pack.icdStatusOn('E11.9', '2026-03-01')).toEqual({
+      code: 'E11.9',
+      release: 'FY2026',
+      inRelease: true,
+      billable: true,
+    });
   });
 });

@@ -21,13 +21,31 @@ describe('third-pass sources in a pack: notes JSON, quarterly NCCI tables, CMS-H
     expect(pack.icdReleases.find((r) => r.label === 'FY2026')).toMatchObject({ hasNotes: true, hasTitles: true });
     const e = pack.lookup('E11.22') as IcdLookup;
     expect(e.notesRelease).toBe('FY2026');
-    expect(e.notes).toContainEqual({ kind: 'excludes1', text: 'type 1 diabetes mellitus (E10.-)', from: 'E11', release: 'FY2026' });
-    expect(e.notes).toContainEqual({ kind: 'useAdditionalCode', text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)', from: 'E11.22', release: 'FY2026' });
+    expect(e.notes).toContainEqual({
+      kind: 'excludes1',
+      text: 'type 1 diabetes mellitus (E10.-)',
+      from: 'E11',
+      release: 'FY2026',
+    });
+    expect(e.notes).toContainEqual({
+      kind: 'useAdditionalCode',
+      text: 'code to identify stage of chronic kidney disease (N18.1-N18.6)',
+      from: 'E11.22',
+      release: 'FY2026',
+    });
     // A code of the release with no notes node in its chain has no notes (the extraction lists only nodes with notes).
     expect((pack.lookup('R05.9') as IcdLookup).notes).toEqual([]);
-    expect(pack.excludes1Between('E11.9', 'E10.9').map((p) => [p.from, p.release])).toEqual([['E10', 'FY2026'], ['E11', 'FY2026']]);
-    expect(pack.termSources()).toContainEqual(expect.objectContaining({ code: 'I10', text: 'high blood pressure', kind: 'inclusion' }));
-    expect(pack.sources.find((s) => s.kind === 'icd10cm-tabular-notes')).toMatchObject({ release: 'FY2026', records: 5 });
+    expect(pack.excludes1Between('E11.9', 'E10.9').map((p) => [p.from, p.release])).toEqual([
+      ['E10', 'FY2026'],
+      ['E11', 'FY2026'],
+    ]);
+    expect(pack.termSources()).toContainEqual(
+      expect.objectContaining({ code: 'I10', text: 'high blood pressure', kind: 'inclusion' }),
+    );
+    expect(pack.sources.find((s) => s.kind === 'icd10cm-tabular-notes')).toMatchObject({
+      release: 'FY2026',
+      records: 5,
+    });
   });
 
   it('MUE: the quarter in force on the date of service answers, the newest by default', () => {
@@ -42,8 +60,12 @@ describe('third-pass sources in a pack: notes JSON, quarterly NCCI tables, CMS-H
   });
 
   it('AOC: rows of the quarter in force (no duplicates across quarters)', () => {
-    expect(pack.addOnEdits('99292')).toEqual([{ addOn: '99292', primary: '99291', type: 1, effective: '2013-04-01', deletion: null }]);
-    expect(pack.addOnEdits('99292', '2024-08-01')).toEqual([{ addOn: '99292', primary: '99291', type: 1, effective: '2010-01-01', deletion: null }]);
+    expect(pack.addOnEdits('99292')).toEqual([
+      { addOn: '99292', primary: '99291', type: 1, effective: '2013-04-01', deletion: null },
+    ]);
+    expect(pack.addOnEdits('99292', '2024-08-01')).toEqual([
+      { addOn: '99292', primary: '99291', type: 1, effective: '2010-01-01', deletion: null },
+    ]);
     expect(pack.addOnEdits('0054T')).toEqual([expect.objectContaining({ primary: null, type: 2 })]);
   });
 
@@ -61,6 +83,10 @@ describe('third-pass sources in a pack: notes JSON, quarterly NCCI tables, CMS-H
     expect(pack.hccOf('I50.9')).toMatchObject({ category: 226, label: 'Heart Failure, Except End-Stage and Acute' });
     expect(pack.hccOf('E08.311')?.categories).toEqual([37, 298]);
     expect(pack.hccOf('F32.9')).toBeUndefined();
-    expect(pack.hccMapping).toMatchObject({ release: 'PY2026 initial', paymentYear: 2026, source: { system: 'CMS-HCC' } });
+    expect(pack.hccMapping).toMatchObject({
+      release: 'PY2026 initial',
+      paymentYear: 2026,
+      source: { system: 'CMS-HCC' },
+    });
   });
 });

@@ -23,13 +23,27 @@ describe('import zone: lib/review is the pure review model', () => {
   });
 
   it('rejects DOM globals and JSX', async () => {
-    expect(await ruleIds('export const t = document.title;', 'lib/review/zone-probe.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds('export const t = window.innerWidth;', 'lib/review/zone-probe.ts')).toContain('no-restricted-globals');
+    expect(await ruleIds('export const t = document.title;', 'lib/review/zone-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIds('export const t = window.innerWidth;', 'lib/review/zone-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
     expect(await ruleIds('export const v = <p>x</p>;', 'lib/review/zone-probe.tsx')).toContain('no-restricted-syntax');
   });
 
   it('accepts the model itself and other pure modules', async () => {
-    expect(await ruleIds("import { checkPatientIds } from '../billing/patient-id';\nexport const x = checkPatientIds;", 'lib/review/zone-probe.ts')).toEqual([]);
-    expect(await ruleIds("import { useReducer } from 'react';\nexport const x = useReducer;", 'components/panel/hooks/zone-probe.ts')).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { checkPatientIds } from '../billing/patient-id';\nexport const x = checkPatientIds;",
+        'lib/review/zone-probe.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { useReducer } from 'react';\nexport const x = useReducer;",
+        'components/panel/hooks/zone-probe.ts',
+      ),
+    ).toEqual([]);
   });
 });

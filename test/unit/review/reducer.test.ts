@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { claimLines, claimServices, codesOnClaim, emptyReview, fillGate, parseReview, reduceReview, summaryDraft, type ReviewAction, type ReviewState } from '../../../lib/review';
+import {
+  claimLines,
+  claimServices,
+  codesOnClaim,
+  emptyReview,
+  fillGate,
+  parseReview,
+  reduceReview,
+  summaryDraft,
+  type ReviewAction,
+  type ReviewState,
+} from '../../../lib/review';
 
 const banner = { name: 'Doe, Jane', dob: '1960-04-02', memberId: 'AB123' };
 const open = (key = 'chart-1'): ReviewAction => ({ type: 'open-chart', key, banner });
@@ -58,14 +69,33 @@ describe('review reducer', () => {
   });
 
   it('a service keeps the suggestion units; a replacement starts at one unit', () => {
-    const a = run([open(), { type: 'decide', code: 'J1100', system: 'HCPCS', units: 10, decision: { status: 'accepted' } }]);
+    const a = run([
+      open(),
+      { type: 'decide', code: 'J1100', system: 'HCPCS', units: 10, decision: { status: 'accepted' } },
+    ]);
     expect(a.state.services).toEqual([{ code: 'J1100', modifiers: [], units: 10 }]);
-    const b = run([{ type: 'decide', code: 'J1100', system: 'HCPCS', units: 10, decision: { status: 'accepted', replacedBy: 'J1094' } }], a.state);
+    const b = run(
+      [
+        {
+          type: 'decide',
+          code: 'J1100',
+          system: 'HCPCS',
+          units: 10,
+          decision: { status: 'accepted', replacedBy: 'J1094' },
+        },
+      ],
+      a.state,
+    );
     expect(b.state.services).toEqual([{ code: 'J1094', modifiers: [], units: 1 }]);
   });
 
   it('add from search logs the source; adding twice keeps one', () => {
-    const { state, events } = run([open(), { type: 'add', code: '99213', system: 'CPT' }, { type: 'add', code: '99213', system: 'CPT' }, { type: 'add', code: 'Z79.4', system: 'ICD-10-CM' }]);
+    const { state, events } = run([
+      open(),
+      { type: 'add', code: '99213', system: 'CPT' },
+      { type: 'add', code: '99213', system: 'CPT' },
+      { type: 'add', code: 'Z79.4', system: 'ICD-10-CM' },
+    ]);
     expect(state.services.map((s) => s.code)).toEqual(['99213']);
     expect(state.diagnoses).toEqual(['Z79.4']);
     expect(events[0]).toEqual({ kind: 'accepted', code: '99213', detail: 'added from search' });
@@ -83,7 +113,10 @@ describe('review reducer', () => {
   });
 
   it('reorder moves a diagnosis and stops at either end', () => {
-    const base = run([open(), ...['A', 'B', 'C'].map((code): ReviewAction => ({ type: 'add', code, system: 'ICD-10-CM' }))]).state;
+    const base = run([
+      open(),
+      ...['A', 'B', 'C'].map((code): ReviewAction => ({ type: 'add', code, system: 'ICD-10-CM' })),
+    ]).state;
     expect(run([{ type: 'move', code: 'C', dir: -1 }], base).state.diagnoses).toEqual(['A', 'C', 'B']);
     expect(run([{ type: 'move', code: 'A', dir: -1 }], base).state.diagnoses).toEqual(['A', 'B', 'C']);
     expect(run([{ type: 'move', code: 'C', dir: 1 }], base).state.diagnoses).toEqual(['A', 'B', 'C']);
@@ -91,7 +124,12 @@ describe('review reducer', () => {
   });
 
   it('the E/M code goes first on the claim; editing its modifiers gives it a line; taking it off removes the line', () => {
-    const a = run([open(), { type: 'add', code: 'J1100', system: 'HCPCS' }, { type: 'em', code: '99214', offered: '99214' }, { type: 'edit-service', code: '99214', patch: { modifiers: ['25'] } }]);
+    const a = run([
+      open(),
+      { type: 'add', code: 'J1100', system: 'HCPCS' },
+      { type: 'em', code: '99214', offered: '99214' },
+      { type: 'edit-service', code: '99214', patch: { modifiers: ['25'] } },
+    ]);
     expect(claimServices(a.state).map((s) => `${s.code}${s.modifiers.join('')}`)).toEqual(['9921425', 'J1100']);
     expect(claimLines(a.state).services[0]).toEqual({ code: '99214', modifiers: ['25'], units: 1, line: 1 });
     expect(a.events.at(-1)).toEqual({ kind: 'accepted', code: '99214', detail: 'E/M level' });
@@ -104,7 +142,10 @@ describe('review reducer', () => {
 
   it('finding states: acknowledge and override are logged with the rule and reason; clearing logs nothing', () => {
     const f = { key: 'excludes1-pair:A,B', rule: 'excludes1-pair', codes: ['A', 'B'] };
-    const { state, events } = run([open(), { type: 'finding', ...f, state: { status: 'overridden', reason: 'both documented' } }]);
+    const { state, events } = run([
+      open(),
+      { type: 'finding', ...f, state: { status: 'overridden', reason: 'both documented' } },
+    ]);
     expect(state.findingStates[f.key]).toEqual({ status: 'overridden', reason: 'both documented' });
     expect(events).toEqual([{ kind: 'finding-overridden', code: 'A B', detail: 'excludes1-pair: both documented' }]);
     const cleared = run([{ type: 'finding', ...f, state: undefined }], state);
@@ -115,11 +156,18 @@ describe('review reducer', () => {
   it('patient, date of service and visit family are part of the review', () => {
     const { state } = run([
       open(),
-      { type: 'patient', patient: { name: 'Doe, Jane', dob: '1960-04-02', memberId: 'AB123', provider: 'Dr. A', confirmed: true } },
+      {
+        type: 'patient',
+        patient: { name: 'Doe, Jane', dob: '1960-04-02', memberId: 'AB123', provider: 'Dr. A', confirmed: true },
+      },
       { type: 'date', date: '2026-11-30' },
       { type: 'visit', visit: 'ed' },
     ]);
-    expect(state).toMatchObject({ dateOfService: '2026-11-30', visit: 'ed', patient: { confirmed: true, provider: 'Dr. A' } });
+    expect(state).toMatchObject({
+      dateOfService: '2026-11-30',
+      visit: 'ed',
+      patient: { confirmed: true, provider: 'Dr. A' },
+    });
   });
 
   it('a new chart clears the decisions (no codes carried to the next patient); the provider stays', () => {
@@ -131,19 +179,31 @@ describe('review reducer', () => {
       { type: 'date', date: '2026-01-02' },
     ]).state;
     const next = reduceReview(first, { type: 'open-chart', key: 'chart-2', banner: { name: 'Roe, Richard' } }).state;
-    expect(next).toMatchObject({ key: 'chart-2', diagnoses: [], services: [], decisions: {}, findingStates: {}, visit: 'auto' });
+    expect(next).toMatchObject({
+      key: 'chart-2',
+      diagnoses: [],
+      services: [],
+      decisions: {},
+      findingStates: {},
+      visit: 'auto',
+    });
     expect(next.emAccepted).toBeUndefined();
     expect(next.dateOfService).toBeUndefined();
     expect(next.patient).toEqual({ name: 'Roe, Richard', dob: '', memberId: '', provider: 'Dr. A', confirmed: false });
   });
 
   it('the same chart reopened restores its saved review; the same chart again keeps the current one', () => {
-    const saved = run([open('chart-1'), { type: 'decide', code: 'E11.9', system: 'ICD-10-CM', decision: { status: 'accepted' } }]).state;
+    const saved = run([
+      open('chart-1'),
+      { type: 'decide', code: 'E11.9', system: 'ICD-10-CM', decision: { status: 'accepted' } },
+    ]).state;
     const restored = reduceReview(emptyReview(), { type: 'open-chart', key: 'chart-1', banner, saved }).state;
     expect(restored).toEqual(saved);
     expect(reduceReview(saved, open('chart-1')).state).toBe(saved);
     // A saved review of another chart is never applied.
-    expect(reduceReview(emptyReview(), { type: 'open-chart', key: 'chart-2', banner, saved }).state.diagnoses).toEqual([]);
+    expect(reduceReview(emptyReview(), { type: 'open-chart', key: 'chart-2', banner, saved }).state.diagnoses).toEqual(
+      [],
+    );
   });
 
   it('a stored review is validated when read back', () => {
@@ -155,10 +215,23 @@ describe('review reducer', () => {
   });
 
   it('selectors: codes on the claim and the summary draft (invalid DOB left out)', () => {
-    const s = run([open(), { type: 'add', code: 'I10', system: 'ICD-10-CM' }, { type: 'em', code: '99213', offered: '99213' }, { type: 'patient', patient: { name: ' Doe, Jane ', dob: '04/02/1960', memberId: '', provider: '', confirmed: true } }]).state;
+    const s = run([
+      open(),
+      { type: 'add', code: 'I10', system: 'ICD-10-CM' },
+      { type: 'em', code: '99213', offered: '99213' },
+      {
+        type: 'patient',
+        patient: { name: ' Doe, Jane ', dob: '04/02/1960', memberId: '', provider: '', confirmed: true },
+      },
+    ]).state;
     expect([...codesOnClaim(s)]).toEqual(['I10', '99213']);
     const d = summaryDraft(s, { dateOfService: '2026-12-01', setting: 'office' });
-    expect(d).toMatchObject({ dateOfService: '2026-12-01', diagnoses: ['I10'], services: [{ code: '99213' }], patient: { name: 'Doe, Jane', confirmed: true } });
+    expect(d).toMatchObject({
+      dateOfService: '2026-12-01',
+      diagnoses: ['I10'],
+      services: [{ code: '99213' }],
+      patient: { name: 'Doe, Jane', confirmed: true },
+    });
     expect(d.patient?.dob).toBeUndefined();
   });
 });
@@ -166,18 +239,26 @@ describe('review reducer', () => {
 describe('fill gate: the billing form must be for the reviewed note’s patient', () => {
   const today = '2026-12-05';
   it('the same patient fills', () => {
-    expect(fillGate({ name: 'Doe, Jane', dob: '1960-04-02' }, { name: 'Jane Doe', dob: '04/02/1960' }, today)).toEqual({ blocked: false, mismatches: [] });
+    expect(fillGate({ name: 'Doe, Jane', dob: '1960-04-02' }, { name: 'Jane Doe', dob: '04/02/1960' }, today)).toEqual({
+      blocked: false,
+      mismatches: [],
+    });
   });
   it('another patient blocks with one line naming both', () => {
     const g = fillGate({ name: 'Doe, Jane', dob: '1960-04-02' }, { name: 'Roe, Richard', dob: '1971-09-09' }, today);
     expect(g.blocked).toBe(true);
     expect(g.mismatches).toEqual(['patient-name-mismatch', 'patient-dob-mismatch']);
-    expect(g.message).toBe('The billing form is for Roe, Richard, 1971-09-09; the reviewed note is for Doe, Jane, 1960-04-02.');
+    expect(g.message).toBe(
+      'The billing form is for Roe, Richard, 1971-09-09; the reviewed note is for Doe, Jane, 1960-04-02.',
+    );
     expect(g.message).not.toContain('\n');
   });
   it('a member id off by a transposition blocks too, until the coder confirms the same patient', () => {
     expect(fillGate({ memberId: 'AB9876543' }, { memberId: 'AB9786543' }, today).blocked).toBe(true);
-    expect(fillGate({ memberId: 'AB9876543' }, { memberId: 'AB9786543' }, today, true)).toMatchObject({ blocked: false, mismatches: ['patient-member-id-mismatch'] });
+    expect(fillGate({ memberId: 'AB9876543' }, { memberId: 'AB9786543' }, today, true)).toMatchObject({
+      blocked: false,
+      mismatches: ['patient-member-id-mismatch'],
+    });
   });
   it('a field missing on the form is not a mismatch', () => {
     expect(fillGate({ name: 'Doe, Jane', memberId: 'X1' }, { name: 'Doe, Jane' }, today).blocked).toBe(false);

@@ -6,7 +6,12 @@ import { openDb, writeSettings } from '../../../utils/db';
 import { loadReview, saveReview } from '../../../utils/review-store';
 
 const fresh = () => openDb(`review-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-const chart = (key: string) => reduceReview(reduceReview(emptyReview(), { type: 'open-chart', key, banner: { name: 'Doe, Jane' } }).state, { type: 'add', code: 'I10', system: 'ICD-10-CM' }).state;
+const chart = (key: string) =>
+  reduceReview(reduceReview(emptyReview(), { type: 'open-chart', key, banner: { name: 'Doe, Jane' } }).state, {
+    type: 'add',
+    code: 'I10',
+    system: 'ICD-10-CM',
+  }).state;
 
 describe('saved reviews (Dexie)', () => {
   it('saves a chart’s review and restores it by key; says when the note changed', async () => {
@@ -25,9 +30,21 @@ describe('saved reviews (Dexie)', () => {
   it('a damaged saved state, or one whose review expired, starts afresh', async () => {
     const db = fresh();
     const r = await startReview('note', 'https://ehr.example.org', [], db);
-    await db.reviewStates.put({ key: 'bad', reviewId: r.id, at: new Date().toISOString(), noteSha256: 's', state: { version: 9 } });
+    await db.reviewStates.put({
+      key: 'bad',
+      reviewId: r.id,
+      at: new Date().toISOString(),
+      noteSha256: 's',
+      state: { version: 9 },
+    });
     expect(await loadReview('bad', 's', db)).toBeUndefined();
-    await db.reviewStates.put({ key: 'orphan', reviewId: 'gone', at: new Date().toISOString(), noteSha256: 's', state: chart('orphan') });
+    await db.reviewStates.put({
+      key: 'orphan',
+      reviewId: 'gone',
+      at: new Date().toISOString(),
+      noteSha256: 's',
+      state: chart('orphan'),
+    });
     expect(await loadReview('orphan', 's', db)).toBeUndefined();
     db.close();
   });
@@ -35,8 +52,20 @@ describe('saved reviews (Dexie)', () => {
   it('retention deletes saved reviews with the rest', async () => {
     const db = fresh();
     await writeSettings({ auditRetentionDays: 30 }, db);
-    await db.reviewStates.put({ key: 'old', reviewId: 'r', at: '2026-01-01T00:00:00.000Z', noteSha256: 's', state: chart('old') });
-    await db.reviewStates.put({ key: 'new', reviewId: 'r', at: '2026-12-01T00:00:00.000Z', noteSha256: 's', state: chart('new') });
+    await db.reviewStates.put({
+      key: 'old',
+      reviewId: 'r',
+      at: '2026-01-01T00:00:00.000Z',
+      noteSha256: 's',
+      state: chart('old'),
+    });
+    await db.reviewStates.put({
+      key: 'new',
+      reviewId: 'r',
+      at: '2026-12-01T00:00:00.000Z',
+      noteSha256: 's',
+      state: chart('new'),
+    });
     await enforceRetention(new Date('2026-12-05T00:00:00Z'), db);
     expect((await db.reviewStates.toArray()).map((x) => x.key)).toEqual(['new']);
     db.close();

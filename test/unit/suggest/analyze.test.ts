@@ -12,7 +12,8 @@ beforeAll(async () => {
   analyzer = new NoteAnalyzer(loadPack(bytes));
 });
 
-const codes = (text: string, setting: 'office' | 'hospital' = 'office') => analyzer.analyze(text, { setting }).suggestions.map((s) => s.code);
+const codes = (text: string, setting: 'office' | 'hospital' = 'office') =>
+  analyzer.analyze(text, { setting }).suggestions.map((s) => s.code);
 
 describe('note analysis: the cases the issue names', () => {
   it.each([
@@ -39,12 +40,15 @@ describe('note analysis: the cases the issue names', () => {
 
   it('negated findings are listed as excluded with the reason, not suggested', () => {
     const r = analyzer.analyze('Patient denies chest pain.');
-    expect(r.excluded.map((s) => [s.code, s.assertion, s.reason.note])).toEqual([['R07.9', 'negated', 'documented as absent']]);
+    expect(r.excluded.map((s) => [s.code, s.assertion, s.reason.note])).toEqual([
+      ['R07.9', 'negated', 'documented as absent'],
+    ]);
   });
 });
 
 describe('output: evidence, reasons, schema, determinism', () => {
-  const note = 'HPI: 58 y/o with type 2 diabetes and stage 3b CKD.\nFamily history: mother had breast cancer.\nAssessment: essential hypertension.';
+  const note =
+    'HPI: 58 y/o with type 2 diabetes and stage 3b CKD.\nFamily history: mother had breast cancer.\nAssessment: essential hypertension.';
 
   it('every suggestion points at the words of the note that support it', () => {
     const r = analyzer.analyze(note);
@@ -75,8 +79,10 @@ describe('output: evidence, reasons, schema, determinism', () => {
   });
 
   it('word order, inflection, hyphens and abbreviations do not matter', () => {
-    for (const variant of ['hypertension, essential', 'Essential hypertension', 'HTN', 'high blood pressure']) expect(codes(variant)).toContain('I10');
-    for (const variant of ['type-2 diabetes with CKD stage 3b', 'DM2 with chronic kidney diseases, stage 3b']) expect(codes(variant)).toEqual(expect.arrayContaining(['E11.22', 'N18.32']));
+    for (const variant of ['hypertension, essential', 'Essential hypertension', 'HTN', 'high blood pressure'])
+      expect(codes(variant)).toContain('I10');
+    for (const variant of ['type-2 diabetes with CKD stage 3b', 'DM2 with chronic kidney diseases, stage 3b'])
+      expect(codes(variant)).toEqual(expect.arrayContaining(['E11.22', 'N18.32']));
   });
 
   it('bounded: a long hostile note is analysed without error', () => {

@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { CodePack, TermSource } from '../../../lib/pack/code-pack';
 import { parseDocument } from '../../../lib/document/document';
 import { buildDrugTable, findSubstances, loadDrugTable, lookupSubstance } from '../../../lib/suggest/drug-table';
-import { drugEventSuggestions, placeDrugEvents, withSeventh, type DrugEventOptions } from '../../../lib/suggest/drug-events';
+import {
+  drugEventSuggestions,
+  placeDrugEvents,
+  withSeventh,
+  type DrugEventOptions,
+} from '../../../lib/suggest/drug-events';
 import { SuggestionSchema, type Suggestion } from '../../../lib/suggest/schema';
 
-const TITLES = ['Poisoning Accidental (unintentional)', 'Poisoning Intentional self-harm', 'Poisoning Assault', 'Poisoning Undetermined', 'Adverse effect', 'Underdosing'];
+const TITLES = [
+  'Poisoning Accidental (unintentional)',
+  'Poisoning Intentional self-harm',
+  'Poisoning Assault',
+  'Poisoning Undetermined',
+  'Adverse effect',
+  'Underdosing',
+];
 /** The pack's drug-table term sources for one row: `${column} ${path}`, cell = stem + column number. */
 const row = (name: string, stem: string, columns = '123456'): TermSource[] =>
   [...columns].map((c) => ({ code: `${stem}${c}`, text: `${TITLES[Number(c) - 1]} ${name}`, kind: 'drug' as const }));
@@ -32,9 +44,12 @@ const SOURCES: TermSource[] = [
 ];
 const TABLE = buildDrugTable(SOURCES);
 /** Every code exists and is billable: what the module decides is under test, not the release. */
-const PACK = { codeInfo: (code: string) => ({ code, title: `title of ${code}`, billable: true, children: [] }) } as unknown as CodePack;
+const PACK = {
+  codeInfo: (code: string) => ({ code, title: `title of ${code}`, billable: true, children: [] }),
+} as unknown as CodePack;
 
-const events = (note: string, opts: DrugEventOptions = {}) => drugEventSuggestions(PACK, parseDocument(note), TABLE, 'FY2026', opts);
+const events = (note: string, opts: DrugEventOptions = {}) =>
+  drugEventSuggestions(PACK, parseDocument(note), TABLE, 'FY2026', opts);
 const codes = (note: string, opts: DrugEventOptions = {}) => events(note, opts).map((e) => e.suggestion.code);
 
 describe('buildDrugTable: the Table of Drugs and Chemicals as substance -> stem and columns', () => {
@@ -60,7 +75,12 @@ describe('buildDrugTable: the Table of Drugs and Chemicals as substance -> stem 
 
   it('cells by column; toxic substances (T51-T65) have no adverse-effect or underdosing cell', () => {
     const k = lookupSubstance(TABLE, 'kerosene')!;
-    expect([k.cell('accidental'), k.cell('undetermined'), k.cell('adverse'), k.toxic]).toEqual(['T52.0X1', 'T52.0X4', undefined, true]);
+    expect([k.cell('accidental'), k.cell('undetermined'), k.cell('adverse'), k.toxic]).toEqual([
+      'T52.0X1',
+      'T52.0X4',
+      undefined,
+      true,
+    ]);
     expect(lookupSubstance(TABLE, 'zolpidem')!.cell('underdosing')).toBe('T42.6X6');
   });
 
@@ -100,7 +120,8 @@ describe('poisoning and toxic effect (I.C.19.e.5.b, e.5.d)', () => {
   });
 
   it('a statement naming no substance borrows those of the discussion that says they were taken', () => {
-    const note = 'ASSESSMENT: A 34-year-old who presents after suicide attempt.\n1. Given the substances taken, no fetal risk. No anomalies reported with Ambien or tramadol use.';
+    const note =
+      'ASSESSMENT: A 34-year-old who presents after suicide attempt.\n1. Given the substances taken, no fetal risk. No anomalies reported with Ambien or tramadol use.';
     expect(codes(note, { pregnant: false })).toEqual(['T42.6X2A', 'T40.422A']);
   });
 
@@ -132,8 +153,14 @@ describe('poisoning and toxic effect (I.C.19.e.5.b, e.5.d)', () => {
 
 describe('pregnancy first (I.C.15.m)', () => {
   it('O9A.21- by trimester, unknown -> 9, before the T code', () => {
-    expect(codes('ASSESSMENT: Intrauterine pregnancy at 30 weeks gestation. Accidental ingestion of bleach.')).toEqual(['O9A.213', 'T54.91XA']);
-    expect(codes('ASSESSMENT: Pregnant, unknown gestation, presents after intentional overdose of tramadol.')).toEqual(['O9A.219', 'T40.422A']);
+    expect(codes('ASSESSMENT: Intrauterine pregnancy at 30 weeks gestation. Accidental ingestion of bleach.')).toEqual([
+      'O9A.213',
+      'T54.91XA',
+    ]);
+    expect(codes('ASSESSMENT: Pregnant, unknown gestation, presents after intentional overdose of tramadol.')).toEqual([
+      'O9A.219',
+      'T40.422A',
+    ]);
     expect(codes('ASSESSMENT: Pregnancy, first trimester. Zolpidem overdose.')).toEqual(['O9A.211', 'T42.6X1A']);
     expect(codes('ASSESSMENT: Postpartum day 3. Acetaminophen overdose.')).toEqual(['O9A.23', 'T39.1X1A']);
   });
@@ -189,8 +216,17 @@ describe('underdosing (I.C.19.e.5.c)', () => {
 
 describe('placeDrugEvents: the claim order', () => {
   const s = (code: string, start: number, end: number): Suggestion => ({
-    code, description: code, system: 'ICD-10-CM', release: 'FY2026', billable: true, score: 1, assertion: 'present',
-    section: 'diagnostic', evidence: [{ start, end, text: code }], mentions: 1, reason: { matched: code, via: 'test' },
+    code,
+    description: code,
+    system: 'ICD-10-CM',
+    release: 'FY2026',
+    billable: true,
+    score: 1,
+    assertion: 'present',
+    section: 'diagnostic',
+    evidence: [{ start, end, text: code }],
+    mentions: 1,
+    reason: { matched: code, via: 'test' },
   });
   it('poisoning first, the adverse effect right after its condition, underdosing at the end', () => {
     const note = 'ASSESSMENT: Hypertension.\nNeutropenia due to carboplatin.\nKerosene ingestion.';

@@ -42,6 +42,8 @@ describe('drugs given at the visit -> HCPCS J-codes with units from the dose', (
   ])('nothing for %s', (_, text) => expect(drugs(text)).toEqual([]));
 
   it('the analysis with drug suggestions still passes its schema', () => {
-    expect(() => AnalysisSchema.parse(analyzer.analyze('Assessment: essential hypertension. Ketorolac 30 mg IM given.'))).not.toThrow();
+    expect(() =>
+      AnalysisSchema.parse(analyzer.analyze('Assessment: essential hypertension. Ketorolac 30 mg IM given.')),
+    ).not.toThrow();
   });
 });

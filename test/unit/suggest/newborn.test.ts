@@ -4,7 +4,9 @@ import { parseDocument } from '../../../lib/document/document';
 import { isNewborn, newbornSuggestions } from '../../../lib/suggest/newborn';
 import { SuggestionSchema } from '../../../lib/suggest/schema';
 
-const PACK = { codeInfo: (code: string) => ({ code, title: `title of ${code}`, billable: true, children: [] }) } as unknown as CodePack;
+const PACK = {
+  codeInfo: (code: string) => ({ code, title: `title of ${code}`, billable: true, children: [] }),
+} as unknown as CodePack;
 const codes = (note: string) => newbornSuggestions(PACK, parseDocument(note), 'FY2026').map((s) => s.code);
 const newborn = (note: string) => isNewborn(parseDocument(note));
 
@@ -37,7 +39,10 @@ describe('prematurity and low birth weight (P07, I.C.16.d)', () => {
 
   it('birth weight first when both are recorded; grams, kilograms, pounds and ounces', () => {
     expect(codes('HPI: 3-week-old ex-32-weeker, birth weight 3 lb 8 oz.')).toEqual(['P07.16', 'P07.35']);
-    expect(codes('NICU admission. Preterm infant, 30 weeks gestation. Birth weight 1,320 grams.')).toEqual(['P07.15', 'P07.33']);
+    expect(codes('NICU admission. Preterm infant, 30 weeks gestation. Birth weight 1,320 grams.')).toEqual([
+      'P07.15',
+      'P07.33',
+    ]);
     expect(codes('NICU admission. Birth weight 0.68 kg, 24 weeks gestation.')).toEqual(['P07.02', 'P07.23']);
   });
 
@@ -47,7 +52,11 @@ describe('prematurity and low birth weight (P07, I.C.16.d)', () => {
   });
 
   it('each suggestion carries its words and the guideline', () => {
-    const [s] = newbornSuggestions(PACK, parseDocument('HISTORY: Baby boy is a 29-3/7-week gestation infant.'), 'FY2026');
+    const [s] = newbornSuggestions(
+      PACK,
+      parseDocument('HISTORY: Baby boy is a 29-3/7-week gestation infant.'),
+      'FY2026',
+    );
     expect(SuggestionSchema.parse(s)).toMatchObject({ code: 'P07.32', evidence: [{ text: '29-3/7-week gestation' }] });
     expect(s!.reason.note).toMatch(/29 completed weeks.*I\.C\.16\.d/);
   });

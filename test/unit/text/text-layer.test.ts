@@ -19,7 +19,14 @@ describe('tokens keep offsets into the original text', () => {
   ])('%s', (text, norms) => {
     const toks = tokenize(text);
     expect(toks.map((t) => t.norm)).toEqual(norms);
-    for (const t of toks) expect(text.slice(t.start, t.end).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toBe(t.norm);
+    for (const t of toks)
+      expect(
+        text
+          .slice(t.start, t.end)
+          .toLowerCase()
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      ).toBe(t.norm);
   });
 });
 
@@ -35,7 +42,8 @@ describe('sentences', () => {
 });
 
 describe('sections', () => {
-  const note = 'Chief complaint: cough\nHPI: 3 days of cough.\nFamily History:\nMother with diabetes.\nAssessment:\n1. Bronchitis\nPlan: rest';
+  const note =
+    'Chief complaint: cough\nHPI: 3 days of cough.\nFamily History:\nMother with diabetes.\nAssessment:\n1. Bronchitis\nPlan: rest';
   it.each([
     ['cough\n', 'chief_complaint'],
     ['3 days', 'hpi'],
@@ -101,7 +109,8 @@ describe('text-layer data files', () => {
   };
   it('every data file has a strict schema and passes it', () => {
     expect(readdirSync(dir).sort()).toEqual(Object.keys(schemas).sort());
-    for (const [f, schema] of Object.entries(schemas)) expect(() => schema.parse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')))).not.toThrow();
+    for (const [f, schema] of Object.entries(schemas))
+      expect(() => schema.parse(JSON.parse(readFileSync(path.join(dir, f), 'utf8')))).not.toThrow();
   });
   it('stem exceptions keep a device apart from a substance class (inhaler vs inhalant)', () => {
     expect(stemWord('inhaler')).not.toBe(stemWord('inhalant'));
@@ -111,7 +120,14 @@ describe('text-layer data files', () => {
     for (const w of ['constructor', 'tostring', 'valueof', 'hasownproperty']) expect(typeof stemWord(w)).toBe('string');
   });
   it('unknown keys are rejected', () => {
-    expect(() => ContextRulesSchema.parse({ about: 'x', rules: [{ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', scope: 3 }] })).toThrow();
-    expect(() => AbbreviationsSchema.parse({ about: 'x', entries: [{ abbr: 'a', expansion: 'b', case: 'any', note: 'x' }] })).toThrow();
+    expect(() =>
+      ContextRulesSchema.parse({
+        about: 'x',
+        rules: [{ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', scope: 3 }],
+      }),
+    ).toThrow();
+    expect(() =>
+      AbbreviationsSchema.parse({ about: 'x', entries: [{ abbr: 'a', expansion: 'b', case: 'any', note: 'x' }] }),
+    ).toThrow();
   });
 });

@@ -1,7 +1,14 @@
 import type { NoteAdapter } from '@/lib/capture/adapter-schema';
 import { normalizeValue } from '@/lib/capture/normalize-chars';
 import { readChart, type ChartInfo, type EncounterInfo, type PatientHeader } from './chart';
-import { DEFAULT_LIMITS, extractText, textOffsetOf, type ElementSpan, type ExtractedText, type ExtractLimits } from './dom-text';
+import {
+  DEFAULT_LIMITS,
+  extractText,
+  textOffsetOf,
+  type ElementSpan,
+  type ExtractedText,
+  type ExtractLimits,
+} from './dom-text';
 import { queryAllPiercing } from './query';
 import { notANoteReason } from './not-a-note';
 import { createProbe, type Probe } from './visibility';
@@ -22,7 +29,9 @@ export interface Capture {
    * DOM side of the offsets: an extracted subtree (base = offset of text[0] in it) or a text field
    * (raw[i] = offset in the field's value of text[i], when invisible characters were removed).
    */
-  map: { kind: 'dom'; extracted: ExtractedText; base: number } | { kind: 'field'; field: HTMLTextAreaElement | HTMLInputElement; raw?: Uint32Array };
+  map:
+    | { kind: 'dom'; extracted: ExtractedText; base: number }
+    | { kind: 'field'; field: HTMLTextAreaElement | HTMLInputElement; raw?: Uint32Array };
   adapter?: string;
   header?: PatientHeader;
   encounter?: EncounterInfo;
@@ -47,9 +56,18 @@ function accessibleName(el: Element): string | undefined {
     ?.split(/\s+/)
     .map((id) => doc.getElementById(id)?.textContent ?? '')
     .join(' ');
-  const forLabel = el.id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === el.id)?.textContent : undefined;
-  const heading = el.tagName === 'TEXTAREA' ? undefined : el.querySelector('h1, h2, h3, h4, legend, caption')?.textContent;
-  return clean(el.getAttribute('aria-label')) ?? clean(forLabel) ?? clean(byIds) ?? clean(el.getAttribute('title')) ?? clean(heading);
+  const forLabel = el.id
+    ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === el.id)?.textContent
+    : undefined;
+  const heading =
+    el.tagName === 'TEXTAREA' ? undefined : el.querySelector('h1, h2, h3, h4, legend, caption')?.textContent;
+  return (
+    clean(el.getAttribute('aria-label')) ??
+    clean(forLabel) ??
+    clean(byIds) ??
+    clean(el.getAttribute('title')) ??
+    clean(heading)
+  );
 }
 
 /** The frame's name as the page shows it (the <iframe title>, else the frame document's title). */
@@ -71,7 +89,14 @@ function frameName(doc: Document): string | undefined {
  */
 function describe(el: Element): string {
   const tag = el.tagName.toLowerCase();
-  const what = tag === 'textarea' ? 'the text box' : (el as HTMLElement).isContentEditable ? 'the note being edited' : tag === 'body' ? 'the page' : 'the text';
+  const what =
+    tag === 'textarea'
+      ? 'the text box'
+      : (el as HTMLElement).isContentEditable
+        ? 'the note being edited'
+        : tag === 'body'
+          ? 'the page'
+          : 'the text';
   const name = accessibleName(el);
   const frame = frameName(el.ownerDocument);
   return `${what}${name ? ` “${name}”` : ''}${frame ? ` in the “${frame}” frame` : ''} (${tag}${el.id ? `#${el.id}` : ''})`;
@@ -81,16 +106,34 @@ function isTextField(el: Element): el is HTMLTextAreaElement {
   return el.tagName === 'TEXTAREA';
 }
 
-function fromElement(el: Element, source: CaptureSource, label: string, limits: ExtractLimits, probe: Probe): Capture | undefined {
+function fromElement(
+  el: Element,
+  source: CaptureSource,
+  label: string,
+  limits: ExtractLimits,
+  probe: Probe,
+): Capture | undefined {
   if (isTextField(el)) {
     const value = el.value.slice(0, limits.maxChars);
     const { text, raw } = normalizeValue(value);
     if (text.trim().length < MIN_TEXT) return undefined;
-    return { source, label, text, truncated: el.value.length > value.length, map: { kind: 'field', field: el, ...(raw ? { raw } : {}) } };
+    return {
+      source,
+      label,
+      text,
+      truncated: el.value.length > value.length,
+      map: { kind: 'field', field: el, ...(raw ? { raw } : {}) },
+    };
   }
   const extracted = extractText(el, limits, { probe });
   if (extracted.text.trim().length < MIN_TEXT) return undefined;
-  return { source, label, text: extracted.text, truncated: extracted.truncated, map: { kind: 'dom', extracted, base: 0 } };
+  return {
+    source,
+    label,
+    text: extracted.text,
+    truncated: extracted.truncated,
+    map: { kind: 'dom', extracted, base: 0 },
+  };
 }
 
 function fromSelection(doc: Document, limits: ExtractLimits, probe: Probe): Capture | undefined {
@@ -111,18 +154,40 @@ function fromSelection(doc: Document, limits: ExtractLimits, probe: Probe): Capt
   };
   const [sn, so] = first(range.startContainer, range.startOffset);
   const start = textOffsetOf(extracted, sn, so) ?? 0;
-  const end = range.endContainer.nodeType === 3 ? (textOffsetOf(extracted, range.endContainer, range.endOffset) ?? extracted.text.length) : extracted.text.length;
+  const end =
+    range.endContainer.nodeType === 3
+      ? (textOffsetOf(extracted, range.endContainer, range.endOffset) ?? extracted.text.length)
+      : extracted.text.length;
   const text = extracted.text.slice(start, end);
   if (text.trim().length < MIN_TEXT) return undefined;
-  return { source: 'selection', label: 'your selection', text, truncated: extracted.truncated, map: { kind: 'dom', extracted, base: start } };
+  return {
+    source: 'selection',
+    label: 'your selection',
+    text,
+    truncated: extracted.truncated,
+    map: { kind: 'dom', extracted, base: start },
+  };
 }
 
 /** Page regions that are never the note: menus, banners, side lists, footers, toolbars. */
 const CHROME_TAGS = new Set(['SCRIPT', 'STYLE', 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'TEMPLATE', 'MENU']);
-const CHROME_ROLES = new Set(['navigation', 'banner', 'complementary', 'contentinfo', 'menu', 'menubar', 'toolbar', 'search', 'tablist']);
-const CHROME_NAMES = /(?:^|[\s_-])(?:banner|navbar|nav|menu|menubar|sidebar|toolbar|breadcrumbs?|footer|topbar)(?:$|[\s_-])/i;
+const CHROME_ROLES = new Set([
+  'navigation',
+  'banner',
+  'complementary',
+  'contentinfo',
+  'menu',
+  'menubar',
+  'toolbar',
+  'search',
+  'tablist',
+]);
+const CHROME_NAMES =
+  /(?:^|[\s_-])(?:banner|navbar|nav|menu|menubar|sidebar|toolbar|breadcrumbs?|footer|topbar)(?:$|[\s_-])/i;
 const isChrome = (el: Element) =>
-  CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has(el.getAttribute('role') ?? '') || CHROME_NAMES.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+  CHROME_TAGS.has(el.tagName) ||
+  CHROME_ROLES.has(el.getAttribute('role') ?? '') ||
+  CHROME_NAMES.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
 
 /**
  * The largest visible note-like block: descend from <body> while one child holds most of the
@@ -139,7 +204,9 @@ function heuristicCapture(doc: Document, limits: ExtractLimits, probe: Probe): {
     const s = index.get(el);
     return s ? Math.max(0, s.end - s.start) + s.fieldChars : 0;
   };
-  const fields = Array.from(doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"]')).filter((el) => (isTextField(el) ? len(el) : len(el)) >= MIN_TEXT && probe.shown(el));
+  const fields = Array.from(doc.querySelectorAll('textarea, [contenteditable=""], [contenteditable="true"]')).filter(
+    (el) => (isTextField(el) ? len(el) : len(el)) >= MIN_TEXT && probe.shown(el),
+  );
   fields.sort((a, b) => len(b) - len(a));
   let el: Element = body;
   // Visible text of an element that is not in its menus, banners and side lists.
@@ -159,9 +226,11 @@ function heuristicCapture(doc: Document, limits: ExtractLimits, probe: Probe): {
   const block = el !== body ? el : undefined;
   const field = fields[0];
   // A big editable field beats a block that is mostly chrome around it.
-  if (field && (!block || len(field) >= 0.5 * len(block))) return { capture: fromElement(field, 'heuristic', describe(field), limits, probe), pageText: page.text };
+  if (field && (!block || len(field) >= 0.5 * len(block)))
+    return { capture: fromElement(field, 'heuristic', describe(field), limits, probe), pageText: page.text };
   const chosen = block ?? body;
-  if (isTextField(chosen)) return { capture: fromElement(chosen, 'heuristic', describe(chosen), limits, probe), pageText: page.text };
+  if (isTextField(chosen))
+    return { capture: fromElement(chosen, 'heuristic', describe(chosen), limits, probe), pageText: page.text };
   const span = index.get(chosen);
   if (!span) return { pageText: page.text };
   const slice = page.text.slice(span.start, Math.min(span.end, page.text.length));
@@ -169,7 +238,13 @@ function heuristicCapture(doc: Document, limits: ExtractLimits, probe: Probe): {
   const text = slice.trim();
   if (text.length < MIN_TEXT) return { pageText: page.text };
   return {
-    capture: { source: 'heuristic', label: describe(chosen), text, truncated: page.truncated, map: { kind: 'dom', extracted: page, base: span.start + lead } },
+    capture: {
+      source: 'heuristic',
+      label: describe(chosen),
+      text,
+      truncated: page.truncated,
+      map: { kind: 'dom', extracted: page, base: span.start + lead },
+    },
     pageText: page.text,
   };
 }
@@ -187,7 +262,11 @@ export interface FrameReading extends ChartInfo {
  * the coder can see is read. An adapter without a note selector marks a page that only frames the
  * chart (tabs, banner): it gives chart facts and no note.
  */
-export function readFrame(doc: Document, adapter: NoteAdapter | undefined, limits: ExtractLimits = DEFAULT_LIMITS): FrameReading {
+export function readFrame(
+  doc: Document,
+  adapter: NoteAdapter | undefined,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): FrameReading {
   const probe = createProbe(doc);
   const meta = (pageText?: string): ChartInfo => readChart(doc, adapter, probe, pageText);
   const withMeta = (c: Capture, pageText?: string): FrameReading => {
@@ -217,7 +296,11 @@ export function readFrame(doc: Document, adapter: NoteAdapter | undefined, limit
 }
 
 /** The note of this frame (see readFrame), with the banner's patient and encounter. */
-export function captureNote(doc: Document, adapter: NoteAdapter | undefined, limits: ExtractLimits = DEFAULT_LIMITS): Capture | undefined {
+export function captureNote(
+  doc: Document,
+  adapter: NoteAdapter | undefined,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Capture | undefined {
   return readFrame(doc, adapter, limits).note;
 }
 

@@ -24,7 +24,8 @@ export interface ChartInfo {
 }
 
 /** Elements that usually hold a chart banner (patient bar, encounter header). */
-const BANNER = 'header, [role="banner"], [class*="banner" i], [id*="banner" i], [class*="patient" i], [id*="patient" i], [class*="encounter" i], [id*="encounter" i], [class*="demographic" i]';
+const BANNER =
+  'header, [role="banner"], [class*="banner" i], [id*="banner" i], [class*="patient" i], [id*="patient" i], [class*="encounter" i], [id*="encounter" i], [class*="demographic" i]';
 const MAX_BANNERS = 12;
 const BANNER_CHARS = 2_000;
 /** How much of the frame's visible text is searched for labelled facts when the banner gave none. */
@@ -37,7 +38,8 @@ const PAGE_CHARS = 20_000;
  */
 export function readChart(doc: Document, adapter: NoteAdapter | undefined, probe: Probe, pageText?: string): ChartInfo {
   let facts: ChartFacts = {};
-  const visibleText = (el: Element) => (probe.shown(el) ? extractText(el, { maxChars: BANNER_CHARS, maxNodes: 5_000 }, { probe }).text : '');
+  const visibleText = (el: Element) =>
+    probe.shown(el) ? extractText(el, { maxChars: BANNER_CHARS, maxNodes: 5_000 }, { probe }).text : '';
   if (adapter) {
     const read = (sel?: string) => {
       if (!sel) return undefined;
@@ -51,7 +53,9 @@ export function readChart(doc: Document, adapter: NoteAdapter | undefined, probe
       ...(read(h.name) ? { name: read(h.name)! } : {}),
       ...(dob ? { dob: parseChartDate(dob) ?? firstDateIn(dob) ?? dob } : {}),
       ...(read(h.memberId) ? { memberId: read(h.memberId)! } : {}),
-      ...(date && (parseChartDate(date) ?? firstDateIn(date)) ? { encounterDate: (parseChartDate(date) ?? firstDateIn(date))! } : {}),
+      ...(date && (parseChartDate(date) ?? firstDateIn(date))
+        ? { encounterDate: (parseChartDate(date) ?? firstDateIn(date))! }
+        : {}),
       ...(read(h.encounterId) ? { encounterId: read(h.encounterId)!.replace(/^\(|\)$/g, '') } : {}),
     };
   }

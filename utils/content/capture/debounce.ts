@@ -15,7 +15,12 @@ const realTimers: Timers = {
  * of a burst: a page element that changes every 150 ms (a clock, a timer, a live vitals feed)
  * would otherwise postpone a 400 ms debounce forever and the note would never be re-read.
  */
-export function debounceMaxWait(fn: () => void, wait: number, maxWait: number, timers: Timers = realTimers): { schedule(): void; cancel(): void } {
+export function debounceMaxWait(
+  fn: () => void,
+  wait: number,
+  maxWait: number,
+  timers: Timers = realTimers,
+): { schedule(): void; cancel(): void } {
   let timer: unknown;
   let burstStart: number | undefined;
   const fire = () => {

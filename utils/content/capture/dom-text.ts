@@ -35,12 +35,69 @@ export interface ExtractLimits {
 export const DEFAULT_LIMITS: ExtractLimits = { maxChars: 2_000_000, maxNodes: 200_000 };
 
 /** Never rendered as text (form controls are read as fields, frames by their own capture script). */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'SVG', 'HEAD', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SELECT', 'BUTTON', 'INPUT', 'TEXTAREA', 'VIDEO', 'AUDIO', 'IMG', 'DATALIST']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TITLE',
+  'SVG',
+  'HEAD',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'SELECT',
+  'BUTTON',
+  'INPUT',
+  'TEXTAREA',
+  'VIDEO',
+  'AUDIO',
+  'IMG',
+  'DATALIST',
+]);
 /** Block tags, used when the DOM gives no computed display (no layout engine). */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
-  'BODY', 'DETAILS', 'SUMMARY', 'LEGEND', 'CAPTION', 'TBODY', 'THEAD', 'TFOOT',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
+  'BODY',
+  'DETAILS',
+  'SUMMARY',
+  'LEGEND',
+  'CAPTION',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
 ]);
 const CELL = new Set(['TD', 'TH']);
 
@@ -54,9 +111,19 @@ export type SpaceMode = 'collapse' | 'breaks' | 'preserve';
 
 function spaceMode(style: CSSStyleDeclaration, tag: string, inherited: SpaceMode): SpaceMode {
   const collapse = (style as CSSStyleDeclaration & { whiteSpaceCollapse?: string }).whiteSpaceCollapse;
-  if (collapse) return collapse === 'preserve' || collapse === 'break-spaces' ? 'preserve' : collapse === 'preserve-breaks' ? 'breaks' : 'collapse';
+  if (collapse)
+    return collapse === 'preserve' || collapse === 'break-spaces'
+      ? 'preserve'
+      : collapse === 'preserve-breaks'
+        ? 'breaks'
+        : 'collapse';
   const ws = style.whiteSpace;
-  if (ws) return ws.startsWith('pre-line') ? 'breaks' : ws.startsWith('pre') || ws.startsWith('break-spaces') ? 'preserve' : 'collapse';
+  if (ws)
+    return ws.startsWith('pre-line')
+      ? 'breaks'
+      : ws.startsWith('pre') || ws.startsWith('break-spaces')
+        ? 'preserve'
+        : 'collapse';
   return tag === 'PRE' || tag === 'LISTING' ? 'preserve' : inherited;
 }
 
@@ -64,7 +131,13 @@ function spaceMode(style: CSSStyleDeclaration, tag: string, inherited: SpaceMode
  * Line break around the element (block), a cell separator (table cell, item beside the previous
  * one in a flex row), or none (inline).
  */
-function boxKind(el: Element, style: CSSStyleDeclaration, tag: string, inRow: boolean, layout: boolean): 'block' | 'cell' | undefined {
+function boxKind(
+  el: Element,
+  style: CSSStyleDeclaration,
+  tag: string,
+  inRow: boolean,
+  layout: boolean,
+): 'block' | 'cell' | undefined {
   const d = style.display;
   if (d === 'contents') return undefined;
   if (inRow && d !== 'none') {
@@ -78,7 +151,8 @@ function boxKind(el: Element, style: CSSStyleDeclaration, tag: string, inRow: bo
   }
   if (!d) return BLOCK.has(tag) ? 'block' : CELL.has(tag) ? 'cell' : undefined;
   if (d === 'table-cell') return 'cell';
-  if (d.startsWith('inline') || d.startsWith('ruby') || d === 'table-column' || d === 'table-column-group') return undefined;
+  if (d.startsWith('inline') || d.startsWith('ruby') || d === 'table-column' || d === 'table-column-group')
+    return undefined;
   return 'block';
 }
 
@@ -92,7 +166,10 @@ function renderedChildren(node: Node): Node[] {
       return assigned.length ? assigned : Array.from(el.childNodes);
     }
     // A closed <details> shows its summary only.
-    if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return Array.from(el.children).filter((c) => c.tagName === 'SUMMARY').slice(0, 1);
+    if (el.tagName === 'DETAILS' && !el.hasAttribute('open'))
+      return Array.from(el.children)
+        .filter((c) => c.tagName === 'SUMMARY')
+        .slice(0, 1);
   }
   return Array.from(node.childNodes);
 }
@@ -170,7 +247,11 @@ class TextBuffer {
   }
 }
 
-export function extractText(root: Node, limits: ExtractLimits = DEFAULT_LIMITS, options: ExtractOptions = {}): ExtractedText {
+export function extractText(
+  root: Node,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+  options: ExtractOptions = {},
+): ExtractedText {
   const text = new TextBuffer();
   const segments: TextSegment[] = [];
   let truncated = false;
@@ -290,13 +371,22 @@ export function extractText(root: Node, limits: ExtractLimits = DEFAULT_LIMITS, 
     }
     if (!out) return;
     const identity = raw.length === data.length;
-    segments.push({ node, start: text.length, length: out.length, ...(identity ? {} : { raw: Uint32Array.from(raw) }) });
+    segments.push({
+      node,
+      start: text.length,
+      length: out.length,
+      ...(identity ? {} : { raw: Uint32Array.from(raw) }),
+    });
     text.append(out);
   }
 }
 
 /** The DOM position of a captured-text offset: the segment holding it (binary search). */
-export function domPosition(ex: ExtractedText, offset: number, preferEnd = false): { node: Text; offset: number } | undefined {
+export function domPosition(
+  ex: ExtractedText,
+  offset: number,
+  preferEnd = false,
+): { node: Text; offset: number } | undefined {
   const segs = ex.segments;
   let lo = 0;
   let hi = segs.length - 1;

@@ -37,14 +37,28 @@ export function clearHighlight(doc: Document) {
   overlayHost = undefined;
 }
 
-export function highlightSpans(doc: Document, capture: Capture, spans: { start: number; end: number }[], scroll = true): HighlightResult {
+export function highlightSpans(
+  doc: Document,
+  capture: Capture,
+  spans: { start: number; end: number }[],
+  scroll = true,
+): HighlightResult {
   clearHighlight(doc);
   if (!spans.length) return { painted: 0, method: 'none' };
   if (capture.map.kind === 'field') {
     const { field: f, raw } = capture.map;
     const first = spans[0]!;
     // Offsets are into the normalised text; the field's value may hold invisible characters too.
-    const at = (o: number, end: boolean) => (!raw || !raw.length ? o : end ? (o > 0 ? raw[Math.min(o, raw.length) - 1]! + 1 : 0) : o < raw.length ? raw[o]! : raw[raw.length - 1]! + 1);
+    const at = (o: number, end: boolean) =>
+      !raw || !raw.length
+        ? o
+        : end
+          ? o > 0
+            ? raw[Math.min(o, raw.length) - 1]! + 1
+            : 0
+          : o < raw.length
+            ? raw[o]!
+            : raw[raw.length - 1]! + 1;
     const s = { start: at(first.start, false), end: at(first.end, true) };
     f.setSelectionRange(s.start, s.end);
     if (scroll) {
@@ -57,7 +71,9 @@ export function highlightSpans(doc: Document, capture: Capture, spans: { start: 
     return { painted: 1, method: 'field-selection' };
   }
   const { extracted, base } = capture.map;
-  const ranges = spans.map((s) => rangeFor(extracted, base + s.start, base + s.end)).filter((r): r is Range => r !== undefined);
+  const ranges = spans
+    .map((s) => rangeFor(extracted, base + s.start, base + s.end))
+    .filter((r): r is Range => r !== undefined);
   if (!ranges.length) return { painted: 0, method: 'none' };
   const view = doc.defaultView as Window & typeof globalThis;
   if (scroll) {

@@ -18,6 +18,7 @@ export function notANoteReason(text: string): string | undefined {
   if (lines.length < 5) return undefined;
   const dated = lines.filter((l) => TIME.test(l) || DATE.test(l)).length;
   const sentences = text.match(SENTENCE)?.length ?? 0;
-  if (dated >= 4 && dated >= 0.6 * lines.length && sentences <= dated / 4) return 'it shows a schedule or a list of patients';
+  if (dated >= 4 && dated >= 0.6 * lines.length && sentences <= dated / 4)
+    return 'it shows a schedule or a list of patients';
   return undefined;
 }

@@ -6,7 +6,8 @@ export function queryAllPiercing(root: ParentNode, selector: string): Element[] 
   const parts = selectorParts(selector);
   parts.forEach((part, i) => {
     const found = scopes.flatMap((s) => Array.from(s.querySelectorAll(part)));
-    scopes = i === parts.length - 1 ? found : found.map((el) => el.shadowRoot).filter((r): r is ShadowRoot => r !== null);
+    scopes =
+      i === parts.length - 1 ? found : found.map((el) => el.shadowRoot).filter((r): r is ShadowRoot => r !== null);
   });
   return scopes as Element[];
 }

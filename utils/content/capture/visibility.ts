@@ -72,7 +72,8 @@ const px = (v: string | undefined) => {
 
 /** A length of a clip-path function: px, or a percentage of `size`. */
 function len(token: string, size: number | undefined): number | undefined {
-  if (token.endsWith('%')) return size === undefined ? (parseFloat(token) >= 50 ? Infinity : undefined) : (parseFloat(token) / 100) * size;
+  if (token.endsWith('%'))
+    return size === undefined ? (parseFloat(token) >= 50 ? Infinity : undefined) : (parseFloat(token) / 100) * size;
   const n = parseFloat(token);
   return Number.isNaN(n) ? undefined : n;
 }
@@ -88,7 +89,10 @@ export function clipPathHides(value: string, width?: number, height?: number): b
   if (!fn) return false;
   const args = fn[2]!.split(/\s+at\s+/)[0]!;
   if (fn[1] === 'inset') {
-    const t = args.split(/\s+round\s+/)[0]!.trim().split(/\s+/);
+    const t = args
+      .split(/\s+round\s+/)[0]!
+      .trim()
+      .split(/\s+/);
     const [a, b = a, c = a, d = b] = t as [string, string?, string?, string?];
     const top = len(a, height);
     const right = len(b!, width);
@@ -111,7 +115,12 @@ export function clipPathHides(value: string, width?: number, height?: number): b
   const points = args
     .replace(/^(nonzero|evenodd)\s*,/, '')
     .split(',')
-    .map((p) => p.trim().split(/\s+/).map((t, i) => len(t, i === 0 ? width : height)));
+    .map((p) =>
+      p
+        .trim()
+        .split(/\s+/)
+        .map((t, i) => len(t, i === 0 ? width : height)),
+    );
   if (points.some((p) => p.length !== 2 || p.some((x) => x === undefined || x === Infinity))) return false;
   const xs = points.map((p) => p[0]!);
   const ys = points.map((p) => p[1]!);
@@ -137,7 +146,11 @@ export function clipRectHides(value: string, width?: number, height?: number): b
 export function transformHides(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (!v || v === 'none') return false;
-  const nums = (args: string) => args.split(/[\s,]+/).filter(Boolean).map(Number);
+  const nums = (args: string) =>
+    args
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
   let m = /^matrix\(([^)]*)\)$/.exec(v);
   if (m) {
     const [a = 1, b = 0, c = 0, d = 1] = nums(m[1]!);
@@ -188,7 +201,12 @@ export function createProbe(doc: Document): Probe {
   const rootRect = root?.getBoundingClientRect?.();
   // No layout engine (happy-dom) or a frame that is not rendered: geometry says nothing.
   const layout = Boolean(rootRect && (rootRect.width > 0 || rootRect.height > 0));
-  const darkCanvas = Boolean(root && view && /dark/.test(view.getComputedStyle(root).colorScheme ?? '') && view.matchMedia?.('(prefers-color-scheme: dark)').matches);
+  const darkCanvas = Boolean(
+    root &&
+      view &&
+      /dark/.test(view.getComputedStyle(root).colorScheme ?? '') &&
+      view.matchMedia?.('(prefers-color-scheme: dark)').matches,
+  );
 
   const style = (el: Element): CSSStyleDeclaration => {
     let s = styles.get(el);
@@ -208,7 +226,8 @@ export function createProbe(doc: Document): Probe {
     const image = s.backgroundImage && s.backgroundImage !== 'none' && s.backgroundImage !== 'initial';
     if (image) bg = null;
     else if (own && own[3] > 0.5) bg = own;
-    else if (s.position === 'absolute' || s.position === 'fixed') bg = null; // painted over something else
+    else if (s.position === 'absolute' || s.position === 'fixed')
+      bg = null; // painted over something else
     else {
       const parent = renderedParent(el);
       bg = parent ? background(parent) : darkCanvas ? null : WHITE;
@@ -231,12 +250,19 @@ export function createProbe(doc: Document): Probe {
     }
     const r = el.getBoundingClientRect();
     if (r.width <= 0 && r.height <= 0) return false;
-    if (s.position === 'fixed') return r.right <= 0 || r.bottom <= 0 || r.left >= (view?.innerWidth ?? Infinity) || r.top >= (view?.innerHeight ?? Infinity);
+    if (s.position === 'fixed')
+      return (
+        r.right <= 0 ||
+        r.bottom <= 0 ||
+        r.left >= (view?.innerWidth ?? Infinity) ||
+        r.top >= (view?.innerHeight ?? Infinity)
+      );
     const x = view?.scrollX ?? 0;
     const y = view?.scrollY ?? 0;
     const width = Math.max(root!.scrollWidth, view?.innerWidth ?? 0);
     const height = Math.max(root!.scrollHeight, view?.innerHeight ?? 0);
-    const outside = (b: { left: number; top: number; right: number; bottom: number }) => b.right + x <= 0 || b.bottom + y <= 0 || b.left + x >= width || b.top + y >= height;
+    const outside = (b: { left: number; top: number; right: number; bottom: number }) =>
+      b.right + x <= 0 || b.bottom + y <= 0 || b.left + x >= width || b.top + y >= height;
     if (outside(r)) return true;
     // A box pulled off the page by a negative margin grows back into it: where is its text drawn?
     if (r.left + x >= 0 && r.top + y >= 0) return false;
@@ -254,10 +280,19 @@ export function createProbe(doc: Document): Probe {
     if (s.contentVisibility === 'hidden') return 'content-visibility: hidden';
     if (s.opacity !== undefined && s.opacity !== '' && parseFloat(s.opacity) <= MIN_OPACITY) return 'opacity 0';
     const parent = el.parentElement;
-    if (parent?.tagName === 'DETAILS' && !parent.hasAttribute('open') && !(el.tagName === 'SUMMARY' && Array.from(parent.children).find((c) => c.tagName === 'SUMMARY') === el)) return 'closed details';
+    if (
+      parent?.tagName === 'DETAILS' &&
+      !parent.hasAttribute('open') &&
+      !(el.tagName === 'SUMMARY' && Array.from(parent.children).find((c) => c.tagName === 'SUMMARY') === el)
+    )
+      return 'closed details';
     if (Math.abs(px(s.textIndent)) >= FAR) return 'text-indent off the page';
     if (s.transform && transformHides(s.transform)) return 'scaled to nothing';
-    if ((s as CSSStyleDeclaration & { scale?: string }).scale && /^0(\.0*)?(\s|$)/.test((s as CSSStyleDeclaration & { scale?: string }).scale!.trim())) return 'scaled to nothing';
+    if (
+      (s as CSSStyleDeclaration & { scale?: string }).scale &&
+      /^0(\.0*)?(\s|$)/.test((s as CSSStyleDeclaration & { scale?: string }).scale!.trim())
+    )
+      return 'scaled to nothing';
     const overflowX = s.overflowX || s.overflow;
     const overflowY = s.overflowY || s.overflow;
     const clipsX = Boolean(overflowX) && overflowX !== 'visible';
@@ -265,11 +300,28 @@ export function createProbe(doc: Document): Probe {
     let box: DOMRect | undefined;
     const rect = () => (layout ? (box ??= el.getBoundingClientRect()) : undefined);
     // A box of 1px or less that clips its overflow shows nothing readable (the "sr-only" pattern too).
-    if ((clipsX || clipsY) && layout && ((clipsX && rect()!.width < MIN_BOX_PX) || (clipsY && rect()!.height < MIN_BOX_PX))) return 'zero size, overflow clipped';
-    const tiny = (v: string | undefined) => Boolean(v) && v !== 'auto' && v !== 'none' && /^[\d.]+px$/.test(v!) && px(v) < MIN_BOX_PX;
-    if (!layout && ((clipsY && (tiny(s.height) || tiny(s.maxHeight))) || (clipsX && (tiny(s.width) || tiny(s.maxWidth))))) return 'zero size, overflow clipped';
-    if ((s.position === 'absolute' || s.position === 'fixed') && s.clip && s.clip !== 'auto' && clipRectHides(s.clip, rect()?.width, rect()?.height)) return 'clip';
-    if (s.clipPath && s.clipPath !== 'none' && clipPathHides(s.clipPath, rect()?.width, rect()?.height)) return 'clip-path';
+    if (
+      (clipsX || clipsY) &&
+      layout &&
+      ((clipsX && rect()!.width < MIN_BOX_PX) || (clipsY && rect()!.height < MIN_BOX_PX))
+    )
+      return 'zero size, overflow clipped';
+    const tiny = (v: string | undefined) =>
+      Boolean(v) && v !== 'auto' && v !== 'none' && /^[\d.]+px$/.test(v!) && px(v) < MIN_BOX_PX;
+    if (
+      !layout &&
+      ((clipsY && (tiny(s.height) || tiny(s.maxHeight))) || (clipsX && (tiny(s.width) || tiny(s.maxWidth))))
+    )
+      return 'zero size, overflow clipped';
+    if (
+      (s.position === 'absolute' || s.position === 'fixed') &&
+      s.clip &&
+      s.clip !== 'auto' &&
+      clipRectHides(s.clip, rect()?.width, rect()?.height)
+    )
+      return 'clip';
+    if (s.clipPath && s.clipPath !== 'none' && clipPathHides(s.clipPath, rect()?.width, rect()?.height))
+      return 'clip-path';
     if (offPage(el, s)) return 'off the page';
     return undefined;
   };
@@ -281,7 +333,11 @@ export function createProbe(doc: Document): Probe {
     const color = parseColor(s.color ?? '');
     if (!color) return true;
     if (color[3] <= MIN_OPACITY) return false;
-    if ((s.textShadow && s.textShadow !== 'none') || px((s as CSSStyleDeclaration & { webkitTextStrokeWidth?: string }).webkitTextStrokeWidth) > 0) return true;
+    if (
+      (s.textShadow && s.textShadow !== 'none') ||
+      px((s as CSSStyleDeclaration & { webkitTextStrokeWidth?: string }).webkitTextStrokeWidth) > 0
+    )
+      return true;
     const fill = parseColor((s as CSSStyleDeclaration & { webkitTextFillColor?: string }).webkitTextFillColor ?? '');
     if (fill && fill[3] <= MIN_OPACITY && !(s.backgroundClip ?? '').includes('text')) return false;
     const bg = background(el);

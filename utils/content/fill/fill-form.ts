@@ -20,7 +20,12 @@ export interface FillReport {
 function setValue(el: Element, value: string): boolean {
   const view = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
   if (!view) return false;
-  const proto = el instanceof view.HTMLSelectElement ? view.HTMLSelectElement.prototype : el instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
+  const proto =
+    el instanceof view.HTMLSelectElement
+      ? view.HTMLSelectElement.prototype
+      : el instanceof view.HTMLTextAreaElement
+        ? view.HTMLTextAreaElement.prototype
+        : view.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (!setter) return false;
   (el as HTMLElement).focus?.();
@@ -45,7 +50,9 @@ export function fillChargeEntry(doc: Document, adapter: BillingAdapter, s: Coded
     if (setValue(el, value) && value) report.filled++;
   };
   if (adapter.dateOfService) put(adapter.dateOfService, s.encounter.dateOfService);
-  POINTERS.slice(0, adapter.diagnosisSlots).forEach((letter, i) => put(fillSelector(adapter.diagnosis, { letter }), s.diagnoses[i]?.code ?? ''));
+  POINTERS.slice(0, adapter.diagnosisSlots).forEach((letter, i) =>
+    put(fillSelector(adapter.diagnosis, { letter }), s.diagnoses[i]?.code ?? ''),
+  );
   for (let i = 0; i < Math.max(adapter.lineSlots, s.lines.length); i++) {
     const n = i + 1;
     const l = s.lines[i];
@@ -57,7 +64,8 @@ export function fillChargeEntry(doc: Document, adapter: BillingAdapter, s: Coded
     adapter.line.modifiers.forEach((m, k) => put(fillSelector(m, { n }), l?.modifiers[k] ?? ''));
     put(fillSelector(adapter.line.units, { n }), l ? String(l.units) : '');
     put(fillSelector(adapter.line.pointers, { n }), l?.pointers.join('') ?? '');
-    if (adapter.line.charge && l?.charge !== undefined) put(fillSelector(adapter.line.charge, { n }), l.charge.toFixed(2));
+    if (adapter.line.charge && l?.charge !== undefined)
+      put(fillSelector(adapter.line.charge, { n }), l.charge.toFixed(2));
   }
   return report;
 }
@@ -70,14 +78,20 @@ export function readBillingPatient(doc: Document, adapter: BillingAdapter): Pati
     const v = (el && 'value' in el ? String((el as HTMLInputElement).value) : el?.textContent)?.trim();
     return v || undefined;
   };
-  const p = { name: read(adapter.patient.name), dob: read(adapter.patient.dob), memberId: read(adapter.patient.memberId) };
+  const p = {
+    name: read(adapter.patient.name),
+    dob: read(adapter.patient.dob),
+    memberId: read(adapter.patient.memberId),
+  };
   return Object.fromEntries(Object.entries(p).filter(([, v]) => v)) as PatientHeader;
 }
 
 /** The codes already on the form, as a code list for the spot-audit ("E11.22 N18.31 99214-25x1"). */
 export function readBilledCodes(doc: Document, adapter: BillingAdapter): string {
   const val = (sel: string) => ((doc.querySelector(sel) as HTMLInputElement | null)?.value ?? '').trim().toUpperCase();
-  const dx = POINTERS.slice(0, adapter.diagnosisSlots).map((letter) => val(fillSelector(adapter.diagnosis, { letter }))).filter(Boolean);
+  const dx = POINTERS.slice(0, adapter.diagnosisSlots)
+    .map((letter) => val(fillSelector(adapter.diagnosis, { letter })))
+    .filter(Boolean);
   const lines: string[] = [];
   for (let n = 1; n <= adapter.lineSlots; n++) {
     const code = val(fillSelector(adapter.line.code, { n }));

@@ -1,5 +1,10 @@
 import { CodesetError } from '../../../codesets/errors';
-import { parseCodesFile, parseOrderFile, type OrderRecord, type ValidCodeRecord } from '../../../codesets/icd10cm/order-file';
+import {
+  parseCodesFile,
+  parseOrderFile,
+  type OrderRecord,
+  type ValidCodeRecord,
+} from '../../../codesets/icd10cm/order-file';
 import type { TabularList } from '../../../codesets/icd10cm/tabular-xml';
 import { releaseLabels } from '../../../domain/releases';
 import { packArrays } from '../../../util/typed-arrays';
@@ -34,7 +39,9 @@ export const icdCodeTableModule: PackModule = {
   write(files, ctx) {
     ctx.progress('building ICD-10-CM code table');
     // Index and table XML files keep their own provenance (sources); releases here are code lists.
-    const icd = buildIcd(filesOf<IcdContent>(files, 'icd10cm-order', 'icd10cm-codes', 'icd10cm-tabular', 'icd10cm-tabular-notes'));
+    const icd = buildIcd(
+      filesOf<IcdContent>(files, 'icd10cm-order', 'icd10cm-codes', 'icd10cm-tabular', 'icd10cm-tabular-notes'),
+    );
     ctx.header.icdReleases = icd?.releases ?? [];
     if (!icd) return [];
     const d = icd.data;
@@ -42,14 +49,23 @@ export const icdCodeTableModule: PackModule = {
     ctx.counts.icdCodes = d.codes.length;
     for (const r of icd.releases) ctx.counts[`icdBillable ${r.label}`] = r.billableCount;
     const sections: SectionInput[] = [
-      { name: ICD_SECTIONS.meta, encoding: 'json', data: { releases: d.releases, olderTitles: d.olderTitles, parentOverrides: d.parentOverrides } },
+      {
+        name: ICD_SECTIONS.meta,
+        encoding: 'json',
+        data: { releases: d.releases, olderTitles: d.olderTitles, parentOverrides: d.parentOverrides },
+      },
       { name: ICD_SECTIONS.codes, encoding: 'binary', data: enc.encode(d.codes.join('\n')) },
       { name: ICD_SECTIONS.long, encoding: 'binary', data: enc.encode(d.long.join('\n')) },
       { name: ICD_SECTIONS.short, encoding: 'binary', data: enc.encode(d.short.join('\n')) },
       {
         name: ICD_SECTIONS.columns,
         encoding: 'binary',
-        data: packArrays([Uint32Array.from(d.present), Uint32Array.from(d.billable), Uint8Array.from(d.titleRelease), Int32Array.from(d.parent)]),
+        data: packArrays([
+          Uint32Array.from(d.present),
+          Uint32Array.from(d.billable),
+          Uint8Array.from(d.titleRelease),
+          Int32Array.from(d.parent),
+        ]),
       },
     ];
     return sections;
@@ -57,12 +73,21 @@ export const icdCodeTableModule: PackModule = {
 };
 
 /** Records one release's codes into the entries; returns [codeCount, billableCount]. */
-function addRelease(group: ParsedFile<IcdContent>[], label: string, r: number, entry: (code: string) => Entry): [number, number] {
+function addRelease(
+  group: ParsedFile<IcdContent>[],
+  label: string,
+  r: number,
+  entry: (code: string) => Entry,
+): [number, number] {
   const bit = 1 << r;
   const orders = group.filter((p) => p.kind === 'icd10cm-order') as ParsedFile<OrderRecord[]>[];
   const codesFiles = group.filter((p) => p.kind === 'icd10cm-codes') as ParsedFile<ValidCodeRecord[]>[];
   const tabular = group.find((p) => p.kind === 'icd10cm-tabular') as ParsedFile<TabularList> | undefined;
-  if (orders.length > 1) throw new CodesetError(orders[1]!.source.file, `a second order file for ICD-10-CM ${label} (the first is ${orders[0]!.source.file})`);
+  if (orders.length > 1)
+    throw new CodesetError(
+      orders[1]!.source.file,
+      `a second order file for ICD-10-CM ${label} (the first is ${orders[0]!.source.file})`,
+    );
   const order = orders[0];
   let billableCount = 0;
   let codeCount = 0;
@@ -81,10 +106,18 @@ function addRelease(group: ParsedFile<IcdContent>[], label: string, r: number, e
     const billable = new Set(order.content.filter((o) => o.billable).map((o) => o.code));
     for (const cf of codesFiles) {
       for (const rec of cf.content) {
-        if (!billable.has(rec.code)) throw new CodesetError(cf.source.file, `${rec.code} is listed as valid here but is not billable in ${order.source.file}`, { line: rec.line });
+        if (!billable.has(rec.code))
+          throw new CodesetError(
+            cf.source.file,
+            `${rec.code} is listed as valid here but is not billable in ${order.source.file}`,
+            { line: rec.line },
+          );
       }
       if (cf.content.length !== billable.size) {
-        throw new CodesetError(cf.source.file, `lists ${cf.content.length} valid codes but ${order.source.file} flags ${billable.size} as billable`);
+        throw new CodesetError(
+          cf.source.file,
+          `lists ${cf.content.length} valid codes but ${order.source.file} flags ${billable.size} as billable`,
+        );
       }
     }
   } else if (codesFiles.length) {
@@ -105,7 +138,8 @@ function addRelease(group: ParsedFile<IcdContent>[], label: string, r: number, e
 function buildIcd(icdParsed: ParsedFile<IcdContent>[]): { data: IcdSectionData; releases: IcdRelease[] } | undefined {
   if (icdParsed.length === 0) return undefined;
   const labels = releaseLabels(icdParsed.map((p) => p.info));
-  if (labels.length > 30) throw new CodesetError(icdParsed[0]!.source.file, 'more than 30 ICD-10-CM releases in one pack');
+  if (labels.length > 30)
+    throw new CodesetError(icdParsed[0]!.source.file, 'more than 30 ICD-10-CM releases in one pack');
   const entries = new Map<string, Entry>();
   const entry = (code: string) => {
     let e = entries.get(code);
@@ -137,7 +171,18 @@ function buildIcd(icdParsed: ParsedFile<IcdContent>[]): { data: IcdSectionData; 
     const r = labels.indexOf(p.info.release);
     for (const d of (p.content as TabularList).diags) if (d.parent) tabularParentByRelease[r]!.set(d.code, d.parent);
   }
-  const data: IcdSectionData = { releases: labels, codes, present: [], billable: [], short: [], long: [], titleRelease: [], parent: [], olderTitles: {}, parentOverrides: {} };
+  const data: IcdSectionData = {
+    releases: labels,
+    codes,
+    present: [],
+    billable: [],
+    short: [],
+    long: [],
+    titleRelease: [],
+    parent: [],
+    olderTitles: {},
+    parentOverrides: {},
+  };
   codes.forEach((code, i) => {
     const e = entries.get(code)!;
     data.present.push(e.present);
@@ -148,7 +193,8 @@ function buildIcd(icdParsed: ParsedFile<IcdContent>[]): { data: IcdSectionData; 
     data.long.push(long);
     data.titleRelease.push(newest);
     for (const [r, [s, l]] of e.titles) {
-      if (r !== newest && (l !== long || (s !== short && s !== ''))) (data.olderTitles[String(r)] ??= []).push([i, s, l]);
+      if (r !== newest && (l !== long || (s !== short && s !== '')))
+        (data.olderTitles[String(r)] ??= []).push([i, s, l]);
     }
     const newestPresent = 31 - Math.clz32(e.present);
     const parentIn = (r: number) => parentIndex(code, r, idx, entries, tabularParentByRelease[r]!);
@@ -163,7 +209,13 @@ function buildIcd(icdParsed: ParsedFile<IcdContent>[]): { data: IcdSectionData; 
   return { data, releases };
 }
 
-function parentIndex(code: string, release: number, idx: Map<string, number>, entries: Map<string, { present: number }>, tabularParent: Map<string, string>): number {
+function parentIndex(
+  code: string,
+  release: number,
+  idx: Map<string, number>,
+  entries: Map<string, { present: number }>,
+  tabularParent: Map<string, string>,
+): number {
   const bit = 1 << release;
   const t = tabularParent.get(code);
   if (t !== undefined && ((entries.get(t)?.present ?? 0) & bit) !== 0) return idx.get(t)!;

@@ -7,7 +7,13 @@ import type { IcdSectionData } from '../../sections';
  * parentOverrides), 'icd.codes' / 'icd.long' / 'icd.short' (UTF-8 text, one entry per line) and
  * 'icd.cols' (typed arrays: present, billable, titleRelease, parent).
  */
-export const ICD_SECTIONS = { meta: 'icd', codes: 'icd.codes', long: 'icd.long', short: 'icd.short', columns: 'icd.cols' } as const;
+export const ICD_SECTIONS = {
+  meta: 'icd',
+  codes: 'icd.codes',
+  long: 'icd.long',
+  short: 'icd.short',
+  columns: 'icd.cols',
+} as const;
 
 type IcdMeta = Pick<IcdSectionData, 'releases' | 'olderTitles' | 'parentOverrides'>;
 
@@ -37,7 +43,12 @@ export class IcdTable {
     this.releases = meta.releases;
     this.codes = lines(ICD_SECTIONS.codes);
     this.long = lines(ICD_SECTIONS.long);
-    [this.present, this.billable, this.titleRelease, this.parent] = unpackArrays(columns) as [Uint32Array, Uint32Array, Uint8Array, Int32Array];
+    [this.present, this.billable, this.titleRelease, this.parent] = unpackArrays(columns) as [
+      Uint32Array,
+      Uint32Array,
+      Uint8Array,
+      Int32Array,
+    ];
     this.codes.forEach((code, i) => this.byCode.set(code, i));
   }
 
@@ -96,7 +107,11 @@ export class IcdTable {
   title(i: number, r: number): string {
     if (r < 0 || this.titleRelease[i] === r || !this.isIn(i, r)) return this.long[i]!;
     let titles = this.olderTitleIndex.get(r);
-    if (!titles) this.olderTitleIndex.set(r, (titles = new Map((this.meta.olderTitles[String(r)] ?? []).map(([code, , long]) => [code, long]))));
+    if (!titles)
+      this.olderTitleIndex.set(
+        r,
+        (titles = new Map((this.meta.olderTitles[String(r)] ?? []).map(([code, , long]) => [code, long]))),
+      );
     return titles.get(i) ?? this.long[i]!;
   }
 

@@ -14,7 +14,8 @@ export const EXCLUDES1_SECTION = 'excludes1';
  * "(O24.-, O99.81-)". A trailing "-" or ".-" means "and every code below it".
  */
 // A dash right before another code is a range (E08-E13), not the "and below" mark (E10.-).
-const REF = /([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-(?!\s*[A-Z][0-9]))?(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g;
+const REF =
+  /([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-(?!\s*[A-Z][0-9]))?(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g;
 
 export function excludedRanges(text: string): [string, string][] {
   const out: [string, string][] = [];
@@ -85,11 +86,15 @@ export class Excludes1Table {
    * the newest one not after `release` (an ICD-10-CM label such as "FY2026"), else the newest.
    */
   between(a: string, b: string, release: string | undefined): Excludes1Pair[] {
-    const chosen = (release ? this.labels.filter((l) => releaseOrder(l, release) <= 0).at(-1) : undefined) ?? this.labels.at(-1);
+    const chosen =
+      (release ? this.labels.filter((l) => releaseOrder(l, release) <= 0).at(-1) : undefined) ?? this.labels.at(-1);
     const ua = undotIcd(a);
     const ub = undotIcd(b);
     // In the notes' own order, each pair once (a pair may hold for both directions).
-    const found = new Set([...this.held(chosen, ua).filter((p) => p.targets.some((t) => inPrefixRange(ub, t))), ...this.held(chosen, ub).filter((p) => p.targets.some((t) => inPrefixRange(ua, t)))]);
+    const found = new Set([
+      ...this.held(chosen, ua).filter((p) => p.targets.some((t) => inPrefixRange(ub, t))),
+      ...this.held(chosen, ub).filter((p) => p.targets.some((t) => inPrefixRange(ua, t))),
+    ]);
     return found.size === 0 ? [] : this.pairs.filter((p) => found.has(p));
   }
 }

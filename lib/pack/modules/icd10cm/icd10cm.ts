@@ -110,7 +110,12 @@ export class Icd10cm {
     const code = dotIcd(input);
     const i = this.table.indexOf(code);
     if (i === undefined) return undefined;
-    return { code, title: this.titleAt(i), billable: this.isBillable(i), children: this.childrenOf(i).map((c) => this.ref(c)) };
+    return {
+      code,
+      title: this.titleAt(i),
+      billable: this.isBillable(i),
+      children: this.childrenOf(i).map((c) => this.ref(c)),
+    };
   }
 
   /** The 7th-character values that apply to a code (from itself or the nearest ancestor / section). */
@@ -137,13 +142,17 @@ export class Icd10cm {
     const i = this.table.indexOf(code);
     if (i === undefined) return undefined;
     const t = this.table;
-    const hierarchy = t.ancestorsOf(i).reverse().map((p) => this.ref(p));
+    const hierarchy = t
+      .ancestorsOf(i)
+      .reverse()
+      .map((p) => this.ref(p));
     const result: IcdLookup = {
       system: 'ICD-10-CM',
       code,
       title: this.titleAt(i),
       short: t.shortTitle(i),
-      titleRelease: this.answering && t.isIn(i, t.releaseIndex(this.answering)) ? this.answering : t.releases[t.titleReleaseOf(i)]!,
+      titleRelease:
+        this.answering && t.isIn(i, t.releaseIndex(this.answering)) ? this.answering : t.releases[t.titleReleaseOf(i)]!,
       billable: this.isBillable(i),
       releases: t.releases.flatMap((release, r) => (t.isIn(i, r) ? [{ release, billable: t.isBillableIn(i, r) }] : [])),
       notIn: t.releases.filter((_, r) => !t.isIn(i, r)),
@@ -167,7 +176,9 @@ export class Icd10cm {
    * notes, so silence there means "no notes in that release").
    */
   private notesTabular(chain: string[]): TabularRelease | undefined {
-    return this.tabularsAnswering().find((t) => chain.some((c) => t.has(c)) || (t.notesOnly && this.inRelease(chain[0]!, t.release)));
+    return this.tabularsAnswering().find(
+      (t) => chain.some((c) => t.has(c)) || (t.notesOnly && this.inRelease(chain[0]!, t.release)),
+    );
   }
 
   /** Notes printed at the code, each ancestor, its section and its chapter (all apply below them). */

@@ -21,7 +21,12 @@ export interface IcdDateStatus {
 export function statusIn(table: IcdTable, i: number, label: string): IcdDateStatus {
   const r = table.releaseIndex(label);
   const code = table.codes[i]!;
-  const status: IcdDateStatus = { code, release: label, inRelease: table.isIn(i, r), billable: table.isBillableIn(i, r) };
+  const status: IcdDateStatus = {
+    code,
+    release: label,
+    inRelease: table.isIn(i, r),
+    billable: table.isBillableIn(i, r),
+  };
   let previous = -1;
   for (let k = r - 1; k >= 0; k--) {
     if (table.isIn(i, k)) {
@@ -30,7 +35,11 @@ export function statusIn(table: IcdTable, i: number, label: string): IcdDateStat
     }
   }
   if (previous >= 0 && table.isBillableIn(i, previous) && !table.isBillableIn(i, r)) {
-    const replacements = replacementsOf(table, i, previous, r).map((k) => ({ code: table.codes[k]!, title: table.title(k, r), billable: true }));
+    const replacements = replacementsOf(table, i, previous, r).map((k) => ({
+      code: table.codes[k]!,
+      title: table.title(k, r),
+      billable: true,
+    }));
     status.deleted = { previous: table.releases[previous]!, nowHeader: table.isIn(i, r), replacements };
   } else if (!table.isIn(i, r) && previous < 0) {
     const later = table.releases.findIndex((_, k) => k > r && table.isIn(i, k));
@@ -61,7 +70,8 @@ function replacementsOf(table: IcdTable, i: number, previous: number, r: number)
   const category = codes[i]!.slice(0, 3);
   const added: number[] = [];
   for (let k = 0; k < codes.length; k++) {
-    if (codes[k]!.startsWith(category) && table.isIn(k, r) && !table.isIn(k, previous) && table.isBillableIn(k, r)) added.push(k);
+    if (codes[k]!.startsWith(category) && table.isIn(k, r) && !table.isIn(k, previous) && table.isBillableIn(k, r))
+      added.push(k);
   }
   const title = table.title(i, previous).toLowerCase();
   const exact = added.filter((k) => table.title(k, r).toLowerCase() === title);

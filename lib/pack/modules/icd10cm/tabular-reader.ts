@@ -62,7 +62,16 @@ export class TabularRelease {
 
   node(code: string): TabularNode | undefined {
     const n = this.data.nodes[code];
-    return n && { code, description: n.d, sectionId: n.s, notes: n.n ?? {}, ...(n.x ? { sevenChr: n.x } : {}), placeholder: n.p === 1 };
+    return (
+      n && {
+        code,
+        description: n.d,
+        sectionId: n.s,
+        notes: n.n ?? {},
+        ...(n.x ? { sevenChr: n.x } : {}),
+        placeholder: n.p === 1,
+      }
+    );
   }
 
   /** Every node's code and notes, in the order of the Tabular. */
@@ -93,7 +102,9 @@ export class Tabulars {
   ) {}
 
   private load(prefix: string): TabularRelease[] {
-    return this.header.sections.filter((s) => s.name.startsWith(prefix)).map((s) => new TabularRelease(this.raw.json<TabularSectionData>(s.name)!));
+    return this.header.sections
+      .filter((s) => s.name.startsWith(prefix))
+      .map((s) => new TabularRelease(this.raw.json<TabularSectionData>(s.name)!));
   }
 
   /**

@@ -29,11 +29,19 @@ export const tabularModule: PackModule = {
   },
   write(files) {
     const sections: SectionInput[] = [];
-    for (const t of fullTabulars(files)) sections.push({ name: `${TABULAR_PREFIX.full}${t.info.release}`, encoding: 'json', data: tabularSection(t) });
+    for (const t of fullTabulars(files))
+      sections.push({ name: `${TABULAR_PREFIX.full}${t.info.release}`, encoding: 'json', data: tabularSection(t) });
     for (const p of notesExtractions(files)) {
       const nodes: TabularSectionData['nodes'] = {};
       for (const n of p.content.nodes) nodes[n.code] = { d: n.desc, s: '', n: n.notes };
-      const data: TabularSectionData = { release: p.info.release, sourceId: p.source.id, version: p.content.version, chapters: [], nodes, notesOnly: true };
+      const data: TabularSectionData = {
+        release: p.info.release,
+        sourceId: p.source.id,
+        version: p.content.version,
+        chapters: [],
+        nodes,
+        notesOnly: true,
+      };
       sections.push({ name: `${TABULAR_PREFIX.notesOnly}${p.info.release}`, encoding: 'json', data });
     }
     return sections;
@@ -47,7 +55,9 @@ export function fullTabulars(files: ParsedFile[]): ParsedFile<TabularList>[] {
 /** Notes extractions of releases with no full Tabular XML loaded (that one is richer: code also, 7th characters, chapter notes). */
 export function notesExtractions(files: ParsedFile[]): ParsedFile<TabularNotesFile>[] {
   const full = fullTabulars(files);
-  return filesOf<TabularNotesFile>(files, 'icd10cm-tabular-notes').filter((p) => !full.some((t) => t.info.release === p.info.release));
+  return filesOf<TabularNotesFile>(files, 'icd10cm-tabular-notes').filter(
+    (p) => !full.some((t) => t.info.release === p.info.release),
+  );
 }
 
 function tabularSection(p: ParsedFile<TabularList>): TabularSectionData {
@@ -68,7 +78,12 @@ function tabularSection(p: ParsedFile<TabularList>): TabularSectionData {
       name: c.name,
       desc: c.desc,
       notes: c.notes,
-      sections: c.sections.map((s) => ({ id: s.id, desc: s.desc, notes: s.notes, ...(s.sevenChrDef ? { x: s.sevenChrDef } : {}) })),
+      sections: c.sections.map((s) => ({
+        id: s.id,
+        desc: s.desc,
+        notes: s.notes,
+        ...(s.sevenChrDef ? { x: s.sevenChrDef } : {}),
+      })),
     })),
     nodes,
   };
