@@ -16,14 +16,18 @@ interface DrugCode {
   moiety: string;
   /** Other words of the name (salt, form) that disambiguate between codes of one moiety. */
   extra: string[];
+  /** Words of a form the title names after the drug ("preservative free", "extended-release"): the note must say them. */
+  requires: string[];
   dose: number;
   unit: Unit;
   upTo: boolean;
 }
 type Unit = 'mg' | 'mcg' | 'g' | 'units' | 'ml';
 
+// "Injection, <drug> [(brand)][, <form>…], [per|up to] <dose> <unit>": the form segments ("not otherwise
+// specified", "preservative free") sit between the name and the dose (J3301, J3300).
 const TITLE =
-  /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?, (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
+  /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?((?:, [a-z][a-z -]*?)*), (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
 const GIVEN =
   /\b(given|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
 const NOT_GIVEN = /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg)/i;
@@ -54,15 +58,21 @@ export function drugIndex(pack: CodePack): Map<string, DrugCode[]> {
       .toLowerCase()
       .split(/[\s\-/]+/)
       .filter(Boolean);
+    // "not otherwise specified" is the plain drug; any other form must be written in the note.
+    const forms = (m[3] ?? '')
+      .split(',')
+      .map((f) => f.trim().toLowerCase())
+      .filter((f) => f && f !== 'not otherwise specified');
     const d: DrugCode = {
       code: h.code,
       title: h.title,
       release: h.release,
       moiety: words[0]!,
       extra: words.slice(1),
-      dose: Number(m[4]),
-      unit: unitOf(m[5]!),
-      upTo: /up to/i.test(m[3] ?? ''),
+      requires: forms.flatMap((f) => f.split(/[\s-]+/)).filter((w) => w.length > 2),
+      dose: Number(m[5]),
+      unit: unitOf(m[6]!),
+      upTo: /up to/i.test(m[4] ?? ''),
     };
     if (d.moiety.length < 4) continue;
     idx.set(d.moiety, [...(idx.get(d.moiety) ?? []), d]);
@@ -105,6 +115,7 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
       const doseOk = dm && dm.index - at < 60;
       // Prefer the code whose salt/form words the sentence names; then the smallest billing unit.
       const scored = candidates
+        .filter((c) => c.requires.every((w) => lower.includes(w)))
         .map((c) => ({
           c,
           hits: c.extra.filter((w) => lower.includes(w)).length,
@@ -117,6 +128,7 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
             a.c.dose - b.c.dose ||
             a.c.code.localeCompare(b.c.code),
         );
+      if (scored.length === 0) continue;
       const best = scored[0]!;
       const c = best.c;
       if (out.has(c.code)) continue;

@@ -42,10 +42,29 @@ function synth(norm: string, like: Token, source: number): ExpandedToken {
   return { start: like.start, end: like.end, norm, stem: stemWord(norm), upper: false, source, expanded: true };
 }
 
+/** Words that put a place name before them ("lives in Flint, MI"; "from Lansing, MI 48906"). */
+const PLACE_LEAD = new Set(['in', 'at', 'from', 'near']);
+
+/**
+ * A two-letter capitalised word after a place name is a state, not a diagnosis: "in Flint, MI" or
+ * "Lansing, MI 48906" (an address), never "history of CAD, MI" (a list of conditions).
+ */
+function isPlaceAbbreviation(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.upper || t.norm.length !== 2) return false;
+  if (/^\d{5}$/.test(tokens[i + 1]?.norm ?? '')) return true;
+  const place = tokens[i - 1];
+  return Boolean(
+    place && /^[a-z]{3,}$/.test(place.norm) && !ABBR.has(place.norm) && PLACE_LEAD.has(tokens[i - 2]?.norm ?? ''),
+  );
+}
+
 export function expandTokens(tokens: Token[]): ExpandedToken[] {
   const out: ExpandedToken[] = [];
   tokens.forEach((t, i) => {
     const abbr = ABBR.get(t.norm);
+    // A state in an address reads as nothing at all (its letters are no term's stem either).
+    if (abbr && isPlaceAbbreviation(tokens, i)) return;
     if (abbr && (!abbr.upperOnly || t.upper)) {
       for (const w of abbr.words) out.push(synth(w, t, i));
     } else {

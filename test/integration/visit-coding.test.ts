@@ -45,6 +45,29 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(shown(note).some((c) => c.startsWith(never))).toBe(false);
   });
 
+  it('places, organisations and normal findings are not diagnoses: a state after a place name is not MI', () => {
+    expect(shown('PHYSICAL EXAMINATION: HEENT: Tympanic membranes pearly gray.')).toEqual([]);
+    expect(shown("SOCIAL HISTORY: She was seen at Children's Hospital.")).toEqual([]);
+    expect(shown('The patient lives in Flint, MI.')).toEqual([]);
+    expect(shown('Address: 123 Main Street, Lansing, MI 48906.')).toEqual([]);
+    // A list of conditions keeps its MI.
+    expect(shown('PAST MEDICAL HISTORY: CAD, MI, CHF.')).toContain('I25.2');
+    expect(shown('ASSESSMENT: Acute MI.')).toEqual(['I21.9']);
+  });
+
+  it("a drug given is billed by the code its name and form match, in that code's units: triamcinolone acetonide 40 mg is J3301 x 4", () => {
+    const got = analyzer
+      .analyze('PROCEDURE: Triamcinolone acetonide 40 mg injected into the right knee.')
+      .suggestions.filter((s) => s.system !== 'ICD-10-CM');
+    expect(got.map((s) => s.code)).toEqual(['J3301']);
+    expect(got[0]!.reason.note).toMatch(/^4 units/);
+    // A form the title names must be written: preservative-free is J3300 only when the note says so.
+    const pf = analyzer
+      .analyze('PROCEDURE: Triamcinolone acetonide preservative free 4 mg injected.')
+      .suggestions.filter((s) => s.system !== 'ICD-10-CM');
+    expect(pf.map((s) => s.code)).toEqual(['J3300']);
+  });
+
   it.each([
     ['ASSESSMENT: Syncope.', ['R55']],
     ['ASSESSMENT: Neurogenic bladder.', ['N31.9']],
