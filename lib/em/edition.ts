@@ -1,4 +1,4 @@
-import type { Family } from '../domain/visit-family';
+import { FAMILIES, type Family } from '../domain/visit-family';
 
 /*
  * What an E/M answer comes from. The leveller reads no code-set release: its tables
@@ -14,21 +14,10 @@ export const EM_RULES_WORDING = 'our own wording, no CPT descriptor text';
 
 /** Office and outpatient visits levelled by the 2021 guidelines (MDM or total time). */
 const RULES_2021: readonly Family[] = ['new', 'established'];
-/** Families whose levels follow the 2023 revision (hospital, ED, consultations, nursing facility, home, discharge day). */
-const RULES_2023: readonly Family[] = [
-  'ed',
-  'initial',
-  'subsequent',
-  'same-day',
-  'discharge',
-  'office-consult',
-  'inpatient-consult',
-  'nursing-initial',
-  'nursing-subsequent',
-  'nursing-discharge',
-  'home-new',
-  'home-established',
-];
+/** Families levelled by neither revision's MDM tables: critical care by its time, the others by extent or age. */
+const NOT_BY_REVISION: readonly Family[] = ['critical-care', 'preventive', 'eye', 'disability'];
+/** Families whose levels follow the 2023 revision: every other one (hospital, ED, consultations, nursing facility, home, discharge day). */
+const RULES_2023: readonly Family[] = FAMILIES.filter((f) => !RULES_2021.includes(f) && !NOT_BY_REVISION.includes(f));
 
 export interface EmAnswersFrom {
   dateOfService: string;

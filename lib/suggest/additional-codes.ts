@@ -1,6 +1,6 @@
 import type { CodePack, IcdLookup } from '../pack/code-pack';
 import type { Suggestion } from './schema';
-import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { isNarrativeReading } from './narrative-readings';
 
 const REF = /\(([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?)?\)/g;
 const FURTHER = /further specify|identify the (?:specified )?(?:condition|disorder|complication)/i;
@@ -58,9 +58,7 @@ export function additionalCodes(
   const used: Suggestion[] = [];
   // A reading of its own in the history or course first ("pipe smoking" F17.290), then the
   // readings a longer one covered ("smokes" F17.200 under it).
-  const own = excluded.filter(
-    (e) => e.system === 'ICD-10-CM' && e.assertion === 'present' && e.reason.note === NARRATIVE_ONLY_WHY,
-  );
+  const own = excluded.filter(isNarrativeReading);
   const covered = alternatives.filter((a) => a.system === 'ICD-10-CM' && a.assertion === 'present');
   for (const c of claim) {
     if (c.system !== 'ICD-10-CM') continue;

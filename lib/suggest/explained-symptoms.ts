@@ -1,6 +1,6 @@
 import type { NoteDocument } from '../document/document';
 import type { Suggestion } from './schema';
-import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { isNarrativeReading, putInPlaceOf } from './narrative-readings';
 import { integralTo } from './integral-symptoms';
 
 const SYMPTOM = /^R[0-6]/;
@@ -32,13 +32,7 @@ export function explainSymptoms(
     const own = words(s.evidence[0]!.text);
     if (own.length === 0) continue;
     const found = excluded.filter((e) => {
-      if (
-        e.system !== 'ICD-10-CM' ||
-        e.assertion !== 'present' ||
-        e.reason.note !== NARRATIVE_ONLY_WHY ||
-        used.includes(e)
-      )
-        return false;
+      if (!isNarrativeReading(e) || used.includes(e)) return false;
       if (list.some((c) => c.code === e.code) || !integralTo(s.code, [e.code])) return false;
       const st = e.evidence[0] && sentenceOf(e.evidence[0].start);
       const said = st ? words(doc.view.slice(st.start, st.end)) : [];
@@ -46,21 +40,7 @@ export function explainSymptoms(
     });
     if (found.length !== 1) continue;
     const e = found[0]!;
-    const at = list.indexOf(s);
-    list = [
-      ...list.slice(0, at),
-      {
-        ...e,
-        section: s.section,
-        evidence: [...s.evidence, ...e.evidence].sort((a, b) => a.start - b.start),
-        reason: {
-          ...e.reason,
-          refinedFrom: s.code,
-          note: `the note explains the listed ${s.code}: ${e.code} (Guidelines I.B.4-5, IV.D)`,
-        },
-      },
-      ...list.slice(at + 1),
-    ];
+    list = putInPlaceOf(list, s, [e], `the note explains the listed ${s.code}: ${e.code} (Guidelines I.B.4-5, IV.D)`);
     replaced.push({
       ...s,
       reason: { ...s.reason, note: `explained by ${e.code}, written in the note (Guidelines I.B.5)` },

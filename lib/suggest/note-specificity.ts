@@ -1,9 +1,15 @@
 import type { Suggestion } from './schema';
-import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { isNarrativeReading, putInPlaceOf } from './narrative-readings';
 import { termStems } from './dictionary';
 
 const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.description);
-const stemsOf = (s: Suggestion) => new Set(termStems(s.reason.matched).required);
+const STEMS = new WeakMap<Suggestion, Set<string>>();
+/** The required stems of a suggestion's matched term, read once per suggestion. */
+function stemsOf(s: Suggestion): Set<string> {
+  let stems = STEMS.get(s);
+  if (!stems) STEMS.set(s, (stems = new Set(termStems(s.reason.matched).required)));
+  return stems;
+}
 
 /**
  * The assessment names the condition; the present illness may say more of it. An "unspecified"
@@ -27,27 +33,19 @@ export function specifyFromPresentIllness(
     if (mine.size === 0) continue;
     const found = excluded.filter(
       (e) =>
-        e.system === 'ICD-10-CM' &&
+        isNarrativeReading(e) &&
         e.section === 'hpi' &&
-        e.assertion === 'present' &&
-        e.reason.note === NARRATIVE_ONLY_WHY &&
         !vague(e) &&
         !list.some((c) => c.code === e.code) &&
         [...mine].every((x) => stemsOf(e).has(x)),
     );
     if (found.length === 0 || found.length > 2 || new Set(found.map((e) => e.code.slice(0, 5))).size > 1) continue;
-    const at = list.indexOf(s);
-    const specific = found.map((e) => ({
-      ...e,
-      section: s.section,
-      evidence: [...s.evidence, ...e.evidence].sort((a, b) => a.start - b.start),
-      reason: {
-        ...e.reason,
-        refinedFrom: s.code,
-        note: `the present illness documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)`,
-      },
-    }));
-    list = [...list.slice(0, at), ...specific, ...list.slice(at + 1)];
+    list = putInPlaceOf(
+      list,
+      s,
+      found,
+      `the present illness documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)`,
+    );
     replaced.push({
       ...s,
       reason: {
