@@ -1,7 +1,7 @@
 import { decodePack, type DecodedPack, type Inflate } from './container';
 import type { IcdRelease, PackHeader, PackSource } from './format';
 import type { MueService } from '../codesets/ncci/mue';
-import { coversDate, lastPerRelease } from '../domain/releases';
+import { coverageOn, uncoveredDateWarnings, type DateCoverage } from './date-coverage';
 import { releaseStatement, resolveReleases, type ReleaseInForce } from './release-resolver';
 import { AlphabeticIndex } from './modules/alphabetic-index';
 import { AocTable, type AocEdit } from './modules/aoc';
@@ -27,14 +27,7 @@ export type { AocEdit } from './modules/aoc';
 export type { HccInfo } from './modules/hcc';
 export type { SearchResult } from './search';
 export type { TermSource } from './term-sources';
-
-export interface DateCoverage {
-  system: string;
-  release: string;
-  effectiveFrom: string;
-  effectiveTo: string;
-  covers: boolean;
-}
+export type { DateCoverage } from './date-coverage';
 
 /** The modules of one pack, read on first use and shared by every date-of-service view (`atDate`). */
 interface Modules {
@@ -246,26 +239,12 @@ export class CodePack {
 
   /** For each source system: does its release cover the date of service? */
   coverage(dos: string): DateCoverage[] {
-    return lastPerRelease(this.header.sources).map((s) => ({
-      system: s.system,
-      release: s.release,
-      effectiveFrom: s.effectiveFrom,
-      effectiveTo: s.effectiveTo,
-      covers: coversDate(s, dos),
-    }));
+    return coverageOn(this.header.sources, dos);
   }
 
-  /**
-   * Warnings for a date of service no loaded release covers, one per code system, naming the one
-   * answering instead (ICD-10-CM counts code lists only: an index update is not a year's codes).
-   */
+  /** One warning per code system no loaded release covers on the date (date-coverage.ts). */
   dateWarnings(dos: string): string[] {
-    return this.releasesFor(dos)
-      .filter((r) => !r.inForce)
-      .map(
-        (r) =>
-          `${r.system}: no loaded release covers the date of service ${dos}; answers come from ${r.release} (effective ${r.effectiveFrom} to ${r.effectiveTo}). Import the release in force on that date.`,
-      );
+    return uncoveredDateWarnings(this.releasesFor(dos), dos);
   }
 
   /** Ranked code search over titles, inclusion terms, index terms and HCPCS descriptions. */

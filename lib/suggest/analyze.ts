@@ -6,7 +6,8 @@ import { parseDocument, type Statement } from '../document/document';
 import type { SectionRole } from '../document/schema';
 import { fold, stemWord, tokenize, type Token } from '../text/tokens';
 import { isNewborn } from './newborn';
-import { familyCode, historyCode } from './assertion-map';
+import { applyAssertion, withHcc } from './assertion-outcome';
+import { claimOrder } from './claim-order';
 import { bindQualifiers, type Dictionary } from './dictionary';
 import { dictionaryFor } from './dictionary-build';
 import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
@@ -31,8 +32,6 @@ const TREATS = /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|pr
 
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
 const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };
-/** Diagnostic sections written last in time come first on the claim (discharge before admission diagnoses). */
-const LATE_DIAGNOSIS = /discharge|final|postop|post-op|postprocedure|post-procedure/i;
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
@@ -94,7 +93,7 @@ export class NoteAnalyzer {
       sentenceSpans,
     );
     // Risk adjustment: the CMS-HCC V28 category of each diagnosis the mapping covers.
-    const withHcc = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? this.hcc(s) : s));
+    const hccOf = (list: Suggestion[]) => list.map((s) => (s.system === 'ICD-10-CM' ? withHcc(this.pack, s) : s));
     return {
       setting,
       release: {
@@ -106,7 +105,7 @@ export class NoteAnalyzer {
       warnings: opts.dateOfService
         ? this.pack.dateWarnings(opts.dateOfService).filter((w) => w.startsWith('ICD-10-CM'))
         : [],
-      suggestions: withHcc(suggestions),
+      suggestions: hccOf(suggestions),
       alternatives,
       excluded,
       stats: {
@@ -217,24 +216,9 @@ export class NoteAnalyzer {
                 refinedFrom: refined.from ?? term.code,
                 refinedBy: [...refined.by, 'both sides documented (Guidelines I.B.13)'],
               };
-        out.push(this.applyAssertion(sided, setting));
+        out.push(applyAssertion(this.pack, this.dict, sided, setting));
       }
     }
-  }
-
-  private hcc(s: Suggestion): Suggestion {
-    const h = this.pack.hccOf(s.code);
-    return h
-      ? {
-          ...s,
-          hcc: {
-            category: h.category,
-            ...(h.label ? { label: h.label } : {}),
-            model: h.model,
-            paymentYear: h.paymentYear,
-          },
-        }
-      : s;
   }
 
   /**
@@ -252,57 +236,4 @@ export class NoteAnalyzer {
       return exp[p]!.expanded || forms.some((f) => w === f || w === `${f}s` || `${w}s` === f || w === `${f}es`);
     });
   }
-
-  /** Guidelines on what a mention becomes given how it is asserted (IV.H outpatient uncertainty, I.C.21.c.4 history). */
-  private applyAssertion(m: Mention, setting: Setting): Mention {
-    const symptom = m.code.startsWith('R');
-    switch (m.assertion) {
-      case 'negated':
-        return { ...m, excludedWhy: 'documented as absent' };
-      case 'hypothetical':
-        return { ...m, excludedWhy: 'hypothetical / conditional mention' };
-      case 'possible':
-        if (setting === 'office' && !symptom) {
-          return {
-            ...m,
-            excludedWhy:
-              'uncertain diagnosis: in the office setting code the signs and symptoms instead (Guidelines IV.H)',
-          };
-        }
-        return { ...m, score: m.score * 0.8 };
-      case 'family': {
-        const f = familyCode(this.pack, this.dict, m.code);
-        if (!f) return { ...m, excludedWhy: 'condition of a family member: no matching family-history code' };
-        return { ...m, code: f.code, mappedFrom: m.code, note: f.note };
-      }
-      case 'historical': {
-        // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says.
-        if (/^Z(8[5-7]|9)/.test(m.code)) return m;
-        const h = historyCode(this.pack, this.dict, m.code);
-        if (h === 'keep')
-          return {
-            ...m,
-            score: m.score * 0.9,
-            note: 'chronic condition documented in the history: code it if it is still present and affects care',
-          };
-        if (!h)
-          return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
-        return { ...m, code: h.code, mappedFrom: m.code, note: h.note };
-      }
-      default:
-        return m;
-    }
-  }
-}
-
-/**
- * Claim order of the statements: the diagnostic sections first (the latest in time first:
- * discharge / final / postoperative before admission / preoperative), each in the note's order,
- * then every other statement in the note's order.
- */
-function claimOrder(statements: Statement[]): Map<number, number> {
-  const rank = (st: Statement) =>
-    st.section.role !== 'diagnostic' ? 2 : LATE_DIAGNOSIS.test(st.section.heading) ? 0 : 1;
-  const sorted = [...statements].sort((a, b) => rank(a) - rank(b) || a.index - b.index);
-  return new Map(sorted.map((st, i) => [st.index, i]));
 }

@@ -1,0 +1,63 @@
+import type { Setting } from '../domain/setting';
+import type { CodePack } from '../pack/code-pack';
+import type { Dictionary } from './dictionary';
+import { familyCode, historyCode } from './assertion-map';
+import type { Mention } from './mentions';
+import type { Suggestion } from './schema';
+
+/** Guidelines on what a mention becomes given how it is asserted (IV.H outpatient uncertainty, I.C.21.c.4 history). */
+export function applyAssertion(pack: CodePack, dict: Dictionary, m: Mention, setting: Setting): Mention {
+  const symptom = m.code.startsWith('R');
+  switch (m.assertion) {
+    case 'negated':
+      return { ...m, excludedWhy: 'documented as absent' };
+    case 'hypothetical':
+      return { ...m, excludedWhy: 'hypothetical / conditional mention' };
+    case 'possible':
+      if (setting === 'office' && !symptom) {
+        return {
+          ...m,
+          excludedWhy:
+            'uncertain diagnosis: in the office setting code the signs and symptoms instead (Guidelines IV.H)',
+        };
+      }
+      return { ...m, score: m.score * 0.8 };
+    case 'family': {
+      const f = familyCode(pack, dict, m.code);
+      if (!f) return { ...m, excludedWhy: 'condition of a family member: no matching family-history code' };
+      return { ...m, code: f.code, mappedFrom: m.code, note: f.note };
+    }
+    case 'historical': {
+      // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says.
+      if (/^Z(8[5-7]|9)/.test(m.code)) return m;
+      const h = historyCode(pack, dict, m.code);
+      if (h === 'keep')
+        return {
+          ...m,
+          score: m.score * 0.9,
+          note: 'chronic condition documented in the history: code it if it is still present and affects care',
+        };
+      if (!h)
+        return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
+      return { ...m, code: h.code, mappedFrom: m.code, note: h.note };
+    }
+    default:
+      return m;
+  }
+}
+
+/** The suggestion with its CMS-HCC category, where the mapping has one for the code. */
+export function withHcc(pack: CodePack, s: Suggestion): Suggestion {
+  const h = pack.hccOf(s.code);
+  return h
+    ? {
+        ...s,
+        hcc: {
+          category: h.category,
+          ...(h.label ? { label: h.label } : {}),
+          model: h.model,
+          paymentYear: h.paymentYear,
+        },
+      }
+    : s;
+}

@@ -1,0 +1,82 @@
+import type { NoteDocument, Statement } from '../document/document';
+import {
+  DRUG_EVENTS,
+  findSubstances,
+  lookupSubstance,
+  substanceKey,
+  type DrugTable,
+  type SubstanceMention,
+} from './drug-table';
+import { ADVERSE, INGESTION, UNCERTAIN, cueHere } from './drug-event-cues';
+
+/** Which substances a drug-event statement is about, and the conditions a drug is said to have caused. */
+
+/**
+ * "Presents after suicide attempt." names no substance: the substances named in the discussion that
+ * follows in the same section (up to three statements) when it says they were taken, else those of a
+ * narrative statement that says the patient took or ingested them. Never the medication list.
+ */
+export function borrowSubstances(
+  doc: NoteDocument,
+  table: DrugTable,
+  st: Statement,
+  statements: Statement[],
+): SubstanceMention[] {
+  const at = statements.indexOf(st);
+  const nearby = statements.slice(at, at + 4).filter((s) => s.section === st.section);
+  const nearbyText = nearby.map((s) => doc.view.slice(s.start, s.end)).join(' ');
+  if (INGESTION.test(nearbyText)) {
+    const subs = nearby.flatMap((s) => findSubstances(table, doc.view.slice(s.start, s.end), s.start));
+    if (subs.length > 0) return subs;
+  }
+  return statements
+    .filter((s) => s.section.role === 'narrative' && cueHere(doc, s, INGESTION))
+    .flatMap((s) => findSubstances(table, doc.view.slice(s.start, s.end), s.start));
+}
+
+/** With a non-medicinal substance in the same ingestion, a substance whose row has a 'nonmedicinal' subterm takes it (I.C.19.e.5.d). */
+export function preferNonmedicinal(table: DrugTable, subs: SubstanceMention[]): SubstanceMention[] {
+  if (!subs.some((s) => s.substance.toxic)) return subs;
+  return subs.map((s) => {
+    const other = lookupSubstance(table, substanceKey([...s.substance.key.split(' '), DRUG_EVENTS.nonmedicinal_word]));
+    return other ? { ...s, substance: other } : s;
+  });
+}
+
+/** "neutropenia due to chemotherapy (carboplatin)", "lithium-induced hypothyroidism": a condition, a link word, a drug with an adverse-effect cell. */
+export function adverseLinks(doc: NoteDocument, table: DrugTable, st: Statement) {
+  const text = doc.view.slice(st.start, st.end);
+  const out: { category: string; cue: { start: number; end: number }; sub: SubstanceMention; condition: string }[] = [];
+  ADVERSE.lastIndex = 0;
+  for (let m = ADVERSE.exec(text); m; m = ADVERSE.exec(text)) {
+    const condition = text.slice(Math.max(0, text.lastIndexOf(',', m.index - 1) + 1), m.index).trim();
+    const clauseEnd = text.slice(m.index + m[0].length).search(/[;.]|,\s+(?:and|but)\b|\band\s+(?:she|he|the)\b/);
+    const after = text.slice(m.index + m[0].length, clauseEnd < 0 ? undefined : m.index + m[0].length + clauseEnd);
+    if (!/[a-z]{3}/i.test(condition) || UNCERTAIN.test(condition)) continue;
+    for (const sub of findSubstances(table, after, st.start + m.index + m[0].length)) {
+      const category = sub.substance.cell('adverse');
+      if (category)
+        out.push({
+          category,
+          cue: { start: st.start + m.index, end: st.start + m.index + m[0].length },
+          sub,
+          condition,
+        });
+    }
+  }
+  for (const suffix of DRUG_EVENTS.cues.adverse_suffix) {
+    for (let at = text.toLowerCase().indexOf(suffix); at >= 0; at = text.toLowerCase().indexOf(suffix, at + 1)) {
+      const lead = findSubstances(table, text.slice(Math.max(0, at - 40), at), st.start + Math.max(0, at - 40)).pop();
+      const clause = text.slice(Math.max(0, text.lastIndexOf(',', at) + 1), at);
+      if (!lead || lead.end !== st.start + at || UNCERTAIN.test(clause)) continue;
+      const category = lead.substance.cell('adverse');
+      const condition = text
+        .slice(at + suffix.length)
+        .split(/[,;.]/)[0]!
+        .trim();
+      if (category && /[a-z]{3}/i.test(condition))
+        out.push({ category, cue: { start: st.start + at, end: st.start + at + suffix.length }, sub: lead, condition });
+    }
+  }
+  return out;
+}
