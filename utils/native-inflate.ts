@@ -76,9 +76,15 @@ const PREFIX = 16;
  * what `nativeInflater` gives on the whole bytes (the deferred sections are inflated afterwards,
  * a section asked for before it is ready is inflated by fflate). A response that does not match
  * its header's layout (damaged, truncated, too long) is read whole and goes the ordinary way, so
- * the loader refuses it with its usual message.
+ * the loader refuses it with its usual message. With `omit` (the background's analysis copy), reading
+ * stops once every other section is in: the pack writes the omitted ones last (lib/pack/load-order.ts),
+ * so their bytes (the PTP rows, the Index: over half the file) are never transferred, and asking for
+ * one of them is an error, never a silent wrong answer.
  */
-export async function readPackPreInflated(res: Response): Promise<{ bytes: Uint8Array; inflate: Inflate | undefined }> {
+export async function readPackPreInflated(
+  res: Response,
+  omit?: RegExp,
+): Promise<{ bytes: Uint8Array; inflate: Inflate | undefined }> {
   const whole = async (bytes: Uint8Array) => {
     performance.mark('cc:pack-fetched');
     return { bytes, inflate: await nativeInflater(bytes) };
@@ -91,6 +97,9 @@ export async function readPackPreInflated(res: Response): Promise<{ bytes: Uint8
   let base = 0;
   let sections: PackSection[] = [];
   let next = 0;
+  /** Where the last section not omitted ends: reading stops there when sections are omitted. */
+  let neededEnd = 0;
+  let partial = false;
   const done = new Map<number, Uint8Array>();
   const served = new Set<number>();
   const checked = new Set<number>();
@@ -151,6 +160,7 @@ export async function readPackPreInflated(res: Response): Promise<{ bytes: Uint8
         return readRest([joined]);
       }
       if (joined.length > total) return readRest([joined]);
+      neededEnd = base + sections.reduce((m, s) => (omit?.test(s.name) ? m : Math.max(m, s.offset + s.length)), 0);
       out = new Uint8Array(total);
       out.set(joined);
       got = joined.length;
@@ -160,13 +170,21 @@ export async function readPackPreInflated(res: Response): Promise<{ bytes: Uint8
       got += value.length;
     }
     startArrived();
+    if (omit && got >= neededEnd && got < out.length) {
+      partial = true;
+      await reader.cancel().catch(() => {});
+      break;
+    }
   }
-  if (!out || got !== out.length) return whole(out ? out.subarray(0, got) : concat(head));
+  if (!out || (got !== out.length && !partial)) return whole(out ? out.subarray(0, got) : concat(head));
   performance.mark('cc:pack-fetched');
   await Promise.all(started);
   // Deferred sections (their CRC too) after the caller has started.
-  setTimeout(() => void Promise.all(sections.filter((s) => DEFERRED.test(s.name)).map(run)), 0);
+  const arrived = (s: PackSection) => base + s.offset + s.length <= got;
+  setTimeout(() => void Promise.all(sections.filter((s) => DEFERRED.test(s.name) && arrived(s)).map(run)), 0);
+  const notRead = (data: Uint8Array) => partial && data.buffer === out!.buffer && data.byteOffset >= got;
   const inflate: Inflate = (data, maxLength) => {
+    if (notRead(data)) throw new Error("not read: this copy holds only the sections a note's analysis reads");
     served.add(data.byteOffset);
     const hit = data.buffer === out!.buffer ? done.get(data.byteOffset) : undefined;
     if (hit) {
@@ -175,6 +193,7 @@ export async function readPackPreInflated(res: Response): Promise<{ bytes: Uint8
     }
     return boundedFflate(data, maxLength);
   };
-  inflate.verified = (data) => data.buffer === out!.buffer && checked.has(data.byteOffset);
+  // A section never read is not CRC-checked (its bytes are not there): asking for it fails in `inflate`.
+  inflate.verified = (data) => notRead(data) || (data.buffer === out!.buffer && checked.has(data.byteOffset));
   return { bytes: out, inflate };
 }

@@ -128,13 +128,18 @@ async function openStored(id: string, d: ChartCoderDb): Promise<CodePack> {
  * The pack this page answers from: the imported release the user activated, else the bundled one.
  * A stored release that fails its checks is not used: the previous imported release answers if it
  * is intact, else the bundled one, and `warning` says why in one line (nothing is deleted).
+ * `view: 'analysis'` (the background's analysis service) reads the bundled pack without the sections
+ * a note's analysis never reads (utils/default-pack.ts); an imported release is always read whole.
  */
-export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack> {
+export async function loadActivePack(
+  d: ChartCoderDb = db(),
+  view: 'whole' | 'analysis' = 'whole',
+): Promise<ActivePack> {
   const { activeRelease, previousRelease } = await readSettings(d).catch(() => ({
     activeRelease: undefined,
     previousRelease: undefined,
   }));
-  if (!activeRelease) return { pack: await loadDefaultPack(), origin: 'bundled' };
+  if (!activeRelease) return { pack: await loadDefaultPack(view), origin: 'bundled' };
   let why: string;
   try {
     return { pack: await openStored(activeRelease, d), origin: 'imported', releaseId: activeRelease };
@@ -154,7 +159,7 @@ export async function loadActivePack(d: ChartCoderDb = db()): Promise<ActivePack
       // Falls through to the bundled pack.
     }
   }
-  return { pack: await loadDefaultPack(), origin: 'bundled', warning: `${why}; using the bundled code sets` };
+  return { pack: await loadDefaultPack(view), origin: 'bundled', warning: `${why}; using the bundled code sets` };
 }
 
 export { RELEASE_CHANNEL } from './release-channel';

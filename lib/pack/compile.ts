@@ -10,6 +10,7 @@ import { buildDictionary } from '../suggest/dictionary-build';
 import type { PackSource } from './format';
 import type { ParsedFile, WriteContext } from './modules/module';
 import { PACK_MODULES, parserFor } from './modules/registry';
+import { inLoadOrder } from './load-order';
 
 export interface CompileProgress {
   phase: string;
@@ -137,7 +138,7 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     counts,
     ...(alphabeticIndex ? { alphabeticIndex } : {}),
   };
-  let bytes = encodePack(meta, sections);
+  let bytes = encodePack(meta, inLoadOrder(sections));
   if (icdReleases.some((r) => r.hasTitles)) {
     // The match dictionary is derived from the pack itself, so build it from the pack just made.
     progress({ phase: 'compiling the match dictionary', done, total: expanded.length });
@@ -148,7 +149,7 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     sections.push({ name: 'dict.strings', encoding: 'binary', data: strings });
     sections.push({ name: 'dict.bin', encoding: 'binary', data: bin });
     counts.dictionaryTerms = dict.size;
-    bytes = encodePack(meta, sections);
+    bytes = encodePack(meta, inLoadOrder(sections));
   }
   progress({ phase: 'done', done: expanded.length, total: expanded.length });
   return { bytes, sources, skipped, counts };

@@ -72,12 +72,15 @@ export async function launch(): Promise<Harness> {
   return { context, extensionId, blocked, close: () => context.close() };
 }
 
-/** Opens the side panel page bound to the tab showing `page` (as the real panel is bound to its tab). */
+/**
+ * Opens the side panel page bound to the tab showing `page` (as the real panel is bound to its tab).
+ * The tab id is asked of the background service worker, so no other extension page loads (and
+ * competes for the CPU) before the panel — a coder opens the panel straight from the chart.
+ */
 export async function openPanelFor(h: Harness, page: Page): Promise<Page> {
-  const panel = await h.context.newPage();
-  await panel.goto(`chrome-extension://${h.extensionId}/options.html`);
   const url = page.url();
-  const tabId = await panel.evaluate(async (u) => {
+  const [sw] = h.context.serviceWorkers();
+  const tabId = await (sw ?? (await h.context.waitForEvent('serviceworker'))).evaluate(async (u) => {
     const api = (
       globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
     ).chrome;
@@ -85,6 +88,7 @@ export async function openPanelFor(h: Harness, page: Page): Promise<Page> {
     return tabs.find((t) => t.url === u)?.id;
   }, url);
   if (tabId === undefined) throw new Error(`no tab for ${url}`);
+  const panel = await h.context.newPage();
   await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }

@@ -4,13 +4,15 @@ import { loadPack } from '../../lib/pack/code-pack';
 import { readHeader } from '../../lib/pack/container';
 import { readPackPreInflated } from '../../utils/native-inflate';
 import { fixtureInputs } from '../helpers/fixtures';
+import { ANALYSIS_OMITS } from '../../lib/pack/load-order';
 
-/** A response whose body arrives in pieces of `size` bytes (as the browser streams an extension file). */
-function chunked(bytes: Uint8Array, size: number): Response {
+/** A response whose body arrives in pieces of `size` bytes (as the browser streams an extension file); `sent` counts the bytes pulled. */
+function chunked(bytes: Uint8Array, size: number, sent = { bytes: 0 }): Response {
   let at = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
       if (at >= bytes.length) return controller.close();
+      sent.bytes += Math.min(size, bytes.length - at);
       controller.enqueue(bytes.slice(at, at + size));
       at += size;
     },
@@ -34,6 +36,27 @@ describe('the bundled pack read as it arrives (sections inflated during the tran
       expect(pack.lookup('E11.22')).toMatchObject({ code: 'E11.22', billable: true });
       expect(pack.lookup('E11.22')).toEqual(loadPack(bytes).lookup('E11.22'));
     }
+  });
+
+  it('the analysis copy stops reading before the sections it omits (written last), answers the same, and refuses an omitted section', async () => {
+    const bytes = await build();
+    const { header, base } = readHeader(bytes);
+    const omitted = header.sections.filter((s) => ANALYSIS_OMITS.test(s.name));
+    expect(omitted.length).toBeGreaterThan(0);
+    const firstOmitted = base + Math.min(...omitted.map((s) => s.offset));
+    const sent = { bytes: 0 };
+    const { bytes: got, inflate } = await readPackPreInflated(chunked(bytes, 64, sent), ANALYSIS_OMITS);
+    expect(sent.bytes).toBeLessThan(bytes.length);
+    expect(sent.bytes).toBeLessThanOrEqual(firstOmitted + 64);
+    const copy = loadPack(got, 'analysis copy', inflate);
+    expect(copy.lookup('E11.22')).toEqual(loadPack(bytes).lookup('E11.22'));
+    expect(copy.excludes1Between('E11.9', 'E10.9')).toEqual(loadPack(bytes).excludes1Between('E11.9', 'E10.9'));
+    const ptp = omitted.find((s) => s.name.startsWith('ptp.'));
+    if (ptp) expect(() => copy.ptpEdits('12002', '99213')).toThrowError(/ptp\.\w+ cannot be inflated \(not read/);
+    // Without `omit` the whole pack is read, as before.
+    const whole = { bytes: 0 };
+    expect((await readPackPreInflated(chunked(bytes, 4096, whole))).bytes).toEqual(bytes);
+    expect(whole.bytes).toBe(bytes.length);
   });
 
   it('a damaged, truncated or over-long pack is refused with the loader’s usual message', async () => {

@@ -11,6 +11,9 @@ import { RULES } from '../../lib/checks/registry';
 import { feeScheduleOf } from '../../lib/checks/fee-schedule';
 import { readInputs } from '../../cli/io';
 import { codesetsDir } from '../../cli/paths';
+import { boundedFflate, readHeader, type Inflate } from '../../lib/pack/container';
+import { ANALYSIS_OMITS } from '../../lib/pack/load-order';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
 
 /*
  * The hand-coded visit notes (../shared/data/notes/visit-coded) with their gold codes as the claim:
@@ -65,10 +68,12 @@ function goldClaim(c: GoldCase, emModifiers: string[] = []): string {
 }
 
 describe.skipIf(!present)('visit-coded gold claims raise no unexpected error', () => {
+  let bytes: Uint8Array;
   let pack: CodePack;
   let docs: { c: GoldCase; text: string }[];
   beforeAll(async () => {
-    pack = loadPack((await compilePack(await readInputs([dir!]))).bytes);
+    bytes = (await compilePack(await readInputs([dir!]))).bytes;
+    pack = loadPack(bytes);
     const cases = (JSON.parse(readFileSync(casesFile, 'utf8')) as { cases: GoldCase[] }).cases;
     const rows = Papa.parse<Record<string, string>>(gunzipSync(readFileSync(csvFile)).toString('utf8'), {
       header: true,
@@ -119,4 +124,32 @@ describe.skipIf(!present)('visit-coded gold claims raise no unexpected error', (
       if (minor.length) expect(c.em!.modifiers, `note ${c.note_id}`).toContain('25');
     }
   });
+  it("the background's analysis copy: the pack stores last the sections analysis never reads, and analysing every note reads none of them", () => {
+    // What utils/native-inflate.ts does with ANALYSIS_OMITS: bytes past the last other section never arrive.
+    const { header, base } = readHeader(bytes);
+    const omitted = header.sections.filter((s) => ANALYSIS_OMITS.test(s.name));
+    const kept = header.sections.filter((s) => !ANALYSIS_OMITS.test(s.name));
+    expect(omitted.map((s) => s.name)).toEqual(expect.arrayContaining(['index', 'ptp.rows']));
+    const cut = base + Math.max(...kept.map((s) => s.offset + s.length));
+    expect(Math.min(...omitted.map((s) => base + s.offset))).toBeGreaterThanOrEqual(cut);
+    const prefix = new Uint8Array(bytes.length);
+    prefix.set(bytes.subarray(0, cut));
+    const asked: number[] = [];
+    const inflate: Inflate = (data, max) => {
+      if (data.byteOffset >= cut) {
+        asked.push(data.byteOffset);
+        throw new Error('not read');
+      }
+      return boundedFflate(data, max);
+    };
+    inflate.verified = (data) => data.byteOffset >= cut;
+    const analyzer = new NoteAnalyzer(loadPack(prefix, 'analysis copy', inflate));
+    for (const { c, text } of docs) {
+      const analysis = analyzer.analyze(text, { setting: 'office', dateOfService: '2026-11-01' });
+      expect(analysis.suggestions.length, `note ${c.note_id}`).toBeGreaterThan(0);
+    }
+    expect(asked).toEqual([]);
+    // The same request on a section past the cut is refused, never answered from missing bytes.
+    expect(() => loadPack(prefix, 'analysis copy', inflate).ptpEdits('12002', '99213')).toThrow();
+  }, 300_000);
 });

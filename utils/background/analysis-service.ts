@@ -55,7 +55,11 @@ interface FirstNote {
 
 async function load(first: FirstNote | undefined): Promise<Warm> {
   performance.mark('cc:bg-warm-start');
-  const [active, settings] = await Promise.all([loadActivePack(), readSettings().catch(() => undefined)]);
+  // The analysis copy: the bundled pack without the NCCI tables and the Index (never read by an analysis).
+  const [active, settings] = await Promise.all([
+    loadActivePack(undefined, 'analysis'),
+    readSettings().catch(() => undefined),
+  ]);
   performance.mark('cc:bg-pack-ready');
   const analyzer = new NoteAnalyzer(active.pack);
   performance.mark('cc:bg-analyzer-ready');
