@@ -32,8 +32,11 @@ export type ReviewAction =
     }
   /** A decision on a suggestion (undefined withdraws it). `units` is the suggestion's own unit count. */
   | { type: 'decide'; code: string; system: CodeSystem; units?: number; decision: Decision | undefined }
-  /** A code added from the search. */
-  | { type: 'add'; code: string; system: CodeSystem }
+  /**
+   * A code added from the search: picked from the results, or typed as a code list entry
+   * (`typed`: read by the shared parser, lib/review/claim-codes.ts, with its modifiers and units).
+   */
+  | { type: 'add'; code: string; system: CodeSystem; modifiers?: string[]; units?: number; typed?: boolean }
   | { type: 'remove'; code: string }
   /** Moves a diagnosis up (-1) or down (+1) in claim order. */
   | { type: 'move'; code: string; dir: -1 | 1 }
@@ -53,11 +56,17 @@ export interface Step {
 const same = (state: ReviewState): Step => ({ state, events: [] });
 const isDiagnosis = (system: CodeSystem) => system === 'ICD-10-CM';
 
-function withCode(state: ReviewState, code: string, system: CodeSystem, units = 1): ReviewState {
+function withCode(
+  state: ReviewState,
+  code: string,
+  system: CodeSystem,
+  units = 1,
+  modifiers: string[] = [],
+): ReviewState {
   if (isDiagnosis(system))
     return state.diagnoses.includes(code) ? state : { ...state, diagnoses: [...state.diagnoses, code] };
   if (state.services.some((s) => s.code === code)) return state;
-  return { ...state, services: [...state.services, { code, modifiers: [], units }] };
+  return { ...state, services: [...state.services, { code, modifiers, units }] };
 }
 
 function withoutCode(state: ReviewState, code: string): ReviewState {
@@ -124,8 +133,8 @@ export function reduceReview(state: ReviewState, a: ReviewAction): Step {
       return decide(state, a);
     case 'add':
       return {
-        state: withCode(state, a.code, a.system),
-        events: [{ kind: 'accepted', code: a.code, detail: 'added from search' }],
+        state: withCode(state, a.code, a.system, a.units, a.modifiers),
+        events: [{ kind: 'accepted', code: a.code, detail: a.typed ? 'typed in the search' : 'added from search' }],
       };
     case 'remove': {
       const next = withoutCode(state, a.code);

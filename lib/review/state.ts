@@ -16,7 +16,9 @@ export type Decision = z.infer<typeof DecisionSchema>;
 /** A service line of the claim being built (CPT / HCPCS). */
 export const ServiceLineSchema = z.strictObject({
   code: z.string().max(12),
-  modifiers: z.array(z.string().max(4)).max(4),
+  // As typed (the panel's input holds at most 32 characters): a modifier that is not one, or a fifth,
+  // is reported on the claim, and the review still saves and restores.
+  modifiers: z.array(z.string().max(32)).max(16),
   units: z.number().int().min(1).max(9999),
 });
 export type ServiceLine = z.infer<typeof ServiceLineSchema>;
