@@ -1,16 +1,26 @@
 import { useMemo, useState } from 'react';
 import type { CodePack } from '@/lib/pack/code-pack';
 import { searchCpt, type CptDescriptors } from '@/lib/cpt/descriptors';
+import { looksLikeCodes, readTypedCodes, systemOf, type TypedCode } from '@/lib/review';
 import { CodeDetail } from './CodeDetail';
+import { TypedCodes } from './TypedCodes';
 
 interface Props {
   pack: CodePack;
   cpt: CptDescriptors;
-  onAdd: (code: string, system: 'ICD-10-CM' | 'HCPCS' | 'CPT') => void;
+  /** The chart's date of service: a typed code is read against the release in force on it. */
+  dateOfService: string;
+  onAdd: (code: TypedCode & { typed?: boolean }) => void;
 }
 
-/** Instant search over the loaded code sets (and the user's licensed CPT file, when imported). */
-export function CodeSearch({ pack, cpt, onAdd }: Props) {
+const undotted = (code: string) => code.replace('.', '').toUpperCase();
+
+/**
+ * Instant search over the loaded code sets (and the user's licensed CPT file, when imported). What
+ * is typed as codes ("E1122", "E11", "E11.22 I10 99214-25") is also read by the shared code-list
+ * parser, as `export --codes` reads it: the same messages, and the codes added as typed.
+ */
+export function CodeSearch({ pack, cpt, dateOfService, onAdd }: Props) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string>();
   const results = useMemo(() => {
@@ -32,6 +42,21 @@ export function CodeSearch({ pack, cpt, onAdd }: Props) {
     }));
     return [...codes, ...c];
   }, [pack, cpt, query]);
+  const typed = useMemo(() => {
+    const q = query.trim();
+    if (q.length < 2 || !looksLikeCodes(q)) return undefined;
+    const read = readTypedCodes(q, pack, dateOfService);
+    // A shape message waits while the entry is still the start of a code in the results (typing "E1").
+    const typing = (entry: string) =>
+      results.some(
+        (r) => undotted(r.code).length > undotted(entry).length && undotted(r.code).startsWith(undotted(entry)),
+      );
+    return { ...read, problems: read.problems.filter((p) => p.kind !== 'shape' || !typing(p.entry)) };
+  }, [pack, dateOfService, query, results]);
+  // One bare code the results already offer needs no second "Add".
+  const single = typed?.codes.length === 1 ? typed.codes[0]! : undefined;
+  const offered =
+    single && !single.modifiers.length && single.units === 1 && results.some((r) => r.code === single.code);
   return (
     <section aria-label="Code search">
       <label htmlFor="code-search">Search codes</label>
@@ -39,8 +64,16 @@ export function CodeSearch({ pack, cpt, onAdd }: Props) {
         id="code-search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="words or a code, e.g. type 2 diabetes chronic kidney disease"
+        placeholder="words or codes, e.g. type 2 diabetes chronic kidney disease, or E11.22 99214-25"
       />
+      {typed && (
+        <TypedCodes
+          codes={offered ? [] : typed.codes}
+          problems={typed.problems}
+          onAdd={(codes) => codes.forEach((c) => onAdd({ ...c, typed: true }))}
+          onAddMeant={(code) => onAdd({ code, system: systemOf(code, pack), modifiers: [], units: 1, typed: true })}
+        />
+      )}
       <ul aria-label="Search results" className="results">
         {results.map((r) => (
           <li key={`${r.system}-${r.code}`} className="result">
@@ -54,7 +87,11 @@ export function CodeSearch({ pack, cpt, onAdd }: Props) {
               {r.billable ? '' : <span className="muted">(header, not billable)</span>}
             </button>{' '}
             {r.billable && (
-              <button type="button" onClick={() => onAdd(r.code, r.system)} aria-label={`Add ${r.code} to the summary`}>
+              <button
+                type="button"
+                onClick={() => onAdd({ code: r.code, system: r.system, modifiers: [], units: 1 })}
+                aria-label={`Add ${r.code} to the summary`}
+              >
                 Add
               </button>
             )}

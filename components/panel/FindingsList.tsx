@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Finding } from '@/lib/checks/schema';
-
-import type { FindingState } from '@/lib/review';
+import type { FindingState, ReviewAction } from '@/lib/review';
 
 export type { FindingState };
 export const findingKey = (f: Finding) => `${f.rule}:${f.codes.join(',')}`;
@@ -85,5 +84,28 @@ export function FindingsList({ findings, states, inSummary, onState, onRemoveCod
         );
       })}
     </ul>
+  );
+}
+
+/** The findings on the summary as a section; the coder's answers are review actions. */
+export function FindingsSection({
+  findings,
+  states,
+  inSummary,
+  act,
+  onShowEvidence,
+}: Omit<Props, 'onState' | 'onRemoveCode'> & { act: (a: ReviewAction) => void }) {
+  return (
+    <section aria-label="Findings on the summary">
+      <h2>Findings</h2>
+      <FindingsList
+        findings={findings}
+        states={states}
+        inSummary={inSummary}
+        onState={(f, st) => act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })}
+        onRemoveCode={(code) => act({ type: 'remove', code })}
+        onShowEvidence={onShowEvidence}
+      />
+    </section>
   );
 }

@@ -1,21 +1,24 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Finding } from '@/lib/checks/schema';
-import { claimLines, claimServices, codesOnClaim, hasClaim, type Decision, type ReviewAction } from '@/lib/review';
+import { useCallback, useEffect } from 'react';
+import { claimServices, codesOnClaim, type Decision, type ReviewAction } from '@/lib/review';
 import type { Suggestion } from '@/lib/suggest/schema';
 import { logAudit } from '@/utils/audit';
 import { clearInPage, highlightInPage } from '@/utils/tab-link';
+import { BillingSection } from './BillingSection';
 import { openPackGate } from './boot';
-import { FindingsList, findingKey } from './FindingsList';
+import { FindingsSection } from './FindingsList';
 import { useAnalysis } from './hooks/useAnalysis';
+import { useFindings } from './hooks/useFindings';
 import { useHandoffFor, useSaveHandoff } from './hooks/useHandoff';
 import { useFirstSuggestionsMs } from './hooks/useFirstSuggestions';
 import { useFirstTabToSuggestion } from './hooks/useFirstTabToSuggestion';
 import { usePanelData } from './hooks/usePanelData';
-import { useReview, useShownLog } from './hooks/useReview';
+import { useReview, useReviewReleases, useShownLog } from './hooks/useReview';
 import { useSummary } from './hooks/useSummary';
 import { useTabLink } from './hooks/useTabLink';
 import { NoteSuggestions } from './NoteSuggestions';
 import { PatientFields } from './PatientFields';
+import { ReleaseLine } from './ReleaseLine';
+import { SpotAuditSection } from './SpotAuditSection';
 import { SummaryView } from './SummaryView';
 import { NoNoteNotice, NotReadingNotice, Toolbar } from './Toolbar';
 
@@ -28,14 +31,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function SidePanelApp() {
   const { active, engine, settings, cpt, error, setError, updateSettings } = usePanelData();
   const { note, noNote, noScript, billing, recapture, readOnce } = useTabLink();
-  // The review records the releases it is coded against: this page's pack, or until it is loaded
-  // the background's that answered the first suggestions (so decisions can start at once).
-  const [answeredReleases, setAnsweredReleases] = useState<string[]>([]);
-  const ownReleases = useMemo(
-    () => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])],
-    [active],
-  );
-  const { state, dispatch, review } = useReview(note, active ? ownReleases : answeredReleases, settings?.visitKind);
+  const { releases, answeredWith } = useReviewReleases(active);
+  const { state, dispatch, review } = useReview(note, releases, settings?.visitKind);
   // Date of service: the coder's entry, else the encounter date on the chart banner, else today.
   const dos = state.dateOfService ?? note?.encounter?.date ?? today();
   const setting = settings?.setting ?? 'office';
@@ -48,9 +45,7 @@ export function SidePanelApp() {
     state.visit,
     setError,
   );
-  useEffect(() => {
-    if (answeredBy?.releases.length) setAnsweredReleases(answeredBy.releases);
-  }, [answeredBy]);
+  useEffect(() => answeredWith(answeredBy?.releases), [answeredBy, answeredWith]);
   const firstMs = useFirstSuggestionsMs(analysis);
   // This page's own pack loads once the first suggestions are on screen, or at once when it is
   // needed first: the panel analyses itself, or the page shows no note (search, billing).
@@ -61,35 +56,7 @@ export function SidePanelApp() {
   useFirstTabToSuggestion();
   useShownLog(review, analysis, note?.text.length ?? 0);
 
-  const findings: Finding[] = useMemo(() => {
-    if (!active || !engine || !hasClaim(state)) return [];
-    try {
-      return engine.checkEncounter(
-        {
-          dateOfService: dos,
-          setting,
-          ...claimLines(state),
-          ...(analysis && note ? { analysis, note: note.text } : {}),
-        },
-        active.pack,
-      );
-    } catch (e) {
-      return [
-        {
-          rule: 'input',
-          kind: 'validity',
-          severity: 'error',
-          message: e instanceof Error ? e.message : String(e),
-          rationale: '',
-          source: 'ChartCoder',
-          codes: [],
-          evidence: [],
-          action: 'Fix the code list.',
-        },
-      ];
-    }
-  }, [active, engine, state, dos, setting, analysis, note]);
-
+  const findings = useFindings(active, engine, state, dos, setting, analysis, note);
   const { summary, problems } = useSummary(active, engine, state, findings, dos, setting, cpt);
   useSaveHandoff(review, summary);
   const handoff = useHandoffFor(billing, today());
@@ -120,18 +87,7 @@ export function SidePanelApp() {
   // page's own code pack loads (decisions wait for it: the review records the releases).
   return (
     <>
-      {active && engine ? (
-        <engine.ReleaseStatus pack={active.pack} dateOfService={dos} />
-      ) : (
-        <div className="status" role="status" aria-label="Code-set releases" aria-busy="true">
-          Date of service {dos}: loading code sets…
-        </div>
-      )}
-      {active?.warning && (
-        <p role="alert" className="warn">
-          {active.warning}
-        </p>
-      )}
+      <ReleaseLine active={active} engine={engine} dateOfService={dos} />
       <main data-first-suggestions-ms={firstMs}>
         <h1 className="sr-only">ChartCoder review</h1>
         <Toolbar
@@ -142,33 +98,13 @@ export function SidePanelApp() {
           onReread={recapture}
         />
         {billing && active && engine && (
-          <engine.BillingPanel
+          <BillingSection
+            engine={engine}
             billing={billing}
-            summary={ownSummary ?? handoff.summary}
-            from={
-              ownSummary
-                ? 'this review'
-                : handoff.handoff
-                  ? `the review of ${handoff.handoff.at.slice(0, 16).replace('T', ' ')} by ${handoff.handoff.user}`
-                  : ''
-            }
+            own={ownSummary}
+            handoff={handoff}
+            review={review}
             today={today()}
-            onFilled={(detail) =>
-              void logAudit(
-                review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined),
-                'form-filled',
-                undefined,
-                detail,
-              )
-            }
-            onConfirmedSamePatient={(detail) =>
-              void logAudit(
-                review ?? (handoff.handoff ? { id: handoff.handoff.reviewId, user: handoff.handoff.user } : undefined),
-                'patient-confirmed',
-                undefined,
-                detail,
-              )
-            }
           />
         )}
         {noScript && !note && !billing && <NotReadingNotice onReadOnce={readOnce} />}
@@ -188,24 +124,17 @@ export function SidePanelApp() {
         {active && engine && (
           <>
             {analysis && note && analyzer && (
-              <engine.SpotAuditPanel
-                pack={active.pack}
+              <SpotAuditSection
+                engine={engine}
+                active={active}
                 analyzer={analyzer}
-                note={note.text}
+                note={note}
                 analysis={analysis}
-                chartId={review?.id ?? note.captureId}
+                review={review}
                 dateOfService={dos}
                 setting={setting}
-                formCodes={billing?.billedCodes || undefined}
-                sampled={review !== undefined && engine.inSpotAuditSample(review.id, settings.spotAuditPercent)}
-                onDone={(r) =>
-                  void logAudit(
-                    review,
-                    'spot-audit',
-                    r.unsupported.join(' ') || undefined,
-                    `score ${r.score}; unsupported ${r.unsupported.length}; missed ${r.missed.length}; findings ${r.findings.length}`,
-                  )
-                }
+                formCodes={billing?.billedCodes}
+                percent={settings.spotAuditPercent}
               />
             )}
             {em && note && (
@@ -223,6 +152,7 @@ export function SidePanelApp() {
               problems={problems}
               diagnoses={state.diagnoses}
               services={claimServices(state)}
+              pack={active.pack}
               onMoveDx={(code, dir) => act({ type: 'move', code, dir })}
               onRemove={(code) => act({ type: 'remove', code })}
               onService={(code, patch) => act({ type: 'edit-service', code, patch })}
@@ -239,23 +169,18 @@ export function SidePanelApp() {
                 />
               )}
             </SummaryView>
-            <section aria-label="Findings on the summary">
-              <h2>Findings</h2>
-              <FindingsList
-                findings={findings}
-                states={state.findingStates}
-                inSummary={codesOnClaim(state)}
-                onState={(f, st) =>
-                  act({ type: 'finding', key: findingKey(f), rule: f.rule, codes: f.codes, state: st })
-                }
-                onRemoveCode={(code) => act({ type: 'remove', code })}
-                onShowEvidence={(f) => show(f.evidence)}
-              />
-            </section>
+            <FindingsSection
+              findings={findings}
+              states={state.findingStates}
+              inSummary={codesOnClaim(state)}
+              act={act}
+              onShowEvidence={(f) => show(f.evidence)}
+            />
             <engine.CodeSearch
               pack={active.pack}
               cpt={cpt}
-              onAdd={(code, system) => act({ type: 'add', code, system })}
+              dateOfService={dos}
+              onAdd={(c) => act({ type: 'add', ...c })}
             />
           </>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { hccText } from '@/lib/audit/hcc';
 import { spotAudit, type SpotAuditResult } from '@/lib/audit/spot-audit';
 import type { CodePack } from '@/lib/pack/code-pack';
 import type { NoteAnalyzer } from '@/lib/suggest/analyze';
@@ -70,6 +71,18 @@ export function SpotAuditPanel({
           </p>
           {result.unsupported.length > 0 && (
             <p className="warn">Not supported by the note: {result.unsupported.join(' ')}</p>
+          )}
+          {result.hcc.length > 0 && (
+            // The billed diagnoses a risk-adjusted plan pays by, as `check` lists them.
+            <p aria-label="CMS-HCC categories of the billed diagnoses">
+              CMS-HCC V28:{' '}
+              {result.hcc.map((h, i) => (
+                <span key={h.code} data-code={h.code}>
+                  {i > 0 ? ' · ' : ''}
+                  <span className="code">{h.code}</span> <span data-hcc>{hccText(h)}</span>
+                </span>
+              ))}
+            </p>
           )}
           {result.missed.length > 0 && (
             <p>Documented but not billed: {result.missed.map((m) => `${m.code} (“${m.evidence}”)`).join('; ')}</p>

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { Suggestion } from '@/lib/suggest/schema';
 import type { CodePack } from '@/lib/pack/code-pack';
 import type { Decision } from '@/lib/review';
+import { hccLabel, HccTag } from './Hcc';
 
 export type { Decision };
 
@@ -56,6 +57,8 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
           const d = decisions[s.code];
           const ev = s.evidence[0]!;
           const reps = pack && onDecide ? replacements(pack, s.code) : [];
+          // The category of the code that goes on the claim: the replacement's once one is chosen.
+          const hcc = d?.replacedBy ? hccLabel(d.replacedBy, pack) : hccLabel(s.code, pack, s.hcc);
           return (
             <li
               key={s.code}
@@ -81,7 +84,8 @@ export function SuggestionList({ title, items, decisions, pack, onDecide, onFocu
               <div className="muted">
                 “{ev.text}” · {s.assertion} · {s.section.replace(/_/g, ' ')}
                 {s.reason.refinedBy?.length ? ` · specified by “${s.reason.refinedBy.join(', ')}”` : ''}
-                {s.hcc ? ` · HCC ${s.hcc.category}${s.hcc.label ? `: ${s.hcc.label}` : ''}` : ''}
+                {hcc && ' · '}
+                <HccTag label={hcc} />
                 {s.reason.note ? ` · ${s.reason.note}` : ''}
               </div>
               <div className="actions">

@@ -1,5 +1,9 @@
+import { hccMappingNote } from '@/lib/audit/hcc';
+import type { CodePack } from '@/lib/pack/code-pack';
 import type { ServiceLine } from '@/lib/review';
 import type { CodedSummary } from '@/lib/summary/schema';
+import { hccLabel, HccTag } from './Hcc';
+import { ModifiersInput } from './ModifiersInput';
 
 export type ServiceDraft = ServiceLine;
 
@@ -8,23 +12,32 @@ interface Props {
   problems: string[];
   diagnoses: string[];
   services: ServiceDraft[];
+  /** This page's code pack: the CMS-HCC category of each billed diagnosis (none until it is loaded). */
+  pack: CodePack | undefined;
   onMoveDx: (code: string, dir: -1 | 1) => void;
   onRemove: (code: string) => void;
   onService: (code: string, patch: Partial<ServiceDraft>) => void;
   children?: React.ReactNode;
 }
 
-/** The coded summary being built: diagnoses in claim order with pointers, service lines, releases. */
+/**
+ * The coded summary being built: diagnoses in claim order with pointers and their CMS-HCC category,
+ * service lines, releases.
+ */
 export function SummaryView({
   summary,
   problems,
   diagnoses,
   services,
+  pack,
   onMoveDx,
   onRemove,
   onService,
   children,
 }: Props) {
+  const hcc = diagnoses.map((code) => (pack ? hccLabel(code, pack) : undefined));
+  // The mapping's limits (payment year, code years) once, under the list, when a category is shown.
+  const mapping = pack && hcc.some(Boolean) ? hccMappingNote(pack) : undefined;
   return (
     <section aria-label="Coded summary">
       <h2>Coded summary</h2>
@@ -40,7 +53,7 @@ export function SummaryView({
         {diagnoses.map((code, i) => (
           <li key={code} data-code={code}>
             <span className="pointer">{summary?.diagnoses[i]?.pointer ?? '?'}</span>{' '}
-            <span className="code">{code}</span> {summary?.diagnoses[i]?.description}{' '}
+            <span className="code">{code}</span> {summary?.diagnoses[i]?.description} <HccTag label={hcc[i]} />{' '}
             <button type="button" aria-label={`Move ${code} up`} disabled={i === 0} onClick={() => onMoveDx(code, -1)}>
               ↑
             </button>
@@ -58,6 +71,7 @@ export function SummaryView({
           </li>
         ))}
       </ol>
+      {mapping && <p className="muted">{mapping}.</p>}
       {services.length > 0 && (
         <table className="summary-lines" aria-label="Service lines">
           <thead>
@@ -76,18 +90,10 @@ export function SummaryView({
               <tr key={s.code} data-code={s.code}>
                 <td className="code">{s.code}</td>
                 <td>
-                  <input
-                    aria-label={`Modifiers for ${s.code}`}
-                    value={s.modifiers.join(' ')}
-                    onChange={(e) =>
-                      onService(s.code, {
-                        modifiers: e.target.value
-                          .toUpperCase()
-                          .split(/[\s,]+/)
-                          .filter(Boolean),
-                      })
-                    }
-                    size={8}
+                  <ModifiersInput
+                    code={s.code}
+                    value={s.modifiers}
+                    onChange={(m) => onService(s.code, { modifiers: m })}
                   />
                 </td>
                 <td>

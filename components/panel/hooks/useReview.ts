@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emptyReview, reduceReview, type ReviewAction, type ReviewState, type VisitChoice } from '@/lib/review';
 import type { Analysis } from '@/lib/suggest/schema';
 import { sha256Hex } from '@/lib/util/sha256';
 import { logAudit, startReview } from '@/utils/audit';
 import type { ReviewRow } from '@/utils/db';
+import type { ActivePack } from '@/utils/release-store';
 import { loadReview, saveReview } from '@/utils/review-store';
 import { reviewKeyOf, type FrameCapture } from '@/utils/tab-link';
 
@@ -102,4 +103,17 @@ export function useShownLog(review: ReviewRow | undefined, analysis: Analysis | 
     last.current = { id: review.id, shown };
     void logAudit(review, 'shown', undefined, edited ? `note edited (${noteLength} characters): ${shown}` : shown);
   }, [review, analysis, noteLength]);
+}
+
+/**
+ * The releases the review records it is coded against: this page's pack, or until it is loaded
+ * the background's that answered the first suggestions (so decisions can start at once).
+ */
+export function useReviewReleases(active: ActivePack | undefined) {
+  const [answered, setAnswered] = useState<string[]>([]);
+  const own = useMemo(() => [...new Set(active?.pack.sources.map((s) => `${s.system} ${s.release}`) ?? [])], [active]);
+  const answeredWith = useCallback((releases: string[] | undefined) => {
+    if (releases?.length) setAnswered(releases);
+  }, []);
+  return { releases: active ? own : answered, answeredWith };
 }
