@@ -15,9 +15,10 @@ interface Props {
 export function ModifiersInput({ code, value, onChange }: Props) {
   const [text, setText] = useState(value.join(' '));
   // A value set from outside (a restored review, another chart) replaces the text typed.
+  const stored = value.join(' ');
   useEffect(() => {
-    setText((t) => (modifiersOf(t).join(' ') === value.join(' ') ? t : value.join(' ')));
-  }, [value]);
+    setText((t) => (modifiersOf(t).join(' ') === stored ? t : stored));
+  }, [stored]);
   return (
     <input
       aria-label={`Modifiers for ${code}`}

@@ -2,6 +2,7 @@ import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CodeSearch } from '../../components/panel/CodeSearch';
+import { ModifiersInput } from '../../components/panel/ModifiersInput';
 import { SpotAuditPanel } from '../../components/panel/SpotAuditPanel';
 import { SuggestionList } from '../../components/panel/SuggestionList';
 import { SummaryView } from '../../components/panel/SummaryView';
@@ -191,5 +192,17 @@ describe('codes typed in the panel’s search: the messages the CLI gives', () =
     const { el, input } = search();
     type(input, 'type 2 diabetes');
     expect(el.querySelector('[aria-label="Typed codes"]')).toBeNull();
+  });
+});
+
+describe('modifiers typed on a service line', () => {
+  it('a space between two modifiers is kept while typing; the line gets both', () => {
+    const onChange = vi.fn();
+    const el = render(<ModifiersInput code="99214" value={[]} onChange={onChange} />);
+    const input = el.querySelector<HTMLInputElement>('input')!;
+    type(input, '25 ');
+    expect(input.value).toBe('25 ');
+    type(input, '25 59');
+    expect(onChange.mock.calls.map(([m]) => m)).toEqual([['25'], ['25', '59']]);
   });
 });
