@@ -53,7 +53,9 @@ export function SummaryView({
         {diagnoses.map((code, i) => (
           <li key={code} data-code={code}>
             <span className="pointer">{summary?.diagnoses[i]?.pointer ?? '?'}</span>{' '}
-            <span className="code">{code}</span> {summary?.diagnoses[i]?.description} <HccTag label={hcc[i]} />{' '}
+            <span className="code">{code}</span> {summary?.diagnoses[i]?.description}
+            {hcc[i] && ' · '}
+            <HccTag label={hcc[i]} />{' '}
             <button type="button" aria-label={`Move ${code} up`} disabled={i === 0} onClick={() => onMoveDx(code, -1)}>
               ↑
             </button>
