@@ -41,6 +41,16 @@ export interface DrugEvent {
   statement: { start: number; end: number };
 }
 
+/** A drug event read from a statement, before its code is made: the category, the cue and substance spans, the words matched. */
+interface FoundEvent {
+  kind: DrugEventKind;
+  category: string;
+  st: Statement;
+  spans: { start: number; end: number }[];
+  note: string;
+  words: string;
+}
+
 export interface DrugEventOptions {
   /** 7th character (I.C.19.a): A active treatment (default), D subsequent encounter, S sequela (also read from the statement). */
   episode?: 'A' | 'D' | 'S';
@@ -61,14 +71,7 @@ export function drugEventSuggestions(
   release: string,
   opts: DrugEventOptions = {},
 ): DrugEvent[] {
-  const found: {
-    kind: DrugEventKind;
-    category: string;
-    st: Statement;
-    spans: { start: number; end: number }[];
-    note: string;
-    words: string;
-  }[] = [];
+  const found: FoundEvent[] = [];
   const statements = doc.statements.filter((st) => EVENT_ROLES.has(st.section.role));
   const noteIntent = statements.some((st) => cueHere(doc, st, SELF_HARM)) ? 'self-harm' : undefined;
   for (const st of statements) {
@@ -148,14 +151,7 @@ function toEvents(
   pack: CodePack,
   doc: NoteDocument,
   release: string,
-  found: {
-    kind: DrugEventKind;
-    category: string;
-    st: Statement;
-    spans: { start: number; end: number }[];
-    note: string;
-    words: string;
-  }[],
+  found: FoundEvent[],
   opts: DrugEventOptions,
 ): DrugEvent[] {
   const order: DrugEventKind[] = ['poisoning', 'toxic-effect', 'adverse-effect', 'underdosing', 'underdosing-intent'];
