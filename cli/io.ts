@@ -52,17 +52,45 @@ export async function readInputs(paths: string[], limits: ImportLimits = IMPORT_
   return out;
 }
 
+/** Whether process `pid` exists (EPERM: it does, owned by someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed writer left beside `target` (`<name>.tmp-<pid>-<time>`
+ * whose process is gone): a SIGKILL leaves no chance to clean up, so the next write does.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `${path.basename(target)}.tmp-`;
+  const names = await fs.readdir(path.dirname(target)).catch(() => [] as string[]);
+  for (const n of names) {
+    const m = n.startsWith(prefix) ? /^(\d+)-\d+$/.exec(n.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1])))
+      await fs.rm(path.join(path.dirname(target), n), { force: true });
+  }
+}
+
 /**
  * Write to a temporary file beside the target, then rename: a reader never sees half a file, and
- * the temporary file is removed on an error or when the command is killed (lifecycle.ts).
+ * the temporary file is removed on an error or when the command is killed (lifecycle.ts), or by
+ * the next write if the process was killed outright. `beforeRename` may throw to keep the old
+ * file (a command whose starter was killed must not replace it).
  */
-export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomic(file: string, bytes: Uint8Array, beforeRename?: () => void): Promise<void> {
   const target = userPath(file);
   await fs.mkdir(path.dirname(target), { recursive: true });
+  await removeStaleTemps(target);
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   trackTemp(tmp);
   try {
     await fs.writeFile(tmp, bytes);
+    beforeRename?.();
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });

@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { CodesetError } from '../../lib/codesets/errors';
-import { compilePack, type CompileResult } from '../../lib/pack/compile';
+import type { CompileResult } from '../../lib/pack/compile';
 import { readInputs, writeAtomic } from '../io';
-import { checkWrapper } from '../lifecycle';
+import { removeTemps } from '../lifecycle';
+import { watchParent } from '../parent-watch';
 import { mb, print, table, type GlobalOptions } from '../output';
+import { compileInWorker } from './codeset-compile';
 
 export interface BuildReport {
   out: string;
@@ -17,23 +18,27 @@ export interface BuildReport {
   skipped: CompileResult['skipped'];
 }
 
-/**
- * The compiler holds every parsed table until the pack is written (the PTP table's 175 MB of text
- * peaks at ~1.6 GB resident), so between steps the build checks its resident memory and stops
- * with a clear message before V8 would abort with a fatal out-of-memory error (its heap limit on
- * this machine is ~4 GB). `CHARTCODER_MAX_RSS_MB` changes the bound.
- */
-export const MEMORY_LIMIT_MB =
-  Number(process.env.CHARTCODER_MAX_RSS_MB) > 0 ? Number(process.env.CHARTCODER_MAX_RSS_MB) : 3072;
+/** SOURCE_DATE_EPOCH (reproducible builds: seconds since 1970) fixes the pack's time stamp. */
+function fixedCreatedAt(): string | undefined {
+  const s = process.env.SOURCE_DATE_EPOCH;
+  return s && /^\d+$/.test(s) ? new Date(Number(s) * 1000).toISOString() : undefined;
+}
 
-function checkMemory(phase: string): void {
-  const rss = process.memoryUsage.rss() / 1048576;
-  if (rss > MEMORY_LIMIT_MB) {
-    throw new CodesetError(
-      phase.replace(/^reading /, ''),
-      `the build needs more than ${MEMORY_LIMIT_MB} MB of memory (the limit; now ${Math.round(rss)} MB): import fewer or smaller release files at once`,
-    );
-  }
+/**
+ * Stops the command, leaving no temporary file, when whatever started it is gone (a killed
+ * `npm run`: npm's SIGKILL never reaches us). The old pack stays: the new one is only renamed into
+ * place by a command whose starter is still there.
+ */
+function stopWhenOrphaned() {
+  return watchParent((why) => {
+    removeTemps();
+    try {
+      process.stderr.write(`\nstopped: ${why}; the pack was not written\n`);
+    } catch {
+      // nobody is reading any more
+    }
+    process.exit(143);
+  });
 }
 
 /** Compiles release files into a pack and writes it atomically (the old pack stays on any error). */
@@ -41,6 +46,23 @@ export async function buildPack(
   from: string[],
   out: string,
   opts: GlobalOptions & { quiet?: boolean },
+): Promise<BuildReport> {
+  const watch = stopWhenOrphaned();
+  try {
+    return await build(from, out, opts, () => {
+      const why = watch.check();
+      if (why) throw new Error(`stopped: ${why}; the pack was not written`);
+    });
+  } finally {
+    watch.stop();
+  }
+}
+
+async function build(
+  from: string[],
+  out: string,
+  opts: GlobalOptions & { quiet?: boolean },
+  beforeRename: () => void,
 ): Promise<BuildReport> {
   const t0 = performance.now();
   const files = await readInputs(from);
@@ -59,10 +81,10 @@ export async function buildPack(
   if (showBar) bar.start(1, 0, { phase: 'starting' });
   let result: CompileResult;
   try {
-    result = await compilePack(files, {
+    const createdAt = fixedCreatedAt();
+    result = await compileInWorker(files, {
+      ...(createdAt ? { createdAt } : {}),
       onProgress: (p) => {
-        checkWrapper();
-        checkMemory(p.phase);
         if (!showBar) return;
         bar.setTotal(Math.max(1, p.total));
         bar.update(p.done, { phase: p.phase });
@@ -72,7 +94,7 @@ export async function buildPack(
     if (showBar) bar.stop();
   }
   const t2 = performance.now();
-  await writeAtomic(out, result.bytes);
+  await writeAtomic(out, result.bytes, beforeRename);
   const t3 = performance.now();
   return {
     out,

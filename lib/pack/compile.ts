@@ -55,14 +55,19 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
   const hasIndexXml = expanded.some(
     (f) =>
       /\.xml$/i.test(f.path) &&
-      /<ICD10CM\.index[\s\S]*index to diseases/i.test(new TextDecoder('latin1').decode(f.bytes.subarray(0, 2048))),
+      /<ICD10CM\.index[\s\S]*index to diseases/i.test(new TextDecoder('latin1').decode(f.head(2048))),
   );
 
+  // One file at a time: inflated, parsed, then dropped (only its parsed content is kept).
   let done = 0;
   for (const f of expanded) {
-    progress({ phase: `reading ${baseName(f.path)}`, done, total: expanded.length });
+    const phase = { phase: `reading ${baseName(f.path)}`, done, total: expanded.length };
+    progress(phase);
     done++;
-    const det = detectSource(f, f.archive !== undefined);
+    const bytes = f.load();
+    // Hashed before parsing: WebCrypto copies its input, so the copy is gone before the parse grows.
+    const contentSha256 = await sha256Hex(bytes);
+    const det = detectSource({ path: f.path, bytes }, f.archive !== undefined);
     if ('ignored' in det) {
       skipped.push({ file: f.path, why: det.ignored });
       continue;
@@ -83,13 +88,18 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
     }
     if (f.archive) archivesWithData.add(f.archive);
     const xlsx = /\.xlsx$/i.test(f.path);
+    let text: string | undefined;
     const { content, records, contentVersion, detail } = parserFor(det.kind)({
       path: f.path,
       name: baseName(f.path),
-      bytes: f.bytes,
-      text: xlsx ? '' : decodeUtf8(f.bytes),
+      bytes,
+      get text() {
+        return (text ??= xlsx ? '' : decodeUtf8(bytes));
+      },
       xlsx,
+      tick: () => progress(phase),
     });
+    text = undefined;
     const info = inferRelease(det.kind, f.archive ? `${f.archive} ${baseName(f.path)}` : f.path, contentVersion);
     const source: PackSource = {
       id: parsed.length,
@@ -100,8 +110,8 @@ export async function compilePack(files: InputFile[], opts: CompileOptions = {})
       effectiveTo: info.effectiveTo,
       releaseBasis: info.basis,
       file: f.path,
-      sha256: f.suppliedSha256 ?? (await sha256Hex(f.bytes)),
-      contentSha256: await sha256Hex(f.bytes),
+      sha256: f.suppliedSha256 ?? contentSha256,
+      contentSha256,
       records,
       ...(detail ? { detail } : {}),
     };

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { CodesetError } from '../errors';
 import { isHcpcsOrCptShape } from '../code-format';
+import { eachTextStep, STEP_BYTES } from '../line-stream';
 import { findColumns, parseCmsDate, type ColumnSpec, type Table } from '../tables';
 
 /**
@@ -33,9 +33,6 @@ export function emptyPtp(): PtpTable {
   return { column1: [], column2: [], effective: [], deletion: [], modifier: [], rationale: [] };
 }
 
-/** Bytes decoded per step when the table is read from bytes (whole lines only). */
-const STEP_BYTES = 4 * 1024 * 1024;
-
 /**
  * Reads PTP rows from a table (xlsx), from tab-delimited text (txt / TSV), or from the file's bytes.
  * From bytes, the 175 MB practitioner table is decoded 4 MB of whole lines at a time instead of as
@@ -47,6 +44,7 @@ export function parsePtp(
   file: string,
   into: PtpTable = emptyPtp(),
   stepBytes = STEP_BYTES,
+  tick?: () => void,
 ): PtpTable {
   let col: Record<keyof typeof SPEC, number> | undefined;
   const head: Table = { rows: [], rowLine: [] };
@@ -101,18 +99,8 @@ export function parsePtp(
   };
   if (input instanceof Uint8Array) {
     // Whole lines of at most ~4 MB at a time, each parsed as text; line numbers run on across steps.
-    const decoder = new TextDecoder('utf-8');
     let line = 0;
-    let start = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
-    while (start < input.length) {
-      let end = Math.min(input.length, start + stepBytes);
-      if (end < input.length) {
-        const nl = input.indexOf(0x0a, end);
-        end = nl < 0 ? input.length : nl + 1;
-      }
-      line = parseText(decoder.decode(input.subarray(start, end)), line);
-      start = end;
-    }
+    eachTextStep(input, (text) => (line = parseText(text, line)), stepBytes, tick);
   } else if (typeof input === 'string') {
     parseText(input.replace(/^\uFEFF/, ''), 0);
   } else {
@@ -122,28 +110,18 @@ export function parsePtp(
   if (!dataStarted) throw new CodesetError(file, 'the PTP table has no edits');
   return into;
 
-  /** Parses tab-delimited text whose first line is line `before + 1`; returns the last line number read. */
+  /**
+   * Parses tab-delimited text whose first line is line `before + 1`; returns the last line number
+   * read. CMS tab-delimited tables carry no quoting (a quote is an ordinary character), so a row is
+   * a line cut at tabs: no CSV parser, and no per-row objects beyond the cells.
+   */
   function parseText(text: string, before: number): number {
     let line = before;
-    let failure: unknown;
-    const fastMode = !text.includes('"');
-    Papa.parse<string[]>(text, {
-      delimiter: '\t',
-      fastMode, // CMS tab-delimited tables carry no quoting
-      ...(fastMode ? {} : { quoteChar: '\u0000' }),
-      step: (res, parser) => {
-        line++;
-        try {
-          onRow(res.data, line);
-        } catch (e) {
-          failure = e;
-          parser.abort();
-        }
-      },
-    });
-    if (failure) throw failure;
-    // A text ending in a line break has no row after it: do not count the empty remainder.
-    return text.endsWith('\n') && line > before ? line - 1 : line;
+    const lines = text.split('\n');
+    // A text ending in a line break has no row after it.
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const raw of lines) onRow((raw.endsWith('\r') ? raw.slice(0, -1) : raw).split('\t'), ++line);
+    return line;
   }
 }
 

@@ -16,9 +16,14 @@ export interface SourceFile {
   /** The file name without folders (the archive member's name for a file from a zip). */
   name: string;
   bytes: Uint8Array;
-  /** The text (UTF-8); '' for a workbook. */
-  text: string;
+  /**
+   * The whole text (UTF-8, else Latin-1), decoded when first read; '' for a workbook. Line-based
+   * tables read `bytes` a step at a time instead (codesets/line-stream.ts), never holding it whole.
+   */
+  readonly text: string;
   xlsx: boolean;
+  /** Called between steps of a long parse: the compiler's chance to check memory or stop. */
+  tick?: () => void;
 }
 
 export interface ParseResult<C = unknown> {

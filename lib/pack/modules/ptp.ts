@@ -32,7 +32,7 @@ export const ptpModule: PackModule = {
   name: 'NCCI PTP',
   parsers: {
     'ncci-ptp': (f) => {
-      const rows = parsePtp(f.xlsx ? readXlsx(f.bytes, f.path) : f.text, f.path, emptyPtp());
+      const rows = parsePtp(f.xlsx ? readXlsx(f.bytes, f.path) : f.bytes, f.path, emptyPtp(), undefined, f.tick);
       return { content: rows, records: rows.column1.length };
     },
   },

@@ -7,7 +7,7 @@ import { crc32 as zcrc, deflateRawSync, gzipSync, constants } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CodesetError } from '../../../lib/codesets/errors';
-import { expandArchives, IMPORT_LIMITS, type ImportLimits } from '../../../lib/codesets/inputs';
+import { expandAll, IMPORT_LIMITS, type ImportLimits } from '../../../lib/codesets/inputs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MB = 1024 * 1024;
@@ -61,35 +61,35 @@ function zipOf(name: string, d: { data: Buffer; crc: number; size: number }, dec
 
 describe('bounded imports: limits checked while inflating', () => {
   it('a gzip bomb (multi-member, trailer says 4 MB) stops at the per-file limit', () => {
-    expect(() => expandArchives([{ path: 'bomb.txt.gz', bytes: gzipBomb(4 * MB, 8) }], small)).toThrowError(
+    expect(() => expandAll([{ path: 'bomb.txt.gz', bytes: gzipBomb(4 * MB, 8) }], small)).toThrowError(
       /^bomb\.txt\.gz: expands to more than 8 MB, over the limit of 8 MB per file/,
     );
     // Under the limit, every member is read (the old gunzip kept only the first).
-    expect(expandArchives([{ path: 'ok.txt.gz', bytes: gzipBomb(MB, 3) }], small)[0]!.bytes.length).toBe(3 * MB);
+    expect(expandAll([{ path: 'ok.txt.gz', bytes: gzipBomb(MB, 3) }], small)[0]!.bytes.length).toBe(3 * MB);
   });
 
   it('a zip member declaring more than the limit is refused before anything is inflated', () => {
     expect(() =>
-      expandArchives([{ path: 'big.zip', bytes: zipOf('lines.txt', zeroDeflate(4 * MB, 4)) }], small),
+      expandAll([{ path: 'big.zip', bytes: zipOf('lines.txt', zeroDeflate(4 * MB, 4)) }], small),
     ).toThrowError(/^big\.zip!lines\.txt: expands to 16 MB, over the limit of 8 MB per file/);
   });
 
   it('a zip member declaring less than it holds never grows past the declared size: refused, one line', () => {
-    const liar = () => expandArchives([{ path: 'liar.zip', bytes: zipOf('lines.txt', zeroDeflate(MB, 4), MB) }], small);
+    const liar = () => expandAll([{ path: 'liar.zip', bytes: zipOf('lines.txt', zeroDeflate(MB, 4), MB) }], small);
     expect(liar).toThrowError(
       /^liar\.zip(!lines\.txt: is damaged \(CRC-32|: not a readable zip archive \(offset is out of bounds\))/,
     );
     // A member whose bytes differ from its recorded CRC-32 (damaged in transit).
     const d = zeroDeflate(MB, 1);
     expect(() =>
-      expandArchives([{ path: 'crc.zip', bytes: zipOf('lines.txt', { ...d, crc: d.crc ^ 1 }) }], small),
+      expandAll([{ path: 'crc.zip', bytes: zipOf('lines.txt', { ...d, crc: d.crc ^ 1 }) }], small),
     ).toThrowError(/^crc\.zip!lines\.txt: is damaged \(CRC-32/);
   });
 
   it('the total over several files, members and nesting are capped too', () => {
     const five = new Uint8Array(5 * MB);
     expect(() =>
-      expandArchives(
+      expandAll(
         [
           { path: 'a.txt', bytes: five },
           { path: 'b.txt', bytes: five },
@@ -99,15 +99,15 @@ describe('bounded imports: limits checked while inflating', () => {
       ),
     ).toThrowError(/^c\.txt: the files of this import expand to more than 12 MB together/);
     const many = zipSync(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)])));
-    expect(() => expandArchives([{ path: 'many.zip', bytes: many }], small)).toThrowError(
+    expect(() => expandAll([{ path: 'many.zip', bytes: many }], small)).toThrowError(
       /many\.zip: has more than 20 members/,
     );
     let nested: Uint8Array = zipSync({ 'x.txt': new Uint8Array(1) });
     for (let i = 0; i < 3; i++) nested = zipSync({ [`n${i}.zip`]: nested });
-    expect(() => expandArchives([{ path: 'deep.zip', bytes: nested }], small)).toThrowError(
+    expect(() => expandAll([{ path: 'deep.zip', bytes: nested }], small)).toThrowError(
       /archives nested more than 3 deep/,
     );
-    expect(() => expandArchives([{ path: 'x.gz', bytes: new Uint8Array([1, 2, 3]) }])).toThrowError(CodesetError);
+    expect(() => expandAll([{ path: 'x.gz', bytes: new Uint8Array([1, 2, 3]) }])).toThrowError(CodesetError);
   });
 
   it('the CLI refuses 2 GB gzip and zip bombs in one line, within the memory bound (peak RSS printed)', () => {

@@ -28,11 +28,11 @@ export const icdCodeTableModule: PackModule = {
   name: 'ICD-10-CM code table',
   parsers: {
     'icd10cm-order': (f) => {
-      const order = parseOrderFile(f.text, f.path);
+      const order = parseOrderFile(f.bytes, f.path, f.tick);
       return { content: order, records: order.length };
     },
     'icd10cm-codes': (f) => {
-      const codes = parseCodesFile(f.text, f.path);
+      const codes = parseCodesFile(f.bytes, f.path, f.tick);
       return { content: codes, records: codes.length };
     },
   },

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * Issue 13: killing the `npm run` wrapper left the compiler running, and it later replaced the
+ * pack. Here npm (which starts sh, which starts node) is killed while the compiler is busy; the
+ * node process must be gone soon after, with no pack and no temporary file left in the folder.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** A synthetic PTP table (codes and dates only, no descriptors) large enough to take seconds. */
+function bigPtp(rows: number): string {
+  const out = ['Column 1\tColumn 2\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale'];
+  for (let i = 0; i < rows; i++)
+    out.push(
+      `${10000 + (i % 80000)}\t${20000 + ((i * 7) % 9000)}\t20200101\t*\t${i % 2}\tMutually exclusive procedures`,
+    );
+  return out.join('\n') + '\n';
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'latin1');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'));
+  } catch {
+    return false;
+  }
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.runIf(process.platform === 'linux')('a killed `npm run codeset build` leaves no compiler and no pack', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cc-orphan-'));
+  writeFileSync(path.join(dir, 'mcr_ptp_synthetic.tsv'), bigPtp(1_500_000));
+
+  it.each(['SIGKILL', 'SIGTERM'] as const)(
+    '%s to npm: the node compiler stops, the pack is not written',
+    async (signal) => {
+      const out = path.join(dir, `${signal}.ccpack`);
+      const npm = spawn('npm', ['run', '--silent', 'cli', '--', 'codeset', 'build', '--from', dir, '--out', out], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      npm.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Wait until the compiler is reading the table (its progress line), then find it under npm.
+      const t0 = Date.now();
+      while (!/reading mcr_ptp_synthetic/.test(stderr) && Date.now() - t0 < 60_000) await sleep(100);
+      expect(stderr).toMatch(/reading mcr_ptp_synthetic/);
+      const descendants = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c, ...descendants(c)]);
+      const compiler = descendants(npm.pid!).filter((p) =>
+        readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('cli/main.ts'),
+      );
+      expect(compiler.length).toBe(1);
+      npm.kill(signal);
+      const killedAt = Date.now();
+      while (alive(compiler[0]!) && Date.now() - killedAt < 10_000) await sleep(50);
+      const stoppedMs = Date.now() - killedAt;
+      console.log(`${signal} to npm: the compiler (pid ${compiler[0]}) was gone ${stoppedMs} ms later`);
+      expect(alive(compiler[0]!)).toBe(false);
+      // The compiler is gone, so nothing can be written later; nothing was written before.
+      await sleep(2000);
+      expect(readdirSync(dir).filter((n) => n.startsWith(signal))).toEqual([]);
+    },
+    90_000,
+  );
+});
