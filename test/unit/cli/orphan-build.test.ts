@@ -66,9 +66,11 @@ describe.runIf(process.platform === 'linux')('a killed `npm run codeset build` l
       while (!/reading mcr_ptp_synthetic/.test(stderr) && Date.now() - t0 < 60_000) await sleep(100);
       expect(stderr).toMatch(/reading mcr_ptp_synthetic/);
       const descendants = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c, ...descendants(c)]);
-      const compiler = descendants(npm.pid!).filter((p) =>
-        readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('cli/main.ts'),
-      );
+      const compiler = descendants(npm.pid!).filter((p) => {
+        // The node process itself, not the `sh -c "node …"` between npm and it.
+        const argv = readFileSync(`/proc/${p}/cmdline`, 'latin1').split('\0');
+        return /(^|\/)node$/.test(argv[0]!) && argv.includes('cli/main.ts');
+      });
       expect(compiler.length).toBe(1);
       npm.kill(signal);
       const killedAt = Date.now();
