@@ -40,10 +40,12 @@ describe('a zip of valid lines within the archive limits', () => {
       rows.push(`${10000 + i}\t${20000 + ((i * 7) % 9000)}\t20200101\t*\t${i % 2}\tMutually exclusive procedures\n`);
     const block = Buffer.from(rows.join(''));
     const copies = Math.floor((240 * MB) / block.length);
-    const members = ['mcr_ptp_a.tsv', 'mcr_ptp_b.tsv'].map((name) => ({
-      name,
-      d: repeatedDeflate(Buffer.from(header), block, copies),
-    }));
+    const members = ['mcr_ptp_practitioner_eff_2024-07-01.tsv', 'mcr_ptp_practitioner_eff_2024-10-01.tsv'].map(
+      (name) => ({
+        name,
+        d: repeatedDeflate(Buffer.from(header), block, copies),
+      }),
+    );
     const zip = handZip(members);
     const file = path.join(dir, 'lines.zip');
     writeFileSync(file, zip);
