@@ -1,0 +1,84 @@
+import { CUES, type Scores } from './family-scores';
+import { allMatches, firstMatch, type EmNote, type Span } from './note-view';
+import type { Family } from '../domain/visit-family';
+import type { Setting } from '../domain/setting';
+
+/*
+ * Where and for whom the visit is: in a nursing facility, in hospital already (no family cue of
+ * its own), by the treating physician rather than a consultant, a new or established patient, and
+ * where a consultation took place.
+ */
+
+/** The visit takes place in a nursing facility (its own words reached the minimum score). */
+export function inFacility(scores: Scores): boolean {
+  return (scores.get('nursing')?.score ?? 0) >= CUES.minimumScore;
+}
+
+/** A note of a patient already in hospital, with no family cue: the admission (full history) or a later visit. */
+export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: string } | undefined {
+  const text = note.doc.view;
+  const hits = CUES.hospitalStay.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
+  if (hits.length < CUES.hospitalStayNeeds) return undefined;
+  const kinds = new Set(note.doc.sections.map((s) => s.kind));
+  const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
+  const words = hits.map((s) => `"${s.text}"`).join(', ');
+  return full
+    ? {
+        family: 'initial',
+        evidence: hits,
+        why: `a full history and examination of a patient in hospital (${words}): the admission`,
+      }
+    : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
+}
+
+/** Words of the author's own earlier care of this patient, read outside the plan. */
+export function treatingPhysician(note: EmNote): Span | undefined {
+  for (const s of note.statements) {
+    if (s.role === 'plan') continue;
+    const hit = firstMatch(s.text, CUES.treatingPhysician, s.start);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** New or established, read from the history part of the note (not the plan's "return in two weeks"); established on a tie. */
+export function patientStatus(note: EmNote): { status: 'new' | 'established'; evidence: Span[]; why: string } {
+  const history = note.statements.filter((s) => s.role !== 'plan' && s.role !== 'diagnostic');
+  const find = (p: string) => {
+    for (const s of history) {
+      const hit = firstMatch(s.text, [p], s.start);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const est = [...CUES.patientStatus.established, ...CUES.treatingPhysician]
+    .map(find)
+    .filter((s): s is Span => s !== undefined);
+  const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
+  if (neu.length > est.length)
+    return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
+  return {
+    status: 'established',
+    evidence: est,
+    why: est.length
+      ? `established patient: ${est.map((s) => `"${s.text}"`).join(', ')}`
+      : 'established patient (no words of a first visit)',
+  };
+}
+
+/**
+ * Where a consultation took place. A consultation in the office, another outpatient site or the
+ * emergency department is reported with the outpatient codes, one for an admitted or observation
+ * patient with the inpatient codes (CPT 2023). Words of an inpatient stay (admitted, intensive
+ * care, the floor) outnumbering words of the office or of a patient being seen in the emergency
+ * department now make it inpatient; so does a patient who came through the emergency department
+ * when nothing places the consultation in an office or in the emergency department itself.
+ */
+export function consultPlace(note: EmNote): Setting {
+  const text = note.doc.view;
+  const count = (ps: string[]) => ps.reduce((n, p) => n + allMatches(text, p).length, 0);
+  const inpatient = count(CUES.consultPlace.inpatient);
+  const outpatient = count(CUES.consultPlace.outpatient);
+  if (inpatient > outpatient) return 'hospital';
+  return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';
+}

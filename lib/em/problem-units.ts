@@ -1,0 +1,73 @@
+import { CUES, namesCondition, type Unit } from './problem-classes';
+import { firstMatch, type EmNote, type EmStatement } from './note-view';
+
+/*
+ * Where the problems are in the assessment: which diagnostic statements name a problem (a numbered
+ * item, a condition, a short diagnosis-like phrase) and which are the plan or reasoning that goes
+ * with the problem before them; a sentence listing several conditions is several problems.
+ */
+/** A part that qualifies the problem before it ("severe exacerbation with psychosis", "now hypotension"). */
+const MODIFIER =
+  /^\s*(?:with|without|now|still|currently|severe|mild|moderate|stable|unstable|worsening|worse|improv\w*|resolv\w*|exacerbat\w*|uncontrolled|controlled|poorly|well|not|status|secondary|due|likely|possibl\w*|probabl\w*|suspect\w*|rule|r\/o|versus|vs\.?|on|off|s\/p|complicated|associated|causing|leading|requiring|most|which|that)\b/i;
+
+/** Splits "Respiratory arrest, pneumonia, COPD exacerbation" into problems when each part names a condition. */
+function splitList(s: EmStatement): { text: string; start: number }[] {
+  const parts: { text: string; start: number }[] = [];
+  const re = /[^,;]+/g;
+  for (const m of s.text.matchAll(re)) if (m[0].trim()) parts.push({ text: m[0], start: s.start + m.index });
+  const named = parts.filter((p) => namesCondition(p.text));
+  if (parts.length < 2 || named.length < 2) return [{ text: s.text, start: s.start }];
+  // Parts that name no condition ("most notably in the morning") stay with the problem before them.
+  const out: { text: string; start: number }[] = [];
+  for (const p of parts) {
+    if (out.length === 0 || (namesCondition(p.text) && !MODIFIER.test(p.text))) out.push({ ...p });
+    else out[out.length - 1]!.text += `,${p.text}`;
+  }
+  return out;
+}
+
+const PLAN_LIKE =
+  /^\s*(?:\d{1,2}[.)]\s*)?(?:plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|our plan|at this time|if|all questions|options)\b/i;
+/** Words of a sentence rather than of a diagnosis ("Options are discussed", "This has not improved"). */
+const SENTENCE =
+  /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
+
+/** A short noun phrase ("Plantar fasciitis.") is a diagnosis even when no condition list names it. */
+export function diagnosisLike(text: string): boolean {
+  const t = text.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
+  return t.length > 2 && t.split(/\s+/).length <= 10 && !SENTENCE.test(t) && !PLAN_LIKE.test(t);
+}
+
+/**
+ * Problems of the assessment: the first statement of each numbered item (the rest of the item is
+ * its context), else each statement that names a condition or reads as a diagnosis; other
+ * statements (plan sentences, reasoning) are the context of the problem before them.
+ */
+export function units(note: EmNote): Unit[] {
+  const diag = note.statements.filter((s) => s.role === 'diagnostic');
+  const out: Unit[] = [];
+  let prevKey = '';
+  for (const s of diag) {
+    const key = `${s.sectionStart}:${s.item ?? ''}`;
+    const sameItem = s.item !== undefined && key === prevKey;
+    prevKey = key;
+    const last = out.at(-1);
+    const inSection = last !== undefined && last.head.sectionStart === s.sectionStart;
+    if (sameItem && last) {
+      last.context.push(s);
+      continue;
+    }
+    const problem =
+      s.item !== undefined ||
+      (!PLAN_LIKE.test(s.text) && (namesCondition(s.text) || firstMatch(s.text, CUES.uncertain) !== undefined)) ||
+      diagnosisLike(s.text) ||
+      // The first statement of an assessment is its problem, even written as a sentence.
+      (!inSection && (namesCondition(s.text) || !PLAN_LIKE.test(s.text)));
+    if (!problem) {
+      if (inSection) last.context.push(s);
+      continue;
+    }
+    for (const part of splitList(s)) out.push({ head: s, headText: part.text, headStart: part.start, context: [] });
+  }
+  return out;
+}
