@@ -1,4 +1,5 @@
 import { detectFamily } from './family';
+import { inGlobalPackage } from './global-surgery';
 import { levelIn } from './level-in';
 import { notANote } from './note-facts';
 import { readNote } from './note-view';
@@ -78,7 +79,8 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
       return r;
     }
   }
-  return levelIn(read, family, detected);
+  const r = levelIn(read, family, detected);
+  return kind ? r : inGlobalPackage(read, r);
 }
 
 /** Families a coder can choose from, for pickers. */

@@ -1,5 +1,6 @@
 import type { DataElement } from './data';
 import type { FamilyReading } from './family';
+import type { GlobalPackage } from './global-surgery';
 import type { Span } from './note-view';
 import type { ProblemsElement } from './problems';
 import type { RiskElement } from './risk';
@@ -19,7 +20,7 @@ export interface EmResult {
   detected: FamilyReading;
   /** For office-type families: new or established patient. */
   status?: 'new' | 'established';
-  /** Set when no E/M can be given: an empty or non-clinical text; an operative, procedure, test, pathology or autopsy report; a delivery note. */
+  /** Set when no E/M can be given: an empty or non-clinical text; an operative, procedure, test, pathology or autopsy report; a delivery note; a visit inside a surgical global package. */
   nothingToLevel?: string;
   timeMinutes?: number;
   timeEvidence?: Span;
@@ -42,6 +43,8 @@ export interface EmResult {
   prolonged: { code?: string; cpt: number; medicareCode?: string; medicare: number };
   /** What would support the next level up. */
   nextLevel?: string;
+  /** Set when the note is the operating surgeon's discharge or preoperative visit: no separate E/M. */
+  globalSurgery?: GlobalPackage;
   /** Coding advice that goes with the level (global surgery, consultation payers, modifier 25). */
   advice: string[];
 }
