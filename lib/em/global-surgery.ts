@@ -72,6 +72,7 @@ const OTHER_SURGEON = [
   String.raw`\b(?:general surgery|surgery|surgeons?|orthopedics|urology|gynecology|neurosurgery) (?:was |were |has been )?(?:consulted|called|contacted|involved)\b`,
   String.raw`\b(?:consulted|discussed with|seen by|evaluated by) (?:the )?(?:general |orthopedic |vascular |cardiothoracic )?(?:surgery|surgeons?|surgical (?:team|service))\b`,
   String.raw`\bfollow(?:[- ]?up)? (?:with|by) (?:the |his |her )?(?:general )?(?:surgeons?|surgery|surgical (?:team|service|clinic))\b`,
+  String.raw`\b(?:with|see|to) (?:the |his |her |their )?(?:general |orthopedic |vascular )?surgeon(?:'s office)?\b`,
   String.raw`\b(?:performed|done|operating room|operated on) by (?:Dr\.?|doctor) [A-Z]`,
 ];
 

@@ -71,6 +71,15 @@ describe("the operating surgeon's discharge is in the global package", () => {
     });
   }
 
+  it("no E/M when the postoperative check is in the author's office; levelled when it is with her surgeon", () => {
+    const mine = levelEncounter(discharge('', NEUTRAL_COURSE, 'Postoperative check in my office in one week.'));
+    expect(mine.code).toBeUndefined();
+    const theirs = levelEncounter(
+      discharge('', NEUTRAL_COURSE, 'Postoperative check in the office with her surgeon in one week.'),
+    );
+    expect(theirs.code).toBe('99238');
+  });
+
   it('levelled when the only operation is in the past surgical history', () => {
     const note = `ADMISSION DIAGNOSIS: Community-acquired pneumonia.
 DISCHARGE DIAGNOSIS: Community-acquired pneumonia.
