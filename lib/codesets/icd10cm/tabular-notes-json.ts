@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CodesetError } from '../errors';
 import { ICD_CODE_RE } from '../code-format';
 import { lineOfValue, parseJsonText } from '../json-file';
-import type { TabularNotes } from './tabular-xml';
+import { NOTE_KINDS, type TabularNotes } from './tabular-xml';
 
 /**
  * A JSON extraction of the Tabular List's instructional notes (shared codesets README, "FY2026
@@ -41,15 +41,8 @@ const FileSchema = z.strictObject({
   codes: z.record(z.string(), z.unknown()),
 });
 
-const KINDS = [
-  'inclusionTerm',
-  'includes',
-  'excludes1',
-  'excludes2',
-  'codeFirst',
-  'useAdditionalCode',
-  'codeAlso',
-] as const;
+/** The Tabular's note kinds the JSON extraction carries: every kind but the chapter/section 'notes' and the 7th-character notes. */
+const KINDS = NOTE_KINDS.filter((k) => k !== 'notes' && k !== 'sevenChrNote');
 
 export interface TabularNotesNode {
   code: string;
