@@ -21,6 +21,8 @@ import { openJournal } from './audit-journal';
 import { readAuditInputs, type AuditOptions } from './audit-options';
 import { runWorkers, taskOf } from './audit-pool';
 import { auditSummaryText } from './audit-text';
+import { watchParent } from '../parent-watch';
+import { removeTemps } from '../lifecycle';
 
 // The audit's parts live beside it; these names stay importable from here (audit merge, tests).
 export { AUDIT_FILES, checkOutputFolder, writeAuditFolder } from './audit-folder';
@@ -73,6 +75,18 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
   records.push(...noNote);
   await journal.append(noNote);
 
+  // A killed `npm run` (its SIGKILL never reaches us) stops the audit too: the journal keeps every
+  // chart done so far for `--resume`, and the report folder is only renamed into place by a live run.
+  const onGone = (why: string): never => {
+    removeTemps();
+    try {
+      process.stderr.write(`\nstopped: ${why}; finish with --resume\n`);
+    } catch {
+      // nobody is reading any more
+    }
+    process.exit(143);
+  };
+  const starter = watchParent(onGone);
   const nWorkers = Math.max(1, Math.min(workersWanted, tasks.length || 1));
   const bar = opts.json
     ? undefined
@@ -104,6 +118,9 @@ export async function auditCommand(a: AuditOptions, opts: GlobalOptions): Promis
     workers: nWorkers,
     ...(hccNote ? { hccNote } : {}),
   });
+  const gone = starter.check();
+  starter.stop();
+  if (gone) onGone(gone);
   await writeAuditFolder(a.out, assembled);
   await journal.remove();
   print(opts, { ...assembled.summary, releasesByDateOfService: groups, out: a.out }, () =>
