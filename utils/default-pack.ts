@@ -15,7 +15,9 @@ export function loadDefaultPack(view: 'whole' | 'analysis' = 'whole'): Promise<C
   p = (async () => {
     // Cast: WXT types public paths from public/ at prepare time, and the pack is generated at build time.
     const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
+    performance.mark('cc:pack-fetch-start');
     const res = await fetch(url);
+    performance.mark('cc:pack-response');
     if (!res.ok)
       throw new Error(`the bundled code pack is missing (${res.status}); rebuild the extension with "npm run build"`);
     // Sections are inflated as their bytes arrive (the transfer takes most of a second).

@@ -139,6 +139,7 @@ export async function loadActivePack(
     activeRelease: undefined,
     previousRelease: undefined,
   }));
+  performance.mark('cc:settings-read');
   if (!activeRelease) return { pack: await loadDefaultPack(view), origin: 'bundled' };
   let why: string;
   try {
