@@ -2,7 +2,7 @@ import { boundedFflate, preInflated, readHeader, type Inflate } from '@/lib/pack
 import { crc32Hex } from '@/lib/pack/crc32';
 import { PACK_LIMITS, type PackSection } from '@/lib/pack/format';
 
-const DEFERRED = /^(index|excludes1|mue|aoc|ptp\.)/;
+const DEFERRED = /^(index|excludes1|mue|aoc|ptp\.|icd\.short$)/;
 
 /**
  * One section through DecompressionStream, fed and read directly. Measured in this project's

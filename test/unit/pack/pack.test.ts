@@ -17,6 +17,22 @@ describe('code pack compiled from official-format fixtures', () => {
     pack = loadPack(result.bytes);
   });
 
+  it('a lookup reads the short titles only when its short title is asked for, and still carries it (JSON, copies)', () => {
+    const fresh = loadPack(result.bytes);
+    const asked: string[] = [];
+    // Every section read goes through the pack's decoded sections; watch for the short titles.
+    const decoded = (fresh as unknown as { raw: { section(n: string): Uint8Array | undefined } }).raw;
+    const section = decoded.section.bind(decoded);
+    decoded.section = (n: string) => (asked.push(n), section(n));
+    const hit = fresh.lookup('E11.9') as { short: string; title: string };
+    expect(asked).not.toContain('icd.short');
+    expect(hit.short.length).toBeGreaterThan(0);
+    expect(asked).toContain('icd.short');
+    expect(Object.keys(hit).indexOf('short')).toBe(Object.keys(hit).indexOf('title') + 1);
+    expect(JSON.parse(JSON.stringify(hit)).short).toBe(hit.short);
+    expect({ ...hit }.short).toBe(hit.short);
+  });
+
   it('records provenance for every source: system, release, effective dates, file, sha256', () => {
     const order = pack.sources.find((s) => s.kind === 'icd10cm-order')!;
     expect(order).toMatchObject({

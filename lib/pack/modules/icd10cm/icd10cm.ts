@@ -150,7 +150,7 @@ export class Icd10cm {
       system: 'ICD-10-CM',
       code,
       title: this.titleAt(i),
-      short: t.shortTitle(i),
+      short: '',
       titleRelease:
         this.answering && t.isIn(i, t.releaseIndex(this.answering)) ? this.answering : t.releases[t.titleReleaseOf(i)]!,
       billable: this.isBillable(i),
@@ -160,6 +160,10 @@ export class Icd10cm {
       children: this.childrenOf(i).map((c) => this.ref(c)),
       notes: [],
     };
+    // The short title is read only when asked for (output, exports): decoding all short titles
+    // (4.7 MB) on a note's first lookup cost its analysis ~70 ms. Still an enumerable own property,
+    // in the same place, so JSON and copies carry it.
+    Object.defineProperty(result, 'short', { get: () => t.shortTitle(i), enumerable: true, configurable: true });
     this.attachTabular(result, [code, ...hierarchy.map((x) => x.code).reverse()]);
     return result;
   }
