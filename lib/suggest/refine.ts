@@ -165,6 +165,8 @@ function stageInRange(title: string, sentenceStems: Set<string>): string | undef
  */
 export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
   if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
+  const paired = bilateralOfUnilateral(pack, code);
+  if (paired) return [paired];
   const info = codeInfo(pack, code);
   if (
     !info ||
@@ -185,4 +187,30 @@ export function lateralize(pack: CodePack, code: string, sentenceStems: Set<stri
   const right = find('right');
   const left = find('left');
   return right && left ? [right.code, left.code] : [code];
+}
+
+/** The parent of a dotted code ('M17.10' -> 'M17.1', 'M17.1' -> 'M17'). */
+function parentOf(code: string): string {
+  const raw = code.replace('.', '').slice(0, -1);
+  return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
+}
+
+/**
+ * A category that splits one condition into "Unilateral …" (by side) and "Bilateral …" codes
+ * (M16 hip, M17 knee, M18 first carpometacarpal joint): both sides documented take the bilateral
+ * code, never the right and the left unilateral codes (I.B.13: the bilateral code when the
+ * classification has one). Found by the titles: the code or an ancestor titled "Unilateral X"
+ * ("Unilateral primary osteoarthritis of knee", M17.1) and a billable sibling of it titled
+ * "Bilateral X" (M17.0).
+ */
+function bilateralOfUnilateral(pack: CodePack, code: string): string | undefined {
+  for (let at = code; at.replace('.', '').length > 3; at = parentOf(at)) {
+    const title = codeInfo(pack, at)?.title ?? '';
+    const m = /^unilateral (.+)$/i.exec(title);
+    if (!m) continue;
+    const want = `bilateral ${m[1]!}`.toLowerCase();
+    const twin = codeInfo(pack, parentOf(at))?.children.find((c) => c.title.toLowerCase() === want);
+    if (twin && codeInfo(pack, twin.code)?.billable) return twin.code;
+  }
+  return undefined;
 }

@@ -94,6 +94,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['ASSESSMENT: Chronic anemia.', ['D64.9'], ['D63.0']],
     ['ASSESSMENT: Morbid obesity.', ['E66.01'], ['E66.9']],
     ['ASSESSMENT: Lateral epicondylitis of both elbows.', ['M77.11', 'M77.12'], ['M77.10']],
+    // A category with "Unilateral X" and "Bilateral X" codes: both sides take the bilateral one (I.B.13).
+    ['ASSESSMENT: Primary osteoarthritis of both hips.', ['M16.0'], ['M16.1']],
+    ['ASSESSMENT: Post-traumatic osteoarthritis of both knees.', ['M17.2'], ['M17.3']],
+    ['ASSESSMENT: Primary osteoarthritis of the right hip.', ['M16.11'], ['M16.0']],
   ])('the child the words document: %s', (note, want, never) => {
     const got = shown(note);
     expect(got).toEqual(expect.arrayContaining(want));
