@@ -98,6 +98,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['ASSESSMENT: Primary osteoarthritis of both hips.', ['M16.0'], ['M16.1']],
     ['ASSESSMENT: Post-traumatic osteoarthritis of both knees.', ['M17.2'], ['M17.3']],
     ['ASSESSMENT: Primary osteoarthritis of the right hip.', ['M16.11'], ['M16.0']],
+    // "both knees" is read as the Index's "bilateral" (lib/text/data/synonyms.json): Osteoarthritis, knee, bilateral.
+    ['ASSESSMENT: Osteoarthritis of both knees.', ['M17.0'], ['M17.1', 'M17.9']],
+    ['ASSESSMENT: Osteoarthritis of the left knee.', [], ['M17.0']],
   ])('the child the words document: %s', (note, want, never) => {
     const got = shown(note);
     expect(got).toEqual(expect.arrayContaining(want));
