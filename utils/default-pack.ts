@@ -13,9 +13,9 @@ export function loadDefaultPack(view: 'whole' | 'analysis' = 'whole'): Promise<C
   let p = pending.get(view);
   if (p) return p;
   p = (async () => {
+    performance.mark('cc:pack-fetch-start');
     // Cast: WXT types public paths from public/ at prepare time, and the pack is generated at build time.
     const url = (browser.runtime.getURL as (path: string) => string)('/packs/default.ccpack');
-    performance.mark('cc:pack-fetch-start');
     const res = await fetch(url);
     performance.mark('cc:pack-response');
     if (!res.ok)
