@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
-import type { Dictionary } from './dictionary';
+import { isStopWord, type Dictionary } from './dictionary';
+import { fold, tokenize } from '../text/tokens';
 
 const INFO = new WeakMap<CodePack, Map<string, ReturnType<CodePack['codeInfo']>>>();
 /** codeInfo remembered per pack: refinement asks for the same headers on every chart. */
@@ -63,7 +64,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
-        const absenceOnly = /^[\s,]*(without|uncomplicated|not intractable)\b/i.test(own);
+        const absenceOnly = /^[\s,]*(without|uncomplicated|not intractable|not specified as)\b/i.test(own);
         // The residual child ("… not elsewhere classified", "other specified") is what a header
         // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
         // I49.89, not I49.81 Brugada syndrome).
@@ -74,7 +75,16 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
             : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own)
               ? 0.4
               : 0;
-        const score = hits.length * 2 + (hits.length === 0 ? fallback : 0) - 0.01 * (extra.length - hits.length);
+        // Never more severe than written: with no word of its own in the sentence, a child that adds
+        // a "with …" clause (a complication: "with gangrene", "with obstruction") or both sides
+        // (bilateral is coded only when documented, I.B.13) comes after every child that does not
+        // (K40 "Inguinal hernia" is K40.90, never K40.11 "bilateral …, with gangrene, recurrent").
+        const assumes = hits.length === 0 && (addsUnstatedCondition(own, sentenceStems) || extra.includes('bilater'));
+        const score =
+          hits.length * 2 +
+          (hits.length === 0 ? fallback : 0) -
+          0.01 * (extra.length - hits.length) -
+          (assumes ? 1 : 0);
         if (score > bestScore) {
           best = c;
           bestScore = score;
@@ -109,6 +119,20 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     current = sited.code;
   }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/** Title clauses adding a condition ("…, with gangrene"), not those stating an absence ("without …"). */
+const WITH_CLAUSE = /\bwith\b(?!out)([^,;]*)/gi;
+
+/** Whether a title adds a "with …" clause none of whose words the sentence holds ("Nausea with vomiting" is stated by "nausea and vomiting"). */
+function addsUnstatedCondition(title: string, sentenceStems: Set<string>): boolean {
+  for (const m of title.matchAll(WITH_CLAUSE)) {
+    const words = tokenize(fold(m[1]!))
+      .map((t) => t.stem)
+      .filter((w) => !isStopWord(w));
+    if (words.length > 0 && !words.some((w) => sentenceStems.has(w))) return true;
+  }
+  return false;
 }
 
 /** Title words that name no site of their own. */

@@ -101,6 +101,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     // "both knees" is read as the Index's "bilateral" (lib/text/data/synonyms.json): Osteoarthritis, knee, bilateral.
     ['ASSESSMENT: Osteoarthritis of both knees.', ['M17.0'], ['M17.1', 'M17.9']],
     ['ASSESSMENT: Osteoarthritis of the left knee.', [], ['M17.0']],
+    // A header read with no further words never takes a child adding an unstated "with …" clause or both sides.
+    ['ASSESSMENT: Right inguinal hernia.', ['K40.90'], ['K40.0', 'K40.1', 'K40.2', 'K40.3', 'K40.4', 'K40.91']],
+    ['ASSESSMENT: Acute pancreatitis.', ['K85.90'], ['K85.91', 'K85.92']],
+    ['ASSESSMENT: Nausea and vomiting.', ['R11.2'], ['R11.0']],
   ])('the child the words document: %s', (note, want, never) => {
     const got = shown(note);
     expect(got).toEqual(expect.arrayContaining(want));
