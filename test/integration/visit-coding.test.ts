@@ -105,6 +105,10 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['ASSESSMENT: Right inguinal hernia.', ['K40.90'], ['K40.0', 'K40.1', 'K40.2', 'K40.3', 'K40.4', 'K40.91']],
     ['ASSESSMENT: Acute pancreatitis.', ['K85.90'], ['K85.91', 'K85.92']],
     ['ASSESSMENT: Nausea and vomiting.', ['R11.2'], ['R11.0']],
+    // Beside a child that is the header "unspecified", an absence names a type the note does not state.
+    ['ASSESSMENT: Migraine.', ['G43.909'], ['G43.0']],
+    ['ASSESSMENT: Vomiting.', ['R11.10'], ['R11.11']],
+    ['ASSESSMENT: Type 2 diabetes.', ['E11.9'], ['E11.8']],
   ])('the child the words document: %s', (note, want, never) => {
     const got = shown(note);
     expect(got).toEqual(expect.arrayContaining(want));
