@@ -127,6 +127,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     if (s.kind === 'drug') continue;
     const levels = s.levels;
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
+    if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
@@ -213,4 +214,20 @@ export function buildDictionary(pack: CodePack): Dictionary {
     },
     titleOf,
   );
+}
+
+/**
+ * A side written as a nonessential modifier of an inclusion term ("Incarcerated inguinal hernia
+ * (bilateral) without gangrene" under K40.0) is essential where the code's own title states that
+ * side ("Bilateral inguinal hernia, …"): the term never reads a note that does not say it, as the
+ * side is coded only when documented (I.B.13).
+ */
+function sideStatedByTitle(reading: { required: string[]; optional: string[] }, title: string): void {
+  const stated = termStems(title).required;
+  for (const side of ['bilater', 'unilater']) {
+    const at = reading.optional.indexOf(side);
+    if (at < 0 || !stated.includes(side)) continue;
+    reading.optional.splice(at, 1);
+    reading.required.push(side);
+  }
 }

@@ -83,7 +83,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // a "with …" clause (a complication: "with gangrene", "with obstruction") or both sides
         // (bilateral is coded only when documented, I.B.13) comes after every child that does not
         // (K40 "Inguinal hernia" is K40.90, never K40.11 "bilateral …, with gangrene, recurrent").
-        const assumes = hits.length === 0 && (addsUnstatedCondition(own, sentenceStems) || extra.includes('bilater'));
+        const bothUnstated = extra.includes('bilater') && !sentenceStems.has('bilater') && !sentenceStems.has('both');
+        const assumes = (hits.length === 0 && addsUnstatedCondition(own, sentenceStems)) || bothUnstated;
         const score =
           hits.length * 2 +
           (hits.length === 0 ? fallback : 0) -

@@ -103,6 +103,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['ASSESSMENT: Osteoarthritis of the left knee.', [], ['M17.0']],
     // A header read with no further words never takes a child adding an unstated "with …" clause or both sides.
     ['ASSESSMENT: Right inguinal hernia.', ['K40.90'], ['K40.0', 'K40.1', 'K40.2', 'K40.3', 'K40.4', 'K40.91']],
+    // "(bilateral)" in an inclusion term of a bilateral code is essential there (I.B.13).
+    ['ASSESSMENT: Incarcerated inguinal hernia with obstruction.', ['K40.30'], ['K40.0']],
+    ['ASSESSMENT: Bilateral inguinal hernias with obstruction.', ['K40.00'], ['K40.3']],
     ['ASSESSMENT: Acute pancreatitis.', ['K85.90'], ['K85.91', 'K85.92']],
     ['ASSESSMENT: Nausea and vomiting.', ['R11.2'], ['R11.0']],
     // Beside a child that is the header "unspecified", an absence names a type the note does not state.
