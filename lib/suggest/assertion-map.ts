@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import mapData from './data/assertion-map.json';
 import type { CodePack } from '../pack/code-pack';
-import type { Dictionary } from './dictionary';
+import { termStems, type Dictionary } from './dictionary';
 
 const MapSchema = z.strictObject({
   about: z.string(),
@@ -31,7 +31,13 @@ function bestZ(pack: CodePack, dict: Dictionary, condition: string, range: [stri
 }
 
 function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [string, string]): string | undefined {
-  const cond = [...dict.titleStems(condition)].filter((s) => !GENERIC.has(s));
+  // For a relative's condition, the condition's own words, not an absence its title adds ("Type 2
+  // diabetes mellitus without complications" is diabetes mellitus: Z83.3 names it). A personal
+  // history keeps every title word (a looser match took a hernia for a corrected malformation).
+  const title = range === MAP.family_range ? pack.titleOf(condition).replace(/\bwithout\b.*$/i, '') : '';
+  const stems = title ? termStems(title) : undefined;
+  const own = stems ? [...stems.required, ...stems.optional] : [...dict.titleStems(condition)];
+  const cond = own.filter((s) => !GENERIC.has(s));
   const release = pack.currentIcdRelease?.label;
   if (!release || cond.length === 0) return undefined;
   let best: string | undefined;

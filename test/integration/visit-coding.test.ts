@@ -4,6 +4,7 @@ import path from 'node:path';
 import { compilePack } from '../../lib/pack/compile';
 import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { familyCode } from '../../lib/suggest/assertion-map';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
 import { checkEncounter } from '../helpers/check-encounter';
@@ -87,6 +88,17 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     const ckd3a = shown('ASSESSMENT: CKD stage 3a with hypertension.');
     expect(ckd3a).toEqual(expect.arrayContaining(['I12.9', 'N18.31']));
     expect(ckd3a.some((c) => c === 'I12.0' || c === 'N18.6')).toBe(false);
+  });
+
+  it('a relative who reports is the informant: the patient has the condition; a relative who has it is family', () => {
+    expect(shown('HPI: Mother reports that he has had a cough for 3 days.')).toContain('R05.9');
+    expect(shown('HPI: Per mother, he has had a fever since yesterday.')).toContain('R50.9');
+    expect(shown('HPI: His mother has asthma.').some((c) => c.startsWith('J45'))).toBe(false);
+  });
+
+  it("a relative's condition maps to the family-history code naming it, not to its title's absence words (I.C.21.c.4)", () => {
+    expect(familyCode(pack, analyzer.dict, 'E11.9')?.code).toBe('Z83.3');
+    expect(familyCode(pack, analyzer.dict, 'I10')).toBeUndefined();
   });
 
   it.each([
