@@ -49,7 +49,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(process.platform === 'linux')('a killed `npm run codeset build` leaves no compiler and no pack', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cc-orphan-'));
-  writeFileSync(path.join(dir, 'mcr_ptp_synthetic.tsv'), bigPtp(1_500_000));
+  // The quarter in the name, as official PTP files carry it: without one the build stops at once
+  // ("cannot tell the NCCI quarter") and there is no compiler left to kill.
+  writeFileSync(path.join(dir, 'mcr_ptp_synthetic_2024Q3.tsv'), bigPtp(1_500_000));
 
   it.each(['SIGKILL', 'SIGTERM'] as const)(
     '%s to npm: the node compiler stops, the pack is not written',
@@ -66,11 +68,21 @@ describe.runIf(process.platform === 'linux')('a killed `npm run codeset build` l
       while (!/reading mcr_ptp_synthetic/.test(stderr) && Date.now() - t0 < 60_000) await sleep(100);
       expect(stderr).toMatch(/reading mcr_ptp_synthetic/);
       const descendants = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c, ...descendants(c)]);
-      const compiler = descendants(npm.pid!).filter((p) => {
-        // The node process itself, not the `sh -c "node …"` between npm and it.
-        const argv = readFileSync(`/proc/${p}/cmdline`, 'latin1').split('\0');
-        return /(^|\/)node$/.test(argv[0]!) && argv.includes('cli/main.ts');
-      });
+      const argvOf = (p: number) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'latin1').split('\0');
+        } catch {
+          return []; // gone meanwhile (tsx's esbuild helper comes and goes)
+        }
+      };
+      // The node process itself, not the `sh -c "node …"` between npm and it; looked for until it shows (a loaded machine is slow to list it).
+      let compiler: number[] = [];
+      for (const t1 = Date.now(); compiler.length !== 1 && Date.now() - t1 < 15_000; await sleep(100))
+        compiler = descendants(npm.pid!).filter((p) => {
+          const argv = argvOf(p);
+          return /(^|\/)node$/.test(argv[0] ?? '') && argv.includes('cli/main.ts');
+        });
+      if (compiler.length !== 1) npm.kill('SIGKILL');
       expect(compiler.length).toBe(1);
       npm.kill(signal);
       const killedAt = Date.now();
