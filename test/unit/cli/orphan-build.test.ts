@@ -17,7 +17,7 @@ function bigPtp(rows: number): string {
   const out = ['Column 1\tColumn 2\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale'];
   for (let i = 0; i < rows; i++)
     out.push(
-      `${10000 + (i % 80000)}\t${20000 + ((i * 7) % 9000)}\t20200101\t*\t${i % 2}\tMutually exclusive procedures`,
+      `${10000 + (i % 40000)}\t${20000 + ((i * 7) % 9000)}\t20200101\t*\t${i % 2}\tMutually exclusive procedures`,
     );
   return out.join('\n') + '\n';
 }
