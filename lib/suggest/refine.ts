@@ -131,13 +131,23 @@ const WITH_CLAUSE = /\bwith\b(?!out)([^,;]*)/gi;
 
 /** Whether a title adds a "with …" clause none of whose words the sentence holds ("Nausea with vomiting" is stated by "nausea and vomiting"). */
 function addsUnstatedCondition(title: string, sentenceStems: Set<string>): boolean {
-  for (const m of title.matchAll(WITH_CLAUSE)) {
-    const words = tokenize(fold(m[1]!))
-      .map((t) => t.stem)
-      .filter((w) => !isStopWord(w));
-    if (words.length > 0 && !words.some((w) => sentenceStems.has(w))) return true;
-  }
-  return false;
+  return withClauseWords(title).some((words) => words.length > 0 && !words.some((w) => sentenceStems.has(w)));
+}
+
+/** The stems of each "with …" clause of a title, read once per title (refinement runs for every mention). */
+const CLAUSES = new Map<string, string[][]>();
+function withClauseWords(title: string): string[][] {
+  let clauses = CLAUSES.get(title);
+  if (!clauses)
+    CLAUSES.set(
+      title,
+      (clauses = [...title.matchAll(WITH_CLAUSE)].map((m) =>
+        tokenize(fold(m[1]!))
+          .map((t) => t.stem)
+          .filter((w) => !isStopWord(w)),
+      )),
+    );
+  return clauses;
 }
 
 /** Title words that name no site of their own. */
