@@ -27,21 +27,46 @@ function proc(pid: number): Proc | undefined {
   }
 }
 
-/** The ancestors to watch, nearest first: up to the npm (or npx) process when there is one. */
-export function ancestorsToWatch(maxDepth = 4): { pid: number; ppid: number }[] {
+/** The package manager's own process: npm/npx (by name or title), or the script npm_execpath names (yarn, pnpm). */
+function isPackageManager(cmd: string): boolean {
+  if (/(^|[/ ])(npm|npx|yarn|pnpm)(-cli\.js|\.c?js)?( |$)/.test(cmd)) return true;
+  const execPath = process.env.npm_execpath;
+  return Boolean(execPath && cmd.includes(execPath));
+}
+
+export interface Ancestry {
+  /** The ancestors to watch, nearest first: up to the package manager when there is one. */
+  chain: { pid: number; ppid: number }[];
+  /** Set when the command runs under a package manager that is already gone. */
+  gone?: string;
+}
+
+/**
+ * The ancestors to watch. Under npm (its environment variables are set), the walk up from our
+ * parent must meet the npm process before it reaches init: reaching init without it means npm was
+ * killed before this process could look (the kill came while the command was still loading), and
+ * the command is orphaned from the start. npm not found within `maxDepth` (an unusual starter):
+ * our own parent only.
+ */
+export function ancestorsToWatch(maxDepth = 4): Ancestry {
   const chain: { pid: number; ppid: number }[] = [];
   const underNpm = process.env.npm_lifecycle_event !== undefined || process.env.npm_command !== undefined;
   let pid = process.ppid;
-  for (let depth = 0; depth < maxDepth && pid > 1; depth++) {
+  for (let depth = 0; depth < maxDepth; depth++) {
+    if (pid <= 1) {
+      // Init itself may be the package manager (npm as a container's first process).
+      const init = underNpm ? proc(1) : undefined;
+      if (underNpm && !(init && isPackageManager(init.cmd)))
+        return { chain, gone: 'the npm process that started it is gone' };
+      return { chain };
+    }
     const p = proc(pid);
     if (!p) break;
     chain.push({ pid, ppid: p.ppid });
-    if (!underNpm || /(^|[/ ])(npm|npx)(-cli\.js)?( |$)|npm-cli\.js|npx-cli\.js/.test(p.cmd)) break;
+    if (!underNpm || isPackageManager(p.cmd)) return { chain: underNpm ? chain : chain.slice(0, 1) };
     pid = p.ppid;
   }
-  // Not under npm, or npm not found within reach: our own parent only.
-  if (!underNpm || chain.length === maxDepth) return chain.slice(0, 1);
-  return chain;
+  return { chain: chain.slice(0, 1) };
 }
 
 /** Why the command lost its starter, or undefined while every watched ancestor is in place. */
@@ -68,8 +93,8 @@ export interface ParentWatch {
  */
 export function watchParent(onGone: (why: string) => void, everyMs = 250): ParentWatch {
   const parent = process.ppid;
-  const chain = parent > 1 ? ancestorsToWatch() : [];
-  const check = () => (parent > 1 ? orphaned(parent, chain) : undefined);
+  const { chain, gone } = ancestorsToWatch();
+  const check = () => gone ?? (parent > 1 ? orphaned(parent, chain) : undefined);
   const timer = setInterval(() => {
     const why = check();
     if (why) {
