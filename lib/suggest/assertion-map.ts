@@ -2,6 +2,7 @@ import { z } from 'zod';
 import mapData from './data/assertion-map.json';
 import type { CodePack } from '../pack/code-pack';
 import { termStems, type Dictionary } from './dictionary';
+import { classifiable, covers } from './history-coverage';
 
 const MapSchema = z.strictObject({
   about: z.string(),
@@ -40,20 +41,68 @@ function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [st
   const cond = own.filter((s) => !GENERIC.has(s));
   const release = pack.currentIcdRelease?.label;
   if (!release || cond.length === 0) return undefined;
+  const candidates = zCodes(pack, release, range);
+  // The Tabular's own word first: the codes whose "Conditions classifiable to" note takes the
+  // condition; among them the one naming the condition, else the residual code that restates the
+  // note's holder ("Personal history of other diseases of the digestive system" under "… diseases
+  // of the digestive system"): a condition without a code of its own. Codes whose note names other
+  // conditions are never taken on a shared word.
+  if (candidates.includes(condition)) return condition; // already a history code ("family history of breast cancer" -> Z80.3)
+  const covering = candidates.filter((c) => covers(pack, c, condition) === true);
+  const named = bestNamed(dict, covering, cond);
+  if (named) return named;
+  // The residual code only where the Tabular sorts by site or by body system and a coder reports
+  // it: a relative's condition, a past cancer. A past non-malignant condition without a code of
+  // its own is not turned into "history of other diseases of the system" (often still under care).
+  const residualAllowed = range === MAP.family_range || /^(C|D0|D3|D4)/.test(condition);
+  if (covering.length && residualAllowed) return residual(pack, dict, covering);
   let best: string | undefined;
   let bestScore = 0;
-  for (const c of zCodes(pack, release, range)) {
-    const stems = [...dict.titleStems(c)].filter((s) => !GENERIC.has(s));
-    const shared = stems.filter((s) => cond.includes(s)).length;
-    // The history code must name the condition: most of its specific words, not one shared site.
+  for (const c of candidates) {
+    const { shared, score } = overlap(dict, c, cond);
+    // The history code must name the condition: most of its specific words, not one shared site;
+    // all of them where the Tabular's note sorts it with other conditions (Z86.73 names a TIA under
+    // a note for I00-I99; Z87.75, a corrected malformation, does not take a respiratory arrest).
     if (shared === 0 || shared < cond.length / 2) continue;
-    const score = shared - 0.1 * (stems.length - shared);
+    if (shared < cond.length && covers(pack, c, condition) === false) continue;
     if (score > bestScore) {
       best = c;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Specific title words of a code shared with the condition's, and a score that prefers the shorter title. */
+function overlap(dict: Dictionary, code: string, cond: string[]): { shared: number; score: number } {
+  const stems = [...dict.titleStems(code)].filter((s) => !GENERIC.has(s));
+  const shared = stems.filter((s) => cond.includes(s)).length;
+  return { shared, score: shared - 0.1 * (stems.length - shared) };
+}
+
+/** Among the codes the Tabular says take the condition: the one naming it (a shared specific title word). */
+function bestNamed(dict: Dictionary, covering: string[], cond: string[]): string | undefined {
+  return covering
+    .map((c) => ({ c, ...overlap(dict, c, cond) }))
+    .filter((x) => x.shared > 0)
+    .sort((a, b) => b.score - a.score || a.c.localeCompare(b.c))[0]?.c;
+}
+
+/** The residual code: the one whose title restates the holder of the note ("… other genital organs" under "… genital organs"). */
+function residual(pack: CodePack, dict: Dictionary, covering: string[]): string | undefined {
+  return covering
+    .map((c) => {
+      const holder = classifiable(pack, c)?.holder ?? c;
+      return {
+        c,
+        ...overlap(
+          dict,
+          c,
+          [...dict.titleStems(holder)].filter((s) => !GENERIC.has(s)),
+        ),
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.c.localeCompare(b.c))[0]?.c;
 }
 
 const Z_CACHE = new WeakMap<CodePack, Map<string, string[]>>();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compilePack } from '../../lib/pack/compile';
 import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
-import { familyCode } from '../../lib/suggest/assertion-map';
+import { familyCode, historyCode } from '../../lib/suggest/assertion-map';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
 import { checkEncounter } from '../helpers/check-encounter';
@@ -98,7 +98,28 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
 
   it("a relative's condition maps to the family-history code naming it, not to its title's absence words (I.C.21.c.4)", () => {
     expect(familyCode(pack, analyzer.dict, 'E11.9')?.code).toBe('Z83.3');
-    expect(familyCode(pack, analyzer.dict, 'I10')).toBeUndefined();
+    // Z82.49 is what the Index gives for a family history of hypertension: its note takes I00-I5A.
+    expect(familyCode(pack, analyzer.dict, 'I10')?.code).toBe('Z82.49');
+  });
+
+  it('a history code is the one the Tabular says takes the condition ("Conditions classifiable to …"), not one sharing a word', () => {
+    const family = (c: string) => familyCode(pack, analyzer.dict, c)?.code;
+    const personal = (c: string) => {
+      const h = historyCode(pack, analyzer.dict, c);
+      return typeof h === 'object' ? h.code : h;
+    };
+    expect(family('C18.9')).toBe('Z80.0'); // colon cancer: digestive organs (C15-C26), not "other colon polyps"
+    expect(family('C56.9')).toBe('Z80.41'); // the site named under its group
+    expect(family('C53.9')).toBe('Z80.49'); // cervix: no code of its own, the group's residual "other genital organs"
+    expect(family('C43.9')).toBe('Z80.8'); // melanoma: other organs (C40-C49 …)
+    expect(family('I25.10')).toBe('Z82.49');
+    expect(family('Z80.3')).toBe('Z80.3'); // already a family-history code
+    expect(personal('C18.9')).toBe('Z85.038');
+    expect(personal('C50.919')).toBe('Z85.3');
+    expect(personal('G45.9')).toBe('Z86.73'); // named in full, though its category's note is for I00-I99
+    // A past non-malignant condition without a code of its own is not made "history of other diseases of …".
+    expect(personal('M19.90')).not.toBe('Z87.39');
+    expect(personal('R09.2')).toBeUndefined(); // not a corrected malformation of the respiratory system
   });
 
   it.each([
