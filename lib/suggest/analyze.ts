@@ -18,6 +18,7 @@ import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
 import { aggregateMentions, mergeSpans, type Mention } from './mentions';
+import { applyDocumentedDiabetesType } from './diabetes-type';
 
 export interface AnalyzeOptions {
   setting?: Setting;
@@ -83,6 +84,7 @@ export class NoteAnalyzer {
         );
       }
     }
+    applyDocumentedDiabetesType(this.pack, mentions, text);
     const aggregated = aggregateMentions(this.pack, mentions, text, release.label);
     const { suggestions, alternatives, excluded } = assembleClaim(
       this.pack,

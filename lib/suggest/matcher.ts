@@ -1,5 +1,6 @@
 import type { ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, type Dictionary } from './dictionary';
+import { fold } from '../text/tokens';
 
 export interface TermMatch {
   term: number;
@@ -53,6 +54,8 @@ export function matchSentenceAll(
 }
 
 const OTHER = 'other';
+/** A one-word term written in capitals: an acronym. */
+const ACRONYM = /^[A-Z][A-Z0-9]{1,7}$/;
 /** Side words (Porter stems): bound to the word beside them. */
 const SIDES = new Set(['left', 'right']);
 /** Words that state what the patient does NOT have ("migraine without aura", "no esophagitis"). */
@@ -109,6 +112,13 @@ function tryTerm(
     if (!best || span < best.span) best = { positions, span };
   }
   if (!best) return undefined;
+  // An acronym term ("PRES", "AIDS") is the acronym as written (or its plural), never a word
+  // sharing its stem: "pre-meal" is not PRES, a hearing "aid" is not AIDS.
+  if (required.length === 1) {
+    const text = dict.textOf(ti).trim();
+    const norm = tokens[best.positions[0]!]!.norm;
+    if (ACRONYM.test(text) && norm !== fold(text) && norm !== `${fold(text)}s`) return undefined; // "TIAs" is TIA
+  }
   const requiresAbsent = absent.size > 0 && best.positions.some((p) => absent.has(p));
   // Words of one term sit close together: allow the term's own length plus a few modifiers.
   if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1)

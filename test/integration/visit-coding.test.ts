@@ -102,6 +102,35 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(familyCode(pack, analyzer.dict, 'I10')?.code).toBe('Z82.49');
   });
 
+  it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {
+    expect(shown('ASSESSMENT: Diabetes. Her target pre-meal glucose is 120.')).not.toContain('I67.83');
+    expect(shown('ASSESSMENT: Gait disorder. He walks with the aid of a cane.')).not.toContain('B20');
+    expect(shown('ASSESSMENT: PRES.')).toContain('I67.83');
+    expect(shown('ASSESSMENT: Recurrent TIAs.')).toContain('G45.9');
+  });
+
+  it('a "Problems list" heading is the provider\'s diagnosis list', () => {
+    expect(shown('PROBLEMS LIST:\n1. Hypothyroidism.\n2. Osteoporosis.')).toEqual(
+      expect.arrayContaining(['E03.9', 'M81.0']),
+    );
+    expect(shown('PROBLEM:\nHypothyroidism.')).toContain('E03.9');
+  });
+
+  it('the type of diabetes documented anywhere in the note is the type of every untyped mention (I.C.4.a.2)', () => {
+    const type1 = shown(
+      'PROBLEM LIST:\n1. Type 1 diabetes mellitus.\n2. Diabetic retinopathy.\nASSESSMENT: Diabetes, on insulin pump.',
+    );
+    expect(type1).toContain('E10.319');
+    expect(type1.some((c) => c.startsWith('E11'))).toBe(false);
+    expect(type1).not.toContain('Z79.4'); // insulin is implied by type 1 (I.C.4.a.3)
+    // No type written: the E11 default; both types written: left as written for a query.
+    expect(shown('ASSESSMENT: Diabetic retinopathy.')).toContain('E11.319');
+    const both = shown(
+      'ASSESSMENT: 1. Type 1 diabetes mellitus. 2. Type 2 diabetes mellitus with diabetic retinopathy.',
+    );
+    expect(both).toContain('E11.319');
+  });
+
   it('a history code is the one the Tabular says takes the condition ("Conditions classifiable to …"), not one sharing a word', () => {
     const family = (c: string) => familyCode(pack, analyzer.dict, c)?.code;
     const personal = (c: string) => {
