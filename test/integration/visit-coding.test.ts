@@ -102,6 +102,26 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(familyCode(pack, analyzer.dict, 'I10')?.code).toBe('Z82.49');
   });
 
+  it.each([
+    ['PLAN: Should she have some complaints of dysuria, then we will obtain a urinalysis.', 'R30.0'],
+    ['ASSESSMENT: 2. He thinks he is diabetic.', 'E11.9'],
+    ['PLAN: If she did have an antrectomy, she needs to be checked for marginal ulcers.', 'K28.9'],
+    ['ASSESSMENT: Chest pain, questionably right coronary spasm.', 'I20.1'],
+    ['ASSESSMENT: She could have peptic ulcer disease.', 'K27.9'],
+    [
+      'PLAN: I have explained the risks and potential complications of the surgery including bleeding, infection, pneumonia and deep venous thrombosis.',
+      'I82.409',
+    ],
+    ['ASSESSMENT: The cirrhosis they were concerned about is in doubt.', 'K74.60'],
+  ])('a hypothetical, believed, to-be-checked or doubted condition is not coded: %s', (note, never) => {
+    expect(shown(note)).not.toContain(never);
+  });
+
+  it('a condition stated beside such words is still coded', () => {
+    expect(shown('ASSESSMENT: Peptic ulcer disease. Monitor for bleeding.')).toContain('K27.9');
+    expect(shown('ASSESSMENT: Type 2 diabetes mellitus. He thinks his sugars are better.')).toContain('E11.9');
+  });
+
   it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {
     expect(shown('ASSESSMENT: Diabetes. Her target pre-meal glucose is 120.')).not.toContain('I67.83');
     expect(shown('ASSESSMENT: Gait disorder. He walks with the aid of a cane.')).not.toContain('B20');
