@@ -10,6 +10,7 @@ import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
+import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -60,6 +61,7 @@ export function assembleClaim(
   const current = dropCurrentProcedureStatus(doc, primary.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
+  const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const replaced = [
     ...rules.replaced,
     ...linked.replaced,
@@ -68,9 +70,10 @@ export function assembleClaim(
     ...primary.moved,
     ...current.moved,
     ...sequelae.replaced,
+    ...oneReading.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
-  const withEvents = placeDrugEvents(sequelae.claim, events);
+  const withEvents = placeDrugEvents(oneReading.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));

@@ -5,6 +5,7 @@ import { compilePack } from '../../lib/pack/compile';
 import { loadPack } from '../../lib/pack/code-pack';
 import { NoteAnalyzer } from '../../lib/suggest/analyze';
 import { familyCode, historyCode } from '../../lib/suggest/assertion-map';
+import { unspecifiedReadingOf } from '../../lib/pack/specificity';
 import { readInputs } from '../../cli/io';
 import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
 import { checkEncounter } from '../helpers/check-encounter';
@@ -120,6 +121,18 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   it('a condition stated beside such words is still coded', () => {
     expect(shown('ASSESSMENT: Peptic ulcer disease. Monitor for bleeding.')).toContain('K27.9');
     expect(shown('ASSESSMENT: Type 2 diabetes mellitus. He thinks his sugars are better.')).toContain('E11.9');
+  });
+
+  it('one condition, one code: the unspecified reading of a condition the note also states specifically is not shown (I.A.9)', () => {
+    const af = shown('ASSESSMENT: 1. Chronic atrial fibrillation. 2. Atrial fibrillation, rate controlled.');
+    expect(af).toContain('I48.20');
+    expect(af).not.toContain('I48.91');
+    // Two conditions of one category stay two codes; a residual "other and unspecified" branch is not a reading.
+    expect(unspecifiedReadingOf(pack, 'N94.6', 'N94.10')).toBeUndefined(); // dysmenorrhea is not dyspareunia
+    expect(unspecifiedReadingOf(pack, 'C79.11', 'C79.51')).toBeUndefined(); // bladder metastasis beside bone
+    expect(unspecifiedReadingOf(pack, 'I70.92', 'I70.1')).toBeUndefined();
+    expect(unspecifiedReadingOf(pack, 'E11.40', 'E11.42')).toBeDefined();
+    expect(unspecifiedReadingOf(pack, 'J44.9', 'J44.1')).toBeDefined();
   });
 
   it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {

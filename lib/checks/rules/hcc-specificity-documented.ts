@@ -1,4 +1,4 @@
-import { unspecifiedReadingOf } from '../specificity';
+import { unspecifiedReadingOf } from '../../pack/specificity';
 import { isIcd, type Rule } from '../rule';
 
 /**

@@ -1,5 +1,5 @@
 import { codeForSide, sideOfTitle } from '../laterality';
-import { unspecifiedReadingOf } from '../specificity';
+import { unspecifiedReadingOf } from '../../pack/specificity';
 import { isIcd, type Rule } from '../rule';
 
 /**

@@ -1,6 +1,18 @@
-import type { CodePack, CodeRef } from '../pack/code-pack';
+import type { CodePack, CodeRef } from './code-pack';
 
 const UNSPECIFIED = /\bunspecified\b|\bwithout complications?\b|, NOS\b/i;
+
+/** Words that qualify rather than name a condition. */
+const QUALIFIERS = new Set(
+  'unspecified other and of the with without in nos site type part complications complication or to for by a an'.split(
+    ' ',
+  ),
+);
+
+/** The words of a title that name the condition (lower case, qualifiers dropped). */
+function conditionWords(title: string): string[] {
+  return (title.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !QUALIFIERS.has(w) && w.length > 1);
+}
 
 export interface Parting {
   /** Where the two codes' Tabular branches part: the child of their common ancestor on each side. */
@@ -34,5 +46,11 @@ export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Part
   const branchB = cb[k];
   if (!branchA || !branchB) return undefined; // one is the other's ancestor
   if (!UNSPECIFIED.test(branchA.title) || UNSPECIFIED.test(branchB.title)) return undefined;
+  // "Other and unspecified atherosclerosis" is a residual branch for other kinds, not a reading of
+  // the specified one; and the unspecified branch must name the same condition: its words found in
+  // the specified code's titles ("Dysmenorrhea, unspecified" is not a reading of dyspareunia).
+  if (/\band unspecified\b/i.test(branchA.title)) return undefined;
+  const said = cb.map((c) => c.title.toLowerCase()).join(' ');
+  if (!conditionWords(branchA.title).every((w) => said.includes(w))) return undefined;
   return { branchA, branchB, titleA: ca.at(-1)!.title, titleB: cb.at(-1)!.title };
 }
