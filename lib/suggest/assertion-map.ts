@@ -59,6 +59,7 @@ function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [st
   let best: string | undefined;
   let bestScore = 0;
   for (const c of candidates) {
+    if (covering.includes(c)) continue; // judged above: the Tabular takes it, but it does not name the condition
     const { shared, score } = overlap(dict, c, cond);
     // The history code must name the condition: most of its specific words, not one shared site;
     // all of them where the Tabular's note sorts it with other conditions (Z86.73 names a TIA under
@@ -74,18 +75,26 @@ function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [st
 }
 
 /** Specific title words of a code shared with the condition's, and a score that prefers the shorter title. */
-function overlap(dict: Dictionary, code: string, cond: string[]): { shared: number; score: number } {
+function overlap(dict: Dictionary, code: string, cond: string[]): { shared: number; own: number; score: number } {
   const stems = [...dict.titleStems(code)].filter((s) => !GENERIC.has(s));
   const shared = stems.filter((s) => cond.includes(s)).length;
-  return { shared, score: shared - 0.1 * (stems.length - shared) };
+  return { shared, own: stems.length, score: shared - 0.1 * (stems.length - shared) };
 }
 
-/** Among the codes the Tabular says take the condition: the one naming it (a shared specific title word). */
+/** Among the codes the Tabular says take the condition: the one naming it (most of its specific title words). */
 function bestNamed(dict: Dictionary, covering: string[], cond: string[]): string | undefined {
-  return covering
-    .map((c) => ({ c, ...overlap(dict, c, cond) }))
-    .filter((x) => x.shared > 0)
-    .sort((a, b) => b.score - a.score || a.c.localeCompare(b.c))[0]?.c;
+  return (
+    covering
+      .map((c) => ({ c, ...overlap(dict, c, cond) }))
+      // Naming it: half of the condition's specific words or half of the history code's own ("peptic
+      // ulcer" names Z87.11); one shared "infection" does not make latent tuberculosis.
+      .filter(
+        (x) =>
+          x.shared > 0 &&
+          ((x.shared >= cond.length / 2 && (x.shared >= 2 || x.shared === cond.length)) || x.shared >= x.own / 2),
+      )
+      .sort((a, b) => b.score - a.score || a.c.localeCompare(b.c))[0]?.c
+  );
 }
 
 /** The residual code: the one whose title restates the holder of the note ("… other genital organs" under "… genital organs"). */

@@ -135,6 +135,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(unspecifiedReadingOf(pack, 'J44.9', 'J44.1')).toBeDefined();
   });
 
+  it('tobacco: a current smoker of packs smokes cigarettes (F17.210); smoking that "used to" be or was quit is history (Z87.891)', () => {
+    expect(shown('SOCIAL HISTORY: She smokes 1-1/2 packs per day.\nASSESSMENT: COPD.')).toContain('F17.210');
+    const former = shown(
+      'SOCIAL HISTORY: She used to smoke a pack a day and quit in 1985. He smoked 2 packs per day for 40 years, but quit in 1996.\nASSESSMENT: COPD.',
+    );
+    expect(former.some((c) => c.startsWith('F17'))).toBe(false);
+  });
+
   it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {
     expect(shown('ASSESSMENT: Diabetes. Her target pre-meal glucose is 120.')).not.toContain('I67.83');
     expect(shown('ASSESSMENT: Gait disorder. He walks with the aid of a cane.')).not.toContain('B20');
@@ -179,6 +187,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(personal('C18.9')).toBe('Z85.038');
     expect(personal('C50.919')).toBe('Z85.3');
     expect(personal('G45.9')).toBe('Z86.73'); // named in full, though its category's note is for I00-I99
+    expect(personal('K27.9')).toBe('Z87.11'); // "peptic ulcer" names most of Z87.11's own words
+    expect(personal('I67.1')).not.toBe('Z86.73'); // a cerebral aneurysm shares one word with a TIA or infarction
+    expect(personal('A49.8')).not.toBe('Z86.15'); // one shared "infection" does not make latent tuberculosis
     // A past non-malignant condition without a code of its own is not made "history of other diseases of …".
     expect(personal('M19.90')).not.toBe('Z87.39');
     expect(personal('R09.2')).toBeUndefined(); // not a corrected malformation of the respiratory system
