@@ -2,6 +2,8 @@ import problemData from './data/mdm-problems.json';
 import { firstMatch, pattern, type EmStatement, type Span } from './note-view';
 import { ProblemCuesSchema } from './schema';
 import type { MdmLevel } from './tables';
+import { applyContext, type Assertion } from '../text/context';
+import { tokenize } from '../text/tokens';
 
 /*
  * The classes of problem of the CPT MDM table (number and complexity of problems addressed) and
@@ -66,14 +68,81 @@ export function namesCondition(text: string): boolean {
   return CONDITION_LISTS.some((l) => firstMatch(text, l) !== undefined);
 }
 
-/** A match not negated by the words before it in its statement ("no evidence of sepsis"). */
+interface StatementContext {
+  ends: number[];
+  of: (i: number) => Assertion;
+  /** Offset of the first trigger that negates the words after it ("no", "denies", "not"), if any. */
+  negation?: number;
+  /** The statement with its negated words blanked out (same offsets). */
+  asserted: string;
+}
+const CONTEXT = new Map<string, StatementContext>();
+
+function contextOf(text: string): StatementContext {
+  let ctx = CONTEXT.get(text);
+  if (!ctx) {
+    const tokens = tokenize(text);
+    const scopes = applyContext(tokens);
+    const neg = scopes.triggers
+      .filter((t) => t.rule.category === 'NEGATED_EXISTENCE' && t.rule.direction !== 'BACKWARD')
+      .sort((a, b) => a.first - b.first)[0];
+    let asserted = text;
+    tokens.forEach((t, i) => {
+      if (scopes.assertionOf(i) === 'negated')
+        asserted = asserted.slice(0, t.start) + ' '.repeat(t.end - t.start) + asserted.slice(t.end);
+    });
+    ctx = {
+      asserted,
+      ends: tokens.map((t) => t.end),
+      of: (i) => scopes.assertionOf(i),
+      ...(neg ? { negation: tokens[neg.first]!.start } : {}),
+    };
+    if (CONTEXT.size > 5000) CONTEXT.clear();
+    CONTEXT.set(text, ctx);
+  }
+  return ctx;
+}
+
+/**
+ * What the note's assertion stage (ConText, lib/text/context) says of the word at `at` of a
+ * statement: present, negated ("no history of falls"), hypothetical ("if we need to worry about
+ * DIC", "DVT prophylaxis"), possible, historical or a relative's. Read once per statement text.
+ */
+export function assertionAt(text: string, at: number): Assertion {
+  const ctx = contextOf(text);
+  // The first word that ends after `at`: the word the match begins in.
+  const i = ctx.ends.findIndex((end) => end > at);
+  return i < 0 ? 'present' : ctx.of(i);
+}
+
+/**
+ * A statement with a negation: its words before the first negation ("Completed and there was" of
+ * "Completed and there was no history of falls.") and the statement with every negated word blanked
+ * out; undefined when nothing in it is negated.
+ */
+export function negation(text: string): { before: string; asserted: string } | undefined {
+  const ctx = contextOf(text);
+  return ctx.negation === undefined ? undefined : { before: text.slice(0, ctx.negation), asserted: ctx.asserted };
+}
+
+/** Words the note does not assert of the patient now: negated or hypothetical. */
+const NOT_ASSERTED: ReadonlySet<Assertion> = new Set(['negated', 'hypothetical']);
+
+/**
+ * A match the note asserts: not negated by the words before it in its clause (the E/M negation
+ * cues: "no evidence of sepsis", "history of", "does not meet criteria for … manic states"), nor
+ * negated or hypothetical to the note's assertion stage ("there was no history of falls", "to know
+ * if we need to worry about DIC"). A negated or hypothetical word never raises a problem.
+ */
 export function affirmed(text: string, patterns: readonly string[], base: number): Span | undefined {
   for (const p of patterns) {
     const re = new RegExp(pattern(p).source, 'gi');
     for (const m of text.matchAll(re)) {
-      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      if (!m[0]) continue;
+      const before = text.slice(Math.max(0, m.index - 80), m.index);
       const clause = before.split(/[.;]/).at(-1) ?? '';
       if (CUES.negation.some((n) => pattern(n).test(clause))) continue;
+      if (NOT_ASSERTED.has(assertionAt(text, m.index))) continue;
       return { start: base + m.index, end: base + m.index + m[0].length, text: m[0] };
     }
   }

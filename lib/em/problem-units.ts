@@ -1,4 +1,4 @@
-import { CUES, namesCondition, type Unit } from './problem-classes';
+import { CUES, negation, namesCondition, type Unit } from './problem-classes';
 import { firstMatch, type EmNote, type EmStatement } from './note-view';
 
 /*
@@ -26,8 +26,13 @@ function splitList(s: EmStatement): { text: string; start: number }[] {
   return out;
 }
 
+/**
+ * Words that open a plan or reasoning sentence, not a problem: a plan verb, the writer ("we", "I"),
+ * or a sentence about what will happen ("This will likely be around 2:30 or 3 p.m. for her."): a
+ * statement in the future is management, and its hedge is no uncertain diagnosis.
+ */
 const PLAN_LIKE =
-  /^\s*(?:\d{1,2}[.)]\s*)?(?:plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|our plan|at this time|if|all questions|options)\b/i;
+  /^\s*(?:\d{1,2}[.)]\s*)?(?:(?:this|it|that|she|he|they) (?:will|would|should|is going to)|plan|recommend\w*|follow[- ]?up|return\w*|continu\w*|will|we|i|discuss\w*|patient (?:was|will|is to)|to |start\w*|stop\w*|hold\w*|increas\w*|decreas\w*|check\w*|obtain\w*|order\w*|schedul\w*|refer\w*|consult\w*|advis\w*|counsel\w*|instruct\w*|encourag\w*|our plan|at this time|if|all questions|options)\b/i;
 /** Words of a sentence rather than of a diagnosis ("Options are discussed", "This has not improved"). */
 const SENTENCE =
   /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
@@ -36,6 +41,25 @@ const SENTENCE =
 export function diagnosisLike(text: string): boolean {
   const t = text.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
   return t.length > 2 && t.split(/\s+/).length <= 10 && !SENTENCE.test(t) && !PLAN_LIKE.test(t);
+}
+
+/** The writer's subject ("She", "The patient") in front of a negation: no diagnosis. */
+const SUBJECT = /^\s*(?:the\s+)?(?:patient|pt|he|she|they|it|there|this)\b/i;
+
+/**
+ * A statement that denies rather than states a problem: it has a negation, its words outside the
+ * negation name no condition, and its words before the negation read as no diagnosis ("Completed
+ * and there was no history of falls."). "Chest pain, no radiation" names its problem before the
+ * negation, and "a woman with no children now presenting with suicidal ideation" after it: both
+ * stay problems.
+ */
+export function deniesOnly(text: string): boolean {
+  const neg = negation(text);
+  if (!neg) return false;
+  const before = neg.before.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '');
+  // "She denies …": a subject before the negation is no diagnosis.
+  const named = diagnosisLike(before) && !SUBJECT.test(before);
+  return !namesCondition(neg.asserted) && !named && firstMatch(neg.asserted, CUES.uncertain) === undefined;
 }
 
 /**
