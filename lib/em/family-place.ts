@@ -31,6 +31,47 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
     : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
 }
 
+const CONDITIONAL = /\b(if|unless|should|may|might|could|consider\w*|possibl[ey]|whether)\b/i;
+
+/**
+ * A note no family cue places, read by its words of place: the author admitting the patient
+ * ("admitted here", "He is now being admitted for definitive repair", "Admit." in the plan) makes
+ * it the admission; the emergency department's words (the patient on a stretcher, nursing notes
+ * reviewed, discharged home) make it an emergency-department visit. Neither when the history or
+ * the examination places the visit in an office or a clinic ("Mom returned to clinic today").
+ */
+export function placeByWords(note: EmNote): { family: Family; evidence: Span[]; why: string } | undefined {
+  const cues = CUES.placeByWords;
+  const told = note.statements.filter(
+    (s) => s.role !== 'family' && s.role !== 'social' && s.role !== 'medications' && s.role !== 'allergies',
+  );
+  const here = told.filter((s) => s.role !== 'plan' && s.role !== 'diagnostic');
+  if (here.some((s) => firstMatch(s.text, cues.office))) return undefined;
+  // "If he worsens, we will admit him": a conditional admission is not this visit's.
+  const find = (statements: typeof told, patterns: string[]) => {
+    for (const s of statements) {
+      const hit = firstMatch(s.text, patterns, s.start);
+      if (hit && !CONDITIONAL.test(s.text.slice(0, hit.start - s.start))) return hit;
+    }
+    return undefined;
+  };
+  const admits =
+    find(told, cues.admits) ??
+    find(
+      told.filter((s) => s.role === 'plan' || s.role === 'diagnostic'),
+      cues.admitsInPlan,
+    );
+  if (admits) return { family: 'initial', evidence: [admits], why: `the author admits the patient ("${admits.text}")` };
+  const ed = cues.ed.map((p) => find(told, [p])).filter((s): s is Span => s !== undefined);
+  if (ed.length >= cues.edNeeds)
+    return {
+      family: 'ed',
+      evidence: ed,
+      why: `words of the emergency department (${ed.map((s) => `"${s.text}"`).join(', ')}), none of an office`,
+    };
+  return undefined;
+}
+
 /** Words of the author's own earlier care of this patient, read outside the plan. */
 export function treatingPhysician(note: EmNote): Span | undefined {
   for (const s of note.statements) {

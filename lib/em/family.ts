@@ -1,4 +1,4 @@
-import { consultPlace, hospitalStay, inFacility, patientStatus, treatingPhysician } from './family-place';
+import { consultPlace, hospitalStay, inFacility, patientStatus, placeByWords, treatingPhysician } from './family-place';
 import { CUES, familyScores, type CueFamily, type Scores } from './family-scores';
 import { firstMatch, type EmNote, type Span } from './note-view';
 import type { Family } from '../domain/visit-family';
@@ -89,7 +89,11 @@ function decide(note: EmNote, scores: Scores, setting?: Setting): FamilyReading 
   // A patient already admitted (on the unit, prior to admission) is not an emergency-department
   // visit because the history says the patient came through the emergency room.
   const edOnlyByHistory = best === 'ed' && scores.get('ed')!.score < 4;
-  const stay = best && !edOnlyByHistory ? undefined : hospitalStay(note);
+  const unplaced = !best || edOnlyByHistory;
+  // Unplaced by the cues: the author admitting the patient makes it the admission, before the
+  // words of a stay; the emergency department's words come after them.
+  const byWords = unplaced ? placeByWords(note) : undefined;
+  const stay = byWords?.family === 'initial' ? byWords : unplaced ? (hospitalStay(note) ?? byWords) : undefined;
   if (stay) {
     family = stay.family;
     chosen = { evidence: stay.evidence, why: [stay.why] };

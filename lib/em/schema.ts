@@ -141,6 +141,20 @@ export const VisitCuesSchema = z.strictObject({
   hospitalStay: z.array(Pattern),
   hospitalStayNeeds: z.number().int().positive(),
   fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
+  /**
+   * A note no family cue places, read by its words of place (family-place.ts `placeByWords`):
+   * the author admitting the patient ("admitted here", "is now being admitted", "Admit." in the
+   * plan) makes it the admission; `edNeeds` of the emergency department's words (the stretcher,
+   * nursing notes reviewed, discharged home) make it an emergency-department visit. Either only
+   * when the history and examination name no office or clinic (`office`).
+   */
+  placeByWords: z.strictObject({
+    admits: z.array(Pattern),
+    admitsInPlan: z.array(Pattern),
+    ed: z.array(Pattern),
+    edNeeds: z.number().int().positive(),
+    office: z.array(Pattern),
+  }),
   minimumScore: z.number().int().positive(),
   /** 'none' (not an E/M visit) needs more: at least two report cues. */
   noneMinimumScore: z.number().int().positive(),
