@@ -1,5 +1,5 @@
 import riskCues from './data/mdm-risk.json';
-import { firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
+import { firstMatch, pattern, statementSpan, type EmNote, type EmStatement, type Span } from './note-view';
 import { RiskCuesSchema } from './schema';
 import type { Family } from '../domain/visit-family';
 import { rank, type MdmLevel } from './tables';
@@ -27,8 +27,16 @@ export interface RiskElement {
   why: string;
 }
 
+/** A section of prescriptions written at this visit ("PRESCRIPTIONS:", "Rx:", "New prescriptions"). */
+const PRESCRIPTION_HEADING =
+  /^\s*(?:new |today'?s )?(?:prescriptions?|rx|e-?prescriptions?|medications? prescribed|prescribed medications?|prescriptions? (?:given|written|sent))\s*:?\s*$/i;
+
+function prescribing(s: EmStatement): boolean {
+  return PRESCRIPTION_HEADING.test(s.heading);
+}
+
 function management(s: EmStatement, family: Family | undefined): boolean {
-  if (s.role === 'diagnostic' || s.role === 'plan') return true;
+  if (s.role === 'diagnostic' || s.role === 'plan' || prescribing(s)) return true;
   return s.kind === 'course' && family === 'ed';
 }
 
@@ -105,8 +113,10 @@ export function readRisk(note: EmNote, family?: Family): RiskElement {
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 /** A capitalised word after a management word ("started on Sanctura"): brand names are written that way. Case-sensitive. */
+/** A management word in either case of its first letter ("Increase his Altace", "increase his Altace"). */
+const eitherCase = (w: string) => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${escape(w.slice(1))}`;
 const CAPITALIZED = new RegExp(
-  `\\b(?:${CUES.capitalizedAfter.map(escape).join('|')})\\s+(?:(?:the|his|her|on|a|an)\\s+)?([A-Z][a-z]{3,}(?:-[A-Z]?[a-z]+)?)\\b`,
+  `\\b(?:${CUES.capitalizedAfter.map(eitherCase).join('|')})\\s+(?:(?:the|his|her|on|a|an)\\s+)?([A-Z][a-z]{3,}(?:-[A-Z]?[a-z]+)?)\\b`,
   'g',
 );
 const NOT_DRUGS = new Set(CUES.capitalizedNotDrugs);
@@ -143,7 +153,16 @@ function readDrugs(
     const rxWord = affirmed(s, CUES.prescriptionWords);
     const verb = firstMatch(s.text, [...CUES.drugVerbs, ...CUES.doseForms], s.start);
     const onlyOtc = drug && otc && otc.start <= drug.start && otc.end >= drug.end;
-    if (drug && !onlyOtc && (verb || s.role === 'plan')) {
+    // A drug line under a prescriptions heading is a prescription written today ("Proscar 5 mg").
+    const written = prescribing(s) && !otc && /[a-z]{3,}/i.test(s.text) ? statementSpan(s) : undefined;
+    if (written) {
+      add(
+        'prescription-drug',
+        'moderate',
+        'prescription drug management (a prescription written at this visit)',
+        written,
+      );
+    } else if (drug && !onlyOtc && (verb || s.role === 'plan')) {
       const end = verb && verb.start > drug.start ? Math.min(verb.end, drug.start + 80) : drug.end;
       add('prescription-drug', 'moderate', 'prescription drug management', {
         start: drug.start,
@@ -165,6 +184,13 @@ function readDrugs(
   }
 }
 
+/** The statement gives the operation to another physician ("Dr. X will perform", "per his surgeon", "by vascular surgery"). */
+const ANOTHER_PHYSICIAN =
+  /\b(?:by|per|with|from) (?:dr\.?|doctor) [A-Z]?\w+|\b(?:dr\.?|doctor) [A-Z]?\w+ (?:will|is going to|plans?|has (?:planned|scheduled|recommended|offered))\b|\b(?:by|per) (?:the |his |her |their )?(?:\w+ )?(?:surgeons?|surgery|surgical (?:team|service)|service)\b|\b(?:his|her|their) (?:\w+ )?surgeon\b/i;
+
+const AUTHOR_DECIDES =
+  /\b(?:i|we)\s+(?:would\s+|will\s+|do\s+|have\s+|strongly\s+)?(?:recommend|recommended|advise|advised|suggest|suggested|plan|planned|schedule|scheduled|decided|offer|offered|proceed)\b/i;
+
 function readSurgery(
   note: EmNote,
   mgmt: EmStatement[],
@@ -179,6 +205,9 @@ function readSurgery(
     if (PAST.test(s.text) && !/\b(recommend|plan|schedul|candidate|consider|proceed)/i.test(s.text)) continue;
     const decided = firstMatch(s.text, CUES.surgeryDecision, s.start);
     if (!decided) continue;
+    // An operation another physician plans or will perform is that physician's decision, unless
+    // this author makes it ("I would recommend epidural injections with Dr. Y").
+    if (ANOTHER_PHYSICIAN.test(s.text) && !AUTHOR_DECIDES.test(s.text)) continue;
     const conditional = /\b(if|unless|should (she|he|it|there)|in case|in which case|in the event)\b/i.test(
       s.text.slice(0, decided.start - s.start + 1),
     );
