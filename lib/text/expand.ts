@@ -26,8 +26,9 @@ const ABBR = new Map(
 const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({
   phrase: words(e.phrase).map(stemWord),
   canonical: words(e.canonical),
+  replace: e.replace === true,
 }));
-const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[] }[]>();
+const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[]; replace: boolean }[]>();
 for (const s of SYNONYMS) {
   const list = SYN_BY_FIRST.get(s.phrase[0]!) ?? [];
   list.push(s);
@@ -61,7 +62,19 @@ function isPlaceAbbreviation(tokens: Token[], i: number): boolean {
 
 export function expandTokens(tokens: Token[]): ExpandedToken[] {
   const out: ExpandedToken[] = [];
+  let skipTo = -1;
   tokens.forEach((t, i) => {
+    if (i < skipTo) return;
+    // A spelling variant ("gall bladder") is read only as its canonical word: "bladder" alone is another organ.
+    const variant = (SYN_BY_FIRST.get(t.stem) ?? []).find(
+      (syn) => syn.replace && syn.phrase.every((w, k) => tokens[i + k]?.stem === w),
+    );
+    if (variant) {
+      const last = tokens[i + variant.phrase.length - 1]!;
+      for (const w of variant.canonical) out.push({ ...synth(w, t, i), end: last.end });
+      skipTo = i + variant.phrase.length;
+      return;
+    }
     const abbr = ABBR.get(t.norm);
     // A state in an address reads as nothing at all (its letters are no term's stem either).
     if (abbr && isPlaceAbbreviation(tokens, i)) return;

@@ -10,7 +10,9 @@ export const AbbreviationsSchema = z.strictObject({
 
 export const SynonymsSchema = z.strictObject({
   about: z.string(),
-  entries: z.array(z.strictObject({ phrase: z.string().min(1), canonical: z.string().min(1) })),
+  entries: z.array(
+    z.strictObject({ phrase: z.string().min(1), canonical: z.string().min(1), replace: z.boolean().optional() }),
+  ),
 });
 
 export const SectionsSchema = z.strictObject({

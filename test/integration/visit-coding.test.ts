@@ -143,6 +143,18 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(former.some((c) => c.startsWith('F17'))).toBe(false);
   });
 
+  it.each([
+    ['ASSESSMENT: Gall bladder disease.', 'K82.9', 'N32.9'], // a spelling variant is read as its canonical word only
+    ['ASSESSMENT: RSV bronchiolitis.', 'J21.0', 'J21.9'],
+    ['HPI: His PSA was in the normal range.\nASSESSMENT: Hypertension.', 'I10', 'N40.0'], // prostatism is not the prostate
+    ['HPI: Admitted because of failure to accomplish tasks.\nASSESSMENT: Hypertension.', 'I10', 'N19'], // failure needs an organ
+    ['ASSESSMENT: Axis III: Hypertension.', 'I10', 'S12.100A'], // a psychiatric axis is not the C2 vertebra
+  ])('%s -> %s, never %s', (note, code, never) => {
+    const got = shown(note);
+    expect(got).toContain(code);
+    expect(got).not.toContain(never);
+  });
+
   it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {
     expect(shown('ASSESSMENT: Diabetes. Her target pre-meal glucose is 120.')).not.toContain('I67.83');
     expect(shown('ASSESSMENT: Gait disorder. He walks with the aid of a cane.')).not.toContain('B20');
