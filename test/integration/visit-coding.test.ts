@@ -149,6 +149,8 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     ['HPI: His PSA was in the normal range.\nASSESSMENT: Hypertension.', 'I10', 'N40.0'], // prostatism is not the prostate
     ['HPI: Admitted because of failure to accomplish tasks.\nASSESSMENT: Hypertension.', 'I10', 'N19'], // failure needs an organ
     ['ASSESSMENT: Axis III: Hypertension.', 'I10', 'S12.100A'], // a psychiatric axis is not the C2 vertebra
+    ['HPI: She has an implantable stimulator for pain.\nASSESSMENT: Hypertension.', 'I10', 'F15.90'], // a device, not a drug
+    ['HPI: Concerns about her weight.\nASSESSMENT: Hypertension.', 'I10', 'Z63.6'], // a concern alone is not a condition
   ])('%s -> %s, never %s', (note, code, never) => {
     const got = shown(note);
     expect(got).toContain(code);
