@@ -1,6 +1,8 @@
 import type { CodePack, CodeRef } from './code-pack';
 
-const UNSPECIFIED = /\bunspecified\b|\bwithout complications?\b|, NOS\b/i;
+const UNSPECIFIED = /\bunspecified\b|\bwithout complications?\b|, NOS\b/gi;
+
+const unspecifiedCount = (title: string) => title.match(UNSPECIFIED)?.length ?? 0;
 
 /** Words that qualify rather than name a condition. */
 const QUALIFIERS = new Set(
@@ -45,7 +47,9 @@ export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Part
   const branchA = ca[k];
   const branchB = cb[k];
   if (!branchA || !branchB) return undefined; // one is the other's ancestor
-  if (!UNSPECIFIED.test(branchA.title) || UNSPECIFIED.test(branchB.title)) return undefined;
+  // a's branch is the less specified one: more "unspecified" words than b's ("… unspecified part of
+  // neck of unspecified femur" against "… unspecified part of neck of right femur").
+  if (unspecifiedCount(branchA.title) <= unspecifiedCount(branchB.title)) return undefined;
   // "Other and unspecified atherosclerosis" is a residual branch for other kinds, not a reading of
   // the specified one; and the unspecified branch must name the same condition: its words found in
   // the specified code's titles ("Dysmenorrhea, unspecified" is not a reading of dyspareunia).

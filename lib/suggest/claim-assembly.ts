@@ -11,6 +11,7 @@ import { additionalCodes } from './additional-codes';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
+import { dropHistoryOfPresent } from './history-beside-current';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -62,6 +63,7 @@ export function assembleClaim(
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
+  const notPast = dropHistoryOfPresent(pack, dict, oneReading.claim);
   const replaced = [
     ...rules.replaced,
     ...linked.replaced,
@@ -71,9 +73,10 @@ export function assembleClaim(
     ...current.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
+    ...notPast.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
-  const withEvents = placeDrugEvents(oneReading.claim, events);
+  const withEvents = placeDrugEvents(notPast.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));

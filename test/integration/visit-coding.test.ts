@@ -133,6 +133,17 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(unspecifiedReadingOf(pack, 'I70.92', 'I70.1')).toBeUndefined();
     expect(unspecifiedReadingOf(pack, 'E11.40', 'E11.42')).toBeDefined();
     expect(unspecifiedReadingOf(pack, 'J44.9', 'J44.1')).toBeDefined();
+    // Both titles say "unspecified part of neck"; the side is what one leaves unspecified.
+    expect(unspecifiedReadingOf(pack, 'S72.009A', 'S72.001A')).toBeDefined();
+    expect(unspecifiedReadingOf(pack, 'S72.001A', 'S72.009A')).toBeUndefined();
+  });
+
+  it('a current malignancy is not also reported as its own history (I.C.2.d); another site or side stays', () => {
+    const same = shown('HPI: History of bladder cancer.\nPOSTOPERATIVE DIAGNOSIS: Bladder cancer.');
+    expect(same).toContain('C67.9');
+    expect(same).not.toContain('Z85.51');
+    const other = shown('HPI: History of breast cancer, treated in 2010.\nASSESSMENT: Bladder cancer.');
+    expect(other).toEqual(expect.arrayContaining(['C67.9', 'Z85.3']));
   });
 
   it('tobacco: a current smoker of packs smokes cigarettes (F17.210); smoking that "used to" be or was quit is history (Z87.891)', () => {
