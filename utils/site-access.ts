@@ -5,6 +5,9 @@
  */
 export const CAPTURE_SCRIPT_ID = 'chartcoder-capture';
 export const CAPTURE_SCRIPT_FILE = '/content-scripts/content.js';
+/** A one-line script at document start that wakes the background's analysis service (entrypoints/page-start.content.ts). */
+export const PAGE_START_SCRIPT_ID = 'chartcoder-page-start';
+export const PAGE_START_SCRIPT_FILE = '/content-scripts/page-start.js';
 
 /** "https://ehr.example.org/anything" -> "https://ehr.example.org/*" (a host permission pattern). */
 export function originPattern(input: string): string {
@@ -19,21 +22,28 @@ export function siteOrigins(origins: string[] | undefined): string[] {
 
 export async function syncContentScripts(opts: { injectOpenTabs?: boolean } = {}): Promise<string[]> {
   const sites = siteOrigins((await browser.permissions.getAll()).origins);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [CAPTURE_SCRIPT_ID] });
+  const ids = [CAPTURE_SCRIPT_ID, PAGE_START_SCRIPT_ID];
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   if (!sites.length) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [CAPTURE_SCRIPT_ID] });
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((e) => e.id) });
     return sites;
   }
-  const script = {
-    id: CAPTURE_SCRIPT_ID,
-    js: [CAPTURE_SCRIPT_FILE],
-    matches: sites,
-    allFrames: true,
-    runAt: 'document_idle' as const,
-    ...(import.meta.env.FIREFOX ? {} : { matchOriginAsFallback: true }),
-  };
-  if (existing.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  const scripts = [
+    {
+      id: CAPTURE_SCRIPT_ID,
+      js: [CAPTURE_SCRIPT_FILE],
+      matches: sites,
+      allFrames: true,
+      runAt: 'document_idle' as const,
+      ...(import.meta.env.FIREFOX ? {} : { matchOriginAsFallback: true }),
+    },
+    { id: PAGE_START_SCRIPT_ID, js: [PAGE_START_SCRIPT_FILE], matches: sites, runAt: 'document_start' as const },
+  ];
+  const have = new Set(existing.map((e) => e.id));
+  const update = scripts.filter((x) => have.has(x.id));
+  const add = scripts.filter((x) => !have.has(x.id));
+  if (update.length) await browser.scripting.updateContentScripts(update);
+  if (add.length) await browser.scripting.registerContentScripts(add);
   if (opts.injectOpenTabs) {
     const tabs = await browser.tabs.query({ url: sites });
     for (const t of tabs) {
