@@ -168,6 +168,17 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(got).not.toContain(never);
   });
 
+  it('a documented do-not-resuscitate status is reported (Z66), a full code is not', () => {
+    expect(shown('CODE STATUS: DNR.\nASSESSMENT: Pneumonia.')).toEqual(expect.arrayContaining(['J18.9', 'Z66']));
+    expect(shown('CODE STATUS: Full code.\nASSESSMENT: Pneumonia.')).not.toContain('Z66');
+  });
+
+  it.each([['ASSESSMENT: Hypertension.', 'I10', 'Z66']])('%s -> %s, never %s', (note, code, never) => {
+    const got = shown(note);
+    expect(got).toContain(code);
+    expect(got).not.toContain(never);
+  });
+
   it('an acronym term is the acronym as written: "pre-meal" is not PRES, "with the aid of a cane" is not AIDS', () => {
     expect(shown('ASSESSMENT: Diabetes. Her target pre-meal glucose is 120.')).not.toContain('I67.83');
     expect(shown('ASSESSMENT: Gait disorder. He walks with the aid of a cane.')).not.toContain('B20');
