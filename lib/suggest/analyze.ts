@@ -18,6 +18,9 @@ import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
 import { aggregateMentions, mergeSpans, type Mention } from './mentions';
+
+/** Secondary malignant neoplasms (C77-C79, secondary neuroendocrine C7B). */
+const SECONDARY_NEOPLASM = /^C(?:7[7-9]|7B)/;
 import { applyDocumentedDiabetesType } from './diabetes-type';
 
 export interface AnalyzeOptions {
@@ -197,7 +200,12 @@ export class NoteAnalyzer {
         section: sectionName,
         role,
         statement: st.index,
-        order: order + m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7,
+        // A secondary neoplasm follows the primary written in the same statement (I.C.2: the
+        // primary is first-listed unless the encounter treats only the spread).
+        order:
+          order +
+          m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7 +
+          (SECONDARY_NEOPLASM.test(refined.code) ? 0.5 : 0),
         spans: mergeSpans(
           sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })),
           text,

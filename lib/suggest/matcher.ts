@@ -1,6 +1,7 @@
 import type { ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, type Dictionary } from './dictionary';
 import { fold } from '../text/tokens';
+import { primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
   term: number;
@@ -31,8 +32,11 @@ export function matchSentenceAll(
   // Work on stem ids: a stem no term uses can never help a match.
   const where = new Map<number, number[]>();
   const inert = inertSources(tokens);
+  const primary = primarySites(tokens);
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm) || inert.has(t.source)) return;
+    // "Metastatic breast cancer": the cancer is read from "cancer", "metastatic" only says it spread.
+    if (t.expanded && t.norm !== 'secondary' && primary.leads.has(t.source)) return;
     // "ESRD secondary to diabetes and hypertension" links causes; it is not "secondary diabetes".
     if (t.norm === 'secondary' && !t.expanded && tokens.some((n) => n.source === t.source + 1 && n.norm === 'to'))
       return;
@@ -47,6 +51,7 @@ export function matchSentenceAll(
   for (const id of where.keys()) {
     for (const ti of dict.anchoredById(id)) {
       const m = tryTerm(dict, ti, id, where, tokens, absent);
+      if (m && takesPrimarySite(m.positions, tokens, primary)) continue;
       if (m) found.push({ term: ti, ...m });
     }
   }

@@ -43,7 +43,9 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
       let bestWords: string[] = [];
       for (const c of children) {
         const stems = dict.titleStems(c.code);
-        const extra = [...stems].filter((s) => !parentStems.has(s));
+        // A word the header already says in another form adds nothing ("pancreatic" in "…of
+        // pancreatic duct" is the header's "pancreas": the child's own word is "duct").
+        const extra = [...stems].filter((s) => !parentStems.has(s) && !sameWordAs(s, parentStems));
         const hits = extra.filter((s) => sentenceStems.has(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
@@ -124,6 +126,13 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     current = sited.code;
   }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/** A stem that is another form of one of `stems` ("pancreat" beside "pancrea"): one begins with the other. */
+function sameWordAs(stem: string, stems: Set<string>): boolean {
+  if (stem.length < 5) return false;
+  for (const p of stems) if (p.length >= 5 && (stem.startsWith(p) || p.startsWith(stem))) return true;
+  return false;
 }
 
 /** Title clauses adding a condition ("…, with gangrene"), not those stating an absence ("without …"). */

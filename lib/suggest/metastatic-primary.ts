@@ -1,0 +1,79 @@
+import type { ExpandedToken } from '../text/expand';
+
+/** The words that name the cancer in "metastatic breast cancer" ("cancer" reads as its expansion). */
+const CANCER = new Set(['cancer', 'carcinoma', 'adenocarcinoma', 'malignancy', 'melanoma', 'sarcoma']);
+/**
+ * Sites where "metastatic X cancer" names where the cancer went rather than where it began
+ * ("metastatic bone cancer", "metastatic liver cancer"): left to the secondary reading.
+ */
+const SPREAD_SITES = new Set(['bone', 'osseous', 'brain', 'liver', 'hepatic', 'lymph', 'node', 'nodal']);
+/** Words that end the run of site words before the cancer word ("disease to the bone from prostate"). */
+const BREAK = new Set(['to', 'from', 'of', 'in', 'with', 'and', 'or', 'the', 'disease', 'metastatic', 'secondary']);
+const MAX_SITE_WORDS = 4;
+
+interface Word {
+  source: number;
+  start: number;
+  end: number;
+  norms: string[];
+}
+
+/** One entry per word of the note: an abbreviation ("cancer") is only present as its expansion. */
+function wordsOf(tokens: ExpandedToken[]): Word[] {
+  const words: Word[] = [];
+  for (const t of tokens) {
+    const last = words[words.length - 1];
+    if (last?.source === t.source) last.norms.push(t.norm);
+    else words.push({ source: t.source, start: t.start, end: t.end, norms: [t.norm] });
+  }
+  return words;
+}
+
+const isCancer = (w: Word) =>
+  w.norms.some((n) => CANCER.has(n)) ||
+  (w.norms.includes('malignant') && w.norms.includes('neoplasm') && !w.norms.includes('secondary'));
+
+export interface PrimarySites {
+  /** Sources of the site words written with a cancer word ("breast" in "breast cancer"). */
+  sites: Set<number>;
+  /** Sources of a "metastatic" that leads such a phrase ("metastatic breast cancer"). */
+  leads: Set<number>;
+}
+
+/**
+ * The site written with the cancer word is the primary's ("breast cancer with metastases",
+ * "metastatic breast cancer": a breast cancer that has spread; the Index's "Metastasis, cancer,
+ * from specified site - see Neoplasm, malignant"). The spread is read from "to <site>" or the
+ * sites named apart (I.C.2): the secondary reading that "metastatic" or "metastases" expands to
+ * may not take the primary's site words.
+ */
+export function primarySites(tokens: ExpandedToken[]): PrimarySites {
+  const out: PrimarySites = { sites: new Set(), leads: new Set() };
+  if (!tokens.some((t) => t.norm === 'secondary' && t.expanded)) return out;
+  const words = wordsOf(tokens);
+  words.forEach((w, i) => {
+    if (!isCancer(w)) return;
+    const run: Word[] = [];
+    for (let k = i - 1; k >= 0 && run.length < MAX_SITE_WORDS; k--) {
+      const x = words[k]!;
+      // Words of one phrase: a space or a hyphen between them, no sentence punctuation.
+      if (words[k + 1]!.start - x.end > 2 || isCancer(x) || x.norms.some((n) => BREAK.has(n))) break;
+      run.push(x);
+    }
+    if (run.length === 0) return;
+    const lead = words[i - run.length - 1];
+    const adjacent = lead && run[run.length - 1]!.start - lead.end <= 2;
+    const metastatic = adjacent && lead.norms[0] === 'metastatic';
+    if (metastatic && run.some((x) => x.norms.some((n) => SPREAD_SITES.has(n)))) return;
+    for (const x of run) out.sites.add(x.source);
+    if (metastatic) out.leads.add(lead.source);
+  });
+  return out;
+}
+
+/** A secondary reading (from "metastatic", "metastases") that takes the primary's site words is not this note's. */
+export function takesPrimarySite(positions: number[], tokens: ExpandedToken[], primary: PrimarySites): boolean {
+  if (primary.sites.size === 0) return false;
+  const secondary = positions.some((p) => tokens[p]!.expanded && tokens[p]!.norm === 'secondary');
+  return secondary && positions.some((p) => primary.sites.has(tokens[p]!.source));
+}

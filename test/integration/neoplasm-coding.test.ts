@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+
+/* Primary and secondary malignant neoplasms read from the note's words, on the real code set (I.C.2). */
+const present = realPackPresent('the neoplasm cases');
+let analyzer: NoteAnalyzer;
+beforeAll(async () => {
+  analyzer = new NoteAnalyzer(await loadRealPack());
+}, 180_000);
+
+const shown = (note: string) =>
+  analyzer
+    .analyze(note)
+    .suggestions.filter((s) => s.system === 'ICD-10-CM')
+    .map((s) => s.code);
+
+describe.skipIf(!present)('metastatic cancer: the site written with the cancer word is the primary', () => {
+  it.each([
+    ['ASSESSMENT: Metastatic breast cancer.', ['C50.919', 'C79.9']],
+    ['ASSESSMENT: Metastatic colon cancer to the liver.', ['C18.9', 'C78.7']],
+    ['ASSESSMENT: Breast cancer with metastases to the bone.', ['C50.919', 'C79.51']],
+    ['ASSESSMENT: Prostate cancer metastatic to bone.', ['C61', 'C79.51']],
+    ['ASSESSMENT: Metastatic non-small cell lung cancer.', ['C34.90', 'C79.9']],
+  ])('%s -> %j, the primary first', (note, codes) => {
+    expect(shown(note)).toEqual(codes);
+  });
+
+  it('the secondary reading stays where the site is where the cancer went', () => {
+    expect(shown('ASSESSMENT: Liver metastases.')).toEqual(['C78.7']);
+    // "Metastatic liver / bone / brain cancer" usually names the spread: not read as a primary there.
+    expect(shown('ASSESSMENT: Metastatic liver cancer.')).not.toContain('C22.9');
+    expect(shown('ASSESSMENT: Metastatic bone cancer.')).not.toContain('C41.9');
+  });
+
+  it('never the secondary code of the primary site', () => {
+    expect(shown('ASSESSMENT: Metastatic breast cancer.')).not.toContain('C79.81');
+    expect(shown('ASSESSMENT: Metastatic colon cancer to the liver.')).not.toContain('C78.5');
+  });
+});
+
+describe.skipIf(!present)('a header word written in another form adds no specificity', () => {
+  it('"pancreatic cancer" is C25.9, not the pancreatic duct (C25.3)', () => {
+    expect(shown('ASSESSMENT: Pancreatic cancer.')).toEqual(['C25.9']);
+    expect(shown('ASSESSMENT: Cancer of the pancreatic duct.')).toContain('C25.3');
+  });
+});
