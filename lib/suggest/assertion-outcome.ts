@@ -37,8 +37,13 @@ export function applyAssertion(pack: CodePack, dict: Dictionary, m: Mention, set
           score: m.score * 0.9,
           note: 'chronic condition documented in the history: code it if it is still present and affects care',
         };
+      // A past condition is reported by its personal-history code or not at all: never as current
+      // ("history of kidney stones" is Z87.442, "past history of concussion" is not S06.0X0A).
       if (!h)
-        return { ...m, score: m.score * 0.6, note: 'documented as history: confirm it is current before coding it' };
+        return {
+          ...m,
+          excludedWhy: 'documented as history, and no personal-history code names it (Guidelines I.C.21.c.4)',
+        };
       return { ...m, code: h.code, mappedFrom: m.code, note: h.note };
     }
     default:

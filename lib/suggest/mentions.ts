@@ -1,3 +1,4 @@
+import { inPlaceOfDemoted } from './demoted-place';
 import type { CodePack } from '../pack/code-pack';
 import type { Assertion } from '../text/context';
 import type { SectionRole } from '../document/schema';
@@ -238,7 +239,7 @@ export function aggregateMentions(
   const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
   const shownCodes = new Set(grouped.filter((s) => !demotedCodes.has(s.code)).map((s) => s.code));
   return {
-    suggestions: grouped.filter((s) => !demotedCodes.has(s.code)),
+    suggestions: inPlaceOfDemoted(grouped, demoted).filter((s) => !demotedCodes.has(s.code)),
     alternatives: [
       ...demoted.map((s) => ({
         ...s,

@@ -89,6 +89,10 @@ describe('ConText assertions', () => {
     ['Her mother had breast cancer.', 'breast', 'family'],
     ['Breast cancer in her mother.', 'breast', 'family'],
     ['History of MI in 2015.', 'mi', 'historical'],
+    // A duration says how long the patient has had it, not that it is past.
+    ['She has a 7-day history of abdominal pain.', 'pain', 'present'],
+    ['A long history of asthma.', 'asthma', 'present'],
+    ['Greater than one-week history of cough.', 'cough', 'present'],
     ['Return if fever develops.', 'fever', 'hypothetical'],
     ['No increase in pain.', 'pain', 'present'],
     ['No fever but productive cough.', 'cough', 'present'],
@@ -115,6 +119,9 @@ describe('text-layer data files', () => {
   it('stem exceptions keep a device apart from a substance class (inhaler vs inhalant)', () => {
     expect(stemWord('inhaler')).not.toBe(stemWord('inhalant'));
     expect(stemWord('inhalers')).toBe(stemWord('inhaler'));
+  });
+  it('a Latin plural stems like its singular (calculi, calculus)', () => {
+    expect(stemWord('calculi')).toBe(stemWord('calculus'));
   });
   it('words that name Object.prototype members stem like any word', () => {
     for (const w of ['constructor', 'tostring', 'valueof', 'hasownproperty']) expect(typeof stemWord(w)).toBe('string');

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+
+/* A past condition is reported by its personal-history code or not at all (I.C.21.c.4), on the real code set. */
+const present = realPackPresent('the history cases');
+let analyzer: NoteAnalyzer;
+beforeAll(async () => {
+  analyzer = new NoteAnalyzer(await loadRealPack());
+}, 180_000);
+
+const result = (note: string) => analyzer.analyze(note);
+const shown = (note: string) =>
+  result(note)
+    .suggestions.filter((s) => s.system === 'ICD-10-CM')
+    .map((s) => s.code);
+
+describe.skipIf(!present)('history is never coded as current', () => {
+  it('"History of kidney stones" is Z87.442, never the stone (N20.0)', () => {
+    expect(shown('ASSESSMENT: 1. Cough. 2. History of kidney stones.')).toEqual(['R05.9', 'Z87.442']);
+  });
+
+  it('a past injury with no history code of its own is not coded (never an initial-encounter injury code)', () => {
+    const r = result('ASSESSMENT: 1. Headache. 2. Past history of concussion.');
+    expect(r.suggestions.map((s) => s.code)).toEqual(['R51.9']);
+    expect(r.excluded.find((s) => s.code.startsWith('S06.0'))?.reason.note).toMatch(/history/);
+  });
+
+  it('a chronic condition written as history is still the condition (dementia, lupus)', () => {
+    expect(shown('ASSESSMENT: 1. Falls. 2. The patient has a history of moderate dementia.')).toContain('F03.B0');
+    expect(shown('SUBJECTIVE: She has a history of lupus, currently on Plaquenil.\nASSESSMENT: Hand pain.')).toContain(
+      'L93.0',
+    );
+  });
+
+  it('a duration is not history: "a seven-day history of abdominal pain" is the pain', () => {
+    expect(shown('IMPRESSION: Seven-day history of abdominal pain, now in the left lower quadrant.')).toContain(
+      'R10.32',
+    );
+  });
+
+  it("the condition keeps the assessment's place when its detail comes from the history", () => {
+    const codes = shown(
+      'ASSESSMENT: 1. Schizoaffective disorder. 2. Hypothyroidism.\nPAST PSYCHIATRIC HISTORY: Schizoaffective disorder, bipolar type.',
+    );
+    expect(codes[0]).toBe('F25.0');
+    expect(codes).toContain('E03.9');
+  });
+});
