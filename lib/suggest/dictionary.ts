@@ -9,6 +9,7 @@ export {
   GUIDELINE_TERMS,
   EPISODE,
   INERT_PHRASES,
+  TEST_NOUNS,
   NOT_CONDITIONS,
   isStopWord,
   bindQualifiers,

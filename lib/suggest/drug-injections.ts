@@ -41,6 +41,11 @@ function unitOf(u: string): Unit {
   if (x === 'ml' || x === 'cc') return 'ml';
   return 'units';
 }
+/** Words a HCPCS title puts before the drug name that describe the product, not the drug. */
+const PRODUCT_WORDS = new Set(['sterile', 'sodium', 'human']);
+/** Salts: "calcium chloride" is not the code's "calcium glycerophosphate and calcium lactate". */
+const SALT =
+  /^(chloride|gluconate|carbonate|bicarbonate|sulfate|acetate|citrate|lactate|phosphate|glycerophosphate|hydrochloride|succinate|tartrate|mesylate|maleate|bromide|oxide)$/;
 const TO_MG: Partial<Record<Unit, number>> = { mg: 1, mcg: 0.001, g: 1000 };
 
 const cache = new WeakMap<CodePack, Map<string, DrugCode[]>>();
@@ -58,6 +63,9 @@ export function drugIndex(pack: CodePack): Map<string, DrugCode[]> {
       .toLowerCase()
       .split(/[\s\-/]+/)
       .filter(Boolean);
+    // "Injection, sterile cefuroxime sodium": the drug is cefuroxime; "sterile" describes the product
+    // and is also every procedure note's "sterile fashion".
+    while (words.length > 1 && PRODUCT_WORDS.has(words[0]!)) words.shift();
     // "not otherwise specified" is the plain drug; any other form must be written in the note.
     const forms = (m[3] ?? '')
       .split(',')
@@ -114,8 +122,11 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
       const dm = DOSE.exec(lower);
       const doseOk = dm && dm.index - at < 60;
       // Prefer the code whose salt/form words the sentence names; then the smallest billing unit.
+      // A salt written after the drug that the code does not name is another product.
+      const salt = /^[\s-]*([a-z]+)/.exec(lower.slice(at + word[0].length))?.[1] ?? '';
       const scored = candidates
         .filter((c) => c.requires.every((w) => lower.includes(w)))
+        .filter((c) => !SALT.test(salt) || c.extra.includes(salt))
         .map((c) => ({
           c,
           hits: c.extra.filter((w) => lower.includes(w)).length,

@@ -1,6 +1,6 @@
 import type { ExpandedToken } from '../text/expand';
-import { INERT_PHRASES, isStopWord, type Dictionary } from './dictionary';
-import { fold } from '../text/tokens';
+import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
+import { fold, stemWord } from '../text/tokens';
 import { primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
@@ -217,6 +217,13 @@ function statusOnly(dict: Dictionary, m: TermMatch): boolean {
   return dict.term(m.term).kind === 'guideline' && /^Z9/.test(dict.codeOf(m.term));
 }
 
+/** Words before a test noun that still read as themselves: the encounter for a pregnancy test, a screening. */
+const TEST_KEEPS = new Set(['pregnancy', 'screening', 'screen', 'positive', 'negative'].map(stemWord));
+/** A result written before the test names a finding ("elevated liver function tests" R79.89): the words stay readable. */
+const RESULT_WORDS = new Set(
+  ['elevated', 'abnormal', 'high', 'low', 'increased', 'decreased', 'raised', 'deranged'].map(stemWord),
+);
+
 /** Sources of words inside an inert phrase ("sliding scale" insulin): never part of a match. */
 function inertSources(tokens: ExpandedToken[]): Set<number> {
   const out = new Set<number>();
@@ -227,5 +234,27 @@ function inertSources(tokens: ExpandedToken[]): Set<number> {
         for (let k = 0; k < phrase.length; k++) out.add(original[i + k]!.source);
     }
   }
+  for (const source of testNameSources(tokens)) out.add(source);
+  return out;
+}
+
+/**
+ * "HIV testing", "strep test": the one or two words before a test noun name the test, not a
+ * condition (term-rules test_nouns). Read per word of the note: an abbreviation ("HIV") is only
+ * present as its expansion.
+ */
+function testNameSources(tokens: ExpandedToken[]): number[] {
+  const words: ExpandedToken[] = [];
+  for (const t of tokens) if (words[words.length - 1]?.source !== t.source) words.push(t);
+  const out: number[] = [];
+  words.forEach((t, i) => {
+    if (t.expanded || !TEST_NOUNS.has(t.norm)) return;
+    if (words.slice(Math.max(0, i - 4), i).some((w) => RESULT_WORDS.has(w.stem))) return;
+    for (let k = 1; k <= 2 && i - k >= 0; k++) {
+      const w = words[i - k]!;
+      if (TEST_KEEPS.has(w.stem) || isStopWord(w.norm) || words[i - k + 1]!.start - w.end > 2) break;
+      out.push(w.source);
+    }
+  });
   return out;
 }

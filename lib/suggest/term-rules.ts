@@ -16,6 +16,7 @@ const TermRulesSchema = z.strictObject({
   qualifier_words: z.array(z.string()),
   index_words_not_conditions: z.array(z.string()),
   inert_phrases: z.array(z.string().min(1)),
+  test_nouns: z.array(z.string().min(1)),
 });
 export const RULES = TermRulesSchema.parse(termRulesData);
 const GuidelineTermsSchema = z.strictObject({
@@ -30,6 +31,8 @@ const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => st
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
 /** Phrases whose words never name a condition, as stem lists (term-rules.json inert_phrases). */
 export const INERT_PHRASES = RULES.inert_phrases.map((p) => tokenize(fold(p)).map((t) => t.stem));
+/** Nouns after which the words before them name a test (term-rules.json test_nouns), as written ("testes" is not one). */
+export const TEST_NOUNS = new Set(RULES.test_nouns.map((w) => fold(w)));
 export const NOT_CONDITIONS = new Set(
   RULES.index_words_not_conditions.flatMap((w) => tokenize(fold(w)).map((t) => t.stem)),
 );

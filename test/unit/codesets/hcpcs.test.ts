@@ -9,7 +9,7 @@ import { xlsxBytes } from '../../helpers/xlsx';
 describe('HCPCS Level II', () => {
   it('reads the ANWEB fixed-width text, joining continuation lines and skipping modifiers', () => {
     const recs = parseHcpcsFixedWidth(fixtureText('hcpcs/HCPC2026_JAN_ANWEB.txt'), 'HCPC2026_JAN_ANWEB.txt');
-    expect(recs.map((r) => r.code)).toEqual(['G0439', 'J3490', 'J1885', 'J0696']);
+    expect(recs.map((r) => r.code)).toEqual(['G0439', 'J3490', 'J1885', 'J0697', 'J0618', 'J0620', 'J0696']);
     expect(recs[2]!.long).toBe('Injection, ketorolac tromethamine, per 15 mg');
     expect(recs[0]!.long).toBe(
       'Annual wellness visit, includes a personalized prevention plan of service (pps), subsequent visit',

@@ -47,3 +47,17 @@ describe('drugs given at the visit -> HCPCS J-codes with units from the dose', (
     ).not.toThrow();
   });
 });
+
+describe('the drug named in the HCPCS title, not the words around it', () => {
+  it('"sterile fashion" is not "Injection, sterile cefuroxime sodium"', () => {
+    expect(drugs('The knee was prepped and draped in the usual sterile fashion and injected with lidocaine.')).toEqual(
+      [],
+    );
+    expect(drugs('Cefuroxime 750 mg IV given.')[0]).toMatchObject({ code: 'J0697', units: 1 });
+  });
+
+  it('a salt the code does not name is another product: calcium chloride is J0618, not J0620', () => {
+    expect(drugs('Calcium chloride 2 mg IV given.').map((s) => s.code)).toEqual(['J0618']);
+    expect(drugs('Calcium glycerophosphate and calcium lactate 10 ml IV given.').map((s) => s.code)).toEqual(['J0620']);
+  });
+});

@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+
+/* Words that look like a condition but are a test, a place or a possibility, on the real code set. */
+const present = realPackPresent('the word-sense cases');
+let analyzer: NoteAnalyzer;
+beforeAll(async () => {
+  analyzer = new NoteAnalyzer(await loadRealPack());
+}, 180_000);
+
+const shown = (note: string) =>
+  analyzer
+    .analyze(note)
+    .suggestions.filter((s) => s.system === 'ICD-10-CM')
+    .map((s) => s.code);
+
+describe.skipIf(!present)('a test name is not the disease it tests for', () => {
+  it('"never had HIV testing" is not HIV disease (B20); "HIV disease" is', () => {
+    expect(shown('HPI: She has never had HIV testing.\nASSESSMENT: Vaginitis.')).toEqual(['N76.0']);
+    expect(shown('ASSESSMENT: HIV disease.')).toContain('B20');
+  });
+
+  it('a result before the test names a finding: "elevated liver function tests" stays R79.89', () => {
+    expect(shown('ASSESSMENT: Elevated liver function tests.')).toContain('R79.89');
+  });
+
+  it('"testes" is not a test noun', () => {
+    expect(shown('POSTOPERATIVE DIAGNOSIS: Bilateral intraabdominal testes.')).toContain('Q53.211');
+  });
+});
+
+describe.skipIf(!present)('a compound keeps its own meaning', () => {
+  it('"emergency room" is a place, not a hypertensive emergency', () => {
+    expect(shown('HPI: Per the emergency room record, she has hypertension.\nASSESSMENT: Hypertension.')).toEqual([
+      'I10',
+    ]);
+    expect(shown('ASSESSMENT: Hypertensive emergency.')).toContain('I16.1');
+  });
+
+  it('"hemodynamic instability" is not joint instability (M25.3-)', () => {
+    expect(shown('ASSESSMENT: Sepsis with hemodynamic instability.')).toEqual(['A41.9']);
+  });
+});
+
+describe.skipIf(!present)('unknown, suspected, needed-if and prevented conditions are not asserted', () => {
+  it.each([
+    ['ASSESSMENT: 1. Hyperglycemia. 2. It is unknown whether the patient has diabetes.', 'E11', 'R73.9'],
+    ['ASSESSMENT: Syncope. I suspect that the patient has had strokes or TIAs in the past.', 'Z86.73', 'R55'],
+    ['ASSESSMENT: Acute renal failure. He would need dialytic support if it worsens.', 'Z99.2', 'N17.9'],
+    ['PLAN: Snacks to prevent hypoglycemia.\nASSESSMENT: Type 2 diabetes.', 'E11.649', 'E11.9'],
+  ])('%s: not %s, still %s', (note, never, still) => {
+    const codes = shown(note);
+    expect(codes.some((c) => c.startsWith(never))).toBe(false);
+    expect(codes).toContain(still);
+  });
+
+  it('the short scope of "would need" leaves the condition it is for', () => {
+    expect(shown('ASSESSMENT: He would need surgery for his inguinal hernia.')).toContain('K40.90');
+  });
+});
