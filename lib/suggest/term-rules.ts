@@ -17,6 +17,7 @@ const TermRulesSchema = z.strictObject({
   index_words_not_conditions: z.array(z.string()),
   inert_phrases: z.array(z.string().min(1)),
   test_nouns: z.array(z.string().min(1)),
+  possessive_required: z.array(z.string().min(1)),
 });
 export const RULES = TermRulesSchema.parse(termRulesData);
 const GuidelineTermsSchema = z.strictObject({
@@ -28,6 +29,7 @@ const OPTIONAL = new Set(RULES.optional_words.map((w) => stemWord(w)));
 const STOP = new Set(RULES.stop_words);
 export const EPISODE = new Set(RULES.episode_words.map((w) => stemWord(w)));
 const AFTER_UNSPECIFIED = new Set(RULES.optional_after_unspecified.map((w) => stemWord(w)));
+const POSSESSIVE_REQUIRED = new Set(RULES.possessive_required);
 const QUALIFIERS = new Set(RULES.qualifier_words.map((w) => stemWord(w)));
 /** Phrases whose words never name a condition, as stem lists (term-rules.json inert_phrases). */
 export const INERT_PHRASES = RULES.inert_phrases.map((p) => tokenize(fold(p)).map((t) => t.stem));
@@ -101,7 +103,13 @@ export function termStems(text: string): { required: string[]; optional: string[
       return;
     }
     const afterUnspecified = tokens[i - 1]?.norm === 'unspecified' && AFTER_UNSPECIFIED.has(t.stem);
-    const list = inParen || afterUnspecified || OPTIONAL.has(t.stem) ? optional : required;
+    // The possessive of an eponym is optional: "Crohn disease" and "Crohn's disease" are one name.
+    const possessive =
+      t.norm === 's' &&
+      i > 0 &&
+      /['\u2019]/.test(folded[t.start - 1] ?? '') &&
+      !POSSESSIVE_REQUIRED.has(tokens[i - 1]!.norm);
+    const list = inParen || afterUnspecified || possessive || OPTIONAL.has(t.stem) ? optional : required;
     if (!list.includes(t.stem)) list.push(t.stem);
   });
   return { required, optional: optional.filter((s) => !required.includes(s)) };
@@ -113,7 +121,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `15:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
+export const DICT_VERSION = `16:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
 
 /** FNV-1a over the rules' text: any edit to the term rules gives a new dictionary version. */
 function contentHash(text: string): string {

@@ -59,3 +59,20 @@ describe.skipIf(!present)('unknown, suspected, needed-if and prevented condition
     expect(shown('ASSESSMENT: He would need surgery for his inguinal hernia.')).toContain('K40.90');
   });
 });
+
+describe.skipIf(!present)('an eponym with or without its possessive', () => {
+  it.each([
+    ['Crohn disease.', 'K50.90'],
+    ["Crohn's disease.", 'K50.90'],
+    ['Alzheimer disease.', 'G30.9'],
+    ['Bell palsy.', 'G51.0'],
+  ])('%s -> %s', (dx, code) => {
+    expect(shown(`ASSESSMENT: ${dx}`)).toEqual([code]);
+  });
+
+  it('a name that is also a common word keeps its possessive: the little finger is not Little disease (G80.9)', () => {
+    const codes = shown('POSTOPERATIVE DIAGNOSIS: Right hand Dupuytren disease to the little finger.');
+    expect(codes).toContain('M72.0');
+    expect(codes).not.toContain('G80.9');
+  });
+});
