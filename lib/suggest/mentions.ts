@@ -1,4 +1,5 @@
 import { inPlaceOfDemoted } from './demoted-place';
+import { lessSpecificInCategory } from './category-default';
 import type { CodePack } from '../pack/code-pack';
 import type { Assertion } from '../text/context';
 import type { SectionRole } from '../document/schema';
@@ -170,25 +171,8 @@ export function aggregateMentions(
   const keptCodes = new Set([...onClaim, ...leftOut].map((m) => m.code));
   const alternatives = mentions.filter((m) => !m.excludedWhy && m.alternative && !keptCodes.has(m.code));
   const altCodes = new Set(alternatives.map((m) => m.code));
-  // Highest specificity (Guidelines I.B.2): an "unspecified" / "without complications" code next
-  // to a specified code of the same category is the less specific reading of the same condition
-  // (E11.9 beside E11.22): shown among the alternatives, not as a second code to report.
-  const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
   const grouped = group(onClaim, 'claim');
-  // The category's own "unspecified" code (N18.9 "…, unspecified", I48.91 "Unspecified …")
-  // gives way to any other code of its category on the claim (N18.30, I48.20).
-  const categoryDefault = (s: Suggestion) =>
-    /9$/.test(s.code) && (/^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description));
-  const demoted = grouped.filter(
-    (s) =>
-      (vague(s) || categoryDefault(s)) &&
-      grouped.some(
-        (o) =>
-          o !== s &&
-          o.code.slice(0, 3) === s.code.slice(0, 3) &&
-          (!vague(o) || (categoryDefault(s) && !categoryDefault(o))),
-      ),
-  );
+  const demoted = lessSpecificInCategory(grouped);
   // Signs and symptoms integral to a diagnosis are not coded with it (Guidelines I.B.5): an
   // R-code that shares words of the note with a definitive diagnosis ("pain" in
   // "low back pain") is that diagnosis's words, not a separate finding.

@@ -57,6 +57,15 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         if (!inRange && unstated.length > 0 && unstated.length === extra.filter((s) => s.includes('#')).length)
           continue;
         if (/\bend stage\b/i.test(c.title) && !/\bend stage\b/i.test(hit.title) && !sentenceStems.has('end')) continue;
+        // An episode is coded as current only when the note says so ("currently", "at present", "now",
+        // "episode"): "bipolar disorder with mania and depression" describes the illness, not a
+        // current depressed episode (F31.9, not F31.30).
+        if (
+          /\bcurrent episode\b/i.test(c.title) &&
+          !/\bcurrent episode\b/i.test(hit.title) &&
+          !['current', 'episod', 'present', 'now'].some((w) => sentenceStems.has(w))
+        )
+          continue;
         // With no qualifier written, the default reading: the child that states an absence
         // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
         // "unspecified" (which for E11.8 means complications of an unstated kind).

@@ -47,3 +47,21 @@ describe.skipIf(!present)('history is never coded as current', () => {
     expect(codes).toContain('E03.9');
   });
 });
+
+describe.skipIf(!present)('one condition, the code that says the most of it', () => {
+  it('"Depression" beside "Major depression disorder" is F32.9 (F32.A says less), never the reverse', () => {
+    const codes = shown('ASSESSMENT: 1. Major depression disorder.\nHPI: Her depression is worse.');
+    expect(codes).toContain('F32.9');
+    expect(codes).not.toContain('F32.A');
+  });
+
+  it('two complications of one diabetes are both reported (E11.40 is not a reading of E11.319)', () => {
+    const codes = shown('ASSESSMENT: Type 2 diabetes with neuropathy. Type 2 diabetes with retinopathy.');
+    expect(codes).toEqual(expect.arrayContaining(['E11.40', 'E11.319']));
+  });
+
+  it('an episode is current only when the note says so', () => {
+    expect(shown('ASSESSMENT: Bipolar disorder with mania and depression.')).toContain('F31.9');
+    expect(shown('ASSESSMENT: Bipolar disorder, current episode manic.')).toContain('F31.10');
+  });
+});

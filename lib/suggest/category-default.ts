@@ -1,0 +1,40 @@
+import { stemWord } from '../text/tokens';
+import type { Suggestion } from './schema';
+
+const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
+/** The category's own "unspecified" code: N18.9 "…, unspecified", I48.91 "Unspecified …", F32.A "Depression, unspecified". */
+const nos = (s: Suggestion) => /^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description);
+const FILLER = /^(unspecified|other|with|without|and|the|of|in|or)$/i;
+/** The words that say what the condition is (not "unspecified", "other", connectives), as stems. */
+function contentStems(s: Suggestion): string[] {
+  return s.description
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2 && !FILLER.test(w))
+    .map(stemWord);
+}
+
+/**
+ * Highest specificity (Guidelines I.B.2): the codes of a category on the claim that are a less
+ * specific reading of another code of the same category, shown among the alternatives instead.
+ * - an "unspecified" or "without complications" code beside a specified one (E11.9 beside E11.22);
+ * - the category's "unspecified" code ending in 9 beside a code whose title says more (N18.9
+ *   beside N18.30, M54.9 "Dorsalgia" beside M54.50 "Low back pain");
+ * - a NOS title whose words another title contains and extends ("Depression, unspecified" F32.A
+ *   beside "Major depressive disorder, single episode, unspecified" F32.9; never the reverse, and
+ *   never two different complications: E11.40 beside E11.319 names another condition).
+ */
+export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
+  return grouped.filter((s) => {
+    if (!vague(s)) return false;
+    const mine = contentStems(s);
+    return grouped.some((o) => {
+      if (o === s || o.code.slice(0, 3) !== s.code.slice(0, 3)) return false;
+      if (!vague(o)) return true;
+      if (!nos(s)) return false;
+      const theirs = contentStems(o);
+      if (theirs.length <= mine.length) return false;
+      return /9$/.test(s.code) || mine.every((w) => theirs.includes(w));
+    });
+  });
+}
