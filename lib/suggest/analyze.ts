@@ -32,7 +32,8 @@ export interface AnalyzeOptions {
 const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
 
 /** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
-const TREATS = /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive)\b/i;
+const TREATS =
+  /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive|admit(?:ted)?|for (?:the )?(?:treatment|management|control|monitoring) of|(?:profile|panel) for)\b/i;
 
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
 const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };

@@ -227,11 +227,16 @@ const RESULT_WORDS = new Set(
 /** Sources of words inside an inert phrase ("sliding scale" insulin): never part of a match. */
 function inertSources(tokens: ExpandedToken[]): Set<number> {
   const out = new Set<number>();
-  const original = tokens.filter((t) => !t.expanded);
-  for (let i = 0; i < original.length; i++) {
+  // One stem per word of the note, as written ("PE tubes": the abbreviation is present only as its expansion).
+  const written: { source: number; stem: string }[] = [];
+  for (const t of tokens) {
+    if (t.implied || written[written.length - 1]?.source === t.source) continue;
+    written.push({ source: t.source, stem: t.expanded && t.written ? stemWord(t.written) : t.stem });
+  }
+  for (let i = 0; i < written.length; i++) {
     for (const phrase of INERT_PHRASES) {
-      if (phrase.every((stem, k) => original[i + k]?.stem === stem))
-        for (let k = 0; k < phrase.length; k++) out.add(original[i + k]!.source);
+      if (phrase.every((stem, k) => written[i + k]?.stem === stem))
+        for (let k = 0; k < phrase.length; k++) out.add(written[i + k]!.source);
     }
   }
   for (const source of testNameSources(tokens)) out.add(source);

@@ -12,6 +12,8 @@ export interface ExpandedToken extends Token {
   /** Index of the original token this came from (expansions share it). */
   source: number;
   expanded: boolean;
+  /** The note's own word (lower case) when this token is an expansion of it ("pe" for "pulmonary"). */
+  written?: string;
   /** A word the context implies rather than the sentence writes (the patient is a newborn; a surgical-history list means "status"): it sits nowhere in the sentence, so it never widens a match's span. */
   implied?: boolean;
 }
@@ -40,7 +42,16 @@ function words(s: string): string[] {
 }
 
 function synth(norm: string, like: Token, source: number): ExpandedToken {
-  return { start: like.start, end: like.end, norm, stem: stemWord(norm), upper: false, source, expanded: true };
+  return {
+    start: like.start,
+    end: like.end,
+    norm,
+    stem: stemWord(norm),
+    upper: false,
+    source,
+    expanded: true,
+    written: like.norm,
+  };
 }
 
 /** Words that put a place name before them ("lives in Flint, MI"; "from Lansing, MI 48906"). */

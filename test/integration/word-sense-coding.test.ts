@@ -76,3 +76,23 @@ describe.skipIf(!present)('an eponym with or without its possessive', () => {
     expect(codes).not.toContain('G80.9');
   });
 });
+
+describe.skipIf(!present)('the condition a plan item is for is addressed at the visit (IV.J)', () => {
+  it('"Lipid profile for elevated cholesterol", "admitted for treatment of her hyponatremia"', () => {
+    expect(shown('ASSESSMENT: 1. Hypertension.\nPLAN: Lipid profile for elevated cholesterol.')).toEqual([
+      'I10',
+      'E78.00',
+    ]);
+    expect(
+      shown(
+        'ASSESSMENT: Abdominal pain.\nPLAN: Have her admitted to the medical service for treatment of her hyponatremia.',
+      ),
+    ).toContain('E87.1');
+  });
+
+  it('"PE tubes" are ear tubes, not a pulmonary embolism', () => {
+    const note = 'ASSESSMENT: Chronic otitis media.\nPLAN: Admitted to the operating room for insertion of PE tubes.';
+    expect(shown(note)).not.toContain('I26.99');
+    expect(shown('ASSESSMENT: Pulmonary embolism (PE).')).toContain('I26.99');
+  });
+});
