@@ -45,3 +45,10 @@ describe.skipIf(!present)('a header word written in another form adds no specifi
     expect(shown('ASSESSMENT: Cancer of the pancreatic duct.')).toContain('C25.3');
   });
 });
+
+describe.skipIf(!present)('a lobe is a lobe of the lung', () => {
+  it('"carcinoma of the left upper lobe" is C34.12, not an unspecified primary (C80.1)', () => {
+    expect(shown('ASSESSMENT: Non-small-cell carcinoma of the left upper lobe.')).toEqual(['C34.12']);
+    expect(shown('POSTOPERATIVE DIAGNOSIS: Right middle lobe lung cancer.')).toEqual(['C34.2']);
+  });
+});
