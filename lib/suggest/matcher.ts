@@ -182,30 +182,37 @@ export function keepMaximal(
   // diabetes" inside "type 2 diabetes mellitus with diabetic CKD" gives way to E11.22).
   const stemSets = found.map((m) => new Set(m.positions.map((p) => tokens[p]!.stem)));
   const stemLists = stemSets.map((x) => [...x]);
+  /** Whether match j hides match i. */
+  const hides = (j: number, i: number): boolean => {
+    const m = found[i]!;
+    const o = found[j]!;
+    if (o.requiresAbsent && !m.requiresAbsent) return false;
+    // A status read from the words ("shunted hydrocephalus" -> Z98.2 shunt present) does not hide
+    // the condition the same words name (G91.9): both are reported (I.C.21.c.3).
+    if (statusOnly(dict, o) && !statusOnly(dict, m)) return false;
+    const os = stemSets[j]!;
+    if (os.size > stemSets[i]!.size && stemLists[i]!.every((x) => os.has(x))) return true;
+    const mine = sets[i]!;
+    const other = sets[j]!;
+    if (other.size < mine.size) return false;
+    for (const p of mine) if (!other.has(p)) return false;
+    if (other.size > mine.size) return true;
+    // Same words: the reading of the note's own words beats one of our expansion of them
+    // ("Neuroblastoma" is C74.90 by the Index, not the "malignant neoplasm" it expands to);
+    // else the better-scoring term (ties: the shorter, more general code first).
+    const ownO = o.positions.every((p) => !tokens[p]!.expanded);
+    const ownM = m.positions.every((p) => !tokens[p]!.expanded);
+    if (ownO !== ownM) return ownO;
+    return better(o, m);
+  };
+  const better = (o: TermMatch, m: TermMatch) =>
+    o.score > m.score || (o.score === m.score && dict.codeOf(o.term) < dict.codeOf(m.term));
   const keep: TermMatch[] = [];
   const covered: TermMatch[] = [];
   found.forEach((m, i) => {
-    const mine = sets[i]!;
-    const dominated = found.some((o, j) => {
-      if (j === i) return false;
-      if (o.requiresAbsent && !m.requiresAbsent) return false;
-      // A status read from the words ("shunted hydrocephalus" -> Z98.2 shunt present) does not hide
-      // the condition the same words name (G91.9): both are reported (I.C.21.c.3).
-      if (statusOnly(dict, o) && !statusOnly(dict, m)) return false;
-      const os = stemSets[j]!;
-      if (os.size > stemSets[i]!.size && stemLists[i]!.every((x) => os.has(x))) return true;
-      const other = sets[j]!;
-      if (other.size < mine.size) return false;
-      for (const p of mine) if (!other.has(p)) return false;
-      if (other.size > mine.size) return true;
-      // Same words: the reading of the note's own words beats one of our expansion of them
-      // ("Neuroblastoma" is C74.90 by the Index, not the "malignant neoplasm" it expands to);
-      // else the better-scoring term (ties: the shorter, more general code first).
-      const ownO = o.positions.every((p) => !tokens[p]!.expanded);
-      const ownM = m.positions.every((p) => !tokens[p]!.expanded);
-      if (ownO !== ownM) return ownO;
-      return o.score > m.score || (o.score === m.score && dict.codeOf(o.term) < dict.codeOf(m.term));
-    });
+    // Two readings may each hide the other (one has more stems, the other more of the note's
+    // words when an expansion sits on one word): the better-scoring one stays, never neither.
+    const dominated = found.some((o, j) => j !== i && hides(j, i) && (!hides(i, j) || better(o, m)));
     if (!dominated) keep.push(m);
     else covered.push(m);
   });

@@ -96,3 +96,13 @@ describe.skipIf(!present)('the condition a plan item is for is addressed at the 
     expect(shown('ASSESSMENT: Pulmonary embolism (PE).')).toContain('I26.99');
   });
 });
+
+describe.skipIf(!present)('two readings that each hide the other: the better one stays, never neither', () => {
+  it.each([
+    ['Pericardial effusion.', 'I31.39'],
+    ['Left ovarian cyst.', 'N83.202'],
+    ['Polycystic kidney disease.', 'Q61.3'],
+  ])('%s -> %s', (dx, code) => {
+    expect(shown(`ASSESSMENT: ${dx}`)).toEqual([code]);
+  });
+});
