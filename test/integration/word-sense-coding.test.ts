@@ -106,3 +106,10 @@ describe.skipIf(!present)('two readings that each hide the other: the better one
     expect(shown(`ASSESSMENT: ${dx}`)).toEqual([code]);
   });
 });
+
+describe.skipIf(!present)('variant names the Index sends elsewhere', () => {
+  it('"osteoarthrosis" is osteoarthritis; "fascitis" is fasciitis', () => {
+    expect(shown('ASSESSMENT: Generalized osteoarthrosis.')).toEqual(['M15.9']);
+    expect(shown('ASSESSMENT: Plantar fascitis, left foot.')).toEqual(['M67.A02']);
+  });
+});
