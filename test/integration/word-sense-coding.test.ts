@@ -113,3 +113,14 @@ describe.skipIf(!present)('variant names the Index sends elsewhere', () => {
     expect(shown('ASSESSMENT: Plantar fascitis, left foot.')).toEqual(['M67.A02']);
   });
 });
+
+describe.skipIf(!present)('terms the Index reaches by a cross-reference', () => {
+  it('a morphology main term takes its see-also Table of Neoplasms code: "Leiomyosarcoma" C49.9', () => {
+    expect(shown('ASSESSMENT: Leiomyosarcoma.')).toEqual(['C49.9']);
+  });
+
+  it('"urinary retention" is R33.9; "carcinoma of the urinary bladder" is no finding in urine', () => {
+    expect(shown('ASSESSMENT: Urinary retention.')).toEqual(['R33.9']);
+    expect(shown('ASSESSMENT: Transitional cell carcinoma of the urinary bladder.')).not.toContain('R82.998');
+  });
+});

@@ -185,8 +185,10 @@ export function resolveIndexRefs(
         stats.seeResolved++;
         refs.push({ entry: i, via: 'see', target: e.see, codes });
       }
-    } else if (e.seeAlso && !tree.hasSubterms(i)) {
+    } else if (e.seeAlso && (!tree.hasSubterms(i) || (e.path.length === 1 && /^\s*neoplasm\b/i.test(e.seeAlso)))) {
       // "see also" on a term with neither code nor subterms: the other term is where the code is.
+      // A morphology main term ("Leiomyosarcoma - see also Neoplasm, connective tissue, malignant")
+      // takes the Table of Neoplasms' code for itself; its subterms keep their own codes.
       stats.seeAlso++;
       const codes = resolve(e.seeAlso, 0);
       if (codes) {
