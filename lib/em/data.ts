@@ -48,6 +48,8 @@ export function readData(note: EmNote): DataElement {
     const taken: Span[] = [];
     for (const t of CUES.tests) {
       if (tests.has(t.id) || (t.generic && specific)) continue;
+      // A urinalysis's "no wbc's" is not a blood count: cell words in a statement of another specimen.
+      if (t.notWith && firstMatch(s.text, t.notWith.specimen) && !firstMatch(s.text, t.notWith.unlessNamed)) continue;
       const free = (h: Span) => !taken.some((x) => h.start < x.end && h.end > x.start);
       const hit = t.words
         .flatMap((w) => allMatches(s.text, w, s.start))

@@ -32,6 +32,13 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
 }
 
 const CONDITIONAL = /\b(if|unless|should|may|might|could|consider\w*|possibl[ey]|whether)\b/i;
+/**
+ * An admission planned for after an operation ("he will be admitted after the pacemaker exchange",
+ * "Admit the patient after surgery") is a later date's service: this visit precedes the operation
+ * (the pre-operative visit; CPT reports the initial hospital care on the date of admission).
+ */
+export const AFTER_OPERATION =
+  /^[^.]{0,40}?\b(after|following) (the |his |her |this )?([\w-]+ ){0,2}(surgery|procedure|operation|exchange|repair|replacement|implant\w*)\b|^[^.]{0,40}?\bpost-?operative(ly)?\b/i;
 
 /**
  * A note no family cue places, read by its words of place: the author admitting the patient
@@ -51,7 +58,9 @@ export function placeByWords(note: EmNote): { family: Family; evidence: Span[]; 
   const find = (statements: typeof told, patterns: string[]) => {
     for (const s of statements) {
       const hit = firstMatch(s.text, patterns, s.start);
-      if (hit && !CONDITIONAL.test(s.text.slice(0, hit.start - s.start))) return hit;
+      if (!hit || CONDITIONAL.test(s.text.slice(0, hit.start - s.start))) continue;
+      if (AFTER_OPERATION.test(s.text.slice(hit.end - s.start))) continue;
+      return hit;
     }
     return undefined;
   };

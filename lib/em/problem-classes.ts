@@ -158,6 +158,15 @@ export interface Unit {
   context: EmStatement[];
 }
 
+/** The first raw match in any of the texts (words that carry their own negation: "no evidence of disease"). */
+function findAny(texts: { text: string; base: number }[], ps: readonly string[]): Span | undefined {
+  for (const a of texts) {
+    const hit = firstMatch(a.text, ps, a.base);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Classes one problem: the first class its words reach, from the most to the least complex. */
 export function classify(u: Unit): Problem | undefined {
   const head = u.headText.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
@@ -195,7 +204,8 @@ export function classify(u: Unit): Problem | undefined {
     }`,
   });
   const chronic = find(CUES.chronic, headOnly);
-  const severe = find(CUES.severe);
+  // "Much improved" is never a severe exacerbation (CPT: severe = significant risk of morbidity now).
+  const severe = find(CUES.improving) ? undefined : find(CUES.severe);
   if (chronic && severe) return make('chronic-severe', [chronic, severe]);
   const threat = find(CUES.threat, headOnly);
   if (threat) return make('threat', [threat]);
@@ -203,6 +213,11 @@ export function classify(u: Unit): Problem | undefined {
   if (chronic && worse) return make('chronic-worse', [chronic, worse]);
   const uncertain = find(CUES.uncertain, headOnly);
   if (uncertain) return make('undiagnosed', [uncertain]);
+  // A cancer with no word of stability or remission is not at its treatment goal (CPT: stable =
+  // at the patient's treatment goal): a newly diagnosed or active cancer is at least moderate.
+  const cancer = find(CUES.activeCancer.names, headOnly);
+  const atGoal = find(CUES.stable) ?? findAny(all, CUES.activeCancer.atGoal);
+  if (chronic && cancer && !atGoal) return make('chronic-worse', [cancer]);
   if (chronic) return make('chronic-stable', [chronic]);
   const systemic = find(CUES.acuteSystemic, headOnly);
   if (systemic) return make('acute-systemic', [systemic]);

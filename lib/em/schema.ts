@@ -195,6 +195,20 @@ export const ProblemCuesSchema = z.strictObject({
    */
   historyWorse: z.array(Pattern),
   stable: z.array(Pattern),
+  /**
+   * Words of a clear improvement ("much improved"): a chronic illness said to be improving is not in
+   * severe exacerbation, whatever else its words say ("Refractory hypertension, much improved").
+   */
+  improving: z.array(Pattern),
+  /**
+   * A cancer named as a problem without a word of stability or remission: a new or active cancer is
+   * not at its treatment goal, so at least a chronic illness not at goal (moderate).
+   */
+  activeCancer: z.strictObject({
+    names: z.array(Pattern),
+    /** Words of a cancer at its goal: no evidence of disease, in remission, disease-free. */
+    atGoal: z.array(Pattern),
+  }),
   /** Words of an uncertain, not yet diagnosed new problem (a differential under work-up). */
   uncertain: z.array(Pattern),
   /** Acute illnesses that come with systemic symptoms, and complicated injuries. */
@@ -216,6 +230,11 @@ export const DataCuesSchema = z.strictObject({
       words: z.array(Pattern).min(1),
       /** A generic name ("labs", "blood work"): counts only in a statement that names no specific test. */
       generic: z.boolean().optional(),
+      /**
+       * Words of another specimen (urine, stool, spinal fluid): in a statement naming one, the words
+       * matched here ("no wbc's") are that test's components, unless the test's own name is there.
+       */
+      notWith: z.strictObject({ specimen: z.array(Pattern).min(1), unlessNamed: z.array(Pattern).min(1) }).optional(),
     }),
   ),
   /** Words in a plan statement that make a named test an order. */

@@ -3,7 +3,8 @@ import type { Span } from './note-view';
 /*
  * Total time on the date of the encounter, as the provider documents it ("total time 35 minutes",
  * "I spent 42 minutes", "45 minutes were spent", "approximate discharge time is 28 minutes",
- * "greater than 30 minutes spent on discharge", "This was a 30-minute consultation"). Only
+ * "greater than 30 minutes spent on discharge", "This was a 30-minute consultation", "the majority of
+ * our 45-minute"). Only
  * statements about time spent count: a symptom that lasted five minutes is not visit time, and
  * another person's time (a nurse's, a dietitian's) is not the provider's. "More than N" counts as
  * N + 1 (a level defined as "more than 30 minutes" is then reached), "less than N" as N - 1
@@ -30,6 +31,12 @@ const PATTERNS: RegExp[] = [
   // "This was a 30-minute consultation", "a 45 minute visit", "over 60-minute face-to-face encounter"
   new RegExp(
     String.raw`${MORE}${NUMBER}[- ](minutes?|mins?|hours?|hrs?)[- ](?:(?:total|face[- ]to[- ]face|office|follow[- ]?up|initial|new[- ]patient)\s+)*(?:visit|consultation|consult|encounter|appointment)\b`,
+    'gi',
+  ),
+  // "the majority of our 45-minute (visit)", "half of this 40-minute": a share of the visit's own
+  // length states the visit's total time, the noun after it left out or not (CPT: time on the date)
+  new RegExp(
+    String.raw`\b(?:majority|most|all|half|bulk|\d{1,3}\s*%|\d{1,3}\s+percent)\s+of\s+(?:our|this|today's|the)\s+${MORE}${NUMBER}[- ](minutes?|mins?|hours?|hrs?)\b(?![- ](?:walk|test|interval|episode|period|drive)s?\b)`,
     'gi',
   ),
   // "discharge time is 28 minutes", "time spent: 40 minutes", "time: 35 minutes"
