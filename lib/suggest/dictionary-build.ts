@@ -46,6 +46,8 @@ export function dictionaryFor(pack: CodePack): Dictionary {
  * faithfully and drops the entry; a main term that is not a condition by itself (an adjective a
  * lossy index copy cut from its noun: "Old (previous) [myocardial infarction]") drops it too.
  */
+/** Irregular forms the Index lists after a main term ("Tear, torn"). */
+const IRREGULAR_FORMS = new Set(['torn']);
 const MANIFESTATION = /\bclassified elsewhere\b/i;
 const CONNECTIVE =
   /^(with|without|in|due to|as|by|from|following|on|of|and|associated with|complicated by|after|during|in \(due to\))$/i;
@@ -54,18 +56,22 @@ function indexTermStems(levels: string[]): { required: string[]; optional: strin
   // "Stenosis, stenotic": the main term's comma-separated forms are alternatives, not words
   // that must all be written.
   // Only parts that are forms of the same word are alternatives ("Adrenalism, tuberculous" is one
-  // phrase): they share the first word's first four letters.
+  // phrase): they share the first word's first three letters ("Fetus, fetal", "Body, bodies"), or are an
+  // irregular form ("Tear, torn": a torn rotator cuff and a rotator cuff tear are one entry).
   const parts = levels[0]!.split(/,\s*/).filter((f) => f.trim() !== '');
-  const head = (parts[0] ?? '').toLowerCase().slice(0, 4);
+  const head = (parts[0] ?? '').toLowerCase().slice(0, 3);
   const isForm = (p: string, i: number) =>
-    i === 0 || (head.length === 4 && p.toLowerCase().startsWith(head) && !p.includes(' '));
+    i === 0 ||
+    (!p.includes(' ') &&
+      ((head.length === 3 && p.toLowerCase().startsWith(head)) || IRREGULAR_FORMS.has(p.toLowerCase())));
   const rest = parts.filter((p, i) => !isForm(p, i)).join(' ');
   // Only the first form (the noun: "Stenosis", "Congestion") is matched: the adjective forms
   // ("stenotic", "congestive") attach to other nouns in a note ("congestive heart failure with
   // pleural effusion" is not "Congestion, pleural"). Measured: same recall, fewer wrong codes.
+  // An irregular form is read too: "torn meniscus" is the Index's "Tear, meniscus".
   const forms = parts
     .filter(isForm)
-    .slice(0, 1)
+    .filter((f, i) => i === 0 || IRREGULAR_FORMS.has(f.toLowerCase()))
     .map((f) => `${f} ${rest}`.trim());
   const out: { required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();

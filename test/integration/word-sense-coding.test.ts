@@ -124,3 +124,10 @@ describe.skipIf(!present)('terms the Index reaches by a cross-reference', () => 
     expect(shown('ASSESSMENT: Transitional cell carcinoma of the urinary bladder.')).not.toContain('R82.998');
   });
 });
+
+describe.skipIf(!present)('the forms an Index main term lists are alternatives, not words all required', () => {
+  it('"Tear, torn": "rotator cuff tear, left" is M75.102; "torn meniscus" is a meniscus tear', () => {
+    expect(shown('ASSESSMENT: Rotator cuff tear, left.')).toEqual(['M75.102']);
+    expect(shown('ASSESSMENT: Torn medial meniscus, right knee.')[0]).toMatch(/^S83\.2/);
+  });
+});
