@@ -75,7 +75,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
-        const absenceOnly = /^[\s,]*(without|uncomplicated|not intractable|not specified as)\b/i.test(own);
+        const absenceOnly =
+          /^[\s,]*(without|uncomplicated|not intractable|not specified as|not having achieved remission)\b/i.test(own);
         // The residual child ("… not elsewhere classified", "other specified") is what a header
         // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
         // I49.89, not I49.81 Brugada syndrome).

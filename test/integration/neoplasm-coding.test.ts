@@ -52,3 +52,15 @@ describe.skipIf(!present)('a lobe is a lobe of the lung', () => {
     expect(shown('POSTOPERATIVE DIAGNOSIS: Right middle lobe lung cancer.')).toEqual(['C34.2']);
   });
 });
+
+describe.skipIf(!present)('remission is coded only when the note says it (never more than documented)', () => {
+  it.each([
+    ['Multiple myeloma.', 'C90.00'],
+    ['Multiple myeloma in remission.', 'C90.01'],
+    ['Acute myeloid leukemia.', 'C92.00'],
+    ['Chronic lymphocytic leukemia.', 'C91.10'],
+    ['CLL.', 'C91.10'],
+  ])('%s -> %s', (dx, code) => {
+    expect(shown(`ASSESSMENT: ${dx}`)[0]).toBe(code);
+  });
+});
