@@ -46,7 +46,14 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // A word the header already says in another form adds nothing ("pancreatic" in "…of
         // pancreatic duct" is the header's "pancreas": the child's own word is "duct").
         const extra = [...stems].filter((s) => !parentStems.has(s) && !sameWordAs(s, parentStems));
-        const hits = extra.filter((s) => sentenceStems.has(s));
+        // A "with …" clause is stated only with its last word ("with status asthmaticus" is not
+        // read from "status post"): its other words alone select nothing.
+        const unstatedClause = new Set(
+          withClauseWords(c.title)
+            .filter((w) => w.length > 0 && !sentenceStems.has(w[w.length - 1]!))
+            .flat(),
+        );
+        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
         // stage 3a note) is out, whatever other words it shares; a stage inside a written range

@@ -65,3 +65,10 @@ describe.skipIf(!present)('one condition, the code that says the most of it', ()
     expect(shown('ASSESSMENT: Bipolar disorder, current episode manic.')).toContain('F31.10');
   });
 });
+
+describe.skipIf(!present)('a "with …" complication is stated only with its own last word', () => {
+  it('"Asthma, status post tonsillectomy" is J45.909, never status asthmaticus (J45.902)', () => {
+    expect(shown('ASSESSMENT: Asthma, status post tonsillectomy.')).toEqual(['J45.909']);
+    expect(shown('ASSESSMENT: Asthma with acute exacerbation.')).toEqual(['J45.901']);
+  });
+});
