@@ -53,7 +53,11 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
             .filter((w) => w.length > 0 && !sentenceStems.has(w[w.length - 1]!))
             .flat(),
         );
-        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s));
+        // Words a child says are absent ("without mention of back pain") never select it.
+        const absentWords = new Set(
+          tokenize(fold(/\bwithout mention of\b(.*)$/i.exec(c.title)?.[1] ?? '')).map((t) => t.stem),
+        );
+        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.has(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
         // stage 3a note) is out, whatever other words it shares; a stage inside a written range
@@ -82,7 +86,12 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
+        // ...unless the sentence states what it says is absent ("without mention of back pain" for
+        // "low back syndrome with lumbar degenerative disc disease").
+        const absent = /^[\s,]*without mention of (.*)$/i.exec(own)?.[1] ?? '';
+        const contradicted = tokenize(fold(absent)).some((t) => !isStopWord(t.norm) && sentenceStems.has(t.stem));
         const absenceOnly =
+          !contradicted &&
           /^[\s,]*(without|uncomplicated|not intractable|not specified as|not having achieved remission)\b/i.test(own);
         // The residual child ("… not elsewhere classified", "other specified") is what a header
         // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
