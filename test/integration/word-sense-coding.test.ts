@@ -131,3 +131,18 @@ describe.skipIf(!present)('the forms an Index main term lists are alternatives, 
     expect(shown('ASSESSMENT: Torn medial meniscus, right knee.')[0]).toMatch(/^S83\.2/);
   });
 });
+
+describe.skipIf(!present)('a word in another sense', () => {
+  it('"cold sweats" is no common cold; "pulseless electrical activity" no electrocution; an IVC filter no bleb', () => {
+    expect(shown('HPI: He had cold sweats and chest pain.\nASSESSMENT: Chest pain.')).toEqual(['R07.9']);
+    expect(shown('ASSESSMENT: Common cold.')).toEqual(['J00']);
+    expect(shown('ASSESSMENT: Cardiac arrest with pulseless electrical activity.')).not.toContain('T75.4XXA');
+    expect(shown('PMH: IVC filter placed in 2005.\nASSESSMENT: Chest pain.')).not.toContain('Z98.83');
+  });
+
+  it('"non-insulin-dependent diabetes" takes no insulin (no Z79.4); "Coumadin is indicated" is not a current drug', () => {
+    expect(shown('ASSESSMENT: Non-insulin-dependent diabetes mellitus.')).toEqual(['E11.9']);
+    expect(shown('ASSESSMENT: Type 2 diabetes on insulin.')).toContain('Z79.4');
+    expect(shown('ASSESSMENT: Atrial fibrillation. Coumadin is indicated.')).not.toContain('Z79.01');
+  });
+});
