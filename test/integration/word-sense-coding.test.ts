@@ -146,3 +146,16 @@ describe.skipIf(!present)('a word in another sense', () => {
     expect(shown('ASSESSMENT: Atrial fibrillation. Coumadin is indicated.')).not.toContain('Z79.01');
   });
 });
+
+describe.skipIf(!present)('common variants of the Index words', () => {
+  it.each([
+    ['Substance abuse.', 'F19.10'],
+    ['Polysubstance dependence.', 'F19.20'],
+    ['Syncopal episode.', 'R55'],
+    ["Advanced Alzheimer's.", 'G30.9'],
+    ['Protein malnourishment.', 'E46'],
+    ['Diskitis.', 'M46.40'],
+  ])('%s -> %s', (dx, code) => {
+    expect(shown(`ASSESSMENT: ${dx}`)).toEqual([code]);
+  });
+});
