@@ -97,6 +97,7 @@ describe('ConText assertions', () => {
     ['She came for what appeared to be shortness of breath.', 'breath', 'possible'],
     ['He would need dialytic support.', 'dialytic', 'hypothetical'],
     ['Plan snacks to prevent hypoglycemia.', 'hypoglycemia', 'hypothetical'],
+    ['She used to be a smoker, not anymore.', 'smoker', 'historical'],
     ['Return if fever develops.', 'fever', 'hypothetical'],
     ['No increase in pain.', 'pain', 'present'],
     ['No fever but productive cough.', 'cough', 'present'],
