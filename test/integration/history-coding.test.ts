@@ -72,3 +72,13 @@ describe.skipIf(!present)('a "with …" complication is stated only with its own
     expect(shown('ASSESSMENT: Asthma with acute exacerbation.')).toEqual(['J45.901']);
   });
 });
+
+describe.skipIf(!present)('the dominant side by default (I.C.6.a): right dominant, left nondominant', () => {
+  it.each([
+    ['Left hemiplegia.', 'G81.94'],
+    ['Right hemiplegia.', 'G81.91'],
+    ['History of stroke with residual left hemiparesis.', 'I69.354'],
+  ])('%s -> %s', (dx, code) => {
+    expect(shown(`ASSESSMENT: ${dx}`)[0]).toBe(code);
+  });
+});
