@@ -78,6 +78,7 @@ describe.skipIf(!present)('the dominant side by default (I.C.6.a): right dominan
     ['Left hemiplegia.', 'G81.94'],
     ['Right hemiplegia.', 'G81.91'],
     ['History of stroke with residual left hemiparesis.', 'I69.354'],
+    ['Left hemiplegia in an ambidextrous patient.', 'G81.92'],
   ])('%s -> %s', (dx, code) => {
     expect(shown(`ASSESSMENT: ${dx}`)[0]).toBe(code);
   });
