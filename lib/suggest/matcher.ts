@@ -1,4 +1,4 @@
-import type { ExpandedToken } from '../text/expand';
+import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
 import { primarySites, takesPrimarySite } from './metastatic-primary';
@@ -235,11 +235,10 @@ const RESULT_WORDS = new Set(
 function inertSources(tokens: ExpandedToken[]): Set<number> {
   const out = new Set<number>();
   // One stem per word of the note, as written ("PE tubes": the abbreviation is present only as its expansion).
-  const written: { source: number; stem: string }[] = [];
-  for (const t of tokens) {
-    if (t.implied || written[written.length - 1]?.source === t.source) continue;
-    written.push({ source: t.source, stem: t.expanded && t.written ? stemWord(t.written) : t.stem });
-  }
+  const written = noteWords(tokens.filter((t) => !t.implied)).map(({ source, first }) => ({
+    source,
+    stem: first.expanded && first.written ? stemWord(first.written) : first.stem,
+  }));
   for (let i = 0; i < written.length; i++) {
     for (const phrase of INERT_PHRASES) {
       if (phrase.every((stem, k) => written[i + k]?.stem === stem))
@@ -256,8 +255,7 @@ function inertSources(tokens: ExpandedToken[]): Set<number> {
  * present as its expansion.
  */
 function testNameSources(tokens: ExpandedToken[]): number[] {
-  const words: ExpandedToken[] = [];
-  for (const t of tokens) if (words[words.length - 1]?.source !== t.source) words.push(t);
+  const words = noteWords(tokens).map((w) => w.first);
   const out: number[] = [];
   words.forEach((t, i) => {
     if (t.expanded || !TEST_NOUNS.has(t.norm)) return;

@@ -1,4 +1,4 @@
-import type { ExpandedToken } from '../text/expand';
+import { noteWords, type ExpandedToken, type NoteWord } from '../text/expand';
 
 /** The words that name the cancer in "metastatic breast cancer" ("cancer" reads as its expansion). */
 const CANCER = new Set(['cancer', 'carcinoma', 'adenocarcinoma', 'malignancy', 'melanoma', 'sarcoma']);
@@ -11,25 +11,7 @@ const SPREAD_SITES = new Set(['bone', 'osseous', 'brain', 'liver', 'hepatic', 'l
 const BREAK = new Set(['to', 'from', 'of', 'in', 'with', 'and', 'or', 'the', 'disease', 'metastatic', 'secondary']);
 const MAX_SITE_WORDS = 4;
 
-interface Word {
-  source: number;
-  start: number;
-  end: number;
-  norms: string[];
-}
-
-/** One entry per word of the note: an abbreviation ("cancer") is only present as its expansion. */
-function wordsOf(tokens: ExpandedToken[]): Word[] {
-  const words: Word[] = [];
-  for (const t of tokens) {
-    const last = words[words.length - 1];
-    if (last?.source === t.source) last.norms.push(t.norm);
-    else words.push({ source: t.source, start: t.start, end: t.end, norms: [t.norm] });
-  }
-  return words;
-}
-
-const isCancer = (w: Word) =>
+const isCancer = (w: NoteWord) =>
   w.norms.some((n) => CANCER.has(n)) ||
   (w.norms.includes('malignant') && w.norms.includes('neoplasm') && !w.norms.includes('secondary'));
 
@@ -50,10 +32,10 @@ export interface PrimarySites {
 export function primarySites(tokens: ExpandedToken[]): PrimarySites {
   const out: PrimarySites = { sites: new Set(), leads: new Set() };
   if (!tokens.some((t) => t.norm === 'secondary' && t.expanded)) return out;
-  const words = wordsOf(tokens);
+  const words = noteWords(tokens);
   words.forEach((w, i) => {
     if (!isCancer(w)) return;
-    const run: Word[] = [];
+    const run: NoteWord[] = [];
     for (let k = i - 1; k >= 0 && run.length < MAX_SITE_WORDS; k--) {
       const x = words[k]!;
       // Words of one phrase: a space or a hyphen between them, no sentence punctuation.

@@ -55,10 +55,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
             .flat(),
         );
         // Words a child says are absent ("without mention of back pain") never select it.
-        const absentWords = new Set(
-          tokenize(fold(/\bwithout mention of\b(.*)$/i.exec(c.title)?.[1] ?? '')).map((t) => t.stem),
-        );
-        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.has(s));
+        const absentWords = mentionedAbsent(c.title);
+        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
         // stage 3a note) is out, whatever other words it shares; a stage inside a written range
@@ -89,8 +87,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // reading than written).
         // ...unless the sentence states what it says is absent ("without mention of back pain" for
         // "low back syndrome with lumbar degenerative disc disease").
-        const absent = /^[\s,]*without mention of (.*)$/i.exec(own)?.[1] ?? '';
-        const contradicted = tokenize(fold(absent)).some((t) => !isStopWord(t.norm) && sentenceStems.has(t.stem));
+        const contradicted = /^[\s,]*without mention of\b/i.test(own) && absentWords.some((w) => sentenceStems.has(w));
         const absenceOnly =
           !contradicted &&
           /^[\s,]*(without|uncomplicated|not intractable|not specified as|not having achieved remission)\b/i.test(own);
@@ -161,6 +158,17 @@ function sameWordAs(stem: string, stems: Set<string>): boolean {
   if (stem.length < 5) return false;
   for (const p of stems) if (p.length >= 5 && (stem.startsWith(p) || p.startsWith(stem))) return true;
   return false;
+}
+
+/** The stems a title says are absent ("… without mention of back pain or lower extremity pain"), read once per title. */
+const ABSENT = new Map<string, string[]>();
+function mentionedAbsent(title: string): string[] {
+  let stems = ABSENT.get(title);
+  if (!stems) {
+    const words = tokenize(fold(/\bwithout mention of\b(.*)$/i.exec(title)?.[1] ?? ''));
+    ABSENT.set(title, (stems = words.filter((t) => !isStopWord(t.norm)).map((t) => t.stem)));
+  }
+  return stems;
 }
 
 /** Title clauses adding a condition ("…, with gangrene"), not those stating an absence ("without …"). */

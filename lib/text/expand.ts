@@ -103,3 +103,29 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
   });
   return out;
 }
+
+/** One word of the note in an expanded stream: its tokens (the word itself and/or its expansions). */
+export interface NoteWord {
+  source: number;
+  start: number;
+  end: number;
+  /** The first token of the word (an abbreviation's first expansion when the word is one). */
+  first: ExpandedToken;
+  /** The norms of all its tokens ("cancer" reads "malignant", "neoplasm"). */
+  norms: string[];
+}
+
+/**
+ * The expanded stream grouped back into the note's words (consecutive tokens of one source): an
+ * abbreviation ("HIV", "PE", "cancer") is present only as its expansion, so rules about the words
+ * as written read them here.
+ */
+export function noteWords(tokens: ExpandedToken[]): NoteWord[] {
+  const words: NoteWord[] = [];
+  for (const t of tokens) {
+    const last = words[words.length - 1];
+    if (last?.source === t.source) last.norms.push(t.norm);
+    else words.push({ source: t.source, start: t.start, end: t.end, first: t, norms: [t.norm] });
+  }
+  return words;
+}

@@ -1,19 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { NoteAnalyzer } from '../../lib/suggest/analyze';
-import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
 
 /* A past condition is reported by its personal-history code or not at all (I.C.21.c.4), on the real code set. */
-const present = realPackPresent('the history cases');
-let analyzer: NoteAnalyzer;
-beforeAll(async () => {
-  analyzer = new NoteAnalyzer(await loadRealPack());
-}, 180_000);
-
-const result = (note: string) => analyzer.analyze(note);
-const shown = (note: string) =>
-  result(note)
-    .suggestions.filter((s) => s.system === 'ICD-10-CM')
-    .map((s) => s.code);
+const { present, shown, analyze: result } = realAnalyzer('the history cases');
 
 describe.skipIf(!present)('history is never coded as current', () => {
   it('"History of kidney stones" is Z87.442, never the stone (N20.0)', () => {

@@ -1,19 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { NoteAnalyzer } from '../../lib/suggest/analyze';
-import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
 
 /* Primary and secondary malignant neoplasms read from the note's words, on the real code set (I.C.2). */
-const present = realPackPresent('the neoplasm cases');
-let analyzer: NoteAnalyzer;
-beforeAll(async () => {
-  analyzer = new NoteAnalyzer(await loadRealPack());
-}, 180_000);
-
-const shown = (note: string) =>
-  analyzer
-    .analyze(note)
-    .suggestions.filter((s) => s.system === 'ICD-10-CM')
-    .map((s) => s.code);
+const { present, shown } = realAnalyzer('the neoplasm cases');
 
 describe.skipIf(!present)('metastatic cancer: the site written with the cancer word is the primary', () => {
   it.each([

@@ -1,39 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { compilePack } from '../../lib/pack/compile';
-import { loadPack } from '../../lib/pack/code-pack';
-import { NoteAnalyzer } from '../../lib/suggest/analyze';
+import { describe, expect, it } from 'vitest';
 import { familyCode, historyCode } from '../../lib/suggest/assertion-map';
 import { unspecifiedReadingOf } from '../../lib/pack/specificity';
-import { readInputs } from '../../cli/io';
-import { codesetsDir, DEFAULT_PACK } from '../../cli/paths';
 import { checkEncounter } from '../helpers/check-encounter';
+import { realAnalyzer } from '../helpers/real-pack';
 import { parseCodeList } from '../../lib/claim/parse-code-list';
 
 /*
  * The coding cases of the visit-coding issue on the real code set: the default pack when it was
  * built (npm test builds it first), else one compiled from the shared release files.
  */
-const dir = codesetsDir();
-const present = existsSync(DEFAULT_PACK) || Boolean(dir && existsSync(path.join(dir, 'icd10cm')));
-if (!present) console.warn('\n!!! SKIPPING the visit-coding cases: no default pack and no release folder !!!\n');
-
-let analyzer: NoteAnalyzer;
-let pack: ReturnType<typeof loadPack>;
-beforeAll(async () => {
-  const bytes = existsSync(DEFAULT_PACK)
-    ? new Uint8Array(readFileSync(DEFAULT_PACK))
-    : (await compilePack(await readInputs([dir!]))).bytes;
-  pack = loadPack(bytes);
-  analyzer = new NoteAnalyzer(pack);
-}, 180_000);
-
-const shown = (note: string) =>
-  analyzer
-    .analyze(note)
-    .suggestions.filter((s) => s.system === 'ICD-10-CM')
-    .map((s) => s.code);
+const { present, shown, analyzer, pack } = realAnalyzer('the visit-coding cases');
 
 describe.skipIf(!present)('visit coding on the real code set', () => {
   it.each([
@@ -58,13 +34,13 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it("a drug given is billed by the code its name and form match, in that code's units: triamcinolone acetonide 40 mg is J3301 x 4", () => {
-    const got = analyzer
+    const got = analyzer()
       .analyze('PROCEDURE: Triamcinolone acetonide 40 mg injected into the right knee.')
       .suggestions.filter((s) => s.system !== 'ICD-10-CM');
     expect(got.map((s) => s.code)).toEqual(['J3301']);
     expect(got[0]!.reason.note).toMatch(/^4 units/);
     // A form the title names must be written: preservative-free is J3300 only when the note says so.
-    const pf = analyzer
+    const pf = analyzer()
       .analyze('PROCEDURE: Triamcinolone acetonide preservative free 4 mg injected.')
       .suggestions.filter((s) => s.system !== 'ICD-10-CM');
     expect(pf.map((s) => s.code)).toEqual(['J3300']);
@@ -98,9 +74,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it("a relative's condition maps to the family-history code naming it, not to its title's absence words (I.C.21.c.4)", () => {
-    expect(familyCode(pack, analyzer.dict, 'E11.9')?.code).toBe('Z83.3');
+    expect(familyCode(pack(), analyzer().dict, 'E11.9')?.code).toBe('Z83.3');
     // Z82.49 is what the Index gives for a family history of hypertension: its note takes I00-I5A.
-    expect(familyCode(pack, analyzer.dict, 'I10')?.code).toBe('Z82.49');
+    expect(familyCode(pack(), analyzer().dict, 'I10')?.code).toBe('Z82.49');
   });
 
   it.each([
@@ -128,14 +104,14 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
     expect(af).toContain('I48.20');
     expect(af).not.toContain('I48.91');
     // Two conditions of one category stay two codes; a residual "other and unspecified" branch is not a reading.
-    expect(unspecifiedReadingOf(pack, 'N94.6', 'N94.10')).toBeUndefined(); // dysmenorrhea is not dyspareunia
-    expect(unspecifiedReadingOf(pack, 'C79.11', 'C79.51')).toBeUndefined(); // bladder metastasis beside bone
-    expect(unspecifiedReadingOf(pack, 'I70.92', 'I70.1')).toBeUndefined();
-    expect(unspecifiedReadingOf(pack, 'E11.40', 'E11.42')).toBeDefined();
-    expect(unspecifiedReadingOf(pack, 'J44.9', 'J44.1')).toBeDefined();
+    expect(unspecifiedReadingOf(pack(), 'N94.6', 'N94.10')).toBeUndefined(); // dysmenorrhea is not dyspareunia
+    expect(unspecifiedReadingOf(pack(), 'C79.11', 'C79.51')).toBeUndefined(); // bladder metastasis beside bone
+    expect(unspecifiedReadingOf(pack(), 'I70.92', 'I70.1')).toBeUndefined();
+    expect(unspecifiedReadingOf(pack(), 'E11.40', 'E11.42')).toBeDefined();
+    expect(unspecifiedReadingOf(pack(), 'J44.9', 'J44.1')).toBeDefined();
     // Both titles say "unspecified part of neck"; the side is what one leaves unspecified.
-    expect(unspecifiedReadingOf(pack, 'S72.009A', 'S72.001A')).toBeDefined();
-    expect(unspecifiedReadingOf(pack, 'S72.001A', 'S72.009A')).toBeUndefined();
+    expect(unspecifiedReadingOf(pack(), 'S72.009A', 'S72.001A')).toBeDefined();
+    expect(unspecifiedReadingOf(pack(), 'S72.001A', 'S72.009A')).toBeUndefined();
   });
 
   it('a current malignancy is not also reported as its own history (I.C.2.d); another site or side stays', () => {
@@ -209,9 +185,9 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('a history code is the one the Tabular says takes the condition ("Conditions classifiable to …"), not one sharing a word', () => {
-    const family = (c: string) => familyCode(pack, analyzer.dict, c)?.code;
+    const family = (c: string) => familyCode(pack(), analyzer().dict, c)?.code;
     const personal = (c: string) => {
-      const h = historyCode(pack, analyzer.dict, c);
+      const h = historyCode(pack(), analyzer().dict, c);
       return typeof h === 'object' ? h.code : h;
     };
     expect(family('C18.9')).toBe('Z80.0'); // colon cancer: digestive organs (C15-C26), not "other colon polyps"
@@ -683,7 +659,11 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
       ),
     ).not.toContain('Z99.11');
     // A plain history list still reads as what was done before (considered, not put on the claim here).
-    expect(analyzer.analyze('PAST SURGICAL HISTORY: Cholecystectomy.').excluded.map((s) => s.code)).toContain('Z90.49');
+    expect(
+      analyzer()
+        .analyze('PAST SURGICAL HISTORY: Cholecystectomy.')
+        .excluded.map((s) => s.code),
+    ).toContain('Z90.49');
   });
 
   it('a listed symptom the course explains is coded as the diagnosis it is part of (I.B.4-5, IV.D)', () => {
@@ -721,7 +701,7 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
   });
 
   it('each diagnosis carries its CMS-HCC V28 category where the 2026 mapping has one', () => {
-    const r = analyzer.analyze('ASSESSMENT: Type 2 diabetes with CKD stage 3a. Essential hypertension.');
+    const r = analyzer().analyze('ASSESSMENT: Type 2 diabetes with CKD stage 3a. Essential hypertension.');
     expect(r.suggestions.find((s) => s.code === 'E11.22')?.hcc).toMatchObject({ category: 37, model: 'V28' });
     expect(r.suggestions.find((s) => s.code === 'I12.9')?.hcc).toBeUndefined();
   });
@@ -736,7 +716,7 @@ describe.skipIf(!present)('visit coding on the real code set', () => {
       expect(shown(note).join(',')).toBe(codes);
       const findings = checkEncounter(
         { dateOfService: '2026-11-20', setting: 'office', note, ...parseCodeList(codes) },
-        pack,
+        pack(),
       );
       const asks = findings.filter((f) =>
         /instead of|more severe|report N18\.[4-6]|I12\.0/i.test(`${f.message} ${f.action ?? ''}`),

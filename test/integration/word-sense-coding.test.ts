@@ -1,19 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { NoteAnalyzer } from '../../lib/suggest/analyze';
-import { loadRealPack, realPackPresent } from '../helpers/real-pack';
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
 
 /* Words that look like a condition but are a test, a place or a possibility, on the real code set. */
-const present = realPackPresent('the word-sense cases');
-let analyzer: NoteAnalyzer;
-beforeAll(async () => {
-  analyzer = new NoteAnalyzer(await loadRealPack());
-}, 180_000);
-
-const shown = (note: string) =>
-  analyzer
-    .analyze(note)
-    .suggestions.filter((s) => s.system === 'ICD-10-CM')
-    .map((s) => s.code);
+const { present, shown } = realAnalyzer('the word-sense cases');
 
 describe.skipIf(!present)('a test name is not the disease it tests for', () => {
   it('"never had HIV testing" is not HIV disease (B20); "HIV disease" is', () => {
