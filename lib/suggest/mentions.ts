@@ -6,6 +6,7 @@ import type { SectionRole } from '../document/schema';
 import type { Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
 import { integralTo } from './integral-symptoms';
+import { symptomLinkedToDiagnosis } from './linked-symptom';
 
 /*
  * From the mentions the statements yield to one suggestion per code: which reach the claim (by the
@@ -115,7 +116,20 @@ export function aggregateMentions(
   // Signs and symptoms routinely part of a diagnosis written in the same statement ("acute
   // gastroenteritis with diarrhea", "osteoarthritis of the knee with knee pain") are not coded
   // with it (Guidelines I.B.5).
-  const definitive = new Set(asserted.filter((m) => !isSymptomCode(m.code)).map((m) => m.statement));
+  const definitive = new Map<number, Mention[]>();
+  for (const m of asserted.filter((x) => !isSymptomCode(x.code)))
+    definitive.set(m.statement, [...(definitive.get(m.statement) ?? []), m]);
+  const linkedSymptom = (m: Mention) => {
+    const dx = definitive.get(m.statement);
+    return (
+      dx !== undefined &&
+      symptomLinkedToDiagnosis(
+        text,
+        m.spans,
+        dx.map((d) => d.spans),
+      )
+    );
+  };
   // The assessment is the provider's current judgement: a condition it questions or rules out
   // ("5. ? Atrial fibrillation.", "no pneumonia") is not put back on the claim by the history or the
   // course ("PMH: atrial fibrillation"), unless the assessment also states it (IV.H, IV.A).
@@ -139,7 +153,7 @@ export function aggregateMentions(
       });
       continue;
     }
-    if (isSymptomCode(m.code) && definitive.has(m.statement)) {
+    if (isSymptomCode(m.code) && linkedSymptom(m)) {
       leftOut.push({
         ...m,
         excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)',

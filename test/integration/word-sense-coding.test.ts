@@ -148,3 +148,29 @@ describe.skipIf(!present)('common variants of the Index words', () => {
     expect(shown(`ASSESSMENT: ${dx}`)).toEqual([code]);
   });
 });
+
+describe.skipIf(!present)('a symptom listed beside a diagnosis is coded; one tied to it is not (I.B.5-I.B.6)', () => {
+  it('"Atrial fibrillation and shortness of breath": both', () => {
+    expect(shown('REASON FOR CONSULTATION: Atrial fibrillation and shortness of breath.')).toEqual(
+      expect.arrayContaining(['I48.91', 'R06.02']),
+    );
+  });
+
+  it('"Gastroenteritis with nausea and vomiting": the gastroenteritis alone', () => {
+    const codes = shown('ASSESSMENT: Acute gastroenteritis with nausea and vomiting.');
+    expect(codes.some((c) => c.startsWith('R11'))).toBe(false);
+    expect(codes.some((c) => c.startsWith('K52') || c.startsWith('A09'))).toBe(true);
+  });
+});
+
+describe.skipIf(!present)('"nerve" is anatomy, not nervousness (R45.0)', () => {
+  it('"ulnar nerve paresthesias" is no R45.0; "Nervousness" is', () => {
+    expect(shown('ASSESSMENT: Ulnar nerve paresthesias.')).not.toContain('R45.0');
+    expect(shown('ASSESSMENT: Nervousness.')).toContain('R45.0');
+  });
+
+  it('"would benefit from surgical weight loss" is a treatment, not weight loss (R63.4)', () => {
+    expect(shown('ASSESSMENT: Morbid obesity. She would benefit from surgical weight loss.')).not.toContain('R63.4');
+    expect(shown('ASSESSMENT: Unintentional weight loss.')).toContain('R63.4');
+  });
+});
