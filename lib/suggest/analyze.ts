@@ -14,6 +14,7 @@ import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { lateralize, refineToBillable } from './refine';
+import { clauseStems } from './clause';
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
@@ -191,7 +192,7 @@ export class NoteAnalyzer {
         /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
       if (questioned && assertion === 'present') assertion = 'possible';
       if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
-      const refined = refineToBillable(this.pack, this.dict, term.code, stems);
+      const refined = refineToBillable(this.pack, this.dict, term.code, clauseStems(exp, m.positions, stems));
       const base: Mention = {
         code: refined.code,
         matched: term.text,

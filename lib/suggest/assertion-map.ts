@@ -160,6 +160,9 @@ export function historyCode(pack: CodePack, dict: Dictionary, condition: string)
   const o = MAP.history_overrides.find((x) => condition.startsWith(x.prefix));
   if (o) return { code: o.code, note: o.why };
   if (MAP.chronic_prefixes.some((p) => condition.startsWith(p))) return 'keep';
+  // A Z85 history code names the former site of a primary malignancy (I.C.2.d); a past secondary
+  // ("prostate cancer with metastatic disease" in the history) has none of its own.
+  if (/^C7[7-9]/.test(condition)) return undefined;
   // Personal history of a malignant neoplasm (Z85) is for neoplasms only: "history of neurogenic
   // bladder" shares "bladder" with Z85.51 but is not a cancer (I.C.21.c.4).
   const neoplasm = /^(C|D0|D3|D4)/.test(condition);

@@ -12,6 +12,7 @@ import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropHistoryOfPresent } from './history-beside-current';
+import { dropConflictingPartners } from './conflicting-pairs';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -64,6 +65,7 @@ export function assembleClaim(
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const notPast = dropHistoryOfPresent(pack, dict, oneReading.claim);
+  const paired = dropConflictingPartners(notPast.claim);
   const replaced = [
     ...rules.replaced,
     ...linked.replaced,
@@ -74,9 +76,10 @@ export function assembleClaim(
     ...sequelae.replaced,
     ...oneReading.moved,
     ...notPast.moved,
+    ...paired.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
-  const withEvents = placeDrugEvents(notPast.claim, events);
+  const withEvents = placeDrugEvents(paired.claim, events);
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));

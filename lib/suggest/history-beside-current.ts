@@ -13,7 +13,12 @@ const PRIMARY = /^C(?:[0-6]\d|7[0-6]|8[1-9]|9[0-6])/;
  * narrowly: the primary's own history code, written with the same words ("bladder cancer" in the
  * diagnosis, "history of bladder cancer" in the HPI); a past left adrenal tumour beside a current
  * right one, or a history beside metastases, stays. The history code moves to the alternatives.
+ * Words read both ways are current: "Prostate cancer with metastatic disease" (past medical
+ * history, treated now) cannot also be a Z85 history of some other malignancy.
  */
+const sameWords = (a: Suggestion, b: Suggestion) =>
+  a.evidence.some((x) => b.evidence.some((y) => x.start < y.end && y.start < x.end));
+
 export function dropHistoryOfPresent(
   pack: CodePack,
   dict: Dictionary,
@@ -27,6 +32,7 @@ export function dropHistoryOfPresent(
     const past = words(h);
     const current = present.find((c) => {
       const mapped = historyCode(pack, dict, c.code);
+      if (sameWords(c, h)) return true;
       return typeof mapped === 'object' && mapped.code === h.code && [...words(c)].some((w) => past.has(w));
     });
     if (!current) continue;

@@ -1,0 +1,23 @@
+import type { ExpandedToken } from '../text/expand';
+
+/**
+ * Words that open a new clause about something else: what follows "however" or "but" does not
+ * qualify the diagnosis before it ("historical diagnosis of bipolar disorder, however, the details
+ * are not currently available" is no bipolar disorder "currently in remission").
+ */
+const BREAK = new Set(['but', 'however', 'although', 'though', 'whereas', 'except', 'which']);
+
+/**
+ * The stems of the clause a match is written in, for choosing the code's qualifiers (Guidelines
+ * I.B.2: the specificity the provider documents for that condition). Implied words (the section's
+ * "status", a newborn) belong to every clause. `all` is returned when the sentence has no break.
+ */
+export function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
+  const breaks = exp.flatMap((t, i) => (!t.implied && BREAK.has(t.norm) ? [i] : []));
+  if (breaks.length === 0 || positions.length === 0) return all;
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  const lo = Math.max(-1, ...breaks.filter((b) => b < first));
+  const hi = Math.min(exp.length, ...breaks.filter((b) => b > last));
+  return new Set(exp.filter((t, i) => t.implied || (i > lo && i < hi)).map((t) => t.stem));
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
+
+/* Codes a coder never reports together, and qualifiers read from the diagnosis's own clause, on the real code set. */
+const { present, shown } = realAnalyzer('the claim-conflict cases');
+
+describe.skipIf(!present)('a device status is not reported beside the complication of that device (I.C.21.c.3)', () => {
+  it('pacemaker malfunction: T82.1-, no Z95.0', () => {
+    const codes = shown('ASSESSMENT: Malfunction of cardiac pacemaker. Complete heart block.');
+    expect(codes.some((c) => c.startsWith('T82.1'))).toBe(true);
+    expect(codes).not.toContain('Z95.0');
+  });
+
+  it('without the complication the status stays', () => {
+    expect(shown('ASSESSMENT: Complete heart block.\nPAST HISTORY: Pacemaker in place.')).toContain('Z95.0');
+  });
+});
+
+describe.skipIf(!present)('one of two codes that exclude each other', () => {
+  it('a smoker with "tobacco use": nicotine dependence only', () => {
+    const codes = shown('ASSESSMENT: 1. Tobacco use. 2. Nicotine dependence, cigarettes.');
+    expect(codes).toContain('F17.210');
+    expect(codes).not.toContain('Z72.0');
+  });
+
+  it('"tobacco use" alone stays Z72.0', () => {
+    expect(shown('ASSESSMENT: Tobacco use.')).toContain('Z72.0');
+  });
+
+  it('"quit smoking cigarettes in 1984" is history, not current dependence', () => {
+    const codes = shown('SOCIAL HISTORY: He quit smoking cigarettes in 1984.\nASSESSMENT: Right arm pain.');
+    expect(codes).not.toContain('F17.210');
+  });
+
+  it('hypertension is part of hypertensive heart disease: no I10 beside I11.9', () => {
+    const codes = shown('ASSESSMENT: 1. Hypertensive heart disease. 2. Hypertension.');
+    expect(codes).toContain('I11.9');
+    expect(codes).not.toContain('I10');
+  });
+
+  it('specified kidney failure: no unspecified N19 beside it', () => {
+    const codes = shown('ASSESSMENT: 1. Acute renal failure. 2. Renal failure.');
+    expect(codes).toContain('N17.9');
+    expect(codes).not.toContain('N19');
+  });
+});
+
+describe.skipIf(!present)('a past secondary has no history code of its own (I.C.2.d)', () => {
+  it('"Metastatic breast cancer to bone" in the history is no Z85.830', () => {
+    const codes = shown('PAST MEDICAL HISTORY: Metastatic breast cancer to bone.\nASSESSMENT: Breast cancer.');
+    expect(codes.some((c) => c.startsWith('C50'))).toBe(true);
+    expect(codes).not.toContain('Z85.830');
+  });
+});
+
+describe.skipIf(!present)("qualifiers come from the diagnosis's own clause (I.B.2)", () => {
+  it('"…bipolar disorder, however, the details are not currently available" is not "currently in remission"', () => {
+    const note = 'HPI: He reports a diagnosis of bipolar disorder, however, the details are not currently available.';
+    expect(shown(`${note}\nASSESSMENT: Bipolar disorder.`)).toContain('F31.9');
+  });
+
+  it('a qualifier in the same clause still refines', () => {
+    expect(shown('ASSESSMENT: Bipolar disorder, currently in remission.')).not.toContain('F31.9');
+  });
+
+  it('a dose pack is a short course, not long-term steroid therapy', () => {
+    const codes = shown('HPI: He has taken several Medrol dose packs.\nASSESSMENT: Asthma.');
+    expect(codes).not.toContain('Z79.52');
+  });
+});
