@@ -39,6 +39,15 @@ const LOOK_IN = new Set(DATA.look_in);
 /** Section kinds whose mentions reach the claim only when no diagnostic statement does. */
 const NARRATIVE = new Set(['hpi', 'preamble', 'course', 'chief_complaint']);
 
+/**
+ * A narrative sentence about another encounter ("He was seen in my office on 01/11/06 for preop
+ * evaluation", "at the time of preoperative evaluation with anesthesia") tells the history; the
+ * reason for this encounter is today's (Guidelines IV.A, IV.M).
+ */
+const ANOTHER_TIME = /\b(?:was|were|had been) (?:seen|evaluated|referred|admitted)\b|\bat the time of\b/i;
+const OTHER_ENCOUNTER =
+  /\b(?:was|were|had been) (?:seen|evaluated|referred|admitted)\b|\bat the time of\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bago\b|\bpreviously\b|\blast (?:week|month|year)\b/i;
+
 /** Age in days from the first "N-year-old" / "N-month-old" the note states. */
 function ageInDays(text: string): number | undefined {
   const m = AGE.exec(text);
@@ -59,6 +68,9 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
   const kinds = KINDS.filter((k) => !k.noteRe || k.noteRe.test(doc.view));
   for (const st of statements) {
     const text = doc.view.slice(st.start, st.end);
+    // Dates and "ago" only in the history: an assessment may date the surgery it clears for.
+    if ((NARRATIVE.has(st.section.kind) ? OTHER_ENCOUNTER : ANOTHER_TIME).test(text) && st.section.role !== 'reason')
+      continue;
     for (const k of kinds) {
       const m = k.re.exec(text);
       if (m && !found) found = { kind: k, start: st.start + m.index, end: st.start + m.index + m[0].length };

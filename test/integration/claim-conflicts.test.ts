@@ -68,3 +68,34 @@ describe.skipIf(!present)("qualifiers come from the diagnosis's own clause (I.B.
     expect(codes).not.toContain('Z79.52');
   });
 });
+
+describe.skipIf(!present)("the encounter reason is today's (IV.A, IV.M)", () => {
+  it('a preoperative evaluation told as another encounter is no Z01.81-', () => {
+    const note =
+      'HPI: He was seen in my office on 01/11/06 for preop evaluation due to leg edema.\nASSESSMENT: Chronic atrial fibrillation.';
+    expect(shown(note).some((c) => c.startsWith('Z01.81'))).toBe(false);
+  });
+
+  it('a visit for preoperative evaluation still is', () => {
+    const note = 'REASON FOR VISIT: Preoperative evaluation.\nASSESSMENT: Chronic atrial fibrillation.';
+    expect(shown(note)[0]).toMatch(/^Z01\.81/);
+  });
+});
+
+describe.skipIf(!present)('status and headings a coder reads anywhere', () => {
+  it('DNR told in the hospital course is Z66', () => {
+    const note =
+      'HOSPITAL COURSE: The patient deteriorated. The family requested DNR.\nDISCHARGE DIAGNOSES: Acute respiratory failure.';
+    expect(shown(note)).toContain('Z66');
+  });
+
+  it("a CONCLUSION list is the provider's diagnostic statement", () => {
+    expect(shown('HPI: Abdominal pain.\nCONCLUSION: 1. Diverticulosis.')).toContain('K57.90');
+  });
+
+  it('"exposure to strep" is no T75.89 effect of an external cause', () => {
+    expect(shown('HPI: Sore throat. He did have some exposure to Strep.\nASSESSMENT: Pharyngitis.')).not.toContain(
+      'T75.89XA',
+    );
+  });
+});
