@@ -116,6 +116,10 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
   };
 }
 
+/** The words just before a stay that make it an earlier one: "recent", "previous" ("prior to admission" is this one). */
+const EARLIER_STAY =
+  /\b(recent(ly)?|previous(ly)?|past|last|earlier|former|several|multiple)\b[^.,;]{0,20}$|\bprior (?!to\b)[^.,;]{0,20}$/i;
+
 /**
  * Where a consultation took place. A consultation in the office, another outpatient site or the
  * emergency department is reported with the outpatient codes, one for an admitted or observation
@@ -127,7 +131,10 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
 export function consultPlace(note: EmNote): Setting {
   const text = note.doc.view;
   const count = (ps: string[]) => ps.reduce((n, p) => n + allMatches(text, p).length, 0);
-  const inpatient = count(CUES.consultPlace.inpatient);
+  // A stay the history calls recent or past ("due to a recent admission", "after a recent
+  // hospitalization") is an earlier stay: it does not place today's consultation in hospital.
+  const now = (s: Span) => !EARLIER_STAY.test(text.slice(Math.max(0, s.start - 30), s.start));
+  const inpatient = CUES.consultPlace.inpatient.reduce((n, p) => n + allMatches(text, p).filter(now).length, 0);
   const outpatient = count(CUES.consultPlace.outpatient);
   if (inpatient > outpatient) return 'hospital';
   return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { criticalCareTime } from '../../../lib/em/critical-care';
+import { levelEncounter } from '../../../lib/em/em';
+
+/*
+ * Coder's rules about where the patient is and who is writing: critical care reported by its
+ * documented time whatever the record's headings, an arrival the history calls an "admission" to
+ * the emergency department, a consultant who writes that he or she was consulted or answers a
+ * reason for referral, and an earlier hospital stay that does not place today's consultation.
+ */
+const HISTORY =
+  'PAST MEDICAL HISTORY: Hypertension.\nMEDICATIONS: Lisinopril.\nALLERGIES: None.\nSOCIAL HISTORY: Nonsmoker.\n' +
+  'FAMILY HISTORY: Negative.\nPHYSICAL EXAMINATION: Alert, in mild distress.\n';
+
+describe('critical-care minutes in the note', () => {
+  it.each([
+    ['Critical care time outside billable procedures was 45 minutes with this patient.', 45],
+    ['Critical care time: 40 min.', 40],
+    ['I spent 50 minutes providing critical care to this patient.', 50],
+    ['35 minutes of direct critical care time.', 35],
+    ['The total critical care time spent at the bedside was 1 hour.', 60],
+    ['Critical care time was less than 30 minutes.', 29],
+  ])('%s -> %i', (text, minutes) => {
+    expect(criticalCareTime(text)?.minutes).toBe(minutes);
+  });
+
+  it.each([
+    'Total time spent with the patient was 45 minutes.',
+    'He was transferred to critical care. The procedure took 45 minutes.',
+    'The pain lasts 30 minutes at a time.',
+  ])('no critical-care time: %s', (text) => {
+    expect(criticalCareTime(text)).toBeUndefined();
+  });
+});
+
+describe('critical care is reported by its time, whatever the record', () => {
+  const edRecord =
+    'HISTORY AND PHYSICAL: The patient has complete heart block and his pacemaker is not capturing.\n' +
+    HISTORY +
+    'IMPRESSION: Complete heart block with pacemaker malfunction.\nPLAN: He is admitted to the ICU.\n';
+
+  it.each([
+    [
+      'an admission history with 45 minutes of critical care',
+      'TIME: Critical care time was 45 minutes.',
+      'critical-care',
+    ],
+    ['74 minutes is still the first unit', 'Critical care time was 74 minutes.', 'critical-care'],
+  ])('%s -> %s', (_what, time, family) => {
+    const r = levelEncounter(edRecord + time);
+    expect(r.kind).toBe(family);
+    expect(r.code).toBe('99291');
+  });
+
+  it.each([
+    ['critical care under 30 minutes', 'Critical care time was 20 minutes.'],
+    ['a total visit time, not critical care', 'Total time spent was 45 minutes.'],
+  ])('%s: the admission it reads as', (_what, time) => {
+    expect(levelEncounter(edRecord + time).kind).toBe('initial');
+  });
+});
+
+describe('an arrival in the emergency department the history calls an admission', () => {
+  it('"was admitted to the Emergency Department" places the visit there', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: This is a 12-year-old male, who was admitted to the Emergency Department, who fell off his bicycle a few hours ago.\n' +
+      HISTORY +
+      'DIAGNOSES: 1. Concussion.\nPLANS/RECOMMENDATIONS: Admitted for observation.';
+    const r = levelEncounter(note);
+    expect(r.kind).toBe('ed');
+    expect(r.mdm.risk).toBe('high');
+  });
+
+  it.each([
+    [
+      'admitted to the ED and then to the floor: the hospital stay',
+      'HISTORY OF PRESENT ILLNESS: She was admitted to the emergency room and then transferred to the floor for pneumonia.\n' +
+        'SUBJECTIVE: Feels better overnight.\nASSESSMENT: Pneumonia, improving.\nPLAN: Continue antibiotics.',
+      'subsequent',
+    ],
+    [
+      'brought to the emergency room in an admission history',
+      'HISTORY OF PRESENT ILLNESS: The child was brought into the emergency room and a septic workup was done.\n' +
+        HISTORY +
+        'IMPRESSION: Fever.\nPLAN: Admit to the pediatric floor. IV antibiotics.',
+      'initial',
+    ],
+  ])('%s', (_what, note, family) => {
+    expect(levelEncounter(note).kind).toBe(family);
+  });
+});
+
+describe('the author writes as a consultant', () => {
+  it.each([
+    [
+      '"I am being consulted" for an intubated patient',
+      'HISTORY OF PRESENT ILLNESS: She developed sepsis and respiratory failure requiring intubation. I am being consulted for further evaluation.\n' +
+        'PHYSICAL EXAMINATION: Sedated, lying in bed intubated.\nIMPRESSION/PLAN: Disseminated intravascular coagulation. Continue factor replacement.',
+      'inpatient-consult',
+    ],
+    [
+      'a reason-for-referral heading for a patient who came in to the hospital',
+      'REASON FOR REFERRAL: Cardiac evaluation in a patient who came in the hospital with abdominal pain.\n' +
+        'HISTORY: She was seen in the emergency room and admitted for the same. She is lying in bed, comfortable.\n' +
+        HISTORY +
+        'IMPRESSION: Coronary artery disease, stable. Continue her cardiac medications.',
+      'inpatient-consult',
+    ],
+    [
+      'a reason-for-referral heading in the clinic, after a recent hospitalization',
+      'REASON FOR REFERRAL: The patient was referred to me by Dr. X due to a recent admission for seizures.\n' +
+        'HISTORY: She was recently hospitalized twice.\n' +
+        HISTORY +
+        'IMPRESSION: Pseudoseizures.\nPLAN: Start sertraline.',
+      'office-consult',
+    ],
+  ])('%s -> %s', (_what, note, family) => {
+    expect(levelEncounter(note).kind).toBe(family);
+  });
+
+  it.each([
+    [
+      'the admitting physician consulted another service',
+      'HISTORY OF PRESENT ILLNESS: Admitted with chest pain. Cardiology was consulted.\n' +
+        HISTORY +
+        'ASSESSMENT: Chest pain.\nPLAN: Admit to telemetry. Serial troponins.',
+      'initial',
+    ],
+    [
+      'a referral named in the history of an office follow-up',
+      'HISTORY OF PRESENT ILLNESS: He returns for follow-up. He was referred to physical therapy last month.\n' +
+        'ASSESSMENT: Low back pain, improving.\nPLAN: Continue therapy.',
+      'established',
+    ],
+  ])('not a consultation: %s', (_what, note, family) => {
+    expect(levelEncounter(note).kind).toBe(family);
+  });
+});
