@@ -107,6 +107,13 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
   const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
   if (neu.length > est.length)
     return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
+  const taken = est.length === 0 ? firstVisitHistory(note) : undefined;
+  if (taken)
+    return {
+      status: 'new',
+      evidence: taken,
+      why: `new patient: the whole history is taken (${taken.map((s) => s.text.trim()).join(', ')}) and no earlier visit with the author is mentioned`,
+    };
   return {
     status: 'established',
     evidence: est,
@@ -138,4 +145,23 @@ export function consultPlace(note: EmNote): Setting {
   const outpatient = count(CUES.consultPlace.outpatient);
   if (inpatient > outpatient) return 'hospital';
   return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';
+}
+
+/**
+ * A patient is new when the physician (or one of the same specialty in the group) has not seen
+ * them in the last three years (CPT E/M guidelines). A note cannot prove that, but a coder reads
+ * the whole history written out from scratch (past medical, family and social history and a
+ * review of systems), with no word of an earlier visit with the author, as a first visit; a
+ * follow-up note says the history was "reviewed" or is "unchanged" instead.
+ */
+function firstVisitHistory(note: EmNote): Span[] | undefined {
+  const { kinds, unchanged } = CUES.patientStatus.firstVisitHistory;
+  const text = note.doc.view;
+  const found: Span[] = [];
+  for (const kind of kinds) {
+    const sec = note.doc.sections.find((s) => s.kind === kind && s.heading);
+    if (!sec || firstMatch(text.slice(sec.bodyStart, sec.end), unchanged)) return undefined;
+    found.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
+  }
+  return found;
 }

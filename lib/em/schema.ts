@@ -114,7 +114,12 @@ export const VisitCuesSchema = z.strictObject({
     }),
   ),
   /** Patient status for office-type families: new or established. */
-  patientStatus: z.strictObject({ established: z.array(Pattern), new: z.array(Pattern) }),
+  patientStatus: z.strictObject({
+    established: z.array(Pattern),
+    new: z.array(Pattern),
+    /** A first visit's history: these section kinds all written out, none of them "reviewed" or "unchanged". */
+    firstVisitHistory: z.strictObject({ kinds: z.array(z.string()), unchanged: z.array(Pattern) }),
+  }),
   /**
    * The author's own earlier management of this patient ("we have been adjusting her insulin"):
    * the treating physician continuing care, not a consultant giving an opinion (CPT: once a

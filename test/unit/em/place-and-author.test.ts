@@ -136,3 +136,56 @@ describe('the author writes as a consultant', () => {
     expect(levelEncounter(note).kind).toBe(family);
   });
 });
+
+describe('new or established: a first visit’s history, or words of earlier care', () => {
+  const fullHistory =
+    'PAST MEDICAL HISTORY: Diabetes.\nMEDICATIONS: Metformin.\nALLERGIES: None.\nFAMILY HISTORY: Father had diabetes.\n' +
+    'SOCIAL HISTORY: He works in an office.\nREVIEW OF SYSTEMS: Negative except as above.\n' +
+    'PHYSICAL EXAMINATION: Normal strength.\n';
+  const plan = 'IMPRESSION: Cervical radiculopathy.\nRECOMMENDATIONS: EMG. I gave him a prescription for gabapentin.';
+
+  it.each([
+    [
+      'the whole history written out, no earlier visit',
+      'HISTORY OF PRESENT ILLNESS: He presents with right arm pain for a year.\n' + fullHistory + plan,
+      'new',
+    ],
+    [
+      'a note cut off before the history of present illness',
+      'He has no voiding complaints.\n' + fullHistory + plan,
+      'new',
+    ],
+    ['referred to the author', 'HISTORY: He was referred to me for arm pain.\n' + HISTORY + plan, 'new'],
+  ])('%s -> %s', (_what, note, family) => {
+    expect(levelEncounter(note).kind).toBe(family);
+  });
+
+  it.each([
+    [
+      'the same history with "I am following" him',
+      'HISTORY OF PRESENT ILLNESS: A 64-year-old man who I am following for thrombocytosis.\n' + fullHistory + plan,
+    ],
+    [
+      'the history "reviewed and unchanged"',
+      'HISTORY OF PRESENT ILLNESS: Arm pain.\nPAST MEDICAL HISTORY: Reviewed and unchanged.\nFAMILY HISTORY: Unchanged.\n' +
+        'SOCIAL HISTORY: Unchanged.\nREVIEW OF SYSTEMS: Negative.\n' +
+        plan,
+    ],
+    [
+      'a follow-up visit with the whole history',
+      'HISTORY OF PRESENT ILLNESS: He returns for follow-up of arm pain.\n' + fullHistory + plan,
+    ],
+    [
+      'no family or social history',
+      'HISTORY OF PRESENT ILLNESS: Arm pain.\nPAST MEDICAL HISTORY: Diabetes.\nREVIEW OF SYSTEMS: Negative.\n' + plan,
+    ],
+    [
+      'the patient called the office',
+      'HISTORY OF PRESENT ILLNESS: His atrial fibrillation recurred and he called our office this morning.\n' +
+        fullHistory +
+        plan,
+    ],
+  ])('established: %s', (_what, note) => {
+    expect(levelEncounter(note).kind).toBe('established');
+  });
+});
