@@ -22,6 +22,17 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
   const kinds = new Set(note.doc.sections.map((s) => s.kind));
   const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
   const words = hits.map((s) => `"${s.text}"`).join(', ');
+  // The whole history of a patient someone else admitted, with the author's opinion and no
+  // admission of his own: a consultation (CPT: a visit at another physician's request for an
+  // opinion); the physician who admits reports the initial hospital care.
+  const opinion =
+    full && !firstMatch(text, CUES.hospitalOpinion.admitsNow) && firstMatch(text, CUES.hospitalOpinion.opinion);
+  if (opinion)
+    return {
+      family: 'inpatient-consult',
+      evidence: [...hits, opinion],
+      why: `a patient already in hospital (${words}), the author's opinion ("${opinion.text}") and no admission of his own: a consultation`,
+    };
   return full
     ? {
         family: 'initial',

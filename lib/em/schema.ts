@@ -145,6 +145,8 @@ export const VisitCuesSchema = z.strictObject({
    */
   hospitalStay: z.array(Pattern),
   hospitalStayNeeds: z.number().int().positive(),
+  /** In a stay the author did not begin: an opinion given to the physicians in charge (a consultation). */
+  hospitalOpinion: z.strictObject({ opinion: z.array(Pattern), admitsNow: z.array(Pattern) }),
   fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
   /**
    * A note no family cue places, read by its words of place (family-place.ts `placeByWords`):

@@ -189,3 +189,40 @@ describe('new or established: a first visit’s history, or words of earlier car
     expect(levelEncounter(note).kind).toBe('established');
   });
 });
+
+describe('a patient someone else admitted, seen by the author for an opinion', () => {
+  const seen =
+    'HISTORY OF PRESENT ILLNESS: The patient is known to me; I first saw him in the office last year. He is being seen on the Seventh Floor. ' +
+    'He was admitted to the hospital with GI bleeding and has had no chest pain throughout this hospitalization.\n' +
+    HISTORY +
+    'REVIEW OF SYSTEMS: Negative.\n';
+
+  it('the whole history, the author’s opinion and no admission of his own: an inpatient consultation', () => {
+    const r = levelEncounter(
+      seen + 'ASSESSMENT AND PLAN: Chronic atrial fibrillation. I agree with the notion of hospice care.',
+    );
+    expect(r.kind).toBe('inpatient-consult');
+  });
+
+  it.each([
+    [
+      'the author admits the patient: the admission',
+      seen + 'ASSESSMENT AND PLAN: Atrial fibrillation. I agree with the plan. He is admitted to telemetry.',
+      'initial',
+    ],
+    [
+      'no opinion given: the admission the whole history reads as',
+      seen + 'ASSESSMENT AND PLAN: Atrial fibrillation. Continue metoprolol.',
+      'initial',
+    ],
+    [
+      'turning over in bed at home is no hospital bed',
+      'HISTORY OF PRESENT ILLNESS: She gets dizzy when she rolls over in bed. One month ago she was admitted for gout.\n' +
+        HISTORY +
+        'REVIEW OF SYSTEMS: Negative.\nIMPRESSION: Positional vertigo. I agree with meclizine.',
+      'new',
+    ],
+  ])('%s -> %s', (_what, note, family) => {
+    expect(levelEncounter(note).kind).toBe(family);
+  });
+});
