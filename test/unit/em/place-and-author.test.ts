@@ -226,3 +226,33 @@ describe('a patient someone else admitted, seen by the author for an opinion', (
     expect(levelEncounter(note).kind).toBe(family);
   });
 });
+
+describe('data: external notes reviewed and a discussion with another physician', () => {
+  const read = (plan: string) =>
+    levelEncounter(
+      'HISTORY OF PRESENT ILLNESS: Urine leaking around the nephrostomy tube.\nPHYSICAL EXAMINATION: Damp dressing.\n' +
+        `EMERGENCY DEPARTMENT COURSE: ${plan}\nDIAGNOSES: Leaking nephrostomy tube.`,
+    ).mdm.details.data.flatMap((d) => d.evidence.map((e) => e.text));
+
+  it.each([
+    ["Reviewed the patient's admission record from one month ago.", "Reviewed the patient's admission record"],
+    ['I reviewed the ER notes.', 'reviewed the ER notes'],
+    [
+      'I reviewed her pertinent previous neurology evaluations.',
+      'reviewed her pertinent previous neurology evaluations',
+    ],
+    ['Paged Dr. X. Dr. A responded to the page and recommended a BMP.', 'Dr. A responded to the page'],
+    ['Received a call back from Dr. X, who will change the tube tomorrow.', 'Received a call back from Dr'],
+  ])('%s', (plan, words) => {
+    expect(read(plan)).toContain(words);
+  });
+
+  it.each([
+    'I reviewed the nursing notes.',
+    'Review of systems and medical history negative.',
+    'I reviewed my notes from the last visit.',
+    'Paged Dr. X, no answer yet.',
+  ])('not external data: %s', (plan) => {
+    expect(read(plan)).toEqual([]);
+  });
+});
