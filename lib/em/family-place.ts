@@ -22,6 +22,17 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
   const kinds = new Set(note.doc.sections.map((s) => s.kind));
   const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
   const words = hits.map((s) => `"${s.text}"`).join(', ');
+  // The whole history of a patient someone else admitted, with the author's opinion and no
+  // admission of his own: a consultation (CPT: a visit at another physician's request for an
+  // opinion); the physician who admits reports the initial hospital care.
+  const opinion =
+    full && !firstMatch(text, CUES.hospitalOpinion.admitsNow) && firstMatch(text, CUES.hospitalOpinion.opinion);
+  if (opinion)
+    return {
+      family: 'inpatient-consult',
+      evidence: [...hits, opinion],
+      why: `a patient already in hospital (${words}), the author's opinion ("${opinion.text}") and no admission of his own: a consultation`,
+    };
   return full
     ? {
         family: 'initial',
@@ -107,6 +118,13 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
   const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
   if (neu.length > est.length)
     return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
+  const taken = est.length === 0 ? firstVisitHistory(note) : undefined;
+  if (taken)
+    return {
+      status: 'new',
+      evidence: taken,
+      why: `new patient: the whole history is taken (${taken.map((s) => s.text.trim()).join(', ')}) and no earlier visit with the author is mentioned`,
+    };
   return {
     status: 'established',
     evidence: est,
@@ -115,6 +133,10 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
       : 'established patient (no words of a first visit)',
   };
 }
+
+/** The words just before a stay that make it an earlier one: "recent", "previous" ("prior to admission" is this one). */
+const EARLIER_STAY =
+  /\b(recent(ly)?|previous(ly)?|past|last|earlier|former|several|multiple)\b[^.,;]{0,20}$|\bprior (?!to\b)[^.,;]{0,20}$/i;
 
 /**
  * Where a consultation took place. A consultation in the office, another outpatient site or the
@@ -127,8 +149,30 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
 export function consultPlace(note: EmNote): Setting {
   const text = note.doc.view;
   const count = (ps: string[]) => ps.reduce((n, p) => n + allMatches(text, p).length, 0);
-  const inpatient = count(CUES.consultPlace.inpatient);
+  // A stay the history calls recent or past ("due to a recent admission", "after a recent
+  // hospitalization") is an earlier stay: it does not place today's consultation in hospital.
+  const now = (s: Span) => !EARLIER_STAY.test(text.slice(Math.max(0, s.start - 30), s.start));
+  const inpatient = CUES.consultPlace.inpatient.reduce((n, p) => n + allMatches(text, p).filter(now).length, 0);
   const outpatient = count(CUES.consultPlace.outpatient);
   if (inpatient > outpatient) return 'hospital';
   return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';
+}
+
+/**
+ * A patient is new when the physician (or one of the same specialty in the group) has not seen
+ * them in the last three years (CPT E/M guidelines). A note cannot prove that, but a coder reads
+ * the whole history written out from scratch (past medical, family and social history and a
+ * review of systems), with no word of an earlier visit with the author, as a first visit; a
+ * follow-up note says the history was "reviewed" or is "unchanged" instead.
+ */
+function firstVisitHistory(note: EmNote): Span[] | undefined {
+  const { kinds, unchanged } = CUES.patientStatus.firstVisitHistory;
+  const text = note.doc.view;
+  const found: Span[] = [];
+  for (const kind of kinds) {
+    const sec = note.doc.sections.find((s) => s.kind === kind && s.heading);
+    if (!sec || firstMatch(text.slice(sec.bodyStart, sec.end), unchanged)) return undefined;
+    found.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
+  }
+  return found;
 }

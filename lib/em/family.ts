@@ -1,3 +1,4 @@
+import { reportsCriticalCare } from './critical-care';
 import { consultPlace, hospitalStay, inFacility, patientStatus, placeByWords, treatingPhysician } from './family-place';
 import { CUES, familyScores, type CueFamily, type Scores } from './family-scores';
 import { firstMatch, type EmNote, type Span } from './note-view';
@@ -67,7 +68,16 @@ export function detectFamily(note: EmNote, setting?: Setting): FamilyReading {
   // The author who has been managing the patient is the treating physician, not a consultant.
   const treating = treatingPhysician(note);
   if (treating && scores.has('consult')) scores.delete('consult');
-  const reading = decide(note, scores, setting);
+  let reading = decide(note, scores, setting);
+  // Critical care is reported by its documented time, whatever kind of record it is written in.
+  const care = reading.family === 'none' ? undefined : reportsCriticalCare(note.doc.view);
+  if (care && reading.family !== 'critical-care')
+    reading = {
+      family: 'critical-care',
+      evidence: [care.evidence],
+      why: [`${care.minutes} minutes of critical care documented: critical care is reported by its time`],
+      confident: true,
+    };
   if (reading.family === 'critical-care') {
     // Under 30 minutes of critical care the visit is reported as what the note otherwise reads as.
     const rest: Scores = new Map([...scores].filter(([f]) => f !== 'critical-care'));

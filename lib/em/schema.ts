@@ -114,7 +114,12 @@ export const VisitCuesSchema = z.strictObject({
     }),
   ),
   /** Patient status for office-type families: new or established. */
-  patientStatus: z.strictObject({ established: z.array(Pattern), new: z.array(Pattern) }),
+  patientStatus: z.strictObject({
+    established: z.array(Pattern),
+    new: z.array(Pattern),
+    /** A first visit's history: these section kinds all written out, none of them "reviewed" or "unchanged". */
+    firstVisitHistory: z.strictObject({ kinds: z.array(z.string()), unchanged: z.array(Pattern) }),
+  }),
   /**
    * The author's own earlier management of this patient ("we have been adjusting her insulin"):
    * the treating physician continuing care, not a consultant giving an opinion (CPT: once a
@@ -140,6 +145,8 @@ export const VisitCuesSchema = z.strictObject({
    */
   hospitalStay: z.array(Pattern),
   hospitalStayNeeds: z.number().int().positive(),
+  /** In a stay the author did not begin: an opinion given to the physicians in charge (a consultation). */
+  hospitalOpinion: z.strictObject({ opinion: z.array(Pattern), admitsNow: z.array(Pattern) }),
   fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
   /**
    * A note no family cue places, read by its words of place (family-place.ts `placeByWords`):
