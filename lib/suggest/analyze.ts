@@ -13,7 +13,8 @@ import { dictionaryFor } from './dictionary-build';
 import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
-import { lateralize, refineToBillable } from './refine';
+import { refineToBillable } from './refine';
+import { lateralize, sidesOf } from './lateralize';
 import { clauseStems } from './clause';
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
@@ -218,7 +219,7 @@ export class NoteAnalyzer {
         ...(role === 'plan' && TREATS.test(text.slice(st.start, st.end)) ? { treated: true } : {}),
         ...(st.item !== undefined ? { item: `${st.section.start}:${st.item}` } : {}),
       };
-      for (const code of lateralize(this.pack, refined.code, stems)) {
+      for (const code of lateralize(this.pack, refined.code, sidesOf(exp, m.positions, stems))) {
         const sided =
           code === refined.code
             ? base

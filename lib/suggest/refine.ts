@@ -5,7 +5,7 @@ import { dominanceDefault } from './dominance';
 
 const INFO = new WeakMap<CodePack, Map<string, ReturnType<CodePack['codeInfo']>>>();
 /** codeInfo remembered per pack: refinement asks for the same headers on every chart. */
-function codeInfo(pack: CodePack, code: string): ReturnType<CodePack['codeInfo']> {
+export function codeInfo(pack: CodePack, code: string): ReturnType<CodePack['codeInfo']> {
   let cache = INFO.get(pack);
   if (!cache) INFO.set(pack, (cache = new Map()));
   if (!cache.has(code)) cache.set(code, pack.codeInfo(code));
@@ -238,63 +238,6 @@ function stageInRange(title: string, sentenceStems: Set<string>): string | undef
   for (const s of sentenceStems) {
     const n = /^stage#(\d)[a-z]?$/.exec(s);
     if (n && Number(n[1]) >= Number(m[1]) && Number(n[1]) <= Number(m[2])) return s;
-  }
-  return undefined;
-}
-
-/**
- * Laterality (Guidelines I.B.13): when the sentence says both sides ("bilateral", "both elbows")
- * and the refined code is the unspecified-side one, report the bilateral code when the category
- * has one, else the right and the left codes. Returns the codes to report (the input if none apply).
- */
-export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
-  if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
-  const paired = bilateralOfUnilateral(pack, code);
-  if (paired) return [paired];
-  const info = codeInfo(pack, code);
-  if (
-    !info ||
-    !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(
-      info.title,
-    )
-  )
-    return [code];
-  const undotted = code.replace('.', '');
-  const parentRaw = undotted.slice(0, -1);
-  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
-  const siblings =
-    codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
-  const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
-  const find = (side: string) => siblings.find((s) => codeInfo(pack, s.code)?.title.toLowerCase() === swap(side));
-  const bilateral = find('bilateral');
-  if (bilateral) return [bilateral.code];
-  const right = find('right');
-  const left = find('left');
-  return right && left ? [right.code, left.code] : [code];
-}
-
-/** The parent of a dotted code ('M17.10' -> 'M17.1', 'M17.1' -> 'M17'). */
-function parentOf(code: string): string {
-  const raw = code.replace('.', '').slice(0, -1);
-  return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
-}
-
-/**
- * A category that splits one condition into "Unilateral …" (by side) and "Bilateral …" codes
- * (M16 hip, M17 knee, M18 first carpometacarpal joint): both sides documented take the bilateral
- * code, never the right and the left unilateral codes (I.B.13: the bilateral code when the
- * classification has one). Found by the titles: the code or an ancestor titled "Unilateral X"
- * ("Unilateral primary osteoarthritis of knee", M17.1) and a billable sibling of it titled
- * "Bilateral X" (M17.0).
- */
-function bilateralOfUnilateral(pack: CodePack, code: string): string | undefined {
-  for (let at = code; at.replace('.', '').length > 3; at = parentOf(at)) {
-    const title = codeInfo(pack, at)?.title ?? '';
-    const m = /^unilateral (.+)$/i.exec(title);
-    if (!m) continue;
-    const want = `bilateral ${m[1]!}`.toLowerCase();
-    const twin = codeInfo(pack, parentOf(at))?.children.find((c) => c.title.toLowerCase() === want);
-    if (twin && codeInfo(pack, twin.code)?.billable) return twin.code;
   }
   return undefined;
 }

@@ -99,3 +99,27 @@ describe.skipIf(!present)('status and headings a coder reads anywhere', () => {
     );
   });
 });
+
+describe.skipIf(!present)('both sides with no bilateral code: the right and the left codes (I.B.13)', () => {
+  it('"Abrasions of both knees": S80.211A and S80.212A, the episode kept', () => {
+    expect(shown('ASSESSMENT: Abrasions of both knees.')).toEqual(expect.arrayContaining(['S80.211A', 'S80.212A']));
+  });
+
+  it('a paired part in the plural is both sides: "swelling of the ankles"', () => {
+    expect(shown('ASSESSMENT: Swelling of the ankles.')).toEqual(expect.arrayContaining(['M25.471', 'M25.472']));
+  });
+
+  it('one knee stays unspecified when no side is written', () => {
+    expect(shown('ASSESSMENT: Knee abrasion.')).toContain('S80.219A');
+  });
+});
+
+describe.skipIf(!present)('a past medical history told in a sentence is past', () => {
+  it('an old fracture listed there is no initial-encounter injury', () => {
+    const codes = shown(
+      'HPI: His past medical history includes diabetes mellitus, right forearm fracture, bilateral hip fracture.',
+    );
+    expect(codes.some((c) => c.startsWith('S52') || c.startsWith('S72'))).toBe(false);
+    expect(codes).toContain('E11.9');
+  });
+});

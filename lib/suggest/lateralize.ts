@@ -1,0 +1,93 @@
+import type { CodePack } from '../pack/code-pack';
+import { codeInfo } from './refine';
+import type { ExpandedToken } from '../text/expand';
+
+/** Paired body parts written in the plural: "abrasions on the knees" documents both sides (I.B.13). */
+const PLURAL_PAIRED = new Set([
+  'knees',
+  'hips',
+  'ankles',
+  'feet',
+  'shoulders',
+  'elbows',
+  'wrists',
+  'hands',
+  'eyes',
+  'ears',
+  'legs',
+  'arms',
+  'thighs',
+  'calves',
+  'forearms',
+  'heels',
+  'breasts',
+]);
+
+/** The sentence's stems, with "both" when the match's own words name a paired body part in the plural. */
+export function sidesOf(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
+  return positions.some((p) => PLURAL_PAIRED.has(exp[p]?.norm ?? '')) ? new Set([...stems, 'both']) : stems;
+}
+
+/**
+ * Laterality (Guidelines I.B.13): when the sentence says both sides ("bilateral", "both elbows")
+ * and the refined code is the unspecified-side one, report the bilateral code when the category
+ * has one, else the right and the left codes. Returns the codes to report (the input if none apply).
+ */
+export function lateralize(pack: CodePack, code: string, sentenceStems: Set<string>): string[] {
+  if (!sentenceStems.has('bilater') && !sentenceStems.has('both')) return [code];
+  // A 7th character is the episode, not the side: the sides are siblings of the code without it
+  // ("Abrasions of both knees": S80.211A + S80.212A, I.B.13).
+  const bare = code.replace('.', '').length === 7 ? code.slice(0, -1) : undefined;
+  if (bare && pack.sevenChrFor(bare)) {
+    const sides = lateralize(pack, bare, sentenceStems).map((c) => `${c}${code.slice(-1)}`);
+    return sides.every((c) => codeInfo(pack, c)?.billable) ? sides : [code];
+  }
+  const paired = bilateralOfUnilateral(pack, code);
+  if (paired) return [paired];
+  const info = codeInfo(pack, code);
+  if (
+    !info ||
+    !/\bunspecified (side|\w+)$|\bunspecified (upper|lower) limb\b|, unspecified (\w+ )?(side|knee|hip|elbow|shoulder|ankle|foot|hand|wrist|eye|ear|leg|arm|breast|kidney|lung)\b/i.test(
+      info.title,
+    )
+  )
+    return [code];
+  const undotted = code.replace('.', '');
+  const parentRaw = undotted.slice(0, -1);
+  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const siblings =
+    codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
+  const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
+  const find = (side: string) => siblings.find((s) => codeInfo(pack, s.code)?.title.toLowerCase() === swap(side));
+  const bilateral = find('bilateral');
+  if (bilateral) return [bilateral.code];
+  const right = find('right');
+  const left = find('left');
+  return right && left ? [right.code, left.code] : [code];
+}
+
+/** The parent of a dotted code ('M17.10' -> 'M17.1', 'M17.1' -> 'M17'). */
+function parentOf(code: string): string {
+  const raw = code.replace('.', '').slice(0, -1);
+  return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
+}
+
+/**
+ * A category that splits one condition into "Unilateral …" (by side) and "Bilateral …" codes
+ * (M16 hip, M17 knee, M18 first carpometacarpal joint): both sides documented take the bilateral
+ * code, never the right and the left unilateral codes (I.B.13: the bilateral code when the
+ * classification has one). Found by the titles: the code or an ancestor titled "Unilateral X"
+ * ("Unilateral primary osteoarthritis of knee", M17.1) and a billable sibling of it titled
+ * "Bilateral X" (M17.0).
+ */
+function bilateralOfUnilateral(pack: CodePack, code: string): string | undefined {
+  for (let at = code; at.replace('.', '').length > 3; at = parentOf(at)) {
+    const title = codeInfo(pack, at)?.title ?? '';
+    const m = /^unilateral (.+)$/i.exec(title);
+    if (!m) continue;
+    const want = `bilateral ${m[1]!}`.toLowerCase();
+    const twin = codeInfo(pack, parentOf(at))?.children.find((c) => c.title.toLowerCase() === want);
+    if (twin && codeInfo(pack, twin.code)?.billable) return twin.code;
+  }
+  return undefined;
+}
