@@ -6,6 +6,7 @@ import type { SectionRole } from '../document/schema';
 import type { Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
 import { integralTo } from './integral-symptoms';
+import { jointPainExplainedBy } from './joint-pain';
 import { symptomLinkedToDiagnosis } from './linked-symptom';
 
 /*
@@ -214,7 +215,7 @@ export function aggregateMentions(
   ];
   const partOf = new Map(
     grouped
-      .map((s) => [s.code, integralTo(s.code, established)] as const)
+      .map((s) => [s.code, integralTo(s.code, established) ?? jointPainExplainedBy(pack, s.code, established)] as const)
       .filter((e): e is [string, string] => e[1] !== undefined),
   );
   // A symptom code whose Excludes1 note names a diagnosis on the claim (R52 "pain" excludes joint

@@ -123,3 +123,16 @@ describe.skipIf(!present)('a past medical history told in a sentence is past', (
     expect(codes).toContain('E11.9');
   });
 });
+
+describe.skipIf(!present)('pain of a joint a diagnosis names is part of it (I.B.5)', () => {
+  it('right shoulder pain beside right rotator cuff syndrome: the syndrome alone', () => {
+    const codes = shown('ASSESSMENT: 1. Rotator cuff syndrome, right shoulder. 2. Pain in right shoulder.');
+    expect(codes).toContain('M75.101');
+    expect(codes).not.toContain('M25.511');
+  });
+
+  it('pain of another joint stays', () => {
+    const codes = shown('ASSESSMENT: 1. Rotator cuff syndrome, right shoulder. 2. Pain in left knee.');
+    expect(codes).toEqual(expect.arrayContaining(['M75.101', 'M25.562']));
+  });
+});
