@@ -50,6 +50,11 @@ export function claimDecision(
     return {
       why: 'external cause: not required unless a payer or state mandates it (Guidelines I.C.20); add it if your payer asks',
     };
+  // An examination or observation the note names ("his physical examination", "Eye:" of the exam,
+  // "under close observation") is not the reason for the encounter: a routine examination is read
+  // from how the visit is described (encounter-reason.ts; Guidelines I.C.21.c.13).
+  if (/^Z0[014]/.test(code))
+    return { why: 'an examination named in the note is not the reason for the encounter (Guidelines I.C.21.c.13)' };
   const p = POLICY.roles[role];
   const keep = { tier: p.tier };
   switch (p.when) {

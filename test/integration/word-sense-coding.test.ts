@@ -174,3 +174,19 @@ describe.skipIf(!present)('"nerve" is anatomy, not nervousness (R45.0)', () => {
     expect(shown('ASSESSMENT: Unintentional weight loss.')).toContain('R63.4');
   });
 });
+
+describe.skipIf(!present)('an examination the note names is not the encounter reason (I.C.21.c.13)', () => {
+  it.each([
+    ['ASSESSMENT: Psoriasis. I do not see any problems on his laboratories or on his physical examination.', 'Z00'],
+    ['ASSESSMENT: Head injury. I recommend she be admitted for observation and further investigation.', 'Z04'],
+    ['PHYSICAL EXAMINATION: Eye: Eyelids normal.\nASSESSMENT: Hypertension.', 'Z01'],
+  ])('%s: no %s', (note, never) => {
+    expect(shown(note).some((c) => c.startsWith(never))).toBe(false);
+  });
+
+  it('a visit described as a routine examination still is one', () => {
+    expect(shown('CHIEF COMPLAINT: This 26-year-old male presents today for a complete eye examination.')[0]).toMatch(
+      /^Z01\.0/,
+    );
+  });
+});
