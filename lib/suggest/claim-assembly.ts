@@ -13,6 +13,7 @@ import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
+import { contradictedAbsence } from './absence-contradicted';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -59,7 +60,8 @@ export function assembleClaim(
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
   const explained = explainSymptoms(doc, linked.claim, read.excluded);
   const specified = specifyFromPresentIllness(explained.claim, read.excluded);
-  const primary = dropUnspecifiedPrimary(specified.claim);
+  const stated = contradictedAbsence(pack, doc.text, specified.claim);
+  const primary = dropUnspecifiedPrimary(stated.claim);
   const current = dropCurrentProcedureStatus(doc, primary.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
@@ -71,6 +73,7 @@ export function assembleClaim(
     ...linked.replaced,
     ...explained.replaced,
     ...specified.replaced,
+    ...stated.replaced,
     ...primary.moved,
     ...current.moved,
     ...sequelae.replaced,

@@ -136,3 +136,19 @@ describe.skipIf(!present)('pain of a joint a diagnosis names is part of it (I.B.
     expect(codes).toEqual(expect.arrayContaining(['M75.101', 'M25.562']));
   });
 });
+
+describe.skipIf(!present)('a default absence the note contradicts is not the code (I.B.2)', () => {
+  it('"Concussion" with "There was loss of consciousness." in the history: with LOC of unspecified duration', () => {
+    const codes = shown('HPI: He fell off his bicycle. There was loss of consciousness.\nDIAGNOSES: 1. Concussion.');
+    expect(codes).toContain('S06.0X9A');
+    expect(codes).not.toContain('S06.0X0A');
+  });
+
+  it.each([
+    'HPI: He fell off his bicycle. There was no loss of consciousness.\nDIAGNOSES: 1. Concussion.',
+    'HPI: Fall with questionable loss of consciousness.\nDIAGNOSES: 1. Concussion.',
+    'HPI: He fell off his bicycle.\nDIAGNOSES: 1. Concussion.',
+  ])('denied, doubted or unwritten: the default stays (%s)', (note) => {
+    expect(shown(note)).toContain('S06.0X0A');
+  });
+});
