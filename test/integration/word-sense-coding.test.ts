@@ -190,3 +190,25 @@ describe.skipIf(!present)('an examination the note names is not the encounter re
     );
   });
 });
+
+describe.skipIf(!present)('conditions and possibilities are not diagnoses', () => {
+  it('"if there is any recurrence of the symptoms or persistence of swelling" asserts no swelling', () => {
+    const note =
+      'ASSESSMENT: Polyarthralgia. If there is any recurrence of the symptoms or persistence of swelling or limitation in any of his joints, I will see him back.';
+    expect(shown(note).some((c) => c.startsWith('M25.4'))).toBe(false);
+  });
+
+  it('"This may have been related to recent episode of viral infection" doubts the infection', () => {
+    expect(
+      shown('ASSESSMENT: Joint pain. This may have been related to recent episode of viral infection.'),
+    ).not.toContain('B34.9');
+  });
+});
+
+describe.skipIf(!present)('an unspecified arrhythmia beside a specified one is the same condition', () => {
+  it('"this arrhythmia" beside atrial fibrillation: no I49.9', () => {
+    const codes = shown('ASSESSMENT: Chronic atrial fibrillation. Management of this arrhythmia is rate control.');
+    expect(codes).toContain('I48.20');
+    expect(codes).not.toContain('I49.9');
+  });
+});
