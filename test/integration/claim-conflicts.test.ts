@@ -152,3 +152,17 @@ describe.skipIf(!present)('a default absence the note contradicts is not the cod
     expect(shown(note)).toContain('S06.0X0A');
   });
 });
+
+describe.skipIf(!present)('devices and dependence the patient lives with are status codes (I.C.21.c.3)', () => {
+  it('a G-tube, a trach and home oxygen named in the history', () => {
+    const codes = shown(
+      'HPI: Dr. X has been working with her G-tube. Her trach was changed. She is on home oxygen.\nASSESSMENT: Chronic lung disease.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['Z93.1', 'Z93.0', 'Z99.81']));
+  });
+
+  it('a tube or oxygen only planned is no status', () => {
+    const codes = shown('ASSESSMENT: Dysphagia.\nPLAN: We will discuss a G-tube with the family.');
+    expect(codes).not.toContain('Z93.1');
+  });
+});
