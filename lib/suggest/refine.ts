@@ -54,6 +54,10 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
             .filter((w) => w.length > 0 && !sentenceStems.has(w[w.length - 1]!))
             .flat(),
         );
+        // A circumstance clause is stated only whole: "respirator dependence during power failure"
+        // is not read from "ventilator dependent respiratory failure".
+        const during = /\bduring ([^,;]+)/i.exec(c.title)?.[1];
+        if (during && !stemsOfPhrase(during).every((w) => sentenceStems.has(w))) continue;
         // Words a child says are absent ("without mention of back pain") never select it.
         const absentWords = mentionedAbsent(c.title);
         const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s));
@@ -162,6 +166,13 @@ function sameWordAs(stem: string, stems: Set<string>): boolean {
 
 /** The stems a title says are absent ("… without mention of back pain or lower extremity pain"), read once per title. */
 const ABSENT = new Map<string, string[]>();
+/** The stems of a title phrase's words, stop words aside. */
+function stemsOfPhrase(phrase: string): string[] {
+  return tokenize(fold(phrase))
+    .filter((t) => !isStopWord(t.norm))
+    .map((t) => t.stem);
+}
+
 function mentionedAbsent(title: string): string[] {
   let stems = ABSENT.get(title);
   if (!stems) {

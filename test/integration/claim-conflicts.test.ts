@@ -166,3 +166,11 @@ describe.skipIf(!present)('devices and dependence the patient lives with are sta
     expect(codes).not.toContain('Z93.1');
   });
 });
+
+describe.skipIf(!present)('a circumstance clause of a title is stated only whole', () => {
+  it('"Ventilator dependent respiratory failure" is Z99.11, not dependence during a power failure (Z99.12)', () => {
+    const codes = shown('ASSESSMENT: Ventilator dependent respiratory failure.');
+    expect(codes).toContain('Z99.11');
+    expect(codes).not.toContain('Z99.12');
+  });
+});
