@@ -1,7 +1,7 @@
 import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
-import { primarySites, takesPrimarySite } from './metastatic-primary';
+import { cancersWithSite, joinsAcrossWith, primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
   term: number;
@@ -33,6 +33,7 @@ export function matchSentenceAll(
   const where = new Map<number, number[]>();
   const inert = inertSources(tokens);
   const primary = primarySites(tokens);
+  const named = cancersWithSite(tokens);
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm) || inert.has(t.source)) return;
     // "Metastatic breast cancer": the cancer is read from "cancer", "metastatic" only says it spread.
@@ -51,7 +52,8 @@ export function matchSentenceAll(
   for (const id of where.keys()) {
     for (const ti of dict.anchoredById(id)) {
       const m = tryTerm(dict, ti, id, where, tokens, absent);
-      if (m && takesPrimarySite(m.positions, tokens, primary)) continue;
+      if (m && (takesPrimarySite(m.positions, tokens, primary) || joinsAcrossWith(m.positions, tokens, named)))
+        continue;
       if (m) found.push({ term: ti, ...m });
     }
   }

@@ -59,3 +59,33 @@ export function takesPrimarySite(positions: number[], tokens: ExpandedToken[], p
   const secondary = positions.some((p) => tokens[p]!.expanded && tokens[p]!.norm === 'secondary');
   return secondary && positions.some((p) => primary.sites.has(tokens[p]!.source));
 }
+
+/**
+ * Cancer words written with their site before them ("lung carcinoma"), by source: that cancer is
+ * the site's. A reading that takes such a cancer word together with words after a following "with"
+ * ("lung carcinoma with left malignant pleural effusion") makes a second primary of another
+ * condition's site (C38.4 pleura): one cancer word names one primary (I.C.2).
+ */
+export function cancersWithSite(tokens: ExpandedToken[]): Set<number> {
+  const words = noteWords(tokens);
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    const before = words[i - 1];
+    if (!isCancer(w) || !before || w.start - before.end > 2 || isCancer(before)) return;
+    if (before.norms.some((n) => BREAK.has(n))) return;
+    out.add(w.source);
+  });
+  return out;
+}
+
+/** A reading that joins a site-named cancer word to words after a "with" that follows it. */
+export function joinsAcrossWith(positions: number[], tokens: ExpandedToken[], named: Set<number>): boolean {
+  if (named.size === 0) return false;
+  // The spread ("prostate cancer with metastatic disease to his bladder") is the secondary's reading.
+  if (positions.some((p) => tokens[p]!.norm === 'secondary')) return false;
+  const cancer = positions.find((p) => named.has(tokens[p]!.source));
+  if (cancer === undefined) return false;
+  const last = Math.max(...positions);
+  for (let k = cancer + 1; k < last; k++) if (tokens[k]!.norm === 'with' && !tokens[k]!.expanded) return true;
+  return false;
+}

@@ -53,3 +53,19 @@ describe.skipIf(!present)('remission is coded only when the note says it (never 
     expect(shown(`ASSESSMENT: ${dx}`)[0]).toBe(code);
   });
 });
+
+describe.skipIf(!present)('one cancer word names one primary (I.C.2)', () => {
+  it('"lung carcinoma with left malignant pleural effusion": the lung primary and J91.0, no pleural primary', () => {
+    const codes = shown(
+      'DISCHARGE DIAGNOSES: 1. Advanced non-small cell lung carcinoma with left malignant pleural effusion.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['J91.0']));
+    expect(codes.some((c) => c.startsWith('C34'))).toBe(true);
+    expect(codes).not.toContain('C38.4');
+  });
+
+  it('the spread after "with" stays the secondary reading', () => {
+    const codes = shown('ASSESSMENT: Prostate cancer with metastatic disease to his bladder.');
+    expect(codes).toEqual(expect.arrayContaining(['C61', 'C79.11']));
+  });
+});
