@@ -174,3 +174,16 @@ describe.skipIf(!present)('a circumstance clause of a title is stated only whole
     expect(codes).not.toContain('Z99.12');
   });
 });
+
+describe.skipIf(!present)('a drug given for the episode is no long-term therapy (I.C.21.c.3)', () => {
+  it.each([
+    'HPI: She was treated with insulin while hospitalized.\nASSESSMENT: Type 2 diabetes mellitus.',
+    'DISCHARGE MEDICATIONS: Prednisone tapering dose 40 mg daily for three days.\nDISCHARGE DIAGNOSES: COPD exacerbation.',
+  ])('%s', (note) => {
+    expect(shown(note).some((c) => c === 'Z79.4' || c === 'Z79.52')).toBe(false);
+  });
+
+  it('a drug the patient takes stays', () => {
+    expect(shown('MEDICATIONS: Lantus 20 units at bedtime.\nASSESSMENT: Type 2 diabetes mellitus.')).toContain('Z79.4');
+  });
+});
