@@ -14,6 +14,7 @@ import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
 import { contradictedAbsence } from './absence-contradicted';
+import { conditionFirst } from './first-listed';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
@@ -86,7 +87,11 @@ export function assembleClaim(
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
-  const dx = bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release);
+  const dx = conditionFirst(
+    pack,
+    doc.text,
+    bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release),
+  );
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [
     ...replaced,

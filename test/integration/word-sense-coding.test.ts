@@ -212,3 +212,27 @@ describe.skipIf(!present)('an unspecified arrhythmia beside a specified one is t
     expect(codes).not.toContain('I49.9');
   });
 });
+
+describe.skipIf(!present)('"none" and "rather than" deny; a pain scale is no skin scale', () => {
+  it.each([
+    ['SOCIAL HISTORY: Smokes none. Alcohol none.\nASSESSMENT: Atrial fibrillation.', 'F17'],
+    ['SOCIAL HISTORY: Tobacco: None.\nASSESSMENT: Lymphadenopathy.', 'Z72.0'],
+    ['ASSESSMENT: Allergic rhinitis rather than a sinus infection.', 'J32'],
+    ['HPI: He rates his pain 7 on a scale of 1 to 10.\nASSESSMENT: Knee osteoarthritis.', 'R23.4'],
+  ])('%s: no %s', (note, never) => {
+    expect(shown(note).some((c) => c.startsWith(never))).toBe(false);
+  });
+
+  it('"history of multiple falls, none recent" is still a history of falls', () => {
+    expect(shown('ASSESSMENT: Adult failure to thrive with history of multiple falls, none recent.')).toContain(
+      'Z91.81',
+    );
+  });
+});
+
+describe.skipIf(!present)('one dementia code at the highest documented severity (I.C.5.d)', () => {
+  it('"moderate-to-severe dementia" beside "Dementia": F03.C0 alone', () => {
+    const codes = shown('HPI: His examination is notable for moderate-to-severe dementia.\nASSESSMENT: 1. Dementia.');
+    expect(codes.filter((c) => c.startsWith('F03'))).toEqual(['F03.C0']);
+  });
+});

@@ -1,0 +1,46 @@
+import type { CodePack } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
+/**
+ * History, family history, status and long-term drug codes say what else is true of the patient;
+ * they are reported after the condition the encounter is for (Guidelines IV.G, I.C.21.c.3-4:
+ * history and status codes are secondary). When such a code would lead the claim and a condition
+ * code is on it, the first condition takes the lead; the rest keep their order. One exception is
+ * the visit for the opening itself: an artificial opening the patient comes to have closed,
+ * reversed or revised is "attention to" it (Z43.-, the Z93 code's twin; Index: Attention to,
+ * colostomy; Closure, colostomy), first-listed.
+ */
+const SECONDARY_ONLY = /^Z(?:79|8[0-9]|9[0-9])/;
+const ATTENTION = /\b(?:reversal|reverse|reversed|takedown|take down|closure|close|closed|revision|revise)\b/i;
+const OPENING = /\b\w*ostomy\b/i;
+
+/** The visit is for the opening: a sentence pairs a closure word with an "-ostomy" word. */
+function forTheOpening(text: string): boolean {
+  return text.split(/[.\n]/).some((s) => ATTENTION.test(s) && OPENING.test(s));
+}
+
+export function conditionFirst(pack: CodePack, text: string, claim: Suggestion[]): Suggestion[] {
+  const icd = claim.filter((s) => s.system === 'ICD-10-CM');
+  const lead = icd[0];
+  if (!lead || !SECONDARY_ONLY.test(lead.code) || lead.code === 'Z99.12') return claim;
+  if (/^Z93\.\d$/.test(lead.code) && forTheOpening(text)) {
+    const code = lead.code.replace(/^Z93/, 'Z43');
+    const info = pack.codeInfo(code);
+    if (info?.billable) {
+      const attention: Suggestion = {
+        ...lead,
+        code,
+        description: info.title,
+        reason: {
+          ...lead.reason,
+          refinedFrom: lead.code,
+          note: 'the visit is for the artificial opening itself: attention to it, first-listed (Index: Attention to; Guidelines I.C.21.c.7)',
+        },
+      };
+      return [attention, ...claim.filter((s) => s !== lead)];
+    }
+  }
+  const condition = icd.find((s) => !s.code.startsWith('Z'));
+  if (!condition) return claim;
+  return [condition, ...claim.filter((s) => s !== condition)];
+}
