@@ -187,3 +187,20 @@ describe.skipIf(!present)('a drug given for the episode is no long-term therapy 
     expect(shown('MEDICATIONS: Lantus 20 units at bedtime.\nASSESSMENT: Type 2 diabetes mellitus.')).toContain('Z79.4');
   });
 });
+
+describe.skipIf(!present)('history and status codes do not lead the claim (IV.G)', () => {
+  it('"1. Family history of colon cancer. 2. Rectal bleeding.": the bleeding first', () => {
+    expect(shown('IMPRESSION: 1. Family history of colon cancer. 2. Rectal bleeding.')[0]).toBe('K62.5');
+  });
+
+  it('a visit to reverse a colostomy: attention to the colostomy first (Z43.3)', () => {
+    const codes = shown(
+      'HPI: He presents for reversal of his colostomy.\nASSESSMENT: 1. Colostomy status. 2. Incisional hernia.',
+    );
+    expect(codes[0]).toBe('Z43.3');
+  });
+
+  it('a history code alone stays', () => {
+    expect(shown('ASSESSMENT: Family history of colon cancer.')[0]).toBe('Z80.0');
+  });
+});
