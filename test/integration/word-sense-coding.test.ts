@@ -236,3 +236,13 @@ describe.skipIf(!present)('one dementia code at the highest documented severity 
     expect(codes.filter((c) => c.startsWith('F03'))).toEqual(['F03.C0']);
   });
 });
+
+describe.skipIf(!present)('a specimen sent names the test, not the disease', () => {
+  it('"GC and chlamydia was sent" is no chlamydia (A74.9)', () => {
+    expect(shown('ASSESSMENT: Pelvic pain. GC and chlamydia was sent.')).not.toContain('A74.9');
+  });
+
+  it('"back pain and was sent for a CT scan" keeps the back pain', () => {
+    expect(shown('ASSESSMENT: She has had ongoing back pain and was sent for a CT scan.')).toContain('M54.9');
+  });
+});
