@@ -3,7 +3,9 @@ import type { Suggestion } from './schema';
 
 /** A procedure sentence that puts a device in (not one that checks or uses it). */
 const PUTS_IN =
-  /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision)\b/;
+  /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision|arthroplasty)\b/;
+/** A course sentence telling an operation of this stay. */
+const OPERATING = /\b(?:operating room|to the or|to surgery)\b/;
 /** A procedure-section sentence that recalls earlier care rather than describing this operation. */
 const EARLIER = /\b(?:post|status|history|prior|previous|previously)\b/;
 /** Words of a status statement that name no procedure. */
@@ -22,9 +24,12 @@ export function dropCurrentProcedureStatus(
   doc: NoteDocument,
   claim: Suggestion[],
 ): { claim: Suggestion[]; moved: Suggestion[] } {
+  // The hospital course tells this stay's operation too ("went to the operating room where she
+  // underwent a right total hip arthroplasty").
   const procedures = doc.statements
-    .filter((st) => st.section.role === 'procedure')
-    .map((st) => doc.text.slice(st.start, st.end).toLowerCase());
+    .map((st) => ({ st, t: doc.text.slice(st.start, st.end).toLowerCase() }))
+    .filter(({ st, t }) => st.section.role === 'procedure' || (st.section.kind === 'course' && OPERATING.test(t)))
+    .map(({ t }) => t);
   if (procedures.length === 0) return { claim, moved: [] };
   const moved: Suggestion[] = [];
   const kept = claim.filter((s) => {
@@ -40,7 +45,13 @@ export function dropCurrentProcedureStatus(
     if (words.length === 0) return true;
     // The procedure sentence must name the operation as done now, not recall an earlier one
     // ("findings … secondary to the patient's post cholecystectomy state").
-    const names = (t: string) => !EARLIER.test(t) && words.every((w) => new RegExp(`\\b${w}\\b`).test(t));
+    // …on the same side: a right hip replaced in 2000 stays beside today's left one.
+    const side = /\bright\b/i.test(s.description) ? 'right' : /\bleft\b/i.test(s.description) ? 'left' : undefined;
+    const other = side === 'right' ? 'left' : 'right';
+    const sameSide = (t: string) =>
+      !side || new RegExp(`\\b${side}\\b`).test(t) || !new RegExp(`\\b${other}\\b`).test(t);
+    const names = (t: string) =>
+      !EARLIER.test(t) && sameSide(t) && words.every((w) => new RegExp(`\\b${w}\\b`).test(t));
     if (!procedures.some((t) => names(t) && (removal || PUTS_IN.test(t)))) return true;
     moved.push({
       ...s,

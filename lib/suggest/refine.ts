@@ -25,7 +25,11 @@ export interface Refined {
  * child stating an absence ("without …"), else the "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
  * -> D, sequela -> S, open fracture -> B, else A (initial; a fracture not said to be open is closed, I.C.19.c.1).
  */
-export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, sentenceStems: Set<string>): Refined {
+export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, written: Set<string>): Refined {
+  // One side written is one side affected: "osteoarthritis of the right knee" is the Index's
+  // "Osteoarthritis, knee, unilateral" (M17.1-), then the right knee.
+  const oneSide = written.has('right') !== written.has('left') && !written.has('both') && !written.has('bilater');
+  const sentenceStems = oneSide ? new Set([...written, 'unilater']) : written;
   let current = code;
   const by: string[] = [];
   for (let depth = 0; depth < 5; depth++) {
@@ -114,7 +118,10 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // (bilateral is coded only when documented, I.B.13) comes after every child that does not
         // (K40 "Inguinal hernia" is K40.90, never K40.11 "bilateral …, with gangrene, recurrent").
         const bothUnstated = extra.includes('bilater') && !sentenceStems.has('bilater') && !sentenceStems.has('both');
-        const assumes = (hits.length === 0 && addsUnstatedCondition(own, sentenceStems)) || bothUnstated;
+        // "unilateral" read from one written side chooses among siblings; it is no word of the
+        // condition, so it does not make a child's unstated "with gangrene" stated.
+        const said = hits.filter((h) => h !== 'unilater' || written.has('unilater')).length;
+        const assumes = (said === 0 && addsUnstatedCondition(own, sentenceStems)) || bothUnstated;
         const score =
           hits.length * 2 +
           (hits.length === 0 ? fallback : 0) -

@@ -204,3 +204,27 @@ describe.skipIf(!present)('history and status codes do not lead the claim (IV.G)
     expect(shown('ASSESSMENT: Family history of colon cancer.')[0]).toBe('Z80.0');
   });
 });
+
+describe.skipIf(!present)('one side written is one side affected (Index: unilateral)', () => {
+  it('"Osteoarthritis of the right knee" is M17.11, not M17.9', () => {
+    expect(shown('ASSESSMENT: Osteoarthritis of the right knee.')).toEqual(['M17.11']);
+  });
+
+  it('a unilateral inguinal hernia takes no unstated gangrene or obstruction', () => {
+    expect(shown('ASSESSMENT: Right inguinal hernia.')).toEqual(['K40.90']);
+  });
+});
+
+describe.skipIf(!present)('a replaced joint is a status; one to come or done at this stay is not', () => {
+  it('"Left total knee replacement in 1987" in the surgical history: Z96.652', () => {
+    const codes = shown('PAST SURGICAL HISTORY: Left total knee replacement in 1987.\nASSESSMENT: Kidney stone.');
+    expect(codes).toContain('Z96.652');
+  });
+
+  it.each([
+    'ASSESSMENT: Osteoarthritis of the right knee. She is a candidate for knee replacement.',
+    'HOSPITAL COURSE: She was taken to the operating room, where she underwent right total knee arthroplasty.\nDISCHARGE DIAGNOSES: Osteoarthritis of the right knee.',
+  ])('%s', (note) => {
+    expect(shown(note).some((c) => c.startsWith('Z96.65'))).toBe(false);
+  });
+});
