@@ -1,7 +1,7 @@
 import { detectFamily } from './family';
 import { inGlobalPackage } from './global-surgery';
 import { levelIn } from './level-in';
-import { notANote } from './note-facts';
+import { noDecisionRecord, notANote } from './note-facts';
 import { readNote } from './note-view';
 import { CRITICAL_CARE_MINUTES, EMPTY_MDM, type EmResult, type LevelOptions, type VisitKind } from './result';
 import { familyLabel } from './tables';
@@ -67,6 +67,19 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
     };
   }
   const family: Family = kind ?? (detected.family as Family);
+  // No decision making and no time: an examination template or a fragment gets no level (families
+  // levelled by extent, age or time alone are left to their own rules).
+  const bare = !kind && MDM_ONLY.has(family) && !findTotalTime(read.doc.text) ? noDecisionRecord(read) : undefined;
+  if (bare)
+    return {
+      kind: family,
+      detected,
+      nothingToLevel: bare,
+      mdm: EMPTY_MDM(true),
+      basis: 'none',
+      prolonged: { cpt: 0, medicare: 0 },
+      advice: [],
+    };
   // Critical care is reported by its documented time; under 30 minutes (or none written) the note
   // is levelled as the hospital or emergency-department visit it otherwise reads as.
   if (!kind && family === 'critical-care') {
@@ -82,6 +95,21 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
   const r = levelIn(read, family, detected);
   return kind ? r : inGlobalPackage(read, r);
 }
+
+/** Families whose level comes from MDM or time (not preventive, eye, disability, critical care or discharge). */
+const MDM_ONLY = new Set<Family>([
+  'new',
+  'established',
+  'office-consult',
+  'inpatient-consult',
+  'initial',
+  'subsequent',
+  'ed',
+  'nursing-initial',
+  'nursing-subsequent',
+  'home-new',
+  'home-established',
+]);
 
 /** Families a coder can choose from, for pickers. */
 export const VISIT_KINDS: readonly Family[] = FAMILIES;

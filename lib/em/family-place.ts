@@ -155,7 +155,11 @@ export function consultPlace(note: EmNote): Setting {
   const inpatient = CUES.consultPlace.inpatient.reduce((n, p) => n + allMatches(text, p).filter(now).length, 0);
   const outpatient = count(CUES.consultPlace.outpatient);
   if (inpatient > outpatient) return 'hospital';
-  return outpatient === 0 && count(CUES.consultPlace.viaEmergency) > 0 ? 'hospital' : 'office';
+  // The patient came through the emergency department only when the history says so: the plan's
+  // advice to go there if symptoms worsen is no place of this consultation.
+  const told = note.statements.filter((s) => s.role !== 'plan' && s.kind !== 'plan' && s.kind !== 'diagnostic');
+  const viaEmergency = told.some((s) => CUES.consultPlace.viaEmergency.some((p) => allMatches(s.text, p).length));
+  return outpatient === 0 && viaEmergency ? 'hospital' : 'office';
 }
 
 /**

@@ -17,6 +17,37 @@ export function notANote(text: string): string | undefined {
   return undefined;
 }
 
+/** Sections that tell why the patient came or what was decided. */
+const VISIT_PARTS = new Set(['chief_complaint', 'hpi', 'course', 'diagnostic', 'plan']);
+/** Sections of a record's history and examination. */
+const RECORD_PARTS = new Set([
+  'exam',
+  'ros',
+  'pmh',
+  'psh',
+  'family_history',
+  'social_history',
+  'medications',
+  'allergies',
+]);
+
+/**
+ * An E/M level rests on medical decision making or on the total time (CPT 2021/2023). A record
+ * with headings but no reason for the visit, no history of the present illness and no assessment
+ * or plan (an examination template, a fragment of history and examination, a list of records
+ * reviewed) shows no problem addressed and no management: it supports no E/M level on its own.
+ * Prose without headings (or a letter under "RE:") says nothing by its form and is levelled as usual.
+ */
+export function noDecisionRecord(read: EmNote): string | undefined {
+  const { sections } = read.doc;
+  // A letter (only "RE:" and an address above its prose) has no record parts: it is read as prose.
+  if (!sections.some((s) => s.heading && RECORD_PARTS.has(s.kind))) return undefined;
+  if (sections.some((s) => VISIT_PARTS.has(s.kind))) return undefined;
+  if (read.statements.some((s) => s.role === 'reason' || s.role === 'plan')) return undefined;
+  const headings = sections.filter((s) => s.heading).map((s) => s.heading.trim());
+  return `no reason for the visit, history of the present illness, assessment or plan (only ${headings.slice(0, 4).join(', ')}): no decision making or time documented, so no E/M level is supported`;
+}
+
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const AGE_PATTERNS = [
   /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i,

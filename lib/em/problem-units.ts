@@ -37,6 +37,21 @@ const PLAN_LIKE =
 const SENTENCE =
   /\b(is|are|was|were|has|have|had|will|would|should|can|could|did|does|do|discussed|reviewed|provided|answered|given|appears?|seems?|explained|recommended|started|continued|underwent|agree[sd]?)\b/i;
 
+/**
+ * The risks of a treatment told to the patient ("Risks … were reiterated …, which included death,
+ * pulmonary embolism, anastomotic leak") are consent counselling: the conditions listed are what
+ * might happen, not problems evaluated or treated at the visit (CPT: a problem is addressed when it
+ * is evaluated or treated). A problem named before the risk words ("Osteoarthritis; risks of the
+ * injection discussed") stays one.
+ */
+const RISK_TALK =
+  /\b(?:risks?|complications?|side[- ]effects?)\b(?! factors?)[^.]{0,120}?\b(?:includ\w*|such as|(?:were|was|have been|has been) (?:discussed|explained|reviewed|reiterated|described|outlined))\b/i;
+
+function riskTalk(text: string): boolean {
+  const m = RISK_TALK.exec(text);
+  return m !== null && !namesCondition(text.slice(0, m.index));
+}
+
 /** A short noun phrase ("Plantar fasciitis.") is a diagnosis even when no condition list names it. */
 export function diagnosisLike(text: string): boolean {
   const t = text.replace(/^\s*(?:#?\d{1,2}[.)]|[-•*])\s*/, '').trim();
@@ -79,6 +94,10 @@ export function units(note: EmNote): Unit[] {
     const inSection = last !== undefined && last.head.sectionStart === s.sectionStart;
     if (sameItem && last) {
       last.context.push(s);
+      continue;
+    }
+    if (riskTalk(s.text)) {
+      if (inSection) last.context.push(s);
       continue;
     }
     const problem =
