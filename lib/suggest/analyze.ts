@@ -14,8 +14,11 @@ import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
-import { lateralize, sidesOf } from './lateralize';
+import { lateralize, nearSide, sidesOf } from './lateralize';
 import { clauseStems } from './clause';
+
+/** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
+const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import type { Analysis, Suggestion } from './schema';
@@ -179,6 +182,14 @@ export class NoteAnalyzer {
     const sectionAssertion = SECTION_ASSERTION[sectionName];
     for (const m of matches as (TermMatch & { alternative?: boolean })[]) {
       const term = this.dict.term(m.term);
+      // A replaced joint is read as a phrase ("knee replacement"): the words of two joints in a
+      // list ("right total knee replacement in April 2004, hip fracture") are not a hip implant.
+      if (
+        term.kind === 'guideline' &&
+        JOINT_IMPLANT.test(term.code) &&
+        Math.max(...m.positions) - Math.min(...m.positions) > m.positions.length + 1
+      )
+        continue;
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
       const expectedAbsent = new Set((m.expectedAbsent ?? []).map((p) => exp[p]!.source));
       let assertion: Assertion = 'present';
@@ -193,7 +204,14 @@ export class NoteAnalyzer {
         /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
       if (questioned && assertion === 'present') assertion = 'possible';
       if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
-      const refined = refineToBillable(this.pack, this.dict, term.code, clauseStems(exp, m.positions, stems));
+      const refined = refineToBillable(
+        this.pack,
+        this.dict,
+        term.code,
+        JOINT_IMPLANT.test(term.code)
+          ? nearSide(exp, m.positions, clauseStems(exp, m.positions, stems))
+          : clauseStems(exp, m.positions, stems),
+      );
       const base: Mention = {
         code: refined.code,
         matched: term.text,

@@ -23,6 +23,23 @@ const PLURAL_PAIRED = new Set([
   'breasts',
 ]);
 
+const SIDE_STEMS = new Set(['right', 'left', 'bilater', 'both']);
+
+/**
+ * The side of a phrase in a list of several: the side word just before it ("right shoulder
+ * surgery, left knee arthroplasty": the knee is the left one), else the sentence's one side.
+ */
+export function nearSide(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
+  const first = Math.min(...positions);
+  const near = exp.slice(Math.max(0, first - 3), first).filter((t) => SIDE_STEMS.has(t.stem));
+  const out = new Set([...stems].filter((s) => !SIDE_STEMS.has(s)));
+  const side = near.at(-1)?.stem;
+  if (side) out.add(side);
+  // No side beside it: the sentence's, unless the sentence names more than one.
+  else if ([...SIDE_STEMS].filter((x) => stems.has(x)).length <= 1) return stems;
+  return out;
+}
+
 /** The sentence's stems, with "both" when the match's own words name a paired body part in the plural. */
 export function sidesOf(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
   return positions.some((p) => PLURAL_PAIRED.has(exp[p]?.norm ?? '')) ? new Set([...stems, 'both']) : stems;

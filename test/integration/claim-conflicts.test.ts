@@ -228,3 +228,21 @@ describe.skipIf(!present)('a replaced joint is a status; one to come or done at 
     expect(shown(note).some((c) => c.startsWith('Z96.65'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)('a replaced joint in a list: its own words and its own side', () => {
+  it('"right shoulder surgery with reconstruction, ..., left knee arthroplasty": Z96.652 only', () => {
+    const codes = shown(
+      'PAST SURGICAL HISTORY: Bilateral inguinal hernia repair, right shoulder surgery with reconstruction, left knee arthroplasty.\nASSESSMENT: Hypertension.',
+    );
+    expect(codes).toContain('Z96.652');
+    expect(codes.some((c) => c.startsWith('Z96.61') || c === 'Z96.651')).toBe(false);
+  });
+
+  it('"right total knee replacement in April 2004, hip fracture" is no hip implant', () => {
+    const codes = shown(
+      'PAST MEDICAL HISTORY: Osteoporosis, right total knee replacement in April 2004, hip fracture.\nASSESSMENT: Hypertension.',
+    );
+    expect(codes).toContain('Z96.651');
+    expect(codes.some((c) => c.startsWith('Z96.64'))).toBe(false);
+  });
+});
