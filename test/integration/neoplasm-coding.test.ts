@@ -69,3 +69,20 @@ describe.skipIf(!present)('one cancer word names one primary (I.C.2)', () => {
     expect(codes).toEqual(expect.arrayContaining(['C61', 'C79.11']));
   });
 });
+
+describe.skipIf(!present)('a recent cancer is current, not a history code', () => {
+  it('"History of recent adenocarcinoma of the duodenum" is C17.0, not Z85.068', () => {
+    const codes = shown(
+      'HPI: History of recent adenocarcinoma of the duodenum.\nASSESSMENT: Inoperable malignancy. Atrial fibrillation.',
+    );
+    expect(codes).toContain('C17.0');
+    expect(codes.some((c) => c.startsWith('Z85'))).toBe(false);
+  });
+
+  it('"History of adenocarcinoma of the duodenum, resected" stays a history', () => {
+    const codes = shown(
+      'HPI: History of adenocarcinoma of the duodenum, resected in 2001.\nASSESSMENT: Atrial fibrillation.',
+    );
+    expect(codes).not.toContain('C17.0');
+  });
+});
