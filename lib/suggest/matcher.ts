@@ -1,6 +1,7 @@
 import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
+import { deniesWhatIsWritten } from './denied-term';
 import { cancersWithSite, joinsAcrossWith, primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
@@ -54,6 +55,7 @@ export function matchSentenceAll(
       const m = tryTerm(dict, ti, id, where, tokens, absent);
       if (m && (takesPrimarySite(m.positions, tokens, primary) || joinsAcrossWith(m.positions, tokens, named)))
         continue;
+      if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;
       if (m) found.push({ term: ti, ...m });
     }
   }

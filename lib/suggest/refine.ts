@@ -63,7 +63,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         const during = /\bduring ([^,;]+)/i.exec(c.title)?.[1];
         if (during && !stemsOfPhrase(during).every((w) => sentenceStems.has(w))) continue;
         // Words a child says are absent ("without mention of back pain") never select it.
-        const absentWords = mentionedAbsent(c.title);
+        const absentWords = [...mentionedAbsent(c.title), ...negatedWords(c.title)];
         const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
@@ -173,6 +173,12 @@ function sameWordAs(stem: string, stems: Set<string>): boolean {
 
 /** The stems a title says are absent ("… without mention of back pain or lower extremity pain"), read once per title. */
 const ABSENT = new Map<string, string[]>();
+/** The word a title says is not the case ("…, not intractable"): written in a note, it selects the other child. */
+const NOT_WORD = /\bnot (\w+)/gi;
+function negatedWords(title: string): string[] {
+  return [...title.matchAll(NOT_WORD)].flatMap((m) => stemsOfPhrase(m[1]!));
+}
+
 /** The stems of a title phrase's words, stop words aside. */
 function stemsOfPhrase(phrase: string): string[] {
   return tokenize(fold(phrase))

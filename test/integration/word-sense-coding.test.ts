@@ -246,3 +246,14 @@ describe.skipIf(!present)('a specimen sent names the test, not the disease', () 
     expect(shown('ASSESSMENT: She has had ongoing back pain and was sent for a CT scan.')).toContain('M54.9');
   });
 });
+
+describe.skipIf(!present)('a term that says "not X" is not read from a written X', () => {
+  it('"Intractable migraine" is G43.919, not G43.909 (Index "Migraine, not intractable")', () => {
+    expect(shown('ASSESSMENT: Intractable migraine.')).toEqual(['G43.919']);
+  });
+
+  it('"refractory" is the Tabular\'s intractable; "refractory anemia" stays D46.4', () => {
+    expect(shown('ASSESSMENT: Refractory migraine.')).toEqual(['G43.919']);
+    expect(shown('ASSESSMENT: Refractory anemia.')).toContain('D46.4');
+  });
+});
