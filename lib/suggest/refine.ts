@@ -63,7 +63,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         const during = /\bduring ([^,;]+)/i.exec(c.title)?.[1];
         if (during && !stemsOfPhrase(during).every((w) => sentenceStems.has(w))) continue;
         // Words a child says are absent ("without mention of back pain") never select it.
-        const absentWords = [...mentionedAbsent(c.title), ...negatedWords(c.title)];
+        // A child's "not X" is selected by X only where the sentence says "not" too.
+        const absentWords = [...mentionedAbsent(c.title), ...(sentenceStems.has('not') ? [] : negatedWords(c.title))];
         const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s));
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a

@@ -252,6 +252,10 @@ describe.skipIf(!present)('a term that says "not X" is not read from a written X
     expect(shown('ASSESSMENT: Intractable migraine.')).toEqual(['G43.919']);
   });
 
+  it('"Migraine without aura, not intractable" stays G43.009', () => {
+    expect(shown('ASSESSMENT: Migraine without aura, not intractable.')).toEqual(['G43.009']);
+  });
+
   it('"refractory" is the Tabular\'s intractable; "refractory anemia" stays D46.4', () => {
     expect(shown('ASSESSMENT: Refractory migraine.')).toEqual(['G43.919']);
     expect(shown('ASSESSMENT: Refractory anemia.')).toContain('D46.4');
