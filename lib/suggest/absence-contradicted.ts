@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
+import { parentOf } from './lateralize';
 
 /*
  * A default is the reading when the note says nothing more; it is not the reading when the note
@@ -13,11 +14,6 @@ const WITHOUT = /\bwithout ([a-z ]+?)(?:,|$)/i;
 /** Cue words before the finding that deny or doubt it in its sentence. */
 const DENIED =
   /(?:\b(?:no|not|without|denies|denied|negative for|never|absence of|free of|nor|questionable|possible|possibly|probable|suspected|rule out|unclear|unknown|uncertain|may have)\b|\?)[^.;]*$/i;
-
-const parentOf = (code: string) => {
-  const raw = code.replace('.', '').slice(0, -1);
-  return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
-};
 
 /** Whether the note writes the phrase as present in some sentence (not after a denial in it). */
 function writtenPresent(text: string, phrase: string): boolean {

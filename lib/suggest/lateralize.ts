@@ -69,9 +69,7 @@ export function lateralize(pack: CodePack, code: string, sentenceStems: Set<stri
     )
   )
     return [code];
-  const undotted = code.replace('.', '');
-  const parentRaw = undotted.slice(0, -1);
-  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const parent = parentOf(code);
   const siblings =
     codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
   const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
@@ -84,7 +82,7 @@ export function lateralize(pack: CodePack, code: string, sentenceStems: Set<stri
 }
 
 /** The parent of a dotted code ('M17.10' -> 'M17.1', 'M17.1' -> 'M17'). */
-function parentOf(code: string): string {
+export function parentOf(code: string): string {
   const raw = code.replace('.', '').slice(0, -1);
   return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
 }

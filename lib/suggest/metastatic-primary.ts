@@ -67,8 +67,11 @@ export function takesPrimarySite(positions: number[], tokens: ExpandedToken[], p
  * condition's site (C38.4 pleura): one cancer word names one primary (I.C.2).
  */
 export function cancersWithSite(tokens: ExpandedToken[]): Set<number> {
-  const words = noteWords(tokens);
   const out = new Set<number>();
+  // Read for every sentence: the words are grouped only when a reading could join across a "with".
+  if (!tokens.some((t) => t.norm === 'with') || !tokens.some((t) => CANCER.has(t.norm) || t.norm === 'malignant'))
+    return out;
+  const words = noteWords(tokens);
   words.forEach((w, i) => {
     const before = words[i - 1];
     if (!isCancer(w) || !before || w.start - before.end > 2 || isCancer(before)) return;
