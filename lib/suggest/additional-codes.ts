@@ -1,13 +1,13 @@
 import type { CodePack, IcdLookup } from '../pack/code-pack';
 import type { Suggestion } from './schema';
 import { isNarrativeReading } from './narrative-readings';
+import { namedCodes } from './tabular-refs';
 
-const REF = /\(([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:\.?-)?)?\)/g;
 const FURTHER = /further specify|identify the (?:specified )?(?:condition|disorder|complication)/i;
 
 interface Asks {
   /**
-   * Code prefixes the notes name ("(I50.-)" -> I50; a range names its ends' categories), one list
+   * Code prefixes the notes name ("(I50.-)" -> I50; a range names every code or category in it), one list
    * per note's source: a "where applicable, to identify:" list is one ask (any of tobacco use,
    * dependence or history answers it).
    */
@@ -28,7 +28,7 @@ function asksOf(pack: CodePack, code: string): Asks {
     const bySource = new Map<string, Set<string>>();
     for (const n of notes) {
       const set = bySource.get(n.from) ?? new Set<string>();
-      for (const m of n.text.matchAll(REF)) for (const c of [m[1], m[2]]) if (c) set.add(c);
+      for (const c of namedCodes(n.text)) set.add(c);
       if (set.size > 0) bySource.set(n.from, set);
     }
     asks = { sets: [...bySource.values()].map((x) => [...x]), further: notes.some((n) => FURTHER.test(n.text)) };

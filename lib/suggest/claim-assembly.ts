@@ -8,6 +8,7 @@ import { applyIndexLinks } from './index-links';
 import { specifyFromPresentIllness } from './note-specificity';
 import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
+import { codeFirst } from './code-first';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
@@ -65,7 +66,8 @@ export function assembleClaim(
   const primary = dropUnspecifiedPrimary(stated.claim);
   const current = dropCurrentProcedureStatus(doc, primary.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
-  const sequelae = strokeSequelae(pack, doc, added.claim, read.excluded);
+  const first = codeFirst(pack, added.claim, read.alternatives);
+  const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const notPast = dropHistoryOfPresent(pack, dict, oneReading.claim);
   const paired = dropConflictingPartners(notPast.claim);
@@ -95,7 +97,9 @@ export function assembleClaim(
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [
     ...replaced,
-    ...read.alternatives.filter((a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a)),
+    ...read.alternatives.filter(
+      (a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a) && !first.added.includes(a),
+    ),
   ];
   const excluded = read.excluded.filter(
     (e) =>

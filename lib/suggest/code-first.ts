@@ -1,0 +1,60 @@
+import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+import { namedCodes } from './tabular-refs';
+
+const FIRST = new WeakMap<CodePack, Map<string, string[]>>();
+/** The code prefixes a code's "code first" notes name (D63.1 -> N18; F02.80 -> G30, G20 …). */
+function codeFirstOf(pack: CodePack, code: string): string[] {
+  let cache = FIRST.get(pack);
+  if (!cache) FIRST.set(pack, (cache = new Map()));
+  let first = cache.get(code);
+  if (!first) {
+    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter((n) => n.kind === 'codeFirst');
+    first = [...new Set(notes.flatMap((n) => namedCodes(n.text)))];
+    cache.set(code, first);
+  }
+  return first;
+}
+
+const overlaps = (a: Suggestion, b: Suggestion) =>
+  a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
+
+/**
+ * "Code first" notes of the Tabular (Guidelines I.A.13, etiology/manifestation; I.B.7-9): a code
+ * whose note asks for the underlying condition first is reported after it ("anemia in chronic
+ * kidney disease stage 4": N18.4, then D63.1). Only the code's own words count: when they were
+ * read as the underlying condition too, that code moves up to just before it, or joins the claim
+ * there from the alternatives (the longer reading covered it). A condition told elsewhere is not
+ * presumed to be the cause: "code first … such as" lists possible causes (F02 names
+ * hypothyroidism), not this patient's.
+ */
+export function codeFirst(
+  pack: CodePack,
+  claim: Suggestion[],
+  alternatives: Suggestion[],
+): { claim: Suggestion[]; added: Suggestion[] } {
+  let list = [...claim];
+  const added: Suggestion[] = [];
+  for (const c of claim) {
+    if (c.system !== 'ICD-10-CM') continue;
+    const wanted = codeFirstOf(pack, c.code);
+    if (wanted.length === 0) continue;
+    const answers = (s: Suggestion) => s.system === 'ICD-10-CM' && wanted.some((p) => s.code.startsWith(p));
+    const at = list.indexOf(c);
+    if (list.slice(0, at).some(answers)) continue;
+    const why = (s: Suggestion) =>
+      `${c.code} says to code first the underlying condition, ${s.code} (Tabular "code first"; Guidelines I.A.13)`;
+    const below = list.slice(at + 1).find((s) => answers(s) && overlaps(s, c));
+    const pick =
+      below ??
+      alternatives.find(
+        (a) => answers(a) && a.assertion === 'present' && overlaps(a, c) && !list.some((s) => s.code === a.code),
+      );
+    if (!pick) continue;
+    if (!below) added.push(pick);
+    const rest = list.filter((s) => s !== pick);
+    const i = rest.indexOf(c);
+    list = [...rest.slice(0, i), { ...pick, reason: { ...pick.reason, note: why(pick) } }, ...rest.slice(i)];
+  }
+  return { claim: list, added };
+}
