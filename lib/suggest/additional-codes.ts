@@ -1,7 +1,7 @@
-import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
 import { isNarrativeReading } from './narrative-readings';
-import { namedCodes } from './tabular-refs';
+import { instructionNotes, sameWords as overlaps } from './tabular-refs';
 
 const FURTHER = /further specify|identify the (?:specified )?(?:condition|disorder|complication)/i;
 
@@ -22,13 +22,11 @@ function asksOf(pack: CodePack, code: string): Asks {
   if (!cache) ASKS.set(pack, (cache = new Map()));
   let asks = cache.get(code);
   if (!asks) {
-    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter(
-      (n) => n.kind === 'useAdditionalCode' || n.kind === 'codeAlso',
-    );
+    const notes = instructionNotes(pack, code, ['useAdditionalCode', 'codeAlso']);
     const bySource = new Map<string, Set<string>>();
     for (const n of notes) {
       const set = bySource.get(n.from) ?? new Set<string>();
-      for (const c of namedCodes(n.text)) set.add(c);
+      for (const c of n.codes) set.add(c);
       if (set.size > 0) bySource.set(n.from, set);
     }
     asks = { sets: [...bySource.values()].map((x) => [...x]), further: notes.some((n) => FURTHER.test(n.text)) };
@@ -36,9 +34,6 @@ function asksOf(pack: CodePack, code: string): Asks {
   }
   return asks;
 }
-
-const overlaps = (a: Suggestion, b: Suggestion) =>
-  a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
 
 /**
  * "Use additional code" and "code also" notes of the Tabular (Guidelines I.A.12-13, I.B.9): a code

@@ -1,23 +1,11 @@
-import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
-import { namedCodes } from './tabular-refs';
+import { instructionNotes, sameWords as overlaps } from './tabular-refs';
 
-const FIRST = new WeakMap<CodePack, Map<string, string[]>>();
 /** The code prefixes a code's "code first" notes name (D63.1 -> N18; F02.80 -> G30, G20 …). */
-function codeFirstOf(pack: CodePack, code: string): string[] {
-  let cache = FIRST.get(pack);
-  if (!cache) FIRST.set(pack, (cache = new Map()));
-  let first = cache.get(code);
-  if (!first) {
-    const notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? []).filter((n) => n.kind === 'codeFirst');
-    first = [...new Set(notes.flatMap((n) => namedCodes(n.text)))];
-    cache.set(code, first);
-  }
-  return first;
-}
-
-const overlaps = (a: Suggestion, b: Suggestion) =>
-  a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
+const codeFirstOf = (pack: CodePack, code: string) => [
+  ...new Set(instructionNotes(pack, code, ['codeFirst']).flatMap((n) => n.codes)),
+];
 
 /**
  * "Code first" notes of the Tabular (Guidelines I.A.13, etiology/manifestation; I.B.7-9): a code

@@ -1,3 +1,6 @@
+import type { CodePack, IcdLookup } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
 /**
  * The codes a Tabular instructional note names in its parentheses ("use additional code to
  * identify the stage of chronic kidney disease (N18.1-N18.4, N18.9)", "code first underlying
@@ -33,3 +36,24 @@ export function namedCodes(text: string): string[] {
     for (const m of g[1]!.matchAll(ITEM)) for (const c of m[2] ? categoryRange(m[1]!, m[2]) : [m[1]!]) out.add(c);
   return [...out];
 }
+
+type NoteKind = 'useAdditionalCode' | 'codeAlso' | 'codeFirst';
+const NOTES = new WeakMap<CodePack, Map<string, { from: string; text: string; codes: string[] }[]>>();
+/** A code's instructional notes of the given kinds (its own and its category's), with the codes each names; cached per pack. */
+export function instructionNotes(pack: CodePack, code: string, kinds: NoteKind[]) {
+  let cache = NOTES.get(pack);
+  if (!cache) NOTES.set(pack, (cache = new Map()));
+  const key = `${code}|${kinds.join(',')}`;
+  let notes = cache.get(key);
+  if (!notes) {
+    notes = ((pack.lookup(code) as IcdLookup | undefined)?.notes ?? [])
+      .filter((n) => (kinds as string[]).includes(n.kind))
+      .map((n) => ({ from: n.from, text: n.text, codes: namedCodes(n.text) }));
+    cache.set(key, notes);
+  }
+  return notes;
+}
+
+/** Whether two suggestions were read from some of the same words of the note. */
+export const sameWords = (a: Suggestion, b: Suggestion) =>
+  a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
