@@ -1,5 +1,6 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
+import { unhideStated } from './uncertain-hider';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
@@ -174,8 +175,13 @@ export class NoteAnalyzer {
             this.dict,
             exp,
           );
-    const kept = rest.kept.filter((m) => this.sameWord(m, exp));
-    const covered = [...moved, ...rest.covered.filter((m) => this.sameWord(m, exp))];
+    const stated = unhideStated(
+      rest.kept.filter((m) => this.sameWord(m, exp)),
+      [...moved, ...rest.covered.filter((m) => this.sameWord(m, exp))],
+      exp,
+      ctx,
+    );
+    const { kept, covered } = stated;
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));

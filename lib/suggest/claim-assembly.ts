@@ -61,7 +61,7 @@ export function assembleClaim(
   const rules = applyCombinations(pack, read.suggestions, support);
   const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
   const explained = explainSymptoms(doc, linked.claim, read.excluded);
-  const specified = specifyFromPresentIllness(explained.claim, read.excluded);
+  const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const primary = dropUnspecifiedPrimary(stated.claim);
   const current = dropCurrentProcedureStatus(doc, primary.claim);

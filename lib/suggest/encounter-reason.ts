@@ -48,6 +48,10 @@ const ANOTHER_TIME = /\b(?:was|were|had been) (?:seen|evaluated|referred|admitte
 const OTHER_ENCOUNTER =
   /\b(?:was|were|had been) (?:seen|evaluated|referred|admitted)\b|\bat the time of\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bago\b|\bpreviously\b|\blast (?:week|month|year)\b/i;
 
+/** A visit still to come ("We will see her back in six months for a general routine checkup") is not this one. */
+const FUTURE_VISIT =
+  /\b(?:will|would|plan to|to) (?:see (?:\w+ )?back|return|come back|follow up)\b|\bsee (?:him|her|them|the patient) back\b|\breturns? (?:in|for)\b|\bnext (?:visit|appointment)\b|\bfollow[- ]?up (?:in|with)\b/i;
+
 /** Age in days from the first "N-year-old" / "N-month-old" the note states. */
 function ageInDays(text: string): number | undefined {
   const m = AGE.exec(text);
@@ -71,6 +75,7 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
     // Dates and "ago" only in the history: an assessment may date the surgery it clears for.
     if ((NARRATIVE.has(st.section.kind) ? OTHER_ENCOUNTER : ANOTHER_TIME).test(text) && st.section.role !== 'reason')
       continue;
+    if (FUTURE_VISIT.test(text)) continue;
     for (const k of kinds) {
       const m = k.re.exec(text);
       if (m && !found) found = { kind: k, start: st.start + m.index, end: st.start + m.index + m[0].length };

@@ -1,6 +1,7 @@
 import type { Suggestion } from './schema';
 import { isNarrativeReading, putInPlaceOf } from './narrative-readings';
 import { termStems } from './dictionary';
+import { FINDINGS_WHY } from './claim-policy';
 
 const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.description);
 const STEMS = new WeakMap<Suggestion, Set<string>>();
@@ -11,18 +12,24 @@ function stemsOf(s: Suggestion): Set<string> {
   return stems;
 }
 
+/** A stated finding of the examination ("He has oral thrush"): the same condition the assessment names, seen. */
+const examReading = (e: Suggestion) =>
+  e.system === 'ICD-10-CM' && e.assertion === 'present' && e.section === 'exam' && e.reason.note === FINDINGS_WHY;
+
 /**
- * The assessment names the condition; the present illness may say more of it. An "unspecified"
+ * The assessment names the condition; the present illness or the examination may say more of it. An "unspecified"
  * code read from the assessment ("Pes anserinus bursitis, bilaterally" -> M71.9 Bursopathy,
  * unspecified) gives way to the more specific code the present illness documents for the same
  * Index entry ("bursitis" of both knees -> M70.51 + M70.52): coders code to the highest
- * specificity the encounter's documentation supports (Guidelines I.B.2, I.B.13). Only the present
- * illness (it describes the problem being assessed), only words that contain every word of the
+ * specificity the encounter's documentation supports (Guidelines I.B.2, I.B.13); "Thrush" with
+ * "He has oral thrush" on examination is B37.0. Only the present illness and the examination (they
+ * describe the problem being assessed), only words that contain every word of the
  * assessment's reading, and only when they point to one subcategory (a laterality pair at most).
  */
 export function specifyFromPresentIllness(
   claim: Suggestion[],
   excluded: Suggestion[],
+  alternatives: Suggestion[] = [],
 ): { claim: Suggestion[]; replaced: Suggestion[]; used: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
@@ -33,24 +40,40 @@ export function specifyFromPresentIllness(
     if (mine.size === 0) continue;
     const found = excluded.filter(
       (e) =>
-        isNarrativeReading(e) &&
-        e.section === 'hpi' &&
+        ((isNarrativeReading(e) && e.section === 'hpi') || examReading(e)) &&
         !vague(e) &&
         !list.some((c) => c.code === e.code) &&
         [...mine].every((x) => stemsOf(e).has(x)),
     );
     if (found.length === 0 || found.length > 2 || new Set(found.map((e) => e.code.slice(0, 5))).size > 1) continue;
+    // An examination finding at several sites ("folliculitis lesions on her face, neck, abdomen,
+    // chest and back") read as one of them is not the assessment's condition made specific.
+    const sameStatement = (a: Suggestion, b: Suggestion) =>
+      a.evidence.some((x) => b.evidence.some((y) => Math.abs(x.start - y.start) < 200));
+    if (
+      found.some((f) =>
+        [...excluded, ...alternatives].some(
+          (o) =>
+            f.section === 'exam' &&
+            !found.some((x) => x.code === o.code) &&
+            o.code.slice(0, 3) === f.code.slice(0, 3) &&
+            sameStatement(o, f) &&
+            !vague(o),
+        ),
+      )
+    )
+      continue;
     list = putInPlaceOf(
       list,
       s,
       found,
-      `the present illness documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)`,
+      `the present illness or examination documents it more specifically than the assessment's ${s.code} (Guidelines I.B.2)`,
     );
     replaced.push({
       ...s,
       reason: {
         ...s.reason,
-        note: `the present illness documents it more specifically: ${found.map((e) => e.code).join(', ')}`,
+        note: `the present illness or examination documents it more specifically: ${found.map((e) => e.code).join(', ')}`,
       },
     });
     used.push(...found);

@@ -2,6 +2,7 @@ import type { CodePack } from '../pack/code-pack';
 import { isStopWord, type Dictionary } from './dictionary';
 import { fold, tokenize } from '../text/tokens';
 import { dominanceDefault } from './dominance';
+import { limbRegionBonus } from './limb-region';
 
 const INFO = new WeakMap<CodePack, Map<string, ReturnType<CodePack['codeInfo']>>>();
 /** codeInfo remembered per pack: refinement asks for the same headers on every chart. */
@@ -128,7 +129,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
           (hits.length === 0 ? fallback : 0) -
           0.01 * (extra.length - hits.length) -
           (assumes ? 1 : 0) +
-          dominanceDefault(c.title, sentenceStems);
+          dominanceDefault(c.title, sentenceStems) +
+          limbRegionBonus(c.title, sentenceStems);
         if (score > bestScore) {
           best = c;
           bestScore = score;

@@ -11,6 +11,19 @@ import type { Suggestion } from './schema';
  * test as the `unspecified-beside-specified` check, so the panel never suggests what the check
  * would flag. It moves to the alternatives.
  */
+/**
+ * "Benign prostatic hyperplasia without lower urinary tract symptoms" (N40.0) beside "… with lower
+ * urinary tract symptoms" (N40.1): the absence is the default reading of words that did not say
+ * the symptoms; where the note says them, the two codes contradict each other and the "with" one
+ * is what the note documents. Siblings of one category whose titles differ only by with/without.
+ */
+function defaultAbsenceBeside(pack: CodePack, a: string, b: string): boolean {
+  if (a === b || a.slice(0, 3) !== b.slice(0, 3)) return false;
+  const ta = pack.codeInfo(a)?.title ?? '';
+  const tb = pack.codeInfo(b)?.title ?? '';
+  return /\bwithout\b/i.test(ta) && ta.replace(/\bwithout\b/gi, 'with').toLowerCase() === tb.toLowerCase();
+}
+
 export function dropUnspecifiedReadings(
   pack: CodePack,
   claim: Suggestion[],
@@ -19,12 +32,17 @@ export function dropUnspecifiedReadings(
   const moved: Suggestion[] = [];
   for (const a of icd) {
     const b = icd.find((x) => x !== a && !moved.includes(x) && unspecifiedReadingOf(pack, a.code, x.code));
-    if (!b) continue;
+    const c = b
+      ? undefined
+      : icd.find((x) => x !== a && !moved.includes(x) && defaultAbsenceBeside(pack, a.code, x.code));
+    if (!b && !c) continue;
     moved.push({
       ...a,
       reason: {
         ...a.reason,
-        note: `${b.code} states the same condition with more detail: an unspecified code is not reported beside it (Guidelines I.A.9)`,
+        note: b
+          ? `${b.code} states the same condition with more detail: an unspecified code is not reported beside it (Guidelines I.A.9)`
+          : `${c!.code} states the same condition with what ${a.code} says is absent: the note documents it, so only ${c!.code} is reported`,
       },
     });
   }

@@ -246,3 +246,78 @@ describe.skipIf(!present)('a replaced joint in a list: its own words and its own
     expect(codes.some((c) => c.startsWith('Z96.64'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)('the limb the Index sends a part to (Cellulitis, foot - see lower limb)', () => {
+  it('cellulitis of the left foot is L03.116, not L03.112 (left axilla)', () => {
+    expect(shown('ASSESSMENT: Abscess with cellulitis, left foot.')).toContain('L03.116');
+  });
+
+  it('an axilla stays an axilla', () => {
+    expect(shown('ASSESSMENT: Cellulitis of the left axilla.')).toContain('L03.112');
+  });
+});
+
+describe.skipIf(!present)('uncertain, conditional and future words (IV.H)', () => {
+  it('"a suggestion of … pneumonia" is not a diagnosis', () => {
+    const codes = shown('ASSESSMENT: There was a suggestion of a bilateral lower lobe pneumonitis or pneumonia.');
+    expect(codes).not.toContain('J18.9');
+  });
+
+  it('"may continue in the future to have angina" is not angina', () => {
+    expect(shown('ASSESSMENT: She may continue in the future to have angina.')).not.toContain('I20.9');
+  });
+
+  it('a value that "could be falsely elevated" is no finding', () => {
+    expect(shown('ASSESSMENT: His PSA could be falsely elevated.')).not.toContain('R97.20');
+  });
+
+  it('a visit still to come is not the reason for this one', () => {
+    const note = 'PLAN: We will see her back in six months just for a general routine checkup.\nASSESSMENT: Back pain.';
+    expect(shown(note).some((c) => c.startsWith('Z00'))).toBe(false);
+  });
+
+  it("today's routine examination still is", () => {
+    expect(shown('HPI: She is here for her annual physical examination.')[0]).toMatch(/^Z00/);
+  });
+
+  it('a stated diagnosis is not hidden by a suspected longer one in the same line', () => {
+    const codes = shown(
+      'IMPRESSION: Bilateral pneumonia; suspect atypical pneumonia, rule out Pneumocystis carinii pneumonia.',
+    );
+    expect(codes).toContain('J18.9');
+    expect(codes).not.toContain('B59');
+  });
+});
+
+describe.skipIf(!present)('one condition, one code (I.B.5, I.A.9)', () => {
+  it('cough is part of hemoptysis', () => {
+    const codes = shown('HPI: Cough productive of bright red blood.\nASSESSMENT: Hemoptysis. Cough.');
+    expect(codes).toContain('R04.2');
+    expect(codes).not.toContain('R05.9');
+  });
+
+  it('nasal congestion is part of allergic rhinitis', () => {
+    const codes = shown('ASSESSMENT: 1. Allergic rhinitis. 2. Nasal congestion.');
+    expect(codes).toContain('J30.9');
+    expect(codes).not.toContain('R09.81');
+  });
+
+  it('BPH without symptoms is not reported beside BPH with them', () => {
+    const codes = shown('PAST MEDICAL HISTORY: BPH.\nASSESSMENT: 1. BPH with lower urinary tract symptoms. 2. BPH.');
+    expect(codes).toContain('N40.1');
+    expect(codes).not.toContain('N40.0');
+  });
+
+  it('the examination makes the assessment specific: "Thrush" + "He has oral thrush" is B37.0', () => {
+    const codes = shown('PHYSICAL EXAMINATION: HEENT: He has oral thrush.\nIMPRESSION: Thrush.');
+    expect(codes).toContain('B37.0');
+    expect(codes).not.toContain('B37.9');
+  });
+
+  it('a finding at several sites on examination leaves the assessment as written', () => {
+    const codes = shown(
+      'PHYSICAL EXAMINATION: Skin: a lot of small folliculitis lesions on her neck, abdomen, chest, and back.\nIMPRESSION: Folliculitis.',
+    );
+    expect(codes).toContain('L73.9');
+  });
+});

@@ -1,0 +1,42 @@
+import type { ContextScopes } from '../text/context';
+import type { ExpandedToken } from '../text/expand';
+import type { TermMatch } from './matcher';
+
+const CERTAIN = new Set(['present', 'historical']);
+const sourcesOf = (m: TermMatch, exp: ExpandedToken[]) => new Set(m.positions.map((p) => exp[p]!.source));
+
+/**
+ * "Bilateral pneumonia; suspect atypical pneumonia, rule out Pneumocystis carinii pneumonia": the
+ * longer reading (B59) hides "pneumonia" wherever the sentence repeats the word, but it is only
+ * suspected (IV.H) while the first "pneumonia" is stated. A reading hidden only by readings of
+ * other words that are all uncertain or negated, and stated itself, is read as its own statement.
+ */
+export function unhideStated(
+  kept: TermMatch[],
+  covered: TermMatch[],
+  exp: ExpandedToken[],
+  ctx: ContextScopes,
+): { kept: TermMatch[]; covered: TermMatch[] } {
+  const certain = (m: TermMatch) => [...sourcesOf(m, exp)].every((s) => CERTAIN.has(ctx.assertionOf(s)));
+  const keptSources = kept.map((m) => ({ m, s: sourcesOf(m, exp), certain: certain(m) }));
+  const back = covered.filter((c) => {
+    const mine = sourcesOf(c, exp);
+    if (!certain(c)) return false;
+    // Only a reading no kept reading shares a word with, and only where every kept reading of its
+    // stems is uncertain: a stated longer reading keeps hiding it.
+    if (keptSources.some((k) => [...mine].some((x) => k.s.has(x)))) return false;
+    const stems = new Set(c.positions.map((p) => exp[p]!.stem));
+    const hiders = keptSources.filter(
+      (k) => c.positions.length < k.m.positions.length && k.m.positions.some((p) => stems.has(exp[p]!.stem)),
+    );
+    return hiders.length > 0 && hiders.every((k) => !k.certain);
+  });
+  if (back.length === 0) return { kept, covered };
+  // One reading per set of words: the best of those brought back for the same words.
+  const chosen: TermMatch[] = [];
+  for (const c of back.sort((a, b) => b.score - a.score)) {
+    const mine = sourcesOf(c, exp);
+    if (!chosen.some((o) => [...sourcesOf(o, exp)].some((x) => mine.has(x)))) chosen.push(c);
+  }
+  return { kept: [...kept, ...chosen], covered: covered.filter((c) => !chosen.includes(c)) };
+}
