@@ -63,6 +63,13 @@ export const VisitCuesSchema = z.strictObject({
    */
   hospitalStay: z.array(Pattern),
   hospitalStayNeeds: z.number().int().positive(),
+  /**
+   * Orders of care given only to a hospital patient, read in the assessment and plan (intravenous
+   * therapy begun or continued, insulin by sliding scale, a transfer to intensive care). Each counts
+   * as a word of a stay; with one of them, a history that the patient came through the emergency
+   * department counts too (the patient is being admitted or is in hospital, not in an office).
+   */
+  hospitalOrders: z.strictObject({ orders: z.array(Pattern), viaEmergency: z.array(Pattern) }),
   /** In a stay the author did not begin: an opinion given to the physicians in charge (a consultation). */
   hospitalOpinion: z.strictObject({ opinion: z.array(Pattern), admitsNow: z.array(Pattern) }),
   fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
