@@ -91,3 +91,47 @@ describe('a consultation the author was asked to perform', () => {
     expect(levelEncounter(note).kind).not.toMatch(/consult/);
   });
 });
+
+describe('services that are not a physician’s E/M visit', () => {
+  it.each([
+    [
+      'a speech therapist’s discharge (goals met, discharged from the therapist’s services)',
+      'DIAGNOSIS: Cognitive linguistic impairment after stroke.\nNUMBER OF SESSIONS COMPLETED: 5\nHOSPITAL COURSE: She was referred for skilled speech therapy. ' +
+        'She has accomplished all 5 of her short-term therapy goals. She is discharged from my services.',
+    ],
+    [
+      'a neuropsychological testing report',
+      'REASON FOR REFERRAL: The patient was referred for a neuropsychological evaluation by Dr. X for a second opinion.\n' +
+        'HISTORY OF PRESENTING PROBLEM: She was dismissed from her job for performance complaints.\n' +
+        'TASKS ADMINISTERED: Clinical Interview, Mini Mental Status Exam, Boston Naming Test.',
+    ],
+    [
+      'a record that stops at an empty examination heading, with no assessment or plan',
+      'CHIEF COMPLAINT: Small cell lung cancer.\nHISTORY OF PRESENT ILLNESS: She comes to clinic to review her CT scan.\n' +
+        'REVIEW OF SYSTEMS: Back pain.\nPHYSICAL EXAM:\nVITALS:',
+    ],
+  ])('%s: no E/M level', (_what, note) => {
+    const r = levelEncounter(note);
+    expect(r.code).toBeUndefined();
+    expect(r.nothingToLevel).toBeTruthy();
+  });
+
+  it.each([
+    [
+      'an office visit with a TEST RESULTS section',
+      'CHIEF COMPLAINT: Elevated PSA.\nHISTORY OF PRESENT ILLNESS: He returns for follow-up of an elevated PSA.\nTEST RESULTS: PSA 6.1.\n' +
+        'ASSESSMENT: Elevated PSA.\nPLAN: Prostate biopsy. Start tamsulosin 0.4 mg daily.',
+    ],
+    [
+      'a physician’s visit that refers to physical therapy',
+      'HISTORY OF PRESENT ILLNESS: He returns with low back pain after a fall.\nPHYSICAL EXAMINATION: Tender lumbar spine.\n' +
+        'ASSESSMENT: Lumbar strain.\nPLAN: Physical therapy twice a week. Start naproxen 500 mg b.i.d.',
+    ],
+    [
+      'a complete record with no assessment section (its last section has a body)',
+      'CHIEF COMPLAINT: Sore throat.\nHISTORY OF PRESENT ILLNESS: Three days of sore throat and fever.\nPHYSICAL EXAM: Tonsils 2+, no exudate. Lungs clear.',
+    ],
+  ])('%s: levelled', (_what, note) => {
+    expect(levelEncounter(note).code).toBeDefined();
+  });
+});
