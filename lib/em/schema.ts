@@ -125,6 +125,13 @@ export const ProblemCuesSchema = z.strictObject({
   }),
   /** Words of an uncertain, not yet diagnosed new problem (a differential under work-up). */
   uncertain: z.array(Pattern),
+  /**
+   * Words that make a threatening condition only a possibility ("a suggestion of pneumonitis", "she
+   * probably had pneumonitis"): an uncertain diagnosis, not an illness that threatens life. Work-up
+   * words ("rule out", "concern for") are not here: a presentation worked up for a highly morbid
+   * condition may drive the problem level (CPT 2021: the final diagnosis alone does not set it).
+   */
+  speculative: z.array(Pattern),
   /** Acute illnesses that come with systemic symptoms, and complicated injuries. */
   acuteSystemic: z.array(Pattern),
   complicatedInjury: z.array(Pattern),
