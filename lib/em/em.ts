@@ -1,7 +1,7 @@
 import { detectFamily } from './family';
 import { inGlobalPackage } from './global-surgery';
 import { levelIn } from './level-in';
-import { noDecisionRecord, notANote } from './note-facts';
+import { noDecisionRecord, notANote, unfinishedRecord } from './note-facts';
 import { readNote } from './note-view';
 import { CRITICAL_CARE_MINUTES, EMPTY_MDM, type EmResult, type LevelOptions, type VisitKind } from './result';
 import { familyLabel } from './tables';
@@ -59,7 +59,7 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
     return {
       kind: options.setting === 'hospital' ? 'subsequent' : 'established',
       detected,
-      nothingToLevel: `not an E/M visit: an operative, procedure or test report (${detected.why.slice(0, 3).join('; ') || 'procedure headings'}); the procedure or test is coded on its own, no E/M level`,
+      nothingToLevel: `not an E/M visit: an operative, procedure, test or therapy report (${detected.why.slice(0, 3).join('; ') || 'procedure headings'}); the procedure or test is coded on its own, no E/M level`,
       mdm: EMPTY_MDM(false),
       basis: 'none',
       prolonged: { cpt: 0, medicare: 0 },
@@ -69,7 +69,10 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
   const family: Family = kind ?? (detected.family as Family);
   // No decision making and no time: an examination template or a fragment gets no level (families
   // levelled by extent, age or time alone are left to their own rules).
-  const bare = !kind && MDM_ONLY.has(family) && !findTotalTime(read.doc.text) ? noDecisionRecord(read) : undefined;
+  const bare =
+    !kind && MDM_ONLY.has(family) && !findTotalTime(read.doc.text)
+      ? (noDecisionRecord(read) ?? unfinishedRecord(read))
+      : undefined;
   if (bare)
     return {
       kind: family,

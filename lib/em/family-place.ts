@@ -18,6 +18,7 @@ export function inFacility(scores: Scores): boolean {
 export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: string } | undefined {
   const text = note.doc.view;
   const hits = CUES.hospitalStay.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
+  hits.push(...hospitalOrders(note));
   if (hits.length < CUES.hospitalStayNeeds) return undefined;
   const kinds = new Set(note.doc.sections.map((s) => s.kind));
   const full = CUES.fullHistory.kinds.filter((k) => kinds.has(k)).length >= CUES.fullHistory.needs;
@@ -40,6 +41,29 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
         why: `a full history and examination of a patient in hospital (${words}): the admission`,
       }
     : { family: 'subsequent', evidence: hits, why: `a patient already in hospital (${words})` };
+}
+
+/**
+ * Care only a hospital gives, ordered in the assessment and plan (intravenous therapy begun or
+ * continued, a sliding scale, a transfer to intensive care; the 24-hour temperature of a ward
+ * round): each is a word of a stay. With one of them, the history's arrival through the emergency
+ * department is one too: the physician after the emergency department who starts hospital care is
+ * the admitting or the attending one (CPT: hospital inpatient or observation care), not an office.
+ */
+function hospitalOrders(note: EmNote): Span[] {
+  const plan = note.statements.filter((s) => s.role === 'plan' || s.role === 'diagnostic');
+  const hits: Span[] = [];
+  for (const p of CUES.hospitalOrders.orders) {
+    const hit = plan.map((s) => firstMatch(s.text, [p], s.start)).find(Boolean);
+    if (hit) hits.push(hit);
+  }
+  if (hits.length === 0) return hits;
+  const told = note.statements.filter((s) => s.role !== 'plan' && s.role !== 'diagnostic');
+  for (const s of told) {
+    const via = CUES.hospitalOrders.viaEmergency.map((p) => firstMatch(s.text, [p], s.start)).find(Boolean);
+    if (via) return [...hits, via];
+  }
+  return hits;
 }
 
 const CONDITIONAL = /\b(if|unless|should|may|might|could|consider\w*|possibl[ey]|whether)\b/i;

@@ -1,6 +1,6 @@
 import cuesData from './data/visit-families.json';
 import { firstMatch, pattern, type EmNote, type Span } from './note-view';
-import { VisitCuesSchema } from './schema';
+import { VisitCuesSchema } from './schema-visit';
 
 /*
  * Each visit family's score over a note, from the cues of data/visit-families.json: headings, the

@@ -48,6 +48,20 @@ export function noDecisionRecord(read: EmNote): string | undefined {
   return `no reason for the visit, history of the present illness, assessment or plan (only ${headings.slice(0, 4).join(', ')}): no decision making or time documented, so no E/M level is supported`;
 }
 
+/**
+ * A record that stops at an empty heading ("PHYSICAL EXAM: VITALS:" and nothing after it) with no
+ * assessment or plan anywhere is unfinished: the problems addressed and the management decided,
+ * which MDM rests on (CPT 2021/2023), are not documented, so it supports no level. A complete
+ * record that merely has no assessment section (its last section has a body) is levelled as usual.
+ */
+export function unfinishedRecord(read: EmNote): string | undefined {
+  const last = read.doc.sections.at(-1);
+  if (!last?.heading || read.doc.view.slice(last.bodyStart, last.end).trim()) return undefined;
+  if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
+  if (read.statements.some((s) => s.role === 'diagnostic' || s.role === 'plan')) return undefined;
+  return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
+}
+
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const AGE_PATTERNS = [
   /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i,

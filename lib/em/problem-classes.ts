@@ -149,6 +149,16 @@ export function affirmed(text: string, patterns: readonly string[], base: number
   return undefined;
 }
 
+/** The words before `at` in its clause make it a possibility ("a suggestion of …", "probably had …"). */
+function speculative(text: string, at: number): boolean {
+  const clause =
+    text
+      .slice(Math.max(0, at - 80), Math.max(0, at))
+      .split(/[.;]/)
+      .at(-1) ?? '';
+  return CUES.speculative.some((p) => pattern(p).test(clause));
+}
+
 /** A problem of the assessment: its statement (or the part naming it) and the statements that follow it. */
 export interface Unit {
   head: EmStatement;
@@ -208,10 +218,12 @@ export function classify(u: Unit): Problem | undefined {
   const severe = find(CUES.improving) ? undefined : find(CUES.severe);
   if (chronic && severe) return make('chronic-severe', [chronic, severe]);
   const threat = find(CUES.threat, headOnly);
-  if (threat) return make('threat', [threat]);
+  // A threatening condition named only as a possibility is an uncertain diagnosis (moderate).
+  const maybe = threat && speculative(u.headText, threat.start - u.headStart);
+  if (threat && !maybe) return make('threat', [threat]);
   const worse = find(CUES.exacerbation);
   if (chronic && worse) return make('chronic-worse', [chronic, worse]);
-  const uncertain = find(CUES.uncertain, headOnly);
+  const uncertain = maybe ? threat : find(CUES.uncertain, headOnly);
   if (uncertain) return make('undiagnosed', [uncertain]);
   // A cancer with no word of stability or remission is not at its treatment goal (CPT: stable =
   // at the patient's treatment goal): a newly diagnosed or active cancer is at least moderate.

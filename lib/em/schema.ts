@@ -12,7 +12,9 @@ export const MdmLevelSchema = z.enum(MDM_LEVELS);
 
 /** The visit families (lib/domain/visit-family.ts), re-exported for the E/M callers. */
 export { FAMILIES, type Family };
-export const FamilySchema = z.enum(FAMILIES);
+/** The visit-family cues (data/visit-families.json) have their schema in schema-visit.ts. */
+export { FamilySchema, Pattern, VisitCuesSchema } from './schema-visit';
+import { FamilySchema, Pattern } from './schema-visit';
 
 const Level = z.strictObject({
   code: z.string().regex(/^\d{5}$/),
@@ -87,101 +89,6 @@ export const EmRulesSchema = z.strictObject({
   needs: z.strictObject({ low: Needs, moderate: Needs, high: Needs }),
 });
 
-/** A cue: a regular-expression source matched case-insensitively on word boundaries the pattern sets itself. */
-const Pattern = z.string().min(2);
-
-/** How the visit family is recognised: weighted cues, each counted once, the highest total wins. */
-export const VisitCuesSchema = z.strictObject({
-  about: z.string(),
-  cues: z.array(
-    z.strictObject({
-      /**
-       * 'consult' is placed afterwards (office or inpatient), 'nursing' (initial, subsequent or
-       * discharge) and 'home' (new or established) too; 'none' = not an E/M visit.
-       */
-      family: z.union([FamilySchema, z.enum(['none', 'consult', 'nursing', 'home'])]),
-      /**
-       * heading: a section heading; opening: reason-for-visit section or the note's first statements;
-       * plan: diagnostic/plan statements; any: anywhere; title: the report's title at the top of the
-       * note (a heading or a short statement that is not a sentence, outside the reason for visit).
-       */
-      where: z.enum(['heading', 'opening', 'plan', 'any', 'title']),
-      pattern: Pattern,
-      weight: z.number().int().min(1).max(5),
-      /** For opening and plan cues: how many distinct statements must match (default one). */
-      atLeast: z.number().int().min(2).optional(),
-      why: z.string(),
-    }),
-  ),
-  /** Patient status for office-type families: new or established. */
-  patientStatus: z.strictObject({
-    established: z.array(Pattern),
-    new: z.array(Pattern),
-    /** A first visit's history: these section kinds all written out, none of them "reviewed" or "unchanged". */
-    firstVisitHistory: z.strictObject({ kinds: z.array(z.string()), unchanged: z.array(Pattern) }),
-  }),
-  /**
-   * The author's own earlier management of this patient ("we have been adjusting her insulin"):
-   * the treating physician continuing care, not a consultant giving an opinion (CPT: once a
-   * consultant assumes care, later visits are reported with the established or subsequent codes).
-   */
-  treatingPhysician: z.array(Pattern),
-  /** In a nursing facility: words of the facility admission (initial facility care rather than a later visit). */
-  nursingAdmission: z.array(Pattern),
-  /**
-   * Where a consultation took place: a patient admitted (or in observation) gets the inpatient
-   * codes; the office, another outpatient site and the emergency department get the office and
-   * outpatient codes (CPT 2023 consultation guidelines).
-   */
-  consultPlace: z.strictObject({
-    inpatient: z.array(Pattern),
-    outpatient: z.array(Pattern),
-    viaEmergency: z.array(Pattern),
-  }),
-  /**
-   * Words of a patient already in hospital ("prior to admission", "on the unit"). Without a family
-   * cue, a note with enough of them is hospital care: a full history (past, family, social history,
-   * review of systems …) makes it the admission, else a subsequent visit.
-   */
-  hospitalStay: z.array(Pattern),
-  hospitalStayNeeds: z.number().int().positive(),
-  /** In a stay the author did not begin: an opinion given to the physicians in charge (a consultation). */
-  hospitalOpinion: z.strictObject({ opinion: z.array(Pattern), admitsNow: z.array(Pattern) }),
-  fullHistory: z.strictObject({ kinds: z.array(z.string()), needs: z.number().int().positive() }),
-  /**
-   * A note no family cue places, read by its words of place (family-place.ts `placeByWords`):
-   * the author admitting the patient ("admitted here", "is now being admitted", "Admit." in the
-   * plan) makes it the admission; `edNeeds` of the emergency department's words (the stretcher,
-   * nursing notes reviewed, discharged home) make it an emergency-department visit. Either only
-   * when the history and examination name no office or clinic (`office`).
-   */
-  placeByWords: z.strictObject({
-    admits: z.array(Pattern),
-    admitsInPlan: z.array(Pattern),
-    ed: z.array(Pattern),
-    edNeeds: z.number().int().positive(),
-    office: z.array(Pattern),
-  }),
-  minimumScore: z.number().int().positive(),
-  /** 'none' (not an E/M visit) needs more: at least two report cues. */
-  noneMinimumScore: z.number().int().positive(),
-  /**
-   * The title of a report: headings and short statements starting within `within` characters of
-   * the note's start, of at most `maxWords` words, that no `sentence` pattern matches (a title
-   * names a test or an operation; a sentence has a subject and a verb).
-   */
-  title: z.strictObject({
-    within: z.number().int().positive(),
-    maxWords: z.number().int().positive(),
-    sentence: z.array(Pattern),
-  }),
-  /**
-   * A record with none of the parts of a visit (no reason for the visit, history, examination,
-   * assessment, course or plan section): with a report cue, a report rather than a visit.
-   */
-  noVisitParts: z.strictObject({ kinds: z.array(z.string()), weight: z.number().int().min(1).max(5), why: z.string() }),
-});
-
 /** Problem status words and condition words (MDM element 1: number and complexity of problems addressed). */
 export const ProblemCuesSchema = z.strictObject({
   about: z.string(),
@@ -218,6 +125,13 @@ export const ProblemCuesSchema = z.strictObject({
   }),
   /** Words of an uncertain, not yet diagnosed new problem (a differential under work-up). */
   uncertain: z.array(Pattern),
+  /**
+   * Words that make a threatening condition only a possibility ("a suggestion of pneumonitis", "she
+   * probably had pneumonitis"): an uncertain diagnosis, not an illness that threatens life. Work-up
+   * words ("rule out", "concern for") are not here: a presentation worked up for a highly morbid
+   * condition may drive the problem level (CPT 2021: the final diagnosis alone does not set it).
+   */
+  speculative: z.array(Pattern),
   /** Acute illnesses that come with systemic symptoms, and complicated injuries. */
   acuteSystemic: z.array(Pattern),
   complicatedInjury: z.array(Pattern),

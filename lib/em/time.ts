@@ -28,9 +28,11 @@ const PATTERNS: RegExp[] = [
     String.raw`${MORE}${NUMBER}\s*${UNIT}\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:spent|of\s+(?:total\s+)?(?:time|face)|of\s+critical\s+care|total\b|face[- ]to[- ]face|in\s+(?:counsel|coordinat|discharge))`,
     'gi',
   ),
-  // "This was a 30-minute consultation", "a 45 minute visit", "over 60-minute face-to-face encounter"
+  // "This was a 30-minute consultation", "a 45 minute visit", "over 60-minute face-to-face encounter";
+  // "I had a 30-minute discussion with the patient": the author's own counseling counts toward the
+  // total time on the date (CPT 2021), so its length is time documented (at least that much)
   new RegExp(
-    String.raw`${MORE}${NUMBER}[- ](minutes?|mins?|hours?|hrs?)[- ](?:(?:total|face[- ]to[- ]face|office|follow[- ]?up|initial|new[- ]patient)\s+)*(?:visit|consultation|consult|encounter|appointment)\b`,
+    String.raw`${MORE}${NUMBER}[- ](minutes?|mins?|hours?|hrs?)[- ](?:(?:total|face[- ]to[- ]face|office|follow[- ]?up|initial|new[- ]patient)\s+)*(?:visit|consultation|consult|encounter|appointment|discussion|conversation|counseling|family meeting)\b`,
     'gi',
   ),
   // "the majority of our 45-minute (visit)", "half of this 40-minute": a share of the visit's own
