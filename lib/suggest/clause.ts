@@ -14,10 +14,27 @@ const BREAK = new Set(['but', 'however', 'although', 'though', 'whereas', 'excep
  */
 export function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
   const breaks = exp.flatMap((t, i) => (!t.implied && BREAK.has(t.norm) ? [i] : []));
-  if (breaks.length === 0 || positions.length === 0) return all;
+  const foreign = otherAbbreviations(exp, positions);
+  if ((breaks.length === 0 && foreign.size === 0) || positions.length === 0) return all;
   const first = Math.min(...positions);
   const last = Math.max(...positions);
   const lo = Math.max(-1, ...breaks.filter((b) => b < first));
   const hi = Math.min(exp.length, ...breaks.filter((b) => b > last));
-  return new Set(exp.filter((t, i) => t.implied || (i > lo && i < hi)).map((t) => t.stem));
+  return new Set(exp.filter((t, i) => t.implied || (i > lo && i < hi && !foreign.has(i))).map((t) => t.stem));
+}
+
+/**
+ * The words an abbreviation of another condition expands to ("COPD" in "coronary artery disease,
+ * cardiomyopathy, COPD"): they name that condition and do not qualify this one (no "obstructive"
+ * hypertrophic cardiomyopathy I42.1 from the list's COPD). Only expansions of several words.
+ */
+function otherAbbreviations(exp: ExpandedToken[], positions: number[]): Set<number> {
+  const own = new Set(positions.map((p) => exp[p]!.source));
+  const count = new Map<number, number>();
+  for (const t of exp) if (t.expanded && !t.implied) count.set(t.source, (count.get(t.source) ?? 0) + 1);
+  const out = new Set<number>();
+  exp.forEach((t, i) => {
+    if (t.expanded && !t.implied && !own.has(t.source) && (count.get(t.source) ?? 0) >= 2) out.add(i);
+  });
+  return out;
 }

@@ -26,6 +26,9 @@ export interface Refined {
  * child stating an absence ("without …"), else the "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
  * -> D, sequela -> S, open fracture -> B, else A (initial; a fracture not said to be open is closed, I.C.19.c.1).
  */
+/** Words any condition's name may hold ("coronary artery disease"): they select no child ("Endomyocardial disease"). */
+const GENERIC_WORDS = new Set(['diseas', 'disord']);
+
 export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, written: Set<string>): Refined {
   // One side written is one side affected: "osteoarthritis of the right knee" is the Index's
   // "Osteoarthritis, knee, unilateral" (M17.1-), then the right knee.
@@ -66,7 +69,9 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // Words a child says are absent ("without mention of back pain") never select it.
         // A child's "not X" is selected by X only where the sentence says "not" too.
         const absentWords = [...mentionedAbsent(c.title), ...(sentenceStems.has('not') ? [] : negatedWords(c.title))];
-        const hits = extra.filter((s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s));
+        const hits = extra.filter(
+          (s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s) && !GENERIC_WORDS.has(s),
+        );
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
         // stage 3a note) is out, whatever other words it shares; a stage inside a written range

@@ -321,3 +321,19 @@ describe.skipIf(!present)('one condition, one code (I.B.5, I.A.9)', () => {
     expect(codes).toContain('L73.9');
   });
 });
+
+describe.skipIf(!present)("a diagnosis's qualifiers are its own words (I.B.2)", () => {
+  it('the COPD of a list does not make the cardiomyopathy before it obstructive', () => {
+    const codes = shown('ASSESSMENT: Hypertension, coronary artery disease, cardiomyopathy, COPD.');
+    expect(codes).toContain('I42.9');
+    expect(codes).not.toContain('I42.1');
+  });
+
+  it('the "disease" of coronary artery disease selects no "endomyocardial disease"', () => {
+    expect(shown('ASSESSMENT: Coronary artery disease and cardiomyopathy.')).not.toContain('I42.3');
+  });
+
+  it('a qualifier written for the condition still selects', () => {
+    expect(shown('ASSESSMENT: Obstructive hypertrophic cardiomyopathy.')).toContain('I42.1');
+  });
+});
