@@ -1,6 +1,7 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
 import { unhideStated } from './uncertain-hider';
+import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
@@ -185,6 +186,7 @@ export class NoteAnalyzer {
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
     const stems = new Set(exp.map((t) => t.stem));
+    const norms = new Set(exp.map((t) => t.norm));
     const sectionAssertion = SECTION_ASSERTION[sectionName];
     for (const m of matches as (TermMatch & { alternative?: boolean })[]) {
       const term = this.dict.term(m.term);
@@ -196,6 +198,7 @@ export class NoteAnalyzer {
         Math.max(...m.positions) - Math.min(...m.positions) > m.positions.length + 1
       )
         continue;
+      if (lacksNeededWord(term.code, norms)) continue;
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
       const expectedAbsent = new Set((m.expectedAbsent ?? []).map((p) => exp[p]!.source));
       let assertion: Assertion = 'present';

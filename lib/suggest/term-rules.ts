@@ -18,6 +18,9 @@ const TermRulesSchema = z.strictObject({
   inert_phrases: z.array(z.string().min(1)),
   test_nouns: z.array(z.string().min(1)),
   possessive_required: z.array(z.string().min(1)),
+  words_a_code_needs: z.array(
+    z.strictObject({ prefixes: z.array(z.string().min(1)), any_of: z.array(z.string().min(1)), why: z.string() }),
+  ),
 });
 export const RULES = TermRulesSchema.parse(termRulesData);
 const GuidelineTermsSchema = z.strictObject({

@@ -261,3 +261,30 @@ describe.skipIf(!present)('a term that says "not X" is not read from a written X
     expect(shown('ASSESSMENT: Refractory anemia.')).toContain('D46.4');
   });
 });
+
+describe.skipIf(!present)('words a code needs written (term-rules words_a_code_needs)', () => {
+  it('a prescribed opioid is no opioid use (I.C.5.b.3)', () => {
+    expect(shown('HPI: She states that the methadone did not work for her.\nASSESSMENT: Back pain.')).not.toContain(
+      'F11.90',
+    );
+  });
+
+  it('written use still is', () => {
+    expect(shown('ASSESSMENT: He uses methadone from the street.')).toContain('F11.90');
+  });
+
+  it('"stimulation" is no stimulant use', () => {
+    expect(shown('ASSESSMENT: Thyroid stimulating hormone elevated after stimulation.')).not.toContain('F15.90');
+  });
+
+  it('one fall is no R29.6 repeated falls; "repeated falls" is', () => {
+    expect(shown('ASSESSMENT: Left hip fracture after a fall.')).not.toContain('R29.6');
+    expect(shown('ASSESSMENT: Repeated falls.')).toContain('R29.6');
+  });
+
+  it('"microsatellite instability" is a tumour test, not joint instability', () => {
+    expect(shown('ASSESSMENT: Colon cancer. Tumor is being tested for microsatellite instability.')).not.toContain(
+      'M25.30',
+    );
+  });
+});
