@@ -1,6 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import { isStopWord, type Dictionary } from './dictionary';
-import { fold, tokenize } from '../text/tokens';
+import { fold, stemWord, tokenize } from '../text/tokens';
 import { dominanceDefault } from './dominance';
 import { limbRegionBonus } from './limb-region';
 
@@ -94,9 +94,7 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // With no qualifier written, the default reading: the child that states an absence
         // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
         // "unspecified" (which for E11.8 means complications of an unstated kind).
-        const own = c.title.toLowerCase().startsWith(hit.title.toLowerCase())
-          ? c.title.slice(hit.title.length)
-          : c.title;
+        const own = ownWords(c.title, hit.title);
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).
@@ -170,6 +168,20 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     current = sited.code;
   }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/**
+ * What a child's title adds to its parent's: the parent's words at its start, compared as word
+ * stems ("Neoplasms of unspecified behavior" heads "Neoplasm of unspecified behavior of breast",
+ * which adds "of breast"; its "unspecified" is the parent's, not an unspecified site).
+ */
+function ownWords(child: string, parent: string): string {
+  const words = [...child.matchAll(/[a-z0-9]+/gi)];
+  const head = [...parent.matchAll(/[a-z0-9]+/gi)].map((m) => stemWord(m[0].toLowerCase()));
+  let k = 0;
+  while (k < head.length && k < words.length && stemWord(words[k]![0].toLowerCase()) === head[k]) k++;
+  if (k < head.length) return child;
+  return k === words.length ? '' : child.slice(words[k]!.index);
 }
 
 /** A stem that is another form of one of `stems` ("pancreat" beside "pancrea"): one begins with the other. */

@@ -86,3 +86,10 @@ describe.skipIf(!present)('a recent cancer is current, not a history code', () =
     expect(codes).not.toContain('C17.0');
   });
 });
+
+describe.skipIf(!present)("a child's title read after its parent's words (plural or not)", () => {
+  it('"tumor" is a neoplasm of unspecified behavior of unspecified site, not of the breast', () => {
+    const codes = shown('ASSESSMENT: Tumor is being tested.');
+    expect(codes).not.toContain('D49.3');
+  });
+});
