@@ -288,3 +288,13 @@ describe.skipIf(!present)('words a code needs written (term-rules words_a_code_n
     );
   });
 });
+
+describe.skipIf(!present)('EKG and ECG are the electrocardiogram of the Index', () => {
+  it('"Abnormal EKG" is R94.31', () => {
+    expect(shown('IMPRESSION: Chest pain. Her EKG is mildly abnormal.')).toContain('R94.31');
+  });
+
+  it('a normal EKG is no finding', () => {
+    expect(shown('IMPRESSION: Chest pain. Her EKG is normal.')).not.toContain('R94.31');
+  });
+});
