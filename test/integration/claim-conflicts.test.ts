@@ -337,3 +337,16 @@ describe.skipIf(!present)("a diagnosis's qualifiers are its own words (I.B.2)", 
     expect(shown('ASSESSMENT: Obstructive hypertrophic cardiomyopathy.')).toContain('I42.1');
   });
 });
+
+describe.skipIf(!present)('a note with no diagnostic heading, and words about people in general', () => {
+  it('a "CHART NOTE:" heading opens the narrative: its symptoms reach the claim', () => {
+    const note = 'CHART NOTE: She wants to find out why she is short of breath. We will cancel the biopsy.';
+    expect(shown(note)).toContain('R06.02');
+  });
+
+  it('"a person with interstitial lung disease" is no diagnosis of this patient', () => {
+    const note =
+      'ASSESSMENT: Shortness of breath. Generally a person with progressive interstitial lung disease would have changes.';
+    expect(shown(note)).not.toContain('J84.9');
+  });
+});
