@@ -350,3 +350,11 @@ describe.skipIf(!present)('a note with no diagnostic heading, and words about pe
     expect(shown(note)).not.toContain('J84.9');
   });
 });
+
+describe.skipIf(!present)('a course counted in days is no long-term therapy (I.C.21.c.3, Z79)', () => {
+  it('prednisone three times a day for two days, then twice: no Z79.52', () => {
+    const note =
+      'ASSESSMENT: COPD exacerbation.\nPLAN: Prednisone 20 mg 3 times a day for 2 days, 2 times a day for 2 days.';
+    expect(shown(note)).not.toContain('Z79.52');
+  });
+});
