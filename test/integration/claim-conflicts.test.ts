@@ -358,3 +358,15 @@ describe.skipIf(!present)('a course counted in days is no long-term therapy (I.C
     expect(shown(note)).not.toContain('Z79.52');
   });
 });
+
+describe.skipIf(!present)('blood loss at an operation is acute posthemorrhagic anemia', () => {
+  it('"Anemia due to stated operative blood loss" is D62, not D50.0 (Excludes1 at D50.0)', () => {
+    const codes = shown('ASSESSMENT: Anemia due to stated operative blood loss.');
+    expect(codes).toContain('D62');
+    expect(codes).not.toContain('D50.0');
+  });
+
+  it('chronic blood loss anemia stays D50.0', () => {
+    expect(shown('ASSESSMENT: Anemia due to chronic blood loss.')).toContain('D50.0');
+  });
+});
