@@ -370,3 +370,33 @@ describe.skipIf(!present)('blood loss at an operation is acute posthemorrhagic a
     expect(shown('ASSESSMENT: Anemia due to chronic blood loss.')).toContain('D50.0');
   });
 });
+
+describe.skipIf(!present)('set-8 review: headings, risks and worries, vaccines given today', () => {
+  it('an "ASSESSMENTS:" heading is diagnostic', () => {
+    expect(shown('ASSESSMENTS: 1. Congestive heart failure, stable on current regimen.')).toContain('I50.9');
+  });
+
+  it('what the provider worries may happen is no diagnosis', () => {
+    const codes = shown(
+      'ASSESSMENT: Arthritis, stable. I worry a little bit that a brace could put him at risk for venous thromboembolic disease.',
+    );
+    expect(codes).not.toContain('R45.82');
+    expect(codes.some((c) => c.startsWith('I8'))).toBe(false);
+  });
+
+  it('the risks of an operation listed "such as" are not diagnoses', () => {
+    const codes = shown(
+      'ASSESSMENT: Breast cancer. We discussed the risks such as infection, bleeding, scarring, hernia.',
+    );
+    expect(codes).not.toContain('K46.9');
+    expect(codes).not.toContain('L90.5');
+  });
+
+  it('"flu vaccination today" is Z23', () => {
+    expect(shown('ASSESSMENT: 1. Hypertension. 2. Health maintenance, flu vaccination today.')).toContain('Z23');
+  });
+
+  it('"atrial fibrillation and heart failure" has no second arrhythmia code', () => {
+    expect(shown('ASSESSMENT: She has chronic atrial fibrillation and heart failure now.')).not.toContain('I49.89');
+  });
+});
