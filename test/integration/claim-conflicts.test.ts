@@ -400,3 +400,10 @@ describe.skipIf(!present)('set-8 review: headings, risks and worries, vaccines g
     expect(shown('ASSESSMENT: She has chronic atrial fibrillation and heart failure now.')).not.toContain('I49.89');
   });
 });
+
+describe.skipIf(!present)('findings "not seen" are absent', () => {
+  it('"Upper vaginal lacerations were not seen" is no laceration', () => {
+    const codes = shown('ASSESSMENT: Delivery. Upper vaginal lacerations were not seen.');
+    expect(codes.some((c) => c.startsWith('S31'))).toBe(false);
+  });
+});

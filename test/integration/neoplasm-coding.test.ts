@@ -93,3 +93,21 @@ describe.skipIf(!present)("a child's title read after its parent's words (plural
     expect(codes).not.toContain('D49.3');
   });
 });
+
+describe.skipIf(!present)('sites the Neoplasm Table names by the noun, written as adjectives', () => {
+  it.each([
+    ['Stage IIIC endometrial cancer.', 'C54.1'],
+    ['Vulvar cancer.', 'C51.9'],
+    ['Vaginal cancer.', 'C52'],
+    ['Nasopharyngeal carcinoma.', 'C11.9'],
+    ['Cervical cancer.', 'C53.9'],
+  ])('%s -> %s', (text, code) => {
+    expect(shown(`ASSESSMENT: ${text}`)).toContain(code);
+  });
+
+  it('a carcinoma in situ of the cervix is not also invasive', () => {
+    const codes = shown('PREOPERATIVE DIAGNOSIS: Cervical carcinoma in situ.');
+    expect(codes).toContain('D06.9');
+    expect(codes).not.toContain('C53.9');
+  });
+});
