@@ -86,3 +86,30 @@ describe('set-8 family rules', () => {
     expect(levelEncounter(note).kind).toBe(family);
   });
 });
+
+describe('a record that stops in the history supports no level', () => {
+  it.each([
+    [
+      'a referral with a problem line and a history only',
+      'PROBLEM: Chronic abdominal pain, nausea.\nHISTORY: A 23-year-old referred for evaluation of abdominal pain since 2001. She had a cholecystectomy.',
+    ],
+    [
+      'a consultation that stops in the social history',
+      'REASON FOR CONSULTATION: Arm discomfort.\nHISTORY OF PRESENT ILLNESS: Pain for a month.\nSOCIAL HISTORY: Smokes a pack a day.',
+    ],
+  ])('%s -> none', (_what, note) => {
+    expect(levelEncounter(note).code).toBeUndefined();
+  });
+  it.each([
+    [
+      'a history with an examination after it',
+      'HISTORY: Knee pain for a week.\nPHYSICAL EXAMINATION: Effusion of the right knee.\nPAST MEDICAL HISTORY: Gout.',
+    ],
+    [
+      'a history whose last section gives the plan in prose',
+      'CHIEF COMPLAINT: Cough.\nHISTORY OF PRESENT ILLNESS: Cough for a week. We will start azithromycin and recheck in a week.',
+    ],
+  ])('%s keeps a level', (_what, note) => {
+    expect(levelEncounter(note).code).toBeDefined();
+  });
+});
