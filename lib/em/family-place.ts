@@ -176,12 +176,21 @@ export function consultPlace(note: EmNote): Setting {
   // A stay the history calls recent or past ("due to a recent admission", "after a recent
   // hospitalization") is an earlier stay: it does not place today's consultation in hospital.
   const now = (s: Span) => !EARLIER_STAY.test(text.slice(Math.max(0, s.start - 30), s.start));
-  const inpatient = CUES.consultPlace.inpatient.reduce((n, p) => n + allMatches(text, p).filter(now).length, 0);
+  const told = note.statements.filter((s) => s.role !== 'plan' && s.kind !== 'plan' && s.kind !== 'diagnostic');
+  // "Post-operative" in the plan is the aftermath of an operation still to come (a consultation
+  // before elective surgery); told in the history or examination it is the stay the patient is in.
+  const afterOperation = told.reduce(
+    (n, s) =>
+      n + CUES.consultPlace.inpatientTold.reduce((m, p) => m + allMatches(s.text, p, s.start).filter(now).length, 0),
+    0,
+  );
+  const inpatient =
+    afterOperation + CUES.consultPlace.inpatient.reduce((n, p) => n + allMatches(text, p).filter(now).length, 0);
+  // Sending the patient home from this visit (outpatient words) says the patient was not admitted.
   const outpatient = count(CUES.consultPlace.outpatient);
   if (inpatient > outpatient) return 'hospital';
   // The patient came through the emergency department only when the history says so: the plan's
   // advice to go there if symptoms worsen is no place of this consultation.
-  const told = note.statements.filter((s) => s.role !== 'plan' && s.kind !== 'plan' && s.kind !== 'diagnostic');
   const viaEmergency = told.some((s) => CUES.consultPlace.viaEmergency.some((p) => allMatches(s.text, p).length));
   return outpatient === 0 && viaEmergency ? 'hospital' : 'office';
 }

@@ -62,6 +62,26 @@ export function unfinishedRecord(read: EmNote): string | undefined {
   return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
 }
 
+/** Sections of the history: a record that ends in one of them has not reached the examination or the decision. */
+const HISTORY_PARTS = new Set(['chief_complaint', 'hpi', 'pmh', 'psh', 'family_history', 'social_history', 'ros']);
+
+/**
+ * A record whose last section is still the history, with no examination, no course and no plan
+ * anywhere, is a fragment: the problems may be named (a "PROBLEM:" line heading a referral) but
+ * nothing was examined or decided, so no E/M level is supported (the level rests on the decision
+ * making or the time, CPT 2021/2023).
+ */
+export function stopsInHistory(read: EmNote): string | undefined {
+  const { sections } = read.doc;
+  const last = sections.at(-1);
+  if (!last?.heading || !HISTORY_PARTS.has(last.kind)) return undefined;
+  if (sections.some((s) => s.kind === 'exam' || s.kind === 'plan' || s.kind === 'course')) return undefined;
+  if (read.statements.some((s) => s.role === 'plan' || s.role === 'findings')) return undefined;
+  // A decision written into the history's prose ("we will start …") is a plan all the same.
+  if (/\b(we|i) (will|would|plan|recommend|suggest)\b|\bplan(ned)? (is|to)\b/i.test(read.doc.view)) return undefined;
+  return `the record stops in the history ("${last.heading.trim()}"), with no examination, course or plan: the decision making is not documented, so no E/M level is supported`;
+}
+
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const AGE_PATTERNS = [
   /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i,

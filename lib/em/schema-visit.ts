@@ -53,6 +53,8 @@ export const VisitCuesSchema = z.strictObject({
    */
   consultPlace: z.strictObject({
     inpatient: z.array(Pattern),
+    /** Inpatient words that place the consultation only when told (history, examination): in the plan they are the planned operation's. */
+    inpatientTold: z.array(Pattern),
     outpatient: z.array(Pattern),
     viaEmergency: z.array(Pattern),
   }),
