@@ -59,7 +59,7 @@ export function assembleClaim(
     ...read.alternatives.filter((a) => a.assertion === 'present' && a.reason.via !== 'title'),
   ];
   const rules = applyCombinations(pack, read.suggestions, support);
-  const linked = applyIndexLinks(pack, rules.claim, dict.meta.links);
+  const linked = applyIndexLinks(pack, rules.claim, dict.meta.links, read.alternatives);
   const explained = explainSymptoms(doc, linked.claim, read.excluded);
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);

@@ -85,13 +85,29 @@ export function applyIndexLinks(
   pack: CodePack,
   claim: Suggestion[],
   links: IndexLink[],
+  setAside: Suggestion[] = [],
 ): { claim: Suggestion[]; replaced: Suggestion[] } {
   if (links.length === 0) return { claim, replaced: [] };
   const list = [...claim];
   const replaced: Suggestion[] = [];
+  // A diagnostic statement's symptom set aside as part of a diagnosis on the claim ("Hypoxemia"
+  // beside "Acute respiratory failure": R09.02's Excludes1 names J96.0-) still completes that
+  // diagnosis's "with" combination (J96.01), written as its own words.
+  const asides = setAside.filter(
+    (s) =>
+      s.system === 'ICD-10-CM' &&
+      s.assertion === 'present' &&
+      s.section === 'diagnostic' &&
+      /^its Excludes1 note names|^a symptom that is part of/.test(s.reason.note ?? ''),
+  );
+  const apart = (a: Suggestion, b: Suggestion) =>
+    !a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
   for (const link of links) {
     const icd = list.filter((s) => s.system === 'ICD-10-CM');
-    const partner = icd.find((s) => s.code.startsWith(link.partner));
+    const main0 = icd.find((s) => s.code === link.main);
+    const partner =
+      icd.find((s) => s.code.startsWith(link.partner)) ??
+      (main0 ? asides.find((s) => s.code.startsWith(link.partner) && apart(s, main0)) : undefined);
     if (!partner || icd.some((s) => s.code === link.target)) continue;
     const info = pack.codeInfo(link.target);
     if (!info?.billable) continue;
@@ -114,7 +130,7 @@ export function applyIndexLinks(
     } else list.splice(list.indexOf(anchor) + 1, 0, combined);
     // The combination names the linked condition and the Tabular excludes coding both
     // (K81 Cholecystitis, Excludes1: cholecystitis with cholelithiasis K80.-): the partner goes.
-    if (pack.excludes1Between(partner.code, link.target).length > 0) {
+    if (list.includes(partner) && pack.excludes1Between(partner.code, link.target).length > 0) {
       const p = list.indexOf(partner);
       const c = list.indexOf(combined);
       // The combination takes the partner's place when that came first (the reason for the visit).

@@ -33,3 +33,18 @@ describe.skipIf(!present)('use additional code: every code a note lists, not onl
     expect(shown("ASSESSMENT: Alzheimer's disease.")).toEqual(['G30.9']);
   });
 });
+
+describe.skipIf(!present)(
+  'the Index\'s "with" links complete with a symptom set aside as part of the diagnosis',
+  () => {
+    it('"Acute respiratory failure" and "Hypoxemia" listed apart are J96.01 (Failure, respiratory, acute, with hypoxia)', () => {
+      const codes = shown('DIAGNOSES:\n1. Acute respiratory failure.\n2. Hypoxemia.');
+      expect(codes).toContain('J96.01');
+      expect(codes).not.toContain('J96.00');
+    });
+
+    it('without the hypoxemia it stays J96.00', () => {
+      expect(shown('DIAGNOSES:\n1. Acute respiratory failure.\n2. Pneumonia.')).toContain('J96.00');
+    });
+  },
+);
