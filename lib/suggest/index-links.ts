@@ -1,5 +1,6 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import type { Suggestion } from './schema';
+import { sameWords } from './tabular-refs';
 
 /**
  * "Diabetes, with, osteomyelitis E11.69": the Alphabetic Index's "with" subterms link two
@@ -100,14 +101,12 @@ export function applyIndexLinks(
       s.section === 'diagnostic' &&
       /^its Excludes1 note names|^a symptom that is part of/.test(s.reason.note ?? ''),
   );
-  const apart = (a: Suggestion, b: Suggestion) =>
-    !a.evidence.some((e) => b.evidence.some((x) => e.start < x.end && x.start < e.end));
   for (const link of links) {
     const icd = list.filter((s) => s.system === 'ICD-10-CM');
     const main0 = icd.find((s) => s.code === link.main);
     const partner =
       icd.find((s) => s.code.startsWith(link.partner)) ??
-      (main0 ? asides.find((s) => s.code.startsWith(link.partner) && apart(s, main0)) : undefined);
+      (main0 ? asides.find((s) => s.code.startsWith(link.partner) && !sameWords(s, main0)) : undefined);
     if (!partner || icd.some((s) => s.code === link.target)) continue;
     const info = pack.codeInfo(link.target);
     if (!info?.billable) continue;

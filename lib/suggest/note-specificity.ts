@@ -51,15 +51,16 @@ export function specifyFromPresentIllness(
     const sameStatement = (a: Suggestion, b: Suggestion) =>
       a.evidence.some((x) => b.evidence.some((y) => Math.abs(x.start - y.start) < 200));
     if (
-      found.some((f) =>
-        [...excluded, ...alternatives].some(
-          (o) =>
-            f.section === 'exam' &&
-            !found.some((x) => x.code === o.code) &&
-            o.code.slice(0, 3) === f.code.slice(0, 3) &&
-            sameStatement(o, f) &&
-            !vague(o),
-        ),
+      found.some(
+        (f) =>
+          f.section === 'exam' &&
+          [...excluded, ...alternatives].some(
+            (o) =>
+              !found.some((x) => x.code === o.code) &&
+              o.code.slice(0, 3) === f.code.slice(0, 3) &&
+              sameStatement(o, f) &&
+              !vague(o),
+          ),
       )
     )
       continue;

@@ -19,6 +19,9 @@ export interface Refined {
   by: string[];
 }
 
+/** Words any condition's name may hold ("coronary artery disease"): they select no child ("Endomyocardial disease"). */
+const GENERIC_WORDS = new Set(['diseas', 'disord']);
+
 /*
  * From a header code to a billable one using qualifiers written in the same sentence
  * (Official Guidelines I.B.2 highest specificity, I.B.13 laterality, I.C.19.a 7th characters):
@@ -26,9 +29,6 @@ export interface Refined {
  * child stating an absence ("without …"), else the "unspecified" child. A code needing a 7th character gets it from the episode words: subsequent
  * -> D, sequela -> S, open fracture -> B, else A (initial; a fracture not said to be open is closed, I.C.19.c.1).
  */
-/** Words any condition's name may hold ("coronary artery disease"): they select no child ("Endomyocardial disease"). */
-const GENERIC_WORDS = new Set(['diseas', 'disord']);
-
 export function refineToBillable(pack: CodePack, dict: Dictionary, code: string, written: Set<string>): Refined {
   // One side written is one side affected: "osteoarthritis of the right knee" is the Index's
   // "Osteoarthritis, knee, unilateral" (M17.1-), then the right knee.
