@@ -18,6 +18,7 @@ import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
 import { lateralize, nearSide, sidesOf } from './lateralize';
 import { clauseStems } from './clause';
+import { indicationRole } from './medication-indication';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
 const JOINT_IMPLANT = /^Z96\.6/;
@@ -200,7 +201,14 @@ export class NoteAnalyzer {
         continue;
       if (lacksNeededWord(term.code, norms)) continue;
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
-      const expectedAbsent = new Set((m.expectedAbsent ?? []).map((p) => exp[p]!.source));
+      // Words the term expects absent ("vein" of "Thrombosis (vein) NOS" after "No") never excuse
+      // a word the term requires from the same written word ("No history of DVT").
+      const requiredSources = new Set(
+        m.positions.filter((p) => !(m.expectedAbsent ?? []).includes(p)).map((p) => exp[p]!.source),
+      );
+      const expectedAbsent = new Set(
+        (m.expectedAbsent ?? []).map((p) => exp[p]!.source).filter((s) => !requiredSources.has(s)),
+      );
       let assertion: Assertion = 'present';
       for (const i of sources) {
         if (expectedAbsent.has(i)) continue;
@@ -228,7 +236,7 @@ export class NoteAnalyzer {
         score: m.score,
         assertion,
         section: sectionName,
-        role,
+        role: indicationRole(role, refined.code, tokens, sources),
         statement: st.index,
         // A secondary neoplasm follows the primary written in the same statement (I.C.2: the
         // primary is first-listed unless the encounter treats only the spread).

@@ -14,6 +14,7 @@ import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
+import { joinBothSides } from './both-sides';
 import { contradictedAbsence } from './absence-contradicted';
 import { conditionFirst } from './first-listed';
 import { relevantFamilyHistory } from './family-history';
@@ -70,7 +71,8 @@ export function assembleClaim(
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const notPast = dropHistoryOfPresent(pack, dict, oneReading.claim);
-  const paired = dropConflictingPartners(notPast.claim);
+  const sides = joinBothSides(pack, notPast.claim);
+  const paired = dropConflictingPartners(sides.claim);
   const replaced = [
     ...rules.replaced,
     ...linked.replaced,
@@ -82,10 +84,14 @@ export function assembleClaim(
     ...sequelae.replaced,
     ...oneReading.moved,
     ...notPast.moved,
+    ...sides.moved,
     ...paired.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
-  const withEvents = placeDrugEvents(paired.claim, events);
+  // A drug's adverse effect can make the condition it caused a combination (D68.9 with T45.51- is
+  // the drug-induced hemorrhagic disorder D68.32): the rules see the events too.
+  const eventRules = applyCombinations(pack, placeDrugEvents(paired.claim, events));
+  const withEvents = eventRules.claim;
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
@@ -97,6 +103,7 @@ export function assembleClaim(
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [
     ...replaced,
+    ...eventRules.replaced,
     ...read.alternatives.filter(
       (a) => !dx.some((s) => s.code === a.code) && !added.used.includes(a) && !first.added.includes(a),
     ),

@@ -49,7 +49,10 @@ export function adverseLinks(doc: NoteDocument, table: DrugTable, st: Statement)
   const out: { category: string; cue: { start: number; end: number }; sub: SubstanceMention; condition: string }[] = [];
   ADVERSE.lastIndex = 0;
   for (let m = ADVERSE.exec(text); m; m = ADVERSE.exec(text)) {
-    const condition = text.slice(Math.max(0, text.lastIndexOf(',', m.index - 1) + 1), m.index).trim();
+    const comma = text.lastIndexOf(',', m.index - 1);
+    let condition = text.slice(comma + 1, m.index).trim();
+    // "Coagulopathy, induced by Coumadin": the cue set off by a comma qualifies the item before it.
+    if (!condition && comma > 0) condition = text.slice(text.lastIndexOf(',', comma - 1) + 1, comma).trim();
     const clauseEnd = text.slice(m.index + m[0].length).search(/[;.]|,\s+(?:and|but)\b|\band\s+(?:she|he|the)\b/);
     const after = text.slice(m.index + m[0].length, clauseEnd < 0 ? undefined : m.index + m[0].length + clauseEnd);
     if (!/[a-z]{3}/i.test(condition) || UNCERTAIN.test(condition)) continue;

@@ -149,7 +149,8 @@ function tryTerm(
   // specified conditions without their own code, "unspecified" for what the note leaves open.
   let missing = 0;
   for (const w of dict.optionalIds(ti)) {
-    const p = where.get(w)?.find((q) => q >= lo && q <= hi);
+    // "NOS" of a title stems to "no": the note's "No DVT" never supplies it.
+    const p = where.get(w)?.find((q) => q >= lo && q <= hi && tokens[q]!.norm !== 'no');
     if (p !== undefined) {
       positions.push(p);
       optionalHits++;

@@ -205,13 +205,11 @@ export function aggregateMentions(
       ),
   );
   // …and the symptoms routinely part of a diagnosis the provider established in the assessment or
-  // as the reason for the visit, wherever they are written (data/integral-symptoms.json).
+  // as the reason for the visit (in a note without an assessment, in the story the claim is read
+  // from), wherever they are written (data/integral-symptoms.json).
+  const establishing = new Set(hasDiagnosis ? ['diagnostic', 'reason'] : ['diagnostic', 'reason', 'narrative']);
   const established = [
-    ...new Set(
-      onClaim
-        .filter((m) => (m.role === 'diagnostic' || m.role === 'reason') && m.assertion === 'present')
-        .map((m) => m.code),
-    ),
+    ...new Set(onClaim.filter((m) => establishing.has(m.role) && m.assertion === 'present').map((m) => m.code)),
   ];
   const partOf = new Map(
     grouped

@@ -42,6 +42,9 @@ export interface ContextScopes {
   triggerFor(tokenIndex: number): TriggerHit | undefined;
 }
 
+/** The word before the last item of a list. */
+const LIST_END = new Set(['or', 'nor']);
+
 export function applyContext(tokens: Token[]): ContextScopes {
   const hits: TriggerHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -72,7 +75,13 @@ export function applyContext(tokens: Token[]): ContextScopes {
     if (!a) continue;
     const max = h.rule.max_scope ?? tokens.length;
     if (h.rule.direction === 'FORWARD' || h.rule.direction === 'BIDIRECTIONAL') {
-      const stop = Math.min(tokens.length, h.last + 1 + max, ...terminators.filter((t) => t > h.last));
+      const end = Math.min(tokens.length, ...terminators.filter((t) => t > h.last));
+      let stop = Math.min(end, h.last + 1 + max);
+      // A denied list ending "… liver disease or cancer" is denied to its last item, however long.
+      if (a === 'negated') {
+        const or = tokens.findIndex((t, k) => k >= stop - 3 && k <= stop && LIST_END.has(t.norm));
+        if (or > h.last) stop = Math.max(stop, Math.min(end, or + 4));
+      }
       for (let i = h.last + 1; i < stop; i++) mark(i, a, h);
     }
     if (h.rule.direction === 'BACKWARD' || h.rule.direction === 'BIDIRECTIONAL') {

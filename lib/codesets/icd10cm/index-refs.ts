@@ -49,6 +49,8 @@ interface TermTree {
   hasSubterms(node: number): boolean;
   /** The node reached from `node` by the subterm names in `rest` (longest names first). */
   walk(node: number, rest: string[]): number | undefined;
+  /** The direct subterm of `node` titled exactly `name`. */
+  childNamed(node: number, name: string): number | undefined;
 }
 
 function termTree(entries: IndexEntry[]): TermTree {
@@ -114,6 +116,7 @@ function termTree(entries: IndexEntry[]): TermTree {
     mains: (name, alternativesToo) => exact.get(name) ?? (alternativesToo ? (alternative.get(name) ?? []) : []),
     hasSubterms: (node) => children[node]!.length > 0,
     walk,
+    childNamed: (node, name) => children[node]!.find((c) => titleOf(c) === name),
   };
 }
 
@@ -174,13 +177,32 @@ export function resolveIndexRefs(
     return undefined;
   };
 
+  /**
+   * "Pain, foot - see Pain, limb, lower": the coder reads on under the target for the word that
+   * sent him there ("Pain, limb, lower, foot" M79.67-), when the target has it as a direct subterm
+   * with a code of its own.
+   */
+  const ownSubterm = (e: IndexEntry): string[] | undefined => {
+    if (e.path.length < 2 || !e.see) return undefined;
+    const own = normalizeTerm(e.path[e.path.length - 1]!);
+    const p = pieces(e.see);
+    for (let k = p.length; k >= 1; k--) {
+      for (const main of tree.mains(p.slice(0, k).join(', '), k === 1)) {
+        const node = tree.walk(main, p.slice(k));
+        const child = node === undefined ? undefined : tree.childNamed(node, own);
+        if (child !== undefined && entries[child]!.codes.length) return entries[child]!.codes;
+      }
+    }
+    return undefined;
+  };
+
   const refs: ResolvedRef[] = [];
   const stats: RefStats = { see: 0, seeResolved: 0, seeAlso: 0, seeAlsoResolved: 0 };
   entries.forEach((e, i) => {
     if (e.codes.length) return;
     if (e.see) {
       stats.see++;
-      const codes = resolve(e.see, 0);
+      const codes = ownSubterm(e) ?? resolve(e.see, 0);
       if (codes) {
         stats.seeResolved++;
         refs.push({ entry: i, via: 'see', target: e.see, codes });
