@@ -46,6 +46,51 @@ const PRODUCT_WORDS = new Set(['sterile', 'sodium', 'human']);
 /** Salts: "calcium chloride" is not the code's "calcium glycerophosphate and calcium lactate". */
 const SALT =
   /^(chloride|gluconate|carbonate|bicarbonate|sulfate|acetate|citrate|lactate|phosphate|glycerophosphate|hydrochloride|succinate|tartrate|mesylate|maleate|bromide|oxide)$/;
+/**
+ * Local anesthetics given for a procedure (a nerve block, local infiltration) are part of the
+ * procedure, not a drug billed apart (NCCI Policy Manual Ch. II: local anesthesia, local
+ * infiltration and regional blocks are not separately reportable by the physician performing it).
+ */
+const LOCAL_ANESTHETICS = new Set([
+  'lidocaine',
+  'bupivacaine',
+  'ropivacaine',
+  'mepivacaine',
+  'chloroprocaine',
+  'tetracaine',
+  'prilocaine',
+  'articaine',
+  'procaine',
+  'xylocaine',
+  'marcaine',
+  'sensorcaine',
+]);
+const FOR_A_PROCEDURE =
+  /\b(block|blocks|local|locally|infiltrat\w*|anesthe\w*|anaesthe\w*|numb\w*|procedure|prepped|incision|repair|sutur\w*|laceration)\b/i;
+const SYSTEMIC = /\b(iv|i\.v\.|intravenous(ly)?|drip|infusion|bolus)\b/i;
+/** Agents of anesthesia or sedation for a procedure: the anesthesia service's, not a drug billed apart (same chapter). */
+const ANESTHESIA_AGENTS = new Set([
+  'fentanyl',
+  'propofol',
+  'midazolam',
+  'versed',
+  'ketamine',
+  'sufentanil',
+  'remifentanil',
+  'succinylcholine',
+  'rocuronium',
+  'vecuronium',
+]);
+
+/** Whether the drug serves the procedure the sentence describes (a local anesthetic, its epinephrine, an anesthetic agent). */
+function partOfTheProcedure(drug: string, sentence: string, after: string, section: string): boolean {
+  // A local anesthetic is one unless given into a vein ("lidocaine 100 mg IV bolus" for an arrhythmia).
+  if (LOCAL_ANESTHETICS.has(drug)) return !SYSTEMIC.test(after);
+  if (ANESTHESIA_AGENTS.has(drug)) return section === 'procedures' || FOR_A_PROCEDURE.test(sentence);
+  // "lidocaine with epinephrine": the vasoconstrictor is part of the local anesthetic.
+  return drug === 'epinephrine' && [...LOCAL_ANESTHETICS].some((a) => sentence.includes(a));
+}
+
 const TO_MG: Partial<Record<Unit, number>> = { mg: 1, mcg: 0.001, g: 1000 };
 
 const cache = new WeakMap<CodePack, Map<string, DrugCode[]>>();
@@ -117,6 +162,7 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
       const candidates = idx.get(word[0]);
       if (!candidates) continue;
       const at = word.index!;
+      if (partOfTheProcedure(word[0], lower, lower.slice(at, at + 40).split(/,| and /)[0]!, s.section)) continue;
       // The dose written after the drug name, within a few words.
       DOSE.lastIndex = at;
       const dm = DOSE.exec(lower);

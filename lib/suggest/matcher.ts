@@ -65,8 +65,11 @@ export function matchSentenceAll(
 const OTHER = 'other';
 /** A one-word term written in capitals: an acronym. */
 const ACRONYM = /^[A-Z][A-Z0-9]{1,7}$/;
-/** Side words (Porter stems): bound to the word beside them. */
-const SIDES = new Set(['left', 'right']);
+/**
+ * Side and heart-chamber words (Porter stems): bound to the word beside them ("atrial
+ * fibrillation with rapid ventricular response" is no ventricular fibrillation).
+ */
+const SIDES = new Set(['left', 'right', 'atrial', 'ventricular']);
 /** Words that state what the patient does NOT have ("migraine without aura", "no esophagitis"). */
 const ABSENCE = new Set(['without', 'no', 'w/o']);
 const ABSENCE_SCOPE = 3;
@@ -133,7 +136,7 @@ function tryTerm(
   if (best.span > required.length * 2 + 4 && new Set(best.positions.map((p) => tokens[p]!.source)).size > 1)
     return undefined;
   // A side belongs to the word next to it ("left pleural effusion" says nothing of the heart):
-  // a required left / right must sit next to another required word of the term.
+  // a required left / right (or atrial / ventricular) must sit next to another required word.
   if (required.length > 1) {
     for (let k = 0; k < required.length; k++) {
       if (!SIDES.has(dict.meta.vocab[required[k]!]!)) continue;

@@ -6,7 +6,9 @@ import { realAnalyzer } from '../helpers/real-pack';
  * set: a reading is the words of one condition, a denial covers its whole list, and the words a
  * title leaves optional never come from the note's "no".
  */
-const { present, shown } = realAnalyzer('the set-9 review cases');
+const { present, shown, analyze } = realAnalyzer('the set-9 review cases');
+/** Every suggested code, HCPCS drugs included. */
+const allCodes = (note: string) => analyze(note).suggestions.map((s) => s.code);
 
 describe.skipIf(!present)('a reading does not borrow a fragment of another condition (I.A.19, IV.A)', () => {
   it('"chest pain and shortness of breath" is chest pain and dyspnea, not pain on breathing', () => {
@@ -149,5 +151,62 @@ describe.skipIf(!present)('one condition, one code (I.B.5, I.B.13, Excludes1)', 
 
   it("foot pain is the foot's code (Pain, foot - see Pain, limb, lower, foot)", () => {
     expect(shown('ASSESSMENT: Foot pain.')).toEqual(['M79.673']);
+  });
+});
+
+describe.skipIf(!present)('set 10: words out of their context name no condition', () => {
+  it('"ST depressions" are an ECG finding, not depression', () => {
+    expect(shown('ASSESSMENT: Stress test showed horizontal ST depressions.')).not.toContain('F32.A');
+  });
+
+  it('places and specialists are no diagnosis ("Children\'s Hospital", "an allergy doctor")', () => {
+    expect(shown("HPI: He was seen at Children's Hospital for asthma.\nASSESSMENT: Asthma.")).toEqual(['J45.909']);
+    expect(shown('ASSESSMENT: He went to see an allergy doctor.')).toEqual([]);
+  });
+
+  it('"atrial fibrillation with rapid ventricular response" is no ventricular fibrillation, and its rapid rate is part of it', () => {
+    expect(shown('IMPRESSION: 1. Atrial fibrillation with rapid ventricular response.')).toEqual(['I48.91']);
+    expect(shown('ASSESSMENT: Atrial fibrillation. Rapid heart rate. Palpitations.')).toEqual(['I48.91']);
+    expect(shown('ASSESSMENT: Ventricular fibrillation.')).toEqual(['I49.01']);
+  });
+
+  it('a non-cigarette smoker does not smoke; what could not be excluded is uncertain', () => {
+    expect(shown('SOCIAL HISTORY: He is a non-cigarette smoker.')).toEqual([]);
+    expect(shown('ASSESSMENT: A pancreatic neoplasm could not be excluded.')).toEqual([]);
+    // The doubt is the second item's: "lymphoma, though toxoplasmosis could not be excluded".
+    expect(
+      shown('ASSESSMENT: The findings were consistent most with lymphoma, though toxoplasmosis could not be excluded.'),
+    ).not.toContain('B58.9');
+  });
+
+  it('pulmonary edema with heart failure is I50.1 (Excludes1 at J81)', () => {
+    expect(shown('IMPRESSION: 1. Acute pulmonary edema. 2. Congestive heart failure. 3. Hypertension.')).toEqual([
+      'I11.0',
+      'I50.1',
+    ]);
+    expect(shown('IMPRESSION: Acute pulmonary edema.')).toEqual(['J81.0']);
+  });
+
+  it('muscle aches are myalgia (Ache - see Pain; Pain, muscle - see Myalgia)', () => {
+    expect(shown('ASSESSMENT: Muscle aches.')).toEqual(['M79.10']);
+  });
+});
+
+describe.skipIf(!present)('local anesthesia is part of the procedure (NCCI Policy Manual Ch. II)', () => {
+  it('no J-code for the anesthetic of a nerve block, a repair or a joint injection, nor its epinephrine', () => {
+    const codes = [
+      'PROCEDURE NOTE: She received an injection of 1.5 mL of 0.5% bupivacaine for an inferior alveolar nerve block.\nASSESSMENT: Dental pain.',
+      'PROCEDURE: The area was injected with 1% lidocaine with epinephrine.\nASSESSMENT: Laceration of the left hand.',
+      'PLAN: Lidocaine 1% 2 mL and triamcinolone acetonide 40 mg were injected into the left knee.\nASSESSMENT: Osteoarthritis of the left knee.',
+    ].flatMap((n) => allCodes(n));
+    expect(codes.filter((c) => /^J(0165|0666|2003|2004)$/.test(c))).toEqual([]);
+    // The steroid injected into the joint is still the office's drug.
+    expect(codes).toContain('J3301');
+  });
+
+  it('lidocaine given into a vein is a drug of its own', () => {
+    expect(allCodes('PLAN: Lidocaine 100 mg IV bolus was given.\nASSESSMENT: Ventricular tachycardia.')).toContain(
+      'J2003',
+    );
   });
 });
