@@ -64,6 +64,7 @@ export function splitCoordinated(
         !t.expanded &&
         LINKS.has(t.norm) &&
         !(t.norm === 'in' && BE.has(tokens[k - 1]?.norm ?? '')) &&
+        linksTo(k, mine) &&
         !kept.some(
           (_, j) =>
             j !== i &&
@@ -162,6 +163,15 @@ export function splitCoordinated(
     if (determiner) k--;
     const before = written.get(k) ?? '';
     return PLACE.has(before) || (before === 'of' && determiner);
+  };
+  /**
+   * The link leads to the reading's own words in its own item ("anemia due to CKD", "cancer with
+   * bone and bladder metastatic disease"), not past a comma to another item ("renal failure with
+   * dialysis, CHF").
+   */
+  const linksTo = (k: number, mine: number[]): boolean => {
+    const item = byComma.get(tokens[k]!.source);
+    return mine.some((s) => s > tokens[k]!.source && byComma.get(s) === item);
   };
   const moved = kept.filter((_, i) => straddles(i, byComma, false) || straddles(i, byAnd, true));
   return { kept: kept.filter((m) => !moved.includes(m)), moved };

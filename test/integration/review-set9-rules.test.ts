@@ -25,6 +25,17 @@ describe.skipIf(!present)('a reading does not borrow a fragment of another condi
     expect(codes.some((c) => c.startsWith('I27'))).toBe(false);
   });
 
+  it('a "with" that leads to another item links nothing ("chronic renal failure with dialysis, CHF, hypertension")', () => {
+    const codes = shown(
+      'PAST MEDICAL HISTORY: Significant for heart attack, chronic renal failure with dialysis, CHF, hypertension, and PermCath.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['I13.0', 'N18.9', 'I50.9']));
+    // A link to the item's own words still links ("cancer with bone and bladder metastatic disease").
+    expect(shown('DIAGNOSES: 2. PROSTATE CANCER WITH BONE AND BLADDER METASTATIC DISEASE.')).toEqual(
+      expect.arrayContaining(['C61', 'C79.11', 'C79.51']),
+    );
+  });
+
   it('"abdominal pain and rectal bleeding" is no other disease of the rectum', () => {
     const codes = shown('ASSESSMENT: Abdominal pain and rectal bleeding.');
     expect(codes).toContain('K62.5');
@@ -208,5 +219,17 @@ describe.skipIf(!present)('local anesthesia is part of the procedure (NCCI Polic
     expect(allCodes('PLAN: Lidocaine 100 mg IV bolus was given.\nASSESSMENT: Ventricular tachycardia.')).toContain(
       'J2003',
     );
+  });
+});
+
+describe.skipIf(!present)('set 10: combination codes and abbreviations', () => {
+  it('coronary artery disease with angina is I25.11- (I.C.9.b), the type of angina choosing the code', () => {
+    expect(shown('ASSESSMENT: Coronary artery disease with angina.')).toEqual(['I25.119']);
+    expect(shown('ASSESSMENT: 1. Unstable angina. 2. Coronary artery disease.')).toEqual(['I25.110']);
+    expect(shown('ASSESSMENT: Coronary artery disease.')).toEqual(['I25.10']);
+  });
+
+  it('MGUS is a monoclonal gammopathy (D47.2)', () => {
+    expect(shown('ASSESSMENT: MGUS.')).toEqual(['D47.2']);
   });
 });

@@ -26,6 +26,19 @@ describe('set-9 family rules', () => {
         'ASSESSMENT: Coagulopathy.\nPLAN: Vitamin K and send her home.',
     ],
     [
+      'a patient brought in by EMS to an emergency department',
+      'ed',
+      'HISTORY OF PRESENT ILLNESS: She was brought in by the EMS service to Erlanger emergency department with pulseless electrical activity.\n' +
+        EXAM +
+        'ASSESSMENT: Cardiac arrest.\nPLAN: Resuscitation.',
+    ],
+    [
+      'a transfer summary (condition and medications on transfer)',
+      'discharge',
+      'HISTORY OF PRESENT ILLNESS: A markedly abnormal stress test today; catheterization showed a 99% LAD lesion, so he is transferred for PCI.\n' +
+        'CONDITION ON TRANSFER: Stable but guarded.\nMEDICATIONS ON TRANSFER:\n1. Aspirin.\n2. Heparin drip.',
+    ],
+    [
       'an office patient told to go to the emergency room if worse',
       'established',
       'SUBJECTIVE: Follow-up of her cough.\n' +
