@@ -233,3 +233,18 @@ describe.skipIf(!present)('set 10: combination codes and abbreviations', () => {
     expect(shown('ASSESSMENT: MGUS.')).toEqual(['D47.2']);
   });
 });
+
+describe.skipIf(!present)('set 10: one episode, one code (I.B.5)', () => {
+  it('hypotension is part of hypotensive shock; hyperglycemia of diabetes with hyperglycemia', () => {
+    expect(shown('IMPRESSION: Hypotensive shock. Hypotension.')).toEqual(['R57.9']);
+    expect(shown('ASSESSMENT: Hyperglycemia secondary to poorly controlled type 2 diabetes mellitus.')).toEqual([
+      'E11.65',
+    ]);
+  });
+
+  it('acute on chronic respiratory failure is not coded again as acute failure', () => {
+    expect(shown('ASSESSMENT: 1. Acute on chronic respiratory failure. 2. Acute respiratory failure.')).toEqual([
+      'J96.20',
+    ]);
+  });
+});
