@@ -19,6 +19,7 @@ import { refineToBillable } from './refine';
 import { lateralize, nearSide, sidesOf } from './lateralize';
 import { clauseStems } from './clause';
 import { indicationRole } from './medication-indication';
+import { treatedNow } from './current-treatment';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
 const JOINT_IMPLANT = /^Z96\.6/;
@@ -220,7 +221,12 @@ export class NoteAnalyzer {
         assertion !== 'negated' &&
         /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
       if (questioned && assertion === 'present') assertion = 'possible';
-      if (assertion === 'present' && sectionAssertion) assertion = sectionAssertion;
+      if (
+        assertion === 'present' &&
+        sectionAssertion &&
+        !(sectionAssertion === 'historical' && treatedNow(term.code, text, st))
+      )
+        assertion = sectionAssertion;
       const refined = refineToBillable(
         this.pack,
         this.dict,

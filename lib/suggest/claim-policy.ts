@@ -18,6 +18,7 @@ const PolicySchema = z.strictObject({
   history_prefixes: z.array(z.string()),
 });
 const POLICY = PolicySchema.parse(policyData);
+const ACTIVE_CANCER = /^(C|D0)/;
 const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
 
 /** What a mention written only in the history or hospital course is told (it may still add specificity). */
@@ -63,7 +64,11 @@ export function claimDecision(
     case 'always':
       return keep;
     case 'chronic':
-      return isChronic(code) || POLICY.history_prefixes.some((x) => code.startsWith(x)) ? keep : { why: p.why };
+      // A malignancy still a malignancy here (not mapped to its Z85 history code) is one under
+      // treatment now: it affects care (I.C.2.d).
+      return isChronic(code) || ACTIVE_CANCER.test(code) || POLICY.history_prefixes.some((x) => code.startsWith(x))
+        ? keep
+        : { why: p.why };
     case 'status':
       return isStatusCode(code) ? keep : { why: p.why };
     case 'surgical':

@@ -248,3 +248,21 @@ describe.skipIf(!present)('set 10: one episode, one code (I.B.5)', () => {
     ]);
   });
 });
+
+describe.skipIf(!present)('a cancer treated now is current, wherever it is written (I.C.2.d)', () => {
+  it('the past-history item that says "he is now receiving Lupron" is C61, not Z85.46', () => {
+    expect(
+      shown(
+        'PAST MEDICAL HISTORY:\n1. He is status post left inguinal hernia repair.\n2. Prostate cancer diagnosed in December 2004, which was a Gleason 3+4. He is now receiving Lupron.\nSOCIAL HISTORY: Married.',
+      ),
+    ).toEqual(['C61']);
+    // Treated and over: the history code.
+    expect(
+      shown('PAST MEDICAL HISTORY: 1. Prostate cancer treated with radical prostatectomy in 2004. 2. Hypertension.'),
+    ).toEqual(['I10', 'Z85.46']);
+  });
+
+  it('a drug given for the cancer says it is treated now', () => {
+    expect(shown('MEDICATIONS: Tamoxifen for breast cancer.')).toEqual(['C50.919', 'Z79.810']);
+  });
+});

@@ -1,0 +1,22 @@
+import type { Statement } from '../document/document';
+
+/** Present-tense treatment of the condition: "He is now receiving Lupron", "currently on chemotherapy". */
+const TREATED_NOW =
+  /\b(now|currently|presently|still) (on|receiving|undergoing|getting|being treated|in treatment)\b|\b(is|are) (receiving|undergoing) (chemo\w*|radiation|radiotherapy|hormon\w*|treatment|therapy)\b|\b(is|are) on (chemo\w*|hormon\w*|radiation|radiotherapy|active treatment)\b/i;
+
+/** The list item a statement of a history section belongs to: from the statement to the next "N." item or the section's end. */
+function itemText(text: string, st: Statement): string {
+  const rest = text.slice(st.start, st.section.end);
+  const next = /[,\s]\d{1,2}\.\s+[A-Za-z]/.exec(rest.slice(st.end - st.start));
+  return next ? rest.slice(0, st.end - st.start + next.index) : rest;
+}
+
+/**
+ * A cancer in the past history whose own item says it is being treated now ("Prostate cancer
+ * diagnosed in December 2004 … He is now receiving Lupron") is a current malignancy, not a
+ * personal history of one (Guidelines I.C.2.d: the history code is for a malignancy excised or
+ * eradicated, with no further treatment directed to the site).
+ */
+export function treatedNow(code: string, text: string, st: Statement): boolean {
+  return /^(C|D0)/.test(code) && TREATED_NOW.test(itemText(text, st));
+}
