@@ -204,11 +204,10 @@ export class NoteAnalyzer {
       const sources = [...new Set(m.positions.map((p) => exp[p]!.source))].sort((a, b) => a - b);
       // Words the term expects absent ("vein" of "Thrombosis (vein) NOS" after "No") never excuse
       // a word the term requires from the same written word ("No history of DVT").
-      const requiredSources = new Set(
-        m.positions.filter((p) => !(m.expectedAbsent ?? []).includes(p)).map((p) => exp[p]!.source),
-      );
+      const optionalAbsent = new Set(m.expectedAbsent ?? []);
+      const requiredSources = new Set(m.positions.filter((p) => !optionalAbsent.has(p)).map((p) => exp[p]!.source));
       const expectedAbsent = new Set(
-        (m.expectedAbsent ?? []).map((p) => exp[p]!.source).filter((s) => !requiredSources.has(s)),
+        [...optionalAbsent].map((p) => exp[p]!.source).filter((s) => !requiredSources.has(s)),
       );
       let assertion: Assertion = 'present';
       for (const i of sources) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import policyData from './data/claim-policy.json';
 import mapData from './data/assertion-map.json';
 import { SECTION_ROLES, type SectionRole } from '../document/schema';
+import { isMalignancy } from './current-treatment';
 
 const PolicySchema = z.strictObject({
   about: z.string(),
@@ -18,7 +19,6 @@ const PolicySchema = z.strictObject({
   history_prefixes: z.array(z.string()),
 });
 const POLICY = PolicySchema.parse(policyData);
-const ACTIVE_CANCER = /^(C|D0)/;
 const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapData).chronic_prefixes;
 
 /** What a mention written only in the history or hospital course is told (it may still add specificity). */
@@ -66,7 +66,7 @@ export function claimDecision(
     case 'chronic':
       // A malignancy still a malignancy here (not mapped to its Z85 history code) is one under
       // treatment now: it affects care (I.C.2.d).
-      return isChronic(code) || ACTIVE_CANCER.test(code) || POLICY.history_prefixes.some((x) => code.startsWith(x))
+      return isChronic(code) || isMalignancy(code) || POLICY.history_prefixes.some((x) => code.startsWith(x))
         ? keep
         : { why: p.why };
     case 'status':

@@ -38,6 +38,14 @@ export function splitCoordinated(
     from: Math.min(...o.positions.map((p) => tokens[p]!.start)),
     to: Math.max(...o.positions.map((p) => tokens[p]!.end)),
   }));
+  // Each written word (not an expansion) by its source, as written and as a stem.
+  const written = new Map<number, string>();
+  const stemOf = new Map<number, string>();
+  for (const t of tokens)
+    if (!t.expanded && !t.implied) {
+      written.set(t.source, t.norm);
+      stemOf.set(t.source, t.stem);
+    }
   const straddles = (i: number, segment: Map<number, number>, fragmentOnly: boolean): boolean => {
     const m = kept[i]!;
     const mine = sourcesOf[i]!;
@@ -105,11 +113,11 @@ export function splitCoordinated(
   /**
    * Whether the reading borrows part of another condition's phrase: a side's words lie inside a
    * longer reading there and name nothing alone, and they are not words both items share — the
-   * opening words of the first item ("left knee pain and stiffness"), the condition a site
-   * written after a comma qualifies ("severe tricompartmental osteoarthritis, left knee"), a site written after a
-   * comma ("osteoarthritis, left knee with varus deformity"), a side ("fracture, dislocation left
-   * proximal humerus"), or the closing words of the last item after one that names nothing alone
-   * or before a place ("edema and swelling in his legs").
+   * opening words of the first item ("left knee pain and stiffness"), before a comma the
+   * condition a site after it qualifies ("severe tricompartmental osteoarthritis, left knee"),
+   * after a comma the site itself ("osteoarthritis, left knee with varus deformity"), a side
+   * ("fracture, dislocation left proximal humerus"), or the closing words of the last item after
+   * one that names nothing alone or before a place ("edema and swelling in his legs").
    */
   const takesFragment = (
     i: number,
@@ -149,13 +157,6 @@ export function splitCoordinated(
       });
     });
   };
-  const written = new Map<number, string>();
-  const stemOf = new Map<number, string>();
-  for (const t of tokens)
-    if (!t.expanded && !t.implied) {
-      written.set(t.source, t.norm);
-      stemOf.set(t.source, t.stem);
-    }
   /** A place phrase opens at this word ("in his legs", "of the knee"): a site both items share. */
   const placeOpens = (at: number): boolean => {
     let k = at - 1;

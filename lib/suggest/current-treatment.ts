@@ -4,6 +4,9 @@ import type { Statement } from '../document/document';
 const TREATED_NOW =
   /\b(now|currently|presently|still) (on|receiving|undergoing|getting|being treated|in treatment)\b|\b(is|are) (receiving|undergoing) (chemo\w*|radiation|radiotherapy|hormon\w*|treatment|therapy)\b|\b(is|are) on (chemo\w*|hormon\w*|radiation|radiotherapy|active treatment)\b/i;
 
+/** A malignancy (C00-C96) or carcinoma in situ (D00-D09) code. */
+export const isMalignancy = (code: string): boolean => /^(C|D0)/.test(code);
+
 /** The list item a statement of a history section belongs to: from the statement to the next "N." item or the section's end. */
 function itemText(text: string, st: Statement): string {
   const rest = text.slice(st.start, st.section.end);
@@ -18,5 +21,5 @@ function itemText(text: string, st: Statement): string {
  * eradicated, with no further treatment directed to the site).
  */
 export function treatedNow(code: string, text: string, st: Statement): boolean {
-  return /^(C|D0)/.test(code) && TREATED_NOW.test(itemText(text, st));
+  return isMalignancy(code) && TREATED_NOW.test(itemText(text, st));
 }
