@@ -27,6 +27,7 @@ import { bmiSuggestions } from './bmi';
 import { organismSuggestions } from './organisms';
 import { longTermDrugSuggestions } from './long-term-drugs';
 import { drugSuggestions, type SentenceSpan } from './drug-injections';
+import { facilityDrugs } from './facility-drugs';
 
 export interface ReadMentions {
   suggestions: Suggestion[];
@@ -117,14 +118,15 @@ export function assembleClaim(
       !family.some((f) => f.code === e.code),
   );
   const organisms = organismSuggestions(pack, doc, dx, release);
+  // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose), unless the facility supplies them.
+  const drugs = facilityDrugs(doc.text, drugSuggestions(pack, doc.text, sentenceSpans));
   const suggestions = [
     // A bacterial infection "of unspecified site" gives way to the site's infection + organism code (I.C.1.a).
     ...(organisms.length > 0 ? dx.filter((s) => !s.code.startsWith('A49.')) : dx),
     ...organisms,
     ...family,
     ...longTermDrugSuggestions(pack, doc, dx, release),
-    // Drugs given at the visit, billed with HCPCS J-codes (units from the documented dose).
-    ...drugSuggestions(pack, doc.text, sentenceSpans),
+    ...drugs.kept,
   ];
-  return { suggestions, alternatives, excluded };
+  return { suggestions, alternatives: [...alternatives, ...drugs.moved], excluded };
 }

@@ -28,8 +28,9 @@ type Unit = 'mg' | 'mcg' | 'g' | 'units' | 'ml';
 // specified", "preservative free") sit between the name and the dose (J3301, J3300).
 const TITLE =
   /^Injection, ([a-z][a-z0-9 \-/]*?)(?: \(([^)]*)\))?((?:, [a-z][a-z -]*?)*), (per |up to )?(\d+(?:\.\d+)?) ?(mg|mcg|microgram|micrograms|g|gm|units?|ml|cc)\b/i;
+// "given the choice", "given that" weigh a decision; they give no drug.
 const GIVEN =
-  /\b(given|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
+  /\b(given(?! (?:that|the (?:choice|fact|option|risk|risks|circumstances|situation|history|findings|lack|absence|severity|presence|age|patient's)\b))|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
 const NOT_GIVEN = /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg)/i;
 const DOSE = /(\d+(?:\.\d+)?)\s*(mg|mcg|micrograms?|g|gm|units?|ml|cc)\b/gi;
 

@@ -16,6 +16,7 @@ const DrugsSchema = z.strictObject({
       drugs: z.array(z.string().min(1)).min(1),
       with: z.array(z.string().min(1)).min(1),
       prophylactic: z.boolean().optional(),
+      class_words: z.array(z.string().min(1)).optional(),
     }),
   ),
 });
@@ -26,6 +27,7 @@ const ENDED = words(DRUGS.ended_words);
 const CLASSES = DRUGS.classes.map((c) => ({
   ...c,
   re: new RegExp(`\\b(?:${c.drugs.map(escapeRegExp).join('|')})\\b`, 'gi'),
+  classRe: c.class_words ? new RegExp(`\\b(?:${c.class_words.map(escapeRegExp).join('|')})\\b`, 'gi') : undefined,
 }));
 /** Where a current regimen is written: not the allergy list, the family history or the findings. */
 const REGIMEN_ROLES = new Set(['medications', 'plan', 'diagnostic', 'narrative', 'history', 'reason']);
@@ -48,7 +50,7 @@ export function longTermDrugSuggestions(
     const related = coded.find((code) => c.with.some((p) => code.startsWith(p)));
     // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
     if (!related && !c.prophylactic) continue;
-    const spans = drugMentions(doc, c.re);
+    const spans = drugMentions(doc, c.re, c.classRe);
     if (spans.length === 0) continue;
     const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
     const added = guidelineSuggestion(pack, c.code, release, {
@@ -69,21 +71,40 @@ export function longTermDrugSuggestions(
  * Mentions of the class's drugs on the current regimen. A drug the note says anywhere was stopped,
  * held or refused ("aspirin" on the list, "we will discontinue aspirin" in the plan) is not current.
  */
-function drugMentions(doc: NoteDocument, re: RegExp): { start: number; end: number; section: string }[] {
-  const out: { start: number; end: number; section: string; name: string }[] = [];
+function drugMentions(
+  doc: NoteDocument,
+  re: RegExp,
+  classRe?: RegExp,
+): { start: number; end: number; section: string }[] {
+  const out: { start: number; end: number; section: string; role: string; name: string }[] = [];
   const stopped = new Set<string>();
+  // "Anticoagulation was stopped": the class ended; a drug of it is current only where a medication list names it.
+  let classEnded = false;
   for (const st of doc.statements) {
     const text = doc.view.slice(st.start, st.end);
+    if (classRe) {
+      classRe.lastIndex = 0;
+      for (let m = classRe.exec(text); m && !classEnded; m = classRe.exec(text))
+        classEnded = clauseAround(text, m.index, ENDED);
+    }
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[0].toLowerCase();
       if (clauseAround(text, m.index, ENDED)) stopped.add(name);
       if (clauseAround(text, m.index, STOP)) continue;
       if (REGIMEN_ROLES.has(st.section.role))
-        out.push({ start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind, name });
+        out.push({
+          start: st.start + m.index,
+          end: st.start + m.index + m[0].length,
+          section: st.section.kind,
+          role: st.section.role,
+          name,
+        });
     }
   }
-  return out.filter((m) => !stopped.has(m.name)).map(({ start, end, section }) => ({ start, end, section }));
+  return out
+    .filter((m) => !stopped.has(m.name) && (!classEnded || m.role === 'medications'))
+    .map(({ start, end, section }) => ({ start, end, section }));
 }
 
 /** "stopped her Abilify", "metformin was held", "aspirin 500 mg t.i.d., which is currently stopped": the clause around the drug says so. */

@@ -2,6 +2,7 @@ import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
 import { deniesWhatIsWritten } from './denied-term';
+import { boundPhrases, splitsBoundPhrase } from './bound-phrases';
 import { cancersWithSite, joinsAcrossWith, primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
@@ -49,6 +50,7 @@ export function matchSentenceAll(
     else where.set(id, [i]);
   });
   const absent = absentPositions(tokens);
+  const bound = boundPhrases(tokens);
   const found: TermMatch[] = [];
   for (const id of where.keys()) {
     for (const ti of dict.anchoredById(id)) {
@@ -56,6 +58,7 @@ export function matchSentenceAll(
       if (m && (takesPrimarySite(m.positions, tokens, primary) || joinsAcrossWith(m.positions, tokens, named)))
         continue;
       if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;
+      if (m && splitsBoundPhrase(m.positions, tokens, bound)) continue;
       if (m) found.push({ term: ti, ...m });
     }
   }

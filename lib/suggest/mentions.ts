@@ -211,6 +211,11 @@ export function aggregateMentions(
   const established = [
     ...new Set(onClaim.filter((m) => establishing.has(m.role) && m.assertion === 'present').map((m) => m.code)),
   ];
+  const diagnosed = new Set(
+    onClaim
+      .filter((m) => (m.role === 'diagnostic' || m.role === 'reason') && m.assertion === 'present')
+      .map((m) => m.code),
+  );
   const partOf = new Map(
     grouped
       .map((s) => [s.code, integralTo(s.code, established) ?? jointPainExplainedBy(pack, s.code, established)] as const)
@@ -222,10 +227,15 @@ export function aggregateMentions(
     if (!isSymptomCode(s.code) || partOf.has(s.code)) continue;
     // Only a diagnosis (not another symptom), and only a note naming one category: a range over
     // categories with a qualifier ("F11-F19 with fifth to sixth characters 51") is too coarse here.
+    // The reason for the visit stays unless the provider established the other condition: a
+    // history item the Excludes1 note names ("postural hypotensions, managed by Dr. X") does not
+    // explain the syncope the patient was sent for (IV.D, IV.G).
+    const isReason = onClaim.some((m) => m.code === s.code && m.role === 'reason' && m.assertion === 'present');
     const by = grouped.find(
       (o) =>
         o !== s &&
         !o.code.startsWith('R') &&
+        (!isReason || diagnosed.has(o.code)) &&
         pack
           .excludes1Between(s.code, o.code)
           .some((e) => s.code.startsWith(e.from) && e.targets.some(([a, b]) => a.slice(0, 3) === b.slice(0, 3))),

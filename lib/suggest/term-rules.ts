@@ -16,6 +16,7 @@ const TermRulesSchema = z.strictObject({
   qualifier_words: z.array(z.string()),
   index_words_not_conditions: z.array(z.string()),
   inert_phrases: z.array(z.string().min(1)),
+  bound_phrases: z.array(z.string().min(1)),
   test_nouns: z.array(z.string().min(1)),
   possessive_required: z.array(z.string().min(1)),
   words_a_code_needs: z.array(

@@ -64,7 +64,8 @@ describe.skipIf(!present)('pack built from the shared official release files', (
   });
 
   it('Alphabetic Index: the FY2025 flat CSV (lossy), with see references resolved to the target codes', () => {
-    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 12_129 });
+    // One "see" sits under a coded subterm whose words the flat copy lost ("Hepatitis, B, with"): skipped.
+    expect(pack.header.alphabeticIndex).toMatchObject({ release: 'FY2025', form: 'flat CSV (lossy)', see: 12_128 });
     expect(pack.header.alphabeticIndex!.seeResolved).toBeGreaterThan(7_000);
     const terms = pack.termSources().filter((t) => t.kind === 'index');
     expect(terms).toContainEqual(

@@ -41,6 +41,8 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
   col.seeAlso = header.indexOf('seealso');
   const out: IndexFile = { kind: 'index', version: '', title: 'Alphabetic Index (flat CSV)', columns: [], entries: [] };
   const stack: IndexEntry[] = [];
+  // Level of a subterm whose words the flat copy lost, while its subtree is skipped.
+  let lostAt: number | undefined;
   for (let i = headerIndex + 1; i < table.rows.length; i++) {
     const r = table.rows[i]!;
     const line = table.rowLine[i] ?? i + 1;
@@ -52,6 +54,8 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
         line,
       });
     }
+    if (lostAt !== undefined && level > lostAt) continue;
+    lostAt = undefined;
     if (level > stack.length) {
       throw new CodesetError(
         file,
@@ -64,6 +68,10 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
     // Five rows lost their words after the modifier ("(somatoform) pain"): the modifier is all that is left of the title.
     if (title === '' && nemod !== '') [title, nemod] = [nemod.replace(/[()]/g, '').trim(), ''];
     if (title === '') throw new CodesetError(file, 'index term without a title', { line });
+    if (level > 0 && wordsLost(title, nemod, cell(col.code))) {
+      lostAt = level;
+      continue;
+    }
     const code = cell(col.code);
     if (code !== '' && !CODE_RE.test(code))
       throw new CodesetError(file, `"${code}" is not an ICD-10-CM code`, { line });
@@ -86,4 +94,23 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
   }
   if (out.entries.length === 0) throw new CodesetError(file, 'the index has no terms');
   return out;
+}
+
+/** Words that only join a subterm to its parent ("in (due to) renal impairment"). */
+const CONNECTIVES = new Set(['in', 'due', 'to', 'with', 'of', 'on', 'and', 'by', 'from']);
+
+/**
+ * A coded subterm left with nothing but connectives ("Gout, in (due to)" M10.30, whose "renal
+ * impairment" the flat copy dropped; "Hepatitis, B, with" B19.11, without "hepatic coma"): read
+ * as written it would give the parent's words a more specific code than they say, so it and its
+ * subterms are skipped. Words outside parentheses in the modifier column are the title's own
+ * ("and (on) chronic (congestive)").
+ */
+function wordsLost(title: string, nemod: string, code: string): boolean {
+  if (code === '') return false;
+  const words = `${title} ${nemod.replace(/\([^)]*\)/g, ' ')}`
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return words.every((w) => CONNECTIVES.has(w));
 }

@@ -28,6 +28,21 @@ describe('ICD-10-CM Alphabetic Index as a flat CSV (lossy third-party rendering)
     expect(e.nemod).toBeUndefined();
   });
 
+  it('skips a coded subterm left with only connectives, and its subterms; keeps one with words of its own', () => {
+    const ix = parseIndexFlatCsv(
+      `${HEADER}\n1,G,0,"Gout, gouty",,,(acute),M10.9\n2,G,1,idiopathic,,,,M10.00\n3,G,2,knee,,,,M10.06-\n` +
+        `4,G,1,in,,,(due to),M10.30\n5,G,2,knee,,,,M10.36-\n6,G,1,lead-induced,,,,M10.10\n` +
+        `7,F,0,Failure,,,,\n8,F,1,acute,,,,I50.31\n9,F,2,and,,,(on) chronic (congestive),I50.33\n`,
+      'ix.csv',
+    );
+    const paths = ix.entries.map((e) => e.path.join(' > '));
+    expect(paths).toContain('Gout, gouty > idiopathic > knee');
+    expect(paths).toContain('Gout, gouty > lead-induced');
+    expect(paths.some((p) => p.includes('> in'))).toBe(false);
+    expect(ix.entries.some((e) => e.codes.includes('M10.36-'))).toBe(false);
+    expect(paths).toContain('Failure > acute > and');
+  });
+
   it('names file and line for a skipped level, a bad level and a bad code', () => {
     const bad = (rows: string) => () => parseIndexFlatCsv(`${HEADER}\n${rows}\n`, 'ix.csv');
     expect(bad('1,A,0,Abc,,,,\n2,A,2,def,,,,A00.0')).toThrow(

@@ -1,0 +1,35 @@
+import { noteWords, type ExpandedToken } from '../text/expand';
+import { fold, tokenize } from '../text/tokens';
+import { RULES } from './term-rules';
+
+/** Compound nouns whose words are read together or not at all (term-rules.json bound_phrases), as stem lists. */
+const BOUND = RULES.bound_phrases.map((p) => tokenize(fold(p)).map((t) => t.stem));
+
+/**
+ * Sources of the words of each bound phrase the sentence writes ("blood pressure", "globus
+ * pallidus"): a measurement or an anatomical name whose first word alone would read as a
+ * condition ("elevated blood pressure and vomiting" is no "blood vomiting" K92.0; the globus
+ * pallidus is no globus sensation F45.8).
+ */
+export function boundPhrases(tokens: ExpandedToken[]): number[][] {
+  const written = noteWords(tokens.filter((t) => !t.implied)).map(({ source, first }) => ({
+    source,
+    stem: first.stem,
+  }));
+  const out: number[][] = [];
+  for (let i = 0; i < written.length; i++)
+    for (const phrase of BOUND)
+      if (phrase.every((stem, k) => written[i + k]?.stem === stem))
+        out.push(phrase.map((_, k) => written[i + k]!.source));
+  return out;
+}
+
+/** A match that takes some words of a bound phrase but not all of them reads the compound apart. */
+export function splitsBoundPhrase(positions: number[], tokens: ExpandedToken[], bound: number[][]): boolean {
+  if (bound.length === 0) return false;
+  const mine = new Set(positions.map((p) => tokens[p]!.source));
+  return bound.some((sources) => {
+    const taken = sources.filter((s) => mine.has(s)).length;
+    return taken > 0 && taken < sources.length;
+  });
+}
