@@ -49,7 +49,7 @@ export function additionalCodes(
   alternatives: Suggestion[],
   excluded: Suggestion[],
 ): { claim: Suggestion[]; used: Suggestion[] } {
-  let list = [...claim];
+  let list = askingFirst(pack, claim);
   const used: Suggestion[] = [];
   // A reading of its own in the history or course first ("pipe smoking" F17.290), then the
   // readings a longer one covered ("smokes" F17.200 under it).
@@ -98,4 +98,32 @@ export function additionalCodes(
     ];
   }
   return { claim: list, used };
+}
+
+/**
+ * Both codes already on the claim: the code whose note asks for the other is sequenced before it
+ * (Tabular "use additional code": the underlying condition first, I.A.13). "BPH with urinary
+ * obstruction" reports N40.1, then the obstruction its note names (N32.0), whatever order the
+ * note wrote them in. Only notes that name codes (not "to identify the organism" ranges of B95-B97
+ * or external causes, which come after by themselves) and only ICD-10-CM codes move.
+ */
+function askingFirst(pack: CodePack, claim: Suggestion[]): Suggestion[] {
+  const list = [...claim];
+  for (const c of claim) {
+    if (c.system !== 'ICD-10-CM') continue;
+    // The code's own notes (its category or below): a section's or chapter's note lists associated
+    // conditions to add ("presence of hypertension" under I20-I25), it does not sequence them.
+    const asked = instructionNotes(pack, c.code, ['useAdditionalCode'])
+      .filter((n) => c.code.startsWith(n.from))
+      .flatMap((n) => n.codes);
+    if (asked.length === 0) continue;
+    const at = list.indexOf(c);
+    const first = list.findIndex(
+      (s, i) => i < at && s.system === 'ICD-10-CM' && s.code !== c.code && asked.some((p) => s.code.startsWith(p)),
+    );
+    if (first < 0) continue;
+    list.splice(at, 1);
+    list.splice(first, 0, c);
+  }
+  return list;
 }

@@ -22,6 +22,9 @@ import { indicationRole } from './medication-indication';
 import { treatedNow } from './current-treatment';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
+/** The consultant's own statement of the request ("I was asked to see the patient regarding chronic kidney disease"): the reason for the encounter (IV.G). */
+const CONSULT_ASKED =
+  /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
 const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
@@ -78,7 +81,9 @@ export class NoteAnalyzer {
     const roleOf = (st: Statement): SectionRole =>
       st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st)
         ? 'narrative'
-        : st.section.role;
+        : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
+          ? 'reason'
+          : st.section.role;
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
       const all = tokenize(doc.view, st.start, st.end);

@@ -7,6 +7,7 @@ import type { Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
 import { integralTo } from './integral-symptoms';
 import { jointPainExplainedBy } from './joint-pain';
+import { reasonFor } from './visit-reason';
 import { symptomLinkedToDiagnosis } from './linked-symptom';
 
 /*
@@ -80,7 +81,7 @@ export function aggregateMentions(
       );
       // The first-listed diagnosis is the reason for the encounter (IV.A, IV.G): a diagnostic
       // statement the reason for the visit also names goes first.
-      const reason = lead.tier === 0 ? ms.find((m) => m.role === 'reason' && m.assertion === 'present') : undefined;
+      const reason = lead.tier === 0 ? reasonFor(pack, code, ms, list) : undefined;
       out.push({
         key: rank === 'claim' ? (reason ? -1e6 + reason.order : (lead.tier ?? 9) * 1e6 + lead.order) : -best.score,
         code,

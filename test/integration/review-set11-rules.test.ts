@@ -124,3 +124,38 @@ describe.skipIf(!present)("other people's conditions and open questions (ConText
     expect(shown('ASSESSMENT: Metastatic brain involvement from lung cancer.')).toContain('C79.31');
   });
 });
+
+describe.skipIf(!present)(
+  'claim order: the reason for the consult, and the code whose note asks for another (IV.G, I.A.13)',
+  () => {
+    const ckd =
+      'HISTORY OF PRESENT ILLNESS: She has diabetes. I was asked to see the patient regarding chronic kidney disease.\n' +
+      'IMPRESSION: 1. Urinary tract infection. 2. Chronic kidney disease, stage 4.';
+    it('"I was asked to see the patient regarding chronic kidney disease" puts the kidney disease first', () => {
+      const codes = shown(ckd);
+      expect(codes.indexOf('N18.4')).toBeLessThan(codes.indexOf('N39.0'));
+      // E11.22's note asks for the stage of the kidney disease: it comes before N18.4.
+      expect(codes.slice(0, 2)).toEqual(['E11.22', 'N18.4']);
+    });
+
+    it('without the request, the impression keeps its order', () => {
+      const codes = shown(ckd.replace('I was asked to see the patient regarding chronic kidney disease.', ''));
+      expect(codes[0]).toBe('N39.0');
+    });
+
+    it('a chief complaint naming one condition does not promote another of its category', () => {
+      const codes = shown(
+        'REASON FOR VISIT: Six-month follow-up visit for coronary artery disease.\nASSESSMENT: 1. Anxiety disorder. 2. Old myocardial infarction.',
+      );
+      expect(codes[0]).not.toBe('I25.2');
+    });
+
+    it('otitis media before the perforation its note asks to add (H66 "use additional code" for H72)', () => {
+      const codes = shown('ASSESSMENT: 1. Perforated tympanic membrane, right ear. 2. Acute otitis media, right ear.');
+      const om = codes.findIndex((c) => c.startsWith('H66'));
+      const tm = codes.findIndex((c) => c.startsWith('H72'));
+      expect(om).toBeGreaterThanOrEqual(0);
+      expect(tm).toBeGreaterThan(om);
+    });
+  },
+);
