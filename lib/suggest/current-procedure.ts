@@ -3,7 +3,7 @@ import type { Suggestion } from './schema';
 
 /** A procedure sentence that puts a device in (not one that checks or uses it). */
 const PUTS_IN =
-  /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision|arthroplasty)\b/;
+  /\b(?:placement|placed|insertion|inserted|implantation|implanted|creation|created|construction|replacement|revision|arthroplasty|bypass|grafting)\b/;
 /** A course sentence telling an operation of this stay. */
 const OPERATING = /\b(?:operating room|to the or|to surgery)\b/;
 /** A procedure-section sentence that recalls earlier care rather than describing this operation. */
@@ -39,10 +39,15 @@ export function dropCurrentProcedureStatus(
     // interrogation or a dialysis session leaves the status standing (Z99 is never the procedure's).
     const removal = /^Z(?:89|90)/.test(s.code);
     if (!removal && !/^Z9[35-8]/.test(s.code)) return true;
-    const words = s.evidence
-      .flatMap((e) => e.text.toLowerCase().split(/[^a-z]+/))
-      .filter((w) => w.length > 3 && !FILLER.test(w));
+    const wordsOf = (text: string) =>
+      text
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((w) => w.length > 3 && !FILLER.test(w));
+    const words = s.evidence.flatMap((e) => wordsOf(e.text));
     if (words.length === 0) return true;
+    // The operation's own name, written as one phrase ("gastric bypass"), or every word of the reading.
+    const phrases = [words, ...s.evidence.map((e) => wordsOf(e.text)).filter((ws) => ws.length >= 2)];
     // The procedure sentence must name the operation as done now, not recall an earlier one
     // ("findings … secondary to the patient's post cholecystectomy state").
     // …on the same side: a right hip replaced in 2000 stays beside today's left one.
@@ -51,7 +56,7 @@ export function dropCurrentProcedureStatus(
     const sameSide = (t: string) =>
       !side || new RegExp(`\\b${side}\\b`).test(t) || !new RegExp(`\\b${other}\\b`).test(t);
     const names = (t: string) =>
-      !EARLIER.test(t) && sameSide(t) && words.every((w) => new RegExp(`\\b${w}\\b`).test(t));
+      !EARLIER.test(t) && sameSide(t) && phrases.some((ws) => ws.every((w) => new RegExp(`\\b${w}\\b`).test(t)));
     if (!procedures.some((t) => names(t) && (removal || PUTS_IN.test(t)))) return true;
     moved.push({
       ...s,

@@ -159,3 +159,40 @@ describe.skipIf(!present)(
     });
   },
 );
+
+describe.skipIf(!present)(
+  'what this stay did, what the Tabular excludes, what may happen (I.C.21.c.3, Excludes1, ConText)',
+  () => {
+    it("this stay's gastric bypass is no bariatric surgery status; an earlier one is", () => {
+      const summary =
+        'FINAL DIAGNOSES: 1. Morbid obesity, status post laparoscopic Roux-en-Y gastric bypass. 2. Hypertension.\n' +
+        'HOSPITAL COURSE: Taken to the OR via same day surgery process for elective gastric bypass, tolerated well.';
+      expect(shown(summary)).not.toContain('Z98.84');
+      expect(shown('ASSESSMENT: 1. Anemia. 2. Status post gastric bypass in 2015.')).toContain('Z98.84');
+    });
+
+    it('major depression beside bipolar disorder is the bipolar disorder (F32 Excludes1 F31)', () => {
+      const codes = shown('DIAGNOSES: 1. Bipolar disorder. 2. Major depression with anxiety and panic attacks.');
+      expect(codes).toEqual(expect.arrayContaining(['F31.9', 'F41.0']));
+      expect(codes.some((c) => c.startsWith('F32'))).toBe(false);
+      expect(codes).not.toContain('F41.8');
+    });
+
+    it('symptoms the provider asked about are no diagnosis', () => {
+      const codes = shown(
+        'HPI: I questioned him on the symptoms of bipolar disorder and he does not seem to have those symptoms. I do believe that his depression needs to be treated.',
+      );
+      expect(codes.some((c) => c.startsWith('F31'))).toBe(false);
+      expect(codes.some((c) => c.startsWith('F32'))).toBe(true);
+    });
+
+    it('what a drug may produce is no finding of the patient', () => {
+      const codes = shown(
+        'IMPRESSION: Erosive stomatitis. Methotrexate may produce an erosive stomatitis and enteritis after such a use. It can cause gastrointestinal upset.',
+      );
+      expect(codes).toContain('K12.1');
+      expect(codes).not.toContain('K52.9');
+      expect(codes).not.toContain('K30');
+    });
+  },
+);
