@@ -10,8 +10,15 @@ const IntegralSchema = z.strictObject({
       why: z.string().min(1),
     }),
   ),
+  not_routine: z.array(z.string().min(3)),
 });
-const RULES = IntegralSchema.parse(integralData).rules;
+const DATA = IntegralSchema.parse(integralData);
+const RULES = DATA.rules;
+
+/** A finding no disease includes by definition (data not_routine; I.B.6): coded even when written as a diagnosis's effect. */
+export function notRoutine(symptom: string): boolean {
+  return DATA.not_routine.some((p) => symptom.startsWith(p));
+}
 
 /**
  * Why a symptom code is part of one of the established diagnoses (data/integral-symptoms.json;

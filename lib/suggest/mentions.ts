@@ -5,7 +5,7 @@ import type { Assertion } from '../text/context';
 import type { SectionRole } from '../document/schema';
 import type { Suggestion } from './schema';
 import { claimDecision } from './claim-policy';
-import { integralTo } from './integral-symptoms';
+import { integralTo, notRoutine } from './integral-symptoms';
 import { jointPainExplainedBy } from './joint-pain';
 import { reasonFor } from './visit-reason';
 import { symptomLinkedToDiagnosis } from './linked-symptom';
@@ -155,7 +155,7 @@ export function aggregateMentions(
       });
       continue;
     }
-    if (isSymptomCode(m.code) && linkedSymptom(m)) {
+    if (isSymptomCode(m.code) && !notRoutine(m.code) && linkedSymptom(m)) {
       leftOut.push({
         ...m,
         excludedWhy: 'a sign or symptom written with a definitive diagnosis in the same statement (Guidelines I.B.5)',

@@ -196,3 +196,18 @@ describe.skipIf(!present)(
     });
   },
 );
+
+describe.skipIf(!present)('findings no disease includes by definition are coded even when linked (I.B.6)', () => {
+  it('"Hypoxemia and hypotension secondary to acute right lobar pneumonia" keeps the hypoxemia', () => {
+    const codes = shown(
+      'FINAL DIAGNOSIS: 1. Acute right lobar pneumonia. 2. Hypoxemia and hypotension secondary to acute right lobar pneumonia.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['J18.1', 'R09.02']));
+  });
+
+  it('a symptom a diagnosis routinely includes stays out ("vomiting due to gastroenteritis")', () => {
+    const codes = shown('ASSESSMENT: Vomiting due to acute gastroenteritis.');
+    expect(codes).toContain('K52.9');
+    expect(codes.some((c) => c.startsWith('R11'))).toBe(false);
+  });
+});
