@@ -13,6 +13,7 @@ const CombinationsSchema = z.strictObject({
       default: z.string(),
       drop: z.array(z.string().min(1)),
       add: z.boolean(),
+      on_claim: z.boolean().optional(),
       why: z.string().min(1),
     }),
   ),
@@ -39,7 +40,8 @@ export function applyCombinations(
     // have hyperglycemia, started on insulin" under a listed "Diabetes mellitus"): it is the
     // specificity of the listed diagnosis, not a diagnosis of its own (Guidelines I.A.15, IV.A).
     const has = (p: string) =>
-      icd.some((s) => s.code.startsWith(p)) || (r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
+      icd.some((s) => s.code.startsWith(p)) ||
+      (!r.on_claim && r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
     if (!r.all.every(has) || !r.all.some((p) => icd.some((s) => s.code.startsWith(p)))) continue;
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
     // The combination is already on the claim: the less specific codes it replaces go.
@@ -63,6 +65,10 @@ export function applyCombinations(
         description: info.title,
         reason: { matched: target.reason.matched, via: 'guideline', refinedFrom: target.code, note: r.why },
       });
+      // The finding the added combination names goes (I73.9 beside E11.51).
+      const named = list.filter((s) => s.system === 'ICD-10-CM' && r.drop.some((p) => s.code.startsWith(p)));
+      replaced.push(...named.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
+      list = list.filter((s) => !named.includes(s));
       continue;
     }
     if (!target) continue;

@@ -211,3 +211,24 @@ describe.skipIf(!present)('findings no disease includes by definition are coded 
     expect(codes.some((c) => c.startsWith('R11'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)('diabetes "with" peripheral vascular disease is diabetic angiopathy (I.A.15)', () => {
+  it('type 2 diabetes and PVD on the claim: E11.51, not E11.9 + I73.9; aspirin for it is Z79.82', () => {
+    const codes = shown(
+      'ASSESSMENT: 1. Type 2 diabetes. 2. Peripheral vascular disease.\nMEDICATIONS: Aspirin 81 mg daily.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['E11.51', 'Z79.82']));
+    expect(codes).not.toContain('I73.9');
+    expect(codes).not.toContain('E11.9');
+  });
+
+  it('beside another diabetic complication the angiopathy is added; PVD denied makes nothing', () => {
+    const codes = shown('ASSESSMENT: 1. Type 2 diabetes with diabetic nephropathy. 2. Peripheral vascular disease.');
+    expect(codes).toEqual(expect.arrayContaining(['E11.21', 'E11.51']));
+    expect(codes).not.toContain('I73.9');
+    const denied = shown(
+      'ASSESSMENT: 1. Type 2 diabetes. HPI: Nothing supportive of CVA, TIA, nor peripheral vascular claudication.',
+    );
+    expect(denied).not.toContain('E11.51');
+  });
+});
