@@ -232,3 +232,13 @@ describe.skipIf(!present)('diabetes "with" peripheral vascular disease is diabet
     expect(denied).not.toContain('E11.51');
   });
 });
+
+describe.skipIf(!present)(
+  'cervical intraepithelial neoplasia is the Index\'s "Neoplasia, intraepithelial, cervix"',
+  () => {
+    it('grade III written out is carcinoma in situ D06.9; grade I is dysplasia N87.0', () => {
+      expect(shown('ASSESSMENT: Cervical intraepithelial neoplasia grade III.')).toContain('D06.9');
+      expect(shown('ASSESSMENT: Cervical intraepithelial neoplasia grade I.')).toContain('N87.0');
+    });
+  },
+);
