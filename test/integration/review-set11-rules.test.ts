@@ -242,3 +242,12 @@ describe.skipIf(!present)(
     });
   },
 );
+
+describe.skipIf(!present)("a patient's medications are the Index's medication regimen", () => {
+  it('"noncompliance with meds" is Z91.14-, not noncompliance with other treatment Z91.19-', () => {
+    const codes = shown('ASSESSMENT: 1. Bipolar disorder. 2. Noncompliance with meds.');
+    expect(codes).toContain('Z91.148');
+    expect(codes.some((c) => c.startsWith('Z91.19'))).toBe(false);
+    expect(shown('ASSESSMENT: Noncompliance with physical therapy.').some((c) => c.startsWith('Z91.14'))).toBe(false);
+  });
+});
