@@ -251,3 +251,15 @@ describe.skipIf(!present)("a patient's medications are the Index's medication re
     expect(shown('ASSESSMENT: Noncompliance with physical therapy.').some((c) => c.startsWith('Z91.14'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)("a drug's past reaction is history, not a current finding", () => {
+  it('"Toprol reportedly caused shortness of breath … some report that it caused bradycardia"', () => {
+    const codes = shown(
+      'IMPRESSION: Multifocal atrial tachycardia. The patient cannot take beta-blockers as previously Toprol reportedly caused shortness of breath, although, there was some report that it caused bradycardia.',
+    );
+    expect(codes).toContain('I47.19');
+    expect(codes).not.toContain('R06.02');
+    expect(codes).not.toContain('R00.1');
+    expect(shown('IMPRESSION: Bradycardia, heart rate 42.')).toContain('R00.1');
+  });
+});
