@@ -12,6 +12,7 @@ import { codeFirst } from './code-first';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
+import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
 import { joinBothSides } from './both-sides';
@@ -71,7 +72,8 @@ export function assembleClaim(
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
-  const notPast = dropHistoryOfPresent(pack, dict, oneReading.claim);
+  const kinds = dropGeneralWithKinds(pack, doc.text, oneReading.claim);
+  const notPast = dropHistoryOfPresent(pack, dict, kinds.claim);
   const sides = joinBothSides(pack, notPast.claim);
   const paired = dropConflictingPartners(sides.claim);
   const replaced = [
@@ -84,6 +86,7 @@ export function assembleClaim(
     ...current.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
+    ...kinds.moved,
     ...notPast.moved,
     ...sides.moved,
     ...paired.moved,

@@ -263,3 +263,16 @@ describe.skipIf(!present)("a drug's past reaction is history, not a current find
     expect(shown('IMPRESSION: Bradycardia, heart rate 42.')).toContain('R00.1');
   });
 });
+
+describe.skipIf(!present)('a general term written with its kinds is coded by the kinds (I.A.9, I.B.2)', () => {
+  it('"electrolyte abnormality with hyponatremia and hypokalemia" is E87.1 + E87.6, no E87.8', () => {
+    const codes = shown('DISCHARGE DIAGNOSES: 1. Electrolyte abnormality with hyponatremia and hypokalemia.');
+    expect(codes).toEqual(expect.arrayContaining(['E87.1', 'E87.6']));
+    expect(codes).not.toContain('E87.8');
+  });
+
+  it('an "other" disorder listed beside another of its category stays', () => {
+    const codes = shown('DISCHARGE DIAGNOSES: 1. Hyperchloremia. 2. Hyponatremia.');
+    expect(codes).toEqual(expect.arrayContaining(['E87.8', 'E87.1']));
+  });
+});
