@@ -64,6 +64,7 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\b(?:follow[- ]?up|return|seen|re-?appoint\w*)\b[^.]{0,60}?\b(?:wound check|incision check|(?:removal of |remove )(?:the )?(?:staples|sutures)|(?:staple|suture) removal)\b`,
   String.raw`\b(?:my|our|the) office\b[^.]{0,40}?\bpost-?op\w*`,
   String.raw`\bpost-?op\w* (?:visit|evaluation|check)\b[^.]{0,30}?\boffice\b`,
+  String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:one|two|1|2|7|10|seven|ten) (?:weeks?|days)\b`,
 ];
 
 /** Someone else operates, or surgery is a consulting service: the author is not the surgeon. */

@@ -36,3 +36,20 @@ describe('set-11 family rules', () => {
     ).toBe('established');
   });
 });
+
+describe('set-11 global-package rule', () => {
+  const summary = (followUp: string) =>
+    'PROCEDURES: Cystourethroscopy and transurethral resection of prostate.\nADMITTING DIAGNOSIS: Difficulty voiding.\n' +
+    'HISTORY: This 67-year-old man was admitted because of enlarged prostate and bladder neck obstruction.\n' +
+    'COURSE IN THE HOSPITAL: The patient had a cysto and TUR of the prostate. Postoperative course was uncomplicated. He is being discharged in satisfactory condition.\n' +
+    `DISCHARGE DIAGNOSIS: Enlarged prostate with benign bladder neck obstruction.\n${followUp}`;
+  it("the author's own office follow-up in a week after the stay's operation: the surgeon's discharge, no E/M", () => {
+    const r = levelEncounter(summary('To be followed in my office in one week.'));
+    expect(r.detected?.family).toBe('discharge');
+    expect(r.code).toBeUndefined();
+  });
+
+  it('a follow-up with the primary care physician leaves the discharge billable', () => {
+    expect(levelEncounter(summary('Follow up with his primary care physician in one week.')).code).toBe('99238');
+  });
+});
