@@ -1,6 +1,7 @@
 import dataCues from './data/mdm-data.json';
 import { allMatches, firstMatch, pattern, type EmNote, type EmStatement, type Span } from './note-view';
 import { DataCuesSchema } from './schema';
+import { ageYears } from './note-facts';
 import type { MdmLevel } from './tables';
 
 /*
@@ -85,6 +86,10 @@ export function readData(note: EmNote): DataElement {
   };
   once('external-notes', CUES.externalNotes, 'external notes or records reviewed', 2);
   once('historian', CUES.independentHistorian, 'history from an independent historian', 1);
+  // A young child's history comes through the parent who brought the child (CPT: independent historian).
+  const age = ageYears(note);
+  if (!items.some((i) => i.category === 'historian') && age !== undefined && age < 12)
+    once('historian', CUES.childsParent, "a young child's history from the parent (independent historian)", 1);
   once('interpretation', CUES.independentInterpretation, 'independent interpretation of a test', 1);
   once('discussion', CUES.discussion, 'management discussed with an external physician or source', 1, CUES.notExternal);
   return level(items);

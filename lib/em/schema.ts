@@ -164,6 +164,7 @@ export const DataCuesSchema = z.strictObject({
   resultVerbs: z.array(Pattern),
   externalNotes: z.array(Pattern),
   independentHistorian: z.array(Pattern),
+  childsParent: z.array(Pattern),
   independentInterpretation: z.array(Pattern),
   discussion: z.array(Pattern),
   /** "discussed with" aimed at the patient or family: not a discussion with an external physician. */

@@ -53,3 +53,18 @@ describe('set-11 global-package rule', () => {
     expect(levelEncounter(summary('Follow up with his primary care physician in one week.')).code).toBe('99238');
   });
 });
+
+describe('set-11 data rule: a young child brought by a parent', () => {
+  const visit = (who: string) =>
+    `SUBJECTIVE: This ${who} is brought by his mother with concerns about vomiting after raw carrots.\n` +
+    'PHYSICAL EXAMINATION: Alert, abdomen soft and nontender.\nASSESSMENT: Vomiting and abdominal pain.\nPLAN: Avoid raw carrots; recheck if it recurs.';
+  it('a 3-year-old: the mother is the independent historian (limited data, low MDM)', () => {
+    const r = levelEncounter(visit('3-year-old male'));
+    expect(r.mdm.data).toBe('low');
+    expect(r.code).toBe('99213');
+  });
+
+  it('an adult brought by his mother gives his own history', () => {
+    expect(levelEncounter(visit('45-year-old male')).mdm.data).toBe('straightforward');
+  });
+});
