@@ -68,3 +68,16 @@ describe('set-11 data rule: a young child brought by a parent', () => {
     expect(levelEncounter(visit('45-year-old male')).mdm.data).toBe('straightforward');
   });
 });
+
+describe('set-11 problem rule: chronic skin disease', () => {
+  const visit = (state: string) =>
+    `SUBJECTIVE: Established patient with acne. She reports ${state} of her acne with small folliculitis lesions.\nPHYSICAL EXAMINATION: Papules on the chin.\n` +
+    'ASSESSMENT: Acne with folliculitis.\nPLAN: Start Septra DS one tablet twice a day.';
+  it('a flare of acne is a chronic illness with exacerbation (moderate problems)', () => {
+    expect(levelEncounter(visit('a flaring')).mdm.problems).toBe('moderate');
+  });
+
+  it('acne in good control is a stable chronic illness (low problems)', () => {
+    expect(levelEncounter(visit('good control')).mdm.problems).toBe('low');
+  });
+});
