@@ -81,3 +81,16 @@ describe('set-11 problem rule: chronic skin disease', () => {
     expect(levelEncounter(visit('good control')).mdm.problems).toBe('low');
   });
 });
+
+describe('set-11 risk rule: intravenous anticoagulant infusions', () => {
+  const consult = (plan: string) =>
+    'REASON FOR CONSULTATION: Non-ST elevation myocardial infarction.\nHISTORY: Chest pain since this morning; troponin elevated.\n' +
+    `PHYSICAL EXAMINATION: In no distress.\nIMPRESSION: Non-Q-wave myocardial infarction.\nPLAN: ${plan}`;
+  it('IV heparin and IV Integrilin: drug therapy needing intensive monitoring for toxicity (high risk)', () => {
+    expect(levelEncounter(consult('Aspirin and IV heparin. IV Integrilin.')).mdm.risk).toBe('high');
+  });
+
+  it('subcutaneous heparin for DVT prophylaxis is not', () => {
+    expect(levelEncounter(consult('Aspirin. Subcutaneous heparin for DVT prophylaxis.')).mdm.risk).not.toBe('high');
+  });
+});
