@@ -216,7 +216,8 @@ function mentionedAbsent(title: string): string[] {
 }
 
 /** Title clauses adding a condition ("…, with gangrene"), not those stating an absence ("without …"). */
-const WITH_CLAUSE = /\bwith\b(?!out)([^,;]*)/gi;
+// "with …", and the cause a title names ("secondary to blood loss"): stated only with its last word.
+const WITH_CLAUSE = /\b(?:with\b(?!out)|(secondary) to\b|due to\b)([^,;(]*)/gi;
 
 /** Whether a title adds a "with …" clause none of whose words the sentence holds ("Nausea with vomiting" is stated by "nausea and vomiting"). */
 function addsUnstatedCondition(title: string, sentenceStems: Set<string>): boolean {
@@ -231,7 +232,7 @@ function withClauseWords(title: string): string[][] {
     CLAUSES.set(
       title,
       (clauses = [...title.matchAll(WITH_CLAUSE)].map((m) =>
-        tokenize(fold(m[1]!))
+        tokenize(fold(`${m[1] ?? ''} ${m[2]!}`))
           .map((t) => t.stem)
           .filter((w) => !isStopWord(w)),
       )),

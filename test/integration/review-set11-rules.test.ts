@@ -276,3 +276,20 @@ describe.skipIf(!present)('a general term written with its kinds is coded by the
     expect(codes).toEqual(expect.arrayContaining(['E87.8', 'E87.1']));
   });
 });
+
+describe.skipIf(!present)(
+  'a cause a title names is stated only with its own words (never more specific than written)',
+  () => {
+    it('"glaucoma" is no glaucoma secondary to eye trauma; "bronchitis leading to respiratory failure" is no RSV bronchitis', () => {
+      const glaucoma = shown('ASSESSMENT: Glaucoma, both eyes, secondary to long-standing disease.');
+      expect(glaucoma.some((c) => c.startsWith('H40.3'))).toBe(false);
+      const bronchitis = shown('DISCHARGE DIAGNOSES: 1. Severe bronchitis leading to acute respiratory failure.');
+      expect(bronchitis).not.toContain('J20.5');
+    });
+
+    it('anemia secondary to blood loss, written, is D50.0; iron deficiency "secondary to" an illness is not', () => {
+      expect(shown('ASSESSMENT: Iron deficiency anemia secondary to chronic blood loss.')).toContain('D50.0');
+      expect(shown('ASSESSMENT: Iron deficiency anemia secondary to current illness.')).not.toContain('D50.0');
+    });
+  },
+);
