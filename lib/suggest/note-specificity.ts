@@ -42,6 +42,9 @@ export function specifyFromPresentIllness(
       (e) =>
         ((isNarrativeReading(e) && e.section === 'hpi') || examReading(e)) &&
         !vague(e) &&
+        // A residual "Other …" code read from no word beyond the assessment's is no detail the
+        // note documents ("a small right-sided pneumothorax, but no other findings").
+        !(/^Other\b/i.test(e.description) && stemsOf(e).size <= mine.size) &&
         !list.some((c) => c.code === e.code) &&
         [...mine].every((x) => stemsOf(e).has(x)),
     );

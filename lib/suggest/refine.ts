@@ -19,8 +19,8 @@ export interface Refined {
   by: string[];
 }
 
-/** Words any condition's name may hold ("coronary artery disease"): they select no child ("Endomyocardial disease"). */
-const GENERIC_WORDS = new Set(['diseas', 'disord']);
+/** Words any condition's name may hold ("coronary artery disease"), and the note's "other" ("no other findings"): they select no child ("Endomyocardial disease", "Other pneumothorax"). */
+const GENERIC_WORDS = new Set(['diseas', 'disord', 'other']);
 
 /*
  * From a header code to a billable one using qualifiers written in the same sentence

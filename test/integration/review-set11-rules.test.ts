@@ -293,3 +293,21 @@ describe.skipIf(!present)(
     });
   },
 );
+
+describe.skipIf(!present)('the note\'s word "other" selects no "Other …" code; trauma makes the traumatic code', () => {
+  const note =
+    'REASON FOR CONSULTATION: Pneumothorax and subcutaneous emphysema.\n' +
+    'HISTORY OF PRESENT ILLNESS: A CT scan of the chest demonstrated subcutaneous emphysema, a small right-sided pneumothorax, but no other findings.\n' +
+    'IMPRESSION: Subcutaneous emphysema and a small right-sided pneumothorax secondary to trauma.';
+  it('"pneumothorax secondary to trauma" is S27.0, with no J93 beside it', () => {
+    const codes = shown(note);
+    expect(codes).toContain('S27.0XXA');
+    expect(codes.some((c) => c.startsWith('J93'))).toBe(false);
+  });
+
+  it('without trauma it is a pneumothorax, unspecified, never "other pneumothorax" from "no other findings"', () => {
+    const codes = shown(note.replace(' secondary to trauma', ''));
+    expect(codes).toContain('J93.9');
+    expect(codes).not.toContain('J93.83');
+  });
+});
