@@ -46,9 +46,10 @@ export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; 
 /**
  * Care only a hospital gives, ordered in the assessment and plan (intravenous therapy begun or
  * continued, a sliding scale, a transfer to intensive care, prophylaxis of deep vein thrombosis;
- * the 24-hour temperature of a ward round is read wherever it is written): each is a word of a stay. With one of them, the history's arrival through the emergency
- * department is one too: the physician after the emergency department who starts hospital care is
- * the admitting or the attending one (CPT: hospital inpatient or observation care), not an office.
+ * the 24-hour temperature of a ward round is read wherever it is written): each is a word of a
+ * stay. With one of them, the history's arrival through the emergency department is one too: the
+ * physician after the emergency department who starts hospital care is the admitting or the
+ * attending one (CPT: hospital inpatient or observation care), not an office.
  */
 function hospitalOrders(note: EmNote): Span[] {
   const plan = note.statements.filter((s) => s.role === 'plan' || s.role === 'diagnostic');

@@ -22,9 +22,6 @@ import { indicationRole } from './medication-indication';
 import { treatedNow } from './current-treatment';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
-/** The consultant's own statement of the request ("I was asked to see the patient regarding chronic kidney disease"): the reason for the encounter (IV.G). */
-const CONSULT_ASKED =
-  /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
 const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
@@ -42,6 +39,9 @@ export interface AnalyzeOptions {
 
 /** Words that place a sentence in the present visit rather than the patient's history. */
 const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
+/** The consultant's statement of the request ("I was asked to see the patient regarding CKD"): the reason (IV.G). */
+const CONSULT_ASKED =
+  /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
 
 /** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
 const TREATS =

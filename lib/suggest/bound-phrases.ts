@@ -16,9 +16,14 @@ export function boundPhrases(tokens: ExpandedToken[]): number[][] {
     source,
     stem: first.stem,
   }));
+  return phraseOccurrences(written, BOUND);
+}
+
+/** Where each phrase (a stem list) is written in a run of the note's words: the sources of its words, per occurrence. */
+export function phraseOccurrences(written: { source: number; stem: string }[], phrases: string[][]): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < written.length; i++)
-    for (const phrase of BOUND)
+    for (const phrase of phrases)
       if (phrase.every((stem, k) => written[i + k]?.stem === stem))
         out.push(phrase.map((_, k) => written[i + k]!.source));
   return out;

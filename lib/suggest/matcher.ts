@@ -2,7 +2,7 @@ import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
 import { deniesWhatIsWritten } from './denied-term';
-import { boundPhrases, splitsBoundPhrase } from './bound-phrases';
+import { boundPhrases, phraseOccurrences, splitsBoundPhrase } from './bound-phrases';
 import { cancersWithSite, joinsAcrossWith, primarySites, takesPrimarySite } from './metastatic-primary';
 
 export interface TermMatch {
@@ -250,12 +250,7 @@ function inertSources(tokens: ExpandedToken[]): Set<number> {
     source,
     stem: first.expanded && first.written ? stemWord(first.written) : first.stem,
   }));
-  for (let i = 0; i < written.length; i++) {
-    for (const phrase of INERT_PHRASES) {
-      if (phrase.every((stem, k) => written[i + k]?.stem === stem))
-        for (let k = 0; k < phrase.length; k++) out.add(written[i + k]!.source);
-    }
-  }
+  for (const sources of phraseOccurrences(written, INERT_PHRASES)) for (const s of sources) out.add(s);
   for (const source of testNameSources(tokens)) out.add(source);
   return out;
 }
