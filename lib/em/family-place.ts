@@ -137,9 +137,11 @@ export function patientStatus(note: EmNote): { status: 'new' | 'established'; ev
     }
     return undefined;
   };
-  const est = [...CUES.patientStatus.established, ...CUES.treatingPhysician]
-    .map(find)
-    .filter((s): s is Span => s !== undefined);
+  const anywhere = (p: string) => note.statements.map((s) => firstMatch(s.text, [p], s.start)).find(Boolean);
+  const est = [
+    ...[...CUES.patientStatus.established, ...CUES.treatingPhysician].map(find),
+    ...CUES.patientStatus.establishedAnywhere.map(anywhere),
+  ].filter((s): s is Span => s !== undefined);
   const neu = CUES.patientStatus.new.map(find).filter((s): s is Span => s !== undefined);
   if (neu.length > est.length)
     return { status: 'new', evidence: neu, why: `new patient: ${neu.map((s) => `"${s.text}"`).join(', ')}` };
@@ -200,17 +202,18 @@ export function consultPlace(note: EmNote): Setting {
  * A patient is new when the physician (or one of the same specialty in the group) has not seen
  * them in the last three years (CPT E/M guidelines). A note cannot prove that, but a coder reads
  * the whole history written out from scratch (past medical, family and social history and a
- * review of systems), with no word of an earlier visit with the author, as a first visit; a
- * follow-up note says the history was "reviewed" or is "unchanged" instead.
+ * review of systems; three of the four are enough), with no word of an earlier visit with the
+ * author, as a first visit; a follow-up note says the history was "reviewed" or is "unchanged" instead.
  */
 function firstVisitHistory(note: EmNote): Span[] | undefined {
-  const { kinds, unchanged } = CUES.patientStatus.firstVisitHistory;
+  const { kinds, needs, unchanged } = CUES.patientStatus.firstVisitHistory;
   const text = note.doc.view;
   const found: Span[] = [];
   for (const kind of kinds) {
     const sec = note.doc.sections.find((s) => s.kind === kind && s.heading);
-    if (!sec || firstMatch(text.slice(sec.bodyStart, sec.end), unchanged)) return undefined;
+    if (!sec) continue;
+    if (firstMatch(text.slice(sec.bodyStart, sec.end), unchanged)) return undefined;
     found.push({ start: sec.start, end: sec.start + sec.heading.length, text: sec.heading });
   }
-  return found;
+  return found.length >= needs ? found : undefined;
 }

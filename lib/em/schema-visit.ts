@@ -34,9 +34,18 @@ export const VisitCuesSchema = z.strictObject({
   /** Patient status for office-type families: new or established. */
   patientStatus: z.strictObject({
     established: z.array(Pattern),
+    /** A comparison with the last visit ("improved from the last visit"): read anywhere, the assessment too. */
+    establishedAnywhere: z.array(Pattern),
     new: z.array(Pattern),
-    /** A first visit's history: these section kinds all written out, none of them "reviewed" or "unchanged". */
-    firstVisitHistory: z.strictObject({ kinds: z.array(z.string()), unchanged: z.array(Pattern) }),
+    /**
+     * A first visit's history: at least `needs` of these section kinds written out, none of them
+     * "reviewed" or "unchanged".
+     */
+    firstVisitHistory: z.strictObject({
+      kinds: z.array(z.string()),
+      needs: z.number().int().min(1),
+      unchanged: z.array(Pattern),
+    }),
   }),
   /**
    * The author's own earlier management of this patient ("we have been adjusting her insulin"):

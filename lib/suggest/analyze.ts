@@ -16,7 +16,7 @@ import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
-import { lateralize, nearSide, sidesOf } from './lateralize';
+import { lateralize, nearSide, ownSide, sidesOf } from './lateralize';
 import { clauseStems } from './clause';
 import { indicationRole } from './medication-indication';
 import { treatedNow } from './current-treatment';
@@ -237,7 +237,7 @@ export class NoteAnalyzer {
         term.code,
         JOINT_IMPLANT.test(term.code)
           ? nearSide(exp, m.positions, clauseStems(exp, m.positions, stems))
-          : clauseStems(exp, m.positions, stems),
+          : ownSide(exp, m.positions, clauseStems(exp, m.positions, stems)),
       );
       const base: Mention = {
         code: refined.code,

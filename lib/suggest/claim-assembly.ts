@@ -15,6 +15,8 @@ import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
+import { dropExcludedByPartner } from './excludes1-partners';
+import { substanceHierarchy } from './substance-hierarchy';
 import { joinBothSides } from './both-sides';
 import { contradictedAbsence } from './absence-contradicted';
 import { conditionFirst } from './first-listed';
@@ -75,7 +77,9 @@ export function assembleClaim(
   const kinds = dropGeneralWithKinds(pack, doc.text, oneReading.claim);
   const notPast = dropHistoryOfPresent(pack, dict, kinds.claim);
   const sides = joinBothSides(pack, notPast.claim);
-  const paired = dropConflictingPartners(sides.claim);
+  const conflicting = dropConflictingPartners(sides.claim);
+  const excluded1 = dropExcludedByPartner(pack, conflicting.claim);
+  const paired = substanceHierarchy(excluded1.claim);
   const replaced = [
     ...rules.replaced,
     ...linked.replaced,
@@ -89,6 +93,8 @@ export function assembleClaim(
     ...kinds.moved,
     ...notPast.moved,
     ...sides.moved,
+    ...conflicting.moved,
+    ...excluded1.moved,
     ...paired.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);

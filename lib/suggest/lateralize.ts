@@ -40,6 +40,24 @@ export function nearSide(exp: ExpandedToken[], positions: number[], stems: Set<s
   return out;
 }
 
+/**
+ * When the clause names both the right and the left ("right pontine infarct with a mild left
+ * hemiparesis"), the side is the one written on the phrase itself or just before it; with neither,
+ * no side. A clause naming one side keeps it (I.B.13).
+ */
+export function ownSide(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
+  if (!stems.has('right') || !stems.has('left')) return stems;
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  const side = exp
+    .slice(Math.max(0, first - 3), last + 1)
+    .filter((t) => t.stem === 'right' || t.stem === 'left')
+    .at(-1)?.stem;
+  const out = new Set([...stems].filter((x) => x !== 'right' && x !== 'left'));
+  if (side) out.add(side);
+  return out;
+}
+
 /** The sentence's stems, with "both" when the match's own words name a paired body part in the plural. */
 export function sidesOf(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
   return positions.some((p) => PLURAL_PAIRED.has(exp[p]?.norm ?? '')) ? new Set([...stems, 'both']) : stems;

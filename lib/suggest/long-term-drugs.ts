@@ -91,7 +91,7 @@ function drugMentions(
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[0].toLowerCase();
       if (clauseAround(text, m.index, ENDED)) stopped.add(name);
-      if (clauseAround(text, m.index, STOP)) continue;
+      if (clauseAround(text, m.index, STOP) || PAST_LEAD.test(sentenceBefore(text, m.index))) continue;
       if (REGIMEN_ROLES.has(st.section.role))
         out.push({
           start: st.start + m.index,
@@ -106,6 +106,14 @@ function drugMentions(
     .filter((m) => !stopped.has(m.name) && (!classEnded || m.role === 'medications'))
     .map(({ start, end, section }) => ({ start, end, section }));
 }
+
+/**
+ * A sentence that opens on the past ("In the past she has been on penicillin, azathioprine, …") lists
+ * past drugs; "in the past several months" is a recent period, not the past.
+ */
+const PAST_LEAD =
+  /\b(?:in the past(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|nights?)\b)|previously|formerly)\b/i;
+const sentenceBefore = (text: string, at: number) => text.slice(text.lastIndexOf('.', at - 1) + 1, at);
 
 /** "stopped her Abilify", "metformin was held", "aspirin 500 mg t.i.d., which is currently stopped": the clause around the drug says so. */
 function clauseAround(text: string, at: number, re: RegExp): boolean {

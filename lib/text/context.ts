@@ -74,6 +74,9 @@ export function applyContext(tokens: Token[]): ContextScopes {
     const a = CATEGORY_TO_ASSERTION[h.rule.category];
     if (!a) continue;
     const max = h.rule.max_scope ?? tokens.length;
+    // A possibility's own words name a possibility ("potential complications", "possible side
+    // effects"): they are not a finding either; a past-tense verb ("smoked") tells of the past.
+    if (a === 'hypothetical' || a === 'historical') for (let i = h.first; i <= h.last; i++) mark(i, a, h);
     if (h.rule.direction === 'FORWARD' || h.rule.direction === 'BIDIRECTIONAL') {
       const end = Math.min(tokens.length, ...terminators.filter((t) => t > h.last));
       let stop = Math.min(end, h.last + 1 + max);

@@ -1,0 +1,42 @@
+import type { CodePack } from '../pack/code-pack';
+import type { Suggestion } from './schema';
+
+/**
+ * Two diagnoses on the claim where the Tabular's Excludes1 note at one names the other's category
+ * ("F19.1 other psychoactive substance abuse" excludes F19.2 dependence; G81 hemiplegia excludes
+ * the stroke sequela I69.35-; F14.9 cocaine use excludes F14.1 and F14.2): the two are never
+ * reported together (Guidelines I.A.12.a), and the condition the note sends elsewhere is classified
+ * by the code it names. The code carrying the note moves to the alternatives.
+ */
+export function dropExcludedByPartner(
+  pack: CodePack,
+  claim: Suggestion[],
+): { claim: Suggestion[]; moved: Suggestion[] } {
+  const icd = claim.filter((s) => s.system === 'ICD-10-CM');
+  const moved: Suggestion[] = [];
+  // Only within one category (F19.1 -> F19.2, F14.9 -> F14.1): across categories a note may name the
+  // unspecified form the bearer refines (S06 excludes head injury NOS S09.90) or a condition a coder
+  // reports beside it, and does not say by itself which code stays.
+  const sends = (s: Suggestion, o: Suggestion) =>
+    s.code.slice(0, 3) === o.code.slice(0, 3) &&
+    pack
+      .excludes1Between(s.code, o.code)
+      .some(
+        (e) =>
+          s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
+      );
+  for (const s of icd) {
+    // A note both ways (F17.2 and Z87.891 exclude each other) does not say which one stays.
+    const by = icd.find((o) => o !== s && !moved.some((m) => m.code === o.code) && sends(s, o) && !sends(o, s));
+    if (by)
+      moved.push({
+        ...s,
+        reason: {
+          ...s.reason,
+          note: `${by.code} is on the claim, and the Excludes1 note of ${s.code} sends that condition there (Guidelines I.A.12.a)`,
+        },
+      });
+  }
+  if (moved.length === 0) return { claim, moved };
+  return { claim: claim.filter((s) => !moved.some((m) => m.code === s.code && m.system === s.system)), moved };
+}
