@@ -17,6 +17,21 @@ describe.skipIf(!present)('words that are not findings', () => {
     expect(shown(note)).not.toContain('T81.9XXA');
   });
 
+  it("a long list of a surgery's potential complications names none the patient has", () => {
+    const note =
+      'IMPRESSION/PLAN: Morbid obesity. I have explained to him the risks and potential complications of laparoscopic gastric bypass in detail and these include bleeding, infection, deep venous thrombosis, pulmonary embolism, leakage from the anastomosis.';
+    expect(shown(note).some((c) => c.startsWith('I26'))).toBe(false);
+    expect(shown('ASSESSMENT: Pulmonary embolism, on anticoagulation.').some((c) => c.startsWith('I26'))).toBe(true);
+  });
+
+  it('"growth factor support" is a drug, no neoplasm of unspecified behavior', () => {
+    expect(
+      shown(
+        'ASSESSMENT: Anemia. HPI: First cycle of chemotherapy was complicated by sepsis despite growth factor support.',
+      ),
+    ).not.toContain('D49.9');
+  });
+
   it('"smoked cigarettes socially while in her 20s" is past tobacco use; "smokes cigarettes" is current', () => {
     const past = shown(
       'ASSESSMENT: Colon cancer. SOCIAL HISTORY: She smoked cigarettes socially while in her 20s. She does not smoke now.',
