@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import { unspecifiedReadingOf } from '../pack/specificity';
+import { instructionNotes } from './tabular-refs';
 import type { Suggestion } from './schema';
 
 /**
@@ -24,6 +25,41 @@ function defaultAbsenceBeside(pack: CodePack, a: string, b: string): boolean {
   return /\bwithout\b/i.test(ta) && ta.replace(/\bwithout\b/gi, 'with').toLowerCase() === tb.toLowerCase();
 }
 
+/**
+ * The note's words of an unspecified code ("Anemia" D64.9, "cataract" H26.9) all in the title of
+ * a code of another category on the claim ("Anemia in chronic kidney disease" D63.1, "Age-related
+ * nuclear cataract" H25.12): the general word is the same condition the other code specifies.
+ */
+function generalWordsOf(pack: CodePack, a: Suggestion, b: Suggestion): boolean {
+  if (a.code.slice(0, 3) === b.code.slice(0, 3)) return false;
+  const ta = pack.codeInfo(a.code)?.title ?? '';
+  const tb = pack.codeInfo(b.code)?.title ?? '';
+  if (!/\bunspecified\b/i.test(ta) || !tb) return false;
+  // A family history or status names another person's or a past condition; a code whose Tabular
+  // note asks for the other one on the claim (I12.9 the CKD stage N18.-, R65.21 the infection
+  // A41.9, I11.0 the heart failure I50.-) needs it beside it.
+  if (b.code.startsWith('Z') && !a.code.startsWith('Z')) return false;
+  // A current anemia is not the "chronic anemia" of the past history the other code reads.
+  if (a.assertion === 'present' && b.assertion !== 'present') return false;
+  const named = (x: string, y: string) =>
+    instructionNotes(pack, x, ['useAdditionalCode', 'codeFirst', 'codeAlso']).some((n) =>
+      n.codes.some((c) => y.startsWith(c)),
+    );
+  if (named(b.code, a.code) || named(a.code, b.code)) return false;
+  const stem = (w: string) => w.replace(/(es|s)$/, '');
+  // "Whooping cough … without pneumonia" says no pneumonia.
+  const inB = new Set(
+    (
+      tb
+        .toLowerCase()
+        .replace(/\bwithout\b.*$/, '')
+        .match(/[a-z]+/g) ?? []
+    ).map(stem),
+  );
+  const said = a.evidence.flatMap((e) => e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem);
+  return said.length > 0 && said.every((w) => inB.has(w));
+}
+
 export function dropUnspecifiedReadings(
   pack: CodePack,
   claim: Suggestion[],
@@ -35,14 +71,19 @@ export function dropUnspecifiedReadings(
     const c = b
       ? undefined
       : icd.find((x) => x !== a && !moved.includes(x) && defaultAbsenceBeside(pack, a.code, x.code));
-    if (!b && !c) continue;
+    const d =
+      b || c
+        ? undefined
+        : icd.find((x) => x !== a && !moved.some((m) => m.code === x.code) && generalWordsOf(pack, a, x));
+    if (!b && !c && !d) continue;
     moved.push({
       ...a,
       reason: {
         ...a.reason,
-        note: b
-          ? `${b.code} states the same condition with more detail: an unspecified code is not reported beside it (Guidelines I.A.9)`
-          : `${c!.code} states the same condition with what ${a.code} says is absent: the note documents it, so only ${c!.code} is reported`,
+        note:
+          (b ?? d)
+            ? `${(b ?? d)!.code} states the same condition with more detail: an unspecified code is not reported beside it (Guidelines I.A.9)`
+            : `${c!.code} states the same condition with what ${a.code} says is absent: the note documents it, so only ${c!.code} is reported`,
       },
     });
   }

@@ -96,3 +96,27 @@ describe.skipIf(!present)('the side of a phrase and stroke sequelae (I.B.13, I.C
     expect(shown('IMPRESSION: Right distal both-bone forearm fracture.').some((c) => /^S52\.\d+1/.test(c))).toBe(true);
   });
 });
+
+describe.skipIf(!present)('a general word beside the code that specifies it (I.A.9, I.B.2)', () => {
+  it('"anemia" beside anemia in chronic kidney disease, "arthritis" beside rheumatoid arthritis: one code each', () => {
+    const anemia = shown(
+      'DIAGNOSES: 1. Chronic kidney disease stage 3. 2. Anemia. ASSESSMENT: Anemia due to chronic kidney disease, on erythropoietin.',
+    );
+    expect(anemia).toContain('D63.1');
+    expect(anemia).not.toContain('D64.9');
+    const ra = shown('PROBLEMS: 1. Rheumatoid arthritis. 2. Flare of arthritis after discontinuing methotrexate.');
+    expect(ra).toContain('M06.9');
+    expect(ra).not.toContain('M19.90');
+  });
+
+  it('a code whose Tabular note asks for the other keeps it: hypertensive CKD with the stage', () => {
+    const codes = shown('ASSESSMENT: 1. Hypertension. 2. Chronic kidney disease, stage 3.');
+    expect(codes).toContain('I12.9');
+    expect(codes.some((c) => c.startsWith('N18.3'))).toBe(true);
+  });
+
+  it("a family history names another person's condition: the patient's own asthma stays", () => {
+    const codes = shown('ASSESSMENT: Asthma, stable on albuterol. FAMILY HISTORY: Mother has asthma.');
+    expect(codes).toContain('J45.909');
+  });
+});
