@@ -10,7 +10,16 @@ const PolicySchema = z.strictObject({
     z.enum(SECTION_ROLES),
     z.strictObject({
       tier: z.number().int().nonnegative(),
-      when: z.enum(['always', 'chronic', 'status', 'surgical', 'fallback', 'symptoms_if_no_diagnosis', 'never']),
+      when: z.enum([
+        'always',
+        'chronic',
+        'managed',
+        'status',
+        'surgical',
+        'fallback',
+        'symptoms_if_no_diagnosis',
+        'never',
+      ]),
       why: z.string(),
     }),
   ),
@@ -69,6 +78,11 @@ export function claimDecision(
       return isChronic(code) || isMalignancy(code) || POLICY.history_prefixes.some((x) => code.startsWith(x))
         ? keep
         : { why: p.why };
+    case 'managed':
+      // A chronic disease the plan manages ("continue to follow with endocrinology for diabetes",
+      // "strict control of her blood sugar") is addressed at the visit (IV.J); a status, a
+      // procedure to come or a cancer only named there is not.
+      return isChronic(code) && !/^[CDZ]/.test(code) ? keep : { why: p.why };
     case 'status':
       return isStatusCode(code) ? keep : { why: p.why };
     case 'surgical':

@@ -120,3 +120,26 @@ describe.skipIf(!present)('a general word beside the code that specifies it (I.A
     expect(codes).toContain('J45.909');
   });
 });
+
+describe.skipIf(!present)('a chronic disease the plan manages is addressed (IV.J)', () => {
+  it('"continue to follow with endocrinology for diabetes" in the recommendations codes the diabetes', () => {
+    const codes = shown(
+      'IMPRESSION: Status post cerebrovascular accident, clinically stable. RECOMMENDATIONS: She will continue to follow with endocrinology for diabetes. I have recommended a strict control of her blood sugar.',
+    );
+    expect(codes).toContain('E11.9');
+  });
+
+  it('a procedure to come, a test ordered and a doubted condition in the plan are not coded', () => {
+    expect(
+      shown(
+        'ASSESSMENT: Coronary artery disease. PLAN: Plan to consult cardiovascular surgery for consideration of coronary artery bypass surgery.',
+      ),
+    ).not.toContain('Z95.1');
+    expect(shown('ASSESSMENT: Oral thrush. PLAN: 1. Nystatin. 2. Check HIV and RPR.')).not.toContain('B20');
+    expect(
+      shown(
+        'ASSESSMENT: Gait difficulty. PLAN: I think it is possible that the patient is developing symptomatic adult hydrocephalus. MRI of the brain.',
+      ).some((c) => c.startsWith('G91')),
+    ).toBe(false);
+  });
+});
