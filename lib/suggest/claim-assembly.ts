@@ -16,6 +16,7 @@ import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
 import { dropExcludedByPartner } from './excludes1-partners';
+import { dropPlannedProcedureStatus } from './planned-procedure';
 import { substanceHierarchy } from './substance-hierarchy';
 import { joinBothSides } from './both-sides';
 import { contradictedAbsence } from './absence-contradicted';
@@ -69,7 +70,8 @@ export function assembleClaim(
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const primary = dropUnspecifiedPrimary(stated.claim);
-  const current = dropCurrentProcedureStatus(doc, primary.claim);
+  const done = dropCurrentProcedureStatus(doc, primary.claim);
+  const current = dropPlannedProcedureStatus(doc.text, done.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
@@ -87,6 +89,7 @@ export function assembleClaim(
     ...specified.replaced,
     ...stated.replaced,
     ...primary.moved,
+    ...done.moved,
     ...current.moved,
     ...sequelae.replaced,
     ...oneReading.moved,

@@ -44,7 +44,13 @@ export function preferNonmedicinal(table: DrugTable, subs: SubstanceMention[]): 
 }
 
 /** "neutropenia due to chemotherapy (carboplatin)", "lithium-induced hypothyroidism": a condition, a link word, a drug with an adverse-effect cell. */
+const STREET = new RegExp(`\\b(?:${DRUG_EVENTS.street_drugs.join('|')})\\b`, 'i');
+
 export function adverseLinks(doc: NoteDocument, table: DrugTable, st: Statement) {
+  return adverseReadings(doc, table, st).filter((a) => !STREET.test(doc.view.slice(a.sub.start, a.sub.end)));
+}
+
+function adverseReadings(doc: NoteDocument, table: DrugTable, st: Statement) {
   const text = doc.view.slice(st.start, st.end);
   const out: { category: string; cue: { start: number; end: number }; sub: SubstanceMention; condition: string }[] = [];
   ADVERSE.lastIndex = 0;

@@ -66,6 +66,8 @@ export const DrugEventsDataSchema = z.strictObject({
     )
     .min(1),
   nonmedicinal_word: z.string().min(1),
+  /** Substances used outside any prescription: never 'correctly prescribed and taken' (I.C.19.e.5.a). */
+  street_drugs: z.array(z.string().min(1)),
 });
 export const DRUG_EVENTS = DrugEventsDataSchema.parse(eventsData);
 

@@ -143,3 +143,30 @@ describe.skipIf(!present)('a chronic disease the plan manages is addressed (IV.J
     ).toBe(false);
   });
 });
+
+describe.skipIf(!present)('an operation still to come and a street drug (I.C.21.c.3, I.C.19.e.5.a)', () => {
+  it('evaluation for a gastric bypass leaves no bariatric status; a done one does', () => {
+    const planned =
+      'IMPRESSION/PLAN: Morbid obesity. He wants to proceed with workup and evaluation for laparoscopic Roux-en-Y gastric bypass.';
+    expect(shown(planned)).not.toContain('Z98.84');
+    expect(shown('ASSESSMENT: Anemia. Status post gastric bypass in 2010.')).toContain('Z98.84');
+  });
+
+  it('a recommended reversal of the colostomy is an operation on what is there: no "still to come"', () => {
+    const { alternatives } = analyze(
+      'ASSESSMENT: Diverticulitis, resolved. HPI: Recommendation for reversal of the colostomy was made after more than six months.',
+    );
+    expect(alternatives.some((a) => a.code === 'Z93.3' && /still to come/.test(a.reason.note ?? ''))).toBe(false);
+    const planned = analyze('ASSESSMENT: Cardiomyopathy. HPI: He has been referred for AICD implantation.');
+    expect(planned.suggestions.map((s) => s.code)).not.toContain('Z95.810');
+  });
+
+  it('cocaine-induced seizures are no adverse effect of a drug correctly taken; lithium-induced tremor is', () => {
+    expect(
+      shown('ASSESSMENT: Cocaine dependence. HPI: He has had cocaine-induced seizures several times in the past.'),
+    ).not.toContain('T40.5X5A');
+    expect(shown('ASSESSMENT: Lithium-induced tremor. Bipolar disorder.').some((c) => c.startsWith('T43.595'))).toBe(
+      true,
+    );
+  });
+});

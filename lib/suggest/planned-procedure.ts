@@ -1,0 +1,43 @@
+import type { Suggestion } from './schema';
+
+/** What an operation is still to come from: evaluated for, planned, scheduled, considered, recommended. */
+const TO_COME =
+  /\b(?:for|consider|considering|consideration of|candidate for|scheduled for|planned|plans? (?:for|to)|planning|proceed with|undergo|referr?ed for|option of|possibility of|benefit from|recommend(?:ed)?|discussed)\b[^.;:]{0,50}$/i;
+/** An operation on what is already there ("reversal of the colostomy"): the status stands. */
+const ON_EXISTING =
+  /\b(?:reversal|takedown|take-down|removal|revision|closure|change|exchange|replacement|repair|interrogation|malfunction|care) of (?:the |his |her |their |a |an )?$/i;
+/** What it was done from. */
+const DONE =
+  /\b(?:status post|s\/p|post|history of|had|has had|underwent|undergone|prior|previous|previously|since)\b[^.;:]{0,50}$/i;
+
+/**
+ * A status code says what earlier care left behind (Guidelines I.C.21.c.3): the patient HAS had
+ * the operation. An operation the note is still evaluating, planning or recommending ("He wants
+ * to proceed with workup and evaluation for laparoscopic Roux-en-Y gastric bypass", "consult
+ * cardiovascular surgery for consideration of coronary artery bypass") leaves no status yet.
+ * Codes of absent organs (Z89-Z90), ostomies and implants (Z93, Z95-Z98) read only from such
+ * words move to the alternatives.
+ */
+export function dropPlannedProcedureStatus(
+  text: string,
+  claim: Suggestion[],
+): { claim: Suggestion[]; moved: Suggestion[] } {
+  const moved: Suggestion[] = [];
+  const kept = claim.filter((s) => {
+    if (s.system !== 'ICD-10-CM' || !/^Z(?:89|90|93|9[5-8])/.test(s.code)) return true;
+    const planned = s.evidence.every((e) => {
+      const before = text.slice(Math.max(0, e.start - 80), e.start);
+      return TO_COME.test(before) && !DONE.test(before) && !ON_EXISTING.test(before);
+    });
+    if (!planned) return true;
+    moved.push({
+      ...s,
+      reason: {
+        ...s.reason,
+        note: 'an operation still to come (evaluated for, planned or recommended) leaves no status yet (Guidelines I.C.21.c.3)',
+      },
+    });
+    return false;
+  });
+  return { claim: kept, moved };
+}
