@@ -170,3 +170,19 @@ describe.skipIf(!present)('an operation still to come and a street drug (I.C.21.
     );
   });
 });
+
+describe.skipIf(!present)(
+  'a comprehensive evaluation with screening ordered is a routine examination (I.C.21.c.13)',
+  () => {
+    const visit =
+      'SUBJECTIVE: The patient comes in today for a comprehensive evaluation. She is well-known to me. ASSESSMENT: 1. Generalized anxiety disorder, unchanged. 2. Hypertension, unchanged.';
+    it('with a screening mammogram and Hemoccult ordered: the general examination code first', () => {
+      const codes = shown(`${visit} PLAN: Screening mammogram. Hemoccult cards.`);
+      expect(codes[0]).toMatch(/^Z00\.0[01]$/);
+    });
+
+    it('without screening ordered it is an evaluation of the problems', () => {
+      expect(shown(`${visit} PLAN: Continue Toprol.`).some((c) => c.startsWith('Z00'))).toBe(false);
+    });
+  },
+);
