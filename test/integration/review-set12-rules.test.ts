@@ -186,3 +186,14 @@ describe.skipIf(!present)(
     });
   },
 );
+
+describe.skipIf(!present)('comfort care is palliative care (Index: Care, palliative Z51.5)', () => {
+  it('a terminal wean with comfort care measures is coded Z51.5; a "care conference" alone is not', () => {
+    expect(
+      shown(
+        'REASON FOR FOLLOWUP: Care conference with family and decision to change to terminal wean with comfort care measures.',
+      ),
+    ).toContain('Z51.5');
+    expect(shown('REASON FOR FOLLOWUP: Care conference with family about her hyponatremia.')).not.toContain('Z51.5');
+  });
+});
