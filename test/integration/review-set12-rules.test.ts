@@ -197,3 +197,23 @@ describe.skipIf(!present)('comfort care is palliative care (Index: Care, palliat
     expect(shown('REASON FOR FOLLOWUP: Care conference with family about her hyponatremia.')).not.toContain('Z51.5');
   });
 });
+
+describe.skipIf(!present)('a condition with the operation that removed it is past (I.C.21.c.3, I.A.15)', () => {
+  it('"Cataract status post cataract surgery" is no cataract, and diabetes has no cataract to link', () => {
+    const codes = shown('DIAGNOSES: 1. Diabetes. 2. Cataract status post cataract surgery. 3. Hypertension.');
+    expect(codes).toContain('E11.9');
+    expect(codes).not.toContain('E11.36');
+    expect(codes.some((c) => c.startsWith('H26') || c.startsWith('H25'))).toBe(false);
+  });
+
+  it('back pain after a lumbar operation, and a fracture after its fixation, are still there', () => {
+    expect(
+      shown('IMPRESSION: Significant back pain, status post lumbar stenosis surgery with pain being controlled.'),
+    ).toContain('M54.9');
+    expect(
+      shown('ASSESSMENT: Left distal radius fracture, status post fracture repair, healing.').some((c) =>
+        c.startsWith('S52'),
+      ),
+    ).toBe(true);
+  });
+});

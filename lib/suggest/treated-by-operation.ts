@@ -1,0 +1,20 @@
+import type { Token } from '../text/tokens';
+
+/** The operation that removes or repairs what it names. */
+const REMOVES = /(?:surgery|extraction|removal|excision|resection|repair|ectomy|plasty)\b/i;
+/** Injuries are coded through their healing after the repair (7th character D, I.C.19.a). */
+const STILL_HEALING = new Set(['fracture', 'fractures', 'dislocation', 'laceration', 'wound', 'injury', 'burn']);
+
+/**
+ * "Cataract status post cataract surgery", "Hernia, s/p hernia repair": a condition written with
+ * the operation that removed it, the operation naming the same noun, is past — the patient has
+ * the status, not the condition (I.C.21.c.3); a diabetes "with" link (I.A.15) cannot reach it.
+ */
+export function removedByOperation(text: string, last: Token): boolean {
+  if (STILL_HEALING.has(last.norm)) return false;
+  const m = /^\s*,?\s*(?:status post|s\/p|post)\s+([^.,;:]{1,50})/i.exec(text.slice(last.end, last.end + 70));
+  if (!m) return false;
+  const noun = last.norm.replace(/s$/, '');
+  // The noun inside the operation's own name ("cataract surgery", "hernia repair", "cholecystectomy").
+  return noun.length > 3 && new RegExp(`\\b${noun}\\w*(?:\\s+\\w+){0,2}?\\s*${REMOVES.source}`, 'i').test(m[1]!);
+}
