@@ -220,7 +220,12 @@ export function classify(u: Unit): Problem | undefined {
   const threat = find(CUES.threat, headOnly);
   // A threatening condition named only as a possibility is an uncertain diagnosis (moderate).
   const maybe = threat && speculative(u.headText, threat.start - u.headStart);
-  if (threat && !maybe) return make('threat', [threat]);
+  // "Mild hypoxemia, … stable without supplemental oxygen": a threatening kind of condition the
+  // item calls stable is a stable chronic illness, one it calls mild no threat (CPT: a threat is a
+  // risk to life or bodily function in the near term without treatment).
+  const stable = threat && !maybe ? find(CUES.stable) : undefined;
+  if (threat && !maybe && stable) return make('chronic-stable', [threat, stable]);
+  if (threat && !maybe && !/\bmild(ly)?\b/i.test(u.headText)) return make('threat', [threat]);
   const worse = find(CUES.exacerbation);
   if (chronic && worse) return make('chronic-worse', [chronic, worse]);
   const uncertain = maybe ? threat : find(CUES.uncertain, headOnly);

@@ -56,3 +56,29 @@ describe('set-12 family rules', () => {
     expect(family(note.replace('No bleeding disorders.', 'Unchanged.'))).toBe('established');
   });
 });
+
+describe('set-12 MDM rules', () => {
+  const level = (note: string) => levelEncounter(note).code;
+  const visit = (item2: string, plan: string) =>
+    'SUBJECTIVE: The patient returns to the Pulmonary Medicine Clinic for followup evaluation of COPD.\n' +
+    'MEDICATIONS: Spiriva 18 mcg daily, Advair 250/50 one puff b.i.d., albuterol p.r.n.\n' +
+    `ASSESSMENT: 1. Chronic obstructive pulmonary disease, severe but stable. 2. ${item2}\nPLAN: ${plan}`;
+
+  it('"mild hypoxemia … stable" is a second stable chronic illness, and continuing the respiratory medicine is drug management', () => {
+    expect(
+      level(
+        visit(
+          'Mild hypoxemia, however, oxygen saturation at rest is stable without supplemental oxygen.',
+          'I have recommended that she continue current respiratory medicine.',
+        ),
+      ),
+    ).toBe('99214');
+  });
+
+  it('acute hypoxemia the item does not call stable or mild is still a threat', () => {
+    const { mdm } = levelEncounter(
+      visit('Acute hypoxemia with saturation of 82% on room air.', 'Oxygen. Admit to the hospital.'),
+    );
+    expect(mdm.problems).toBe('high');
+  });
+});
