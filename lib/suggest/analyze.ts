@@ -25,7 +25,7 @@ import { treatedNow } from './current-treatment';
 const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
-import { removedByOperation } from './treated-by-operation';
+import { pastByOperation } from './treated-by-operation';
 import type { Analysis, Suggestion } from './schema';
 import { aggregateMentions, mergeSpans, type Mention } from './mentions';
 
@@ -226,7 +226,8 @@ export class NoteAnalyzer {
         assertion !== 'negated' &&
         /\?\s*$/.test(text.slice(Math.max(0, tokens[sources[0]!]!.start - 3), tokens[sources[0]!]!.start));
       if (questioned && assertion === 'present') assertion = 'possible';
-      if (assertion === 'present' && removedByOperation(text, tokens[sources.at(-1)!]!)) assertion = 'historical';
+      if (assertion === 'present' && pastByOperation(text, tokens[sources[0]!]!, tokens[sources.at(-1)!]!))
+        assertion = 'historical';
       if (
         assertion === 'present' &&
         sectionAssertion &&

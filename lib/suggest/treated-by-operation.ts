@@ -10,11 +10,27 @@ const STILL_HEALING = new Set(['fracture', 'fractures', 'dislocation', 'lacerati
  * the operation that removed it, the operation naming the same noun, is past — the patient has
  * the status, not the condition (I.C.21.c.3); a diabetes "with" link (I.A.15) cannot reach it.
  */
-export function removedByOperation(text: string, last: Token): boolean {
+function removedByOperation(text: string, last: Token): boolean {
   if (STILL_HEALING.has(last.norm)) return false;
   const m = /^\s*,?\s*(?:status post|s\/p|post)\s+([^.,;:]{1,50})/i.exec(text.slice(last.end, last.end + 70));
   if (!m) return false;
   const noun = last.norm.replace(/s$/, '');
   // The noun inside the operation's own name ("cataract surgery", "hernia repair", "cholecystectomy").
   return noun.length > 3 && new RegExp(`\\b${noun}\\w*(?:\\s+\\w+){0,2}?\\s*${REMOVES.source}`, 'i').test(m[1]!);
+}
+
+/**
+ * "Status post hysterectomy secondary to uterine fibroids", "s/p cholecystectomy for cholelithiasis":
+ * the reason a past operation was done is past with it. A chronic condition stays current through
+ * the history rule (assertion-outcome.ts: "s/p CABG for coronary artery disease" keeps I25.10).
+ */
+const REASON_OF_PAST_OPERATION =
+  /\b(?:status post|s\/p)\s+[^.,;:]{1,40}?\b(?:secondary to|due to|because of|for)\s+(?:\w+\s+){0,3}$/i;
+
+/** The mention (its first and last words) is a condition an earlier operation removed or was done for. */
+export function pastByOperation(text: string, first: Token, last: Token): boolean {
+  return (
+    removedByOperation(text, last) ||
+    REASON_OF_PAST_OPERATION.test(text.slice(Math.max(0, first.start - 90), first.start))
+  );
 }

@@ -206,6 +206,17 @@ describe.skipIf(!present)('a condition with the operation that removed it is pas
     expect(codes.some((c) => c.startsWith('H26') || c.startsWith('H25'))).toBe(false);
   });
 
+  it('the reason a past operation was done is past with it; a chronic disease stays', () => {
+    expect(
+      shown('DIAGNOSES: 1. Hypertension. 2. Status post hysterectomy secondary to uterine fibroids.'),
+    ).not.toContain('D25.9');
+    expect(
+      shown(
+        'DIAGNOSES: 1. Hypertension. 2. Status post coronary artery bypass graft for coronary artery disease, stable.',
+      ).some((c) => c.startsWith('I25.1')),
+    ).toBe(true);
+  });
+
   it('back pain after a lumbar operation, and a fracture after its fixation, are still there', () => {
     expect(
       shown('IMPRESSION: Significant back pain, status post lumbar stenosis surgery with pain being controlled.'),
