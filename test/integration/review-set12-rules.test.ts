@@ -24,6 +24,13 @@ describe.skipIf(!present)('words that are not findings', () => {
     expect(shown('ASSESSMENT: Pulmonary embolism, on anticoagulation.').some((c) => c.startsWith('I26'))).toBe(true);
   });
 
+  it('"immunosuppressive therapy" is a treatment, not the immunosuppressed state (D84.9)', () => {
+    expect(
+      shown('DISCHARGE DIAGNOSES: 1. Polymyositis on immunosuppressive therapy (methotrexate and prednisone).'),
+    ).not.toContain('D84.9');
+    expect(shown('DIAGNOSES: 1. Neuroblastoma, status post resection. 2. Immunosuppression.')).toContain('D84.9');
+  });
+
   it('"growth factor support" is a drug, no neoplasm of unspecified behavior', () => {
     expect(
       shown(
