@@ -27,10 +27,21 @@ function removedByOperation(text: string, last: Token): boolean {
 const REASON_OF_PAST_OPERATION =
   /\b(?:status post|s\/p)\s+[^.,;:]{1,40}?\b(?:secondary to|due to|because of|for)\s+(?:\w+\s+){0,3}$/i;
 
+/**
+ * The condition's noun naming a past operation ("recovering well from her cataract operation", "after
+ * his hernia repair"): the words say what was operated on, not a condition still there. An
+ * operation to come ("here for cataract surgery") leaves the condition current.
+ */
+const OPERATION_NOUN = /^\s*(?:surgery|operation|extraction|repair|removal|excision|resection)\b/i;
+const AFTER_OPERATION =
+  /\b(?:recovering (?:well )?from|recovery from|after|following|status post|s\/p|post|had|has had|underwent|undergone|since)\s+(?:\w+\s+){0,3}$/i;
+
 /** The mention (its first and last words) is a condition an earlier operation removed or was done for. */
 export function pastByOperation(text: string, first: Token, last: Token): boolean {
-  return (
-    removedByOperation(text, last) ||
-    REASON_OF_PAST_OPERATION.test(text.slice(Math.max(0, first.start - 90), first.start))
-  );
+  const before = text.slice(Math.max(0, first.start - 90), first.start);
+  const operated =
+    !STILL_HEALING.has(last.norm) &&
+    OPERATION_NOUN.test(text.slice(last.end, last.end + 20)) &&
+    AFTER_OPERATION.test(before);
+  return operated || removedByOperation(text, last) || REASON_OF_PAST_OPERATION.test(before);
 }

@@ -213,6 +213,24 @@ describe.skipIf(!present)('a condition with the operation that removed it is pas
     expect(codes.some((c) => c.startsWith('H26') || c.startsWith('H25'))).toBe(false);
   });
 
+  it('"recovering well from her cataract operation" names the operation; "here for cataract surgery" keeps the cataract', () => {
+    const past = shown(
+      'Her past medical history includes insulin requiring diabetes mellitus. Ms. ABC is recovering well from her cataract operation in the right eye.',
+    );
+    expect(past).not.toContain('E11.36');
+    expect(past.some((c) => c.startsWith('H25') || c.startsWith('H26'))).toBe(false);
+    const planned = shown('ASSESSMENT: Nuclear cataract, right eye. She is here for cataract surgery next week.');
+    expect(planned.some((c) => c.startsWith('H25') || c.startsWith('H26'))).toBe(true);
+  });
+
+  it('"being evaluated for inflammatory bowel disease" is a work-up under way, not the disease', () => {
+    expect(
+      shown(
+        'She also has a history of gastritis and currently is being evaluated for inflammatory bowel disease.',
+      ).some((c) => c.startsWith('K5') || c.startsWith('K63')),
+    ).toBe(false);
+  });
+
   it('the reason a past operation was done is past with it; a chronic disease stays', () => {
     expect(
       shown('DIAGNOSES: 1. Hypertension. 2. Status post hysterectomy secondary to uterine fibroids.'),
