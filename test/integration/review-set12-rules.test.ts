@@ -253,3 +253,11 @@ describe.skipIf(!present)('a condition with the operation that removed it is pas
     ).toBe(true);
   });
 });
+
+describe.skipIf(!present)('an ulcer of the mouth is stomatitis K12.1 (Index: Ulcer, oral mucosa)', () => {
+  it('"Oral ulcer" in the diagnoses and "treatment of oral ulcerations" in the plan are K12.1; a leg ulcer is not', () => {
+    expect(shown('DIAGNOSES: 1. Chronic lymphocytic leukemia. 2. Oral ulcer.')).toContain('K12.1');
+    expect(shown('PLAN: Patient is admitted for IV hydration and treatment of oral ulcerations.')).toContain('K12.1');
+    expect(shown('DIAGNOSES: 1. Venous stasis ulcer of the left leg.')).not.toContain('K12.1');
+  });
+});
