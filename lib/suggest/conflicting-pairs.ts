@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import pairsData from './data/conflicting-pairs.json';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 const PairsSchema = z.strictObject({
   about: z.string().min(1),
@@ -31,7 +32,5 @@ export function dropConflictingPartners(claim: Suggestion[]): { claim: Suggestio
       moved.push({ ...s, reason: { ...s.reason, note: `${kept.code} is on the claim: ${r.why}` } });
     }
   }
-  if (moved.length === 0) return { claim, moved };
-  const codes = new Set(moved.map((m) => m.code));
-  return { claim: claim.filter((s) => !(s.system === 'ICD-10-CM' && codes.has(s.code))), moved };
+  return setAside(claim, moved);
 }

@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /**
  * Two diagnoses on the claim where the Tabular's Excludes1 note at one names the other's category
@@ -37,6 +38,5 @@ export function dropExcludedByPartner(
         },
       });
   }
-  if (moved.length === 0) return { claim, moved };
-  return { claim: claim.filter((s) => !moved.some((m) => m.code === s.code && m.system === s.system)), moved };
+  return setAside(claim, moved);
 }

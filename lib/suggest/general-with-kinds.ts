@@ -1,5 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /** Words after a general term that introduce its kinds ("electrolyte abnormality with hyponatremia and hypokalemia"). */
 const KINDS = /^[\s,]*(?:with|including|includes|consisting of|namely|:|\()[\s\w,]*$/i;
@@ -36,6 +37,5 @@ export function dropGeneralWithKinds(
       },
     });
   }
-  if (!moved.length) return { claim, moved };
-  return { claim: claim.filter((s) => !moved.some((m) => m.code === s.code)), moved };
+  return setAside(claim, moved);
 }

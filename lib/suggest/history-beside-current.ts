@@ -2,6 +2,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { Dictionary } from './dictionary';
 import { historyCode } from './assertion-map';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /** Primary malignancies (C00-C76 solid, C81-C96 lymphoid and blood), not secondary or unspecified ones. */
 const PRIMARY = /^C(?:[0-6]\d|7[0-6]|8[1-9]|9[0-6])/;
@@ -44,6 +45,5 @@ export function dropHistoryOfPresent(
       },
     });
   }
-  if (!moved.length) return { claim, moved };
-  return { claim: claim.filter((s) => !moved.some((m) => m.code === s.code && s.system === 'ICD-10-CM')), moved };
+  return setAside(claim, moved);
 }

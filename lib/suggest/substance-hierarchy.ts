@@ -1,4 +1,5 @@
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /** Use (F1x.9), abuse (F1x.1), dependence (F1x.2): the higher level includes the lower ones. */
 const LEVEL: Record<string, number> = { '9': 1, '1': 2, '2': 3 };
@@ -38,8 +39,7 @@ export function substanceHierarchy(claim: Suggestion[]): { claim: Suggestion[]; 
       });
     }
   }
-  if (moved.length === 0) return { claim, moved };
-  return { claim: claim.filter((s) => !moved.some((m) => m.code === s.code && m.system === s.system)), moved };
+  return setAside(claim, moved);
 }
 
 /** F14.90, F10.20, F17.200 (nicotine's "uncomplicated" sits one character deeper). */

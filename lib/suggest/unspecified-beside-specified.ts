@@ -2,6 +2,7 @@ import type { CodePack } from '../pack/code-pack';
 import { unspecifiedReadingOf } from '../pack/specificity';
 import { instructionNotes } from './tabular-refs';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /**
  * One condition, one code: where the note names a condition once in general words ("atrial
@@ -87,7 +88,5 @@ export function dropUnspecifiedReadings(
       },
     });
   }
-  if (!moved.length) return { claim, moved };
-  const codes = new Set(moved.map((m) => m.code));
-  return { claim: claim.filter((s) => !(s.system === 'ICD-10-CM' && codes.has(s.code))), moved };
+  return setAside(claim, moved);
 }
