@@ -26,6 +26,7 @@ export const SEQUELA = phrases(C.sequela);
 export const PREGNANT = phrases(C.pregnant);
 export const NOT_PREGNANT = phrases(C.not_pregnant);
 export const PUERPERIUM = phrases(C.puerperium);
+export const DRUG_FORM = phrases(C.drug_forms);
 /** Where a coder reads what happened at this encounter (not the medication list, the history or the findings). */
 export const EVENT_ROLES = new Set(['diagnostic', 'reason', 'narrative']);
 

@@ -7,7 +7,7 @@ import {
   type DrugTable,
   type SubstanceMention,
 } from './drug-table';
-import { ADVERSE, INGESTION, UNCERTAIN, cueHere } from './drug-event-cues';
+import { ADVERSE, DRUG_FORM, INGESTION, UNCERTAIN, cueHere } from './drug-event-cues';
 
 /** Which substances a drug-event statement is about, and the conditions a drug is said to have caused. */
 
@@ -32,6 +32,28 @@ export function borrowSubstances(
   return statements
     .filter((s) => s.section.role === 'narrative' && cueHere(doc, s, INGESTION))
     .flatMap((s) => findSubstances(table, doc.view.slice(s.start, s.end), s.start));
+}
+
+/**
+ * A medicine taken that the Table does not name ("two tablets of Celesta 40 mg"; a misspelt or
+ * foreign brand): the Table's 'Drug NEC' row (T50.90-), read from a medicine form or a strength in
+ * the statement or in a narrative statement that says it was taken. The unspecified row says no more
+ * than the note; a coder confirms the drug (I.C.19.e.5.b).
+ */
+export function unnamedDrug(
+  doc: NoteDocument,
+  table: DrugTable,
+  st: Statement,
+  statements: Statement[],
+): SubstanceMention[] {
+  const drug = lookupSubstance(table, substanceKey(['drug']));
+  if (!drug) return [];
+  const taken = statements.filter((s) => s !== st && s.section.role === 'narrative' && cueHere(doc, s, INGESTION));
+  for (const s of [st, ...taken]) {
+    const m = DRUG_FORM.exec(doc.view.slice(s.start, s.end));
+    if (m) return [{ start: s.start + m.index, end: s.start + m.index + m[0].length, substance: drug }];
+  }
+  return [];
 }
 
 /** With a non-medicinal substance in the same ingestion, a substance whose row has a 'nonmedicinal' subterm takes it (I.C.19.e.5.d). */

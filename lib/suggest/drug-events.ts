@@ -14,7 +14,7 @@ import {
   cueHere,
   intentOf,
 } from './drug-event-cues';
-import { borrowSubstances, preferNonmedicinal, adverseLinks } from './drug-event-substances';
+import { borrowSubstances, unnamedDrug, preferNonmedicinal, adverseLinks } from './drug-event-substances';
 import { pregnancyCode } from './drug-event-pregnancy';
 import { phrasePattern } from '../text/regex';
 
@@ -80,6 +80,7 @@ export function drugEventSuggestions(
     if (poison) {
       let subs = findSubstances(table, text, st.start);
       if (subs.length === 0) subs = borrowSubstances(doc, table, st, statements);
+      if (subs.length === 0) subs = unnamedDrug(doc, table, st, statements);
       const column: DrugColumn = intentOf(text) ?? noteIntent ?? 'accidental';
       for (const sub of preferNonmedicinal(table, subs)) {
         const category = sub.substance.cell(column);

@@ -59,6 +59,7 @@ export const DrugEventsDataSchema = z.strictObject({
     not_pregnant: z.array(z.string().min(1)).min(1),
     puerperium: z.array(z.string().min(1)).min(1),
     not_event_after: z.array(z.string().min(1)).min(1),
+    drug_forms: z.array(z.string().min(1)).min(1),
   }),
   underdosing_intent: z
     .array(
