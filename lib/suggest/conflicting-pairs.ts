@@ -10,6 +10,8 @@ const PairsSchema = z.strictObject({
       keep: z.array(z.string().min(3)).min(1),
       drop: z.array(z.string().min(3)).min(1),
       why: z.string().min(1),
+      /** The provider's diagnostic statement decides: a drop code written there, beside a keep code only written elsewhere, stays and the keep code moves. */
+      diagnosis_decides: z.boolean().optional(),
     }),
   ),
 });
@@ -25,10 +27,17 @@ export function dropConflictingPartners(claim: Suggestion[]): { claim: Suggestio
   const icd = claim.filter((s) => s.system === 'ICD-10-CM');
   const moved: Suggestion[] = [];
   for (const r of RULES) {
-    const kept = icd.find((s) => r.keep.some((p) => s.code.startsWith(p)));
+    let keep = r.keep;
+    let drop = r.drop;
+    if (r.diagnosis_decides) {
+      const stated = (prefixes: string[]) =>
+        icd.some((s) => prefixes.some((p) => s.code.startsWith(p)) && s.section === 'diagnostic');
+      if (stated(drop) && !stated(keep)) [keep, drop] = [drop, keep];
+    }
+    const kept = icd.find((s) => keep.some((p) => s.code.startsWith(p)) && !moved.includes(s));
     if (!kept) continue;
     for (const s of icd) {
-      if (moved.includes(s) || !r.drop.some((p) => s.code.startsWith(p))) continue;
+      if (moved.includes(s) || !drop.some((p) => s.code.startsWith(p))) continue;
       moved.push({ ...s, reason: { ...s.reason, note: `${kept.code} is on the claim: ${r.why}` } });
     }
   }

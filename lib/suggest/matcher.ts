@@ -3,7 +3,13 @@ import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictio
 import { fold, stemWord } from '../text/tokens';
 import { deniesWhatIsWritten } from './denied-term';
 import { boundPhrases, phraseOccurrences, splitsBoundPhrase } from './bound-phrases';
-import { cancersWithSite, joinsAcrossWith, primarySites, takesPrimarySite } from './metastatic-primary';
+import {
+  cancersWithSite,
+  joinsAcrossWith,
+  primarySites,
+  reachesPastSite,
+  takesPrimarySite,
+} from './metastatic-primary';
 
 export interface TermMatch {
   term: number;
@@ -55,7 +61,12 @@ export function matchSentenceAll(
   for (const id of where.keys()) {
     for (const ti of dict.anchoredById(id)) {
       const m = tryTerm(dict, ti, id, where, tokens, absent);
-      if (m && (takesPrimarySite(m.positions, tokens, primary) || joinsAcrossWith(m.positions, tokens, named)))
+      if (
+        m &&
+        (takesPrimarySite(m.positions, tokens, primary) ||
+          joinsAcrossWith(m.positions, tokens, named) ||
+          reachesPastSite(m.positions, tokens))
+      )
         continue;
       if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;
       if (m && splitsBoundPhrase(m.positions, tokens, bound)) continue;

@@ -1,4 +1,5 @@
 import { noteWords, type ExpandedToken, type NoteWord } from '../text/expand';
+import { isCancerWord } from '../text/primary-site';
 
 /** The words that name the cancer in "metastatic breast cancer" ("cancer" reads as its expansion). */
 const CANCER = new Set(['cancer', 'carcinoma', 'adenocarcinoma', 'malignancy', 'melanoma', 'sarcoma']);
@@ -91,4 +92,14 @@ export function joinsAcrossWith(positions: number[], tokens: ExpandedToken[], na
   const last = Math.max(...positions);
   for (let k = cancer + 1; k < last; k++) if (tokens[k]!.norm === 'with' && !tokens[k]!.expanded) return true;
   return false;
+}
+
+/**
+ * A reading that takes a cancer named by its site ("from appendiceal primary") with a word written
+ * before that site ("Peritoneal"): the site is the one written with "primary". Words of a cancer
+ * or its spread ("metastases": secondary neoplasm) are not sites.
+ */
+export function reachesPastSite(positions: number[], tokens: ExpandedToken[]): boolean {
+  const from = positions.map((p) => tokens[p]!.siteFrom).find((s) => s !== undefined);
+  return from !== undefined && positions.some((p) => tokens[p]!.source < from && !isCancerWord(tokens[p]!.norm));
 }

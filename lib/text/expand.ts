@@ -2,6 +2,7 @@ import abbreviationsData from './data/abbreviations.json';
 import synonymsData from './data/synonyms.json';
 import { AbbreviationsSchema, SynonymsSchema } from './schemas';
 import { fold, stemWord, tokenize, type Token } from './tokens';
+import { primaryCancerWords } from './primary-site';
 
 /**
  * Adds the words an abbreviation or a variant phrase stands for, at the same offsets, so
@@ -16,6 +17,8 @@ export interface ExpandedToken extends Token {
   written?: string;
   /** A word the context implies rather than the sentence writes (the patient is a newborn; a surgical-history list means "status"): it sits nowhere in the sentence, so it never widens a match's span. */
   implied?: boolean;
+  /** The word names a cancer by the site words right before it ("from a lung primary"): a reading that takes it takes no word before this source. */
+  siteFrom?: number;
 }
 
 const ABBR = new Map(
@@ -73,6 +76,7 @@ function isPlaceAbbreviation(tokens: Token[], i: number): boolean {
 
 export function expandTokens(tokens: Token[]): ExpandedToken[] {
   const out: ExpandedToken[] = [];
+  const primaryCancer = primaryCancerWords(tokens);
   let skipTo = -1;
   tokens.forEach((t, i) => {
     if (i < skipTo) return;
@@ -93,6 +97,11 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
       for (const w of abbr.words) out.push(synth(w, t, i));
     } else {
       out.push({ start: t.start, end: t.end, norm: t.norm, stem: t.stem, upper: t.upper, source: i, expanded: false });
+    }
+    const siteFrom = primaryCancer.get(i);
+    if (siteFrom !== undefined) {
+      out.at(-1)!.siteFrom = siteFrom;
+      for (const w of ['malignant', 'neoplasm']) out.push({ ...synth(w, t, i), siteFrom });
     }
     for (const syn of SYN_BY_FIRST.get(t.stem) ?? []) {
       if (syn.phrase.every((w, k) => tokens[i + k]?.stem === w)) {

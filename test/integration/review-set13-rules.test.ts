@@ -25,3 +25,84 @@ describe.skipIf(!present)('poisoning by a medicine the Table does not name', () 
     expect(shown(coin)).not.toContain('T50.901A');
   });
 });
+
+describe.skipIf(!present)('tobacco: who smokes, and when', () => {
+  const f17 = (codes: string[]) => codes.some((c) => c.startsWith('F17.2'));
+
+  it('a non-smoker is no smoker', () => {
+    expect(f17(shown('SOCIAL HISTORY: The patient is a non-smoker. No alcohol abuse.'))).toBe(false);
+    expect(f17(shown('SOCIAL HISTORY: The patient is a smoker. No alcohol abuse.'))).toBe(true);
+  });
+
+  it('wanting help to quit smoking is a current smoker; having quit is history', () => {
+    const wants = shown(
+      'HISTORY OF PRESENT ILLNESS: She would like to get something to help her quit smoking. She has tried several things to help her quit smoking and failed.',
+    );
+    expect(f17(wants)).toBe(true);
+    expect(wants).not.toContain('Z87.891');
+    const quit = shown('SOCIAL HISTORY: He quit smoking in 1990.');
+    expect(quit).toContain('Z87.891');
+    expect(f17(quit)).toBe(false);
+  });
+
+  it('a current smoker is not also a past one (Excludes1 at Z87.891)', () => {
+    const codes = shown(
+      'PAST MEDICAL HISTORY: Hyperlipidemia, smoking history.\nSOCIAL HISTORY: Active smoker. Does not consume alcohol.',
+    );
+    expect(f17(codes)).toBe(true);
+    expect(codes).not.toContain('Z87.891');
+  });
+
+  it('the past one stays when only it is in the impression ("History of tobacco use")', () => {
+    const codes = shown(
+      'SOCIAL HISTORY: He chews tobacco for 30 years, but notes he has been recently off.\nIMPRESSION: 1. Headaches. 2. History of tobacco use.',
+    );
+    expect(codes).toContain('Z87.891');
+    expect(f17(codes)).toBe(false);
+  });
+
+  it('smoking marijuana is not tobacco, and the mother smoking is not the child', () => {
+    expect(f17(shown('SOCIAL HISTORY: The patient smokes marijuana. He drinks beer on weekends.'))).toBe(false);
+    const child = shown(
+      'PAST MEDICAL HISTORY: GBS status was negative. Mom smoked up to the last 5 months of the pregnancy.',
+    );
+    expect(child).not.toContain('Z87.891');
+    expect(f17(child)).toBe(false);
+  });
+});
+
+describe.skipIf(!present)('an old stroke', () => {
+  it('"old CVA with left hemiparesis" is the sequela (I69.35-), not a current infarction', () => {
+    const codes = shown('IMPRESSION: 1. Old CVA with left hemiparesis. 2. Oropharyngeal dysphagia.');
+    expect(codes.some((c) => c.startsWith('I69.35'))).toBe(true);
+    expect(codes).not.toContain('I63.9');
+    const acute = shown('IMPRESSION: 1. Acute CVA with left hemiparesis.');
+    expect(acute.some((c) => c.startsWith('I63'))).toBe(true);
+  });
+});
+
+describe.skipIf(!present)('instability of a joint needs the joint', () => {
+  it('a fall from instability is no joint instability; a named joint is', () => {
+    expect(
+      shown(
+        'ASSESSMENT: 3. Generalized weakness. Also sustained a fall secondary to instability and not using her walker.',
+      ),
+    ).not.toContain('M25.30');
+    expect(shown('ASSESSMENT: Instability of the right knee.').some((c) => c.startsWith('M25.36'))).toBe(true);
+  });
+});
+
+describe.skipIf(!present)('a cancer named by its site and "primary"', () => {
+  it('"peritoneal carcinomatosis from appendiceal primary": the appendix primary and the peritoneal spread', () => {
+    const codes = shown('DISCHARGE DIAGNOSIS: Peritoneal carcinomatosis from appendiceal primary.');
+    expect(codes).toEqual(expect.arrayContaining(['C18.1', 'C78.6']));
+    expect(codes).not.toContain('C80.0');
+    expect(codes.some((c) => c.startsWith('C48'))).toBe(false);
+  });
+
+  it('"liver metastases from a lung primary" is a lung primary; "primary care" is no cancer', () => {
+    const codes = shown('ASSESSMENT: Liver metastases from a lung primary.');
+    expect(codes).toEqual(expect.arrayContaining(['C34.90', 'C78.7']));
+    expect(shown('PLAN: Follow up with her primary care physician.').some((c) => c.startsWith('C'))).toBe(false);
+  });
+});
