@@ -26,6 +26,7 @@ const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import { pastByOperation } from './treated-by-operation';
+import { SECTION_ASSERTION } from './section-assertion';
 import type { Analysis, Suggestion } from './schema';
 import { aggregateMentions, mergeSpans, type Mention } from './mentions';
 
@@ -49,7 +50,6 @@ const TREATS =
   /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive|admit(?:ted)?|for (?:the )?(?:treatment|management|control|monitoring) of|(?:profile|panel) for)\b/i;
 
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
-const SECTION_ASSERTION: Record<string, Assertion> = { family_history: 'family', pmh: 'historical', psh: 'historical' };
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;

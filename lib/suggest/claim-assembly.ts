@@ -10,7 +10,7 @@ import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
 import { codeFirst } from './code-first';
 import { dropCurrentProcedureStatus } from './current-procedure';
-import { dropUnspecifiedPrimary } from './unspecified-primary';
+import { dropUnspecifiedBehavior, dropUnspecifiedPrimary } from './unspecified-primary';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
@@ -70,7 +70,8 @@ export function assembleClaim(
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const primary = dropUnspecifiedPrimary(stated.claim);
-  const done = dropCurrentProcedureStatus(doc, primary.claim);
+  const behavior = dropUnspecifiedBehavior(primary.claim);
+  const done = dropCurrentProcedureStatus(doc, behavior.claim);
   const current = dropPlannedProcedureStatus(doc.text, done.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
@@ -89,6 +90,7 @@ export function assembleClaim(
     ...specified.replaced,
     ...stated.replaced,
     ...primary.moved,
+    ...behavior.moved,
     ...done.moved,
     ...current.moved,
     ...sequelae.replaced,

@@ -1,8 +1,8 @@
 import type { Suggestion } from './schema';
 
-/** What an operation is still to come from: evaluated for, planned, scheduled, considered, recommended. */
+/** What an operation is still to come from: evaluated for, planned, scheduled, considered, recommended, needed. */
 const TO_COME =
-  /\b(?:for|consider|considering|consideration of|candidate for|scheduled for|planned|plans? (?:for|to)|planning|proceed with|undergo|referr?ed for|option of|possibility of|benefit from|recommend(?:ed)?|discussed)\b[^.;:]{0,50}$/i;
+  /\b(?:for|needs?|require|requires|consider|considering|consideration of|candidate for|scheduled for|planned|plans? (?:for|to)|planning|proceed with|undergo|referr?ed for|option of|possibility of|benefit from|recommend(?:ed)?|discussed)\b[^.;:]{0,50}$/i;
 /** An operation on what is already there ("reversal of the colostomy"): the status stands. */
 const ON_EXISTING =
   /\b(?:reversal|takedown|take-down|removal|revision|closure|change|exchange|replacement|repair|interrogation|malfunction|care) of (?:the |his |her |their |a |an )?$/i;
@@ -14,7 +14,8 @@ const DONE =
  * A status code says what earlier care left behind (Guidelines I.C.21.c.3): the patient HAS had
  * the operation. An operation the note is still evaluating, planning or recommending ("He wants
  * to proceed with workup and evaluation for laparoscopic Roux-en-Y gastric bypass", "consult
- * cardiovascular surgery for consideration of coronary artery bypass") leaves no status yet.
+ * cardiovascular surgery for consideration of coronary artery bypass", "she may need to have a
+ * pacemaker placed") leaves no status yet.
  * Codes of absent organs (Z89-Z90), ostomies and implants (Z93, Z95-Z98) read only from such
  * words move to the alternatives.
  */

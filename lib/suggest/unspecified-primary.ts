@@ -1,3 +1,4 @@
+import { setAside } from './set-aside';
 import type { Suggestion } from './schema';
 
 /** Malignant neoplasms of a stated site or type: C00-C76 solid primaries, C81-C96 lymphoid and blood. */
@@ -23,4 +24,33 @@ export function dropUnspecifiedPrimary(claim: Suggestion[]): { claim: Suggestion
       },
     })),
   };
+}
+
+/**
+ * A neoplasm of unspecified behavior (D49) is for a neoplasm whose behavior the note does not state
+ * (Neoplasm Table, column 'Unspecified'; I.C.2): a D49 reading that shares the note's words with a
+ * malignant neoplasm on the claim ("left renal cell carcinoma, left renal cyst" read again as a
+ * neoplasm of the kidney) is that same neoplasm, whose behavior is stated.
+ */
+export function dropUnspecifiedBehavior(claim: Suggestion[]): { claim: Suggestion[]; moved: Suggestion[] } {
+  const malignant = claim.filter((s) => s.system === 'ICD-10-CM' && /^C/.test(s.code));
+  const overlaps = (a: Suggestion, b: Suggestion) =>
+    a.evidence.some((x) => b.evidence.some((y) => x.start < y.end && y.start < x.end));
+  const moved = claim
+    .filter((s) => s.system === 'ICD-10-CM' && s.code.startsWith('D49'))
+    .flatMap((s) => {
+      const same = malignant.find((m) => overlaps(s, m));
+      return same
+        ? [
+            {
+              ...s,
+              reason: {
+                ...s.reason,
+                note: `the words name the malignant neoplasm ${same.code}: its behavior is stated, no neoplasm of unspecified behavior (I.C.2)`,
+              },
+            },
+          ]
+        : [];
+    });
+  return setAside(claim, moved);
 }

@@ -106,3 +106,35 @@ describe.skipIf(!present)('a cancer named by its site and "primary"', () => {
     expect(shown('PLAN: Follow up with her primary care physician.').some((c) => c.startsWith('C'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)('what the note does not say the patient has now', () => {
+  it('a neoplasm of unspecified behavior read from the words of a stated carcinoma is that carcinoma', () => {
+    const codes = shown('DISCHARGE DIAGNOSIS: Left renal cell carcinoma, left renal cyst.');
+    expect(codes).toContain('C64.2');
+    expect(codes.some((c) => c.startsWith('D49'))).toBe(false);
+    expect(shown('ASSESSMENT: Neoplasm of the left kidney, behavior uncertain.').some((c) => c.startsWith('D4'))).toBe(
+      true,
+    );
+  });
+
+  it('"she may need to have a pacemaker placed" is no pacemaker status', () => {
+    expect(
+      shown('HISTORY: We will try rate control. She may need to have a pacemaker placed if this does not work.'),
+    ).not.toContain('Z95.0');
+    expect(shown('HISTORY: She has a pacemaker, placed in 2005 for heart block.')).toContain('Z95.0');
+  });
+
+  it('a symptom "no longer present" is not coded', () => {
+    const note = 'DIAGNOSIS: Low back pain with a history of right leg pain. The leg pain is no longer present.';
+    expect(shown(note).some((c) => c.startsWith('M79.6'))).toBe(false);
+    expect(shown(note)).toContain('M54.50');
+  });
+
+  it('a differential diagnosis lists possibilities, not diagnoses', () => {
+    const note =
+      'IMPRESSION: Hyperbilirubinemia and heart murmur.\nDIFFERENTIAL DIAGNOSES: Considered breast milk jaundice, ABO incompatibility, galactosemia, and ventricular septal defect.';
+    const codes = shown(note);
+    expect(codes).toContain('R01.1');
+    for (const c of ['E74.21', 'Q21.0', 'P55.1']) expect(codes).not.toContain(c);
+  });
+});
