@@ -15,7 +15,7 @@ import type { EmResult } from './result';
  * Words of an open or laparoscopic operation (not an endoscopy, a line, a tap or a test): a
  * surgical suffix, or an operation's own word ("fusion" alone: not "transfusion" or "perfusion").
  */
-const OP = String.raw`(?:[\w-]*(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy)|repair|fusion|bypass|transplant\w*|fundoplication|resection|amputation|fixation|excision|reconstruction|replacement|exploration|revision)`;
+const OP = String.raw`(?:[\w-]*(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy)|repair|fusion|bypass|transplant\w*|fundoplication|decortication|resection|amputation|fixation|excision|reconstruction|replacement|exploration|revision)`;
 const OPERATION = new RegExp(String.raw`\b${OP}\b`, 'i');
 /** Up to five words before the operation's word ("a laparoscopic Roux-en-Y gastric bypass"). */
 const WORDS = String.raw`(?:[\w-]+ ){0,5}?`;
@@ -27,7 +27,7 @@ const EARLIER = /\b(?:past|previous|prior|history|earlier)\b/i;
 
 /** The course of an operation in the stay, in the hospital course (not the past surgical history). */
 const OPERATED = [
-  String.raw`\btaken (?:back )?to the operating room\b`,
+  String.raw`\btaken (?:back )?to the (?:operating room|OR\b)`,
   String.raw`\bunderwent (?:an? |the )?${WORDS}${OP}\b`,
 ];
 
@@ -64,6 +64,7 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\b(?:follow[- ]?up|return|seen|re-?appoint\w*)\b[^.]{0,60}?\b(?:wound check|incision check|(?:removal of |remove )(?:the )?(?:staples|sutures)|(?:staple|suture) removal)\b`,
   String.raw`\b(?:my|our|the) office\b[^.]{0,40}?\bpost-?op\w*`,
   String.raw`\bpost-?op\w* (?:visit|evaluation|check)\b[^.]{0,30}?\boffice\b`,
+  String.raw`\b(?:staples|sutures)\b[^.]{0,60}?\bremoved\b[^.]{0,40}?\bfollow[- ]?up\b`,
   String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:one|two|1|2|7|10|seven|ten) (?:weeks?|days)\b`,
 ];
 
@@ -103,13 +104,23 @@ function operationInStay(read: EmNote): Span | undefined {
 }
 
 /**
+ * Another physician is the surgeon. On a stay the note puts on a surgical service ("SERVICE:
+ * General surgery"), another specialty's consult ("urology consult for ureteral stent placement")
+ * is help with a part of the care, not the operation of the stay.
+ */
+function otherSurgeon(read: EmNote): boolean {
+  const ownService = match(read, SURGICAL_SERVICE.slice(0, 2));
+  return Boolean(match(read, ownService ? OTHER_SURGEON.slice(2) : OTHER_SURGEON));
+}
+
+/**
  * A discharge after an operation in the stay, written by the operating surgeon: the note speaks as
  * the operating team, or the stay was the elective admission for the operation; with no other
  * physician named as the surgeon. Then discharge-day care is part of the global package.
  */
 export function surgeonsDischarge(read: EmNote): GlobalPackage | undefined {
   const op = operationInStay(read);
-  if (!op || match(read, OTHER_SURGEON)) return undefined;
+  if (!op || otherSurgeon(read)) return undefined;
   const signs: [readonly string[], string][] = [
     [AUTHOR_OPERATED, 'written as the operating team'],
     [PLANNED, 'the stay was the admission for it'],
