@@ -11,6 +11,7 @@ import { additionalCodes } from './additional-codes';
 import { codeFirst } from './code-first';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedBehavior, dropUnspecifiedPrimary } from './unspecified-primary';
+import { neoplasmRelatedPain } from './neoplasm-pain';
 import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
@@ -71,7 +72,8 @@ export function assembleClaim(
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const primary = dropUnspecifiedPrimary(stated.claim);
   const behavior = dropUnspecifiedBehavior(primary.claim);
-  const done = dropCurrentProcedureStatus(doc, behavior.claim);
+  const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
+  const done = dropCurrentProcedureStatus(doc, pain.claim);
   const current = dropPlannedProcedureStatus(doc.text, done.claim);
   const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
@@ -91,6 +93,7 @@ export function assembleClaim(
     ...stated.replaced,
     ...primary.moved,
     ...behavior.moved,
+    ...pain.replaced,
     ...done.moved,
     ...current.moved,
     ...sequelae.replaced,

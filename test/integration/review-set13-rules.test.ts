@@ -138,3 +138,23 @@ describe.skipIf(!present)('what the note does not say the patient has now', () =
     for (const c of ['E74.21', 'Q21.0', 'P55.1']) expect(codes).not.toContain(c);
   });
 });
+
+describe.skipIf(!present)('cardiac bypass counted by vessels, and pain the cancer causes', () => {
+  it('"a four-vessel bypass surgery in 2001" is an aortocoronary bypass status; "single-vessel" is no congenital single artery', () => {
+    expect(
+      shown('HISTORY: There was of course a four-vessel bypass surgery in 2001.\nASSESSMENT: Chest pain.'),
+    ).toContain('Z95.1');
+    const single = shown('CONCLUSION: Poor exercise capacity 6 weeks following a single-vessel bypass procedure.');
+    expect(single).not.toContain('Q24.5');
+  });
+
+  it('chronic pain the provider says the cancer causes is neoplasm related pain (G89.3)', () => {
+    const note = 'ASSESSMENT: Mesothelioma of the pleura, and it causes some chronic pain.';
+    const codes = shown(note);
+    expect(codes).toContain('G89.3');
+    expect(codes).not.toContain('G89.29');
+    const apart = shown('ASSESSMENT: 1. Mesothelioma of the pleura. 2. Chronic pain, from her arthritis.');
+    expect(apart).not.toContain('G89.3');
+    expect(apart).toContain('G89.29');
+  });
+});
