@@ -158,3 +158,24 @@ describe.skipIf(!present)('cardiac bypass counted by vessels, and pain the cance
     expect(apart).toContain('G89.29');
   });
 });
+
+describe.skipIf(!present)('words read too widely', () => {
+  it('an effusion with pneumonia is no joint effusion; a knee effusion is', () => {
+    expect(shown('REASON FOR CONSULTATION: Loculated left effusion, multilobar pneumonia.')).not.toContain('M25.40');
+    expect(shown('ASSESSMENT: Effusion of the right knee.').some((c) => c.startsWith('M25.46'))).toBe(true);
+  });
+
+  it('"over this same time period he had fevers" is no periodic fever syndrome', () => {
+    const codes = shown(
+      'ASSESSMENT: Over this same time period he had subjective fevers and chills, and night sweats.',
+    );
+    expect(codes).not.toContain('M04.1');
+  });
+
+  it('pain unspecified gives way to pain coded by site (Excludes1 at R52)', () => {
+    const codes = shown('DIAGNOSES: 1. Acute left jaw pain. 2. Elevated blood pressure.');
+    expect(codes).toContain('R68.84');
+    expect(codes).not.toContain('R52');
+    expect(shown('DIAGNOSES: 1. Acute pain. 2. Elevated blood pressure.')).toContain('R52');
+  });
+});
