@@ -178,4 +178,12 @@ describe.skipIf(!present)('words read too widely', () => {
     expect(codes).not.toContain('R52');
     expect(shown('DIAGNOSES: 1. Acute pain. 2. Elevated blood pressure.')).toContain('R52');
   });
+
+  it('"not associated with" denies its whole list', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: She has pain in the left upper arm when she walks. This is not associated with shortness of breath, palpitations, dizziness, or syncope.\nASSESSMENT: Left arm pain.';
+    const codes = shown(note);
+    expect(codes).not.toContain('R42');
+    expect(codes).not.toContain('R55');
+  });
 });
