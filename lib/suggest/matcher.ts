@@ -8,6 +8,7 @@ import {
   joinsAcrossWith,
   primarySites,
   reachesPastSite,
+  spreadOutsideNeoplasm,
   takesPrimarySite,
 } from './metastatic-primary';
 
@@ -65,7 +66,8 @@ export function matchSentenceAll(
         m &&
         (takesPrimarySite(m.positions, tokens, primary) ||
           joinsAcrossWith(m.positions, tokens, named) ||
-          reachesPastSite(m.positions, tokens))
+          reachesPastSite(m.positions, tokens) ||
+          spreadOutsideNeoplasm(dict.codeOf(ti), m.positions, tokens))
       )
         continue;
       if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;

@@ -103,3 +103,16 @@ export function reachesPastSite(positions: number[], tokens: ExpandedToken[]): b
   const from = positions.map((p) => tokens[p]!.siteFrom).find((s) => s !== undefined);
   return from !== undefined && positions.some((p) => tokens[p]!.source < from && !isCancerWord(tokens[p]!.norm));
 }
+
+/** Neoplasm codes: malignant, in situ, benign and of uncertain or unspecified behavior (C00-D49). */
+const NEOPLASM = /^(?:C|D[0-3]|D4[0-9])/;
+
+/**
+ * "Metastatic lesions" reads as a secondary neoplasm: the "secondary" that "metastatic" or
+ * "metastases" stands for names the spread of a cancer, never another condition's secondary form
+ * ("Lesion, secondary" of syphilis A51.49).
+ */
+export function spreadOutsideNeoplasm(code: string, positions: number[], tokens: ExpandedToken[]): boolean {
+  if (NEOPLASM.test(code)) return false;
+  return positions.some((p) => tokens[p]!.expanded && tokens[p]!.norm === 'secondary');
+}

@@ -20,12 +20,13 @@ function removedByOperation(text: string, last: Token): boolean {
 }
 
 /**
- * "Status post hysterectomy secondary to uterine fibroids", "s/p cholecystectomy for cholelithiasis":
+ * "Status post hysterectomy secondary to uterine fibroids", "s/p cholecystectomy for cholelithiasis",
+ * "underwent a laparoscopic right adrenalectomy due to an adrenal adenoma":
  * the reason a past operation was done is past with it. A chronic condition stays current through
  * the history rule (assertion-outcome.ts: "s/p CABG for coronary artery disease" keeps I25.10).
  */
 const REASON_OF_PAST_OPERATION =
-  /\b(?:status post|s\/p)\s+[^.,;:]{1,40}?\b(?:secondary to|due to|because of|for)\s+(?:\w+\s+){0,3}$/i;
+  /\b(?:status post|s\/p)\s+[^.,;:]{1,40}?\b(?:secondary to|due to|because of|for)\s+(?:\w+\s+){0,3}$|\b(?:underwent|had)\s+[^.,;:]{0,40}?\w+(?:ectomy|otomy|ostomy|plasty|pexy)\s+(?:secondary to|due to|because of|for)\s+(?:\w+\s+){0,3}$/i;
 
 /**
  * The condition's noun naming a past operation ("recovering well from her cataract operation", "after

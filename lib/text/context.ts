@@ -82,7 +82,7 @@ export function applyContext(tokens: Token[]): ContextScopes {
       let stop = Math.min(end, h.last + 1 + max);
       // A denied list ending "… liver disease or cancer" is denied to its last item, however long.
       if (a === 'negated') {
-        const or = tokens.findIndex((t, k) => k >= stop - 3 && k <= stop && LIST_END.has(t.norm));
+        const or = tokens.findIndex((t, k) => k >= stop - 3 && k <= stop + 2 && LIST_END.has(t.norm));
         if (or > h.last) stop = Math.max(stop, Math.min(end, or + 4));
       }
       for (let i = h.last + 1; i < stop; i++) mark(i, a, h);
