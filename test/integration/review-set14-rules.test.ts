@@ -40,4 +40,25 @@ describe.skipIf(!present)('set-14 rules', () => {
     expect(codes.some((c) => c.startsWith('H81.1'))).toBe(false);
     expect(codes.some((c) => c.startsWith('G43'))).toBe(true);
   });
+
+  it("the parents' smoking is not the child's; the parents as informants keep the child's complaint", () => {
+    const codes = shown('SOCIAL HISTORY: He lives with both parents and both of them smoke. There are no pets.');
+    expect(codes.some((c) => c.startsWith('F17'))).toBe(false);
+    const told = shown(
+      'CHIEF COMPLAINT: Mr. ABC is a 2-year-old boy, who is brought in by parents for ear pain.\nASSESSMENT: Ear pain, left.',
+    );
+    expect(told.some((c) => c.startsWith('H92.0'))).toBe(true);
+    expect(shown('ASSESSMENT: Left ear pain.')).toContain('H92.02');
+    // Ear pain is part of otitis media (integral symptom, IV.D).
+    expect(shown('ASSESSMENT: Right ear pain. Right acute otitis media.')).not.toContain('H92.01');
+  });
+
+  it('suspicious lesions on the shoulder for a punch biopsy are no shoulder-joint lesion (M75)', () => {
+    expect(
+      shown('ASSESSMENT: Suspicious lesions on the left shoulder. We will do a punch biopsy.').some((c) =>
+        c.startsWith('M75'),
+      ),
+    ).toBe(false);
+    expect(shown('ASSESSMENT: Impingement syndrome of the left shoulder.').some((c) => c.startsWith('M75'))).toBe(true);
+  });
 });
