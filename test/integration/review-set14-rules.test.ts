@@ -61,4 +61,13 @@ describe.skipIf(!present)('set-14 rules', () => {
     ).toBe(false);
     expect(shown('ASSESSMENT: Impingement syndrome of the left shoulder.').some((c) => c.startsWith('M75'))).toBe(true);
   });
+
+  it('"alcoholic cirrhosis" names the cause of the liver disease, not a documented alcohol use', () => {
+    const codes = shown('ASSESSMENT: Alcoholic cirrhosis with ascites.');
+    expect(codes).toContain('K70.31');
+    expect(codes.some((c) => c.startsWith('F10.9'))).toBe(false);
+    expect(
+      shown('ASSESSMENT: Alcoholic cirrhosis with ascites. Alcohol dependence.').some((c) => c.startsWith('F10.2')),
+    ).toBe(true);
+  });
 });
