@@ -51,10 +51,14 @@ const PLANNED = [
   String.raw`\badmitted (?:to the surgical suite|and consented for (?:the )?(?:operation|surgery))\b`,
 ];
 
-/** The stay is on the operating service: admitted to it, its service named, or medicine consulted for the medical problems. */
-const SURGICAL_SERVICE = [
+/** The note puts the stay on a surgical service: admitted to it, or its service named. */
+const OWN_SURGICAL_SERVICE = [
   String.raw`\badmitted to (?:the )?(?:orthopedics?|orthopedic service|(?:general )?surgery|surgical service|urology|gynecology|neurosurgery|(?:cardio)?thoracic surgery)\b`,
   String.raw`\bservice:[\s,]*(?:general )?(?:surgery|orthopedics?|urology|gynecology|neurosurgery)\b`,
+];
+/** The stay is on the operating service: admitted to it, its service named, or medicine consulted for the medical problems. */
+const SURGICAL_SERVICE = [
+  ...OWN_SURGICAL_SERVICE,
   String.raw`\bconsultations?:[\s,]*[^.]{0,40}?\b(?:internal )?medicine for\b`,
   String.raw`\b(?:consulted (?:internal )?medicine|(?:internal )?medicine (?:was )?consulted)\b`,
 ];
@@ -68,15 +72,20 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:one|two|1|2|7|10|seven|ten) (?:weeks?|days)\b`,
 ];
 
-/** Someone else operates, or surgery is a consulting service: the author is not the surgeon. */
-const OTHER_SURGEON = [
+/** A surgical specialty consulted ("urology consult", "orthopedics was called"). */
+const SURGICAL_CONSULT = [
   String.raw`\b(?:surgical|surgery|orthopedic|urolog\w*|gynecolog\w*|vascular|cardiothoracic|neurosurg\w*) (?:consult|consultation)s?\b`,
   String.raw`\b(?:general surgery|surgery|surgeons?|orthopedics|urology|gynecology|neurosurgery) (?:was |were |has been )?(?:consulted|called|contacted|involved)\b`,
+];
+/** Another physician named as the one who operates or follows the surgery. */
+const NAMED_SURGEON = [
   String.raw`\b(?:consulted|discussed with|seen by|evaluated by) (?:the )?(?:general |orthopedic |vascular |cardiothoracic )?(?:surgery|surgeons?|surgical (?:team|service))\b`,
   String.raw`\bfollow(?:[- ]?up)? (?:with|by) (?:the |his |her )?(?:general )?(?:surgeons?|surgery|surgical (?:team|service|clinic))\b`,
   String.raw`\b(?:with|see|to) (?:the |his |her |their )?(?:general |orthopedic |vascular )?surgeon(?:'s office)?\b`,
   String.raw`\b(?:performed|done|operating room|operated on) by (?:Dr\.?|doctor) [A-Z]`,
 ];
+/** Someone else operates, or surgery is a consulting service: the author is not the surgeon. */
+const OTHER_SURGEON = [...SURGICAL_CONSULT, ...NAMED_SURGEON];
 
 export interface GlobalPackage {
   /** Why the note's service is inside the package, in the coder's words. */
@@ -109,8 +118,7 @@ function operationInStay(read: EmNote): Span | undefined {
  * is help with a part of the care, not the operation of the stay.
  */
 function otherSurgeon(read: EmNote): boolean {
-  const ownService = match(read, SURGICAL_SERVICE.slice(0, 2));
-  return Boolean(match(read, ownService ? OTHER_SURGEON.slice(2) : OTHER_SURGEON));
+  return Boolean(match(read, match(read, OWN_SURGICAL_SERVICE) ? NAMED_SURGEON : OTHER_SURGEON));
 }
 
 /**

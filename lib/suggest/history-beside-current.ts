@@ -3,6 +3,7 @@ import type { Dictionary } from './dictionary';
 import { historyCode } from './assertion-map';
 import type { Suggestion } from './schema';
 import { setAside } from './set-aside';
+import { sameWords } from './tabular-refs';
 
 /** Primary malignancies (C00-C76 solid, C81-C96 lymphoid and blood), not secondary or unspecified ones. */
 const PRIMARY = /^C(?:[0-6]\d|7[0-6]|8[1-9]|9[0-6])/;
@@ -17,8 +18,6 @@ const PRIMARY = /^C(?:[0-6]\d|7[0-6]|8[1-9]|9[0-6])/;
  * Words read both ways are current: "Prostate cancer with metastatic disease" (past medical
  * history, treated now) cannot also be a Z85 history of some other malignancy.
  */
-const sameWords = (a: Suggestion, b: Suggestion) =>
-  a.evidence.some((x) => b.evidence.some((y) => x.start < y.end && y.start < x.end));
 
 export function dropHistoryOfPresent(
   pack: CodePack,

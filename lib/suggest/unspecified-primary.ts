@@ -1,4 +1,5 @@
 import { setAside } from './set-aside';
+import { sameWords } from './tabular-refs';
 import type { Suggestion } from './schema';
 
 /** Malignant neoplasms of a stated site or type: C00-C76 solid primaries, C81-C96 lymphoid and blood. */
@@ -34,12 +35,10 @@ export function dropUnspecifiedPrimary(claim: Suggestion[]): { claim: Suggestion
  */
 export function dropUnspecifiedBehavior(claim: Suggestion[]): { claim: Suggestion[]; moved: Suggestion[] } {
   const malignant = claim.filter((s) => s.system === 'ICD-10-CM' && /^C/.test(s.code));
-  const overlaps = (a: Suggestion, b: Suggestion) =>
-    a.evidence.some((x) => b.evidence.some((y) => x.start < y.end && y.start < x.end));
   const moved = claim
     .filter((s) => s.system === 'ICD-10-CM' && s.code.startsWith('D49'))
     .flatMap((s) => {
-      const same = malignant.find((m) => overlaps(s, m));
+      const same = malignant.find((m) => sameWords(s, m));
       return same
         ? [
             {
