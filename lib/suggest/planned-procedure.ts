@@ -6,9 +6,9 @@ const TO_COME =
 /** An operation on what is already there ("reversal of the colostomy"): the status stands. */
 const ON_EXISTING =
   /\b(?:reversal|takedown|take-down|removal|revision|closure|change|exchange|replacement|repair|interrogation|malfunction|care) of (?:the |his |her |their |a |an )?$/i;
-/** What it was done from. */
+/** What it was done from ("prior to her banding" places an operation after something, not before today). */
 const DONE =
-  /\b(?:status post|s\/p|post|history of|had|has had|underwent|undergone|prior|previous|previously|since)\b[^.;:]{0,50}$/i;
+  /\b(?:status post|s\/p|post|history of|had|has had|underwent|undergone|prior(?! to\b)|previous|previously|since)\b[^.;:]{0,50}$/i;
 
 /**
  * A status code says what earlier care left behind (Guidelines I.C.21.c.3): the patient HAS had
