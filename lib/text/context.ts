@@ -53,7 +53,15 @@ export function applyContext(tokens: Token[]): ContextScopes {
         hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
     }
   }
-  const pseudo = hits.filter((h) => h.rule.direction === 'PSEUDO');
+  // A pseudo-trigger inside a longer real one is void: "no change" says a condition persists, but
+  // "no change in bowel habits" denies the change itself.
+  const insideLonger = (h: TriggerHit) =>
+    hits.some(
+      (o) =>
+        o.rule.direction !== 'PSEUDO' && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first,
+    );
+  const pseudo = hits.filter((h) => h.rule.direction === 'PSEUDO' && !insideLonger(h));
+  const voided = hits.filter((h) => h.rule.direction === 'PSEUDO' && insideLonger(h));
   const live = hits.filter(
     (h) => h.rule.direction !== 'PSEUDO' && !pseudo.some((p) => h.first >= p.first && h.last <= p.last),
   );
@@ -76,9 +84,16 @@ export function applyContext(tokens: Token[]): ContextScopes {
     const max = h.rule.max_scope ?? tokens.length;
     // A possibility's own words name a possibility ("potential complications", "possible side
     // effects"): they are not a finding either; a past-tense verb ("smoked") tells of the past.
-    if (a === 'hypothetical' || a === 'historical') for (let i = h.first; i <= h.last; i++) mark(i, a, h);
+    // A denial that voids a pseudo-trigger denies its own words too ("no change in bowel habits":
+    // the change is the condition); other denials' words ("without", "refused") stay readable.
+    const deniesOwnWords = a === 'negated' && voided.some((p) => h.first <= p.first && h.last >= p.last);
+    if (a === 'hypothetical' || a === 'historical' || deniesOwnWords)
+      for (let i = h.first; i <= h.last; i++) mark(i, a, h);
+    // A sentence-wide hypothetical (the risks discussed, what a finding "may be seen in") runs past
+    // "due to": the causes it links are part of the same textbook list.
+    const sentenceWide = a === 'hypothetical' && max >= 20;
     if (h.rule.direction === 'FORWARD' || h.rule.direction === 'BIDIRECTIONAL') {
-      const end = Math.min(tokens.length, ...terminators.filter((t) => t > h.last));
+      const end = sentenceWide ? tokens.length : Math.min(tokens.length, ...terminators.filter((t) => t > h.last));
       let stop = Math.min(end, h.last + 1 + max);
       // A denied list ending "… liver disease or cancer" is denied to its last item, however long.
       if (a === 'negated') {
