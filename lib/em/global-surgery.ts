@@ -49,6 +49,9 @@ const PLANNED = [
   String.raw`\b(?:elective|same[- ]day) (?:[\w-]+ ){0,2}(?:surgery|operation)\b`,
   String.raw`\b(?:on the day of (?:her|his|the) admission|following admission|upon admission)\b[^.]{0,80}\b(?:operating room|procedure was|underwent)\b`,
   String.raw`\badmitted (?:to the surgical suite|and consented for (?:the )?(?:operation|surgery))\b`,
+  // The stay's operation was decided at the author's clinic consultation ("was seen in clinic as an
+  // initial consultation on 09/13/07 complaining of neck pain ..."): an elective admission for it.
+  String.raw`\bseen in (?:the |our |my )?(?:clinic|office) (?:as an? )?(?:initial |new )?(?:consultation|consult|new patient)\b`,
 ];
 
 /** The note puts the stay on a surgical service: admitted to it, or its service named. */

@@ -18,6 +18,7 @@ import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
 import { dropExcludedByPartner } from './excludes1-partners';
 import { dropPlannedProcedureStatus } from './planned-procedure';
+import { dropReplacedJointArthritis } from './replaced-joint';
 import { substanceHierarchy } from './substance-hierarchy';
 import { joinBothSides } from './both-sides';
 import { contradictedAbsence } from './absence-contradicted';
@@ -75,7 +76,8 @@ export function assembleClaim(
   const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
   const done = dropCurrentProcedureStatus(doc, pain.claim);
   const current = dropPlannedProcedureStatus(doc.text, done.claim);
-  const added = additionalCodes(pack, current.claim, read.alternatives, read.excluded);
+  const prosthesis = dropReplacedJointArthritis(doc, current.claim);
+  const added = additionalCodes(pack, prosthesis.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
@@ -96,6 +98,7 @@ export function assembleClaim(
     ...pain.replaced,
     ...done.moved,
     ...current.moved,
+    ...prosthesis.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
     ...kinds.moved,

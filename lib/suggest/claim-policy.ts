@@ -55,6 +55,7 @@ export function claimDecision(
   role: SectionRole,
   code: string,
   hasDiagnosis: boolean,
+  section?: string,
 ): { tier: number } | { why: string } {
   // External causes (V00-Y99) are reported voluntarily unless a payer or state mandates them
   // (Guidelines I.C.20): offered for review, never put on the claim by the words alone.
@@ -67,6 +68,10 @@ export function claimDecision(
   // from how the visit is described (encounter-reason.ts; Guidelines I.C.21.c.13).
   if (/^Z0[014]/.test(code))
     return { why: 'an examination named in the note is not the reason for the encounter (Guidelines I.C.21.c.13)' };
+  // Tobacco use is the patient's status wherever the note records it ("(Patient is a smoker.)" in the
+  // review of systems): the chapters' "use additional code to identify tobacco use" asks for it.
+  // An examination's "smells of cigarette smoke" is an observation, not the status.
+  if (section === 'ros' && /^(?:F17\.2|Z72\.0)/.test(code)) return { tier: POLICY.roles.social.tier };
   const p = POLICY.roles[role];
   const keep = { tier: p.tier };
   switch (p.when) {

@@ -13,6 +13,10 @@ const BREAK = new Set(['but', 'however', 'although', 'though', 'whereas', 'excep
  * "status", a newborn) belong to every clause. `all` is returned when the sentence has no break.
  */
 export function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
+  return withoutLinkWords(exp, clauseOnly(exp, positions, all));
+}
+
+function clauseOnly(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
   const breaks = exp.flatMap((t, i) => (!t.implied && BREAK.has(t.norm) ? [i] : []));
   const foreign = otherAbbreviations(exp, positions);
   if ((breaks.length === 0 && foreign.size === 0) || positions.length === 0) return all;
@@ -21,6 +25,21 @@ export function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<
   const lo = Math.max(-1, ...breaks.filter((b) => b < first));
   const hi = Math.min(exp.length, ...breaks.filter((b) => b > last));
   return new Set(exp.filter((t, i) => t.implied || (i > lo && i < hi && !foreign.has(i))).map((t) => t.stem));
+}
+
+/**
+ * "Secondary to" names a cause and "status post" an operation: neither makes the condition a
+ * secondary or post-traumatic one ("status post right knee replacement secondary to degenerative
+ * joint disease" is no M17.5 or M17.31). Their words qualify nothing unless written elsewhere too.
+ */
+function withoutLinkWords(exp: ExpandedToken[], stems: Set<string>): Set<string> {
+  const link = (i: number) =>
+    (exp[i]!.norm === 'secondary' && exp[i + 1]?.norm === 'to') ||
+    (exp[i]!.norm === 'post' && exp[i - 1]?.norm === 'status');
+  const linked = new Set(exp.flatMap((t, i) => (link(i) ? [t.stem] : [])));
+  if (linked.size === 0) return stems;
+  const free = new Set(exp.flatMap((t, i) => (link(i) ? [] : [t.stem])));
+  return new Set([...stems].filter((s) => !linked.has(s) || free.has(s)));
 }
 
 /**

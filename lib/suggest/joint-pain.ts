@@ -10,7 +10,9 @@ import type { CodePack } from '../pack/code-pack';
  */
 const JOINTS = ['shoulder', 'elbow', 'wrist', 'hand', 'hip', 'knee', 'ankle', 'foot'];
 const SIDE = /\b(right|left|bilateral)\b/i;
-const isPainCode = (code: string) => /^M25\.5|^M79\.6/.test(code);
+// Stiffness of a joint (M25.6-) is part of that joint's arthritis as its pain is ("left knee pain and
+// stiffness" with bilateral knee osteoarthritis is M17.0 alone).
+const isPainCode = (code: string) => /^M25\.[56]|^M79\.6/.test(code);
 const isJointDiagnosis = (code: string) =>
   (/^M/.test(code) && !isPainCode(code) && !/^M54/.test(code)) || /^S|^T0|^T1[0-4]/.test(code);
 

@@ -180,7 +180,7 @@ export function aggregateMentions(
       });
       continue;
     }
-    const d = claimDecision(m.role, m.code, hasDiagnosis);
+    const d = claimDecision(m.role, m.code, hasDiagnosis, m.section);
     if ('tier' in d) onClaim.push({ ...m, tier: d.tier });
     else leftOut.push({ ...m, excludedWhy: d.why });
   }

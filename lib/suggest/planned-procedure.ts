@@ -10,6 +10,17 @@ const ON_EXISTING =
 const DONE =
   /\b(?:status post|s\/p|post|history of|had|has had|underwent|undergone|prior(?! to\b)|previous|previously|since)\b[^.;:]{0,50}$/i;
 
+/** The operation written at `start` is told as done ("status post", "underwent", "history of"). */
+export function toldAsDone(text: string, start: number): boolean {
+  return DONE.test(text.slice(Math.max(0, start - 80), start));
+}
+
+/** The operation written at `start` is still to come (evaluated for, planned, recommended), not done. */
+export function stillToCome(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return TO_COME.test(before) && !DONE.test(before) && !ON_EXISTING.test(before);
+}
+
 /**
  * A status code says what earlier care left behind (Guidelines I.C.21.c.3): the patient HAS had
  * the operation. An operation the note is still evaluating, planning or recommending ("He wants
@@ -26,10 +37,7 @@ export function dropPlannedProcedureStatus(
   const moved: Suggestion[] = [];
   const kept = claim.filter((s) => {
     if (s.system !== 'ICD-10-CM' || !/^Z(?:89|90|93|9[5-8])/.test(s.code)) return true;
-    const planned = s.evidence.every((e) => {
-      const before = text.slice(Math.max(0, e.start - 80), e.start);
-      return TO_COME.test(before) && !DONE.test(before) && !ON_EXISTING.test(before);
-    });
+    const planned = s.evidence.every((e) => stillToCome(text, e.start));
     if (!planned) return true;
     moved.push({
       ...s,

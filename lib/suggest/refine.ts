@@ -69,8 +69,19 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // Words a child says are absent ("without mention of back pain") never select it.
         // A child's "not X" is selected by X only where the sentence says "not" too.
         const absentWords = [...mentionedAbsent(c.title), ...(sentenceStems.has('not') ? [] : negatedWords(c.title))];
+        // A hyphenated compound is stated only whole: "status post" is not "post-traumatic".
+        const partCompound = new Set(
+          compoundWords(c.title)
+            .filter((parts) => !parts.every((w) => sentenceStems.has(w)))
+            .flat(),
+        );
         const hits = extra.filter(
-          (s) => sentenceStems.has(s) && !unstatedClause.has(s) && !absentWords.includes(s) && !GENERIC_WORDS.has(s),
+          (s) =>
+            sentenceStems.has(s) &&
+            !unstatedClause.has(s) &&
+            !partCompound.has(s) &&
+            !absentWords.includes(s) &&
+            !GENERIC_WORDS.has(s),
         );
         // Never more severe than written: a child naming a stage, type or grade the sentence does
         // not state ("with stage 5 chronic kidney disease or end stage renal disease" for a
@@ -197,6 +208,11 @@ const ABSENT = new Map<string, string[]>();
 const NOT_WORD = /\bnot (\w+)/gi;
 function negatedWords(title: string): string[] {
   return [...title.matchAll(NOT_WORD)].flatMap((m) => stemsOfPhrase(m[1]!));
+}
+
+/** The stems of each hyphenated compound of a title ("post-traumatic", "non-ST elevation"). */
+function compoundWords(title: string): string[][] {
+  return [...title.matchAll(/\b\w+(?:-\w+)+\b/g)].map((m) => stemsOfPhrase(m[0].replace(/-/g, ' ')));
 }
 
 /** The stems of a title phrase's words, stop words aside. */

@@ -69,4 +69,58 @@ describe.skipIf(!present)('set-15 rules', () => {
     );
     expect(risks).not.toContain('K56.609');
   });
+
+  it('degenerative joint disease of a named joint is that joint\'s osteoarthritis; "left flank pain" is R10.A2', () => {
+    expect(shown('IMPRESSION: Bilateral knee degenerative joint disease.')).toEqual(['M17.0']);
+    expect(shown('IMPRESSION: Degenerative joint disease.')).toContain('M19.90');
+    expect(shown('IMPRESSION: Left flank pain, question etiology.')).toContain('R10.A2');
+  });
+
+  it('a replaced joint has no arthritis left; the other side and the operation of the day keep theirs', () => {
+    const replaced = shown(
+      'HISTORY OF PRESENT ILLNESS: She is status post right total knee replacement secondary to degenerative joint disease performed on 08/21/2007.\nASSESSMENT: Anemia.',
+    );
+    expect(replaced.some((c) => c.startsWith('M17'))).toBe(false);
+    expect(replaced).toContain('Z96.651');
+    const otherSide = shown('ASSESSMENT: Left knee osteoarthritis. Status post right total knee replacement in 2010.');
+    expect(otherSide).toContain('M17.12');
+    const operation = shown(
+      'PREOPERATIVE DIAGNOSIS: Osteoarthritis, right knee.\nPROCEDURE: Right total knee arthroplasty.\nDESCRIPTION OF THE OPERATION: The knee was exposed.',
+    );
+    expect(operation).toContain('M17.11');
+  });
+
+  it('"status post" and "secondary to" make no osteoarthritis post-traumatic or secondary', () => {
+    const codes = shown(
+      'ASSESSMENT: Right knee osteoarthritis, status post fall last year, secondary to years of running.',
+    );
+    expect(codes).toContain('M17.11');
+  });
+
+  it('hypertension with atherosclerotic heart disease is I10 + I25.10; hypertensive heart disease stays I11.9', () => {
+    const codes = shown('ASSESSMENT: Atherosclerotic heart disease, hypertension, carotid stenosis.');
+    expect(codes).toContain('I10');
+    expect(codes).not.toContain('I11.9');
+    expect(shown('ASSESSMENT: Hypertensive heart disease.')).toContain('I11.9');
+  });
+
+  it("a knee's stiffness is part of that knee's osteoarthritis", () => {
+    const codes = shown(
+      'CHIEF COMPLAINT: Left knee pain and stiffness.\nIMPRESSION: Bilateral knee degenerative joint disease.',
+    );
+    expect(codes).toEqual(['M17.0']);
+    expect(shown('CHIEF COMPLAINT: Left knee pain and stiffness.\nIMPRESSION: Gout of the right ankle.')).toContain(
+      'M25.662',
+    );
+  });
+
+  it('a smoker noted in the review of systems is coded; smoke smelled at the examination is not', () => {
+    expect(
+      shown(
+        'REVIEW OF SYSTEMS: PULMONARY: Some morning cough. (Patient is a smoker.)\nASSESSMENT: Closed head injury.',
+      ),
+    ).toContain('F17.200');
+    const smelled = shown('PHYSICAL EXAMINATION: She still smells of some cigarette smoke.\nASSESSMENT: Neck strain.');
+    expect(smelled.some((c) => c.startsWith('F17'))).toBe(false);
+  });
 });

@@ -45,6 +45,11 @@ describe("the operating surgeon's discharge is in the global package", () => {
     ],
     ['the stay was on the operating service', '', `She was admitted to the general surgery service. ${NEUTRAL_COURSE}`],
     [
+      "the operation was decided at the author's clinic consultation",
+      'She was seen in clinic as an initial consultation on 02/10 complaining of this pain.',
+      NEUTRAL_COURSE,
+    ],
+    [
       "the surgeon's own postoperative follow-up",
       '',
       NEUTRAL_COURSE,
