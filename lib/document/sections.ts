@@ -47,7 +47,9 @@ export function classifyHeading(raw: string, atLineStart: boolean): HeadingClass
   if (!upper) return undefined;
   const padded = ` ${h.replace(/[/&]/g, ' ')} `;
   for (const k of KEYWORDS) if (k.words.some((w) => padded.includes(w))) return { kind: k.kind, role: k.role };
-  return h.split(' ').length <= 6 ? { kind: 'other', role: 'other' } : undefined;
+  // Words, not separators, count: "CHEST PAIN / UNSPECIFIED ANGINA PECTORIS HISTORY:" is a template's
+  // heading of six words, whose words name the topic asked about, not a diagnosis.
+  return padded.trim().split(/\s+/).length <= 6 ? { kind: 'other', role: 'other' } : undefined;
 }
 
 /** Where sub-headings of a section ("HEENT:", "Chest:") begin: statement boundaries inside it. */

@@ -123,4 +123,19 @@ describe.skipIf(!present)('set-15 rules', () => {
     const smelled = shown('PHYSICAL EXAMINATION: She still smells of some cigarette smoke.\nASSESSMENT: Neck strain.');
     expect(smelled.some((c) => c.startsWith('F17'))).toBe(false);
   });
+
+  it("'family medical history' is the family's; a long template heading names no diagnosis", () => {
+    const codes = shown(
+      'CHIEF COMPLAINT:, Palpitations.,CHEST PAIN / UNSPECIFIED ANGINA PECTORIS HISTORY:, The patient relates the recent worsening of chronic chest discomfort.,FAMILY MEDICAL HISTORY:, CAD. Father had hypertension.,IMPRESSION:, Palpitations.',
+    );
+    for (const c of ['I25.119', 'I25.10', 'I20.9', 'I10']) expect(codes).not.toContain(c);
+    expect(codes).toContain('R00.2');
+  });
+
+  it('cervical and lumbar paraspinal spasms are no spasm of the cervix in labor (O62.4)', () => {
+    const codes = shown(
+      'ASSESSMENT: Restriction in the range of motion of the cervical and lumbar region with tenderness and spasms of the paraspinal musculature.',
+    );
+    expect(codes.some((c) => c.startsWith('O62'))).toBe(false);
+  });
 });
