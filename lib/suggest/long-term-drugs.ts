@@ -92,6 +92,7 @@ function drugMentions(
       const name = m[0].toLowerCase();
       if (clauseAround(text, m.index, ENDED)) stopped.add(name);
       if (clauseAround(text, m.index, STOP) || PAST_LEAD.test(sentenceBefore(text, m.index))) continue;
+      if (givenInHospital(text, m.index, m.index + m[0].length)) continue;
       if (REGIMEN_ROLES.has(st.section.role))
         out.push({
           start: st.start + m.index,
@@ -105,6 +106,17 @@ function drugMentions(
   return out
     .filter((m) => !stopped.has(m.name) && (!classEnded || m.role === 'medications'))
     .map(({ start, end, section }) => ({ start, end, section }));
+}
+
+/**
+ * A drug given by vein ("treated well with IV morphine", "an insulin drip", "morphine PCA") is
+ * treatment in hospital, not long-term therapy; the words must touch the drug ("on Coumadin for
+ * a previous PE and currently on a heparin drip" keeps the Coumadin).
+ */
+const VEIN_BEFORE = /\b(?:iv|i\.v\.|intravenous(?:ly)?)\s+(?:[a-z-]+\s+)?$/i;
+const VEIN_AFTER = /^\s*(?:drip|pca|infusion|bolus|iv\b|i\.v\.|intravenous)/i;
+function givenInHospital(text: string, start: number, end: number): boolean {
+  return VEIN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || VEIN_AFTER.test(text.slice(end, end + 15));
 }
 
 /**

@@ -138,4 +138,26 @@ describe.skipIf(!present)('set-15 rules', () => {
     );
     expect(codes.some((c) => c.startsWith('O62'))).toBe(false);
   });
+
+  it('a drug given by vein is hospital treatment, not long-term therapy; a drug beside another drip stays', () => {
+    const iv = shown(
+      'DISCHARGE DIAGNOSES: Cervical radiculopathy.\nHOSPITAL COURSE: Postoperatively she had some operative site soreness, which was treated well with IV morphine.',
+    );
+    expect(iv).not.toContain('Z79.891');
+    const warfarin = shown(
+      'HISTORY OF PRESENT ILLNESS: He has been on Coumadin for previous pulmonary embolism and currently on heparin drip.\nASSESSMENT: History of pulmonary embolism.',
+    );
+    expect(warfarin).toContain('Z79.01');
+  });
+
+  it('a surgeon\'s own pre-op visit cleared "from a cardiac standpoint" by others is Z01.818, not the cardiovascular Z01.810', () => {
+    const codes = shown(
+      'REASON FOR VISIT: Preop evaluation regarding gastric bypass surgery. The patient has been cleared from psychological, nutritional, and cardiac standpoint.\nASSESSMENT: Morbid obesity.',
+    );
+    expect(codes).not.toContain('Z01.810');
+    const cardiology = shown(
+      'REASON FOR VISIT: Preoperative cardiac evaluation before back surgery. Cardiac catheterization four years ago was normal.\nASSESSMENT: Hypertension.',
+    );
+    expect(cardiology).toContain('Z01.810');
+  });
 });
