@@ -28,8 +28,9 @@ export function applyAssertion(pack: CodePack, dict: Dictionary, m: Mention, set
       return { ...m, code: f.code, mappedFrom: m.code, note: f.note };
     }
     case 'historical': {
-      // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says.
-      if (/^Z(8[5-7]|9)/.test(m.code)) return m;
+      // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says
+      // (Z85-Z87 personal history, Z88 allergy status, Z89 an absent limb, Z90-Z99 other statuses).
+      if (/^Z(8[5-9]|9)/.test(m.code)) return m;
       const h = historyCode(pack, dict, m.code);
       if (h === 'keep')
         return {

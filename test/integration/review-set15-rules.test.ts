@@ -160,4 +160,11 @@ describe.skipIf(!present)('set-15 rules', () => {
     );
     expect(cardiology).toContain('Z01.810');
   });
+
+  it('an amputation "status post" in the diagnostic statements is the absent limb\'s status (Z89), not a past condition', () => {
+    const codes = shown(
+      'DISCHARGE DIAGNOSES: 1. Coronary artery disease. 2. Right arm arterial thrombosis, status post amputation right lower arm.',
+    );
+    expect(codes.some((c) => c.startsWith('Z89'))).toBe(true);
+  });
 });
