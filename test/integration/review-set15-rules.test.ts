@@ -167,4 +167,18 @@ describe.skipIf(!present)('set-15 rules', () => {
     );
     expect(codes.some((c) => c.startsWith('Z89'))).toBe(true);
   });
+
+  it('a loss "in the past month" is recent, not history; "in the past" alone still is', () => {
+    expect(shown('ASSESSMENT: Polyneuropathy. He has had an 18-pound weight loss in the past month.')).toContain(
+      'R63.4',
+    );
+    expect(shown('ASSESSMENT: Polyneuropathy. He had some weight loss in the past.')).not.toContain('R63.4');
+  });
+
+  it('a "PAIN ASSESSMENT:" heading is the pain\'s history, not the provider\'s assessment', () => {
+    const codes = shown(
+      'HISTORY OF PRESENT ILLNESS: He returns 21 months after irradiation for recurrent adenocarcinoma of the prostate.,PAIN ASSESSMENT:, Abdominal cramping in the past 2 days.,MEDICATIONS:, Aspirin.',
+    );
+    expect(codes).toContain('C61');
+  });
 });
