@@ -1,5 +1,6 @@
 import type { ExpandedToken } from '../text/expand';
 import type { TermMatch } from './matcher';
+import { readingsAcrossInvolving } from './involved-sites';
 
 /** Words that link two conditions into one Index entry ("diabetes, with low glucoses", "anemia, due to CKD"). */
 const LINKS = new Set([
@@ -30,7 +31,8 @@ export function splitCoordinated(
   text: string,
   primary: ReadonlySet<TermMatch> = new Set(kept),
 ): { kept: TermMatch[]; moved: TermMatch[] } {
-  if (kept.length < 3) return { kept, moved: [] };
+  const involved = readingsAcrossInvolving(kept, tokens);
+  if (kept.length < 3) return { kept: kept.filter((m) => !involved.includes(m)), moved: involved };
   const byComma = segmentsOf(tokens, text, false);
   const byAnd = segmentsOf(tokens, text, true);
   const sourcesOf = kept.map((m) => [...new Set(m.positions.map((p) => tokens[p]!.source))]);
@@ -174,7 +176,9 @@ export function splitCoordinated(
     const item = byComma.get(tokens[k]!.source);
     return mine.some((s) => s > tokens[k]!.source && byComma.get(s) === item);
   };
-  const moved = kept.filter((_, i) => straddles(i, byComma, false) || straddles(i, byAnd, true));
+  const moved = kept.filter(
+    (m, i) => involved.includes(m) || straddles(i, byComma, false) || straddles(i, byAnd, true),
+  );
   return { kept: kept.filter((m) => !moved.includes(m)), moved };
 }
 

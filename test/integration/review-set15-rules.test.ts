@@ -181,4 +181,11 @@ describe.skipIf(!present)('set-15 rules', () => {
     );
     expect(codes).toContain('C61');
   });
+
+  it('the sites a disease is "involving" are its own, not second diseases; a spread\'s site stays specific', () => {
+    expect(shown('ASSESSMENT: Graft versus host disease involving the gut, skin, and liver.')).toEqual(['D89.813']);
+    expect(
+      shown('ASSESSMENT: Stage IV breast cancer with metastatic deposits and recurrence involving the chest wall.'),
+    ).toContain('C79.89');
+  });
 });
