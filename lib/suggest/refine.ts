@@ -75,11 +75,14 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
             .filter((parts) => !parts.every((w) => sentenceStems.has(w)))
             .flat(),
         );
+        // A bound ("less than 8 weeks") is not the value: "8 to 9 weeks" is no "less than 8".
+        const bounds = comparedNumbers(c.title, sentenceStems);
         const hits = extra.filter(
           (s) =>
             sentenceStems.has(s) &&
             !unstatedClause.has(s) &&
             !partCompound.has(s) &&
+            !bounds.includes(s) &&
             !absentWords.includes(s) &&
             !GENERIC_WORDS.has(s),
         );
@@ -208,6 +211,14 @@ const ABSENT = new Map<string, string[]>();
 const NOT_WORD = /\bnot (\w+)/gi;
 function negatedWords(title: string): string[] {
   return [...title.matchAll(NOT_WORD)].flatMap((m) => stemsOfPhrase(m[1]!));
+}
+
+/** Numbers a title compares against ("Less than 8 weeks"), unless the sentence compares too ("under 8 weeks"). */
+const COMPARED = /\b(?:less|fewer|more|greater) than (\d+)/gi;
+const COMPARING = ['less', 'fewer', 'under', 'below', 'more', 'greater', 'over', 'abov'];
+function comparedNumbers(title: string, sentenceStems: Set<string>): string[] {
+  if (COMPARING.some((w) => sentenceStems.has(w))) return [];
+  return [...title.matchAll(COMPARED)].map((m) => m[1]!);
 }
 
 /** The stems of each hyphenated compound of a title ("post-traumatic", "non-ST elevation"). */

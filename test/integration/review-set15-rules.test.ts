@@ -188,4 +188,11 @@ describe.skipIf(!present)('set-15 rules', () => {
       shown('ASSESSMENT: Stage IV breast cancer with metastatic deposits and recurrence involving the chest wall.'),
     ).toContain('C79.89');
   });
+
+  it('"8 to 9 weeks" is no "less than 8 weeks"; "less than 8 weeks" written still is', () => {
+    expect(
+      shown('ASSESSMENT: A 28-year-old G1 at approximately 8 to 9 weeks gestation with hyperemesis gravidarum.'),
+    ).toContain('Z3A.08');
+    expect(shown('ASSESSMENT: Intrauterine pregnancy at less than 8 weeks gestation.')).toContain('Z3A.01');
+  });
 });
