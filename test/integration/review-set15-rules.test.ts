@@ -195,4 +195,10 @@ describe.skipIf(!present)('set-15 rules', () => {
     ).toContain('Z3A.08');
     expect(shown('ASSESSMENT: Intrauterine pregnancy at less than 8 weeks gestation.')).toContain('Z3A.01');
   });
+
+  it('"myofascitis" is the Index\'s myofasciitis (see Myositis, M60.9)', () => {
+    expect(
+      shown("Palpable trigger points were noted on today's evaluation. She is suffering from ongoing myofascitis."),
+    ).toContain('M60.9');
+  });
 });
