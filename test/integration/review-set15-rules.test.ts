@@ -201,4 +201,12 @@ describe.skipIf(!present)('set-15 rules', () => {
       shown("Palpable trigger points were noted on today's evaluation. She is suffering from ongoing myofascitis."),
     ).toContain('M60.9');
   });
+
+  it('"does not have the typical phenotype for ... such as Charcot-Marie-Tooth disease" denies it', () => {
+    const codes = shown(
+      'IMPRESSION: Severe sensorimotor polyneuropathy. He does not have the typical phenotype for a chronic inherited neuropathy such as Charcot-Marie-Tooth disease type 2.',
+    );
+    expect(codes).not.toContain('G60.0');
+    expect(shown('IMPRESSION: Charcot-Marie-Tooth disease type 2.')).toContain('G60.0');
+  });
 });
