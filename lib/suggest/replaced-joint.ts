@@ -18,7 +18,7 @@ const REPLACEMENT = new RegExp(
   'gi',
 );
 /** The abbreviations: total knee / hip replacement or arthroplasty. */
-const ABBREVIATED = /\b(?:(right|left|bilateral)\s+)?(TKR|TKA|THR|THA)s?\b/g;
+const ABBREVIATED = /\b(?:([Rr]ight|[Ll]eft|[Bb]ilateral)\s+)?(TKR|TKA|THR|THA)s?\b/g;
 
 type Side = 'right' | 'left' | 'both' | 'unknown';
 const sideOf = (word: string | undefined): Side =>

@@ -84,6 +84,10 @@ describe.skipIf(!present)('set-15 rules', () => {
     expect(replaced).toContain('Z96.651');
     const otherSide = shown('ASSESSMENT: Left knee osteoarthritis. Status post right total knee replacement in 2010.');
     expect(otherSide).toContain('M17.12');
+    const abbreviated = shown(
+      'PAST MEDICAL HISTORY: Right knee osteoarthritis, status post Right TKR.\nASSESSMENT: Anemia.',
+    );
+    expect(abbreviated.some((c) => c.startsWith('M17'))).toBe(false);
     const operation = shown(
       'PREOPERATIVE DIAGNOSIS: Osteoarthritis, right knee.\nPROCEDURE: Right total knee arthroplasty.\nDESCRIPTION OF THE OPERATION: The knee was exposed.',
     );
