@@ -12,16 +12,16 @@ const JOINTS = ['shoulder', 'elbow', 'wrist', 'hand', 'hip', 'knee', 'ankle', 'f
 const SIDE = /\b(right|left|bilateral)\b/i;
 // Stiffness of a joint (M25.6-) is part of that joint's arthritis as its pain is ("left knee pain and
 // stiffness" with bilateral knee osteoarthritis is M17.0 alone).
-const isPainCode = (code: string) => /^M25\.[56]|^M79\.6/.test(code);
+const isJointSymptomCode = (code: string) => /^M25\.[56]|^M79\.6/.test(code);
 const isJointDiagnosis = (code: string) =>
-  (/^M/.test(code) && !isPainCode(code) && !/^M54/.test(code)) || /^S|^T0|^T1[0-4]/.test(code);
+  (/^M/.test(code) && !isJointSymptomCode(code) && !/^M54/.test(code)) || /^S|^T0|^T1[0-4]/.test(code);
 
 const jointsOf = (title: string) => JOINTS.filter((j) => new RegExp(`\\b${j}s?\\b`, 'i').test(title));
 const sideOf = (title: string) => SIDE.exec(title)?.[1]?.toLowerCase();
 
 /** Why a joint-pain code is part of an established diagnosis of the same joint, or undefined. */
 export function jointPainExplainedBy(pack: CodePack, pain: string, established: readonly string[]): string | undefined {
-  if (!isPainCode(pain)) return undefined;
+  if (!isJointSymptomCode(pain)) return undefined;
   const title = pack.codeInfo(pain)?.title ?? '';
   const joints = jointsOf(title);
   if (joints.length === 0) return undefined;

@@ -1,6 +1,16 @@
 import type { CodePack } from '../pack/code-pack';
-import { isStopWord, type Dictionary } from './dictionary';
-import { fold, stemWord, tokenize } from '../text/tokens';
+import type { Dictionary } from './dictionary';
+import { stemWord } from '../text/tokens';
+import {
+  addsUnstatedCondition,
+  comparedNumbers,
+  compoundWords,
+  mentionedAbsent,
+  negatedWords,
+  stageInRange,
+  stemsOfPhrase,
+  withClauseWords,
+} from './title-words';
 import { dominanceDefault } from './dominance';
 import { limbRegionBonus } from './limb-region';
 
@@ -205,68 +215,6 @@ function sameWordAs(stem: string, stems: Set<string>): boolean {
   return false;
 }
 
-/** The stems a title says are absent ("… without mention of back pain or lower extremity pain"), read once per title. */
-const ABSENT = new Map<string, string[]>();
-/** The word a title says is not the case ("…, not intractable"): written in a note, it selects the other child. */
-const NOT_WORD = /\bnot (\w+)/gi;
-function negatedWords(title: string): string[] {
-  return [...title.matchAll(NOT_WORD)].flatMap((m) => stemsOfPhrase(m[1]!));
-}
-
-/** Numbers a title compares against ("Less than 8 weeks"), unless the sentence compares too ("under 8 weeks"). */
-const COMPARED = /\b(?:less|fewer|more|greater) than (\d+)/gi;
-const COMPARING = ['less', 'fewer', 'under', 'below', 'more', 'greater', 'over', 'abov'];
-function comparedNumbers(title: string, sentenceStems: Set<string>): string[] {
-  if (COMPARING.some((w) => sentenceStems.has(w))) return [];
-  return [...title.matchAll(COMPARED)].map((m) => m[1]!);
-}
-
-/** The stems of each hyphenated compound of a title ("post-traumatic", "non-ST elevation"). */
-function compoundWords(title: string): string[][] {
-  return [...title.matchAll(/\b\w+(?:-\w+)+\b/g)].map((m) => stemsOfPhrase(m[0].replace(/-/g, ' ')));
-}
-
-/** The stems of a title phrase's words, stop words aside. */
-function stemsOfPhrase(phrase: string): string[] {
-  return tokenize(fold(phrase))
-    .filter((t) => !isStopWord(t.norm))
-    .map((t) => t.stem);
-}
-
-function mentionedAbsent(title: string): string[] {
-  let stems = ABSENT.get(title);
-  if (!stems) {
-    const words = tokenize(fold(/\bwithout mention of\b(.*)$/i.exec(title)?.[1] ?? ''));
-    ABSENT.set(title, (stems = words.filter((t) => !isStopWord(t.norm)).map((t) => t.stem)));
-  }
-  return stems;
-}
-
-/** Title clauses adding a condition ("…, with gangrene"), not those stating an absence ("without …"). */
-// "with …", and the cause a title names ("secondary to blood loss"): stated only with its last word.
-const WITH_CLAUSE = /\b(?:with\b(?!out)|(secondary) to\b|due to\b)([^,;(]*)/gi;
-
-/** Whether a title adds a "with …" clause none of whose words the sentence holds ("Nausea with vomiting" is stated by "nausea and vomiting"). */
-function addsUnstatedCondition(title: string, sentenceStems: Set<string>): boolean {
-  return withClauseWords(title).some((words) => words.length > 0 && !words.some((w) => sentenceStems.has(w)));
-}
-
-/** The stems of each "with …" clause of a title, read once per title (refinement runs for every mention). */
-const CLAUSES = new Map<string, string[][]>();
-function withClauseWords(title: string): string[][] {
-  let clauses = CLAUSES.get(title);
-  if (!clauses)
-    CLAUSES.set(
-      title,
-      (clauses = [...title.matchAll(WITH_CLAUSE)].map((m) =>
-        tokenize(fold(`${m[1] ?? ''} ${m[2]!}`))
-          .map((t) => t.stem)
-          .filter((w) => !isStopWord(w)),
-      )),
-    );
-  return clauses;
-}
-
 /** Title words that name no site of their own. */
 const SITE_FILLER = new Set(['region', 'site', 'part']);
 
@@ -301,15 +249,4 @@ function siteSibling(
     if (extra.length > 0 && extra.every((x) => sentenceStems.has(x))) found.push({ code: c.code, by: extra });
   }
   return found.length === 1 ? found[0] : undefined;
-}
-
-/** "stage 1 through stage 4" in a title and a stage in that range in the sentence: the stated stage. */
-function stageInRange(title: string, sentenceStems: Set<string>): string | undefined {
-  const m = /stage (\d) through stage (\d)/i.exec(title);
-  if (!m) return undefined;
-  for (const s of sentenceStems) {
-    const n = /^stage#(\d)[a-z]?$/.exec(s);
-    if (n && Number(n[1]) >= Number(m[1]) && Number(n[1]) <= Number(m[2])) return s;
-  }
-  return undefined;
 }

@@ -42,6 +42,10 @@ export interface ContextScopes {
   triggerFor(tokenIndex: number): TriggerHit | undefined;
 }
 
+/** `o` is a longer trigger whose words hold all of `h`'s ("no evidence of" holds "no"). */
+const holdsLonger = (o: TriggerHit, h: TriggerHit) =>
+  o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first;
+
 /** The word before the last item of a list. */
 const LIST_END = new Set(['or', 'nor']);
 
@@ -55,20 +59,14 @@ export function applyContext(tokens: Token[]): ContextScopes {
   }
   // A pseudo-trigger inside a longer real one is void: "no change" says a condition persists, but
   // "no change in bowel habits" denies the change itself.
-  const insideLonger = (h: TriggerHit) =>
-    hits.some(
-      (o) =>
-        o.rule.direction !== 'PSEUDO' && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first,
-    );
+  const insideLonger = (h: TriggerHit) => hits.some((o) => o.rule.direction !== 'PSEUDO' && holdsLonger(o, h));
   const pseudo = hits.filter((h) => h.rule.direction === 'PSEUDO' && !insideLonger(h));
   const voided = hits.filter((h) => h.rule.direction === 'PSEUDO' && insideLonger(h));
   const live = hits.filter(
     (h) => h.rule.direction !== 'PSEUDO' && !pseudo.some((p) => h.first >= p.first && h.last <= p.last),
   );
   // Longer triggers win over the shorter ones they contain ("no evidence of" over "no").
-  const triggers = live.filter(
-    (h) => !live.some((o) => o !== h && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first),
-  );
+  const triggers = live.filter((h) => !live.some((o) => o !== h && holdsLonger(o, h)));
   const terminators = triggers.filter((h) => h.rule.direction === 'TERMINATE').map((h) => h.first);
   const assertion: Assertion[] = tokens.map(() => 'present');
   const source: (TriggerHit | undefined)[] = tokens.map(() => undefined);
