@@ -27,4 +27,10 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(baby).toContain('P07.37');
     expect(baby.some((c) => c.startsWith('Z3A'))).toBe(false);
   });
+
+  it('weeks of gestation follow the pregnancy code they add to, never lead the claim', () => {
+    const codes = shown('ASSESSMENT: This is a 25-year-old G1 at 39 weeks gestation with gestational hypertension.');
+    expect(codes).toContain('Z3A.39');
+    expect(codes[0]).toMatch(/^O/);
+  });
 });
