@@ -27,7 +27,7 @@ import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
-import { gestationWeeks } from './gestation-weeks';
+import { maternalRecord } from './maternal-record';
 import { encounterReason } from './encounter-reason';
 import { antineoplasticEncounter } from './antineoplastic';
 import { bmiSuggestions } from './bmi';
@@ -78,8 +78,8 @@ export function assembleClaim(
   const done = dropCurrentProcedureStatus(doc, pain.claim);
   const current = dropPlannedProcedureStatus(doc.text, done.claim);
   const prosthesis = dropReplacedJointArthritis(doc, current.claim);
-  const weeks = gestationWeeks(pack, doc, prosthesis.claim);
-  const added = additionalCodes(pack, weeks.claim, read.alternatives, read.excluded);
+  const records = maternalRecord(pack, doc, prosthesis.claim);
+  const added = additionalCodes(pack, records.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
@@ -101,7 +101,7 @@ export function assembleClaim(
     ...done.moved,
     ...current.moved,
     ...prosthesis.moved,
-    ...weeks.moved,
+    ...records.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
     ...kinds.moved,

@@ -30,37 +30,54 @@ function weeksCode(weeks: number): string {
   return weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`;
 }
 
+const NEWBORN_RECORD_WHY =
+  "the record is the newborn's: weeks of gestation and pregnancy codes belong on the mother's record only (Guidelines I.C.15.a.1, I.C.16.a.1; the newborn's own gestational age is P07.-)";
+const MATERNAL_RECORD_WHY =
+  "the record is the mother's (a pregnancy code is on the claim): perinatal codes are for the baby's record (Guidelines I.C.16.a.1); on the mother's, a condition of the fetus is maternal care (O35-O36)";
+
+/** The claim without the codes `leaves` picks, moved aside with the reason. */
+function moveOut(
+  claim: Suggestion[],
+  leaves: (s: Suggestion) => boolean,
+  why: string,
+): { claim: Suggestion[]; moved: Suggestion[] } {
+  const moved = claim.filter(leaves).map((s) => ({ ...s, reason: { ...s.reason, note: why } }));
+  return { claim: claim.filter((s) => !leaves(s)), moved };
+}
+
 /**
- * Weeks of gestation as written. Z3A and the pregnancy chapter are for the maternal record only
- * (Tabular note at Z3A; Guidelines I.C.15.a.1, I.C.16.a.1): on a newborn's record they go. On the
- * mother's, the week count is the number written beside "weeks" — not any number of the sentence
- * (a "28-year-old" is no 28 weeks), and a count written without the word "pregnancy" ("fetal
- * demise at 36 weeks' gestation") is still the count, not "weeks not specified".
+ * The mother's record and the baby's. Z3A and the pregnancy chapter are for the maternal record
+ * only, and the perinatal chapter for the baby's (Tabular note at Z3A; Guidelines I.C.15.a.1,
+ * I.C.16.a.1): on a newborn's record the first go; on a record with a pregnancy code the second
+ * ("fetal demise" is no stillbirth P95 on the mother's claim).
  */
-export function gestationWeeks(
+export function maternalRecord(
   pack: CodePack,
   doc: NoteDocument,
   claim: Suggestion[],
 ): { claim: Suggestion[]; moved: Suggestion[] } {
-  if (!claim.some((s) => s.system === 'ICD-10-CM' && MATERNAL_ONLY.test(s.code))) return { claim, moved: [] };
+  const icd = (s: Suggestion) => s.system === 'ICD-10-CM';
+  if (!claim.some((s) => icd(s) && MATERNAL_ONLY.test(s.code))) return { claim, moved: [] };
+  if (isNewborn(doc)) return moveOut(claim, (s) => icd(s) && MATERNAL_ONLY.test(s.code), NEWBORN_RECORD_WHY);
+  const mother = moveOut(claim, (s) => icd(s) && /^P/.test(s.code), MATERNAL_RECORD_WHY);
+  const weeks = weeksAsWritten(pack, doc.text, mother.claim);
+  return { claim: weeks.claim, moved: [...mother.moved, ...weeks.moved] };
+}
+
+/**
+ * On the mother's record the week count is the number written beside "weeks" — not any number of
+ * the sentence (a "28-year-old" is no 28 weeks), and a count written without the word "pregnancy"
+ * ("fetal demise at 36 weeks' gestation") is still the count, not "weeks not specified".
+ */
+function weeksAsWritten(
+  pack: CodePack,
+  text: string,
+  claim: Suggestion[],
+): { claim: Suggestion[]; moved: Suggestion[] } {
   const moved: Suggestion[] = [];
-  if (isNewborn(doc)) {
-    const kept = claim.filter((s) => {
-      if (s.system !== 'ICD-10-CM' || !MATERNAL_ONLY.test(s.code)) return true;
-      moved.push({
-        ...s,
-        reason: {
-          ...s.reason,
-          note: "the record is the newborn's: weeks of gestation and pregnancy codes belong on the mother's record only (Guidelines I.C.15.a.1, I.C.16.a.1; the newborn's own gestational age is P07.-)",
-        },
-      });
-      return false;
-    });
-    return { claim: kept, moved };
-  }
   const out: Suggestion[] = [];
   for (const s of claim) {
-    const weeks = s.system === 'ICD-10-CM' && WEEKS_CODE.test(s.code) ? writtenWeeks(doc.text, s) : undefined;
+    const weeks = s.system === 'ICD-10-CM' && WEEKS_CODE.test(s.code) ? writtenWeeks(text, s) : undefined;
     const code = weeks === undefined ? s.code : weeksCode(weeks);
     const info = code === s.code ? undefined : pack.codeInfo(code);
     const next = info?.billable
