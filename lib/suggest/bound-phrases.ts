@@ -38,3 +38,31 @@ export function splitsBoundPhrase(positions: number[], tokens: ExpandedToken[], 
     return taken > 0 && taken < sources.length;
   });
 }
+
+const UNITS = new Set(RULES.unit_abbreviations);
+
+/**
+ * An initialism of one disease stands for it whole (term-rules.json unit_abbreviations): a match
+ * that takes some of its words with words from outside it reads it apart ("COPD and hypertension"
+ * is no pulmonary hypertension I27.20: the "pulmonary" is the chronic obstructive pulmonary disease's).
+ */
+/** A word an initialism of one disease stands for ("pulmonary" of a written "COPD"). */
+export function inUnitAbbreviation(t: ExpandedToken): boolean {
+  return t.expanded && t.written !== undefined && UNITS.has(t.written);
+}
+
+export function splitsAbbreviation(
+  positions: number[],
+  tokens: ExpandedToken[],
+  isStop: (norm: string) => boolean,
+): boolean {
+  const sources = new Set(positions.map((p) => tokens[p]!.source));
+  if (sources.size < 2) return false;
+  const taken = new Set(positions);
+  return [...sources].some((s) => {
+    const own = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.source === s && !t.implied && !isStop(t.norm));
+    if (!own.every(({ t }) => inUnitAbbreviation(t))) return false;
+    const used = own.filter(({ i }) => taken.has(i)).length;
+    return own.length > 1 && used > 0 && used < own.length;
+  });
+}

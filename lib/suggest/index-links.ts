@@ -1,6 +1,6 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import type { Suggestion } from './schema';
-import { sameWords } from './tabular-refs';
+import { instructionNotes, sameWords } from './tabular-refs';
 
 /**
  * "Diabetes, with, osteomyelitis E11.69": the Alphabetic Index's "with" subterms link two
@@ -91,6 +91,7 @@ export function applyIndexLinks(
   if (links.length === 0) return { claim, replaced: [] };
   const list = [...claim];
   const replaced: Suggestion[] = [];
+  const absorbed = new Map<Suggestion, string>();
   // A diagnostic statement's symptom set aside as part of a diagnosis on the claim ("Hypoxemia"
   // beside "Acute respiratory failure": R09.02's Excludes1 names J96.0-) still completes that
   // diagnosis's "with" combination (J96.01), written as its own words.
@@ -138,7 +139,61 @@ export function applyIndexLinks(
         list.splice(p, 1, combined);
       } else list.splice(p, 1);
       replaced.push({ ...partner, reason: { ...partner.reason, note: `part of ${link.target} (Excludes1): ${note}` } });
-    }
+    } else if (
+      list.includes(partner) &&
+      namesCondition(info.title, link.path) &&
+      !keepsOwnCode(pack, link.target, partner.code)
+    )
+      // Taken out after every link has been read: the partner may complete another link too
+      // (Neuropathy with diabetes E11.40 and polyneuropathy E11.42).
+      absorbed.set(partner, `${link.target}: ${note}`);
+  }
+  for (const [partner, by] of absorbed) {
+    if (!list.includes(partner)) continue;
+    list.splice(list.indexOf(partner), 1);
+    replaced.push({
+      ...partner,
+      reason: {
+        ...partner.reason,
+        note: `part of ${by} — a combination code that names both conditions is reported alone when its Tabular asks for no code of this one (Guidelines I.B.9)`,
+      },
+    });
   }
   return { claim: list, replaced };
+}
+
+/**
+ * Whether the combination's title names the linked condition ("Type 2 diabetes mellitus with
+ * diabetic polyneuropathy" for "Diabetes, with, polyneuropathy"), each word by its first letters
+ * ("psychotic" for "psychosis"); "Other specified chronic obstructive pulmonary disease" does not
+ * name the asthma of "with asthma".
+ */
+function namesCondition(title: string, path: string): boolean {
+  const t = norm(title);
+  const words = norm(path.split(',').at(-1)!)
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 3);
+  return words.length > 0 && words.every((w) => t.includes(w.slice(0, 6)));
+}
+
+/**
+ * Whether the linked condition keeps its own code beside the combination: the combination's
+ * Tabular asks for it ("use additional code to identify stage of chronic kidney disease" at
+ * E11.22, "code to identify complication" at E11.69; "code also type of asthma" at J44), or the condition's own note asks for the
+ * underlying disease first (gastroparesis K31.84). Otherwise the combination names it whole
+ * (E11.42 is the diabetic polyneuropathy: no G62.9 beside it, I.B.9).
+ */
+function keepsOwnCode(pack: CodePack, target: string, partner: string): boolean {
+  const asked = instructionNotes(pack, target, ['useAdditionalCode', 'codeAlso']);
+  if (
+    asked.some((n) =>
+      n.codes.length === 0
+        ? /\b(?:complications?|manifestations?)\b/i.test(n.text)
+        : n.codes.some((c) => category(c) === category(partner)),
+    )
+  )
+    return true;
+  return instructionNotes(pack, partner, ['codeFirst']).some((n) =>
+    n.codes.some((c) => category(c) === category(target)),
+  );
 }

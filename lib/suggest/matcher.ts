@@ -2,7 +2,13 @@ import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
 import { deniesWhatIsWritten } from './denied-term';
-import { boundPhrases, phraseOccurrences, splitsBoundPhrase } from './bound-phrases';
+import {
+  boundPhrases,
+  inUnitAbbreviation,
+  phraseOccurrences,
+  splitsAbbreviation,
+  splitsBoundPhrase,
+} from './bound-phrases';
 import {
   cancersWithSite,
   joinsAcrossWith,
@@ -127,8 +133,12 @@ function tryTerm(
     let hi = -Infinity;
     for (const w of required) {
       const list = where.get(w)!;
+      // The nearest word, the anchor's own expansion first, and not one an initialism stands for
+      // when the anchor is outside it ("coronary artery disease and DJD": each its own "disease").
+      const far = (q: number) =>
+        Math.abs(q - a) + (tokens[q]!.source === tokens[a]!.source ? -0.5 : inUnitAbbreviation(tokens[q]!) ? 1000 : 0);
       let p = list[0]!;
-      for (const q of list) if (Math.abs(q - a) < Math.abs(p - a)) p = q;
+      for (const q of list) if (far(q) < far(p)) p = q;
       positions.push(p);
       if (tokens[p]!.implied) continue;
       if (p < lo) lo = p;
@@ -136,6 +146,8 @@ function tryTerm(
     }
     // Words the context implies never make a match by themselves ("newborn" alone is not Z38.2).
     if (lo === Infinity) continue;
+    // Another anchor may read the same words without taking an initialism apart.
+    if (splitsAbbreviation(positions, tokens, isStopWord)) continue;
     const span = hi - lo;
     if (!best || span < best.span) best = { positions, span };
   }

@@ -19,7 +19,13 @@ function writtenWeeks(text: string, s: Suggestion): number | undefined {
     const from = Math.max(0, e.start - 24);
     for (const m of text.slice(from, e.end).matchAll(WEEK_COUNT)) {
       // The week word itself must be the evidence's, not a count earlier in the sentence.
-      if (from + m.index + m[0].length > e.start) return Number(m[1]);
+      if (from + m.index + m[0].length <= e.start) continue;
+      // "less than 8 weeks" is under 8 (Z3A.01); "less than 20 weeks" gives no count.
+      if (
+        /\b(?:less than|under|fewer than)\s*$|<\s*$/i.test(text.slice(Math.max(0, from + m.index - 14), from + m.index))
+      )
+        return Number(m[1]) <= 8 ? 7 : undefined;
+      return Number(m[1]);
     }
   }
   return undefined;

@@ -17,6 +17,7 @@ const TermRulesSchema = z.strictObject({
   index_words_not_conditions: z.array(z.string()),
   inert_phrases: z.array(z.string().min(1)),
   bound_phrases: z.array(z.string().min(1)),
+  unit_abbreviations: z.array(z.string().regex(/^[a-z]+$/)),
   test_nouns: z.array(z.string().min(1)),
   possessive_required: z.array(z.string().min(1)),
   words_a_code_needs: z.array(

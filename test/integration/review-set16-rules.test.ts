@@ -34,4 +34,62 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(codes).toContain('Z3A.39');
     expect(codes[0]).toMatch(/^O/);
   });
+
+  it('an initialism of one disease is read whole: its words never join a word written beside it', () => {
+    const copd = shown('PAST MEDICAL HISTORY: COPD and hypertension.');
+    expect(copd).toEqual(expect.arrayContaining(['J44.9', 'I10']));
+    expect(copd).not.toContain('I27.20');
+    const cll = shown(
+      'ASSESSMENT: Chronic lymphocytic leukemia. He was noted to have autoimmune hemolytic anemia at the time of his CLL diagnosis.',
+    );
+    expect(cll).toContain('D59.10');
+    expect(cll).not.toContain('D58.9');
+    const af = shown('PAST MEDICAL HISTORY: Diabetes, CAD, renal artery stenosis, COPD, and atrial fibrillation.');
+    expect(af).toEqual(expect.arrayContaining(['I25.10', 'I70.1', 'J44.9', 'I48.91']));
+    expect(af).not.toContain('I48.20');
+    // Each initialism keeps its own words, and a written disease its own.
+    expect(shown('ASSESSMENT: Chronic anxiety and coronary artery disease and DJD.')).toEqual(
+      expect.arrayContaining(['I25.10', 'M19.90']),
+    );
+    expect(shown('ASSESSMENT: Coronary artery disease (CAD).')).toContain('I25.10');
+  });
+
+  it("'Parkinson's' alone is Parkinson's disease; parkinsonism stays parkinsonism", () => {
+    expect(shown("PAST MEDICAL HISTORY: Hypertension, recently diagnosed with Parkinson's.")).toContain('G20.A1');
+    expect(shown('ASSESSMENT: Parkinsonism, unresponsive to Sinemet.')).toContain('G20.C');
+  });
+
+  it('a cause the author gives as an opinion is uncertain; a finding that "excludes" a disease denies it', () => {
+    expect(shown('IMPRESSION: Pale-appearing glans. I think it is due to chronic ischemic changes.')).not.toContain(
+      'I99.8',
+    );
+    expect(shown('ASSESSMENT: I think this is still his allergic rhinitis rather than a sinus infection.')).toContain(
+      'J30.9',
+    );
+    expect(
+      shown(
+        'ASSESSMENT: Elevated troponin. This essentially excludes obstructive CAD as a cause of her elevated troponin.',
+      ),
+    ).not.toContain('I25.10');
+  });
+
+  it('oxygen the patient lives on is a status wherever the note lists it; an evaluation for it is not', () => {
+    expect(shown('CURRENT MEDICATIONS: Diovan, Norvasc, and home O2.\nASSESSMENT: COPD.')).toContain('Z99.81');
+    expect(
+      shown('ASSESSMENT: COPD.\nPLAN: Results for oximetry pending to evaluate the patient for need for home oxygen.'),
+    ).not.toContain('Z99.81');
+    expect(shown('CURRENT MEDICATIONS: Lisinopril 10 mg daily, aspirin 81 mg.\nASSESSMENT: Hypertension.')).toEqual([
+      'I10',
+    ]);
+  });
+
+  it('a combination code that names both conditions is reported alone unless its Tabular asks for the other', () => {
+    const dm = shown('IMPRESSION:\n1. Diabetes mellitus.\n2. Neuropathy.');
+    expect(dm.some((c) => c.startsWith('E11.4'))).toBe(true);
+    expect(dm).not.toContain('G62.9');
+    // "Use additional code to identify stage of chronic kidney disease" at E11.22: the stage stays.
+    expect(shown('ASSESSMENT: Type 2 diabetes mellitus with chronic kidney disease stage 3b.')).toEqual(
+      expect.arrayContaining(['E11.22', 'N18.32']),
+    );
+  });
 });
