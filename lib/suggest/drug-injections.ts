@@ -31,7 +31,10 @@ const TITLE =
 // "given the choice", "given that" weigh a decision; they give no drug.
 const GIVEN =
   /\b(given(?! (?:that|the (?:choice|fact|option|risk|risks|circumstances|situation|history|findings|lack|absence|severity|presence|age|patient's)\b))|administered|injected|injection|inj|im|iv|ivpb|intramuscular(?:ly)?|intravenous(?:ly)?|subcutaneous(?:ly)?|sc|sq|push)\b/i;
-const NOT_GIVEN = /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg)/i;
+// A drug the patient "is on" (a running infusion), one to "convert" or "switch" from, or one the
+// author "concurs" with "as per" another physician is a regimen, not a drug given at this visit.
+const NOT_GIVEN =
+  /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg|(?:is|was|remains|remained|been|continues?|continued) on\b|convert|switch|concur|as per\b|recommend)/i;
 const DOSE = /(\d+(?:\.\d+)?)\s*(mg|mcg|micrograms?|g|gm|units?|ml|cc)\b/gi;
 
 function unitOf(u: string): Unit {
