@@ -102,4 +102,15 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(codes('PLAN: She is on IV amiodarone 1 mg per minute; we will convert her to oral amiodarone.')).toEqual([]);
     expect(codes('PROCEDURE: Ceftriaxone 250 mg IM was given in the office.')).toEqual(['J0696']);
   });
+
+  it('long-term steroids beside a disease they treat: autoimmune hemolytic anemia, polymyositis', () => {
+    expect(
+      shown(
+        'ASSESSMENT: Autoimmune hemolytic anemia. He has been on chronic steroids to control his hemolysis and is currently on prednisone 5 mg every other day.',
+      ),
+    ).toEqual(expect.arrayContaining(['D59.10', 'Z79.52']));
+    expect(shown('ASSESSMENT: Iron deficiency anemia. Prednisone 10 mg daily for a gout flare.')).not.toContain(
+      'Z79.52',
+    );
+  });
 });
