@@ -54,7 +54,11 @@ export function additionalCodes(
   // A reading of its own in the history or course first ("pipe smoking" F17.290), then the
   // readings a longer one covered ("smokes" F17.200 under it).
   const own = excluded.filter(isNarrativeReading);
-  const covered = alternatives.filter((a) => a.system === 'ICD-10-CM' && a.assertion === 'present');
+  // A reading of the history stands beside a code read from the same history ("end-stage renal
+  // disease on dialysis, hypertension" in the past history: I12.0 asks for the N18.6 it covered).
+  const covered = alternatives.filter(
+    (a) => a.system === 'ICD-10-CM' && (a.assertion === 'present' || a.assertion === 'historical'),
+  );
   for (const c of claim) {
     if (c.system !== 'ICD-10-CM') continue;
     const asks = asksOf(pack, c.code);
@@ -63,7 +67,10 @@ export function additionalCodes(
     const wanted = asks.sets.filter((set) => !set.some((p) => onClaim(p) || c.code.startsWith(p))).flat();
     // A covered reading counts only where it reads the asking code's own words ("CHF" under
     // "hypertensive heart failure"): elsewhere it is a guess the note never settled on.
-    const pool = [...own, ...covered.filter((a) => overlaps(a, c))];
+    const pool = [
+      ...own,
+      ...covered.filter((a) => overlaps(a, c) && (a.assertion === 'present' || c.assertion === a.assertion)),
+    ];
     if (wanted.length > 0)
       pick = pool.find((s) => !used.includes(s) && !onClaim(s.code) && wanted.some((p) => s.code.startsWith(p)));
     if (!pick && asks.further) {

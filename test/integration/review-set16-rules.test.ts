@@ -113,4 +113,21 @@ describe.skipIf(!present)('set-16 rules', () => {
       'Z79.52',
     );
   });
+
+  it('hypertensive kidney disease with heart failure is I13, whichever way the note reads it', () => {
+    const codes = shown(
+      'PAST MEDICAL HISTORY: Significant for end-stage renal disease on dialysis, hypertension, peripheral vascular disease, coronary artery disease, and congestive heart failure.',
+    );
+    expect(codes).toContain('I13.2');
+    expect(codes).not.toContain('I12.0');
+    expect(shown('ASSESSMENT: Hypertension. End-stage renal disease on dialysis.')).toContain('I12.0');
+  });
+
+  it("a past history's Alzheimer's dementia is G30.9 with F02.80, the dementia of a disease classified elsewhere", () => {
+    expect(
+      shown(
+        "DISCHARGE DIAGNOSES: Fracture of the right femoral neck, also history of Alzheimer's dementia, hypothyroidism.",
+      ),
+    ).toEqual(expect.arrayContaining(['G30.9', 'F02.80']));
+  });
 });
