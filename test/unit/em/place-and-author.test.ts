@@ -256,3 +256,38 @@ describe('data: external notes reviewed and a discussion with another physician'
     expect(read(plan)).toEqual([]);
   });
 });
+
+describe('a stay read from the words of hospital care (set-16 review)', () => {
+  it('a patient on the telemetry monitor and on IV amiodarone is seen in hospital: a later visit', () => {
+    const note =
+      'SUBJECTIVE: The patient states that she feels better. She is on IV amiodarone.\n' +
+      'PHYSICAL EXAMINATION: The patient shows a normal sinus rhythm on the telemetry monitor.\n' +
+      'IMPRESSION: Atrial fibrillation with rapid ventricular response, converted.\n' +
+      'PLAN: Convert to oral amiodarone.\n';
+    expect(levelEncounter(note).kind).toBe('subsequent');
+  });
+
+  it('"he is admitted for video EEG" and "will remain hospitalized" with a full history: the admission', () => {
+    const note =
+      'CHIEF COMPLAINT: Intractable epilepsy, here for video EEG.\nHISTORY OF PRESENT ILLNESS: He is admitted for video EEG to capture his episodes.\n' +
+      HISTORY +
+      'REVIEW OF SYSTEMS: Negative.\nIMPRESSION: Intractable epilepsy.\nPLAN: He will remain hospitalized for 48 to 72 hours.\n';
+    expect(levelEncounter(note).kind).toBe('initial');
+  });
+
+  it('arrived "this morning" through the emergency room, IV antibiotics and the author concurring: a consultation', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: He presented this morning to ER, where he was seen by Dr. X.\n' +
+      HISTORY +
+      'REVIEW OF SYSTEMS: Dysphagia.\nIMPRESSION: Exudative tonsillitis.\n' +
+      'RECOMMENDATIONS: I concur with IV clindamycin as per Dr. X. He may need several days of IV antibiotics.\n';
+    expect(levelEncounter(note).kind).toBe('inpatient-consult');
+  });
+
+  it('one word of a hospital alone places nothing: an office visit stays one', () => {
+    const note =
+      'SUBJECTIVE: Follow-up of palpitations; the telemetry monitor in the hospital last year showed PACs.\n' +
+      'IMPRESSION: Palpitations.\nPLAN: Holter monitor.\n';
+    expect(['established', 'new']).toContain(levelEncounter(note).kind);
+  });
+});
