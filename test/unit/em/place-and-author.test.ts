@@ -284,6 +284,15 @@ describe('a stay read from the words of hospital care (set-16 review)', () => {
     expect(levelEncounter(note).kind).toBe('inpatient-consult');
   });
 
+  it('"our recommendation would be" is the consultant\'s opinion on a patient someone else admitted', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: He was recently discharged after being admitted for altered mental status; he is in bed today and has a Foley catheter.\n' +
+      HISTORY +
+      'REVIEW OF SYSTEMS: Negative.\nIMPRESSION: Penile discharge.\n' +
+      'RECOMMENDATIONS: Our recommendation would be to remove the Foley catheter.\n';
+    expect(levelEncounter(note).kind).toBe('inpatient-consult');
+  });
+
   it('one word of a hospital alone places nothing: an office visit stays one', () => {
     const note =
       'SUBJECTIVE: Follow-up of palpitations; the telemetry monitor in the hospital last year showed PACs.\n' +
