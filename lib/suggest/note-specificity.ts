@@ -40,7 +40,7 @@ export function specifyFromPresentIllness(
     if (mine.size === 0) continue;
     const found = excluded.filter(
       (e) =>
-        ((isNarrativeReading(e) && e.section === 'hpi') || examReading(e)) &&
+        ((isNarrativeReading(e) && (e.section === 'hpi' || e.section === 'course')) || examReading(e)) &&
         !vague(e) &&
         // A residual "Other …" code read from no word beyond the assessment's is no detail the
         // note documents ("a small right-sided pneumothorax, but no other findings").

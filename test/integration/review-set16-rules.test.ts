@@ -130,4 +130,13 @@ describe.skipIf(!present)('set-16 rules', () => {
       ),
     ).toEqual(expect.arrayContaining(['G30.9', 'F02.80']));
   });
+
+  it("a discharge summary's course makes the discharge diagnosis specific, as the present illness does", () => {
+    expect(
+      shown(
+        'HOSPITAL COURSE: She underwent laparoscopic cholecystectomy; pathology showed chronic cholecystitis.\nDISCHARGE DIAGNOSES:\n1. Cholecystitis.',
+      ),
+    ).toEqual(['K81.1']);
+    expect(shown('DISCHARGE DIAGNOSES:\n1. Cholecystitis.')).toEqual(['K81.9']);
+  });
 });
