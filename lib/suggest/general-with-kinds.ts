@@ -5,6 +5,10 @@ import { setAside } from './set-aside';
 /** Words after a general term that introduce its kinds ("electrolyte abnormality with hyponatremia and hypokalemia"). */
 const KINDS = /^[\s,]*(?:with|including|includes|consisting of|namely|:|\()[\s\w,]*$/i;
 
+/** The nouns of a general term ("electrolyte abnormality", "lipid disorder", "thyroid disease"). */
+const GENERAL =
+  /\b(?:abnormal\w*|disorders?|diseases?|problems?|imbalances?|derangements?|conditions?|dysfunctions?|disturbances?|issues?)\b/i;
+
 /**
  * A general term written with its kinds names no condition of its own: "electrolyte abnormality
  * with hyponatremia and hypokalemia" is E87.1 and E87.6, not E87.8 beside them (the "other"
@@ -21,6 +25,8 @@ export function dropGeneralWithKinds(
   const moved: Suggestion[] = [];
   for (const a of icd) {
     if (!/^Other\b/i.test(pack.codeInfo(a.code)?.title ?? '') || a.evidence.length === 0) continue;
+    // Only a general term names kinds: "rectal pain with bleeding" is a pain and a bleeding.
+    if (!a.evidence.some((e) => GENERAL.test(e.text))) continue;
     const end = Math.max(...a.evidence.map((e) => e.end));
     const kind = icd.find(
       (b) =>

@@ -139,4 +139,9 @@ describe.skipIf(!present)('set-16 rules', () => {
     ).toEqual(['K81.1']);
     expect(shown('DISCHARGE DIAGNOSES:\n1. Cholecystitis.')).toEqual(['K81.9']);
   });
+
+  it('only a general term names kinds: "rectal pain with bleeding" is a pain and a bleeding', () => {
+    expect(shown('ASSESSMENT: Acute rectal pain with bleeding.')).toEqual(expect.arrayContaining(['K62.5', 'K62.89']));
+    expect(shown('ASSESSMENT: Electrolyte abnormality with hyponatremia and hypokalemia.')).not.toContain('E87.8');
+  });
 });
