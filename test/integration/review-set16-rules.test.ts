@@ -144,4 +144,8 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(shown('ASSESSMENT: Acute rectal pain with bleeding.')).toEqual(expect.arrayContaining(['K62.5', 'K62.89']));
     expect(shown('ASSESSMENT: Electrolyte abnormality with hyponatremia and hypokalemia.')).not.toContain('E87.8');
   });
+
+  it('"prolactinemia" is written for hyperprolactinemia', () => {
+    expect(shown('ASSESSMENT: The patient was suffering from prolactinemia.')).toContain('E22.1');
+  });
 });
