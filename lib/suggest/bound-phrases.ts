@@ -46,9 +46,9 @@ const UNITS = new Set(RULES.unit_abbreviations);
  * that takes some of its words with words from outside it reads it apart ("COPD and hypertension"
  * is no pulmonary hypertension I27.20: the "pulmonary" is the chronic obstructive pulmonary disease's).
  */
-/** A word an initialism of one disease stands for ("pulmonary" of a written "COPD"). */
+/** A word an initialism of one disease stands for ("pulmonary" of a written "COPD"), or a one-disease phrase's (synonyms.json 'unit'). */
 export function inUnitAbbreviation(t: ExpandedToken): boolean {
-  return t.expanded && t.written !== undefined && UNITS.has(t.written);
+  return t.expanded && (t.unit === true || (t.written !== undefined && UNITS.has(t.written)));
 }
 
 export function splitsAbbreviation(
@@ -56,13 +56,15 @@ export function splitsAbbreviation(
   tokens: ExpandedToken[],
   isStop: (norm: string) => boolean,
 ): boolean {
-  const sources = new Set(positions.map((p) => tokens[p]!.source));
-  if (sources.size < 2) return false;
   const taken = new Set(positions);
+  const sources = new Set(positions.map((p) => tokens[p]!.source));
   return [...sources].some((s) => {
-    const own = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.source === s && !t.implied && !isStop(t.norm));
-    if (!own.every(({ t }) => inUnitAbbreviation(t))) return false;
+    const own = tokens
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => t.source === s && !t.implied && !isStop(t.norm) && inUnitAbbreviation(t));
     const used = own.filter(({ i }) => taken.has(i)).length;
-    return own.length > 1 && used > 0 && used < own.length;
+    if (own.length < 2 || used === 0 || used === own.length) return false;
+    // Some of its words, with words from outside it.
+    return positions.some((p) => !own.some(({ i }) => i === p) && !tokens[p]!.implied);
   });
 }

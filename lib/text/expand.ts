@@ -17,6 +17,8 @@ export interface ExpandedToken extends Token {
   written?: string;
   /** A word the context implies rather than the sentence writes (the patient is a newborn; a surgical-history list means "status"): it sits nowhere in the sentence, so it never widens a match's span. */
   implied?: boolean;
+  /** One of the words a one-disease phrase stands for (synonyms.json 'unit': "major depression" read as major depressive disorder): read all together or alone. */
+  unit?: boolean;
   /** The word names a cancer by the site words right before it ("from a lung primary"): a reading that takes it takes no word before this source. */
   siteFrom?: number;
 }
@@ -32,8 +34,9 @@ const SYNONYMS = SynonymsSchema.parse(synonymsData).entries.map((e) => ({
   phrase: words(e.phrase).map(stemWord),
   canonical: words(e.canonical),
   replace: e.replace === true,
+  unit: e.unit === true,
 }));
-const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[]; replace: boolean }[]>();
+const SYN_BY_FIRST = new Map<string, { phrase: string[]; canonical: string[]; replace: boolean; unit: boolean }[]>();
 for (const s of SYNONYMS) {
   const list = SYN_BY_FIRST.get(s.phrase[0]!) ?? [];
   list.push(s);
@@ -106,7 +109,8 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
     for (const syn of SYN_BY_FIRST.get(t.stem) ?? []) {
       if (syn.phrase.every((w, k) => tokens[i + k]?.stem === w)) {
         const last = tokens[i + syn.phrase.length - 1]!;
-        for (const w of syn.canonical) out.push({ ...synth(w, t, i), end: last.end });
+        for (const w of syn.canonical)
+          out.push({ ...synth(w, t, i), end: last.end, ...(syn.unit ? { unit: true } : {}) });
       }
     }
   });

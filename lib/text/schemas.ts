@@ -11,7 +11,12 @@ export const AbbreviationsSchema = z.strictObject({
 export const SynonymsSchema = z.strictObject({
   about: z.string(),
   entries: z.array(
-    z.strictObject({ phrase: z.string().min(1), canonical: z.string().min(1), replace: z.boolean().optional() }),
+    z.strictObject({
+      phrase: z.string().min(1),
+      canonical: z.string().min(1),
+      replace: z.boolean().optional(),
+      unit: z.boolean().optional(),
+    }),
   ),
 });
 

@@ -148,4 +148,15 @@ describe.skipIf(!present)('set-16 rules', () => {
   it('"prolactinemia" is written for hyperprolactinemia', () => {
     expect(shown('ASSESSMENT: The patient was suffering from prolactinemia.')).toContain('E22.1');
   });
+
+  it('major depression is major depressive disorder, read whole; a depression in partial remission is coded by the remission', () => {
+    expect(
+      shown('DIAGNOSIS: Axis I: Dysthymia. Major depression, moderate severity, recurrent, with partial remission.'),
+    ).toEqual(['F34.1', 'F33.41']);
+    expect(shown('DIAGNOSTIC IMPRESSION: Axis I: Major Depression, recurrent, moderate.')).toEqual(['F33.1']);
+    // Its words never join a word outside it: no substance-induced depressive disorder.
+    expect(shown('DIAGNOSES: Axis I: Major depression rule out substance abuse.')).toEqual(['F32.9']);
+    // "Moderate severity" is not severe.
+    expect(shown('DIAGNOSIS: Major depression, moderate severity, recurrent.')).toEqual(['F33.1']);
+  });
 });
