@@ -1,6 +1,7 @@
 import { noteWords, type ExpandedToken } from '../text/expand';
 import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
 import { fold, stemWord } from '../text/tokens';
+import { joinsProcedureAcrossAnd } from './procedure-link';
 import { deniesWhatIsWritten } from './denied-term';
 import {
   boundPhrases,
@@ -77,6 +78,7 @@ export function matchSentenceAll(
       )
         continue;
       if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;
+      if (m && joinsProcedureAcrossAnd(dict.textOf(ti), m.positions, tokens)) continue;
       if (m && splitsBoundPhrase(m.positions, tokens, bound)) continue;
       if (m) found.push({ term: ti, ...m });
     }

@@ -159,4 +159,19 @@ describe.skipIf(!present)('set-16 rules', () => {
     // "Moderate severity" is not severe.
     expect(shown('DIAGNOSIS: Major depression, moderate severity, recurrent.')).toEqual(['F33.1']);
   });
+
+  it('a condition caused by an operation needs the note to tie them: two items of a list joined by "and" are not', () => {
+    const axis = shown('DIAGNOSIS: Axis III: Hypothyroidism and cervical disc herniation and sinus surgery.');
+    expect(axis).toContain('E03.9');
+    expect(axis).not.toContain('E89.0');
+    expect(shown('ASSESSMENT: Hypothyroidism due to surgery.')).toContain('E89.0');
+  });
+
+  it('the risks and complications of a consent discussion are no complication the patient has', () => {
+    const codes = shown(
+      'HISTORY: Nature of the proposed procedure including risks and complications of bleeding, infection, alteration of voice, airway obstruction necessitating a tracheostomy were discussed.\nASSESSMENT: Tracheal stenosis.',
+    );
+    expect(codes.some((c) => /^T81|^J95/.test(c))).toBe(false);
+    expect(codes).toContain('J39.8');
+  });
 });
