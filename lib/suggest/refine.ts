@@ -174,7 +174,8 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
       let ch = 'A';
       if (has('sequela')) ch = 'S';
       else if (has('subsequ') || has('follow')) ch = 'D';
-      else if (has('open') && chars.includes('B')) ch = 'B';
+      // An open fracture, not the "open reduction" that treats a closed one.
+      else if (has('open') && !has('reduct') && chars.includes('B')) ch = 'B';
       if (!chars.includes(ch)) ch = chars[0] ?? 'A';
       const base = current.replace('.', '').padEnd(6, 'X');
       const full = `${base.slice(0, 3)}.${base.slice(3)}${ch}`;

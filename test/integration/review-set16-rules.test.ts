@@ -175,4 +175,11 @@ describe.skipIf(!present)('set-16 rules', () => {
     ).toEqual([]);
     expect(shown('ASSESSMENT: Postoperative wound infection.')).toContain('T81.49XA');
   });
+
+  it('an "open reduction" treats a fracture; it does not make the fracture open', () => {
+    expect(shown('ASSESSMENT: Right tibial plateau fracture, for open reduction and internal fixation.')).toEqual([
+      'S82.141A',
+    ]);
+    expect(shown('ASSESSMENT: Open fracture of the right tibial plateau.')).toEqual(['S82.141B']);
+  });
 });
