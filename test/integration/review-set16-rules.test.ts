@@ -182,4 +182,13 @@ describe.skipIf(!present)('set-16 rules', () => {
     ]);
     expect(shown('ASSESSMENT: Open fracture of the right tibial plateau.')).toEqual(['S82.141B']);
   });
+
+  it('"recent complications of sepsis" are past: the diabetes the author manages leads', () => {
+    const codes = shown(
+      'IMPRESSION: Type 2 diabetes mellitus. She has an unfortunate past medical history with recent complications of sepsis and respiratory failure who is now receiving tube feeds.',
+    );
+    expect(codes[0]).toBe('E11.9');
+    expect(codes).not.toContain('A41.9');
+    expect(shown('ASSESSMENT: Sepsis due to urinary tract infection.')).toContain('A41.9');
+  });
 });
