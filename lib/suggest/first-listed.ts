@@ -21,6 +21,23 @@ function forTheOpening(text: string): boolean {
 }
 
 export function conditionFirst(pack: CodePack, text: string, claim: Suggestion[]): Suggestion[] {
+  return courseDiagnosisFirst(statusAfterCondition(pack, text, claim));
+}
+
+/**
+ * A note with no diagnostic statement (a hospital course with no discharge diagnoses): the
+ * diagnosis the course establishes is the reason for the stay, not the symptoms that led to it
+ * (Guidelines IV.D: symptom codes when no diagnosis is established; I.B.5). Only a condition read
+ * as present from the course, and only when the claim would lead with a symptom.
+ */
+function courseDiagnosisFirst(claim: Suggestion[]): Suggestion[] {
+  const icd = claim.filter((s) => s.system === 'ICD-10-CM');
+  if (!icd[0]?.code.startsWith('R') || icd.some((s) => s.section === 'diagnostic')) return claim;
+  const established = icd.find((s) => s.section === 'course' && s.assertion === 'present' && /^[A-Q]/.test(s.code));
+  return established ? [established, ...claim.filter((s) => s !== established)] : claim;
+}
+
+function statusAfterCondition(pack: CodePack, text: string, claim: Suggestion[]): Suggestion[] {
   const icd = claim.filter((s) => s.system === 'ICD-10-CM');
   const lead = icd[0];
   if (!lead || !SECONDARY_ONLY.test(lead.code) || lead.code === 'Z99.12') return claim;

@@ -191,4 +191,21 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(codes).not.toContain('A41.9');
     expect(shown('ASSESSMENT: Sepsis due to urinary tract infection.')).toContain('A41.9');
   });
+
+  it('with no diagnostic statement, the diagnosis the hospital course establishes leads, not the symptoms', () => {
+    const codes = shown(
+      'CHIEF COMPLAINT: Dark urine and generalized weakness.\nHOSPITAL COURSE: The workup of his liver failure continued; he remained ill.',
+    );
+    expect(codes[0]).toBe('K72.90');
+    expect(codes).toContain('R53.1');
+  });
+
+  it('a lumbar puncture is a procedure, no puncture wound of the back', () => {
+    const ms = shown(
+      'HOSPITAL COURSE: Lumbar puncture revealed a protein of 46 mg/dl.\nASSESSMENT: Multiple sclerosis.',
+    );
+    expect(ms.some((c) => c.startsWith('S31'))).toBe(false);
+    expect(ms.some((c) => c.startsWith('G35'))).toBe(true);
+    expect(shown('ASSESSMENT: Puncture wound of the lower back.').some((c) => c.startsWith('S31.0'))).toBe(true);
+  });
 });
