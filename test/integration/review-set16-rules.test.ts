@@ -201,6 +201,7 @@ describe.skipIf(!present)('set-16 rules', () => {
   });
 
   it('a lumbar puncture is a procedure, no puncture wound of the back', () => {
+    expect(shown('HOSPITAL COURSE: Lumbar puncture revealed a protein of 46 mg/dl. He improved.')).toEqual([]);
     const ms = shown(
       'HOSPITAL COURSE: Lumbar puncture revealed a protein of 46 mg/dl.\nASSESSMENT: Multiple sclerosis.',
     );
