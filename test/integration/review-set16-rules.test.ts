@@ -209,4 +209,12 @@ describe.skipIf(!present)('set-16 rules', () => {
     expect(ms.some((c) => c.startsWith('G35'))).toBe(true);
     expect(shown('ASSESSMENT: Puncture wound of the lower back.').some((c) => c.startsWith('S31.0'))).toBe(true);
   });
+
+  it('an ulnar neuropathy is a lesion of the ulnar nerve, a median neuropathy at the wrist a carpal tunnel syndrome', () => {
+    expect(shown('IMPRESSION: A severe left ulnar neuropathy, probably at the elbow.')).toEqual(['G56.22']);
+    expect(shown('IMPRESSION: Right median neuropathy at the wrist consistent with carpal tunnel syndrome.')).toEqual([
+      'G56.01',
+    ]);
+    expect(shown('IMPRESSION: Peripheral neuropathy.')).toEqual(['G62.9']);
+  });
 });
