@@ -41,23 +41,26 @@ export function splitsBoundPhrase(positions: number[], tokens: ExpandedToken[], 
 
 const UNITS = new Set(RULES.unit_abbreviations);
 
-/**
- * An initialism of one disease stands for it whole (term-rules.json unit_abbreviations): a match
- * that takes some of its words with words from outside it reads it apart ("COPD and hypertension"
- * is no pulmonary hypertension I27.20: the "pulmonary" is the chronic obstructive pulmonary disease's).
- */
 /** A word an initialism of one disease stands for ("pulmonary" of a written "COPD"), or a one-disease phrase's (synonyms.json 'unit'). */
 export function inUnitAbbreviation(t: ExpandedToken): boolean {
   return t.expanded && (t.unit === true || (t.written !== undefined && UNITS.has(t.written)));
 }
 
+/**
+ * An initialism of one disease stands for it whole (term-rules.json unit_abbreviations), as does a
+ * one-disease synonym (synonyms.json 'unit'): a match that takes some of its words with words from
+ * outside it reads it apart ("COPD and hypertension" is no pulmonary hypertension I27.20: the
+ * "pulmonary" is the chronic obstructive pulmonary disease's).
+ */
 export function splitsAbbreviation(
   positions: number[],
   tokens: ExpandedToken[],
   isStop: (norm: string) => boolean,
 ): boolean {
+  // Most matches take no such word: nothing to read apart (this runs for every candidate reading).
+  if (!positions.some((p) => inUnitAbbreviation(tokens[p]!))) return false;
   const taken = new Set(positions);
-  const sources = new Set(positions.map((p) => tokens[p]!.source));
+  const sources = new Set(positions.filter((p) => inUnitAbbreviation(tokens[p]!)).map((p) => tokens[p]!.source));
   return [...sources].some((s) => {
     const own = tokens
       .map((t, i) => ({ t, i }))
@@ -67,4 +70,14 @@ export function splitsAbbreviation(
     // Some of its words, with words from outside it.
     return positions.some((p) => !own.some(({ i }) => i === p) && !tokens[p]!.implied);
   });
+}
+
+/**
+ * How far a word is from a term's anchor word: the nearest word, the anchor's own expansion first,
+ * and never one an initialism stands for when the anchor is outside it ("coronary artery disease
+ * and DJD": each its own "disease").
+ */
+export function distanceFromAnchor(tokens: ExpandedToken[], anchor: number, q: number): number {
+  const own = tokens[q]!.source === tokens[anchor]!.source;
+  return Math.abs(q - anchor) + (own ? -0.5 : inUnitAbbreviation(tokens[q]!) ? 1000 : 0);
 }

@@ -5,7 +5,7 @@ import { joinsProcedureAcrossAnd } from './procedure-link';
 import { deniesWhatIsWritten } from './denied-term';
 import {
   boundPhrases,
-  inUnitAbbreviation,
+  distanceFromAnchor,
   phraseOccurrences,
   splitsAbbreviation,
   splitsBoundPhrase,
@@ -135,12 +135,8 @@ function tryTerm(
     let hi = -Infinity;
     for (const w of required) {
       const list = where.get(w)!;
-      // The nearest word, the anchor's own expansion first, and not one an initialism stands for
-      // when the anchor is outside it ("coronary artery disease and DJD": each its own "disease").
-      const far = (q: number) =>
-        Math.abs(q - a) + (tokens[q]!.source === tokens[a]!.source ? -0.5 : inUnitAbbreviation(tokens[q]!) ? 1000 : 0);
       let p = list[0]!;
-      for (const q of list) if (far(q) < far(p)) p = q;
+      for (const q of list) if (distanceFromAnchor(tokens, a, q) < distanceFromAnchor(tokens, a, p)) p = q;
       positions.push(p);
       if (tokens[p]!.implied) continue;
       if (p < lo) lo = p;
