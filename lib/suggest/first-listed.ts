@@ -5,8 +5,9 @@ import type { Suggestion } from './schema';
  * History, family history, status and long-term drug codes say what else is true of the patient;
  * they are reported after the condition the encounter is for (Guidelines IV.G, I.C.21.c.3-4:
  * history and status codes are secondary); so are the weeks of gestation (Z3A, an additional code
- * to the pregnancy's O code: Tabular "use additional code" at O00-O9A). When such a code would lead the claim and a condition
- * code is on it, the first condition takes the lead; the rest keep their order. One exception is
+ * to the pregnancy's O code: Tabular "use additional code" at O00-O9A). When such a code would
+ * lead the claim and a condition code is on it, the first condition takes the lead; the rest keep
+ * their order. One exception is
  * the visit for the opening itself: an artificial opening the patient comes to have closed,
  * reversed or revised is "attention to" it (Z43.-, the Z93 code's twin; Index: Attention to,
  * colostomy; Closure, colostomy), first-listed.

@@ -179,8 +179,8 @@ function namesCondition(title: string, path: string): boolean {
 /**
  * Whether the linked condition keeps its own code beside the combination: the combination's
  * Tabular asks for it ("use additional code to identify stage of chronic kidney disease" at
- * E11.22, "code to identify complication" at E11.69; "code also type of asthma" at J44), or the condition's own note asks for the
- * underlying disease first (gastroparesis K31.84). Otherwise the combination names it whole
+ * E11.22, "code to identify complication" at E11.69, a "code also" note), or the condition's own
+ * note asks for the underlying disease first (gastroparesis K31.84). Otherwise the combination names it whole
  * (E11.42 is the diabetic polyneuropathy: no G62.9 beside it, I.B.9).
  */
 function keepsOwnCode(pack: CodePack, target: string, partner: string): boolean {

@@ -2,6 +2,7 @@ import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import { isNewborn } from './newborn';
 import type { Suggestion } from './schema';
+import { setAside } from './set-aside';
 
 /** Weeks of gestation (Z3A) and the pregnancy chapter (O00-O9A): the mother's record only. */
 const MATERNAL_ONLY = /^(?:Z3A\.|O)/;
@@ -41,14 +42,18 @@ const NEWBORN_RECORD_WHY =
 const MATERNAL_RECORD_WHY =
   "the record is the mother's (a pregnancy code is on the claim): perinatal codes are for the baby's record (Guidelines I.C.16.a.1); on the mother's, a condition of the fetus is maternal care (O35-O36)";
 
-/** The claim without the codes `leaves` picks, moved aside with the reason. */
+/** The claim without the diagnosis codes `leaves` picks, moved aside with the reason. */
 function moveOut(
   claim: Suggestion[],
   leaves: (s: Suggestion) => boolean,
   why: string,
 ): { claim: Suggestion[]; moved: Suggestion[] } {
-  const moved = claim.filter(leaves).map((s) => ({ ...s, reason: { ...s.reason, note: why } }));
-  return { claim: claim.filter((s) => !leaves(s)), moved };
+  return setAside(
+    claim,
+    claim
+      .filter((s) => s.system === 'ICD-10-CM' && leaves(s))
+      .map((s) => ({ ...s, reason: { ...s.reason, note: why } })),
+  );
 }
 
 /**
@@ -62,10 +67,9 @@ export function maternalRecord(
   doc: NoteDocument,
   claim: Suggestion[],
 ): { claim: Suggestion[]; moved: Suggestion[] } {
-  const icd = (s: Suggestion) => s.system === 'ICD-10-CM';
-  if (!claim.some((s) => icd(s) && MATERNAL_ONLY.test(s.code))) return { claim, moved: [] };
-  if (isNewborn(doc)) return moveOut(claim, (s) => icd(s) && MATERNAL_ONLY.test(s.code), NEWBORN_RECORD_WHY);
-  const mother = moveOut(claim, (s) => icd(s) && /^P/.test(s.code), MATERNAL_RECORD_WHY);
+  if (!claim.some((s) => s.system === 'ICD-10-CM' && MATERNAL_ONLY.test(s.code))) return { claim, moved: [] };
+  if (isNewborn(doc)) return moveOut(claim, (s) => MATERNAL_ONLY.test(s.code), NEWBORN_RECORD_WHY);
+  const mother = moveOut(claim, (s) => /^P/.test(s.code), MATERNAL_RECORD_WHY);
   const weeks = weeksAsWritten(pack, doc.text, mother.claim);
   return { claim: weeks.claim, moved: [...mother.moved, ...weeks.moved] };
 }

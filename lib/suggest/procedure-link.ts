@@ -14,11 +14,11 @@ const PROCEDURE_WORD = /^(?:surgery|surgeries|procedure|procedures|operation|ope
  */
 export function joinsProcedureAcrossAnd(termText: string, positions: number[], tokens: ExpandedToken[]): boolean {
   if (!AFTER_PROCEDURE.test(termText)) return false;
-  const procedure = positions.filter((p) => PROCEDURE_WORD.test(tokens[p]!.norm));
-  const others = positions.filter((p) => !procedure.includes(p) && !tokens[p]!.implied);
-  if (procedure.length === 0 || others.length === 0) return false;
-  const lo = Math.min(...positions.filter((p) => !tokens[p]!.implied));
-  const hi = Math.max(...positions.filter((p) => !tokens[p]!.implied));
+  const written = positions.filter((p) => !tokens[p]!.implied);
+  const procedure = written.filter((p) => PROCEDURE_WORD.test(tokens[p]!.norm));
+  if (procedure.length === 0 || procedure.length === written.length) return false;
+  const lo = Math.min(...written);
+  const hi = Math.max(...written);
   for (let i = lo + 1; i < hi; i++) if (tokens[i]!.norm === 'and' && !positions.includes(i)) return true;
   return false;
 }
