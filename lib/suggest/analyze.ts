@@ -1,6 +1,6 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
-import { unhideStated } from './uncertain-hider';
+import { doubtedInPart, unhideStated } from './uncertain-hider';
 import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
@@ -175,7 +175,11 @@ export class NoteAnalyzer {
     const all = matchSentenceAll(exp, this.dict);
     // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid
     // them; the matches only they hid are read again ("hypertension, …, pulmonary disease").
-    const { moved } = splitCoordinated([...all.kept, ...all.covered], exp, text, new Set(all.kept));
+    const { moved: apart } = splitCoordinated([...all.kept, ...all.covered], exp, text, new Set(all.kept));
+    const moved = [
+      ...apart,
+      ...doubtedInPart([...all.kept, ...all.covered], exp, ctx).filter((m) => !apart.includes(m)),
+    ];
     const rest =
       moved.length === 0
         ? all

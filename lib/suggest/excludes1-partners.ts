@@ -15,11 +15,14 @@ export function dropExcludedByPartner(
 ): { claim: Suggestion[]; moved: Suggestion[] } {
   const icd = claim.filter((s) => s.system === 'ICD-10-CM');
   const moved: Suggestion[] = [];
-  // Only within one category (F19.1 -> F19.2, F14.9 -> F14.1): across categories a note may name the
-  // unspecified form the bearer refines (S06 excludes head injury NOS S09.90) or a condition a coder
-  // reports beside it, and does not say by itself which code stays.
+  // Within one category (F19.1 -> F19.2, F14.9 -> F14.1), or across categories when the other is a
+  // combination read from the same words whose title names the bearer's condition ("acute gangrenous
+  // cholecystitis with cholelithiasis": K81.0 Acute cholecystitis goes for K80.00 Calculus of
+  // gallbladder with acute cholecystitis). Otherwise a note across categories may name the
+  // unspecified form the bearer refines (S06 excludes head injury NOS S09.90) or a condition a
+  // coder reports beside it, and does not say by itself which code stays.
   const sends = (s: Suggestion, o: Suggestion) =>
-    s.code.slice(0, 3) === o.code.slice(0, 3) &&
+    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s)) &&
     pack
       .excludes1Between(s.code, o.code)
       .some(
@@ -39,4 +42,19 @@ export function dropExcludedByPartner(
       });
   }
   return setAside(claim, moved);
+}
+
+/** Whether `combo` was read from words of `part` and its title names `part`'s whole title after "with". */
+function combinationOf(combo: Suggestion, part: Suggestion): boolean {
+  const shares = combo.evidence.some((x) => part.evidence.some((y) => x.start < y.end && y.start < x.end));
+  if (!shares) return false;
+  const named = part.description.toLowerCase().replace(/,? unspecified$/, '');
+  const w = combo.description.toLowerCase().indexOf(' with ');
+  return (
+    w >= 0 &&
+    combo.description
+      .toLowerCase()
+      .slice(w + 6)
+      .startsWith(named)
+  );
 }

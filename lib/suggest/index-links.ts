@@ -82,6 +82,12 @@ export function buildIndexLinks(sources: TermSource[]): IndexLink[] {
  * Applies the links to the claim: the main code gives way to the combination (placed where it
  * stood); a second link of the same main code adds its combination after the first.
  */
+/**
+ * Diabetes takes as many codes of its category as it has complications (Guidelines I.C.4.a): a
+ * diabetes read "poorly controlled" (E11.65) still links to the gastroparesis of the note (E11.43).
+ */
+const MANY_PER_CATEGORY = /^E(08|09|10|11|13)\./;
+
 export function applyIndexLinks(
   pack: CodePack,
   claim: Suggestion[],
@@ -114,7 +120,12 @@ export function applyIndexLinks(
     const main = icd.find((s) => s.code === link.main);
     // Already combined with another "with" condition (E11.22): the new combination is added.
     const anchor =
-      main ?? icd.find((s) => s.code.startsWith(category(link.main)) && s.reason.refinedFrom === link.main);
+      main ??
+      icd.find(
+        (s) =>
+          s.code.startsWith(category(link.main)) &&
+          (s.reason.refinedFrom === link.main || MANY_PER_CATEGORY.test(s.code)),
+      );
     if (!anchor) continue;
     const note = `${link.path} (Index "with": the link is presumed, Guidelines I.A.15)`;
     const combined: Suggestion = {

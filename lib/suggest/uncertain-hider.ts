@@ -3,6 +3,7 @@ import type { ExpandedToken } from '../text/expand';
 import type { TermMatch } from './matcher';
 
 const CERTAIN = new Set(['present', 'historical']);
+const DOUBTED = new Set(['possible']);
 const sourcesOf = (m: TermMatch, exp: ExpandedToken[]) => new Set(m.positions.map((p) => exp[p]!.source));
 
 /**
@@ -39,4 +40,24 @@ export function unhideStated(
     if (!chosen.some((o) => [...sourcesOf(o, exp)].some((x) => mine.has(x)))) chosen.push(c);
   }
   return { kept: [...kept, ...chosen], covered: covered.filter((c) => !chosen.includes(c)) };
+}
+
+/**
+ * "Choledocholithiasis, possible cholecystitis": one Index reading joins both words (K80.40,
+ * calculus of bile duct with cholecystitis), but the note doubts one of them. The
+ * combination is not documented (Guidelines IV.H, I.A.15 "with" needs both conditions): the reading
+ * is set aside so each word is read on its own (K80.50 stated, the cholecystitis uncertain).
+ */
+export function doubtedInPart(found: TermMatch[], exp: ExpandedToken[], ctx: ContextScopes): TermMatch[] {
+  return found.filter((m) => {
+    // The stated words come first and the doubted ones after them, the cue written between them: a
+    // reading whose doubted words sit among stated ones, or whose cue stands outside it, is a scope
+    // the cue reader may have misjudged.
+    const src = [...sourcesOf(m, exp)].sort((x, y) => x - y);
+    const a = src.map((s) => ctx.assertionOf(s));
+    const firstDoubted = a.findIndex((x) => DOUBTED.has(x));
+    if (firstDoubted <= 0 || !CERTAIN.has(a[0]!) || !a.slice(firstDoubted).every((x) => DOUBTED.has(x))) return false;
+    const cue = ctx.triggerFor(src[firstDoubted]!);
+    return cue !== undefined && cue.first > src[firstDoubted - 1]! && cue.last < src[firstDoubted]!;
+  });
 }

@@ -35,12 +35,17 @@ export function normalizeTerm(s: string): string {
     .trim();
 }
 
+/**
+ * "see Diabetes, by type, with hyperglycemia": "by type" tells the coder to read the type the note
+ * documents; the main term's own subterms carry the default type (E11, Guidelines I.C.4.a.2), and
+ * a documented type 1 is applied to the note later, so the walk skips the words.
+ */
 function pieces(target: string): string[] {
   return normalizeTerm(target)
     .replace(/^neoplasm,(?=\S)/, 'neoplasm, ')
     .split(',')
     .map((p) => p.trim())
-    .filter(Boolean);
+    .filter((p) => p && p !== 'by type');
 }
 
 /** The index as a tree: main terms by name (and by each alternative), subterms below each node. */
@@ -110,6 +115,10 @@ function termTree(entries: IndexEntry[]): TermTree {
       const found = walk(child, rest.slice(j));
       if (found !== undefined) return found;
     }
+    // "see Diabetes, by type, with hyperglycemia": the target runs the connective into its subterm,
+    // where the index has "with" above "hyperglycemia".
+    const joined = /^with (.+)$/.exec(rest[0]!);
+    if (joined) return walk(node, ['with', joined[1]!, ...rest.slice(1)]);
     return undefined;
   };
   return {

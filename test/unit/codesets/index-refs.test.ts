@@ -38,4 +38,18 @@ describe('Alphabetic Index cross-references resolved at compile time', () => {
     expect(ref('Carcinoma, lobular')).toBeUndefined();
     expect(withTable.stats.seeResolved).toBe(6);
   });
+
+  it('reads "see Diabetes, by type, with hyperglycemia" under the main term, whose subterms carry the default type', () => {
+    const csv = [
+      'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code',
+      '1,D,0,"Diabetes, diabetic",,,(mellitus),E11.9',
+      '2,D,1,with,,,,',
+      '3,D,2,hyperglycemia,,,,E11.65',
+      '4,D,1,poorly controlled,"Diabetes, by type, with hyperglycemia",,,',
+      '5,D,1,type 1,,,,E10.9',
+    ].join('\n');
+    const small = parseIndexFlatCsv(csv, 'index.csv');
+    const { refs: found } = resolveIndexRefs(small.entries);
+    expect(found).toEqual([expect.objectContaining({ entry: 3, via: 'see', codes: ['E11.65'] })]);
+  });
 });
