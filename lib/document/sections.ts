@@ -44,6 +44,9 @@ export function classifyHeading(raw: string, atLineStart: boolean): HeadingClass
   const exact = EXACT.get(h);
   if (exact) return exact;
   if (BODY_SYSTEMS.has(h)) return 'body-system';
+  // "EARS/NOSE:", "LIPS/TEETH/GUMS:": a template's heading naming several body systems at once.
+  const parts = h.split(/\s*(?:\/|,|\band\b)\s*/).filter(Boolean);
+  if (parts.length > 1 && parts.every((p) => BODY_SYSTEMS.has(p))) return 'body-system';
   if (!upper) return undefined;
   const padded = ` ${h.replace(/[/&]/g, ' ')} `;
   for (const k of KEYWORDS) if (k.words.some((w) => padded.includes(w))) return { kind: k.kind, role: k.role };

@@ -53,3 +53,14 @@ describe.skipIf(!present)('set-17 rules', () => {
     expect(codes).not.toContain('K80.12');
   });
 });
+
+describe.skipIf(!present)('set-17 negation of use', () => {
+  it('a drug the patient is not treated with, and tobacco never used, are not coded', () => {
+    const dm = shown('DISCHARGE DIAGNOSES:\n1. Diabetes type II, not treated with insulin.\n2. Hypertension.');
+    expect(dm).toContain('E11.9');
+    expect(dm).not.toContain('Z79.4');
+    expect(shown('ASSESSMENT: Type 2 diabetes on insulin.')).toContain('Z79.4');
+    expect(shown('SOCIAL HISTORY: He never used tobacco products or illicit drugs.')).not.toContain('Z72.0');
+    expect(shown('SOCIAL HISTORY: He used tobacco products for years.\nASSESSMENT: Tobacco use.')).toContain('Z72.0');
+  });
+});
