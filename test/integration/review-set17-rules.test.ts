@@ -64,3 +64,26 @@ describe.skipIf(!present)('set-17 negation of use', () => {
     expect(shown('SOCIAL HISTORY: He used tobacco products for years.\nASSESSMENT: Tobacco use.')).toContain('Z72.0');
   });
 });
+
+describe.skipIf(!present)('set-17 words of the Index', () => {
+  it('cephalgia is headache; a tension cephalgia a tension-type headache', () => {
+    expect(shown('DIAGNOSES: 1. Muscle tension cephalgia.')).toContain('G44.209');
+    expect(shown('ASSESSMENT: Cephalgia.')).toContain('R51.9');
+  });
+
+  it('elevated or increased transaminases are the Index elevated transaminase level', () => {
+    expect(shown('ASSESSMENT: Increased transaminases.')).toContain('R74.01');
+    expect(shown('ASSESSMENT: Elevated transaminases.')).toContain('R74.01');
+    // A hypoglycemia states no level: level 1 is never read from the word "level" of a title.
+    expect(shown('ASSESSMENT: Hypoglycemia.')).toContain('E16.2');
+  });
+
+  it('a neuropathy of one named nerve is a mononeuropathy of that limb, with its side, never G62.9', () => {
+    const supra = shown('ASSESSMENT: Right suprascapular neuropathy.');
+    expect(supra.some((c) => /^G56\.[89]1$/.test(c))).toBe(true);
+    expect(supra).not.toContain('G62.9');
+    expect(shown('ASSESSMENT: Left peroneal neuropathy.')).toContain('G57.32');
+    expect(shown('ASSESSMENT: Right radial neuropathy.')).toContain('G56.31');
+    expect(shown('ASSESSMENT: Peripheral neuropathy.')).toContain('G62.9');
+  });
+});
