@@ -11,6 +11,8 @@ export interface Statement {
   section: DocSection;
   /** Number of the list item the statement opens or belongs to ("1." of a problem list), if any. */
   item?: number;
+  /** The statement opens a numbered list item, in any section ("3. Fever and elevated white count."). */
+  opensItem?: boolean;
   /** Sub-heading it sits under ("Chest" in the examination), if any. */
   label?: string;
   /** Position in the note, 0-based. */
@@ -39,6 +41,7 @@ export function parseDocument(text: string): NoteDocument {
   for (const section of sections) {
     const subs = subHeadings.filter((h) => h.start >= section.bodyStart && h.start < section.end);
     let item: number | undefined;
+    let opens = false;
     const pieces = cutAt(section.bodyStart, section.end, subs);
     for (const piece of pieces) {
       for (const s of splitSentences(view, piece.from, piece.to)) {
@@ -47,18 +50,22 @@ export function parseDocument(text: string): NoteDocument {
         const bare = /^#?(\d{1,2})[.)]?$/.exec(head);
         if (bare) {
           item = Number(bare[1]);
+          opens = true;
           continue;
         }
         const li = LIST_ITEM.exec(head);
         if (li?.[1]) item = Number(li[1]);
+        if (li?.[1]) opens = true;
         statements.push({
           start: s.start,
           end: s.end,
           section,
           ...(item !== undefined && section.role === 'diagnostic' ? { item } : {}),
+          ...(opens ? { opensItem: true } : {}),
           ...(piece.label ? { label: piece.label } : {}),
           index: statements.length,
         });
+        opens = false;
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
+import { isPlanProblemHeading } from './plan-headings';
 import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
@@ -84,7 +85,9 @@ export class NoteAnalyzer {
         ? 'narrative'
         : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
           ? 'reason'
-          : st.section.role;
+          : isPlanProblemHeading(st, doc.view.slice(st.start, st.end))
+            ? 'diagnostic'
+            : st.section.role;
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
       const all = tokenize(doc.view, st.start, st.end);

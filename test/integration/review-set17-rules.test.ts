@@ -87,3 +87,21 @@ describe.skipIf(!present)('set-17 words of the Index', () => {
     expect(shown('ASSESSMENT: Peripheral neuropathy.')).toContain('G62.9');
   });
 });
+
+describe.skipIf(!present)('set-17 plans numbered by problem', () => {
+  it("a plan item's opening noun phrase names the problem managed: it is a diagnostic statement", () => {
+    const codes = shown(
+      'IMPRESSION: Critically ill with hypotension.\nPLAN:\n1. Hypotension. Give another liter of fluids.\n' +
+        '2. Hypernatremia. This is improving somewhat.\n3. Hyperkalemia. I will decrease his valsartan to 20 mg daily.',
+    );
+    expect(codes).toEqual(expect.arrayContaining(['I95.9', 'E87.0', 'E87.5']));
+    // An item that opens with an action, a person or a treatment stays the plan.
+    const plan = shown(
+      'ASSESSMENT: Obesity.\nPLAN:\n1. We discussed weight loss options.\n2. Immunizations discussed and updated with hepatitis B.\n' +
+        '3. Encouraged weight loss.\n4. Aggressive medical management including dialysis.',
+    );
+    expect(plan).not.toContain('R63.4');
+    expect(plan.some((c) => c.startsWith('B19') || c.startsWith('B18'))).toBe(false);
+    expect(plan).not.toContain('Z99.2');
+  });
+});
