@@ -44,5 +44,26 @@ export function codeFirst(
     const i = rest.indexOf(c);
     list = [...rest.slice(0, i), { ...pick, reason: { ...pick.reason, note: why(pick) } }, ...rest.slice(i)];
   }
+  // The other way round: a combination read from the manifestation's own words ("diabetic
+  // gastroparesis" E11.43) whose manifestation code asks for it first (K31.84 "code first ...
+  // diabetes mellitus (E11.43)"): the manifestation is reported too, right after it (I.A.13).
+  for (const a of alternatives) {
+    if (a.system !== 'ICD-10-CM' || a.assertion !== 'present' || list.some((s) => s.code === a.code)) continue;
+    const named = codeFirstOf(pack, a.code).filter((p) => p.length > 3);
+    const etiology = list.find(
+      (s) => s.system === 'ICD-10-CM' && named.some((p) => s.code.startsWith(p)) && overlaps(a, s),
+    );
+    if (!etiology || list.some((s) => s.code.slice(0, 3) === a.code.slice(0, 3))) continue;
+    // The etiology's own note names the manifestation codes it takes (E11.621: the ulcer's site,
+    // L97.4-, L97.5-): a reading outside them is the wrong one, and the additional-code step decides.
+    const asked = instructionNotes(pack, etiology.code, ['useAdditionalCode'])
+      .filter((n) => n.from === etiology.code)
+      .flatMap((n) => n.codes);
+    if (asked.length > 0 && !asked.some((p) => a.code.startsWith(p))) continue;
+    const note = `${a.code} says to code first ${etiology.code}, which the same words name: both are reported (Tabular "code first"; Guidelines I.A.13)`;
+    const picked = { ...a, reason: { ...a.reason, note } };
+    list.splice(list.indexOf(etiology) + 1, 0, picked);
+    added.push(picked);
+  }
   return { claim: list, added };
 }

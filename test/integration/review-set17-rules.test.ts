@@ -105,3 +105,14 @@ describe.skipIf(!present)('set-17 plans numbered by problem', () => {
     expect(plan).not.toContain('Z99.2');
   });
 });
+
+describe.skipIf(!present)('set-17 etiology and manifestation', () => {
+  it('diabetic gastroparesis is E11.43 and the K31.84 whose code-first note names it', () => {
+    const codes = shown('ASSESSMENT: Diabetic gastroparesis.');
+    expect(codes.slice(0, 2)).toEqual(['E11.43', 'K31.84']);
+    // The etiology's own note names the manifestation it takes: no other reading is added for it.
+    const ulcer = shown('ASSESSMENT: Diabetic foot ulcer.');
+    expect(ulcer).toContain('E11.621');
+    expect(ulcer).not.toContain('L97.909');
+  });
+});
