@@ -1,3 +1,4 @@
+import { dropAdmissionOnlySigns } from './admission-only';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Dictionary } from './dictionary';
@@ -72,7 +73,8 @@ export function assembleClaim(
   const explained = explainSymptoms(doc, linked.claim, read.excluded);
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
-  const primary = dropUnspecifiedPrimary(stated.claim);
+  const worked = dropAdmissionOnlySigns(doc, stated.claim);
+  const primary = dropUnspecifiedPrimary(worked.claim);
   const behavior = dropUnspecifiedBehavior(primary.claim);
   const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
   const done = dropCurrentProcedureStatus(doc, pain.claim);
@@ -95,6 +97,7 @@ export function assembleClaim(
     ...explained.replaced,
     ...specified.replaced,
     ...stated.replaced,
+    ...worked.moved,
     ...primary.moved,
     ...behavior.moved,
     ...pain.replaced,

@@ -116,3 +116,23 @@ describe.skipIf(!present)('set-17 etiology and manifestation', () => {
     expect(ulcer).not.toContain('L97.909');
   });
 });
+
+describe.skipIf(!present)('set-17 admission and discharge lists', () => {
+  it('a sign only the admission list names is not coded once the discharge list establishes the diagnoses', () => {
+    const note =
+      'ADMISSION DIAGNOSES:\n1. Seizure.\n2. Hypotension.\n3. Dizziness.\nDISCHARGE DIAGNOSES:\n1. Seizure disorder.\n2. Hypertension.\n' +
+      'HOSPITAL COURSE: Neurology was consulted and her Lamictal was increased.';
+    const codes = shown(note);
+    expect(codes).toEqual(expect.arrayContaining(['G40.909', 'I10']));
+    expect(codes).not.toContain('I95.9');
+    expect(codes).not.toContain('R42');
+    // A discharge list that leaves the diagnosis open keeps the signs (IV.H).
+    expect(shown(note.replace('1. Seizure disorder.', '1. Seizure disorder versus syncope.'))).toContain('I95.9');
+    // So does one that names only the operation done for them.
+    expect(
+      shown(
+        'ADMISSION DIAGNOSES:\n1. Menorrhagia.\n2. Pelvic pain.\nDISCHARGE DIAGNOSIS: Status post vaginal hysterectomy.',
+      ),
+    ).toContain('R10.20');
+  });
+});
