@@ -28,6 +28,7 @@ import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
+import { birthEpisode } from './birth-episode';
 import { maternalRecord } from './maternal-record';
 import { encounterReason } from './encounter-reason';
 import { antineoplasticEncounter } from './antineoplastic';
@@ -122,10 +123,20 @@ export function assembleClaim(
   const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
+  const birth = birthEpisode(pack, doc, release);
+  // Weight and weeks read from the record replace a prematurity read from words alone (P07.30).
+  const unread = newborn.some((n) => n.code.startsWith('P07'))
+    ? reasoned.filter((s) => !(s.system === 'ICD-10-CM' && s.code.startsWith('P07')))
+    : reasoned;
   const dx = conditionFirst(
     pack,
     doc.text,
-    bmiSuggestions(pack, doc, [...reasoned.slice(0, 1), ...newborn, ...reasoned.slice(1)], release),
+    bmiSuggestions(
+      pack,
+      doc,
+      [...(birth ? [birth] : []), ...unread.slice(0, 1), ...newborn, ...unread.slice(1)],
+      release,
+    ),
   );
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [

@@ -22,7 +22,25 @@ function forTheOpening(text: string): boolean {
 }
 
 export function conditionFirst(pack: CodePack, text: string, claim: Suggestion[]): Suggestion[] {
-  return courseDiagnosisFirst(statusAfterCondition(pack, text, claim));
+  return siteBeforeChronicPain(text, courseDiagnosisFirst(statusAfterCondition(pack, text, claim)));
+}
+
+/** Pain codes by site: chest, abdomen, head, joint, back and neck, limb. */
+const SITE_PAIN = /^(?:R07|R10|R51|M25\.5|M54|M79\.6)/;
+const PAIN_MANAGEMENT =
+  /\bpain (?:management|control|clinic|service|specialist|pump)\b|\bfor (?:his|her|their)? ?pain\b/i;
+
+/**
+ * "Chronic abdominal pain" is G89.29 and R10.9: the G89 code comes first only when the encounter is
+ * for pain control or management; for any other reason the code of the pain's site leads and G89
+ * follows (Guidelines I.C.6.b.1.b).
+ */
+function siteBeforeChronicPain(text: string, claim: Suggestion[]): Suggestion[] {
+  const icd = claim.filter((s) => s.system === 'ICD-10-CM');
+  const lead = icd[0];
+  if (!lead || !/^G89\.[0-4]/.test(lead.code) || PAIN_MANAGEMENT.test(text)) return claim;
+  const site = icd.find((s) => s !== lead && SITE_PAIN.test(s.code));
+  return site ? [site, ...claim.filter((s) => s !== site)] : claim;
 }
 
 /**

@@ -61,6 +61,10 @@ const GESTATION_INFANT =
 const BIRTH_WEIGHT =
   /\b(?:birth\s*weight|birthweight|BW|weigh(?:ed|ing|t)\b(?=[^.]*\bat birth\b))\s*(?:of|was|is|:|=)?\s*(\d[\d,]*(?:\.\d+)?)\s*(g|gm|gms|grams|kg|kilograms|lb|lbs|pounds?)\b(?:,?\s*(\d{1,2}(?:\.\d)?)\s*(?:oz|ounces?)\b)?/i;
 
+/** "an 1812 g baby boy born by vaginal delivery": the weight the baby was born with. */
+const BORN_WEIGHING =
+  /\b(\d[\d,]{2,4})\s*(g|gm|gms|grams)\s+(?:[a-z-]+\s+)?(?:baby|infant|newborn|neonate|male|female|boy|girl)\b(?=[^.]*\bborn\b)()/i;
+
 /** Statements that can speak of the patient: not the family history, not a sentence about the mother. */
 function ownStatements(doc: NoteDocument): { st: Statement; text: string }[] {
   return doc.statements
@@ -70,14 +74,16 @@ function ownStatements(doc: NoteDocument): { st: Statement; text: string }[] {
 }
 
 /** The patient's stated age in days (the first age the note gives for the patient), if any. */
-function ageInDays(doc: NoteDocument): number | undefined {
+export function ageInDays(doc: NoteDocument): number | undefined {
   for (const { st, text } of ownStatements(doc)) {
     if (st.section.role === 'social') continue;
     AGE.lastIndex = 0;
     for (let m = AGE.exec(text); m; m = AGE.exec(text)) {
       if (
         OTHER_PERSON.test(text.slice(m.index + m[0].length)) ||
-        /\b(?:her|his|their)\s*$/i.test(text.slice(0, m.index))
+        /\b(?:her|his|their)\s*$/i.test(text.slice(0, m.index)) ||
+        // "born by vaginal delivery to a 32-year-old gravida 3": the mother's age.
+        /\bto an?\s*$/i.test(text.slice(0, m.index))
       )
         continue;
       const n = Number(m[1] ?? m[3]);
@@ -178,7 +184,7 @@ function gestationalAge(own: { st: Statement; text: string }[]): Found | undefin
 
 function birthWeight(own: { st: Statement; text: string }[]): Found | undefined {
   for (const { st, text } of own) {
-    const m = BIRTH_WEIGHT.exec(text);
+    const m = BIRTH_WEIGHT.exec(text) ?? BORN_WEIGHING.exec(text);
     if (!m) continue;
     const value = Number(m[1]!.replace(/,/g, ''));
     const unit = m[2]!.toLowerCase();

@@ -136,3 +136,32 @@ describe.skipIf(!present)('set-17 admission and discharge lists', () => {
     ).toContain('R10.20');
   });
 });
+
+describe.skipIf(!present)('set-17 order and the birth record', () => {
+  it('the site of chronic pain leads unless the visit is for pain management', () => {
+    const note =
+      'CHIEF COMPLAINT: Chronic abdominal pain.\nHISTORY OF PRESENT ILLNESS: Dull epigastric pain for six months.\n' +
+      'PHYSICAL EXAMINATION: Tender epigastrium.';
+    const codes = shown(note);
+    expect(codes.indexOf('R10.13')).toBeLessThan(codes.indexOf('G89.29'));
+    const managed = shown(note.replace('CHIEF COMPLAINT:', 'REASON FOR VISIT: Pain management.\nCHIEF COMPLAINT:'));
+    expect(managed[0]).toBe('G89.29');
+  });
+
+  it("a newborn's birth record leads with Z38, then the newborn's conditions, weight and weeks", () => {
+    const note =
+      'HOSPITAL COURSE: The patient is an 1812 g baby boy born by vaginal delivery to a 32-year-old gravida 3, para 2 at 34 weeks of gestation. ' +
+      'The baby was admitted to the NICU for prematurity.\nDISCHARGE DIAGNOSES: Respiratory distress. Stable, ex-34-week preemie.';
+    expect(shown(note).slice(0, 4)).toEqual(['Z38.00', 'P22.9', 'P07.17', 'P07.37']);
+    expect(shown(note.replace('by vaginal delivery', 'by cesarean section'))[0]).toBe('Z38.01');
+    // A newborn seen days later is no birth record.
+    expect(shown(note.replace('The patient is an', 'This 5-day-old was an'))).not.toContain('Z38.00');
+    // The mother's own record keeps her pregnancy codes.
+    const mother = shown(
+      'PREOPERATIVE DIAGNOSES: 1. Pregnancy at 40 weeks. 2. Premature prolonged rupture of membranes.\n' +
+        'HISTORY: This is a 25-year-old gravida 2 who was delivered of a viable male neonate by cesarean section.',
+    );
+    expect(mother.some((c) => c.startsWith('O'))).toBe(true);
+    expect(mother).not.toContain('Z38.01');
+  });
+});
