@@ -27,9 +27,17 @@ export interface DataElement {
   why: string;
 }
 
-/** Sections whose tests count: results (reviewed), assessment and plan (ordered or reviewed), a course (reviewed). */
+/**
+ * Sections whose tests count: results (reviewed), assessment and plan (ordered or reviewed), a
+ * course (reviewed), and a statement of the examination or objective section that gives a test's
+ * result ("Chest x-ray reveals no consolidation", "Influenza test is negative"; not the review of
+ * systems).
+ */
 function testScope(s: EmStatement): 'reviewed' | 'plan' | undefined {
-  if (s.role === 'findings') return s.kind === 'results' ? 'reviewed' : undefined;
+  if (s.role === 'findings') {
+    if (s.kind === 'results') return 'reviewed';
+    return s.kind !== 'ros' && CUES.resultVerbs.some((v) => pattern(v).test(s.text)) ? 'reviewed' : undefined;
+  }
   if (s.role === 'diagnostic' || s.role === 'plan') return 'plan';
   if (s.kind === 'course') return 'reviewed';
   return undefined;

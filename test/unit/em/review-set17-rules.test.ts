@@ -33,3 +33,25 @@ describe('set-17 E/M rules', () => {
     ).toBe('initial');
   });
 });
+
+describe('set-17 data reviewed', () => {
+  const soap =
+    'S: Three days of cough with green sputum, sore throat and chills.\n' +
+    'O: Vital signs as per chart. Lungs coarse. Chest x-ray reveals no obvious consolidation. Influenza test is negative. Rapid strep screen is negative.\n' +
+    'A: Bronchitis.\nP: Continue on the Keflex.';
+  it('tests given with their results in the objective section are results reviewed at the visit', () => {
+    const data = read(soap).mdm?.details?.data;
+    const what = (data ?? []).map((d) => d.what);
+    expect(what).toEqual(expect.arrayContaining(['chest-xray', 'strep']));
+    expect(read(soap).code).toBe('99214');
+  });
+
+  it('"vital signs as per chart" is no external record; "C4-5" is no complement test', () => {
+    const data = read(soap).mdm?.details?.data ?? [];
+    expect(data.some((d) => d.category === 'external-notes')).toBe(false);
+    const spine = read(
+      'HISTORY OF PRESENT ILLNESS: Neck pain with right arm weakness.\nASSESSMENT: C4-5 disc herniation with radiculopathy.\nPLAN: Physical therapy.',
+    );
+    expect((spine.mdm?.details?.data ?? []).some((d) => d.what === 'complement')).toBe(false);
+  });
+});
