@@ -32,7 +32,11 @@ export function symptomLinkedToDiagnosis(
     symptom.some((s) =>
       dx.some((d) => {
         if (d.start < s.end && s.start < d.end) return true;
-        return LINK.test(gapBetween(text, s, d));
+        const gap = gapBetween(text, s, d);
+        // "Gastroenteritis with diarrhea": the diagnosis has the symptom. "Low back pain, chronic
+        // with obesity": the symptom comes first and "with" adds another condition, not its cause.
+        if (s.end <= d.start && !LINK.test(gap.replace(/\b(?:with|w\/)(?=\s|$)/gi, ' '))) return false;
+        return LINK.test(gap);
       }),
     ),
   );

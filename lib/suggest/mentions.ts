@@ -119,7 +119,8 @@ export function aggregateMentions(
   // gastroenteritis with diarrhea", "osteoarthritis of the knee with knee pain") are not coded
   // with it (Guidelines I.B.5).
   const definitive = new Map<number, Mention[]>();
-  for (const m of asserted.filter((x) => !isSymptomCode(x.code)))
+  // Chronic or acute pain (G89) is coded with the site's pain code, not in its place (I.C.6.b.1).
+  for (const m of asserted.filter((x) => !isSymptomCode(x.code) && !/^G89\.[0-3]/.test(x.code)))
     definitive.set(m.statement, [...(definitive.get(m.statement) ?? []), m]);
   const linkedSymptom = (m: Mention) => {
     const dx = definitive.get(m.statement);

@@ -165,3 +165,17 @@ describe.skipIf(!present)('set-17 order and the birth record', () => {
     expect(mother).not.toContain('Z38.01');
   });
 });
+
+describe.skipIf(!present)('set-17 symptoms beside a diagnosis', () => {
+  it('a symptom written first, "with" another condition, is a problem of its own; chronic pain codes with its site', () => {
+    const codes = shown('ASSESSMENT:\n1. Low back pain, chronic with obesity.\n2. Obesity.');
+    expect(codes).toEqual(expect.arrayContaining(['M54.50', 'G89.29', 'E66.9']));
+    // The diagnosis with its symptom keeps the symptom out (I.B.5).
+    expect(shown('ASSESSMENT: Acute gastroenteritis with diarrhea.')).not.toContain('R19.7');
+    expect(shown('ASSESSMENT: Osteoarthritis of the right knee with knee pain.')).not.toContain('M25.561');
+    // A weight-loss treatment names no weight loss.
+    expect(
+      shown('ASSESSMENT: Morbid obesity, resistant to nonsurgical methods of weight loss, BMI of 45.'),
+    ).not.toContain('R63.4');
+  });
+});
