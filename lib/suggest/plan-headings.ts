@@ -10,7 +10,7 @@ import type { Statement } from '../document/document';
  * updated with hepatitis B.", "Aggressive medical management including dialysis." stay the plan).
  */
 const ACTION =
-  /\b(will|would|shall|continue[ds]?|start(ed|ing)?|stop(ped)?|follow(ed|ing)?|check(ed)?|obtain(ed)?|order(ed)?|give|given|increase[ds]?|decrease[ds]?|discontinue[ds]?|refer(red)?|recommend(ed)?|schedule[ds]?|consider(ed)?|plan(ned)?|get|repeat(ed)?|monitor(ed|ing)?|return|call|see|is|are|was|were|be|been|has|have|had|may|might|should|can|could|need(s|ed)?|to|please|if|as|per|we|i|he|she|they|you|patient|discuss(ed|ion)?|update[ds]?|management|treatment|therapy|including|options?|education|counsel(l?ing|l?ed)?|precautions|prophylaxis|encourag(ed|e)|advised?|asked|instructed|told|explained|reviewed|reassur(ed|ance)|sent|diet|exercise|for|with\s+(?:his|her|their|the)\s+(?:pcp|physician|doctor)|in|on|at|by|x|mg|daily|prn)\b|\d/i;
+  /\b(will|would|shall|continue[ds]?|start(ed|ing)?|stop(ped)?|follow(ed|ing)?|check(ed)?|obtain(ed)?|order(ed)?|give|given|discontinue[ds]?|refer(red)?|recommend(ed)?|schedule[ds]?|consider(ed)?|plan(ned)?|get|repeat(ed)?|monitor(ed|ing)?|return|call|see|is|are|was|were|be|been|has|have|had|may|might|should|can|could|need(s|ed)?|to|please|if|as|per|we|i|he|she|they|you|patient|discuss(ed|ion)?|update[ds]?|management|treatment|therapy|including|options?|education|counsel(l?ing|l?ed)?|precautions|prophylaxis|encourag(ed|e)|advised?|asked|instructed|told|explained|reviewed|reassur(ed|ance)|sent|diet|exercise|for|with\s+(?:his|her|their|the)\s+(?:pcp|physician|doctor)|in|on|at|by|x|mg|daily|prn)\b|\d/i;
 
 export function isPlanProblemHeading(st: Statement, text: string): boolean {
   if (st.section.role !== 'plan' || !st.opensItem) return false;

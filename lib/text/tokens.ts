@@ -55,6 +55,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const raw = m[0];
     if (m.index + raw.length > to) break;
+    // "Choledocholithiasis, ? cholecystitis": a question mark written before a word questions it
+    // (a token of its own for the cue reader; no code's words hold it).
+    const q = questionedAt(text, m.index, from);
+    if (q !== undefined) out.push({ start: q, end: q + 1, norm: '?', stem: '?', upper: false });
     const slash = raw.indexOf('/');
     // "s/p", "h/o", "3/7" are one unit; "sprain/strain" is two words written as alternatives.
     if (slash > 2 && raw.length - slash > 3 && !/\d/.test(raw)) {
@@ -64,6 +68,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     out.push(token(raw, m.index));
   }
   return out;
+}
+
+/** Where a "?" stands right before the word at `at` (after a space, comma, colon or bracket), if it does. */
+function questionedAt(text: string, at: number, from: number): number | undefined {
+  let k = at - 1;
+  while (k >= from && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k < from || text[k] !== '?') return undefined;
+  return k === from || /[\s,;:(]/.test(text[k - 1]!) ? k : undefined;
 }
 
 function token(raw: string, start: number): Token {

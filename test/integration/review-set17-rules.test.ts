@@ -179,3 +179,23 @@ describe.skipIf(!present)('set-17 symptoms beside a diagnosis', () => {
     ).not.toContain('R63.4');
   });
 });
+
+describe.skipIf(!present)('set-17 questioned words and operations', () => {
+  it('a "?" before a word questions it; the plan heading "Increased transaminases." is a diagnosis', () => {
+    const codes = shown('ASSESSMENT: Choledocholithiasis, ? cholecystitis.');
+    expect(codes).toContain('K80.50');
+    expect(codes).not.toContain('K80.40');
+    expect(shown('PAST MEDICAL HISTORY: PUD, ?stroke and memory difficulty.')).not.toContain('Z86.73');
+    expect(shown('IMPRESSION: Critically ill.\nPLAN:\n1. Increased transaminases. We will follow this.')).toContain(
+      'R74.01',
+    );
+  });
+
+  it('a decompression and fusion described to the patient is an operation, not a fused spine', () => {
+    const codes = shown(
+      'ASSESSMENT: Cervical spinal stenosis with radiculopathy.\nPLAN: I described the procedure consisting of C4-5, C5-6 anterior cervical decompression and fusion.',
+    );
+    expect(codes).toContain('M48.02');
+    expect(codes.some((c) => c.startsWith('M43.2'))).toBe(false);
+  });
+});
