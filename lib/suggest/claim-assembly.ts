@@ -29,6 +29,7 @@ import { strokeSequelae } from './stroke-sequela';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
 import { birthEpisode } from './birth-episode';
+import { cancerFollowUp } from './cancer-follow-up';
 import { maternalRecord } from './maternal-record';
 import { encounterReason } from './encounter-reason';
 import { antineoplasticEncounter } from './antineoplastic';
@@ -128,15 +129,20 @@ export function assembleClaim(
   const unread = newborn.some((n) => n.code.startsWith('P07'))
     ? reasoned.filter((s) => !(s.system === 'ICD-10-CM' && s.code.startsWith('P07')))
     : reasoned;
-  const dx = conditionFirst(
+  const dx = cancerFollowUp(
     pack,
-    doc.text,
-    bmiSuggestions(
+    doc,
+    conditionFirst(
       pack,
-      doc,
-      [...(birth ? [birth] : []), ...unread.slice(0, 1), ...newborn, ...unread.slice(1)],
-      release,
+      doc.text,
+      bmiSuggestions(
+        pack,
+        doc,
+        [...(birth ? [birth] : []), ...unread.slice(0, 1), ...newborn, ...unread.slice(1)],
+        release,
+      ),
     ),
+    release,
   );
   const family = relevantFamilyHistory(dx, read.excluded);
   const alternatives = [

@@ -199,3 +199,19 @@ describe.skipIf(!present)('set-17 questioned words and operations', () => {
     expect(codes.some((c) => c.startsWith('M43.2'))).toBe(false);
   });
 });
+
+describe.skipIf(!present)('set-17 follow-up after cancer treatment', () => {
+  it('a visit that finds no evidence of a treated cancer leads with Z08, then the history code', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: She has a history of uterine papillary serous carcinoma, status post TAH/BSO and six cycles of carboplatin and Taxol, completed in 2008.\n' +
+      'ASSESSMENT: She is doing well with no evidence of disease.\nPLAN: Follow her every 3 months with CT scans every 6 months.';
+    const codes = shown(note);
+    expect(codes[0]).toBe('Z08');
+    expect(codes).toContain('Z85.42');
+    // A past cancer in the surgical history of a visit for something else is no follow-up.
+    const other = shown(
+      'CHIEF COMPLAINT: Abdominal pain.\nPAST SURGICAL HISTORY: Partial colon resection of colon carcinoma in 1961 with no recurrence.\nASSESSMENT: Abdominal pain.',
+    );
+    expect(other).not.toContain('Z08');
+  });
+});
