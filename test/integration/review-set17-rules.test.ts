@@ -215,3 +215,32 @@ describe.skipIf(!present)('set-17 follow-up after cancer treatment', () => {
     expect(other).not.toContain('Z08');
   });
 });
+
+describe.skipIf(!present)('set-17 brain tumors and doubt', () => {
+  it('a glial tumor is a malignant neoplasm of the brain, of the lobe written', () => {
+    expect(shown('ASSESSMENT: Right frontal lobe astrocytoma.')).toContain('C71.1');
+    expect(shown('ASSESSMENT: The pathological diagnosis was xanthomatous astrocytoma.')).toContain('C71.9');
+    expect(shown('POSTOPERATIVE DIAGNOSIS: Brain tumor left temporal lobe - glioblastoma multiforme.')).toContain(
+      'C71.2',
+    );
+    // A solid and cystic mass is no cyst.
+    expect(shown('IMPRESSION: Large solid and cystic right frontal lobe mass.')).not.toContain('G93.0');
+  });
+
+  it('what is highly likely, of high probability, or another consideration is uncertain', () => {
+    expect(
+      shown('IMPRESSION: It is highly likely that he demonstrates high-grade glioma and concerning for glioblastoma.'),
+    ).not.toContain('C71.9');
+    expect(
+      shown(
+        'IMPRESSION: Hemangioma is most suggestive, though another consideration would be a low grade astrocytoma.',
+      ),
+    ).not.toContain('C71.9');
+  });
+
+  it('an initialism of one disease keeps its words: "glioblastoma, PE" is no lung cancer', () => {
+    const codes = shown('PAST MEDICAL HISTORY: Status post glioblastoma multiforme, PE, DVT, hypertension.');
+    expect(codes.some((c) => c.startsWith('Z85.11'))).toBe(false);
+    expect(codes).toContain('I10');
+  });
+});
