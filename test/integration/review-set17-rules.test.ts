@@ -71,6 +71,11 @@ describe.skipIf(!present)('set-17 words of the Index', () => {
     expect(shown('ASSESSMENT: Cephalgia.')).toContain('R51.9');
   });
 
+  it('a eustachian tube dysfunction is a specified disorder of the tube, with its side', () => {
+    expect(shown('IMPRESSION: Chronic eustachian tube dysfunction.')).toContain('H69.80');
+    expect(shown('IMPRESSION: Bilateral eustachian tube dysfunction.')).toContain('H69.83');
+  });
+
   it('elevated or increased transaminases are the Index elevated transaminase level', () => {
     expect(shown('ASSESSMENT: Increased transaminases.')).toContain('R74.01');
     expect(shown('ASSESSMENT: Elevated transaminases.')).toContain('R74.01');
