@@ -1,7 +1,7 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
-import { isPlanProblemHeading } from './plan-headings';
+import { statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, type ExpandedToken } from '../text/expand';
@@ -42,9 +42,6 @@ export interface AnalyzeOptions {
 
 /** Words that place a sentence in the present visit rather than the patient's history. */
 const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
-/** The consultant's statement of the request ("I was asked to see the patient regarding CKD"): the reason (IV.G). */
-const CONSULT_ASKED =
-  /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
 
 /** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
 const TREATS =
@@ -76,18 +73,7 @@ export class NoteAnalyzer {
     const doc = parseDocument(text);
     const order = claimOrder(doc.statements);
     const newborn = isNewborn(doc);
-    // A diagnostic section that numbers its problems: a story-like sentence outside the numbered
-    // items (the provider's summary of the history) is not a diagnostic statement.
-    const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
-    const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
-    const roleOf = (st: Statement): SectionRole =>
-      st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st)
-        ? 'narrative'
-        : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
-          ? 'reason'
-          : isPlanProblemHeading(st, doc.view.slice(st.start, st.end))
-            ? 'diagnostic'
-            : st.section.role;
+    const roleOf = statementRoles(doc);
     for (const st of doc.statements) {
       sentenceSpans.push({ start: st.start, end: st.end, section: st.section.kind });
       const all = tokenize(doc.view, st.start, st.end);

@@ -1,4 +1,28 @@
-import type { Statement } from '../document/document';
+import type { NoteDocument, Statement } from '../document/document';
+import type { SectionRole } from '../document/schema';
+
+/** The consultant's statement of the request ("I was asked to see the patient regarding CKD"): the reason (IV.G). */
+const CONSULT_ASKED =
+  /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
+
+/**
+ * How a coder reads each statement: by its section's role, except a story-like sentence outside
+ * the numbered items of a numbered diagnostic list (the provider's summary of the history, not a
+ * diagnostic statement), a consultant's statement of the request (the reason), and a plan item's
+ * opening problem heading (a diagnostic statement).
+ */
+export function statementRoles(doc: NoteDocument): (st: Statement) => SectionRole {
+  const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
+  const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
+  return (st) =>
+    st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st)
+      ? 'narrative'
+      : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
+        ? 'reason'
+        : isPlanProblemHeading(st, doc.view.slice(st.start, st.end))
+          ? 'diagnostic'
+          : st.section.role;
+}
 
 /**
  * "PLAN: 1. Hypotension. I would fluid replete ... 3. Fever and elevated white count. We will
