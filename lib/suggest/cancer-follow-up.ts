@@ -7,6 +7,9 @@ import type { Suggestion } from './schema';
 const NO_DISEASE =
   /\b(?:no (?:evidence|sign|signs) of (?:recurrent |active |residual |metastatic )?(?:disease|recurrence|malignancy|cancer|tumor)|\bNED\b|no recurrence|without (?:evidence of )?recurrence|remains? disease[- ]free|cancer[- ]free|in (?:complete )?remission)\b/i;
 
+/** Where the visit's own findings are written: not the past history's lists. */
+const THIS_VISIT = new Set(['diagnostic', 'plan', 'narrative', 'reason']);
+
 /**
  * A visit to follow a cancer whose treatment is completed (the claim has its history code Z85 and
  * no current cancer or treatment): the follow-up examination Z08 is first-listed and the history
@@ -19,18 +22,20 @@ export function cancerFollowUp(pack: CodePack, doc: NoteDocument, claim: Suggest
   // The cancer's history leads the claim: the visit is about it, not a problem of its own.
   const history = icd[0]?.code.startsWith('Z85') ? icd[0] : undefined;
   if (!history || icd.some((s) => /^(?:C|D0|Z08|Z51\.[01])/.test(s.code))) return claim;
-  // Said of this visit: in the assessment, plan or present illness, not the past history's lists.
-  const found = doc.statements
-    .filter((st) => ['diagnostic', 'plan', 'narrative', 'reason'].includes(st.section.role))
-    .map((st) => ({ st, m: NO_DISEASE.exec(doc.view.slice(st.start, st.end)) }))
-    .find((x) => x.m);
-  if (!found?.m) return claim;
-  const m = { index: found.st.start + found.m.index, 0: found.m[0] };
+  let span: { start: number; end: number } | undefined;
+  for (const st of doc.statements) {
+    if (!THIS_VISIT.has(st.section.role)) continue;
+    const m = NO_DISEASE.exec(doc.view.slice(st.start, st.end));
+    if (!m) continue;
+    span = { start: st.start + m.index, end: st.start + m.index + m[0].length };
+    break;
+  }
+  if (!span) return claim;
   const z08 = guidelineSuggestion(pack, 'Z08', release, {
     text: doc.text,
-    spans: [{ start: m.index, end: m.index + m[0].length }],
+    spans: [span],
     section: history.section,
-    matched: m[0],
+    matched: doc.text.slice(span.start, span.end),
     note: `follow-up examination after completed treatment of the cancer of ${history.code}, first-listed, with the history code after it (Tabular Z85 "code first"; Guidelines I.C.21.c.8)`,
   });
   return z08?.billable ? [z08, ...claim] : claim;

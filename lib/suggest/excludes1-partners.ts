@@ -1,6 +1,7 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
 import { setAside } from './set-aside';
+import { sameWords } from './tabular-refs';
 
 /**
  * Two diagnoses on the claim where the Tabular's Excludes1 note at one names the other's category
@@ -46,15 +47,8 @@ export function dropExcludedByPartner(
 
 /** Whether `combo` was read from words of `part` and its title names `part`'s whole title after "with". */
 function combinationOf(combo: Suggestion, part: Suggestion): boolean {
-  const shares = combo.evidence.some((x) => part.evidence.some((y) => x.start < y.end && y.start < x.end));
-  if (!shares) return false;
-  const named = part.description.toLowerCase().replace(/,? unspecified$/, '');
-  const w = combo.description.toLowerCase().indexOf(' with ');
-  return (
-    w >= 0 &&
-    combo.description
-      .toLowerCase()
-      .slice(w + 6)
-      .startsWith(named)
-  );
+  if (!sameWords(combo, part)) return false;
+  const title = combo.description.toLowerCase();
+  const w = title.indexOf(' with ');
+  return w >= 0 && title.slice(w + 6).startsWith(part.description.toLowerCase().replace(/,? unspecified$/, ''));
 }
