@@ -248,7 +248,7 @@ export function aggregateMentions(
   const demotedCodes = new Set([...demoted, ...integral].map((s) => s.code));
   const shownCodes = new Set(grouped.filter((s) => !demotedCodes.has(s.code)).map((s) => s.code));
   return {
-    suggestions: inPlaceOfDemoted(grouped, demoted).filter((s) => !demotedCodes.has(s.code)),
+    suggestions: inPlaceOfDemoted(grouped, demoted, text).filter((s) => !demotedCodes.has(s.code)),
     alternatives: [
       ...demoted.map((s) => ({
         ...s,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
+
+/*
+ * General coding rules found on the coded dev set and a coder's review of unseen visit notes
+ * (set 18), on the real code set. Each rule has a case it must not move.
+ */
+const { present, shown } = realAnalyzer('the set-18 review cases');
+
+describe.skipIf(!present)('set-18 rules', () => {
+  it('a specific code the assessment lists as an item of its own keeps its place; in the same item it takes the vaguer code’s', () => {
+    // "Radiculopathy, lumbar region" hides item 1's vaguer back pain of the same category (M54) but
+    // is item 3's problem: the disc disease the first item states leads.
+    const own = shown(
+      'ASSESSMENT:\n1. Low back syndrome with lumbar degenerative disc disease and lumbar spinal stenosis.\n2. Hypertension.\n3. Lumbar spinal stenosis with intermittent lower extremity radiculopathy.',
+    );
+    expect(own[0]).toMatch(/^M51\.36/);
+    expect(own.indexOf('M54.16')).toBeGreaterThan(own.indexOf('I10'));
+    // One item naming both readings: the specific one is that item's.
+    expect(shown('ASSESSMENT:\n1. Hypertension.\n2. Ventricular arrhythmia and ventricular fibrillation.')).toEqual([
+      'I10',
+      'I49.01',
+    ]);
+  });
+});
