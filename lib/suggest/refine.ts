@@ -32,6 +32,9 @@ export interface Refined {
 /** Words any condition's name may hold ("coronary artery disease"), and the note's "other" ("no other findings"): they select no child ("Endomyocardial disease", "Other pneumothorax"). */
 const GENERIC_WORDS = new Set(['diseas', 'disord', 'other']);
 
+/** A title that tells its condition by a cause or a link ("… secondary to cancer chemotherapy"). */
+const CAUSE_CLAUSE = /\b(?:secondary|due to|induced|with|following|after)\b/i;
+
 /*
  * From a header code to a billable one using qualifiers written in the same sentence
  * (Official Guidelines I.B.2 highest specificity, I.B.13 laterality, I.C.19.a 7th characters):
@@ -119,6 +122,15 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // ("without complications" E11.9, "without status migrainosus", "uncomplicated") over
         // "unspecified" (which for E11.8 means complications of an unstated kind).
         const own = ownWords(c.title, hit.title);
+        // A child that names a condition of its own (no word of the header's: "Ventricular bigeminy"
+        // under "Other specified cardiac arrhythmias") is that condition only when the sentence
+        // states most of it: "ventricular" alone is no bigeminy, "syndrome" no Kabuki syndrome. A child
+        // told by its cause ("Agranulocytosis secondary to cancer chemotherapy" under "Neutropenia")
+        // is selected by the cause the sentence states.
+        const named = extra.filter((s) => !GENERIC_WORDS.has(s) && s !== 'unilater');
+        const namesOwn =
+          !CAUSE_CLAUSE.test(c.title) && [...stems].every((w) => !parentStems.has(w) && !sameWordAs(w, parentStems));
+        if (namesOwn && hits.length > 0 && hits.length * 2 <= named.length) continue;
         // Only when the absence is ALL the child adds: "…, current episode manic without psychotic
         // features" documents a manic episode the note may not state (never a more specific
         // reading than written).

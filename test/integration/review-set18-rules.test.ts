@@ -22,4 +22,16 @@ describe.skipIf(!present)('set-18 rules', () => {
       'I49.01',
     ]);
   });
+
+  it('a child code naming a condition of its own is chosen only when the sentence states most of its name', () => {
+    // "Ventricular" read toward I49.8 is no ventricular bigeminy; "syndrome" is no Kabuki syndrome.
+    expect(shown('ASSESSMENT:\n1. Cardiac arrhythmia and ventricular fibrillation.\n2. Hypertension.')).not.toContain(
+      'I49.82',
+    );
+    expect(shown('IMPRESSION: Stickler syndrome.')).not.toContain('Q89.81');
+    // Stated whole, the named child is the code; a child told by its cause is chosen by the cause.
+    expect(shown('ASSESSMENT: Ventricular bigeminy.')).toContain('I49.82');
+    expect(shown('IMPRESSION: Neutropenia secondary to cancer chemotherapy.')).toContain('D70.1');
+    expect(shown('IMPRESSION: Chronic total occlusion of the right femoral artery.')).toContain('I70.92');
+  });
 });
