@@ -92,6 +92,9 @@ function levelStems(levels: string[]): { required: string[]; optional: string[] 
   for (let i = 0; i < levels.length; i++) {
     // "with", "in", "due to": the Index's connectives link levels; they name nothing themselves.
     if (CONNECTIVE.test(levels[i]!.trim())) continue;
+    // "Colitis, Clostridium difficile, not specified as recurrent" (A04.72): the Index's default
+    // when the note does not say it; the words are not written in a note that does not say it.
+    if (i > 0 && /^not specified as\b/i.test(levels[i]!.trim())) continue;
     const level = termStems(levels[i]!);
     let own = level.required;
     if (own.length === 0 && i === 0) own = level.optional.filter((w) => !/^\d+$/.test(w));
@@ -134,6 +137,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     const levels = s.levels;
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
     if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
+    if (s.kind === 'index') for (const r of readings) organismNamedWhole(r, s.code, titleOf(s.code));
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
@@ -236,4 +240,19 @@ function sideStatedByTitle(reading: { required: string[]; optional: string[] }, 
     reading.optional.splice(at, 1);
     reading.required.push(side);
   }
+}
+
+/**
+ * An infectious agent as the cause of a disease classified elsewhere (B95-B97) is read only from the
+ * agent's whole name in its title: the flat Index copy keeps "Clostridium (C.)" of "Clostridium (C.)
+ * perfringens, as cause ..." (B96.7), and "Clostridium difficile" is no C. perfringens.
+ */
+function organismNamedWhole(reading: { required: string[]; optional: string[] }, code: string, title: string): void {
+  if (!/^B9[5-7]/.test(code)) return;
+  const agent = title.split(/\s*\[|\s+as (?:the )?cause\b/i)[0] ?? '';
+  for (const w of termStems(agent).required)
+    if (!reading.required.includes(w)) {
+      reading.required.push(w);
+      reading.optional = reading.optional.filter((o) => o !== w);
+    }
 }

@@ -34,4 +34,15 @@ describe.skipIf(!present)('set-18 rules', () => {
     expect(shown('IMPRESSION: Neutropenia secondary to cancer chemotherapy.')).toContain('D70.1');
     expect(shown('IMPRESSION: Chronic total occlusion of the right femoral artery.')).toContain('I70.92');
   });
+
+  it('C. difficile colitis is the Index default, not recurrent (A04.72), with its diarrhea; "Clostridium" is no C. perfringens', () => {
+    expect(shown('ASSESSMENT:\n1. Clostridium difficile colitis.\n2. Diarrhea secondary to above.')).toEqual([
+      'A04.72',
+    ]);
+    expect(shown('ASSESSMENT: C. diff colitis, continue Flagyl.')).toEqual(['A04.72']);
+    expect(shown('ASSESSMENT: Recurrent C. difficile colitis.')).toEqual(['A04.71']);
+    // The organism code is read from the organism's whole name only.
+    expect(shown('ASSESSMENT: Clostridium difficile infection.')).not.toContain('B96.7');
+    expect(shown('ASSESSMENT: Cellulitis of the left leg, MRSA.')).toContain('B95.62');
+  });
 });
