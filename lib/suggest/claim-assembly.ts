@@ -20,6 +20,7 @@ import { dropConflictingPartners } from './conflicting-pairs';
 import { dropExcludedByPartner } from './excludes1-partners';
 import { dropPlannedProcedureStatus } from './planned-procedure';
 import { dropReplacedJointArthritis } from './replaced-joint';
+import { dropEsrdAfterKidneyTransplant } from './transplanted-kidney';
 import { substanceHierarchy } from './substance-hierarchy';
 import { joinBothSides } from './both-sides';
 import { contradictedAbsence } from './absence-contradicted';
@@ -82,7 +83,8 @@ export function assembleClaim(
   const done = dropCurrentProcedureStatus(doc, pain.claim);
   const current = dropPlannedProcedureStatus(doc.text, done.claim);
   const prosthesis = dropReplacedJointArthritis(doc, current.claim);
-  const records = maternalRecord(pack, doc, prosthesis.claim);
+  const graft = dropEsrdAfterKidneyTransplant(pack, doc.text, prosthesis.claim);
+  const records = maternalRecord(pack, doc, graft.claim);
   const added = additionalCodes(pack, records.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
@@ -106,6 +108,7 @@ export function assembleClaim(
     ...done.moved,
     ...current.moved,
     ...prosthesis.moved,
+    ...graft.moved,
     ...records.moved,
     ...sequelae.replaced,
     ...oneReading.moved,

@@ -10,11 +10,21 @@ import type { Suggestion } from './schema';
  * their order. One exception is
  * the visit for the opening itself: an artificial opening the patient comes to have closed,
  * reversed or revised is "attention to" it (Z43.-, the Z93 code's twin; Index: Attention to,
- * colostomy; Closure, colostomy), first-listed.
+ * colostomy; Closure, colostomy), first-listed; another is the follow-up of a transplant, whose
+ * status leads when the visit is for it.
  */
 const SECONDARY_ONLY = /^Z(?:3A|79|8[0-9]|9[0-9])/;
 const ATTENTION = /\b(?:reversal|reverse|reversed|takedown|take down|closure|close|closed|revision|revise)\b/i;
 const OPENING = /\b\w*ostomy\b/i;
+
+/**
+ * The visit is for the transplanted organ: the reason for the visit or the chief complaint names the
+ * transplant ("REASON FOR VISIT: Kidney transplant."), a transplant follow-up whose first statement
+ * is the organ's status; the status leads (the Z94 codes are not among the secondary-only Z codes of
+ * Guidelines I.C.21.c.16).
+ */
+const FOR_THE_TRANSPLANT =
+  /\b(?:reason for (?:the )?(?:visit|consultation|referral|encounter)|chief complaint)\s*:[\s,]*[^\n.:]{0,60}\btransplant/i;
 
 /** The visit is for the opening: a sentence pairs a closure word with an "-ostomy" word. */
 function forTheOpening(text: string): boolean {
@@ -77,6 +87,7 @@ function statusAfterCondition(pack: CodePack, text: string, claim: Suggestion[])
       return [attention, ...claim.filter((s) => s !== lead)];
     }
   }
+  if (/^Z94\./.test(lead.code) && FOR_THE_TRANSPLANT.test(text)) return claim;
   const condition = icd.find((s) => !s.code.startsWith('Z'));
   if (!condition) return claim;
   return [condition, ...claim.filter((s) => s !== condition)];

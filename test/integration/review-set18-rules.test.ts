@@ -45,4 +45,19 @@ describe.skipIf(!present)('set-18 rules', () => {
     expect(shown('ASSESSMENT: Clostridium difficile infection.')).not.toContain('B96.7');
     expect(shown('ASSESSMENT: Cellulitis of the left leg, MRSA.')).toContain('B95.62');
   });
+
+  it('after a kidney transplant, the ESRD it treated is history: transplant status, hypertension alone (I.C.14.a.2)', () => {
+    const note =
+      'REASON FOR VISIT: Kidney transplant.\nHISTORY OF PRESENT ILLNESS: 52-year-old man with ESRD secondary to hypertension, status post kidney transplant in 2006.\nIMPRESSION:\n1. Status post cadaveric kidney transplant with stable function.\n2. Hypertension under excellent control.\n3. Hyperlipidemia.';
+    const codes = shown(note);
+    expect(codes[0]).toBe('Z94.0');
+    expect(codes).toEqual(expect.arrayContaining(['I10', 'E78.5']));
+    expect(codes).not.toContain('N18.6');
+    expect(codes).not.toContain('I12.0');
+    // A failed graft back on dialysis: the end-stage disease is current.
+    const failed = shown(
+      'IMPRESSION:\n1. ESRD secondary to hypertension, status post kidney transplant with chronic rejection, back on hemodialysis.',
+    );
+    expect(failed).toContain('N18.6');
+  });
 });
