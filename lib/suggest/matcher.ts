@@ -259,6 +259,7 @@ function statusOnly(dict: Dictionary, m: TermMatch): boolean {
 }
 
 /** Words before a test noun that still read as themselves: the encounter for a pregnancy test, a screening. */
+const DOSE_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', '1st', '2nd', '3rd', '4th', '5th', 'final']);
 const TEST_KEEPS = new Set(['pregnancy', 'screening', 'screen', 'positive', 'negative'].map(stemWord));
 /** A result written before the test names a finding ("elevated liver function tests" R79.89): the words stay readable. */
 const RESULT_WORDS = new Set(
@@ -289,7 +290,10 @@ function testNameSources(tokens: ExpandedToken[]): number[] {
   words.forEach((t, i) => {
     if (t.expanded || !TEST_NOUNS.has(t.norm)) return;
     if (words.slice(Math.max(0, i - 4), i).some((w) => RESULT_WORDS.has(w.stem))) return;
-    for (let k = 1; k <= 2 && i - k >= 0; k++) {
+    // A dose's ordinal between the name and the noun ("hepatitis B second injection") names nothing.
+    let k = 1;
+    while (i - k >= 0 && DOSE_ORDINALS.has(words[i - k]!.norm) && words[i - k + 1]!.start - words[i - k]!.end <= 2) k++;
+    for (const last = k + 1; k <= last && i - k >= 0; k++) {
       const w = words[i - k]!;
       if (TEST_KEEPS.has(w.stem) || isStopWord(w.norm) || words[i - k + 1]!.start - w.end > 2) break;
       out.push(w.source);

@@ -60,4 +60,29 @@ describe.skipIf(!present)('set-18 rules', () => {
     );
     expect(failed).toContain('N18.6');
   });
+
+  it('a vaccine named with a vaccine noun or given today is Z23, not the disease it prevents (I.C.21.c.2)', () => {
+    const hep = shown('ASSESSMENT:\n1. Complete physical.\n2. Hepatitis B second injection will be given today.');
+    expect(hep).toContain('Z23');
+    expect(hep).not.toContain('B19.10');
+    expect(shown('ASSESSMENT:\n1. Well child.\nPLAN: MMR #1 and Varivax #1 today.')).toContain('Z23');
+    expect(shown('PLAN: Tetanus booster given today.')).not.toContain('A35');
+    // The disease itself stays readable, and a vaccine only discussed is no Z23.
+    expect(shown('ASSESSMENT: Chronic hepatitis B.')).toContain('B18.1');
+    expect(shown('ASSESSMENT: Hypertension. PLAN: Discussed the flu vaccine; she declines.')).not.toContain('Z23');
+  });
+
+  it('words that name a service, a treatment or the visit are no condition', () => {
+    expect(shown('HPI: Stridor. Anesthesia was called to see the patient.\nASSESSMENT: Angioedema.')).not.toContain(
+      'R20.0',
+    );
+    expect(shown('ASSESSMENT: Numbness of the skin of the left thigh.')).toContain('R20.0');
+    expect(
+      shown('ASSESSMENT: Pain due to the surgery as well as radiation therapy and the disease itself.'),
+    ).not.toContain('L98.3');
+    expect(shown('ASSESSMENT: COPD exacerbation. Continue oral antibiotics and breathing treatments.')).not.toContain(
+      'R06.5',
+    );
+    expect(shown('ASSESSMENT: Nausea. Length of the encounter was 80 minutes.')).not.toContain('Z76.89');
+  });
 });
