@@ -259,7 +259,19 @@ function statusOnly(dict: Dictionary, m: TermMatch): boolean {
 }
 
 /** Words before a test noun that still read as themselves: the encounter for a pregnancy test, a screening. */
-const DOSE_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', '1st', '2nd', '3rd', '4th', '5th', 'final']);
+const DOSE_ORDINALS = new Set([
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  '1st',
+  '2nd',
+  '3rd',
+  '4th',
+  '5th',
+  'final',
+]);
 const TEST_KEEPS = new Set(['pregnancy', 'screening', 'screen', 'positive', 'negative'].map(stemWord));
 /** A result written before the test names a finding ("elevated liver function tests" R79.89): the words stay readable. */
 const RESULT_WORDS = new Set(
