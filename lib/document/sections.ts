@@ -16,6 +16,7 @@ const KINDS = SectionKindsSchema.parse(kindsData);
 const EXACT = new Map<string, { kind: string; role: SectionRole }>();
 for (const k of KINDS.kinds) for (const h of k.headings) EXACT.set(h, { kind: k.kind, role: k.role });
 const BODY_SYSTEMS = new Set(KINDS.body_systems);
+const FAMILY = EXACT.get('family history')!;
 const KEYWORDS = KINDS.kinds.map((k) => ({ kind: k.kind, role: k.role, words: k.keywords.map((w) => ` ${w} `) }));
 
 /** A line holding nothing but a heading's words. */
@@ -49,6 +50,8 @@ export function classifyHeading(raw: string, atLineStart: boolean): HeadingClass
   if (parts.length > 1 && parts.every((p) => BODY_SYSTEMS.has(p))) return 'body-system';
   if (!upper) return undefined;
   const padded = ` ${h.replace(/[/&]/g, ' ')} `;
+  // "FAMILY PSYCHIATRIC HISTORY:": the family's history of any kind, never the patient's past history.
+  if (/^ family (?:\w+ )?(?:history|hx) /.test(padded)) return FAMILY;
   for (const k of KEYWORDS) if (k.words.some((w) => padded.includes(w))) return { kind: k.kind, role: k.role };
   // Words, not separators, count: "CHEST PAIN / UNSPECIFIED ANGINA PECTORIS HISTORY:" is a template's
   // heading of six words, whose words name the topic asked about, not a diagnosis.

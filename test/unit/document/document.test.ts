@@ -42,6 +42,9 @@ describe('document: flattened transcriptions keep their structure', () => {
     expect(classifyHeading('CT OF THE HEAD', false)).toMatchObject({ kind: 'results' });
     expect(classifyHeading('EMERGENCY DEPARTMENT COURSE', false)).toMatchObject({ kind: 'course' });
     expect(classifyHeading('Her blood pressure was', false)).toBeUndefined();
+    // The family's history of any kind is the family's, not the patient's past history.
+    expect(classifyHeading('FAMILY PSYCHIATRIC HISTORY', false)).toMatchObject({ role: 'family' });
+    expect(classifyHeading('PAST PSYCHIATRIC HISTORY', false)).not.toMatchObject({ role: 'family' });
     expect(classifyHeading('A', false)).toBeUndefined();
     const prose = 'He said the following: he is fine.';
     expect(kinds(prose).map((k) => k[0])).toEqual(['preamble']);
