@@ -58,5 +58,56 @@ export function termSources(icd: Icd10cm | undefined, index: AlphabeticIndex | u
         });
     }
   }
+  out.push(...seeAlsoModifiers(index, inCurrent));
+  return out;
+}
+
+/**
+ * "Eczema (...) L30.9 - see also Dermatitis": a coder who finds the note's modifier under the main
+ * term's "see also" target reads it there ("atopic eczema" is Dermatitis, atopic L20.9; Guidelines
+ * I.A.12.b). Only for a main term that has a code of its own, only for the target's one-word
+ * modifiers with a code, and never one the main term lists itself.
+ */
+function seeAlsoModifiers(index: AlphabeticIndex | undefined, inCurrent: (code: string) => boolean): TermSource[] {
+  if (!index) return [];
+  const modifiers = new Map<string, { title: string; codes: string[] }[]>();
+  const mains: { path: string[]; seeAlso: string; own: Set<string> }[] = [];
+  let main: string | undefined;
+  let referring: (typeof mains)[number] | undefined;
+  for (const term of index.terms()) {
+    if (term.file.kind !== 'index') continue;
+    const name = term.path[0]!.toLowerCase();
+    if (term.path.length === 1) {
+      main = name;
+      referring = undefined;
+      if (term.codes.length > 0 && term.seeAlso && !term.seeAlso.includes(','))
+        mains.push((referring = { path: term.path, seeAlso: term.seeAlso.toLowerCase(), own: new Set() }));
+      continue;
+    }
+    if (term.path.length !== 2 || main === undefined) continue;
+    const title = term.path[1]!;
+    referring?.own.add(title.toLowerCase());
+    if (term.codes.length === 0 || !/^[a-z][a-z'-]*$/i.test(title)) continue;
+    const list = modifiers.get(main) ?? [];
+    list.push({ title, codes: term.codes });
+    modifiers.set(main, list);
+  }
+  const out: TermSource[] = [];
+  for (const m of mains) {
+    for (const mod of modifiers.get(m.seeAlso) ?? []) {
+      if (m.own.has(mod.title.toLowerCase())) continue;
+      for (const c of mod.codes) {
+        const code = indexedCode(c);
+        if (inCurrent(code))
+          out.push({
+            code,
+            text: `${m.path[0]} ${mod.title}`,
+            kind: 'index',
+            via: `see also ${m.seeAlso}`,
+            levels: [m.path[0]!, mod.title],
+          });
+      }
+    }
+  }
   return out;
 }

@@ -85,4 +85,10 @@ describe.skipIf(!present)('set-18 rules', () => {
     );
     expect(shown('ASSESSMENT: Nausea. Length of the encounter was 80 minutes.')).not.toContain('Z76.89');
   });
+
+  it("a modifier the main term lacks is read under its 'see also' target (I.A.12.b)", () => {
+    // Eczema L30.9, see also Dermatitis: "atopic" is under Dermatitis (L20.9).
+    expect(shown('IMPRESSION: Atopic eczema.')).toEqual(['L20.9']);
+    expect(shown('IMPRESSION: Eczema.')).toEqual(['L30.9']);
+  });
 });
