@@ -91,4 +91,17 @@ describe.skipIf(!present)('set-18 rules', () => {
     expect(shown('IMPRESSION: Atopic eczema.')).toEqual(['L20.9']);
     expect(shown('IMPRESSION: Eczema.')).toEqual(['L30.9']);
   });
+
+  it('what the provider does not think is denied; what a cause would "account for" is still the finding', () => {
+    const ck = shown(
+      'ASSESSMENT: 1. Elevated CK.\n2. Statin use. I do not think this is enough to cause rhabdomyolysis.',
+    );
+    expect(ck).toContain('R74.8');
+    expect(ck).not.toContain('M62.82');
+    expect(shown('ASSESSMENT: Hematuria. I do not think this would account for the gross hematuria.')).toContain(
+      'R31.0',
+    );
+    // An elevated CK is part of the rhabdomyolysis a provider diagnoses.
+    expect(shown('ASSESSMENT: Rhabdomyolysis with elevated CK.')).toEqual(['M62.82']);
+  });
 });
