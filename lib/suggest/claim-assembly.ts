@@ -6,6 +6,7 @@ import type { Suggestion } from './schema';
 import { NARRATIVE_ONLY_WHY, REASON_EXPLAINED_WHY } from './claim-policy';
 import { applyCombinations } from './combinations';
 import { applyIndexLinks } from './index-links';
+import { bleedingLesion } from './gi-bleeding';
 import { specifyFromPresentIllness } from './note-specificity';
 import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
@@ -72,7 +73,8 @@ export function assembleClaim(
     ...read.alternatives.filter((a) => a.assertion === 'present' && a.reason.via !== 'title'),
   ];
   const rules = applyCombinations(pack, read.suggestions, support);
-  const linked = applyIndexLinks(pack, rules.claim, dict.meta.links, read.alternatives);
+  const bled = bleedingLesion(pack, rules.claim);
+  const linked = applyIndexLinks(pack, bled.claim, dict.meta.links, read.alternatives);
   const explained = explainSymptoms(doc, linked.claim, read.excluded);
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
@@ -97,6 +99,7 @@ export function assembleClaim(
   const paired = substanceHierarchy(excluded1.claim);
   const replaced = [
     ...rules.replaced,
+    ...bled.replaced,
     ...linked.replaced,
     ...explained.replaced,
     ...specified.replaced,

@@ -104,4 +104,13 @@ describe.skipIf(!present)('set-18 rules', () => {
     // An elevated CK is part of the rhabdomyolysis a provider diagnoses.
     expect(shown('ASSESSMENT: Rhabdomyolysis with elevated CK.')).toEqual(['M62.82']);
   });
+
+  it('a digestive lesion and the bleeding the note names are one code with bleeding (I.A.15); a risk of bleeding is none', () => {
+    expect(shown('ASSESSMENT: 1. Melena secondary to ulcerative esophagitis.')).toEqual(['K22.11']);
+    expect(shown('ASSESSMENT: Diverticulosis with hematochezia.')).toEqual(['K57.91']);
+    expect(shown('ASSESSMENT:\n1. GI bleed.\n2. Gastric ulcer.')).toEqual(['K25.4']);
+    // Two lesions: the note does not say which bled.
+    expect(shown('ASSESSMENT: 1. Melena. 2. Gastritis. 3. Diverticulosis.')).toEqual(['K92.1', 'K29.70', 'K57.90']);
+    expect(shown('ASSESSMENT: Cirrhosis. Primary prophylaxis of GI bleeding with propranolol.')).not.toContain('K92.2');
+  });
 });
