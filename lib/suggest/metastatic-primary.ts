@@ -24,7 +24,7 @@ export interface PrimarySites {
 }
 
 /**
- * The site written with the cancer word is the primary's ("breast cancer with metastases",
+ * The site written with the cancer word, before it or after its "of", is the primary's ("breast cancer with metastases",
  * "metastatic breast cancer": a breast cancer that has spread; the Index's "Metastasis, cancer,
  * from specified site - see Neoplasm, malignant"). The spread is read from "to <site>" or the
  * sites named apart (I.C.2): the secondary reading that "metastatic" or "metastases" expands to
@@ -42,6 +42,22 @@ export function primarySites(tokens: ExpandedToken[]): PrimarySites {
       // Words of one phrase: a space or a hyphen between them, no sentence punctuation.
       if (words[k + 1]!.start - x.end > 2 || isCancer(x) || x.norms.some((n) => BREAK.has(n))) break;
       run.push(x);
+    }
+    // "Carcinoma of the cervix metastatic to the lung", "... with metastases": the site after "of",
+    // followed by the spread, is the primary's too.
+    const of = words[i + 1];
+    if (of && of.norms[0] === 'of' && of.start - w.end <= 2) {
+      let k = i + 2;
+      if (words[k]?.norms[0] === 'the') k++;
+      const site: NoteWord[] = [];
+      for (; k < words.length && site.length < MAX_SITE_WORDS; k++) {
+        const x = words[k]!;
+        if (x.start - words[k - 1]!.end > 2 || isCancer(x) || x.norms.some((m) => BREAK.has(m))) break;
+        site.push(x);
+      }
+      const spread = (x: NoteWord | undefined) => x !== undefined && x.norms.some((m) => /^metasta/.test(m));
+      if (spread(words[k]) || (words[k]?.norms[0] === 'with' && spread(words[k + 1])))
+        for (const x of site) out.sites.add(x.source);
     }
     if (run.length === 0) return;
     const lead = words[i - run.length - 1];

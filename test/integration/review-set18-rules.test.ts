@@ -113,4 +113,13 @@ describe.skipIf(!present)('set-18 rules', () => {
     expect(shown('ASSESSMENT: 1. Melena. 2. Gastritis. 3. Diverticulosis.')).toEqual(['K92.1', 'K29.70', 'K57.90']);
     expect(shown('ASSESSMENT: Cirrhosis. Primary prophylaxis of GI bleeding with propranolol.')).not.toContain('K92.2');
   });
+
+  it('a cancer "of" a site that is "metastatic to" others is that site\'s primary (I.C.2)', () => {
+    const codes = shown('ASSESSMENT: 1. Carcinoma of the cervix metastatic to the retroperitoneum, bladder, and lung.');
+    expect(codes[0]).toBe('C53.9');
+    expect(codes).not.toContain('C79.82');
+    expect(codes).toContain('C79.11');
+    // Without the spread written after it, "metastatic carcinoma of the bladder" stays as read.
+    expect(shown('ASSESSMENT: Metastatic carcinoma of the bladder.')).not.toContain('C67.9');
+  });
 });
