@@ -4,6 +4,8 @@ import { termStems } from './dictionary';
 import { FINDINGS_WHY } from './claim-policy';
 
 const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.description);
+/** "Discitis, unspecified, site unspecified" says less than "Discitis, unspecified, lumbar region": the site is stated. */
+const unspecifiedCount = (s: Suggestion) => s.description.match(/\bunspecified\b/gi)?.length ?? 0;
 const STEMS = new WeakMap<Suggestion, Set<string>>();
 /** The required stems of a suggestion's matched term, read once per suggestion. */
 function stemsOf(s: Suggestion): Set<string> {
@@ -41,7 +43,7 @@ export function specifyFromPresentIllness(
     const found = excluded.filter(
       (e) =>
         ((isNarrativeReading(e) && (e.section === 'hpi' || e.section === 'course')) || examReading(e)) &&
-        !vague(e) &&
+        (!vague(e) || unspecifiedCount(e) < unspecifiedCount(s)) &&
         // A residual "Other …" code read from no word beyond the assessment's is no detail the
         // note documents ("a small right-sided pneumothorax, but no other findings").
         !(/^Other\b/i.test(e.description) && stemsOf(e).size <= mine.size) &&

@@ -122,4 +122,12 @@ describe.skipIf(!present)('set-18 rules', () => {
     // Without the spread written after it, "metastatic carcinoma of the bladder" stays as read.
     expect(shown('ASSESSMENT: Metastatic carcinoma of the bladder.')).not.toContain('C67.9');
   });
+
+  it('the course or present illness stating the site makes the assessment\'s "site unspecified" code specific (I.B.2)', () => {
+    const codes = shown(
+      'DISCHARGE DIAGNOSES:\n1. Diskitis.\n2. Thrombocytopenia.\nHOSPITAL COURSE: The patient was found to have lumbar diskitis and needed antibiotics.',
+    );
+    expect(codes).toContain('M46.46');
+    expect(codes).not.toContain('M46.40');
+  });
 });
