@@ -130,4 +130,9 @@ describe.skipIf(!present)('set-18 rules', () => {
     expect(codes).toContain('M46.46');
     expect(codes).not.toContain('M46.40');
   });
+
+  it('an Index term keeps the essential words its flat copy wrote in the modifier column', () => {
+    // "Normocytic anemia (infectional) due to blood loss (chronic)" D50.0: normocytic anemia alone is D64.9.
+    expect(shown('ASSESSMENT: Anemia, normochromic normocytic.')).toEqual(['D64.9']);
+  });
 });

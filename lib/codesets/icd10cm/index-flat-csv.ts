@@ -72,6 +72,10 @@ export function parseIndexFlatCsv(text: string, file: string): IndexFile {
       lostAt = level;
       continue;
     }
+    // "Normocytic anemia" with the modifier column "(infectional) due to blood loss (chronic)": the
+    // words outside the parentheses are the term's own (D50.0 is anemia due to blood loss), so the
+    // column joins the title, its parenthesised words staying nonessential.
+    if (nemod && /[a-z]/i.test(withoutParentheses(nemod))) [title, nemod] = [`${title} ${nemod}`, ''];
     const code = cell(col.code);
     if (code !== '' && !CODE_RE.test(code))
       throw new CodesetError(file, `"${code}" is not an ICD-10-CM code`, { line });
@@ -113,4 +117,11 @@ function wordsLost(title: string, nemod: string, code: string): boolean {
     .split(/[^a-z]+/)
     .filter(Boolean);
   return words.every((w) => CONNECTIVES.has(w));
+}
+
+/** The text with every parenthesised part removed, nested ones too ("(except toe(s) alone)"). */
+function withoutParentheses(text: string): string {
+  let out = text;
+  for (let prev = ''; prev !== out; ) [prev, out] = [out, out.replace(/\([^()]*\)/g, ' ')];
+  return out.replace(/[()]/g, ' ').trim();
 }

@@ -40,7 +40,21 @@ describe('ICD-10-CM Alphabetic Index as a flat CSV (lossy third-party rendering)
     expect(paths).toContain('Gout, gouty > lead-induced');
     expect(paths.some((p) => p.includes('> in'))).toBe(false);
     expect(ix.entries.some((e) => e.codes.includes('M10.36-'))).toBe(false);
-    expect(paths).toContain('Failure > acute > and');
+    // The words outside the modifier's parentheses are the subterm's own: "and chronic".
+    expect(paths).toContain('Failure > acute > and (on) chronic (congestive)');
+  });
+
+  it("joins a modifier column's words outside parentheses to the term ('Normocytic anemia' due to blood loss)", () => {
+    const ix = parseIndexFlatCsv(
+      `${HEADER}
+1,N,0,Normocytic anemia,,,(infectional) due to blood loss (chronic),D50.0
+2,N,0,Nephritis,,,(acute) (chronic),N05.9
+`,
+      'ix.csv',
+    );
+    expect(ix.entries[0]!.path).toEqual(['Normocytic anemia (infectional) due to blood loss (chronic)']);
+    expect(ix.entries[1]!.path).toEqual(['Nephritis']);
+    expect(ix.entries[1]!.nemod).toBe('(acute) (chronic)');
   });
 
   it('names file and line for a skipped level, a bad level and a bad code', () => {
