@@ -135,4 +135,12 @@ describe.skipIf(!present)('set-18 rules', () => {
     // "Normocytic anemia (infectional) due to blood loss (chronic)" D50.0: normocytic anemia alone is D64.9.
     expect(shown('ASSESSMENT: Anemia, normochromic normocytic.')).toEqual(['D64.9']);
   });
+
+  it('a complication to monitor for is a risk, not a diagnosis', () => {
+    const codes = shown(
+      'ASSESSMENT: Hyperthyroidism treated with radioactive iodine. Monitor patient for complications of I-131 therapy such as hypothyroidism.',
+    );
+    expect(codes).not.toContain('E03.9');
+    expect(shown('ASSESSMENT: Hypothyroidism. Continue levothyroxine.')).toContain('E03.9');
+  });
 });
