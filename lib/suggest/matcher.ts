@@ -1,5 +1,6 @@
 import { noteWords, type ExpandedToken } from '../text/expand';
-import { INERT_PHRASES, isStopWord, TEST_NOUNS, type Dictionary } from './dictionary';
+import { INERT_PHRASES, isStopWord, type Dictionary } from './dictionary';
+import { testNameSources } from './test-names';
 import { fold, stemWord } from '../text/tokens';
 import { joinsProcedureAcrossAnd } from './procedure-link';
 import { deniesWhatIsWritten } from './denied-term';
@@ -258,26 +259,6 @@ function statusOnly(dict: Dictionary, m: TermMatch): boolean {
   return dict.term(m.term).kind === 'guideline' && /^Z9/.test(dict.codeOf(m.term));
 }
 
-/** Words before a test noun that still read as themselves: the encounter for a pregnancy test, a screening. */
-const DOSE_ORDINALS = new Set([
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  '1st',
-  '2nd',
-  '3rd',
-  '4th',
-  '5th',
-  'final',
-]);
-const TEST_KEEPS = new Set(['pregnancy', 'screening', 'screen', 'positive', 'negative'].map(stemWord));
-/** A result written before the test names a finding ("elevated liver function tests" R79.89): the words stay readable. */
-const RESULT_WORDS = new Set(
-  ['elevated', 'abnormal', 'high', 'low', 'increased', 'decreased', 'raised', 'deranged'].map(stemWord),
-);
-
 /** Sources of words inside an inert phrase ("sliding scale" insulin): never part of a match. */
 function inertSources(tokens: ExpandedToken[]): Set<number> {
   const out = new Set<number>();
@@ -288,28 +269,5 @@ function inertSources(tokens: ExpandedToken[]): Set<number> {
   }));
   for (const sources of phraseOccurrences(written, INERT_PHRASES)) for (const s of sources) out.add(s);
   for (const source of testNameSources(tokens)) out.add(source);
-  return out;
-}
-
-/**
- * "HIV testing", "strep test": the one or two words before a test noun name the test, not a
- * condition (term-rules test_nouns). Read per word of the note: an abbreviation ("HIV") is only
- * present as its expansion.
- */
-function testNameSources(tokens: ExpandedToken[]): number[] {
-  const words = noteWords(tokens).map((w) => w.first);
-  const out: number[] = [];
-  words.forEach((t, i) => {
-    if (t.expanded || !TEST_NOUNS.has(t.norm)) return;
-    if (words.slice(Math.max(0, i - 4), i).some((w) => RESULT_WORDS.has(w.stem))) return;
-    // A dose's ordinal between the name and the noun ("hepatitis B second injection") names nothing.
-    let k = 1;
-    while (i - k >= 0 && DOSE_ORDINALS.has(words[i - k]!.norm) && words[i - k + 1]!.start - words[i - k]!.end <= 2) k++;
-    for (const last = k + 1; k <= last && i - k >= 0; k++) {
-      const w = words[i - k]!;
-      if (TEST_KEEPS.has(w.stem) || isStopWord(w.norm) || words[i - k + 1]!.start - w.end > 2) break;
-      out.push(w.source);
-    }
-  });
   return out;
 }

@@ -37,15 +37,14 @@ export function dropEsrdAfterKidneyTransplant(
       moved.push({ ...s, reason: { ...s.reason, note: WHY } });
     } else if (plain && pack.codeInfo(plain)) {
       moved.push({ ...s, reason: { ...s.reason, note: WHY } });
+      // The hypertension's own words, not the kidney disease's.
+      const own = s.evidence.filter((e) => !KIDNEY_WORDS.test(e.text));
       if (!claim.some((o) => o.code === plain))
         out.push({
           ...s,
           code: plain,
-          description: pack.titleOf(plain) ?? s.description,
-          // The hypertension's own words, not the kidney disease's.
-          evidence: s.evidence.filter((e) => !KIDNEY_WORDS.test(e.text)).length
-            ? s.evidence.filter((e) => !KIDNEY_WORDS.test(e.text))
-            : s.evidence,
+          description: pack.titleOf(plain) || s.description,
+          evidence: own.length > 0 ? own : s.evidence,
           reason: { ...s.reason, note: WHY },
         });
     } else out.push(s);
