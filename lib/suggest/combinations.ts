@@ -14,6 +14,7 @@ const CombinationsSchema = z.strictObject({
       drop: z.array(z.string().min(1)),
       add: z.boolean(),
       on_claim: z.boolean().optional(),
+      restore: z.array(z.string().min(1)).optional(),
       why: z.string().min(1),
     }),
   ),
@@ -31,6 +32,7 @@ export function applyCombinations(
   pack: CodePack,
   claim: Suggestion[],
   support: Suggestion[] = [],
+  findings: Suggestion[] = [],
 ): { claim: Suggestion[]; replaced: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
@@ -41,8 +43,15 @@ export function applyCombinations(
     // specificity of the listed diagnosis, not a diagnosis of its own (Guidelines I.A.15, IV.A).
     const has = (p: string) =>
       icd.some((s) => s.code.startsWith(p)) ||
-      (!r.on_claim && r.drop.includes(p) && support.some((s) => s.code.startsWith(p)));
+      (!r.on_claim && r.drop.includes(p) && support.some((s) => s.code.startsWith(p))) ||
+      restorable(r.restore, p, findings).length > 0;
     if (!r.all.every(has) || !r.all.some((p) => icd.some((s) => s.code.startsWith(p)))) continue;
+    // The linked findings the combination's own "use additional code" note asks for: read anywhere
+    // in the note (the history, or the diagnosis's own statement where I.B.5 set them aside), they
+    // come back onto the claim after the combination (BPH "with urinary dribbling and weak stream").
+    const restored = (r.restore ?? [])
+      .flatMap((p) => restorable(r.restore, p, findings))
+      .filter((f) => !icd.some((s) => s.code === f.code));
     const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
     // The combination is already on the claim: the less specific codes it replaces go.
     const have = icd.find((s) => s.code === code);
@@ -103,7 +112,13 @@ export function applyCombinations(
     );
     replaced.push(...absorbed.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
     list = list.filter((s) => s !== target && s !== existing && !absorbed.includes(s));
-    list.splice(Math.min(at, list.length), 0, combined);
+    const back = restored
+      .filter((f, i) => restored.findIndex((g) => g.code === f.code) === i)
+      .map((f) => ({
+        ...f,
+        reason: { ...f.reason, note: `asked for by ${code}'s use-additional-code note: ${r.why}` },
+      }));
+    list.splice(Math.min(at, list.length), 0, combined, ...back);
     replaced.push({ ...target, reason: { ...target.reason, note: `combined into ${code}: ${r.why}` } });
   }
   const first = list.filter(
@@ -115,6 +130,12 @@ export function applyCombinations(
       ...list.filter((s) => !first.includes(s)),
     ];
   return { claim: list, replaced };
+}
+
+/** The present findings of `prefix` a rule may take from anywhere in the note (its `restore` list). */
+function restorable(restore: string[] | undefined, prefix: string, findings: Suggestion[]): Suggestion[] {
+  if (!restore?.includes(prefix)) return [];
+  return findings.filter((f) => f.system === 'ICD-10-CM' && f.assertion === 'present' && f.code.startsWith(prefix));
 }
 
 function mergeEvidence(list: Suggestion['evidence']): Suggestion['evidence'] {
