@@ -90,13 +90,27 @@ export function lateralize(pack: CodePack, code: string, sentenceStems: Set<stri
   const parent = parentOf(code);
   const siblings =
     codeInfo(pack, parent)?.children.filter((c) => c.code !== code && c.code.length === code.length) ?? [];
-  const swap = (side: string) => info.title.replace(/\bunspecified\b/i, side).toLowerCase();
-  const find = (side: string) => siblings.find((s) => codeInfo(pack, s.code)?.title.toLowerCase() === swap(side));
-  const bilateral = find('bilateral');
+  // The side takes the place of the last "unspecified" ("Unspecified mononeuropathy of unspecified
+  // lower limb"); a bilateral title may name the limb in the plural ("of bilateral lower limbs").
+  const at = info.title.toLowerCase().lastIndexOf('unspecified');
+  const swap = (side: string) => singular(`${info.title.slice(0, at)}${side}${info.title.slice(at + 11)}`);
+  const find = (side: string) => siblings.find((s) => singular(codeInfo(pack, s.code)?.title ?? '') === swap(side));
+  // "Otitis media, unspecified, unspecified ear" / "Otitis media, unspecified, bilateral".
+  const noPart = singular(info.title.slice(0, at) + 'bilateral');
+  const bilateral =
+    find('bilateral') ??
+    (/^unspecified \w+$/i.test(info.title.slice(at))
+      ? siblings.find((s) => singular(codeInfo(pack, s.code)?.title ?? '') === noPart)
+      : undefined);
   if (bilateral) return [bilateral.code];
   const right = find('right');
   const left = find('left');
   return right && left ? [right.code, left.code] : [code];
+}
+
+/** A title compared word by word without a plural "s" ("lower limbs" = "lower limb"). */
+function singular(title: string): string {
+  return title.toLowerCase().replace(/(\w{3,})s\b/g, '$1');
 }
 
 /** The parent of a dotted code ('M17.10' -> 'M17.1', 'M17.1' -> 'M17'). */

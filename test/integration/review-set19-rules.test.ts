@@ -22,4 +22,15 @@ describe.skipIf(!present)('set-19 rules', () => {
     // No symptom, or one denied: without LUTS.
     expect(shown('HPI: He denies nocturia.\nASSESSMENT: BPH.')).toEqual(['N40.0']);
   });
+
+  it('both sides documented take the bilateral sibling whose title words the side its own way (I.B.13)', () => {
+    // "Unspecified mononeuropathy of unspecified lower limb": the side replaces the limb's "unspecified";
+    // the bilateral code names the limbs in the plural.
+    expect(shown('ASSESSMENT: Neuropathy in both legs.')).toEqual(['G57.93']);
+    // "Otitis media, unspecified, unspecified ear" / "Otitis media, unspecified, bilateral".
+    expect(shown('PREOPERATIVE DIAGNOSIS: Bilateral chronic otitis media.')).toEqual(['H66.93']);
+    expect(shown('ASSESSMENT: Myopia of both eyes.')).toEqual(['H52.13']);
+    // One side stays one side.
+    expect(shown('ASSESSMENT: Otitis media, left ear.')).toEqual(['H66.92']);
+  });
 });
