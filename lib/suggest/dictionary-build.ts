@@ -1,6 +1,7 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { buildIndexLinks, type IndexLink } from './index-links';
 import { buildDrugTable, loadDrugTable } from './drug-table';
+import { fold, stemWord } from '../text/tokens';
 import {
   Dictionary,
   DICT_VERSION,
@@ -138,6 +139,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
     if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
     if (s.kind === 'index') for (const r of readings) organismNamedWhole(r, s.code, titleOf(s.code));
+    if (s.kind === 'title') for (const r of readings) injurySiteNamed(r, s.code, text);
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
@@ -239,6 +241,22 @@ function sideStatedByTitle(reading: { required: string[]; optional: string[] }, 
     if (at < 0 || !stated.includes(side)) continue;
     reading.optional.splice(at, 1);
     reading.required.push(side);
+  }
+}
+
+const INJURY_SITES = new Set(RULES.injury_sites_after_unspecified.map((w) => stemWord(w)));
+/**
+ * Injuries are classified by site (Guidelines I.C.19.a): the body part an injury's title leaves
+ * unspecified by side ("Avulsion of unspecified eye") is still a word the note must write; only
+ * the side is left open.
+ */
+function injurySiteNamed(reading: { required: string[]; optional: string[] }, code: string, title: string): void {
+  if (!code.startsWith('S')) return;
+  for (const m of fold(title).matchAll(/\bunspecified (\w+)/g)) {
+    const stem = stemWord(m[1]!);
+    if (!INJURY_SITES.has(stem) || !reading.optional.includes(stem)) continue;
+    reading.optional = reading.optional.filter((o) => o !== stem);
+    if (!reading.required.includes(stem)) reading.required.push(stem);
   }
 }
 

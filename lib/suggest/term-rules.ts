@@ -13,6 +13,7 @@ const TermRulesSchema = z.strictObject({
   column_phrases: z.record(z.string(), z.string()),
   episode_words: z.array(z.string()),
   optional_after_unspecified: z.array(z.string()),
+  injury_sites_after_unspecified: z.array(z.string()),
   qualifier_words: z.array(z.string()),
   index_words_not_conditions: z.array(z.string()),
   inert_phrases: z.array(z.string().min(1)),
@@ -88,11 +89,18 @@ export interface Term {
   weight: number;
 }
 
-/** Splits a phrase into required and optional stems: parenthesised words (nonessential modifiers) and bracketed ones (an Index entry's own abbreviation, "[PSA]") are optional. */
+/**
+ * Splits a phrase into required and optional stems: parenthesised words (nonessential modifiers),
+ * bracketed ones (an Index entry's own abbreviation, "[PSA]") and what a title says is absent
+ * ("without complications") are optional. An injury's "without foreign body" ends there: the site
+ * after it ("Laceration without foreign body, left hip") is still the title's own word.
+ */
 export function termStems(text: string): { required: string[]; optional: string[] } {
   const folded = fold(text);
   const optionalSpans: [number, number][] = [];
-  for (const m of folded.matchAll(/\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout\b.*$/g))
+  for (const m of folded.matchAll(
+    /\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout foreign body\b|\bwithout\b.*$/g,
+  ))
     optionalSpans.push([m.index!, m.index! + m[0].length]);
   const required: string[] = [];
   const optional: string[] = [];
@@ -126,7 +134,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `19:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
+export const DICT_VERSION = `20:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
 
 /** FNV-1a over the rules' text: any edit to the term rules gives a new dictionary version. */
 function contentHash(text: string): string {

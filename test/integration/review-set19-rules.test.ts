@@ -33,4 +33,16 @@ describe.skipIf(!present)('set-19 rules', () => {
     // One side stays one side.
     expect(shown('ASSESSMENT: Otitis media, left ear.')).toEqual(['H66.92']);
   });
+
+  it('an injury code is read only where the note names its site (I.C.19.a)', () => {
+    // "Avulsion of unspecified eye": the eye is the injury's site, only its side is open.
+    expect(shown('ASSESSMENT: Avulsion of the skin across the second and third toes of the left foot.')).not.toContain(
+      'S05.70XA',
+    );
+    expect(shown('ASSESSMENT: Avulsion of the right eye.')).toEqual(['S05.71XA']);
+    // "Laceration without foreign body, left hip": the hip is no optional word of "without".
+    const ear = shown('ASSESSMENT: Laceration of the left ear.');
+    expect(ear).toEqual(['S01.312A']);
+    expect(shown('ASSESSMENT: Laceration of the left thigh.')).toEqual(['S71.112A']);
+  });
 });
