@@ -1,4 +1,5 @@
 import { dropAdmissionOnlySigns } from './admission-only';
+import { dropSettledDifferentialSigns } from './settled-differential';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Dictionary } from './dictionary';
@@ -82,7 +83,8 @@ export function assembleClaim(
   const specified = specifyFromPresentIllness(explained.claim, read.excluded, read.alternatives);
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const worked = dropAdmissionOnlySigns(doc, stated.claim);
-  const primary = dropUnspecifiedPrimary(worked.claim);
+  const settled = dropSettledDifferentialSigns(doc, worked.claim);
+  const primary = dropUnspecifiedPrimary(settled.claim);
   const behavior = dropUnspecifiedBehavior(primary.claim);
   const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
   const done = dropCurrentProcedureStatus(doc, pain.claim);
@@ -108,6 +110,7 @@ export function assembleClaim(
     ...specified.replaced,
     ...stated.replaced,
     ...worked.moved,
+    ...settled.moved,
     ...primary.moved,
     ...behavior.moved,
     ...pain.replaced,

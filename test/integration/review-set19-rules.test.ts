@@ -45,4 +45,17 @@ describe.skipIf(!present)('set-19 rules', () => {
     expect(ear).toEqual(['S01.312A']);
     expect(shown('ASSESSMENT: Laceration of the left thigh.')).toEqual(['S71.112A']);
   });
+
+  it('a diagnosis written after the differential settles it: the differential’s signs are not coded (IV.D, I.B.5)', () => {
+    const differential =
+      'DIFFERENTIAL DIAGNOSIS: This patient is presenting with acute rectal pain and some constitutional symptoms including fever, fatigue and adenopathy.\n';
+    // A culture positive for Neisseria gonorrhoeae, stated as the diagnosis, is gonococcal infection of the site.
+    expect(
+      shown(
+        `${differential}DIAGNOSIS: The subject had rectal cultures obtained, which were positive for Neisseria gonorrhoeae.`,
+      ),
+    ).toEqual(['A54.6']);
+    // Nothing established after it: the signs are what can be coded.
+    expect(shown(`${differential}PLAN: Cultures sent.`)).toEqual(expect.arrayContaining(['R50.9', 'R59.9']));
+  });
 });
