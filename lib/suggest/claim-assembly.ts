@@ -1,5 +1,6 @@
 import { dropAdmissionOnlySigns } from './admission-only';
 import { dropSettledDifferentialSigns } from './settled-differential';
+import { dropHistoryBesideStatement } from './history-same-category';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Dictionary } from './dictionary';
@@ -96,7 +97,8 @@ export function assembleClaim(
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
-  const kinds = dropGeneralWithKinds(pack, doc.text, oneReading.claim);
+  const toldTwice = dropHistoryBesideStatement(pack, oneReading.claim);
+  const kinds = dropGeneralWithKinds(pack, doc.text, toldTwice.claim);
   const notPast = dropHistoryOfPresent(pack, dict, kinds.claim);
   const sides = joinBothSides(pack, notPast.claim);
   const conflicting = dropConflictingPartners(sides.claim);
@@ -121,6 +123,7 @@ export function assembleClaim(
     ...records.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
+    ...toldTwice.moved,
     ...kinds.moved,
     ...notPast.moved,
     ...sides.moved,

@@ -58,4 +58,20 @@ describe.skipIf(!present)('set-19 rules', () => {
     // Nothing established after it: the signs are what can be coded.
     expect(shown(`${differential}PLAN: Cultures sent.`)).toEqual(expect.arrayContaining(['R50.9', 'R59.9']));
   });
+
+  it('one condition, one code: the history telling again what the assessment states in general words (I.B.7)', () => {
+    expect(
+      shown(
+        'HPI: He has a history of high cholesterol, checked again today.\nASSESSMENT:\n1. Hyperlipidemia.\n2. Hypertension.',
+      ),
+    ).toEqual(['E78.5', 'I10']);
+    // "Anxiety and depression" is F41.8, which names the depression too.
+    expect(
+      shown('HPI: She has been depressed at home.\nDISCHARGE DIAGNOSES:\n1. Anxiety and depression.\n2. Hypertension.'),
+    ).toEqual(['F41.8', 'I10']);
+    // A category of several conditions keeps the other one the history tells (an old infarction beside coronary disease).
+    expect(
+      shown('PAST MEDICAL HISTORY: Myocardial infarction in 2005.\nASSESSMENT:\n1. Coronary artery disease.'),
+    ).toEqual(['I25.10', 'I25.2']);
+  });
 });
