@@ -30,7 +30,34 @@ export function dropExcludedByPartner(
         (e) =>
           s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
       );
+  // A personal-history code (Z85-Z87) read outside the diagnostic statements and excluded with a
+  // current condition the assessment states: the condition is current, so it is not history
+  // (I.C.21.c.4): "Tobacco abuse" Z72.0 in the assessment, "he did quit chewing tobacco" Z87.891 in
+  // the history of a patient "back to smoking". Between two conditions the Excludes1 note sends the
+  // condition to the code it names, which may be the history's ("Alzheimer's" beside "dementia").
+  const pastOnly = (s: Suggestion) => /^Z8[5-7]/.test(s.code) && s.section !== 'diagnostic';
+  const stated = (s: Suggestion) => s.section === 'diagnostic' && s.assertion === 'present';
+  const excludes = (s: Suggestion, o: Suggestion) =>
+    pack
+      .excludes1Between(s.code, o.code)
+      .some(
+        (e) =>
+          s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
+      );
   for (const s of icd) {
+    if (!pastOnly(s)) continue;
+    const by = icd.find((o) => o !== s && stated(o) && (excludes(s, o) || excludes(o, s)));
+    if (by)
+      moved.push({
+        ...s,
+        reason: {
+          ...s.reason,
+          note: `${by.code}, which the diagnostic statement names, and ${s.code}, read outside it, exclude each other: the statement decides (Guidelines I.A.12.a, IV.A)`,
+        },
+      });
+  }
+  for (const s of icd) {
+    if (moved.some((m) => m.code === s.code)) continue;
     // A note both ways (F17.2 and Z87.891 exclude each other) does not say which one stays.
     const by = icd.find((o) => o !== s && !moved.some((m) => m.code === o.code) && sends(s, o) && !sends(o, s));
     if (by)

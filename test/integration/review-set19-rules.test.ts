@@ -74,4 +74,12 @@ describe.skipIf(!present)('set-19 rules', () => {
       shown('PAST MEDICAL HISTORY: Myocardial infarction in 2005.\nASSESSMENT:\n1. Coronary artery disease.'),
     ).toEqual(['I25.10', 'I25.2']);
   });
+
+  it('a history code is not reported beside the current condition the assessment states that excludes it (I.C.21.c.4)', () => {
+    expect(
+      shown('HPI: He tells me he did quit chewing tobacco, but he is back to smoking.\nASSESSMENT:\n1. Tobacco abuse.'),
+    ).toEqual(['Z72.0']);
+    // A former user's history stays.
+    expect(shown('SOCIAL HISTORY: Quit smoking in 1991.\nASSESSMENT:\n1. Hypertension.')).toEqual(['I10', 'Z87.891']);
+  });
 });
