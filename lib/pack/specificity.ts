@@ -56,5 +56,12 @@ export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Part
   if (/\band unspecified\b/i.test(branchA.title)) return undefined;
   const said = cb.map((c) => c.title.toLowerCase()).join(' ');
   if (!conditionWords(branchA.title).every((w) => said.includes(w))) return undefined;
+  // A combination ("Nausea with vomiting, unspecified", R11.2) is the unspecified reading only of a
+  // code whose own branch names both its conditions: "Nausea" (R11.0) is one of them, not more of it.
+  const own = cb
+    .slice(k)
+    .map((c) => c.title.toLowerCase())
+    .join(' ');
+  if (/\bwith\b/i.test(branchA.title) && !conditionWords(branchA.title).every((w) => own.includes(w))) return undefined;
   return { branchA, branchB, titleA: ca.at(-1)!.title, titleB: cb.at(-1)!.title };
 }

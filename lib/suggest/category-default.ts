@@ -4,6 +4,7 @@ import type { Suggestion } from './schema';
 const vague = (s: Suggestion) => /\bunspecified\b|\bwithout complications\b/i.test(s.description);
 /** The category's own "unspecified" code: N18.9 "…, unspecified", I48.91 "Unspecified …", F32.A "Depression, unspecified". */
 const nos = (s: Suggestion) => /^unspecified\b/i.test(s.description) || /, unspecified$/i.test(s.description);
+const COMBINATION = /\bwith\b/i;
 const FILLER = /^(unspecified|other|with|without|and|the|of|in|or)$/i;
 /** The words that say what the condition is (not "unspecified", "other", connectives), as stems. */
 function contentStems(s: Suggestion): string[] {
@@ -22,7 +23,8 @@ function contentStems(s: Suggestion): string[] {
  *   beside N18.30, M54.9 "Dorsalgia" beside M54.50 "Low back pain");
  * - a NOS title whose words another title contains and extends ("Depression, unspecified" F32.A
  *   beside "Major depressive disorder, single episode, unspecified" F32.9; never the reverse, and
- *   never two different complications: E11.40 beside E11.319 names another condition).
+ *   never two different complications: E11.40 beside E11.319 names another condition);
+ * - a combination's unspecified code only beside one naming all of its conditions.
  */
 export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
   return grouped.filter((s) => {
@@ -30,6 +32,9 @@ export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
     const mine = contentStems(s);
     return grouped.some((o) => {
       if (o === s || o.code.slice(0, 3) !== s.code.slice(0, 3)) return false;
+      // A combination ("Nausea with vomiting, unspecified", R11.2) is less specific only than a code
+      // naming both its conditions: "Nausea" (R11.0) names one of them.
+      if (COMBINATION.test(s.description) && !mine.every((w) => contentStems(o).includes(w))) return false;
       if (!vague(o)) return true;
       if (!nos(s)) return false;
       const theirs = contentStems(o);

@@ -82,4 +82,10 @@ describe.skipIf(!present)('set-19 rules', () => {
     // A former user's history stays.
     expect(shown('SOCIAL HISTORY: Quit smoking in 1991.\nASSESSMENT:\n1. Hypertension.')).toEqual(['I10', 'Z87.891']);
   });
+
+  it('nausea with vomiting is one code, never the lesser reading of nausea alone (I.B.7, I.B.9)', () => {
+    // R11.2's "unspecified" is no reading of R11.0: the combination names more.
+    expect(shown('HPI: She feels sick to her stomach.\nCHIEF COMPLAINT: Nausea and vomiting.')).toEqual(['R11.2']);
+    expect(shown('ASSESSMENT: Nausea.')).toEqual(['R11.0']);
+  });
 });
