@@ -88,4 +88,13 @@ describe.skipIf(!present)('set-19 rules', () => {
     expect(shown('HPI: She feels sick to her stomach.\nCHIEF COMPLAINT: Nausea and vomiting.')).toEqual(['R11.2']);
     expect(shown('ASSESSMENT: Nausea.')).toEqual(['R11.0']);
   });
+
+  it('a condition written as generalized takes no site from the words before it', () => {
+    expect(
+      shown('HPI: She has some intermittent headaches, neck pains, and generalized myalgias.\nASSESSMENT: Myalgias.'),
+    ).toEqual(['M79.10']);
+    expect(shown('IMPRESSION: Generalized psoriasis.')).toEqual(['L40.9']);
+    // Its own site, written after it, still counts.
+    expect(shown('POSTOPERATIVE DIAGNOSIS: Diffuse synovitis, right shoulder.')).toEqual(['M65.911']);
+  });
 });
