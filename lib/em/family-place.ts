@@ -117,6 +117,18 @@ export function placeByWords(note: EmNote): { family: Family; evidence: Span[]; 
   return undefined;
 }
 
+/** The history or examination places the visit in an urgent care or walk-in clinic. */
+export function toldInUrgentCare(note: EmNote): boolean {
+  return note.statements.some(
+    (s) =>
+      s.role !== 'plan' &&
+      s.role !== 'diagnostic' &&
+      s.role !== 'family' &&
+      s.role !== 'social' &&
+      firstMatch(s.text, CUES.placeByWords.urgentCare) !== undefined,
+  );
+}
+
 /** Words of the author's own earlier care of this patient, read outside the plan. */
 export function treatingPhysician(note: EmNote): Span | undefined {
   for (const s of note.statements) {

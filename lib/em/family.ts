@@ -1,5 +1,13 @@
 import { reportsCriticalCare } from './critical-care';
-import { consultPlace, hospitalStay, inFacility, patientStatus, placeByWords, treatingPhysician } from './family-place';
+import {
+  consultPlace,
+  hospitalStay,
+  inFacility,
+  patientStatus,
+  placeByWords,
+  toldInUrgentCare,
+  treatingPhysician,
+} from './family-place';
 import { CUES, familyScores, type CueFamily, type Scores } from './family-scores';
 import { firstMatch, type EmNote, type Span } from './note-view';
 import type { Family } from '../domain/visit-family';
@@ -92,6 +100,11 @@ function decide(note: EmNote, scores: Scores, setting?: Setting): FamilyReading 
   let best = pick(scores);
   // Admitted and discharged on the same date: the same-day family, whatever else the summary says.
   if (scores.has('same-day') && (best === 'discharge' || best === 'initial')) best = 'same-day';
+  // A discharge or same-day stay read from few words ("discharged in the care of his mother",
+  // discharge medications) in a note the history places in an urgent care or walk-in clinic is
+  // that outpatient visit's disposition, not the end of a hospital stay.
+  if ((best === 'discharge' || best === 'same-day') && scores.get(best)!.score < 4 && toldInUrgentCare(note))
+    best = undefined;
   // A discharge summary lists the operation done during the stay: its discharge cues decide.
   if (best === 'none' && (scores.get('discharge')?.score ?? 0) >= CUES.minimumScore + 1) best = 'discharge';
   let chosen = best ? scores.get(best)! : { evidence: [] as Span[], why: [] as string[] };

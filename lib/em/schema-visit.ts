@@ -97,6 +97,7 @@ export const VisitCuesSchema = z.strictObject({
     ed: z.array(Pattern),
     edNeeds: z.number().int().positive(),
     office: z.array(Pattern),
+    urgentCare: z.array(Pattern),
   }),
   minimumScore: z.number().int().positive(),
   /** 'none' (not an E/M visit) needs more: at least two report cues. */
