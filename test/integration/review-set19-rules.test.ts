@@ -97,4 +97,17 @@ describe.skipIf(!present)('set-19 rules', () => {
     // Its own site, written after it, still counts.
     expect(shown('POSTOPERATIVE DIAGNOSIS: Diffuse synovitis, right shoulder.')).toEqual(['M65.911']);
   });
+
+  it('the swelling of a limb with its deep vein thrombosis, and the vomiting of gastroparesis, are part of them (I.B.5)', () => {
+    expect(
+      shown(
+        'HPI: He developed right lower extremity swelling and was diagnosed with deep venous thrombosis.\nASSESSMENT: Right leg DVT.',
+      ),
+    ).toEqual(['I82.401']);
+    expect(
+      shown('CHIEF COMPLAINT: Intractable nausea and vomiting.\nHPI: She has a long history of gastroparesis.'),
+    ).toEqual(['K31.84']);
+    // Swelling of a limb with no thrombosis named stays.
+    expect(shown('ASSESSMENT: Swelling of the right leg.')).toEqual(['M79.89']);
+  });
 });
