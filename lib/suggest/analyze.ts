@@ -237,16 +237,16 @@ export class NoteAnalyzer {
       // "Neck pains, and generalized myalgias": a condition written as generalized has no one site,
       // so the words written before it do not choose one; its own words and what follows them still
       // do ("Diffuse synovitis, right shoulder").
-      const qualifiers = widespread(exp, m.positions)
+      const clause = clauseStems(exp, m.positions, stems);
+      const after = widespread(exp, m.positions)
         ? new Set(exp.slice(Math.min(...m.positions)).map((t) => t.stem))
-        : stems;
+        : undefined;
+      const qualifiers = after ? new Set([...clause].filter((w) => after.has(w))) : clause;
       const refined = refineToBillable(
         this.pack,
         this.dict,
         term.code,
-        JOINT_IMPLANT.test(term.code)
-          ? nearSide(exp, m.positions, clauseStems(exp, m.positions, qualifiers))
-          : ownSide(exp, m.positions, clauseStems(exp, m.positions, qualifiers)),
+        JOINT_IMPLANT.test(term.code) ? nearSide(exp, m.positions, qualifiers) : ownSide(exp, m.positions, qualifiers),
       );
       const base: Mention = {
         code: refined.code,

@@ -94,6 +94,12 @@ describe.skipIf(!present)('set-19 rules', () => {
       shown('HPI: She has some intermittent headaches, neck pains, and generalized myalgias.\nASSESSMENT: Myalgias.'),
     ).toEqual(['M79.10']);
     expect(shown('IMPRESSION: Generalized psoriasis.')).toEqual(['L40.9']);
+    // A clause break in the sentence ("but") does not bring the site back.
+    expect(
+      shown(
+        'HPI: She does not have a headache at present but has some intermittent headaches, neck pains, and generalized myalgias.\nASSESSMENT: Myalgias.',
+      ),
+    ).toEqual(['M79.10']);
     // Its own site, written after it, still counts.
     expect(shown('POSTOPERATIVE DIAGNOSIS: Diffuse synovitis, right shoulder.')).toEqual(['M65.911']);
   });
