@@ -68,6 +68,14 @@ export function claimDecision(
   // from how the visit is described (encounter-reason.ts; Guidelines I.C.21.c.13).
   if (/^Z0[014]/.test(code))
     return { why: 'an examination named in the note is not the reason for the encounter (Guidelines I.C.21.c.13)' };
+  // A screening test the history or course tells of ("she had a mammogram and ultrasound, which
+  // confirmed the right breast mass") was an earlier encounter's, and one that found a sign was
+  // diagnostic: screening is this encounter's reason only where the visit is described as one
+  // (Guidelines I.C.21.c.5).
+  if (/^Z1[1-3]/.test(code) && (role === 'narrative' || role === 'history'))
+    return {
+      why: 'a screening test the history or course tells of is an earlier test, not the reason for this encounter (Guidelines I.C.21.c.5)',
+    };
   // Tobacco use is the patient's status wherever the note records it ("(Patient is a smoker.)" in the
   // review of systems): the chapters' "use additional code to identify tobacco use" asks for it.
   // An examination's "smells of cigarette smoke" is an observation, not the status.

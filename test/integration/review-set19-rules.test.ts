@@ -116,4 +116,13 @@ describe.skipIf(!present)('set-19 rules', () => {
     // Swelling of a limb with no thrombosis named stays.
     expect(shown('ASSESSMENT: Swelling of the right leg.')).toEqual(['M79.89']);
   });
+
+  it('a screening test the history tells of is an earlier test, not this encounter’s reason (I.C.21.c.5)', () => {
+    const codes = shown(
+      'HPI: A mass was found in her right breast. On 07/19/10, she had a mammogram and ultrasound, which confirmed the right breast mass. Biopsy showed MALT lymphoma.',
+    );
+    expect(codes).not.toContain('Z12.39');
+    // A visit for the screening is still one.
+    expect(shown('REASON FOR VISIT: Screening mammogram.')).toEqual(['Z12.39']);
+  });
 });
