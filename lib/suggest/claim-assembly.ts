@@ -1,6 +1,7 @@
 import { dropAdmissionOnlySigns } from './admission-only';
 import { dropSettledDifferentialSigns } from './settled-differential';
 import { dropHistoryBesideStatement } from './history-same-category';
+import { pregnancyChapter } from './pregnancy';
 import type { CodePack } from '../pack/code-pack';
 import type { NoteDocument } from '../document/document';
 import type { Dictionary } from './dictionary';
@@ -93,7 +94,8 @@ export function assembleClaim(
   const prosthesis = dropReplacedJointArthritis(doc, current.claim);
   const graft = dropEsrdAfterKidneyTransplant(pack, doc.text, prosthesis.claim);
   const records = maternalRecord(pack, doc, graft.claim);
-  const added = additionalCodes(pack, records.claim, read.alternatives, read.excluded);
+  const pregnant = pregnancyChapter(pack, doc, records.claim);
+  const added = additionalCodes(pack, pregnant.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
@@ -121,6 +123,7 @@ export function assembleClaim(
     ...prosthesis.moved,
     ...graft.moved,
     ...records.moved,
+    ...pregnant.moved,
     ...sequelae.replaced,
     ...oneReading.moved,
     ...toldTwice.moved,

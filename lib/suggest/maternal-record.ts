@@ -33,7 +33,7 @@ function writtenWeeks(text: string, s: Suggestion): number | undefined {
 }
 
 /** Z3A's code for a count of completed weeks: under 8 (Z3A.01), 8 to 42 by the week, over 42 (Z3A.49). */
-function weeksCode(weeks: number): string {
+export function weeksCode(weeks: number): string {
   return weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`;
 }
 

@@ -125,4 +125,24 @@ describe.skipIf(!present)('set-19 rules', () => {
     // A visit for the screening is still one.
     expect(shown('REASON FOR VISIT: Screening mammogram.')).toEqual(['Z12.39']);
   });
+
+  it('a pregnant patient’s conditions are coded from the pregnancy chapter, first, with the weeks (I.C.15.a.1)', () => {
+    // A symptom: other specified pregnancy-related condition by trimester, the symptom beside it, Z3A.
+    expect(
+      shown(
+        'ASSESSMENT AND PLAN: The patient is a 26-year-old gravida 2, para 1-0-0-1 at 28-1 weeks with left lower quadrant pain.',
+      ),
+    ).toEqual(['O26.893', 'R10.32', 'Z3A.28']);
+    // A disease of a chapter: O99.- with the disease's own code.
+    expect(shown('PREOPERATIVE DIAGNOSES:\n1. Acute appendicitis.\n2. 29-week pregnancy.')).toEqual([
+      'O99.613',
+      'K35.80',
+      'Z3A.29',
+    ]);
+    // A child's birth history is no pregnancy, nor is an earlier delivery.
+    expect(
+      shown('HISTORY: The patient is a 12-year-old boy born at a 32-week gestation.\nASSESSMENT: Seizure disorder.'),
+    ).toEqual(['G40.909']);
+    expect(shown('HPI: She is not pregnant.\nASSESSMENT: Left lower quadrant pain.')).toEqual(['R10.32']);
+  });
 });

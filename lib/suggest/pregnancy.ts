@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import data from './data/pregnancy-conditions.json';
+import type { CodePack } from '../pack/code-pack';
+import type { NoteDocument } from '../document/document';
+import { weeksCode } from './maternal-record';
+import { isNewborn } from './newborn';
+import type { Suggestion } from './schema';
+
+const Schema = z.strictObject({
+  about: z.string(),
+  pregnant: z.array(z.string().min(1)),
+  not_in_sentence: z.string().min(1),
+  not_antepartum: z.string().min(1),
+  conditions: z.array(
+    z.strictObject({
+      prefixes: z.array(z.string().min(1)).min(1),
+      base: z.string().min(3),
+      keep: z.boolean(),
+      why: z.string().min(1),
+    }),
+  ),
+});
+const DATA = Schema.parse(data);
+const PREGNANT = DATA.pregnant.map((p) => new RegExp(p, 'i'));
+const NOT_HERE = new RegExp(DATA.not_in_sentence, 'i');
+const NOT_ANTEPARTUM = new RegExp(DATA.not_antepartum, 'i');
+
+/** The parts of the note that tell this encounter (not the obstetric or other history). */
+const ENCOUNTER_ROLES = new Set(['diagnostic', 'reason', 'narrative', 'plan']);
+
+/** The current pregnancy the statements of this encounter state (weeks when written). */
+export function currentPregnancy(doc: NoteDocument): { weeks?: number; at: number; text: string } | undefined {
+  const encounter = doc.statements.filter((st) => ENCOUNTER_ROLES.has(st.section.role));
+  if (encounter.some((st) => NOT_ANTEPARTUM.test(doc.view.slice(st.start, st.end)))) return undefined;
+  let found: { weeks?: number; at: number; text: string } | undefined;
+  for (const st of encounter) {
+    const text = doc.view.slice(st.start, st.end);
+    for (const re of PREGNANT) {
+      const m = re.exec(text);
+      if (!m || NOT_HERE.test(text)) continue;
+      const weeks = m[1] === undefined ? undefined : Number(m[1]);
+      if (weeks !== undefined && (weeks < 4 || weeks > 43)) continue;
+      if (!found || (found.weeks === undefined && weeks !== undefined))
+        found = { weeks, at: st.start + m.index, text: m[0] };
+    }
+  }
+  return found;
+}
+
+/** The chapter-15 code of `base` for the trimester ("first", "second", "third", "unspecified"). */
+function trimesterCode(pack: CodePack, base: string, trimester: string): { code: string; title: string } | undefined {
+  const info = pack.codeInfo(base);
+  if (!info) return undefined;
+  if (info.billable) return { code: info.code, title: info.title };
+  const child = info.children.find((c) => new RegExp(`\\b${trimester} trimester\\b`, 'i').test(c.title));
+  return child && pack.codeInfo(child.code)?.billable ? { code: child.code, title: child.title } : undefined;
+}
+
+/**
+ * A pregnant patient's conditions are coded from the pregnancy chapter, first on the claim, with
+ * the condition's own code beside it where the chapter-15 code asks for it and the weeks of
+ * gestation (Guidelines I.C.15.a.1, I.C.15.b; data/pregnancy-conditions.json). The codes the
+ * chapter-15 code replaces move to the alternatives.
+ */
+export function pregnancyChapter(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+): { claim: Suggestion[]; moved: Suggestion[] } {
+  if (isNewborn(doc)) return { claim, moved: [] };
+  const pregnancy = currentPregnancy(doc);
+  if (!pregnancy) return { claim, moved: [] };
+  const { weeks } = pregnancy;
+  const trimester = weeks === undefined ? 'unspecified' : weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
+  const chapter: Suggestion[] = [];
+  const rest: Suggestion[] = [];
+  const moved: Suggestion[] = [];
+  for (const s of claim) {
+    const rule =
+      s.system === 'ICD-10-CM' && !/^[OVWXY]/.test(s.code)
+        ? DATA.conditions.find((r) => r.prefixes.some((p) => s.code.startsWith(p)))
+        : undefined;
+    const o = rule ? trimesterCode(pack, rule.base, trimester) : undefined;
+    if (!rule || !o) {
+      rest.push(s);
+      continue;
+    }
+    if (!chapter.some((c) => c.code === o.code) && !claim.some((c) => c.code === o.code))
+      chapter.push({
+        ...s,
+        code: o.code,
+        description: o.title,
+        reason: { ...s.reason, via: 'guideline', refinedFrom: s.code, note: `${rule.why}; the patient is pregnant` },
+      });
+    if (rule.keep) rest.push(s);
+    else moved.push({ ...s, reason: { ...s.reason, note: `reported as ${o.code}: ${rule.why}` } });
+  }
+  if (chapter.length === 0) return { claim, moved: [] };
+  const out = [...claim.filter((s) => /^O/.test(s.code) && s.system === 'ICD-10-CM'), ...chapter];
+  out.push(...rest.filter((s) => !out.includes(s)));
+  const z3a = weeks === undefined ? undefined : pack.codeInfo(weeksCode(weeks));
+  if (z3a?.billable && !out.some((s) => s.code.startsWith('Z3A')))
+    out.push({
+      ...chapter[0]!,
+      code: z3a.code,
+      description: z3a.title,
+      evidence: [{ start: pregnancy.at, end: pregnancy.at + pregnancy.text.length, text: pregnancy.text }],
+      reason: {
+        matched: `${weeks} weeks`,
+        via: 'guideline',
+        note: 'weeks of gestation, with the pregnancy code (Z3A)',
+      },
+    });
+  return { claim: out, moved };
+}
