@@ -94,7 +94,7 @@ export function assembleClaim(
   const prosthesis = dropReplacedJointArthritis(doc, current.claim);
   const graft = dropEsrdAfterKidneyTransplant(pack, doc.text, prosthesis.claim);
   const records = maternalRecord(pack, doc, graft.claim);
-  const pregnant = pregnancyChapter(pack, doc, records.claim);
+  const pregnant = pregnancyChapter(pack, doc, records.claim, read.excluded);
   const added = additionalCodes(pack, pregnant.claim, read.alternatives, read.excluded);
   const first = codeFirst(pack, added.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);

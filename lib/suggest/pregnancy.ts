@@ -65,11 +65,23 @@ function trimesterCode(pack: CodePack, base: string, trimester: string): { code:
 export function pregnancyChapter(
   pack: CodePack,
   doc: NoteDocument,
-  claim: Suggestion[],
+  stated: Suggestion[],
+  excluded: Suggestion[] = [],
 ): { claim: Suggestion[]; moved: Suggestion[] } {
-  if (isNewborn(doc)) return { claim, moved: [] };
+  if (isNewborn(doc)) return { claim: stated, moved: [] };
   const pregnancy = currentPregnancy(doc);
-  if (!pregnancy) return { claim, moved: [] };
+  if (!pregnancy) return { claim: stated, moved: [] };
+  // Substance use the social history records ("She endorses marijuana use") is reported in
+  // pregnancy: the chapter's drug- and alcohol-use codes ask for it (I.C.15.j, I.C.15.l.3).
+  const use = excluded.filter(
+    (e) =>
+      e.system === 'ICD-10-CM' &&
+      e.assertion === 'present' &&
+      e.section === 'social_history' &&
+      /^F1[0-69]\.9/.test(e.code) &&
+      !stated.some((s) => s.code.slice(0, 3) === e.code.slice(0, 3)),
+  );
+  const claim = [...stated, ...use.filter((u, i) => use.findIndex((x) => x.code === u.code) === i)];
   const { weeks } = pregnancy;
   const trimester = weeks === undefined ? 'unspecified' : weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
   const chapter: Suggestion[] = [];

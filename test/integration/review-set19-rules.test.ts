@@ -133,6 +133,15 @@ describe.skipIf(!present)('set-19 rules', () => {
         'ASSESSMENT AND PLAN: The patient is a 26-year-old gravida 2, para 1-0-0-1 at 28-1 weeks with left lower quadrant pain.',
       ),
     ).toEqual(['O26.893', 'R10.32', 'Z3A.28']);
+    // Drug use the social history records is reported in pregnancy (O99.32- with the F code).
+    expect(
+      shown(
+        'SOCIAL HISTORY: She endorses marijuana use.\nASSESSMENT AND PLAN: The patient is a 26-year-old gravida 2, para 1-0-0-1 at 28-1 weeks with left lower quadrant pain.',
+      ),
+    ).toEqual(['O26.893', 'O99.323', 'R10.32', 'F12.90', 'Z3A.28']);
+    expect(shown('SOCIAL HISTORY: She endorses marijuana use.\nASSESSMENT: Left lower quadrant pain.')).toEqual([
+      'R10.32',
+    ]);
     // A disease of a chapter: O99.- with the disease's own code.
     expect(shown('PREOPERATIVE DIAGNOSES:\n1. Acute appendicitis.\n2. 29-week pregnancy.')).toEqual([
       'O99.613',
