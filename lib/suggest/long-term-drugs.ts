@@ -17,6 +17,7 @@ const DrugsSchema = z.strictObject({
       with: z.array(z.string().min(1)).min(1),
       prophylactic: z.boolean().optional(),
       class_words: z.array(z.string().min(1)).optional(),
+      short_courses: z.boolean().optional(),
     }),
   ),
 });
@@ -24,6 +25,9 @@ const DRUGS = DrugsSchema.parse(drugsData);
 const words = (list: string[]) => new RegExp(`\\b(?:${list.map(escapeRegExp).join('|')})\\b`, 'i');
 const STOP = words(DRUGS.stop_words);
 const ENDED = words(DRUGS.ended_words);
+/** A drug begun at this visit (the plan's words). */
+const STARTED =
+  /\b(?:start|started|starting|begin|began|begun|initiate|initiated|prescribe|prescribed|give|given|trial of)\b/i;
 const CLASSES = DRUGS.classes.map((c) => ({
   ...c,
   re: new RegExp(`\\b(?:${c.drugs.map(escapeRegExp).join('|')})\\b`, 'gi'),
@@ -50,7 +54,7 @@ export function longTermDrugSuggestions(
     const related = coded.find((code) => c.with.some((p) => code.startsWith(p)));
     // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
     if (!related && !c.prophylactic) continue;
-    const spans = drugMentions(doc, c.re, c.classRe);
+    const spans = drugMentions(doc, c.re, c.classRe, c.short_courses === true);
     if (spans.length === 0) continue;
     const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
     const added = guidelineSuggestion(pack, c.code, release, {
@@ -75,6 +79,7 @@ function drugMentions(
   doc: NoteDocument,
   re: RegExp,
   classRe?: RegExp,
+  shortCourses = false,
 ): { start: number; end: number; section: string }[] {
   const out: { start: number; end: number; section: string; role: string; name: string }[] = [];
   const stopped = new Set<string>();
@@ -93,6 +98,7 @@ function drugMentions(
       if (clauseAround(text, m.index, ENDED)) stopped.add(name);
       if (clauseAround(text, m.index, STOP) || PAST_LEAD.test(sentenceBefore(text, m.index))) continue;
       if (givenInHospital(text, m.index, m.index + m[0].length)) continue;
+      if (shortCourses && st.section.role === 'plan' && clauseAround(text, m.index, STARTED)) continue;
       if (REGIMEN_ROLES.has(st.section.role))
         out.push({
           start: st.start + m.index,

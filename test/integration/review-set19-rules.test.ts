@@ -154,4 +154,16 @@ describe.skipIf(!present)('set-19 rules', () => {
     ).toEqual(['G40.909']);
     expect(shown('HPI: She is not pregnant.\nASSESSMENT: Left lower quadrant pain.')).toEqual(['R10.32']);
   });
+
+  it('an anti-inflammatory first started at this visit is no long-term use yet; one continued is (I.C.21.c.3)', () => {
+    expect(
+      shown(
+        'ASSESSMENT: Osteoarthritis of the left knee.\nPLAN: Leg elevation. She was also started on Mobic 15 mg per day.',
+      ),
+    ).toEqual(['M17.12']);
+    expect(shown('ASSESSMENT: Osteoarthritis of the left knee.\nPLAN: Continue Mobic 15 mg daily.')).toEqual([
+      'M17.12',
+      'Z79.1',
+    ]);
+  });
 });
