@@ -73,8 +73,11 @@ export function lateralize(pack: CodePack, code: string, sentenceStems: Set<stri
   // A 7th character is the episode, not the side: the sides are siblings of the code without it
   // ("Abrasions of both knees": S80.211A + S80.212A, I.B.13).
   const bare = code.replace('.', '').length === 7 ? code.slice(0, -1) : undefined;
-  if (bare && pack.sevenChrFor(bare)) {
-    const sides = lateralize(pack, bare, sentenceStems).map((c) => `${c}${code.slice(-1)}`);
+  // The placeholder X before the 7th character is no level of its own ("S90.30XA": S90.30).
+  const node = bare?.replace(/X+$/, '');
+  if (bare && node && pack.sevenChrFor(node)) {
+    const pad = (c: string) => c.padEnd(bare.length, 'X');
+    const sides = lateralize(pack, node, sentenceStems).map((c) => `${pad(c)}${code.slice(-1)}`);
     return sides.every((c) => codeInfo(pack, c)?.billable) ? sides : [code];
   }
   const paired = bilateralOfUnilateral(pack, code);

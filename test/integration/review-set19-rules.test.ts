@@ -166,4 +166,13 @@ describe.skipIf(!present)('set-19 rules', () => {
       'Z79.1',
     ]);
   });
+
+  it('feet and teeth are the plurals of foot and tooth; both feet take each side’s injury code (I.B.13)', () => {
+    expect(shown('ASSESSMENT: Contusions to his feet.')).toEqual(['S90.31XA', 'S90.32XA']);
+    expect(shown('PREOPERATIVE DIAGNOSIS: Bone impacted wisdom teeth.')).toEqual(['K01.1']);
+    // An athletic trainer and a patient's feet name no athlete's foot.
+    expect(
+      shown('HPI: Because of the contusions and abrasions to his feet, his athletic trainer brought him in.'),
+    ).not.toContain('B35.3');
+  });
 });
