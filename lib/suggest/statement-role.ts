@@ -6,10 +6,18 @@ const CONSULT_ASKED =
   /\b(?:i|we) (?:was|were|am|are|have been|had been) (?:asked|requested|consulted) to (?:see|evaluate|assess|consult on)\b[^.]{0,60}?\b(?:regarding|for|about|because of|in regards? to|with regards? to)\b/i;
 
 /**
+ * The disposition that states the diagnosis the patient leaves with ("The patient was discharged in
+ * the care of his mother with a preliminary diagnosis of bilateral foot contusions"): the
+ * emergency or urgent-care provider's diagnostic statement, wherever the note writes it (IV.A).
+ */
+const DISPOSITION_DIAGNOSIS =
+  /\b(?:discharged|released|sent (?:home|out))\b[^.]{0,80}?\bwith (?:a|the|an) (?:(?:preliminary|final|working|discharge|clinical) )?(?:diagnosis|impression) of\b/i;
+
+/**
  * How a coder reads each statement: by its section's role, except a story-like sentence outside
  * the numbered items of a numbered diagnostic list (the provider's summary of the history, not a
- * diagnostic statement), a consultant's statement of the request (the reason), and a plan item's
- * opening problem heading (a diagnostic statement).
+ * diagnostic statement), a consultant's statement of the request (the reason), the disposition's
+ * diagnosis and a plan item's opening problem heading (diagnostic statements).
  */
 export function statementRoles(doc: NoteDocument): (st: Statement) => SectionRole {
   const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
@@ -19,9 +27,11 @@ export function statementRoles(doc: NoteDocument): (st: Statement) => SectionRol
       ? 'narrative'
       : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
         ? 'reason'
-        : isPlanProblemHeading(st, doc.view.slice(st.start, st.end))
+        : st.section.role !== 'family' && DISPOSITION_DIAGNOSIS.test(doc.view.slice(st.start, st.end))
           ? 'diagnostic'
-          : st.section.role;
+          : isPlanProblemHeading(st, doc.view.slice(st.start, st.end))
+            ? 'diagnostic'
+            : st.section.role;
 }
 
 /**

@@ -175,4 +175,12 @@ describe.skipIf(!present)('set-19 rules', () => {
       shown('HPI: Because of the contusions and abrasions to his feet, his athletic trainer brought him in.'),
     ).not.toContain('B35.3');
   });
+
+  it('the disposition’s diagnosis is a diagnostic statement; the relative who takes the patient home has no condition', () => {
+    const note =
+      'HPI: He dropped a weight on his feet.\nRADIOLOGY: X-rays of the feet were negative for fractures. The patient was discharged in the care of his mother with a preliminary diagnosis of bilateral foot contusions.';
+    expect(shown(note)).toEqual(['S90.31XA', 'S90.32XA']);
+    // A relative's own condition stays the family's.
+    expect(shown('HPI: His mother has diabetes.\nASSESSMENT: Foot contusion, left.')).toEqual(['S90.32XA']);
+  });
 });
