@@ -183,4 +183,13 @@ describe.skipIf(!present)('set-19 rules', () => {
     // A relative's own condition stays the family's.
     expect(shown('HPI: His mother has diabetes.\nASSESSMENT: Foot contusion, left.')).toEqual(['S90.32XA']);
   });
+
+  it('the patient’s own attribution of symptoms to a drug is no documented adverse effect (I.C.19.e)', () => {
+    expect(
+      shown(
+        'HPI: He initially attributed the symptoms to a side effect of the antibiotic he was taking.\nASSESSMENT: Abdominal pain.',
+      ),
+    ).toEqual(['R10.9']);
+    expect(shown('ASSESSMENT: Diarrhea due to a side effect of metformin.')).toEqual(['R19.7', 'T38.3X5A']);
+  });
 });
