@@ -122,8 +122,8 @@ describe.skipIf(!present)('set-19 rules', () => {
       'HPI: A mass was found in her right breast. On 07/19/10, she had a mammogram and ultrasound, which confirmed the right breast mass. Biopsy showed MALT lymphoma.',
     );
     expect(codes).not.toContain('Z12.39');
-    // A visit for the screening is still one.
-    expect(shown('REASON FOR VISIT: Screening mammogram.')).toEqual(['Z12.39']);
+    // A visit for the screening is still one: a screening mammogram is Z12.31, the title's own words.
+    expect(shown('REASON FOR VISIT: Screening mammogram.')).toEqual(['Z12.31']);
   });
 
   it('a pregnant patient’s conditions are coded from the pregnancy chapter, first, with the weeks (I.C.15.a.1)', () => {
