@@ -18,7 +18,7 @@ import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
 import { lateralize, nearSide, ownSide, sidesOf } from './lateralize';
-import { clauseStems } from './clause';
+import { qualifierStems } from './clause';
 import { indicationRole } from './medication-indication';
 import { treatedNow } from './current-treatment';
 
@@ -48,13 +48,6 @@ const TREATS =
   /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive|admit(?:ted)?|for (?:the )?(?:treatment|management|control|monitoring) of|(?:profile|panel) for)\b/i;
 
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
-const WIDESPREAD = new Set(['generalized', 'generalised', 'diffuse', 'widespread', 'global']);
-/** The word written just before a match says the condition is everywhere ("generalized myalgias"). */
-function widespread(exp: ExpandedToken[], positions: number[]): boolean {
-  const first = Math.min(...positions);
-  return WIDESPREAD.has(exp[first - 1]?.norm ?? '') && !positions.includes(first - 1);
-}
-
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
@@ -234,14 +227,7 @@ export class NoteAnalyzer {
         !(sectionAssertion === 'historical' && treatedNow(term.code, text, st))
       )
         assertion = sectionAssertion;
-      // "Neck pains, and generalized myalgias": a condition written as generalized has no one site,
-      // so the words written before it do not choose one; its own words and what follows them still
-      // do ("Diffuse synovitis, right shoulder").
-      const clause = clauseStems(exp, m.positions, stems);
-      const after = widespread(exp, m.positions)
-        ? new Set(exp.slice(Math.min(...m.positions)).map((t) => t.stem))
-        : undefined;
-      const qualifiers = after ? new Set([...clause].filter((w) => after.has(w))) : clause;
+      const qualifiers = qualifierStems(exp, m.positions, stems);
       const refined = refineToBillable(
         this.pack,
         this.dict,

@@ -12,8 +12,24 @@ const BREAK = new Set(['but', 'however', 'although', 'though', 'whereas', 'excep
  * I.B.2: the specificity the provider documents for that condition). Implied words (the section's
  * "status", a newborn) belong to every clause. `all` is returned when the sentence has no break.
  */
-export function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
+function clauseStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
   return withoutLinkWords(exp, clauseOnly(exp, positions, all));
+}
+
+const WIDESPREAD = new Set(['generalized', 'generalised', 'diffuse', 'widespread', 'global']);
+
+/**
+ * The stems that may qualify a match: its clause's ("clauseStems"), except that a condition written
+ * as generalized ("neck pains, and generalized myalgias") has no one site, so the words written
+ * before it choose none; its own words and what follows them still do ("Diffuse synovitis, right
+ * shoulder").
+ */
+export function qualifierStems(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {
+  const clause = clauseStems(exp, positions, all);
+  const first = Math.min(...positions);
+  if (!WIDESPREAD.has(exp[first - 1]?.norm ?? '') || positions.includes(first - 1)) return clause;
+  const after = new Set(exp.slice(first).map((t) => t.stem));
+  return new Set([...clause].filter((w) => after.has(w)));
 }
 
 function clauseOnly(exp: ExpandedToken[], positions: number[], all: Set<string>): Set<string> {

@@ -22,21 +22,6 @@ export function dropExcludedByPartner(
   // gallbladder with acute cholecystitis). Otherwise a note across categories may name the
   // unspecified form the bearer refines (S06 excludes head injury NOS S09.90) or a condition a
   // coder reports beside it, and does not say by itself which code stays.
-  const sends = (s: Suggestion, o: Suggestion) =>
-    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s)) &&
-    pack
-      .excludes1Between(s.code, o.code)
-      .some(
-        (e) =>
-          s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
-      );
-  // A personal-history code (Z85-Z87) read outside the diagnostic statements and excluded with a
-  // current condition the assessment states: the condition is current, so it is not history
-  // (I.C.21.c.4): "Tobacco abuse" Z72.0 in the assessment, "he did quit chewing tobacco" Z87.891 in
-  // the history of a patient "back to smoking". Between two conditions the Excludes1 note sends the
-  // condition to the code it names, which may be the history's ("Alzheimer's" beside "dementia").
-  const pastOnly = (s: Suggestion) => /^Z8[5-7]/.test(s.code) && s.section !== 'diagnostic';
-  const stated = (s: Suggestion) => s.section === 'diagnostic' && s.assertion === 'present';
   const excludes = (s: Suggestion, o: Suggestion) =>
     pack
       .excludes1Between(s.code, o.code)
@@ -44,6 +29,15 @@ export function dropExcludedByPartner(
         (e) =>
           s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
       );
+  const sends = (s: Suggestion, o: Suggestion) =>
+    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s)) && excludes(s, o);
+  // A personal-history code (Z85-Z87) read outside the diagnostic statements and excluded with a
+  // current condition the assessment states: the condition is current, so it is not history
+  // (I.C.21.c.4): "Tobacco abuse" Z72.0 in the assessment, "he did quit chewing tobacco" Z87.891 in
+  // the history of a patient "back to smoking". Between two conditions the Excludes1 note sends the
+  // condition to the code it names, which may be the history's ("Alzheimer's" beside "dementia").
+  const pastOnly = (s: Suggestion) => /^Z8[5-7]/.test(s.code) && s.section !== 'diagnostic';
+  const stated = (s: Suggestion) => s.section === 'diagnostic' && s.assertion === 'present';
   for (const s of icd) {
     if (!pastOnly(s)) continue;
     const by = icd.find((o) => o !== s && stated(o) && (excludes(s, o) || excludes(o, s)));

@@ -24,21 +24,13 @@ export function dropHistoryBesideStatement(
       s.section === 'diagnostic' &&
       /\bunspecified\b/i.test(pack.codeInfo(s.code)?.title ?? ''),
   );
-  const moved = claim
-    .filter(
-      (h) =>
-        h.system === 'ICD-10-CM' &&
-        h.assertion === 'historical' &&
-        h.section !== 'diagnostic' &&
-        !/^[VWXYZ]/.test(h.code),
-    )
-    .filter((h) => stated.some((s) => s.code !== h.code && s.code.slice(0, 3) === h.code.slice(0, 3)))
-    .map((h) => ({
-      ...h,
-      reason: {
-        ...h.reason,
-        note: `the condition the diagnostic statement codes (${stated.find((s) => s.code.slice(0, 3) === h.code.slice(0, 3))!.code}), told again in the history: one condition, one code (Guidelines I.B.7, IV.A)`,
-      },
-    }));
+  const moved = claim.flatMap((h) => {
+    if (h.system !== 'ICD-10-CM' || h.assertion !== 'historical' || h.section === 'diagnostic') return [];
+    if (/^[VWXYZ]/.test(h.code)) return [];
+    const same = stated.find((s) => s.code !== h.code && s.code.slice(0, 3) === h.code.slice(0, 3));
+    if (!same) return [];
+    const note = `the condition the diagnostic statement codes (${same.code}), told again in the history: one condition, one code (Guidelines I.B.7, IV.A)`;
+    return [{ ...h, reason: { ...h.reason, note } }];
+  });
   return setAside(claim, moved);
 }
