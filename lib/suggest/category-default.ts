@@ -18,7 +18,8 @@ function contentStems(s: Suggestion): string[] {
 /**
  * Highest specificity (Guidelines I.B.2): the codes of a category on the claim that are a less
  * specific reading of another code of the same category, shown among the alternatives instead.
- * - an "unspecified" or "without complications" code beside a specified one (E11.9 beside E11.22);
+ * - an "unspecified" or "without complications" code beside a specified one of the same condition
+ *   (E11.9 beside E11.22; among symptoms only the same one: not R11.10 vomiting beside R11.0 nausea);
  * - the category's "unspecified" code ending in 9 beside a code whose title says more (N18.9
  *   beside N18.30, M54.9 "Dorsalgia" beside M54.50 "Low back pain");
  * - a NOS title whose words another title contains and extends ("Depression, unspecified" F32.A
@@ -35,7 +36,9 @@ export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
       // A combination ("Nausea with vomiting, unspecified", R11.2) is less specific only than a code
       // naming both its conditions: "Nausea" (R11.0) names one of them.
       if (COMBINATION.test(s.description) && !mine.every((w) => contentStems(o).includes(w))) return false;
-      if (!vague(o)) return true;
+      // A symptom category's subcategories are different symptoms: "Nausea" (R11.0) leaves
+      // "Vomiting, unspecified" (R11.10) a symptom of its own, not a vaguer reading of it.
+      if (!vague(o)) return !s.code.startsWith('R') || mine.some((w) => contentStems(o).includes(w));
       if (!nos(s)) return false;
       const theirs = contentStems(o);
       if (theirs.length <= mine.length) return false;
