@@ -140,6 +140,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
     if (s.kind === 'index') for (const r of readings) organismNamedWhole(r, s.code, titleOf(s.code));
     if (s.kind === 'title') for (const r of readings) injurySiteNamed(r, s.code, text);
+    if (s.kind === 'neoplasm') for (const r of readings) operationSiteNamed(r, text);
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
@@ -258,6 +259,19 @@ function injurySiteNamed(reading: { required: string[]; optional: string[] }, co
     reading.optional = reading.optional.filter((o) => o !== stem);
     if (!reading.required.includes(stem)) reading.required.push(stem);
   }
+}
+
+/**
+ * A neoplasm at the site of an operation ("Neoplasm, breast, mastectomy site (skin)" C44.501: a
+ * new tumour in the scar) needs "site" written: "mastectomy for breast cancer" names the
+ * operation that treated the breast cancer, not a tumour of its scar.
+ */
+function operationSiteNamed(reading: { required: string[]; optional: string[] }, text: string): void {
+  if (!/\b\w+(?:ectomy|stomy) site\b/i.test(text)) return;
+  const site = stemWord('site');
+  if (!reading.optional.includes(site)) return;
+  reading.optional = reading.optional.filter((o) => o !== site);
+  reading.required.push(site);
 }
 
 /**

@@ -13,6 +13,8 @@ import {
 } from './bound-phrases';
 import {
   cancersWithSite,
+  cancerPhrases,
+  passesCancerSite,
   joinsAcrossWith,
   primarySites,
   reachesPastSite,
@@ -51,6 +53,7 @@ export function matchSentenceAll(
   const inert = inertSources(tokens);
   const primary = primarySites(tokens);
   const named = cancersWithSite(tokens);
+  const phrases = cancerPhrases(tokens);
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm) || inert.has(t.source)) return;
     // "Metastatic breast cancer": the cancer is read from "cancer", "metastatic" only says it spread.
@@ -84,7 +87,9 @@ export function matchSentenceAll(
       if (m) found.push({ term: ti, ...m });
     }
   }
-  return keepMaximal(found, dict, tokens);
+  const readings = found.map((m) => ({ positions: m.positions, code: dict.codeOf(m.term) }));
+  const sited = found.filter((_, i) => !passesCancerSite(readings[i]!, tokens, phrases, readings));
+  return keepMaximal(sited, dict, tokens);
 }
 
 const OTHER = 'other';

@@ -132,3 +132,73 @@ export function spreadOutsideNeoplasm(code: string, positions: number[], tokens:
   if (NEOPLASM.test(code)) return false;
   return positions.some((p) => tokens[p]!.expanded && tokens[p]!.norm === 'secondary');
 }
+
+/** Words that join two sites named for one cancer word ("breast and colon cancer"). */
+const COORDINATION = new Set(['and', 'or']);
+/** Words that end a cancer's own phrase besides BREAK ("resection for colon CA", "surgeries including"). */
+const PHRASE_END = new Set([...BREAK, 'for', 'including', 'after', 'following', 'post', 'status', 'by', 'at', 'on']);
+const MAX_PHRASE_WORDS = 8;
+
+/** A cancer word's own phrase: the word right before it and where its run of words begins. */
+export interface CancerPhrase {
+  /** Source of the word right before the cancer word ("colon" in "colon CA"). */
+  site: number;
+  /** Source of the first word of the phrase ("right" in "right middle lobe lung cancer"). */
+  from: number;
+}
+
+/** The phrase written before each cancer word, by the cancer word's source. */
+export function cancerPhrases(tokens: ExpandedToken[]): Map<number, CancerPhrase> {
+  const out = new Map<number, CancerPhrase>();
+  if (!tokens.some((t) => CANCER.has(t.norm) || t.norm === 'malignant')) return out;
+  const words = noteWords(tokens);
+  words.forEach((w, i) => {
+    if (!isCancer(w)) return;
+    let k = i - 1;
+    for (; k >= 0 && i - 1 - k < MAX_PHRASE_WORDS; k--) {
+      const x = words[k]!;
+      if (words[k + 1]!.start - x.end > 2 || isCancer(x) || x.norms.some((n) => PHRASE_END.has(n))) break;
+    }
+    if (k + 1 <= i - 1) out.set(w.source, { site: words[i - 1]!.source, from: words[k + 1]!.source });
+  });
+  return out;
+}
+
+/**
+ * A reading that takes a cancer word written with its site ("colon CA") without that site, and
+ * with a word written before the cancer's own phrase ("abdominal surgeries including colon
+ * resection for colon CA"), gives the cancer another site than its own (I.C.2), when another
+ * reading of the sentence takes the site word with the cancer word into another category (so the
+ * word is a site, and another one: "Right lung, upper lobe: Bronchioloalveolar carcinoma" is lung
+ * both ways). A coordination of sites ("breast and colon cancer") names both.
+ */
+export function passesCancerSite(
+  reading: { positions: number[]; code: string },
+  tokens: ExpandedToken[],
+  phrases: Map<number, CancerPhrase>,
+  others: { positions: number[]; code: string }[],
+): boolean {
+  const positions = reading.positions;
+  if (phrases.size === 0) return false;
+  const src = (p: number) => tokens[p]!.source;
+  const sources = new Set(positions.map(src));
+  for (const p of positions) {
+    const phrase = phrases.get(src(p));
+    if (!phrase || sources.has(phrase.site)) continue;
+    const far = positions.filter((q) => src(q) < phrase.from && !isCancerWord(tokens[q]!.norm));
+    if (far.length === 0) continue;
+    const coordinated = (from: number) =>
+      noteWords(tokens.filter((t) => t.source > from && t.source < phrase.from && !t.expanded)).every((w) =>
+        w.norms.some((n) => COORDINATION.has(n)),
+      );
+    if (far.every((q) => coordinated(src(q)))) continue;
+    const sited = others.some(
+      (o) =>
+        o.code.slice(0, 3) !== reading.code.slice(0, 3) &&
+        o.positions.some((q) => src(q) === src(p)) &&
+        o.positions.some((q) => src(q) === phrase.site),
+    );
+    if (sited) return true;
+  }
+  return false;
+}

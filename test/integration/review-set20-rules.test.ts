@@ -13,4 +13,29 @@ describe.skipIf(!present)('set-20 rules', () => {
     // The same symptom still gives way to its specified code.
     expect(shown('ASSESSMENT: Abdominal pain, right upper quadrant pain.')).toEqual(['R10.11']);
   });
+
+  it('a cancer word written with its site belongs to that site, not to a site written before its phrase (I.C.2)', () => {
+    expect(
+      shown(
+        'HPI: He has had previous abdominal surgeries including colon resection for colon CA.\nASSESSMENT: Hypertension.',
+      ),
+    ).not.toContain('Z85.89');
+    // Sites joined by "and" are both named; a site in the cancer's own phrase is its own.
+    expect(shown('ASSESSMENT: History of breast and colon cancer.')).toEqual(['Z85.3', 'Z85.038']);
+    expect(shown('ASSESSMENT: Right upper lobe lung adenocarcinoma.')).toEqual(['C34.11']);
+  });
+
+  it('a past cancer told in the surgical history is its personal history; a tumour of the scar needs the site written (I.C.2.d, I.C.21.c.4)', () => {
+    expect(
+      shown(
+        'PAST SURGICAL HISTORY: Partial colon resection of colon carcinoma in 1961 with no recurrence.\nASSESSMENT: Hypertension.',
+      ),
+    ).toEqual(['I10', 'Z85.038']);
+    // "Mastectomy for breast cancer" is the breast cancer's history, not a cancer of the mastectomy site (C44.501).
+    expect(
+      shown('SURGICAL HISTORY: Mastectomy for breast cancer in 1992, no recurrence.\nASSESSMENT: Hypertension.'),
+    ).toEqual(['I10', 'Z85.3']);
+    // A past operation for another disease is still not coded from the surgical history.
+    expect(shown('SURGICAL HISTORY: Cholecystectomy for gallstones.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
+  });
 });
