@@ -1,5 +1,6 @@
 import { dropAdmissionOnlySigns } from './admission-only';
 import { dropSettledDifferentialSigns } from './settled-differential';
+import { dropSurgicalWounds } from './surgical-wound';
 import { dropHistoryBesideStatement } from './history-same-category';
 import { pregnancyChapter } from './pregnancy';
 import type { CodePack } from '../pack/code-pack';
@@ -86,7 +87,8 @@ export function assembleClaim(
   const stated = contradictedAbsence(pack, doc.text, specified.claim);
   const worked = dropAdmissionOnlySigns(doc, stated.claim);
   const settled = dropSettledDifferentialSigns(doc, worked.claim);
-  const primary = dropUnspecifiedPrimary(settled.claim);
+  const operated = dropSurgicalWounds(doc, settled.claim);
+  const primary = dropUnspecifiedPrimary(operated.claim);
   const behavior = dropUnspecifiedBehavior(primary.claim);
   const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
   const done = dropCurrentProcedureStatus(doc, pain.claim);
@@ -115,6 +117,7 @@ export function assembleClaim(
     ...stated.replaced,
     ...worked.moved,
     ...settled.moved,
+    ...operated.moved,
     ...primary.moved,
     ...behavior.moved,
     ...pain.replaced,

@@ -38,4 +38,15 @@ describe.skipIf(!present)('set-20 rules', () => {
     // A past operation for another disease is still not coded from the surgical history.
     expect(shown('SURGICAL HISTORY: Cholecystectomy for gallstones.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
   });
+
+  it('a wound an operation left is no injury (I.C.19)', () => {
+    expect(
+      shown(
+        'DISCHARGE DIAGNOSES:\n1. Subcutaneous abscesses, right thigh.\n2. Open wound, right thigh, status post excision of the abscesses.',
+      ),
+    ).toEqual(['L02.415']);
+    // A wound from a fall is an injury, and a repair after it does not make it an operation's wound.
+    expect(shown('ASSESSMENT: Open wound of the right thigh after a fall on glass.')).toEqual(['S71.101A']);
+    expect(shown('ASSESSMENT: Laceration of the left forearm, status post repair.')).toEqual(['S51.812A']);
+  });
 });
