@@ -49,4 +49,23 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('ASSESSMENT: Open wound of the right thigh after a fall on glass.')).toEqual(['S71.101A']);
     expect(shown('ASSESSMENT: Laceration of the left forearm, status post repair.')).toEqual(['S51.812A']);
   });
+
+  it('hypertension with ventricular hypertrophy or another I51.4-I51.9 heart condition is I11.9 (I.C.9.a.1)', () => {
+    expect(shown('ASSESSMENT:\n1. PAF due to hypertension.\n2. LVH.')).toEqual(['I11.9', 'I51.7']);
+    // With heart failure it is I11.0, the failure's type beside it.
+    expect(shown('ASSESSMENT: Hypertension. Congestive heart failure. Cardiomegaly.')).toEqual([
+      'I11.0',
+      'I50.9',
+      'I51.7',
+    ]);
+    // Without hypertension the hypertrophy is itself; a congenital one is a malformation.
+    expect(shown('IMPRESSION: Mild left ventricular hypertrophy.')).toEqual(['I51.7']);
+    expect(shown('ASSESSMENT: Congenital right ventricular hypertrophy.')).toEqual(['Q24.8']);
+  });
+
+  it('edema of the feet or ankles is localized edema R60.0 (Index: Edema, legs; localized)', () => {
+    expect(shown('ASSESSMENT: Mild pedal edema.')).toEqual(['R60.0']);
+    expect(shown('ASSESSMENT: Generalized edema.')).toEqual(['R60.1']);
+    expect(shown('EXAM: No pedal edema.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
+  });
 });
