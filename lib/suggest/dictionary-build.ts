@@ -137,6 +137,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     if (s.kind === 'drug') continue;
     const levels = s.levels;
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
+    if (s.kind === 'title') readings.push(...eponymReadings(text));
     if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
     if (s.kind === 'index') for (const r of readings) organismNamedWhole(r, s.code, titleOf(s.code));
     if (s.kind === 'title') for (const r of readings) injurySiteNamed(r, s.code, text);
@@ -259,6 +260,22 @@ function injurySiteNamed(reading: { required: string[]; optional: string[] }, co
     reading.optional = reading.optional.filter((o) => o !== stem);
     if (!reading.required.includes(stem)) reading.required.push(stem);
   }
+}
+
+/** A title ending in a bracketed eponym: "Mucocutaneous lymph node syndrome [Kawasaki]". */
+const BRACKETED_EPONYM = /\[([A-Z][a-z]{3,})\]$/;
+
+/**
+ * Brackets enclose synonyms (Guidelines I.A.7): a title's closing eponym names the condition by
+ * itself, and notes write it as the eponym's disease or syndrome ("Kawasaki disease" is M30.3,
+ * "Devic disease" G36.0, "Tietze syndrome" M94.0). Only a title that ends in it: its site
+ * subdivisions ("[Jaccoud], right shoulder") are reached by refinement.
+ */
+function eponymReadings(title: string): { required: string[]; optional: string[] }[] {
+  const m = BRACKETED_EPONYM.exec(title.trim());
+  if (!m) return [];
+  const name = stemWord(m[1]!.toLowerCase());
+  return ['disease', 'syndrome'].map((head) => ({ required: [name, stemWord(head)], optional: [] }));
 }
 
 /**

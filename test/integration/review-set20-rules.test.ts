@@ -68,4 +68,15 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('ASSESSMENT: Generalized edema.')).toEqual(['R60.1']);
     expect(shown('EXAM: No pedal edema.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
   });
+
+  it("a title's closing bracketed eponym names the condition as the eponym's disease or syndrome (I.A.7)", () => {
+    expect(
+      shown(
+        'HOSPITAL COURSE: Fever for more than 5 days, conjunctivitis and thrombocytosis.\nDISCHARGE DIAGNOSIS: Kawasaki disease, resolving.',
+      ),
+    ).toEqual(['M30.3']);
+    expect(shown('ASSESSMENT: Sweet syndrome.')).toEqual(['L98.2']);
+    // The eponym alone, or another head noun, is not the bracketed synonym.
+    expect(shown('ASSESSMENT: Dr. Sweet will follow the wound.')).toEqual([]);
+  });
 });
