@@ -45,8 +45,11 @@ const LOW_WEIGHT = Object.entries(DATA.low_weight_words).map(([code, words]) => 
 /** "14-day-old", "3 weeks old", "2 days of age", "36 hours old". */
 const AGE =
   /\b(\d{1,3})[- ](hour|day|week|month|year)s?[- ]old\b|\b(\d{1,3}) (hour|day|week|month|year)s? (?:old|of age)\b/gi;
-/** Someone else's age: "her 21-month-old daughter". */
-const OTHER_PERSON = /^\s*(?:daughter|son|sister|brother|sibling|child|children|mother|father|twin|baby|grand\w*)\b/i;
+/**
+ * Someone else's age: "her 21-month-old daughter", "a 3-year-old sister". A child or baby is the
+ * patient ("a 14-month-old baby boy") unless a possessive says whose ("her 2-month-old baby").
+ */
+const OTHER_PERSON = /^\s*(?:daughter|son|sister|brother|sibling|mother|father|grand\w*)\b/i;
 /** "29-3/7-week gestation", "29 weeks' gestational age", "GA 29+3", "ex-29-weeker", "born at 29 weeks", "29-week preterm". */
 const GESTATION = [
   /\b(\d{2})(?:\s*(?:and\s+)?[- ]?\d\s*\/\s*7)?\s*[- ]?\s*(?:weeks?|wks?)'?(?:\s+\d\s*days?)?\s+(?:of\s+)?(?:gestation|gestational|GA\b|EGA\b)/i,

@@ -79,4 +79,11 @@ describe.skipIf(!present)('set-20 rules', () => {
     // The eponym alone, or another head noun, is not the bracketed synonym.
     expect(shown('ASSESSMENT: Dr. Sweet will follow the wound.')).toEqual([]);
   });
+
+  it('a baby or child whose age is stated is the patient: past 28 days, no perinatal codes (I.C.16)', () => {
+    expect(
+      shown('HPI: This is a 14-month-old baby boy with fever and edema.\nASSESSMENT: Fever. Edema of the hands.'),
+    ).toEqual(['R50.9', 'R60.9']);
+    expect(shown('HPI: This is a 3-day-old baby boy with fever.\nASSESSMENT: Fever.')).toEqual(['P81.9']);
+  });
 });
