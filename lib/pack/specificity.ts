@@ -54,6 +54,9 @@ export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Part
   // the specified one; and the unspecified branch must name the same condition: its words found in
   // the specified code's titles ("Dysmenorrhea, unspecified" is not a reading of dyspareunia).
   if (/\band unspecified\b/i.test(branchA.title)) return undefined;
+  // A past event the category keeps ("Old myocardial infarction", I25.2) is no reading of the
+  // current disease ("Chronic ischemic heart disease, unspecified", I25.9): both are reported.
+  if (isPastEvent(branchB.title)) return undefined;
   const said = cb.map((c) => c.title.toLowerCase()).join(' ');
   if (!conditionWords(branchA.title).every((w) => said.includes(w))) return undefined;
   // A combination ("Nausea with vomiting, unspecified", R11.2) is the unspecified reading only of a
@@ -64,4 +67,13 @@ export function unspecifiedReadingOf(pack: CodePack, a: string, b: string): Part
     .join(' ');
   if (/\bwith\b/i.test(branchA.title) && !conditionWords(branchA.title).every((w) => own.includes(w))) return undefined;
   return { branchA, branchB, titleA: ca.at(-1)!.title, titleB: cb.at(-1)!.title };
+}
+
+/**
+ * A past event a category keeps beside its current diseases ("Old myocardial infarction", I25.2,
+ * in "Chronic ischemic heart disease"): no reading of the current disease, nor the same condition
+ * told twice; both are reported (Guidelines I.C.9.e.4).
+ */
+export function isPastEvent(title: string): boolean {
+  return /^old\b/i.test(title);
 }

@@ -1,3 +1,4 @@
+import { isPastEvent } from '../pack/specificity';
 import { stemWord } from '../text/tokens';
 import type { Suggestion } from './schema';
 
@@ -33,6 +34,8 @@ export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
     const mine = contentStems(s);
     return grouped.some((o) => {
       if (o === s || o.code.slice(0, 3) !== s.code.slice(0, 3)) return false;
+      // A past event the category keeps (I25.2 beside I25.9) says nothing more of the current disease.
+      if (isPastEvent(o.description)) return false;
       // A combination ("Nausea with vomiting, unspecified", R11.2) is less specific only than a code
       // naming both its conditions: "Nausea" (R11.0) names one of them.
       if (COMBINATION.test(s.description) && !mine.every((w) => contentStems(o).includes(w))) return false;

@@ -1,4 +1,5 @@
 import type { CodePack } from '../pack/code-pack';
+import { isPastEvent } from '../pack/specificity';
 import type { Suggestion } from './schema';
 import { setAside } from './set-aside';
 
@@ -8,7 +9,8 @@ import { setAside } from './set-aside';
  * told twice, not a second diagnosis: one condition, one code, and the provider's diagnostic
  * statement names it (Guidelines I.B.7 multiple codes only where the classification asks for them;
  * IV.A the diagnostic statement). The history's code moves to the alternatives. Status and
- * history Z codes are not conditions of this kind, nor a history the assessment itself writes.
+ * history Z codes are not conditions of this kind, nor a past event the category keeps (I25.2 old
+ * MI beside I25.9), nor a history the assessment itself writes.
  */
 export function dropHistoryBesideStatement(
   pack: CodePack,
@@ -26,7 +28,7 @@ export function dropHistoryBesideStatement(
   );
   const moved = claim.flatMap((h) => {
     if (h.system !== 'ICD-10-CM' || h.assertion !== 'historical' || h.section === 'diagnostic') return [];
-    if (/^[VWXYZ]/.test(h.code)) return [];
+    if (/^[VWXYZ]/.test(h.code) || isPastEvent(h.description)) return [];
     const same = stated.find((s) => s.code !== h.code && s.code.slice(0, 3) === h.code.slice(0, 3));
     if (!same) return [];
     const note = `the condition the diagnostic statement codes (${same.code}), told again in the history: one condition, one code (Guidelines I.B.7, IV.A)`;

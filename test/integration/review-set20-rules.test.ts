@@ -86,4 +86,14 @@ describe.skipIf(!present)('set-20 rules', () => {
     ).toEqual(['R50.9', 'R60.9']);
     expect(shown('HPI: This is a 3-day-old baby boy with fever.\nASSESSMENT: Fever.')).toEqual(['P81.9']);
   });
+
+  it('an old myocardial infarction is reported beside the current ischemic heart disease of its category (I.C.9.e.4)', () => {
+    expect(
+      shown(
+        'PAST MEDICAL HISTORY: History of myocardial infarction.\nIMPRESSION:\n1. Ischemic cardiac disease. This remains stable.',
+      ),
+    ).toEqual(['I25.9', 'I25.2']);
+    // One condition named twice still takes its specific code only.
+    expect(shown('IMPRESSION:\n1. Atrial fibrillation.\n2. Chronic atrial fibrillation.')).toEqual(['I48.20']);
+  });
 });
