@@ -14,6 +14,13 @@ const DISPOSITION_DIAGNOSIS =
   /\b(?:discharged|released|sent (?:home|out))\b[^.]{0,80}?\bwith (?:a|the|an) (?:(?:preliminary|final|working|discharge|clinical) )?(?:diagnosis|impression) of\b/i;
 
 /**
+ * The assessment's opening summary of the patient ("Miss B is a 59-year-old gravida 1 with stage
+ * IIIC papillary serous adenocarcinoma of the ovary."): the provider names the patient's
+ * conditions, a diagnostic statement (IV.A) even when story-long.
+ */
+const SUMMARY_LINE = /^[^.]{0,80}\b\d{1,3}[- ](?:year|month)s?[- ]old\b[^.]{0,80}?\b(?:with|who has)\b/i;
+
+/**
  * How a coder reads each statement: by its section's role, except a story-like sentence outside
  * the numbered items of a numbered diagnostic list (the provider's summary of the history, not a
  * diagnostic statement), a consultant's statement of the request (the reason), the disposition's
@@ -22,8 +29,15 @@ const DISPOSITION_DIAGNOSIS =
 export function statementRoles(doc: NoteDocument): (st: Statement) => SectionRole {
   const numbered = new Set(doc.statements.filter((st) => st.item !== undefined).map((st) => st.section));
   const storyLike = (st: Statement) => doc.view.slice(st.start, st.end).split(/\s+/).length >= 10;
+  const opening = new Set(
+    doc.sections.map((sec) => doc.statements.find((st) => st.section === sec)).filter((st) => st !== undefined),
+  );
   return (st) =>
-    st.section.role === 'diagnostic' && st.item === undefined && numbered.has(st.section) && storyLike(st)
+    st.section.role === 'diagnostic' &&
+    st.item === undefined &&
+    numbered.has(st.section) &&
+    storyLike(st) &&
+    !(opening.has(st) && SUMMARY_LINE.test(doc.view.slice(st.start, st.end)))
       ? 'narrative'
       : st.section.role === 'narrative' && CONSULT_ASKED.test(doc.view.slice(st.start, st.end))
         ? 'reason'

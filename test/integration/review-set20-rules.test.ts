@@ -96,4 +96,20 @@ describe.skipIf(!present)('set-20 rules', () => {
     // One condition named twice still takes its specific code only.
     expect(shown('IMPRESSION:\n1. Atrial fibrillation.\n2. Chronic atrial fibrillation.')).toEqual(['I48.20']);
   });
+
+  it("the assessment's opening summary of the patient names the patient's conditions (IV.A)", () => {
+    const summary =
+      'ASSESSMENT AND PLAN: Miss B is a 59-year-old gravida 1, para 0-0-1-0 with stage IIIC papillary serous adenocarcinoma of the ovary.';
+    expect(
+      shown(
+        `${summary} She has had multiple admissions over the years for a variety of reasons including pneumonia.\n1. Left leg DVT. Start Lovenox.`,
+      ),
+    ).toEqual(['C56.9', 'I82.402']);
+    // A story sentence of the assessment is still the story.
+    expect(
+      shown(
+        'ASSESSMENT AND PLAN: She has had multiple admissions over the years for a variety of reasons including pneumonia and sepsis.\n1. Left leg DVT. Start Lovenox.',
+      ),
+    ).toEqual(['I82.402']);
+  });
 });
