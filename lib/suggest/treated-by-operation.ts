@@ -37,6 +37,27 @@ const OPERATION_NOUN = /^\s*(?:surgery|operation|extraction|repair|removal|excis
 const AFTER_OPERATION =
   /\b(?:recovering (?:well )?from|recovery from|after|following|status post|s\/p|post|had|has had|underwent|undergone|since)\s+(?:\w+\s+){0,3}$/i;
 
+/** The words that name a malignancy at the end of a mention. */
+const CANCER_WORD = /^(?:cancers?|carcinomas?|adenocarcinomas?|malignanc(?:y|ies)|melanomas?|sarcomas?|tumou?rs?)$/;
+/** The cancer's operation, written after it ("bladder cancer status post radical cystectomy"). */
+const EXCISED_AFTER =
+  /^[^.;:]{0,70}?\b(?:status post|s\/p)\s+[^.;:]{0,60}?\b\w*(?:ectomy|resection|excision|removal)\b/i;
+/** Treatment still directed at the cancer, or the cancer still there. */
+const STILL_TREATED =
+  /\b(?:chemotherapy|chemo|radiation|radiotherapy|currently|receiving|undergoing|metasta\w*|recurren\w*|residual|persistent|adjuvant)\b/i;
+
+/**
+ * "Renal cell carcinoma and transitional cell bladder cancer status post left nephrectomy, radical
+ * cystectomy … 6 weeks prior": a cancer excised, with no treatment still directed at it and no
+ * evidence it remains, is its personal history (Guidelines I.C.2.d).
+ */
+function cancerExcised(text: string, last: Token): boolean {
+  if (!CANCER_WORD.test(last.norm)) return false;
+  const end = text.indexOf('.', last.end);
+  const rest = text.slice(last.end, end < 0 ? last.end + 200 : Math.min(end, last.end + 200));
+  return EXCISED_AFTER.test(rest) && !STILL_TREATED.test(rest);
+}
+
 /** The mention (its first and last words) is a condition an earlier operation removed or was done for. */
 export function pastByOperation(text: string, first: Token, last: Token): boolean {
   const before = text.slice(Math.max(0, first.start - 90), first.start);
@@ -44,5 +65,7 @@ export function pastByOperation(text: string, first: Token, last: Token): boolea
     !STILL_HEALING.has(last.norm) &&
     OPERATION_NOUN.test(text.slice(last.end, last.end + 20)) &&
     AFTER_OPERATION.test(before);
-  return operated || removedByOperation(text, last) || REASON_OF_PAST_OPERATION.test(before);
+  return (
+    operated || removedByOperation(text, last) || cancerExcised(text, last) || REASON_OF_PAST_OPERATION.test(before)
+  );
 }

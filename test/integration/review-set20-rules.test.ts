@@ -112,4 +112,11 @@ describe.skipIf(!present)('set-20 rules', () => {
       ),
     ).toEqual(['I82.402']);
   });
+
+  it('a cancer written as excised, with no treatment still directed at it, is its personal history (I.C.2.d)', () => {
+    expect(shown('ASSESSMENT: Bladder cancer status post radical cystectomy.')).toEqual(['Z85.51', 'Z90.6']);
+    // Treatment still directed at it, or the cancer still there, keeps it current.
+    expect(shown('ASSESSMENT: Breast cancer status post lumpectomy, currently on radiation.')).toEqual(['C50.919']);
+    expect(shown('ASSESSMENT: Colon cancer s/p hemicolectomy, now with liver metastases.')).toEqual(['C18.9', 'C78.7']);
+  });
 });
