@@ -17,7 +17,16 @@ import { keepMaximal, matchSentenceAll, type TermMatch } from './matcher';
 import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
-import { lateralize, nearSide, ownSide, sidesOf } from './lateralize';
+import {
+  IMPLIED_BILATERAL,
+  bilateralFromElsewhere,
+  isImpliedBilateral,
+  lateralize,
+  nearSide,
+  ownSide,
+  sidesOf,
+  writesPluralPair,
+} from './lateralize';
 import { qualifierStems } from './clause';
 import { indicationRole } from './medication-indication';
 import { treatedNow } from './current-treatment';
@@ -160,14 +169,19 @@ export class NoteAnalyzer {
     // The patient is a newborn: the Index's "newborn" subterms apply ("Hypertension, pulmonary,
     // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
     if (newborn) exp.push(implied('newborn'));
+    if (writesPluralPair(exp)) exp.push(implied(IMPLIED_BILATERAL));
     exp.push(...impliedSpinalRegions(exp, text));
     const all = matchSentenceAll(exp, this.dict);
     // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid
     // them; the matches only they hid are read again ("hypertension, …, pulmonary disease").
     const { moved: apart } = splitCoordinated([...all.kept, ...all.covered], exp, text, new Set(all.kept));
+    const sidesElsewhere = [...all.kept, ...all.covered].filter((m) => bilateralFromElsewhere(m.positions, exp));
     const moved = [
       ...apart,
-      ...doubtedInPart([...all.kept, ...all.covered], exp, ctx).filter((m) => !apart.includes(m)),
+      ...sidesElsewhere.filter((m) => !apart.includes(m)),
+      ...doubtedInPart([...all.kept, ...all.covered], exp, ctx).filter(
+        (m) => !apart.includes(m) && !sidesElsewhere.includes(m),
+      ),
     ];
     const rest =
       moved.length === 0
@@ -186,7 +200,7 @@ export class NoteAnalyzer {
     const { kept, covered } = stated;
     if (kept.length === 0) return;
     const matches = [...kept, ...covered.map((m) => ({ ...m, alternative: true }))];
-    const stems = new Set(exp.map((t) => t.stem));
+    const stems = new Set(exp.filter((t) => !isImpliedBilateral(t)).map((t) => t.stem));
     const norms = new Set(exp.map((t) => t.norm));
     const sectionAssertion = SECTION_ASSERTION[sectionName];
     for (const m of matches as (TermMatch & { alternative?: boolean })[]) {

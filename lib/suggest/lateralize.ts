@@ -58,6 +58,23 @@ export function ownSide(exp: ExpandedToken[], positions: number[], stems: Set<st
   return out;
 }
 
+/**
+ * A paired body part in the plural documents both sides ("osteoarthritis of the knees"): the
+ * Index's "bilateral" subterms apply (Osteoarthritis, knee, bilateral M17.0; I.B.13). The word is
+ * implied for the sentence, and belongs only to the readings of that part.
+ */
+export const IMPLIED_BILATERAL = 'bilateral';
+export function writesPluralPair(exp: ExpandedToken[]): boolean {
+  return exp.some((t) => PLURAL_PAIRED.has(t.norm) && !t.implied);
+}
+export function isImpliedBilateral(t: ExpandedToken): boolean {
+  return t.implied === true && t.norm === IMPLIED_BILATERAL;
+}
+/** A reading that takes the implied "bilateral" without the plural part it stands for. */
+export function bilateralFromElsewhere(positions: number[], exp: ExpandedToken[]): boolean {
+  return positions.some((p) => isImpliedBilateral(exp[p]!)) && !positions.some((p) => PLURAL_PAIRED.has(exp[p]!.norm));
+}
+
 /** The sentence's stems, with "both" when the match's own words name a paired body part in the plural. */
 export function sidesOf(exp: ExpandedToken[], positions: number[], stems: Set<string>): Set<string> {
   return positions.some((p) => PLURAL_PAIRED.has(exp[p]?.norm ?? '')) ? new Set([...stems, 'both']) : stems;

@@ -119,4 +119,13 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('ASSESSMENT: Breast cancer status post lumpectomy, currently on radiation.')).toEqual(['C50.919']);
     expect(shown('ASSESSMENT: Colon cancer s/p hemicolectomy, now with liver metastases.')).toEqual(['C18.9', 'C78.7']);
   });
+
+  it("a paired part in the plural takes the Index's bilateral subterm, only for the reading of that part (I.B.13)", () => {
+    expect(shown('DISCHARGE DIAGNOSES: Osteoarthritis of the knees.')).toEqual(['M17.0']);
+    expect(shown('ASSESSMENT: Osteoarthritis, left knee.')).toEqual(['M17.12']);
+    // The plural elsewhere in the sentence says nothing of the hearing loss's sides.
+    expect(
+      shown('ASSESSMENT: When there is a hearing loss, the words are distorted to the child with fluid in the ears.'),
+    ).not.toContain('H91.93');
+  });
 });
