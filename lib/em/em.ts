@@ -1,7 +1,7 @@
 import { detectFamily } from './family';
 import { inGlobalPackage } from './global-surgery';
 import { levelIn } from './level-in';
-import { noDecisionRecord, notANote, stopsInHistory, unfinishedRecord } from './note-facts';
+import { noDecisionRecord, noDischargeTold, notANote, stopsInHistory, unfinishedRecord } from './note-facts';
 import { readNote } from './note-view';
 import { CRITICAL_CARE_MINUTES, EMPTY_MDM, type EmResult, type LevelOptions, type VisitKind } from './result';
 import { familyLabel } from './tables';
@@ -72,7 +72,9 @@ export function levelEncounter(note: string, kind?: VisitKind, options: LevelOpt
   const bare =
     !kind && MDM_ONLY.has(family) && !findTotalTime(read.doc.text)
       ? (noDecisionRecord(read) ?? unfinishedRecord(read) ?? stopsInHistory(read))
-      : undefined;
+      : !kind && family === 'discharge' && !findTotalTime(read.doc.text)
+        ? noDischargeTold(read)
+        : undefined;
   if (bare)
     return {
       kind: family,

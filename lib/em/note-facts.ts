@@ -54,12 +54,36 @@ export function noDecisionRecord(read: EmNote): string | undefined {
  * which MDM rests on (CPT 2021/2023), are not documented, so it supports no level. A complete
  * record that merely has no assessment section (its last section has a body) is levelled as usual.
  */
+const EMPTY_BODY = /^[\s,.;:]*(?:[A-Z][A-Z /&-]{1,40}:[\s,.;]*)*$/;
 export function unfinishedRecord(read: EmNote): string | undefined {
   const last = read.doc.sections.at(-1);
-  if (!last?.heading || read.doc.view.slice(last.bodyStart, last.end).trim()) return undefined;
+  // A body that holds only an empty sub-heading ("PHYSICAL EXAMINATION: GENERAL:") is empty too.
+  if (!last?.heading || !EMPTY_BODY.test(read.doc.view.slice(last.bodyStart, last.end))) return undefined;
   if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
   if (read.statements.some((s) => s.role === 'diagnostic' || s.role === 'plan')) return undefined;
   return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
+}
+
+/** Words that tell the discharge (or the stay's end) a discharge summary records. */
+const DISCHARGE_TOLD =
+  /\bdischarg\w*|\bdisposition\b|\bsent (?:home|out)\b|\bwent home\b|\btransferr?\w*|\b(?:expired|died|passed away)\b|\bfollow[- ]?up\b|\bcondition (?:on|at|upon)\b/i;
+
+const EARLIER_DISCHARGE =
+  /\b(?:after|since|following|prior|previous|recent(?:ly)?)\s+(?:(?:her|his|the|their|a)\s+)?discharge\w*/gi;
+
+/**
+ * A hospital course that never tells a discharge, with no assessment or plan (a case presentation
+ * told for teaching: the stay, the tests, and no decision of the author's): discharge day
+ * management is the discharge's own work (CPT 2023 hospital discharge services), so no level.
+ */
+export function noDischargeTold(read: EmNote): string | undefined {
+  // An earlier stay's discharge ("five days after discharge to a nursing home") is the story.
+  const told = read.doc.view.replace(EARLIER_DISCHARGE, '');
+  if (DISCHARGE_TOLD.test(told)) return undefined;
+  // Sections a coder reads the decisions from (an unknown heading's sentences are read as
+  // statements of their own, not an assessment).
+  if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
+  return 'a hospital course that tells no discharge, with no assessment or plan (a case presentation): no discharge day management or decision making is documented, so no E/M level is supported';
 }
 
 /** Sections of the history: a record that ends in one of them has not reached the examination or the decision. */
