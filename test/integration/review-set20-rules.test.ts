@@ -128,4 +128,14 @@ describe.skipIf(!present)('set-20 rules', () => {
       shown('ASSESSMENT: When there is a hearing loss, the words are distorted to the child with fluid in the ears.'),
     ).not.toContain('H91.93');
   });
+
+  it('a bare "defect" names nothing congenital; hypergranulation is excessive granulation tissue L92.9', () => {
+    expect(
+      shown(
+        'IMPRESSION: Several areas of hypergranulation tissue after grafting closure to a large defect in his left posterior thigh.',
+      ),
+    ).toEqual(['L92.9']);
+    expect(shown('ASSESSMENT: Congenital heart defect.')).toEqual(['Q24.9']);
+    expect(shown('ASSESSMENT: Atrial septal defect.')).toEqual(['Q21.10']);
+  });
 });
