@@ -138,4 +138,9 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('ASSESSMENT: Congenital heart defect.')).toEqual(['Q24.9']);
     expect(shown('ASSESSMENT: Atrial septal defect.')).toEqual(['Q21.10']);
   });
+
+  it('gastrointestinal bleeding unspecified beside rectal bleeding is the same bleed (I.B.2, I.B.7)', () => {
+    expect(shown('ASSESSMENT: Bright red blood per rectum. Lower GI bleeding.')).toEqual(['K62.5']);
+    expect(shown('ASSESSMENT: GI bleed.')).toEqual(['K92.2']);
+  });
 });
