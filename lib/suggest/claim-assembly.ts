@@ -1,6 +1,7 @@
 import { dropAdmissionOnlySigns } from './admission-only';
 import { dropSettledDifferentialSigns } from './settled-differential';
 import { dropSurgicalWounds } from './surgical-wound';
+import { dropUnspecifiedInjuries } from './unspecified-injury';
 import { dropHistoryBesideStatement } from './history-same-category';
 import { pregnancyChapter } from './pregnancy';
 import type { CodePack } from '../pack/code-pack';
@@ -88,7 +89,8 @@ export function assembleClaim(
   const worked = dropAdmissionOnlySigns(doc, stated.claim);
   const settled = dropSettledDifferentialSigns(doc, worked.claim);
   const operated = dropSurgicalWounds(doc, settled.claim);
-  const primary = dropUnspecifiedPrimary(operated.claim);
+  const injuries = dropUnspecifiedInjuries(operated.claim);
+  const primary = dropUnspecifiedPrimary(injuries.claim);
   const behavior = dropUnspecifiedBehavior(primary.claim);
   const pain = neoplasmRelatedPain(pack, doc, behavior.claim);
   const done = dropCurrentProcedureStatus(doc, pain.claim);
@@ -118,6 +120,7 @@ export function assembleClaim(
     ...worked.moved,
     ...settled.moved,
     ...operated.moved,
+    ...injuries.moved,
     ...primary.moved,
     ...behavior.moved,
     ...pain.replaced,

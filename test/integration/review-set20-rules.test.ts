@@ -143,4 +143,10 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('ASSESSMENT: Bright red blood per rectum. Lower GI bleeding.')).toEqual(['K62.5']);
     expect(shown('ASSESSMENT: GI bleed.')).toEqual(['K92.2']);
   });
+
+  it('an injury of no stated kind beside a specified injury of the same region is that injury (I.B.2, I.C.19.b)', () => {
+    expect(shown('ASSESSMENT: Injuries of the face. Lacerations on the face.')).toEqual(['S01.81XA']);
+    // Another region keeps its own unspecified injury.
+    expect(shown('ASSESSMENT: Injury of the face. Sprain of the left ankle.')).toEqual(['S09.93XA', 'S93.402A']);
+  });
 });
