@@ -32,6 +32,7 @@ const CHRONIC = z.object({ chronic_prefixes: z.array(z.string()) }).parse(mapDat
 
 /** What a mention written only in the history or hospital course is told (it may still add specificity). */
 export const NARRATIVE_ONLY_WHY = POLICY.roles.narrative.why;
+export const HISTORY_ONLY_WHY = POLICY.roles.history.why;
 /** Why an examination, review-of-systems or result reading stays off the claim. */
 export const FINDINGS_WHY = POLICY.roles.findings.why;
 /** What a reason-for-visit mention the diagnostic statements explain is told (it may still add specificity). */

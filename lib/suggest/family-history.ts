@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import familyData from './data/family-history.json';
 import type { Suggestion } from './schema';
-import { NARRATIVE_ONLY_WHY } from './claim-policy';
+import { HISTORY_ONLY_WHY, NARRATIVE_ONLY_WHY } from './claim-policy';
+
+/** Where a family history is told beside the patient's own story: the history of the present illness, the past history. */
+const TOLD_WHY = new Set([NARRATIVE_ONLY_WHY, HISTORY_ONLY_WHY]);
 
 const FamilySchema = z.strictObject({
   about: z.string().min(1),
@@ -21,7 +24,7 @@ export function relevantFamilyHistory(claim: Suggestion[], excluded: Suggestion[
     if (
       !/^Z8[0-4]/.test(e.code) ||
       (e.assertion !== 'present' && e.assertion !== 'family') ||
-      e.reason.note !== NARRATIVE_ONLY_WHY
+      !TOLD_WHY.has(e.reason.note ?? '')
     )
       continue;
     if (claim.some((c) => c.code === e.code) || out.some((c) => c.code === e.code)) continue;

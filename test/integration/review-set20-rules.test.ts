@@ -149,4 +149,16 @@ describe.skipIf(!present)('set-20 rules', () => {
     // Another region keeps its own unspecified injury.
     expect(shown('ASSESSMENT: Injury of the face. Sprain of the left ankle.')).toEqual(['S09.93XA', 'S93.402A']);
   });
+
+  it("a family history the past history tells beside the patient's related problem is relevant (I.C.21.c.4)", () => {
+    expect(
+      shown(
+        'PAST MEDICAL HISTORY: Hypertension, diabetics with a bad family history for cardiovascular disease such as this patient does have.\nASSESSMENT: Chest pain.',
+      ),
+    ).toEqual(['R07.9', 'Z82.49']);
+    // The family history section's routine list is still considered, not coded.
+    expect(
+      shown('FAMILY HISTORY: Positive for coronary artery disease in her father.\nASSESSMENT: Chest pain.'),
+    ).toEqual(['R07.9']);
+  });
 });
