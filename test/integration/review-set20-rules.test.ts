@@ -161,4 +161,15 @@ describe.skipIf(!present)('set-20 rules', () => {
       shown('FAMILY HISTORY: Positive for coronary artery disease in her father.\nASSESSMENT: Chest pain.'),
     ).toEqual(['R07.9']);
   });
+
+  it('tobacco use the patient "quit in" a past year is history; a plan "to quit in" a month is not (I.C.21.c.4)', () => {
+    expect(
+      shown(
+        'SOCIAL HISTORY: Significant for about a 20-pack-year tobacco use, quit in 1991.\nASSESSMENT: Hypertension.',
+      ),
+    ).toEqual(['I10', 'Z87.891']);
+    expect(
+      shown('SOCIAL HISTORY: He smokes 1 pack per day and wants to quit in the next month.\nASSESSMENT: Hypertension.'),
+    ).toEqual(['I10', 'F17.210']);
+  });
 });
