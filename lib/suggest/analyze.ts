@@ -36,6 +36,7 @@ const JOINT_IMPLANT = /^Z96\.6/;
 import type { SentenceSpan } from './drug-injections';
 import { assembleClaim } from './claim-assembly';
 import { pastByOperation } from './treated-by-operation';
+import { planTreats } from './plan-treats';
 import { SECTION_ASSERTION } from './section-assertion';
 import type { Analysis, Suggestion } from './schema';
 import { aggregateMentions, mergeSpans, type Mention } from './mentions';
@@ -51,10 +52,6 @@ export interface AnalyzeOptions {
 
 /** Words that place a sentence in the present visit rather than the patient's history. */
 const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
-
-/** Plan wording that treats the condition it names: treated, given, started on, prescribed. */
-const TREATS =
-  /\b(?:treat(?:ed)?|will be given|(?:be |was |were )?started on|prescribed|will receive|admit(?:ted)?|for (?:the )?(?:treatment|management|control|monitoring) of|(?:profile|panel) for)\b/i;
 
 /** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
 const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
@@ -270,7 +267,7 @@ export class NoteAnalyzer {
         ...(refined.from ? { refinedFrom: refined.from, refinedBy: refined.by } : {}),
         ...(m.alternative ? { alternative: true } : {}),
         ...(questioned ? { questioned } : {}),
-        ...(role === 'plan' && TREATS.test(text.slice(st.start, st.end)) ? { treated: true } : {}),
+        ...(role === 'plan' ? planTreats(text.slice(st.start, st.end)) : {}),
         ...(st.item !== undefined ? { item: `${st.section.start}:${st.item}` } : {}),
       };
       for (const code of lateralize(this.pack, refined.code, sidesOf(exp, m.positions, stems))) {

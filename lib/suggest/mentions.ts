@@ -49,6 +49,8 @@ export interface Mention {
   excludedWhy?: string;
   /** Written in a plan statement that treats it ("Iron deficiency will be treated with oral iron"). */
   treated?: boolean;
+  /** The plan gives a drug for it by name ("try Anaprox for the headache"): a symptom treated as such. */
+  drugFor?: boolean;
   /** Written with a question mark before it ("? Atrial fibrillation"): the provider doubts the condition itself. */
   questioned?: boolean;
   /** The numbered item of a diagnostic list the mention is written in (section start : item number). */
@@ -170,7 +172,7 @@ export function aggregateMentions(
       m.role === 'plan' &&
       m.treated &&
       m.assertion === 'present' &&
-      !(hasDiagnosis && isSymptomCode(m.code)) &&
+      !(hasDiagnosis && isSymptomCode(m.code) && !m.drugFor) &&
       !/^[VWXYZ]/.test(m.code) &&
       !m.spans.some((sp) => ROUTE.test(text.slice(sp.start, sp.end)))
     ) {

@@ -172,4 +172,14 @@ describe.skipIf(!present)('set-20 rules', () => {
       shown('SOCIAL HISTORY: He smokes 1 pack per day and wants to quit in the next month.\nASSESSMENT: Hypertension.'),
     ).toEqual(['I10', 'F17.210']);
   });
+
+  it('a symptom the plan gives a drug for by name is addressed, unless a diagnosis explains it (IV.D, IV.J, I.B.5)', () => {
+    expect(
+      shown(
+        'HPI: She has headaches.\nASSESSMENT: Dysmenorrhea.\nPLAN: We will try Anaprox DS one every 12 hours for the headache.',
+      ),
+    ).toEqual(['N94.6', 'R51.9']);
+    expect(shown('HPI: She has headaches.\nASSESSMENT: Dysmenorrhea.\nPLAN: Tylenol p.r.n. pain.')).toEqual(['N94.6']);
+    expect(shown('ASSESSMENT: Migraine.\nPLAN: We will try Imitrex for the headache.')).toEqual(['G43.909']);
+  });
 });
