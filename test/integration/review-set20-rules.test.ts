@@ -182,4 +182,8 @@ describe.skipIf(!present)('set-20 rules', () => {
     expect(shown('HPI: She has headaches.\nASSESSMENT: Dysmenorrhea.\nPLAN: Tylenol p.r.n. pain.')).toEqual(['N94.6']);
     expect(shown('ASSESSMENT: Migraine.\nPLAN: We will try Imitrex for the headache.')).toEqual(['G43.909']);
   });
+
+  it('a skin tear is the laceration of its site', () => {
+    expect(shown('ASSESSMENT: Skin tear of the right forearm.')).toEqual(['S51.811A']);
+  });
 });
