@@ -29,7 +29,7 @@ import {
 } from './lateralize';
 import { qualifierStems } from './clause';
 import { indicationRole } from './medication-indication';
-import { treatedNow } from './current-treatment';
+import { datedButTreatedNow, treatedNow } from './current-treatment';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
 const JOINT_IMPLANT = /^Z96\.6/;
@@ -225,6 +225,7 @@ export class NoteAnalyzer {
         const a = ctx.assertionOf(i);
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }
+      if (assertion === 'historical' && datedButTreatedNow(ctx, sources, term.code, text, st)) assertion = 'present';
       // "? Atrial fibrillation": a question mark written before the words marks them uncertain (IV.H).
       const questioned =
         assertion !== 'negated' &&

@@ -1,4 +1,5 @@
 import type { Statement } from '../document/document';
+import type { ContextScopes } from '../text/context';
 
 /** Present-tense treatment of the condition: "He is now receiving Lupron", "currently on chemotherapy". */
 const TREATED_NOW =
@@ -22,4 +23,22 @@ function itemText(text: string, st: Statement): string {
  */
 export function treatedNow(code: string, text: string, st: Statement): boolean {
   return isMalignancy(code) && TREATED_NOW.test(itemText(text, st));
+}
+
+/**
+ * "Breast cancer in 2008, currently on chemotherapy": a mention past only by the year written
+ * after it (ConText "in #year") whose item says it is treated now is current: the year dates the
+ * diagnosis (I.C.2.d).
+ */
+export function datedButTreatedNow(
+  scopes: ContextScopes,
+  sources: number[],
+  code: string,
+  text: string,
+  st: Statement,
+): boolean {
+  const dated = sources.every(
+    (i) => scopes.assertionOf(i) !== 'historical' || scopes.triggerFor(i)?.rule.literal === 'in #year',
+  );
+  return dated && treatedNow(code, text, st);
 }

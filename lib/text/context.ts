@@ -27,6 +27,10 @@ const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({
 }));
 const RULES_BY_FIRST = new Map<string, typeof RULES>();
 for (const r of RULES) RULES_BY_FIRST.set(r.words[0]!, [...(RULES_BY_FIRST.get(r.words[0]!) ?? []), r]);
+/** A rule word that stands for a calendar year ("in #year": "breast cancer in 1992"). */
+const YEAR_WORD = '#year';
+const wordMatches = (w: string, norm: string | undefined) =>
+  w === YEAR_WORD ? norm !== undefined && /^(?:19|20)\d\d$/.test(norm) : norm === w;
 
 export interface TriggerHit {
   rule: ContextRule;
@@ -53,7 +57,7 @@ export function applyContext(tokens: Token[]): ContextScopes {
   const hits: TriggerHit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (const r of RULES_BY_FIRST.get(tokens[i]!.norm) ?? []) {
-      if (r.words.every((w, k) => tokens[i + k]?.norm === w))
+      if (r.words.every((w, k) => wordMatches(w, tokens[i + k]?.norm)))
         hits.push({ rule: r, first: i, last: i + r.words.length - 1 });
     }
   }

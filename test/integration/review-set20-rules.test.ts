@@ -186,4 +186,16 @@ describe.skipIf(!present)('set-20 rules', () => {
   it('a skin tear is the laceration of its site', () => {
     expect(shown('ASSESSMENT: Skin tear of the right forearm.')).toEqual(['S51.811A']);
   });
+
+  it('a condition written "in" a past year is history: a cancer then is its history code (I.C.2.d)', () => {
+    expect(shown('ASSESSMENT:\n1. Acute pulmonary edema.\n2. Breast cancer in 1992.')).toEqual(['J81.0', 'Z85.3']);
+    expect(shown('PAST MEDICAL HISTORY: Myocardial infarction in 2005.\nASSESSMENT: Chest pain.')).toEqual([
+      'R07.9',
+      'I25.2',
+    ]);
+    // Without a year it is current.
+    expect(shown('ASSESSMENT:\n1. Acute pulmonary edema.\n2. Breast cancer.')).toEqual(['J81.0', 'C50.919']);
+    // The year dates the diagnosis of a cancer treated now.
+    expect(shown('ASSESSMENT: Breast cancer in 2008, currently on chemotherapy.')).toEqual(['C50.919']);
+  });
 });
