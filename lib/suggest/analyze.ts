@@ -4,10 +4,10 @@ import { doubtedInPart, unhideStated } from './uncertain-hider';
 import { statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
-import { expandTokens, type ExpandedToken } from '../text/expand';
+import { expandTokens, impliedToken, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
 import type { SectionRole } from '../document/schema';
-import { fold, stemWord, tokenize, type Token } from '../text/tokens';
+import { fold, tokenize, type Token } from '../text/tokens';
 import { isNewborn } from './newborn';
 import { applyAssertion, withHcc } from './assertion-outcome';
 import { claimOrder } from './claim-order';
@@ -18,14 +18,13 @@ import { splitCoordinated } from './coordination';
 import { impliedSpinalRegions } from '../text/spine-levels';
 import { refineToBillable } from './refine';
 import {
-  IMPLIED_BILATERAL,
   bilateralFromElsewhere,
+  impliedSides,
   isImpliedBilateral,
   lateralize,
   nearSide,
   ownSide,
   sidesOf,
-  writesPluralPair,
 } from './lateralize';
 import { qualifierStems } from './clause';
 import { indicationRole } from './medication-indication';
@@ -149,16 +148,7 @@ export class NoteAnalyzer {
     const exp = bindQualifiers(expandTokens(tokens), (t, stem) => ({ ...t, stem }));
     // A surgical or past-history list states what the patient has had: "Cholecystectomy." there
     // reads as the Index's "Status (post), cholecystectomy" (I.C.21.c.3 status codes).
-    const implied = (norm: string): ExpandedToken => ({
-      start: tokens[0]!.start,
-      end: tokens[0]!.end,
-      norm,
-      stem: stemWord(norm),
-      upper: false,
-      source: 0,
-      expanded: true,
-      implied: true,
-    });
+    const implied = (norm: string): ExpandedToken => impliedToken({ ...tokens[0]!, source: 0 }, norm);
     // A sentence of the history about the present ("Presentation today …, presently on mechanical
     // ventilation") is no such list: nothing in it is a status left by earlier care.
     const aboutNow = PRESENT_TIME.test(text.slice(st.start, st.end));
@@ -166,7 +156,7 @@ export class NoteAnalyzer {
     // The patient is a newborn: the Index's "newborn" subterms apply ("Hypertension, pulmonary,
     // of newborn" P29.30; "Infection, skin, newborn" P39.4; Guidelines I.C.16.a).
     if (newborn) exp.push(implied('newborn'));
-    if (writesPluralPair(exp)) exp.push(implied(IMPLIED_BILATERAL));
+    for (const side of impliedSides(exp)) exp.push(implied(side));
     exp.push(...impliedSpinalRegions(exp, text));
     const all = matchSentenceAll(exp, this.dict);
     // Readings that straddle a coordinated list are set aside, whether or not a longer reading hid

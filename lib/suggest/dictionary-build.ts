@@ -1,7 +1,7 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { buildIndexLinks, type IndexLink } from './index-links';
 import { buildDrugTable, loadDrugTable } from './drug-table';
-import { fold, stemWord } from '../text/tokens';
+import { adjustReadings } from './reading-rules';
 import {
   Dictionary,
   DICT_VERSION,
@@ -137,11 +137,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
     if (s.kind === 'drug') continue;
     const levels = s.levels;
     const readings = levels && levels.length > 0 ? indexTermStems(levels) : [termStems(text)];
-    if (s.kind === 'title') readings.push(...eponymReadings(text));
-    if (s.kind === 'inclusion') for (const r of readings) sideStatedByTitle(r, titleOf(s.code));
-    if (s.kind === 'index') for (const r of readings) organismNamedWhole(r, s.code, titleOf(s.code));
-    if (s.kind === 'title') for (const r of readings) injurySiteNamed(r, s.code, text);
-    if (s.kind === 'neoplasm') for (const r of readings) operationSiteNamed(r, text);
+    adjustReadings(readings, s.kind, s.code, text, titleOf(s.code));
     for (const { required, optional } of readings) {
       // 7-character titles ("…, initial encounter for closed fracture") are reached by refinement.
       if (s.kind === 'title' && s.code.length === 8 && [...required, ...optional].some((w) => EPISODE.has(w))) continue;
@@ -228,80 +224,4 @@ export function buildDictionary(pack: CodePack): Dictionary {
     },
     titleOf,
   );
-}
-
-/**
- * A side written as a nonessential modifier of an inclusion term ("Incarcerated inguinal hernia
- * (bilateral) without gangrene" under K40.0) is essential where the code's own title states that
- * side ("Bilateral inguinal hernia, …"): the term never reads a note that does not say it, as the
- * side is coded only when documented (I.B.13).
- */
-function sideStatedByTitle(reading: { required: string[]; optional: string[] }, title: string): void {
-  const stated = termStems(title).required;
-  for (const side of ['bilater', 'unilater']) {
-    const at = reading.optional.indexOf(side);
-    if (at < 0 || !stated.includes(side)) continue;
-    reading.optional.splice(at, 1);
-    reading.required.push(side);
-  }
-}
-
-const INJURY_SITES = new Set(RULES.injury_sites_after_unspecified.map((w) => stemWord(w)));
-/**
- * Injuries are classified by site (Guidelines I.C.19.a): the body part an injury's title leaves
- * unspecified by side ("Avulsion of unspecified eye") is still a word the note must write; only
- * the side is left open.
- */
-function injurySiteNamed(reading: { required: string[]; optional: string[] }, code: string, title: string): void {
-  if (!code.startsWith('S')) return;
-  for (const m of fold(title).matchAll(/\bunspecified (\w+)/g)) {
-    const stem = stemWord(m[1]!);
-    if (!INJURY_SITES.has(stem) || !reading.optional.includes(stem)) continue;
-    reading.optional = reading.optional.filter((o) => o !== stem);
-    if (!reading.required.includes(stem)) reading.required.push(stem);
-  }
-}
-
-/** A title ending in a bracketed eponym: "Mucocutaneous lymph node syndrome [Kawasaki]". */
-const BRACKETED_EPONYM = /\[([A-Z][a-z]{3,})\]$/;
-
-/**
- * Brackets enclose synonyms (Guidelines I.A.7): a title's closing eponym names the condition by
- * itself, and notes write it as the eponym's disease or syndrome ("Kawasaki disease" is M30.3,
- * "Devic disease" G36.0, "Tietze syndrome" M94.0). Only a title that ends in it: its site
- * subdivisions ("[Jaccoud], right shoulder") are reached by refinement.
- */
-function eponymReadings(title: string): { required: string[]; optional: string[] }[] {
-  const m = BRACKETED_EPONYM.exec(title.trim());
-  if (!m) return [];
-  const name = stemWord(m[1]!.toLowerCase());
-  return ['disease', 'syndrome'].map((head) => ({ required: [name, stemWord(head)], optional: [] }));
-}
-
-/**
- * A neoplasm at the site of an operation ("Neoplasm, breast, mastectomy site (skin)" C44.501: a
- * new tumour in the scar) needs "site" written: "mastectomy for breast cancer" names the
- * operation that treated the breast cancer, not a tumour of its scar.
- */
-function operationSiteNamed(reading: { required: string[]; optional: string[] }, text: string): void {
-  if (!/\b\w+(?:ectomy|stomy) site\b/i.test(text)) return;
-  const site = stemWord('site');
-  if (!reading.optional.includes(site)) return;
-  reading.optional = reading.optional.filter((o) => o !== site);
-  reading.required.push(site);
-}
-
-/**
- * An infectious agent as the cause of a disease classified elsewhere (B95-B97) is read only from the
- * agent's whole name in its title: the flat Index copy keeps "Clostridium (C.)" of "Clostridium (C.)
- * perfringens, as cause ..." (B96.7), and "Clostridium difficile" is no C. perfringens.
- */
-function organismNamedWhole(reading: { required: string[]; optional: string[] }, code: string, title: string): void {
-  if (!/^B9[5-7]/.test(code)) return;
-  const agent = title.split(/\s*\[|\s+as (?:the )?cause\b/i)[0] ?? '';
-  for (const w of termStems(agent).required)
-    if (!reading.required.includes(w)) {
-      reading.required.push(w);
-      reading.optional = reading.optional.filter((o) => o !== w);
-    }
 }

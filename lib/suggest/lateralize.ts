@@ -63,9 +63,10 @@ export function ownSide(exp: ExpandedToken[], positions: number[], stems: Set<st
  * Index's "bilateral" subterms apply (Osteoarthritis, knee, bilateral M17.0; I.B.13). The word is
  * implied for the sentence, and belongs only to the readings of that part.
  */
-export const IMPLIED_BILATERAL = 'bilateral';
-export function writesPluralPair(exp: ExpandedToken[]): boolean {
-  return exp.some((t) => PLURAL_PAIRED.has(t.norm) && !t.implied);
+const IMPLIED_BILATERAL = 'bilateral';
+/** The side words the sentence implies: "bilateral" when it writes a paired part in the plural. */
+export function impliedSides(exp: ExpandedToken[]): string[] {
+  return exp.some((t) => PLURAL_PAIRED.has(t.norm) && !t.implied) ? [IMPLIED_BILATERAL] : [];
 }
 export function isImpliedBilateral(t: ExpandedToken): boolean {
   return t.implied === true && t.norm === IMPLIED_BILATERAL;

@@ -87,6 +87,8 @@ export function matchSentenceAll(
       if (m) found.push({ term: ti, ...m });
     }
   }
+  // Most sentences name no cancer: nothing to compare then.
+  if (phrases.size === 0) return keepMaximal(found, dict, tokens);
   const readings = found.map((m) => ({ positions: m.positions, code: dict.codeOf(m.term) }));
   const sited = found.filter((_, i) => !passesCancerSite(readings[i]!, tokens, phrases, readings));
   return keepMaximal(sited, dict, tokens);

@@ -179,7 +179,6 @@ export function passesCancerSite(
   others: { positions: number[]; code: string }[],
 ): boolean {
   const positions = reading.positions;
-  if (phrases.size === 0) return false;
   const src = (p: number) => tokens[p]!.source;
   const sources = new Set(positions.map(src));
   for (const p of positions) {

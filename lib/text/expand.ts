@@ -129,6 +129,23 @@ export interface NoteWord {
 }
 
 /**
+ * A word the context implies at a place of the sentence (the newborn patient, a surgical list's
+ * "status", a spinal region a level names): no written word, so it never widens a match's span.
+ */
+export function impliedToken(at: { start: number; end: number; source: number }, norm: string): ExpandedToken {
+  return {
+    start: at.start,
+    end: at.end,
+    norm,
+    stem: stemWord(norm),
+    upper: false,
+    source: at.source,
+    expanded: true,
+    implied: true,
+  };
+}
+
+/**
  * The expanded stream grouped back into the note's words (consecutive tokens of one source): an
  * abbreviation ("HIV", "PE", "cancer") is present only as its expansion, so rules about the words
  * as written read them here.

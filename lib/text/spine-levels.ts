@@ -1,5 +1,4 @@
-import type { ExpandedToken } from './expand';
-import { stemWord } from './tokens';
+import { impliedToken, type ExpandedToken } from './expand';
 
 /** The spinal region a vertebral level names (C1-C7 cervical, T1-T12 thoracic, L1-L5 lumbar). */
 const REGION: [RegExp, string][] = [
@@ -31,16 +30,7 @@ export function impliedSpinalRegions(exp: ExpandedToken[], text: string): Expand
       (/^\d{1,2}$/.test(next.norm) || LEVEL.test(next.norm));
     if (!ranged && region !== 'lumbar') return;
     seen.add(region);
-    out.push({
-      start: t.start,
-      end: t.end,
-      norm: region,
-      stem: stemWord(region),
-      upper: false,
-      source: t.source,
-      expanded: true,
-      implied: true,
-    });
+    out.push(impliedToken(t, region));
   });
   return out;
 }
