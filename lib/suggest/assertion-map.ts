@@ -35,8 +35,14 @@ function searchZ(pack: CodePack, dict: Dictionary, condition: string, range: [st
   // For a relative's condition, the condition's own words, not an absence its title adds ("Type 2
   // diabetes mellitus without complications" is diabetes mellitus: Z83.3 names it). A personal
   // history keeps every title word (a looser match took a hernia for a corrected malformation).
-  const title = range === MAP.family_range ? pack.titleOf(condition).replace(/\bwithout\b.*$/i, '') : '';
-  const stems = title ? termStems(title) : undefined;
+  // Neither history takes the words of what a title excepts ("Malignant neoplasm of kidney, except
+  // renal pelvis" is a kidney cancer: Z85.528, not the renal pelvis's Z85.53).
+  const full = pack.titleOf(condition);
+  const kept = (range === MAP.family_range ? full.replace(/\bwithout\b.*$/i, '') : full).replace(
+    /,?\s*\bexcept\b.*$/i,
+    '',
+  );
+  const stems = range === MAP.family_range || kept !== full ? termStems(kept) : undefined;
   const own = stems ? [...stems.required, ...stems.optional] : [...dict.titleStems(condition)];
   const cond = own.filter((s) => !GENERIC.has(s));
   const release = pack.currentIcdRelease?.label;
