@@ -35,4 +35,13 @@ describe.skipIf(!present)('set-21 rules', () => {
       ),
     ).toEqual(['I10', 'Z85.53']);
   });
+
+  it('a measurement\'s words stay together, and what "will help" is advice, not a finding', () => {
+    expect(
+      shown('ASSESSMENT: Mild pedal edema. Has to cut down on fluid intake, weight loss will help as well.'),
+    ).toEqual(['R60.0']);
+    // "fluid intake" lends no word to a fluid loss (E86.9); the weight loss written as a finding stays.
+    expect(shown('ASSESSMENT: Hypertension, poor fluid intake, weight loss.')).toEqual(['I10', 'R63.4']);
+    expect(shown('ASSESSMENT: Fluid loss from diarrhea.')).toContain('E86.9');
+  });
 });
