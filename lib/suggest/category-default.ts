@@ -17,6 +17,16 @@ function contentStems(s: Suggestion): string[] {
 }
 
 /**
+ * A title that says "without" what another title of its category says "with" ("Sickle-cell disease
+ * without crisis" D57.1 beside "Hb-SS disease with crisis, unspecified" D57.00): both cannot be
+ * documented; the note that wrote the crisis documents the "with" code, however unspecified it is.
+ */
+function deniedByTitle(s: Suggestion, o: Suggestion): boolean {
+  const without = /\bwithout (\w+)/i.exec(s.description)?.[1];
+  return without !== undefined && new RegExp(`\\bwith ${without}\\b`, 'i').test(o.description);
+}
+
+/**
  * Highest specificity (Guidelines I.B.2): the codes of a category on the claim that are a less
  * specific reading of another code of the same category, shown among the alternatives instead.
  * - an "unspecified" or "without complications" code beside a specified one of the same condition
@@ -30,10 +40,12 @@ function contentStems(s: Suggestion): string[] {
  */
 export function lessSpecificInCategory(grouped: Suggestion[]): Suggestion[] {
   return grouped.filter((s) => {
+    if (grouped.some((o) => o !== s && o.code.slice(0, 3) === s.code.slice(0, 3) && deniedByTitle(s, o))) return true;
     if (!vague(s)) return false;
     const mine = contentStems(s);
     return grouped.some((o) => {
       if (o === s || o.code.slice(0, 3) !== s.code.slice(0, 3)) return false;
+      if (deniedByTitle(o, s)) return false;
       // A past event the category keeps (I25.2 beside I25.9) says nothing more of the current disease.
       if (isPastEvent(o.description)) return false;
       // A combination ("Nausea with vomiting, unspecified", R11.2) is less specific only than a code

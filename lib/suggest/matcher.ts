@@ -158,12 +158,14 @@ function tryTerm(
     if (!best || span < best.span) best = { positions, span };
   }
   if (!best) return undefined;
-  // An acronym term ("PRES", "AIDS") is the acronym as written (or its plural), never a word
-  // sharing its stem: "pre-meal" is not PRES, a hearing "aid" is not AIDS.
+  // An acronym term ("PRES", "AIDS", "PIN") is the acronym as written (or its plural), in capitals,
+  // never a word sharing its stem or its letters: "pre-meal" is not PRES, a hearing "aid" is not
+  // AIDS, a "pin-sized lesion" is no prostatic intraepithelial neoplasia.
   if (required.length === 1) {
     const text = dict.textOf(ti).trim();
-    const norm = tokens[best.positions[0]!]!.norm;
-    if (ACRONYM.test(text) && norm !== fold(text) && norm !== `${fold(text)}s`) return undefined; // "TIAs" is TIA
+    const token = tokens[best.positions[0]!]!;
+    const plural = token.norm === `${fold(text)}s`; // "TIAs" is TIA (its capitals end before the s)
+    if (ACRONYM.test(text) && !plural && (token.norm !== fold(text) || !token.upper)) return undefined;
   }
   const requiresAbsent = absent.size > 0 && best.positions.some((p) => absent.has(p));
   // Words of one term sit close together: allow the term's own length plus a few modifiers.

@@ -44,4 +44,30 @@ describe.skipIf(!present)('set-21 rules', () => {
     expect(shown('ASSESSMENT: Hypertension, poor fluid intake, weight loss.')).toEqual(['I10', 'R63.4']);
     expect(shown('ASSESSMENT: Fluid loss from diarrhea.')).toContain('E86.9');
   });
+
+  it('a title "without" what another title of its category has "with" gives way to it (I.B.2)', () => {
+    expect(shown('IMPRESSION: Sickle cell anemia with crisis.')).toEqual(['D57.00']);
+    expect(shown('HPI: This is a male with sickle cell anemia.\nIMPRESSION: Sickle cell crisis.')).toEqual(['D57.00']);
+    expect(shown('ASSESSMENT: Incarcerated umbilical hernia.')).toEqual(['K42.0']);
+    // Without the complication written, the "without" code stays.
+    expect(shown('ASSESSMENT: Sickle cell anemia.')).toEqual(['D57.1']);
+  });
+
+  it('an idiom lends no word to a condition: falling asleep is no fall, "as I see fit" no fit', () => {
+    expect(
+      shown('HPI: She is breast-feeding well, although she falls asleep at the breast.\nASSESSMENT: Jaundice.'),
+    ).toEqual(['R17']);
+    expect(shown('ASSESSMENT: Stroke.\nPLAN: I will be managing the hypertension as I see fit.')).not.toContain(
+      'R56.9',
+    );
+    // Difficulty falling asleep is insomnia; falls are still falls.
+    expect(shown('ASSESSMENT: Difficulty falling asleep.')).toEqual(['G47.00']);
+    expect(shown('ASSESSMENT: Frequent falls.')).toEqual(['R29.6']);
+  });
+
+  it('an acronym term is read only as written in capitals ("pin sites" are no PIN)', () => {
+    expect(shown('ASSESSMENT: Hypertension. He has mild drainage from his pin sites.')).toEqual(['I10']);
+    expect(shown('HPI: The first lump started as a pin-sized lesion.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
+    expect(shown('ASSESSMENT: Hypertension. PIN on biopsy.')).toEqual(['I10', 'N42.31']);
+  });
 });
