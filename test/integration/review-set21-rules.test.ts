@@ -70,4 +70,23 @@ describe.skipIf(!present)('set-21 rules', () => {
     expect(shown('HPI: The first lump started as a pin-sized lesion.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
     expect(shown('ASSESSMENT: Hypertension. PIN on biopsy.')).toEqual(['I10', 'N42.31']);
   });
+
+  it("an illness is the Index's disease or infection: a viral illness is B34.9, an upper respiratory illness the URI", () => {
+    expect(shown('DIAGNOSIS: Viral illness.')).toEqual(['B34.9']);
+    expect(shown('IMPRESSION: Viral syndrome.')).toEqual(['B34.9']);
+    // Apnea is no part of a respiratory infection by definition: both are coded (I.B.6).
+    expect(shown('ADMISSION DIAGNOSIS: Upper respiratory illness with apnea, possible pertussis.')).toEqual([
+      'J06.9',
+      'R06.81',
+    ]);
+  });
+
+  it('an oxygen desaturation is hypoxemia (R09.02), unless it is denied', () => {
+    expect(shown('ASSESSMENT: Chest pain. The patient, however, has low-oxygen saturation.')).toEqual([
+      'R07.9',
+      'R09.02',
+    ]);
+    expect(shown('ASSESSMENT: Oxygen desaturation.')).toEqual(['R09.02']);
+    expect(shown('HPI: She did not desaturate with ambulation.\nASSESSMENT: COPD.')).toEqual(['J44.9']);
+  });
 });
