@@ -95,7 +95,8 @@ function drugMentions(
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[0].toLowerCase();
-      if (clauseAround(text, m.index, ENDED)) stopped.add(name);
+      if (clauseAround(text, m.index, ENDED) || OFF_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))
+        stopped.add(name);
       if (clauseAround(text, m.index, STOP) || PAST_LEAD.test(sentenceBefore(text, m.index))) continue;
       if (givenInHospital(text, m.index, m.index + m[0].length)) continue;
       if (shortCourses && st.section.role === 'plan' && clauseAround(text, m.index, STARTED)) continue;
@@ -113,6 +114,10 @@ function drugMentions(
     .filter((m) => !stopped.has(m.name) && (!classEnded || m.role === 'medications'))
     .map(({ start, end, section }) => ({ start, end, section }));
 }
+
+/** "She is off Coumadin", "has been off of his warfarin": the patient no longer takes it ("cannot be taken off Coumadin" still does). */
+const OFF_BEFORE =
+  /\b(?:is|was|are|were|been|remains|remained|stayed|now|currently|went|came)\s+off(?:\s+of)?(?:\s+(?:his|her|the|their))?\s+$/i;
 
 /**
  * A drug given by vein ("treated well with IV morphine", "an insulin drip", "morphine PCA") is

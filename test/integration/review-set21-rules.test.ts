@@ -89,4 +89,30 @@ describe.skipIf(!present)('set-21 rules', () => {
     expect(shown('ASSESSMENT: Oxygen desaturation.')).toEqual(['R09.02']);
     expect(shown('HPI: She did not desaturate with ambulation.\nASSESSMENT: COPD.')).toEqual(['J44.9']);
   });
+
+  it('a drug the patient is off is no long-term therapy; one he cannot come off still is (I.C.21.c.3)', () => {
+    expect(
+      shown(
+        'PMH: Chronic atrial fibrillation, on Coumadin three years.\nHPI: I do not know if this is why she is off Coumadin.\nASSESSMENT: Stroke.',
+      ),
+    ).toEqual(['I63.9', 'I48.20']);
+    expect(
+      shown(
+        'PMH: DVT on Coumadin.\nPLAN: The patient cannot be taken off Coumadin for the next 6 months.\nASSESSMENT: Kidney stone.',
+      ),
+    ).toContain('Z79.01');
+  });
+
+  it('a wish, a wondering and a paralytic given for intubation are no diagnoses', () => {
+    expect(
+      shown('ASSESSMENT: Obesity, BMI 43. She is interested in surgical weight loss via the gastric bypass.'),
+    ).toEqual(['E66.9', 'Z68.41']);
+    expect(
+      shown(
+        'ASSESSMENT: Stroke. One must also wonder if she could have a large clot burden below the heart and patent foramen ovale.',
+      ),
+    ).toEqual(['I63.9']);
+    expect(shown('HPI: She required emergent intubation and paralyzation.\nASSESSMENT: Stroke.')).toEqual(['I63.9']);
+    expect(shown('ASSESSMENT: Stroke. She is paralyzed.')).toEqual(['I63.9', 'G83.9']);
+  });
 });
