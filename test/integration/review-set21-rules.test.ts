@@ -115,4 +115,11 @@ describe.skipIf(!present)('set-21 rules', () => {
     expect(shown('HPI: She required emergent intubation and paralyzation.\nASSESSMENT: Stroke.')).toEqual(['I63.9']);
     expect(shown('ASSESSMENT: Stroke. She is paralyzed.')).toEqual(['I63.9', 'G83.9']);
   });
+
+  it('degenerative arthritis is osteoarthritis; what is chosen "as opposed to" another leaves the other out', () => {
+    expect(shown('ASSESSMENT: Degenerative arthritis, left hip.')).toEqual(['M16.12']);
+    expect(shown('ASSESSMENT: Obesity. She is interested in the gastric bypass as opposed to Lap-Band.')).toEqual([
+      'E66.9',
+    ]);
+  });
 });
