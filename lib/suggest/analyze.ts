@@ -1,7 +1,7 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
-import { statementRoles } from './statement-role';
+import { describesPatient, statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
 import { applyContext, type Assertion } from '../text/context';
 import { expandTokens, impliedToken, type ExpandedToken } from '../text/expand';
@@ -246,11 +246,15 @@ export class NoteAnalyzer {
         role: indicationRole(role, refined.code, tokens, sources),
         statement: st.index,
         // A secondary neoplasm follows the primary written in the same statement (I.C.2: the
-        // primary is first-listed unless the encounter treats only the spread).
+        // primary is first-listed unless the encounter treats only the spread); so does a word
+        // describing the patient ("a 67-year-old, obese male who has ...": statement-role.ts).
         order:
           order +
           m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7 +
-          (SECONDARY_NEOPLASM.test(refined.code) ? 0.5 : 0),
+          (SECONDARY_NEOPLASM.test(refined.code) ||
+          describesPatient(text.slice(st.start, st.end), Math.min(...sources.map((i) => tokens[i]!.start)) - st.start)
+            ? 0.5
+            : 0),
         spans: mergeSpans(
           sources.map((i) => ({ start: tokens[i]!.start, end: tokens[i]!.end })),
           text,
@@ -286,9 +290,13 @@ export class NoteAnalyzer {
     // "Infection, infected, infective": any of the main term's own forms.
     const forms = fold(this.dict.textOf(m.term).trim()).split(/,\s*/);
     if (forms.some((f) => /\s/.test(f))) return true;
-    return m.positions.some((p) => {
-      const w = exp[p]!.norm;
-      return exp[p]!.expanded || forms.some((f) => w === f || w === `${f}s` || `${w}s` === f || w === `${f}es`);
-    });
+    const isForm = (w: string) => forms.some((f) => w === f || w === `${f}s` || `${w}s` === f || w === `${f}es`);
+    // A synonym that writes the form at the same word counts ("obese" is read as "obesity").
+    return m.positions.some((p) =>
+      exp.some(
+        (t) =>
+          t.source === exp[p]!.source && (t === exp[p] ? t.expanded || isForm(t.norm) : t.expanded && isForm(t.norm)),
+      ),
+    );
   }
 }

@@ -24,12 +24,21 @@ function adultCode(bmi: number): string {
   return 'Z68.45';
 }
 
-export function bmiSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
-  const rest = claim.filter((s) => !s.code.startsWith('Z68'));
-  if (!rest.some((s) => ASSOCIATED.test(s.code))) return rest;
+export function bmiSuggestions(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+  release: string,
+  excluded: Suggestion[] = [],
+): Suggestion[] {
   const age = AGE_YEARS.exec(doc.view);
-  if (age && Number(age[1]) < 20) return claim; // pediatric: percentiles, as the words said
   const m = BMI.exec(doc.view);
+  const rest = [
+    ...claim.filter((s) => !s.code.startsWith('Z68')),
+    ...weightAddressed(doc, claim, excluded, m, age ? Number(age[1]) : undefined),
+  ];
+  if (!rest.some((s) => ASSOCIATED.test(s.code))) return rest;
+  if (age && Number(age[1]) < 20) return claim; // pediatric: percentiles, as the words said
   if (!m) return rest;
   const code = adultCode(Number(m[1]));
   const start = m.index;
@@ -42,4 +51,38 @@ export function bmiSuggestions(pack: CodePack, doc: NoteDocument, claim: Suggest
     note: `body mass index ${m[1]} with a documented weight diagnosis (Guidelines I.B.14, I.C.21.c.3)`,
   });
   return added ? [...rest, added] : rest;
+}
+
+/**
+ * The assessment states an adult's BMI in the obesity range ("a 34-year-old female with a BMI of
+ * 43 who is interested in surgical weight loss") and the provider's own examination documents the
+ * obesity ("Abdomen is obese"): the weight is addressed at the visit, and the obesity the
+ * provider wrote is the diagnosis the BMI goes with (I.B.14: the BMI may come from others, the
+ * diagnosis must be the provider's).
+ */
+function weightAddressed(
+  doc: NoteDocument,
+  claim: Suggestion[],
+  excluded: Suggestion[],
+  m: RegExpExecArray | null,
+  age: number | undefined,
+): Suggestion[] {
+  if (!m || Number(m[1]) < 30 || (age !== undefined && age < 20) || claim.some((s) => ASSOCIATED.test(s.code)))
+    return [];
+  const st = doc.statements.find((x) => x.start <= m.index && m.index < x.end);
+  if (st?.section.role !== 'diagnostic') return [];
+  const obesity = excluded.find(
+    (s) => s.system === 'ICD-10-CM' && s.code.startsWith('E66') && s.assertion === 'present' && s.section === 'exam',
+  );
+  return obesity
+    ? [
+        {
+          ...obesity,
+          reason: {
+            ...obesity.reason,
+            note: 'obesity the examination documents, with the BMI the assessment states (Guidelines I.B.14)',
+          },
+        },
+      ]
+    : [];
 }

@@ -164,6 +164,7 @@ export function assembleClaim(
         doc,
         [...(birth ? [birth] : []), ...unread.slice(0, 1), ...newborn, ...unread.slice(1)],
         release,
+        read.excluded,
       ),
     ),
     release,

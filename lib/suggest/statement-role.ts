@@ -69,3 +69,21 @@ export function isPlanProblemHeading(st: Statement, text: string): boolean {
   if (!words || words.split(/\s+/).length > 8) return false;
   return !ACTION.test(words);
 }
+
+/** "a 61-year-old, obese, African-American male": the words between the age and the person. */
+const PATIENT_DESCRIPTORS =
+  /\b\d{1,3}[- ](?:year|month)s?[- ]old\b([^.]{0,60}?)\b(?:male|female|man|woman|boy|girl|gentleman|lady|patient|child|infant)\b/gi;
+
+/**
+ * Whether a word at `at` (an offset into the statement's text) describes the patient in the
+ * statement's opening ("This is a 67-year-old, obese male who has a history of hypertension"):
+ * the description is a diagnosis the provider wrote, but the reason for the visit is what follows
+ * "with" or "who has" (IV.G), so it is listed after the statement's other conditions.
+ */
+export function describesPatient(statement: string, at: number): boolean {
+  for (const m of statement.matchAll(PATIENT_DESCRIPTORS)) {
+    const from = m.index + m[0].indexOf(m[1]!, m[0].search(/old/i));
+    if (at >= from && at < from + m[1]!.length) return true;
+  }
+  return false;
+}

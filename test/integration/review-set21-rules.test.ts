@@ -122,4 +122,26 @@ describe.skipIf(!present)('set-21 rules', () => {
       'E66.9',
     ]);
   });
+
+  it('"obese" is obesity; a BMI the assessment states goes with the obesity the examination documents (I.B.14)', () => {
+    expect(
+      shown(
+        'PHYSICAL EXAM: Abdomen is obese, soft.\nASSESSMENT/PLAN: This is a 34-year-old female with a BMI of 43 who is interested in surgical weight loss.',
+      ),
+    ).toEqual(['E66.9', 'Z68.41']);
+    // The examination alone does not make the obesity addressed at the visit.
+    expect(shown('PHYSICAL EXAM: Abdomen is obese, soft.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
+    expect(shown('ASSESSMENT: She is obese.')).toEqual(['E66.9']);
+    // A word describing the patient comes after what the patient has.
+    expect(shown('ASSESSMENT: This is a 61-year-old obese male with hypertension.')).toEqual(['I10', 'E66.9']);
+    // "Depressed" stays no depression.
+    expect(shown('POSTOPERATIVE DIAGNOSIS: Depressed frontal sinus fracture.')).toEqual(['S02.19XA']);
+  });
+
+  it('an embolization is a procedure, no embolism', () => {
+    expect(
+      shown('PROCEDURE: Bleeding stopped by tract embolization with Gelfoam pledgets.\nASSESSMENT: Renal mass.'),
+    ).toEqual(['N28.89']);
+    expect(shown('ASSESSMENT: Pulmonary embolism.')).toEqual(['I26.99']);
+  });
 });
