@@ -144,4 +144,14 @@ describe.skipIf(!present)('set-21 rules', () => {
     ).toEqual(['N28.89']);
     expect(shown('ASSESSMENT: Pulmonary embolism.')).toEqual(['I26.99']);
   });
+
+  it('type 1 diabetes with hyperglycemia or hypoglycemia the present illness tells is the combination code (I.A.15)', () => {
+    expect(
+      shown(
+        'HPI: She is having some difficulty with hyperglycemia both fasting and postprandial.\nASSESSMENT: Type 1 diabetes mellitus on an insulin pump.',
+      ),
+    ).toEqual(['E10.65']);
+    expect(shown('ASSESSMENT: Type 1 diabetes with hypoglycemia.')).toEqual(['E10.649']);
+    expect(shown('ASSESSMENT: Type 1 diabetes.')).toEqual(['E10.9']);
+  });
 });
