@@ -27,7 +27,7 @@ const EARLIER = /\b(?:past|previous|prior|history|earlier)\b/i;
 
 /** The course of an operation in the stay, in the hospital course (not the past surgical history). */
 const OPERATED = [
-  String.raw`\btaken (?:back )?to the (?:operating room|OR\b)`,
+  String.raw`\btaken (?:back )?to (?:the (?:operating room|OR\b)|surgery\b)`,
   String.raw`\bunderwent (?:an? |the )?${WORDS}${OP}\b`,
 ];
 
@@ -72,7 +72,7 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\b(?:my|our|the) office\b[^.]{0,40}?\bpost-?op\w*`,
   String.raw`\bpost-?op\w* (?:visit|evaluation|check)\b[^.]{0,30}?\boffice\b`,
   String.raw`\b(?:staples|sutures)\b[^.]{0,60}?\bremoved\b[^.]{0,40}?\bfollow[- ]?up\b`,
-  String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:one|two|1|2|7|10|seven|ten) (?:weeks?|days)\b`,
+  String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:(?:one|two|1|2) weeks?|(?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten|fourteen) days)\b`,
 ];
 
 /** A surgical specialty consulted ("urology consult", "orthopedics was called"). */

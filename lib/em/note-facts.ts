@@ -77,8 +77,13 @@ const EARLIER_DISCHARGE =
  * management is the discharge's own work (CPT 2023 hospital discharge services), so no level.
  */
 export function noDischargeTold(read: EmNote): string | undefined {
-  // An earlier stay's discharge ("five days after discharge to a nursing home") is the story.
-  const told = read.doc.view.replace(EARLIER_DISCHARGE, '');
+  // An earlier stay's discharge ("five days after discharge to a nursing home", or told in the
+  // history: "She had been admitted recently ... The patient was discharged on ethambutol") is the story.
+  const told = read.doc.sections
+    .filter((s) => !HISTORY_PARTS.has(s.kind) && s.kind !== 'medications')
+    .map((s) => read.doc.view.slice(s.start, s.end))
+    .join('\n')
+    .replace(EARLIER_DISCHARGE, '');
   if (DISCHARGE_TOLD.test(told)) return undefined;
   // Sections a coder reads the decisions from (an unknown heading's sentences are read as
   // statements of their own, not an assessment).
