@@ -154,4 +154,15 @@ describe.skipIf(!present)('set-21 rules', () => {
     expect(shown('ASSESSMENT: Type 1 diabetes with hypoglycemia.')).toEqual(['E10.649']);
     expect(shown('ASSESSMENT: Type 1 diabetes.')).toEqual(['E10.9']);
   });
+
+  it('diabetes a drug caused is E09 wherever it is told, and the untyped diabetes of the same note takes that type (I.C.4.a)', () => {
+    expect(shown('PMH: Steroid induced diabetes mellitus.\nASSESSMENT: Hypertension.')).toEqual(['I10', 'E09.9']);
+    expect(shown('ASSESSMENT:\n1. Hypertension.\n2. Steroid induced diabetes mellitus.')).toEqual([
+      'I10',
+      'E09.9',
+      'T38.0X5A',
+    ]);
+    // A documented type 2 stays, the steroid's effect beside it.
+    expect(shown('ASSESSMENT: Type 2 diabetes. Steroid induced hyperglycemia.')).toEqual(['E11.65', 'T38.0X5A']);
+  });
 });

@@ -110,7 +110,11 @@ function termTree(entries: IndexEntry[]): TermTree {
   const walk = (node: number, rest: string[]): number | undefined => {
     if (rest.length === 0) return node;
     for (let j = rest.length; j >= 1; j--) {
-      const child = findBelow(node, rest.slice(0, j).join(', '));
+      // "see Diabetes, due to, drug or chemical": the index writes the connective and its subterm
+      // as one title ("due to drug or chemical").
+      const child =
+        findBelow(node, rest.slice(0, j).join(', ')) ??
+        (j === 2 && rest[0] === 'due to' ? findBelow(node, rest.slice(0, j).join(' ')) : undefined);
       if (child === undefined) continue;
       const found = walk(child, rest.slice(j));
       if (found !== undefined) return found;
