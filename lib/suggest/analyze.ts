@@ -236,6 +236,7 @@ export class NoteAnalyzer {
         term.code,
         JOINT_IMPLANT.test(term.code) ? nearSide(exp, m.positions, qualifiers) : ownSide(exp, m.positions, qualifiers),
       );
+      const firstStart = m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity);
       const base: Mention = {
         code: refined.code,
         matched: term.text,
@@ -250,9 +251,9 @@ export class NoteAnalyzer {
         // describing the patient ("a 67-year-old, obese male who has ...": statement-role.ts).
         order:
           order +
-          m.positions.reduce((a, p) => Math.min(a, exp[p]!.start), Infinity) / 1e7 +
+          firstStart / 1e7 +
           (SECONDARY_NEOPLASM.test(refined.code) ||
-          describesPatient(text.slice(st.start, st.end), Math.min(...sources.map((i) => tokens[i]!.start)) - st.start)
+          describesPatient(text.slice(st.start, st.end), firstStart - st.start)
             ? 0.5
             : 0),
         spans: mergeSpans(
@@ -292,11 +293,7 @@ export class NoteAnalyzer {
     if (forms.some((f) => /\s/.test(f))) return true;
     const isForm = (w: string) => forms.some((f) => w === f || w === `${f}s` || `${w}s` === f || w === `${f}es`);
     // A synonym that writes the form at the same word counts ("obese" is read as "obesity").
-    return m.positions.some((p) =>
-      exp.some(
-        (t) =>
-          t.source === exp[p]!.source && (t === exp[p] ? t.expanded || isForm(t.norm) : t.expanded && isForm(t.norm)),
-      ),
-    );
+    const synonymForm = (source: number) => exp.some((t) => t.source === source && t.expanded && isForm(t.norm));
+    return m.positions.some((p) => exp[p]!.expanded || isForm(exp[p]!.norm) || synonymForm(exp[p]!.source));
   }
 }
