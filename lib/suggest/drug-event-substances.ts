@@ -84,6 +84,11 @@ function adverseReadings(doc: NoteDocument, table: DrugTable, st: Statement) {
     const clauseEnd = text.slice(m.index + m[0].length).search(/[;.]|,\s+(?:and|but)\b|\band\s+(?:she|he|the)\b/);
     const after = text.slice(m.index + m[0].length, clauseEnd < 0 ? undefined : m.index + m[0].length + clauseEnd);
     if (!/[a-z]{3}/i.test(condition) || UNCERTAIN.test(condition)) continue;
+    // The cause is what the cue names first: "secondary to poorly controlled type II diabetes,
+    // insulin requiring" blames the diabetes; a drug after the comma describes it. A list of drugs
+    // ("due to Coumadin, aspirin and Plavix") names one in its first item.
+    const firstItem = after.split(',')[0]!;
+    if (findSubstances(table, firstItem, 0).length === 0) continue;
     for (const sub of findSubstances(table, after, st.start + m.index + m[0].length)) {
       const category = sub.substance.cell('adverse');
       if (category)

@@ -79,6 +79,10 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // is not read from "ventilator dependent respiratory failure".
         const during = /\bduring ([^,;]+)/i.exec(c.title)?.[1];
         if (during && !stemsOfPhrase(during).every((w) => sentenceStems.has(w))) continue;
+        // "…, so stated" is the Tabular's word for a name the provider must write whole: "sinus
+        // rhythm" after a supraventricular tachycardia is no "inappropriate sinus tachycardia".
+        const soStated = /^(.*), so stated$/i.exec(c.title)?.[1];
+        if (soStated && !stemsOfPhrase(soStated).every((w) => sentenceStems.has(w) || parentStems.has(w))) continue;
         // Words a child says are absent ("without mention of back pain") never select it.
         // A child's "not X" is selected by X only where the sentence says "not" too.
         const absentWords = [...mentionedAbsent(c.title), ...(sentenceStems.has('not') ? [] : negatedWords(c.title))];
