@@ -11,11 +11,15 @@ const Schema = z.strictObject({
   pregnant: z.array(z.string().min(1)),
   not_in_sentence: z.string().min(1),
   not_antepartum: z.string().min(1),
+  puerperal: z.array(z.string().min(1)),
+  not_puerperal: z.string().min(1),
   conditions: z.array(
     z.strictObject({
       prefixes: z.array(z.string().min(1)).min(1),
       base: z.string().min(3),
       keep: z.boolean(),
+      /** The code of the condition in the puerperium (six weeks after delivery, I.C.15.o). */
+      puerperium: z.string().min(3).optional(),
       why: z.string().min(1),
     }),
   ),
@@ -24,6 +28,9 @@ const DATA = Schema.parse(data);
 const PREGNANT = DATA.pregnant.map((p) => new RegExp(p, 'i'));
 const NOT_HERE = new RegExp(DATA.not_in_sentence, 'i');
 const NOT_ANTEPARTUM = new RegExp(DATA.not_antepartum, 'i');
+const PUERPERAL = DATA.puerperal.map((p) => new RegExp(p, 'i'));
+const NOT_PUERPERAL = new RegExp(DATA.not_puerperal, 'i');
+const WORD_COUNT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** The parts of the note that tell this encounter (not the obstetric or other history). */
 const ENCOUNTER_ROLES = new Set(['diagnostic', 'reason', 'narrative', 'plan']);
@@ -47,6 +54,25 @@ export function currentPregnancy(doc: NoteDocument): { weeks?: number; at: numbe
   return found;
 }
 
+/**
+ * The puerperium the encounter's statements state ("three weeks postpartum", "a postpartum check"):
+ * delivery to six weeks after (I.C.15.o); a count of days is 42 at most.
+ */
+export function currentPuerperium(doc: NoteDocument): { at: number; text: string } | undefined {
+  for (const st of doc.statements.filter((s) => ENCOUNTER_ROLES.has(s.section.role))) {
+    const text = doc.view.slice(st.start, st.end);
+    if (NOT_PUERPERAL.test(text)) continue;
+    for (const re of PUERPERAL) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const count = m[1] === undefined ? undefined : (WORD_COUNT[m[1].toLowerCase()] ?? Number(m[1]));
+      if (count !== undefined && /days?/i.test(m[0]) && count > 42) continue;
+      return { at: st.start + m.index, text: m[0] };
+    }
+  }
+  return undefined;
+}
+
 /** The chapter-15 code of `base` for the trimester ("first", "second", "third", "unspecified"). */
 function trimesterCode(pack: CodePack, base: string, trimester: string): { code: string; title: string } | undefined {
   const info = pack.codeInfo(base);
@@ -56,10 +82,15 @@ function trimesterCode(pack: CodePack, base: string, trimester: string): { code:
   return child && pack.codeInfo(child.code)?.billable ? { code: child.code, title: child.title } : undefined;
 }
 
+function puerperalCode(pack: CodePack, code: string | undefined): { code: string; title: string } | undefined {
+  const info = code === undefined ? undefined : pack.codeInfo(code);
+  return info?.billable ? { code: info.code, title: info.title } : undefined;
+}
+
 /**
- * A pregnant patient's conditions are coded from the pregnancy chapter, first on the claim, with
+ * A pregnant or puerperal patient's conditions are coded from the pregnancy chapter, first on the claim, with
  * the condition's own code beside it where the chapter-15 code asks for it and the weeks of
- * gestation (Guidelines I.C.15.a.1, I.C.15.b; data/pregnancy-conditions.json). The codes the
+ * gestation (Guidelines I.C.15.a.1, I.C.15.b; in the puerperium its own codes, I.C.15.o; data/pregnancy-conditions.json). The codes the
  * chapter-15 code replaces move to the alternatives.
  */
 export function pregnancyChapter(
@@ -70,7 +101,8 @@ export function pregnancyChapter(
 ): { claim: Suggestion[]; moved: Suggestion[] } {
   if (isNewborn(doc)) return { claim: stated, moved: [] };
   const pregnancy = currentPregnancy(doc);
-  if (!pregnancy) return { claim: stated, moved: [] };
+  const puerperium = pregnancy ? undefined : currentPuerperium(doc);
+  if (!pregnancy && !puerperium) return { claim: stated, moved: [] };
   // Substance use the social history records ("She endorses marijuana use") is reported in
   // pregnancy: the chapter's drug- and alcohol-use codes ask for it (I.C.15.j, I.C.15.l.3).
   const use = excluded.filter(
@@ -82,7 +114,7 @@ export function pregnancyChapter(
       !stated.some((s) => s.code.slice(0, 3) === e.code.slice(0, 3)),
   );
   const claim = [...stated, ...use.filter((u, i) => use.findIndex((x) => x.code === u.code) === i)];
-  const { weeks } = pregnancy;
+  const weeks = pregnancy?.weeks;
   const trimester = weeks === undefined ? 'unspecified' : weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
   const chapter: Suggestion[] = [];
   const rest: Suggestion[] = [];
@@ -92,7 +124,11 @@ export function pregnancyChapter(
       s.system === 'ICD-10-CM' && !/^[OVWXY]/.test(s.code)
         ? DATA.conditions.find((r) => r.prefixes.some((p) => s.code.startsWith(p)))
         : undefined;
-    const o = rule ? trimesterCode(pack, rule.base, trimester) : undefined;
+    const o = !rule
+      ? undefined
+      : puerperium
+        ? puerperalCode(pack, rule.puerperium)
+        : trimesterCode(pack, rule.base, trimester);
     if (!rule || !o) {
       rest.push(s);
       continue;
@@ -102,7 +138,12 @@ export function pregnancyChapter(
         ...s,
         code: o.code,
         description: o.title,
-        reason: { ...s.reason, via: 'guideline', refinedFrom: s.code, note: `${rule.why}; the patient is pregnant` },
+        reason: {
+          ...s.reason,
+          via: 'guideline',
+          refinedFrom: s.code,
+          note: `${rule.why}; ${puerperium ? `the patient is in the puerperium ("${puerperium.text}", I.C.15.o)` : 'the patient is pregnant'}`,
+        },
       });
     if (rule.keep) rest.push(s);
     else moved.push({ ...s, reason: { ...s.reason, note: `reported as ${o.code}: ${rule.why}` } });
@@ -111,7 +152,7 @@ export function pregnancyChapter(
   const out = [...claim.filter((s) => /^O/.test(s.code) && s.system === 'ICD-10-CM'), ...chapter];
   out.push(...rest.filter((s) => !out.includes(s)));
   const z3a = weeks === undefined ? undefined : pack.codeInfo(weeksCode(weeks));
-  if (z3a?.billable && !out.some((s) => s.code.startsWith('Z3A')))
+  if (pregnancy && z3a?.billable && !out.some((s) => s.code.startsWith('Z3A')))
     out.push({
       ...chapter[0]!,
       code: z3a.code,

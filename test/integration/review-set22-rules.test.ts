@@ -34,3 +34,26 @@ describe.skipIf(!present)('set-22 rules', () => {
     ]);
   });
 });
+
+describe.skipIf(!present)('the puerperium (set-21 leftover)', () => {
+  it('a condition in the six weeks after delivery takes its puerperium code (I.C.15.a.1, I.C.15.o)', () => {
+    expect(
+      shown(
+        'CHIEF COMPLAINT: Postpartum check.\nHPI: She is three weeks postpartum. She has one external hemorrhoid which has inflamed.\nASSESSMENT:\n1. Seasonal allergies.\n2. Hemorrhoid.\nPLAN: Patanol, Allegra. ProctoFoam HC.',
+      ),
+    ).toEqual(['O99.53', 'O87.2', 'J30.2']);
+    expect(shown('HPI: She is 10 days postpartum.\nASSESSMENT: Essential hypertension.')).toEqual(['O10.03']);
+    // In pregnancy the hemorrhoid is O22.4- by trimester.
+    expect(shown('HPI: She is 20 weeks pregnant with an external hemorrhoid.\nASSESSMENT: Hemorrhoid.')).toEqual([
+      'O22.42',
+      'Z3A.20',
+    ]);
+  });
+
+  it('past the six weeks, or a past postpartum illness, is no puerperium', () => {
+    expect(shown('HPI: She is 8 weeks postpartum.\nASSESSMENT: Essential hypertension.')).toEqual(['I10']);
+    expect(shown('HPI: Her previous postpartum visit was in 2019.\nASSESSMENT: Essential hypertension.')).toEqual([
+      'I10',
+    ]);
+  });
+});
