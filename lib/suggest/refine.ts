@@ -208,7 +208,32 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
     by.push(...sited.by);
     current = sited.code;
   }
+  const sided = oneSide ? sideSibling(pack, current, written.has('right') ? 'right' : 'left') : undefined;
+  if (sided) {
+    const within = refineToBillable(pack, dict, sided, written);
+    by.push(written.has('right') ? 'right' : 'left', ...within.by);
+    current = within.code;
+  }
   return current === code ? { code, by } : { code: current, from: code, by };
+}
+
+/**
+ * A few categories code the side as a sibling of the "unspecified side" code, not as its child
+ * (N63.0 "Unspecified lump in unspecified breast" beside N63.1- "… in the right breast"): with
+ * one side written, the sibling of that side (I.B.13 laterality).
+ */
+function sideSibling(pack: CodePack, code: string, side: 'right' | 'left'): string | undefined {
+  const info = codeInfo(pack, code);
+  const m = info?.billable ? /\bunspecified (breast|eye)\b/i.exec(info.title) : undefined;
+  if (!info || !m) return undefined;
+  const undotted = code.replace('.', '');
+  const parentRaw = undotted.slice(0, -1);
+  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const organ = new RegExp(`\\b(?:the )?${side} ${m[1]}\\b`, 'i');
+  const found = (codeInfo(pack, parent)?.children ?? []).filter(
+    (c) => c.code !== code && c.code.length === code.length && organ.test(c.title),
+  );
+  return found.length === 1 ? found[0]!.code : undefined;
 }
 
 /**

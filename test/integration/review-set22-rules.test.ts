@@ -57,3 +57,12 @@ describe.skipIf(!present)('the puerperium (set-21 leftover)', () => {
     ]);
   });
 });
+
+describe.skipIf(!present)('a side coded as a sibling (set-21 leftover)', () => {
+  it('a breast lump on one side is that side\'s code, though it is no child of the "unspecified breast" code (I.B.13)', () => {
+    expect(shown('ASSESSMENT: Right breast mass.')).toEqual(['N63.10']);
+    expect(shown('ASSESSMENT: Mass in the left breast, upper outer quadrant.')).toEqual(['N63.21']);
+    // No side written: the unspecified breast.
+    expect(shown('ASSESSMENT: Breast mass.')).toEqual(['N63.0']);
+  });
+});
