@@ -56,8 +56,16 @@ export function doubtedInPart(found: TermMatch[], exp: ExpandedToken[], ctx: Con
     const src = [...sourcesOf(m, exp)].sort((x, y) => x - y);
     const a = src.map((s) => ctx.assertionOf(s));
     const firstDoubted = a.findIndex((x) => DOUBTED.has(x));
-    if (firstDoubted <= 0 || !CERTAIN.has(a[0]!) || !a.slice(firstDoubted).every((x) => DOUBTED.has(x))) return false;
-    const cue = ctx.triggerFor(src[firstDoubted]!);
-    return cue !== undefined && cue.first > src[firstDoubted - 1]! && cue.last < src[firstDoubted]!;
+    if (firstDoubted > 0 && CERTAIN.has(a[0]!) && a.slice(firstDoubted).every((x) => DOUBTED.has(x))) {
+      const cue = ctx.triggerFor(src[firstDoubted]!);
+      return cue !== undefined && cue.first > src[firstDoubted - 1]! && cue.last < src[firstDoubted]!;
+    }
+    // The mirror: doubted words first, a cue looking back at them, stated words after it
+    // ("irritable bowel type symptoms, intermittent diarrhea": the diarrhea is stated).
+    const firstStated = a.findIndex((x) => CERTAIN.has(x));
+    if (firstStated <= 0 || !a.slice(0, firstStated).every((x) => DOUBTED.has(x))) return false;
+    if (!a.slice(firstStated).every((x) => CERTAIN.has(x))) return false;
+    const cue = ctx.triggerFor(src[firstStated - 1]!);
+    return cue !== undefined && cue.first > src[firstStated - 1]! && cue.last < src[firstStated]!;
   });
 }

@@ -66,3 +66,24 @@ describe.skipIf(!present)('a side coded as a sibling (set-21 leftover)', () => {
     expect(shown('ASSESSMENT: Breast mass.')).toEqual(['N63.0']);
   });
 });
+
+describe.skipIf(!present)('doubt over a list (set 22)', () => {
+  it('"may also have … including", "differential also includes" and "further evaluation for" doubt what they list (IV.H)', () => {
+    expect(shown('IMPRESSION: She may also have some GI dysmotility including gastroparesis.')).toEqual([]);
+    expect(shown('IMPRESSION: Dysphagia. Differential also includes peptic stricture or Schatzki ring.')).toEqual([
+      'R13.10',
+    ]);
+    expect(
+      shown('IMPRESSION: Rectal bleeding. She needs further evaluation for colon polyps or colon cancer.'),
+    ).toEqual(['K62.5']);
+    // Stated, they are coded.
+    expect(shown('IMPRESSION: Gastroparesis. Esophageal stricture.')).toEqual(['K31.84', 'K22.2']);
+  });
+
+  it('symptoms of a type resemble the condition and do not diagnose it; the symptom stated after them stays', () => {
+    expect(
+      shown('DIAGNOSES: Abdominal pain with nonspecific irritable bowel type symptoms, intermittent diarrhea.'),
+    ).toEqual(['R10.9', 'R19.7']);
+    expect(shown('DIAGNOSES: Irritable bowel syndrome with diarrhea.')).toEqual(['K58.0']);
+  });
+});
