@@ -31,6 +31,11 @@ export function applyAssertion(pack: CodePack, dict: Dictionary, m: Mention, set
       // "s/p hysterectomy", "status post CABG": a status or history code IS what the history says
       // (Z85-Z87 personal history, Z88 allergy status, Z89 an absent limb, Z90-Z99 other statuses).
       if (/^Z(8[5-9]|9)/.test(m.code)) return m;
+      // The Index's "Status (post)" entries outside Z name the state the operation left, present
+      // now: "status post total thyroidectomy" is postprocedural hypothyroidism E89.0, an
+      // adrenalectomy E89.6 — in the provider's diagnostic statements.
+      if (m.via === 'index' && /^status\b/i.test(m.matched) && m.role === 'diagnostic')
+        return { ...m, assertion: 'present', note: 'the state the operation left, present now (Index: Status (post))' };
       const h = historyCode(pack, dict, m.code);
       if (h === 'keep')
         return {

@@ -61,6 +61,15 @@ function generalWordsOf(pack: CodePack, a: Suggestion, b: Suggestion): boolean {
   return said.length > 0 && said.every((w) => inB.has(w));
 }
 
+/**
+ * A history of cancer with no site (Z85.9, read from "thyroidectomy for papillary carcinoma in
+ * 1992") beside a cancer the note names by its site (C73 or Z85.850): the same cancer, read
+ * without the site the other code states.
+ */
+function unsitedCancer(a: Suggestion, b: Suggestion): boolean {
+  return a.code === 'Z85.9' && b.code !== a.code && /^(C|Z85)/.test(b.code);
+}
+
 export function dropUnspecifiedReadings(
   pack: CodePack,
   claim: Suggestion[],
@@ -75,7 +84,10 @@ export function dropUnspecifiedReadings(
     const d =
       b || c
         ? undefined
-        : icd.find((x) => x !== a && !moved.some((m) => m.code === x.code) && generalWordsOf(pack, a, x));
+        : icd.find(
+            (x) =>
+              x !== a && !moved.some((m) => m.code === x.code) && (generalWordsOf(pack, a, x) || unsitedCancer(a, x)),
+          );
     if (!b && !c && !d) continue;
     moved.push({
       ...a,

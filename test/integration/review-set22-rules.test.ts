@@ -87,3 +87,16 @@ describe.skipIf(!present)('doubt over a list (set 22)', () => {
     expect(shown('DIAGNOSES: Irritable bowel syndrome with diarrhea.')).toEqual(['K58.0']);
   });
 });
+
+describe.skipIf(!present)('what an operation left, and one cancer once (set 22)', () => {
+  it('"status post total thyroidectomy" in the assessment is postprocedural hypothyroidism, present now (Index: Status (post), thyroidectomy E89.0)', () => {
+    expect(shown('ASSESSMENT:\n1. Acquired hypothyroidism, status post total thyroidectomy.')).toEqual(['E89.0']);
+    // In the past history it stays history.
+    expect(shown('PAST MEDICAL HISTORY: Status post thyroidectomy.\nASSESSMENT: Hypertension.')).toEqual(['I10']);
+  });
+
+  it('a cancer history with no site beside a cancer named by its site is the same cancer (I.A.9)', () => {
+    expect(shown('ASSESSMENT:\n1. Lung cancer.\n2. History of cancer.')).toEqual(['C34.90']);
+    expect(shown('ASSESSMENT:\n1. Hypertension.\n2. History of cancer.')).toEqual(['I10', 'Z85.9']);
+  });
+});
