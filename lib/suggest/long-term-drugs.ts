@@ -120,11 +120,11 @@ const OFF_BEFORE =
   /\b(?:is|was|are|were|been|remains|remained|stayed|now|currently|went|came)\s+off(?:\s+of)?(?:\s+(?:his|her|the|their))?\s+$/i;
 
 /**
- * A drug given by vein ("treated well with IV morphine", "an insulin drip", "morphine PCA") is
+ * A drug given by vein ("treated well with IV morphine", "IV Solu-Medrol", "an insulin drip", "morphine PCA") is
  * treatment in hospital, not long-term therapy; the words must touch the drug ("on Coumadin for
  * a previous PE and currently on a heparin drip" keeps the Coumadin).
  */
-const VEIN_BEFORE = /\b(?:iv|i\.v\.|intravenous(?:ly)?)\s+(?:[a-z-]+\s+)?$/i;
+const VEIN_BEFORE = /\b(?:iv|i\.v\.|intravenous(?:ly)?)\s+(?:[a-z-]+\s+|[a-z]+-)?$/i;
 const VEIN_AFTER = /^\s*(?:drip|pca|infusion|bolus|iv\b|i\.v\.|intravenous)/i;
 function givenInHospital(text: string, start: number, end: number): boolean {
   return VEIN_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || VEIN_AFTER.test(text.slice(end, end + 15));

@@ -58,7 +58,29 @@ function generalWordsOf(pack: CodePack, a: Suggestion, b: Suggestion): boolean {
     ).map(stem),
   );
   const said = a.evidence.flatMap((e) => e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem);
-  return said.length > 0 && said.every((w) => inB.has(w));
+  if (said.length > 0 && said.every((w) => inB.has(w))) return true;
+  // The other code's own phrase in the note says more of the same words: "Pneumonia" beside
+  // "Aspiration pneumonia" (J69.0 "Pneumonitis due to inhalation of food and vomit") is that
+  // pneumonia. Phrase by phrase, and one of them longer: the same words twice ("Pneumonia" in a
+  // COPD code that asks for the infection's code too) are no more detail.
+  // Not a list written as one phrase ("asthma, allergic rhinitis"), nor a code that asks for
+  // another to say what it is ("Postoperative ileus" K91.89: use additional code to further specify).
+  const specify = instructionNotes(pack, b.code, ['useAdditionalCode']).some(
+    (n) => n.codes.length === 0 && !/^(chapter|block|section)\b/i.test(n.from),
+  );
+  if (specify) return false;
+  const phrases = (s: Suggestion) =>
+    s.evidence.map((e) => new Set((e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem)));
+  const mine = phrases(a);
+  const theirs = b.evidence
+    .filter((e) => !/[,;/]/.test(e.text))
+    .map((e) => new Set((e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem)));
+  const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
+  return (
+    mine.length > 0 &&
+    mine.every((x) => x.size > 0 && theirs.some((y) => within(x, y))) &&
+    mine.some((x) => theirs.some((y) => y.size > x.size && within(x, y)))
+  );
 }
 
 /**

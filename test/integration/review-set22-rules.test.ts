@@ -100,3 +100,47 @@ describe.skipIf(!present)('what an operation left, and one cancer once (set 22)'
     expect(shown('ASSESSMENT:\n1. Hypertension.\n2. History of cancer.')).toEqual(['I10', 'Z85.9']);
   });
 });
+
+describe.skipIf(!present)('one condition once, and what is this episode (set 22)', () => {
+  it('a history that goes on "with recent" findings ends there', () => {
+    expect(
+      shown(
+        'ASSESSMENT: A history of infectious hepatitis in the past with some recent mild elevations in AST and ALT.',
+      ),
+    ).toEqual(['R74.01']);
+  });
+
+  it('a general word beside a longer phrase of the same words is that condition (I.A.9)', () => {
+    expect(
+      shown(
+        'ADMISSION DIAGNOSES:\n1. Pneumonia, likely secondary to aspiration.\nDISCHARGE DIAGNOSES:\n1. Aspiration pneumonia.',
+      ),
+    ).toEqual(['J69.0']);
+    // A COPD code that asks for the infection's code keeps the pneumonia beside it.
+    expect(shown('DISCHARGE DIAGNOSES:\n1. COPD with pneumonia.')).toEqual(['J44.0', 'J18.9']);
+  });
+
+  it('a stepped steroid taper or an IV steroid is treatment of the episode, not long-term use (I.C.21.c.3)', () => {
+    expect(
+      shown(
+        'HOSPITAL COURSE: Treated with IV Solu-Medrol for COPD exacerbation.\nDISCHARGE DIAGNOSES: COPD exacerbation.\nDISCHARGE MEDICATIONS: Prednisone 40 mg x3 days followed by 30 mg x3 days, then 10 mg x14 days, then discontinue.',
+      ),
+    ).toEqual(['J44.1']);
+    expect(shown('DISCHARGE DIAGNOSES: COPD exacerbation.\nDISCHARGE MEDICATIONS: Prednisone 10 mg daily.')).toEqual([
+      'J44.1',
+      'Z79.52',
+    ]);
+  });
+
+  it("the encounter's sterilization is no status beside it, and a toothache is part of the dental abscess", () => {
+    expect(
+      shown('DISCHARGE DIAGNOSES:\n1. Desires sterilization.\n2. Status post bilateral tubal ligation this admission.'),
+    ).toEqual(['Z30.2']);
+    expect(shown('PAST SURGICAL HISTORY: Bilateral tubal ligation.\nASSESSMENT: Hypertension.')).toEqual([
+      'I10',
+      'Z98.51',
+    ]);
+    expect(shown('CHIEF COMPLAINT: Dental pain.\nDIAGNOSIS: Acute dental abscess.')).toEqual(['K04.7']);
+    expect(shown('CHIEF COMPLAINT: Dental pain.\nDIAGNOSIS: Dental pain.')).toEqual(['K08.89']);
+  });
+});
