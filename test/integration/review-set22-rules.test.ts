@@ -144,3 +144,17 @@ describe.skipIf(!present)('one condition once, and what is this episode (set 22)
     expect(shown('CHIEF COMPLAINT: Dental pain.\nDIAGNOSIS: Dental pain.')).toEqual(['K08.89']);
   });
 });
+
+describe.skipIf(!present)('ischemia by its organ, and the oral antidiabetics (set 22)', () => {
+  it('a bare "ischemia" is no I99.8; bowel ischemia is the intestine\'s (Index: Ischemia, intestine K55.9)', () => {
+    expect(
+      shown('IMPRESSION: Sinus tachycardia with ischemic abnormalities on ECG. Mild septal ischemia.'),
+    ).not.toContain('I99.8');
+    expect(shown('ASSESSMENT: Bowel ischemia.')).toEqual(['K55.9']);
+    expect(shown('ASSESSMENT: Chronic cerebral ischemia.')).toEqual(['I67.82']);
+  });
+
+  it('nateglinide (Starlix) is an oral hypoglycemic (I.C.4.a.3)', () => {
+    expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Starlix 120 mg t.i.d.')).toEqual(['E11.9', 'Z79.84']);
+  });
+});
