@@ -8,14 +8,16 @@ import type { EmResult } from './result';
  * separate E/M services. A visit where the decision to operate is made is reported (modifier 57);
  * care by another physician (the attending who did not operate, a consultant) is reported as usual.
  * A note falls in the package when it shows an operation in the stay (or the planned one), that
- * its author is the operating surgeon, and nothing naming someone else as the surgeon.
+ * its author is the operating surgeon, and nothing naming someone else as the surgeon. A cesarean
+ * delivery is such an operation: the delivering physician's hospital visits and discharge are in the
+ * global obstetric package (CPT's delivery codes with postpartum care).
  */
 
 /**
  * Words of an open or laparoscopic operation (not an endoscopy, a line, a tap or a test): a
  * surgical suffix, or an operation's own word ("fusion" alone: not "transfusion" or "perfusion").
  */
-const OP = String.raw`(?:[\w-]*(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy)|repair|fusion|bypass|transplant\w*|fundoplication|decortication|resection|amputation|fixation|excision|reconstruction|replacement|exploration|revision)`;
+const OP = String.raw`(?:[\w-]*(?:ectomy|otomy|ostomy|plasty|pexy|rrhaphy)|cesarean|c-section|repair|fusion|bypass|transplant\w*|fundoplication|decortication|resection|amputation|fixation|excision|reconstruction|replacement|exploration|revision)`;
 const OPERATION = new RegExp(String.raw`\b${OP}\b`, 'i');
 /** Up to five words before the operation's word ("a laparoscopic Roux-en-Y gastric bypass"). */
 const WORDS = String.raw`(?:[\w-]+ ){0,5}?`;
@@ -27,7 +29,7 @@ const EARLIER = /\b(?:past|previous|prior|history|earlier)\b/i;
 
 /** The course of an operation in the stay, in the hospital course (not the past surgical history). */
 const OPERATED = [
-  String.raw`\btaken (?:back )?to (?:the (?:operating room|OR\b)|surgery\b)`,
+  String.raw`\b(?:taken|went) (?:back )?to (?:the (?:operating room|OR\b)|surgery\b)`,
   String.raw`\bunderwent (?:an? |the )?${WORDS}${OP}\b`,
 ];
 
@@ -46,7 +48,7 @@ const PLANNED = [
   String.raw`\b(?:surgical (?:therapy|treatment|management)|surgery|an operation) (?:is|was) (?:planned|scheduled)\b`,
   String.raw`\b(?:has |had )?elected (?:to (?:have|undergo|proceed with) |definitive (?:therapy|treatment) with )(?:an? |the )?${WORDS}(?:${OP}|surgery)\b`,
   String.raw`\b(?:decided|agreed|consented|elected) to proceed with (?:the )?(?:operation|surgery|procedure)\b`,
-  String.raw`\b(?:elective|same[- ]day) (?:[\w-]+ ){0,2}(?:surgery|operation)\b`,
+  String.raw`\b(?:elective|same[- ]day) (?:[\w-]+ ){0,2}(?:surgery|operation|c-section|cesarean)\b`,
   String.raw`\b(?:on the day of (?:her|his|the) admission|following admission|upon admission)\b[^.]{0,80}\b(?:operating room|procedure was|underwent)\b`,
   String.raw`\badmitted (?:to the surgical suite|and consented for (?:the )?(?:operation|surgery))\b`,
   // The stay's operation was decided at the author's clinic consultation ("was seen in clinic as an
@@ -72,6 +74,7 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\b(?:my|our|the) office\b[^.]{0,40}?\bpost-?op\w*`,
   String.raw`\bpost-?op\w* (?:visit|evaluation|check)\b[^.]{0,30}?\boffice\b`,
   String.raw`\b(?:staples|sutures)\b[^.]{0,60}?\bremoved\b[^.]{0,40}?\bfollow[- ]?up\b`,
+  String.raw`\bto see me in (?:(?:one|two|1|2) weeks?|(?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten|fourteen) days)\b`,
   String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:(?:one|two|1|2) weeks?|(?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten|fourteen) days)\b`,
 ];
 

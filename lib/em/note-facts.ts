@@ -59,6 +59,20 @@ export function unfinishedRecord(read: EmNote): string | undefined {
   const last = read.doc.sections.at(-1);
   // A body that holds only an empty sub-heading ("PHYSICAL EXAMINATION: GENERAL:") is empty too.
   if (!last?.heading || !EMPTY_BODY.test(read.doc.view.slice(last.bodyStart, last.end))) return undefined;
+  // The empty heading is the assessment itself ("IMPRESSION:" and nothing after it) and no plan is
+  // written anywhere: a diagnosis list above it (a problem list) decides nothing.
+  // An empty "PLAN:" after a written assessment still leaves the problems addressed: levelled; so
+  // does an empty heading after an assessment written below the examination ("FORMULATION: …,
+  // DIAGNOSES:"). A diagnosis list above the examination is a problem list: it decides nothing.
+  const sections = read.doc.sections;
+  const lastExam = sections.findLastIndex((s) => s.kind === 'exam');
+  const assessedAfterExam = sections.some(
+    (s, i) => i > lastExam && s !== last && s.kind === 'diagnostic' && s.end > s.bodyStart + 2,
+  );
+  const emptyAssessment =
+    last.kind === 'diagnostic' && !assessedAfterExam && !read.statements.some((s) => s.role === 'plan');
+  if (emptyAssessment)
+    return `the record stops at an empty "${last.heading.trim()}" heading, with no plan: the decision making is not documented, so no E/M level is supported`;
   if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
   if (read.statements.some((s) => s.role === 'diagnostic' || s.role === 'plan')) return undefined;
   return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
@@ -91,6 +105,10 @@ export function noDischargeTold(read: EmNote): string | undefined {
   return 'a hospital course that tells no discharge, with no assessment or plan (a case presentation): no discharge day management or decision making is documented, so no E/M level is supported';
 }
 
+/** A body system's sub-heading, as a review of systems or an examination runs through them. */
+const SYSTEM_HEADING =
+  /^(?:constitutional|general|eyes?|ent|heent|ears?|nose|throat|mouth|neck|cardiovascular|cardiac|heart|respiratory|pulmonary|lungs?|chest|breasts?|gi|gastrointestinal|abdomen|gu|genitourinary|musculoskeletal|extremities|skin|integumentary|neurologic(?:al)?|neuro|psychiatric|psych|endocrine|hematologic(?:al)?|heme(?:\/lymph)?|lymphatic|allergic(?:\/immunologic)?|immunologic)$/i;
+
 /** Sections of the history: a record that ends in one of them has not reached the examination or the decision. */
 const HISTORY_PARTS = new Set(['chief_complaint', 'hpi', 'pmh', 'psh', 'family_history', 'social_history', 'ros']);
 
@@ -101,11 +119,19 @@ const HISTORY_PARTS = new Set(['chief_complaint', 'hpi', 'pmh', 'psh', 'family_h
  * making or the time, CPT 2021/2023).
  */
 export function stopsInHistory(read: EmNote): string | undefined {
-  const { sections } = read.doc;
+  const all = read.doc.sections;
+  // The body systems a review of systems runs through ("REVIEW OF SYSTEMS, CONSTITUTIONAL: denies
+  // fevers, EYES: …") are its own sub-headings, not an examination, when no examination heading
+  // follows them.
+  let k = all.length;
+  while (k > 1 && all[k - 1]!.kind === 'exam' && SYSTEM_HEADING.test(all[k - 1]!.heading.trim())) k--;
+  if (k < all.length && all[k - 1]!.kind !== 'ros') k = all.length;
+  const sections = all.slice(0, k);
+  const end = k < all.length ? all[k]!.start : Infinity;
   const last = sections.at(-1);
   if (!last?.heading || !HISTORY_PARTS.has(last.kind)) return undefined;
   if (sections.some((s) => s.kind === 'exam' || s.kind === 'plan' || s.kind === 'course')) return undefined;
-  if (read.statements.some((s) => s.role === 'plan' || s.role === 'findings')) return undefined;
+  if (read.statements.some((s) => s.role === 'plan' || (s.role === 'findings' && s.start < end))) return undefined;
   // A decision written into the history's prose ("we will start …") is a plan all the same.
   if (/\b(we|i) (will|would|plan|recommend|suggest)\b|\bplan(ned)? (is|to)\b/i.test(read.doc.view)) return undefined;
   return `the record stops in the history ("${last.heading.trim()}"), with no examination, course or plan: the decision making is not documented, so no E/M level is supported`;
