@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import mapData from './data/assertion-map.json';
+import { stemWord } from '../text/tokens';
 import type { CodePack } from '../pack/code-pack';
 import { termStems, type Dictionary } from './dictionary';
 import { classifiable, covers } from './history-coverage';
@@ -99,8 +100,17 @@ function bestNamed(dict: Dictionary, covering: string[], cond: string[]): string
           x.shared > 0 &&
           ((x.shared >= cond.length / 2 && (x.shared >= 2 || x.shared === cond.length)) || x.shared >= x.own / 2),
       )
-      .sort((a, b) => b.score - a.score || a.c.localeCompare(b.c))[0]?.c
+      // Equal names: the code the note's words leave open ("colon polyps, unspecified") before the
+      // one for a kind the note does not state ("other colon polyps"), as refinement does.
+      .sort((a, b) => b.score - a.score || openness(dict, a.c) - openness(dict, b.c) || a.c.localeCompare(b.c))[0]?.c
   );
+}
+
+const UNSPECIFIED = stemWord('unspecified');
+const OTHER = stemWord('other');
+function openness(dict: Dictionary, code: string): number {
+  const stems = dict.titleStems(code);
+  return stems.has(UNSPECIFIED) ? 0 : stems.has(OTHER) ? 2 : 1;
 }
 
 /** The residual code: the one whose title restates the holder of the note ("… other genital organs" under "… genital organs"). */

@@ -158,3 +158,10 @@ describe.skipIf(!present)('ischemia by its organ, and the oral antidiabetics (se
     expect(shown('ASSESSMENT: Type 2 diabetes.\nMEDICATIONS: Starlix 120 mg t.i.d.')).toEqual(['E11.9', 'Z79.84']);
   });
 });
+
+describe.skipIf(!present)('a family history of an unstated kind (set 22)', () => {
+  it('colon polyps of no stated type are "unspecified", not "other" (Z83.719)', () => {
+    expect(shown('ASSESSMENT: Rectal bleeding. Family history of colon polyps.')).toEqual(['K62.5', 'Z83.719']);
+    expect(shown('ASSESSMENT: Family history of adenomatous colon polyps.')).toEqual(['Z83.710']);
+  });
+});
