@@ -1,5 +1,6 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
+import { evaluatedSymptom } from './evaluated-symptom';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
 import { describesPatient, statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
@@ -216,6 +217,7 @@ export class NoteAnalyzer {
         if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion)) assertion = a;
       }
       if (assertion === 'historical' && datedButTreatedNow(ctx, sources, term.code, text, st)) assertion = 'present';
+      if (assertion === 'hypothetical' && evaluatedSymptom(ctx, sources, term.code)) assertion = 'present';
       // "? Atrial fibrillation": a question mark written before the words marks them uncertain (IV.H).
       const questioned =
         assertion !== 'negated' &&

@@ -165,3 +165,12 @@ describe.skipIf(!present)('a family history of an unstated kind (set 22)', () =>
     expect(shown('ASSESSMENT: Family history of adenomatous colon polyps.')).toEqual(['Z83.710']);
   });
 });
+
+describe.skipIf(!present)('a symptom evaluated for is there (set 22)', () => {
+  it('a work-up "for" a symptom looks for its cause; "for" a disease it rules the disease out (IV.H)', () => {
+    expect(
+      shown('ASSESSMENT: Gastroenteritis. We will try to further evaluate her for the unexplained weight loss.'),
+    ).toEqual(['K52.9', 'R63.4']);
+    expect(shown('ASSESSMENT: Rectal bleeding. She needs further evaluation for colon cancer.')).toEqual(['K62.5']);
+  });
+});
