@@ -174,3 +174,11 @@ describe.skipIf(!present)('a symptom evaluated for is there (set 22)', () => {
     expect(shown('ASSESSMENT: Rectal bleeding. She needs further evaluation for colon cancer.')).toEqual(['K62.5']);
   });
 });
+
+describe.skipIf(!present)('precautions (set 22)', () => {
+  it('precautions name what they guard against, not what the patient has', () => {
+    expect(shown('ASSESSMENT: Dyspepsia.\nPLAN: Discussed reflux precautions.')).toEqual(['R10.13']);
+    // The condition stated elsewhere stays.
+    expect(shown('ASSESSMENT: Seizure disorder.\nPLAN: Seizure precautions.')).toEqual(['G40.909']);
+  });
+});
