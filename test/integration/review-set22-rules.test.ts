@@ -182,3 +182,11 @@ describe.skipIf(!present)('precautions (set 22)', () => {
     expect(shown('ASSESSMENT: Seizure disorder.\nPLAN: Seizure precautions.')).toEqual(['G40.909']);
   });
 });
+
+describe.skipIf(!present)('anginal symptoms (set 22)', () => {
+  it('anginal symptoms are angina: with coronary disease, its combination code (I.C.9.b)', () => {
+    expect(shown('ASSESSMENT: Coronary artery disease. He has rest anginal symptoms.')).toEqual(['I25.119']);
+    // Pain only of an anginal type is not angina.
+    expect(shown('ASSESSMENT: Chest pain, anginal type pain.')).toEqual(['R07.9']);
+  });
+});
