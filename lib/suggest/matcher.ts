@@ -177,7 +177,13 @@ function tryTerm(
     for (let k = 0; k < required.length; k++) {
       if (!SIDES.has(dict.meta.vocab[required[k]!]!)) continue;
       const at = tokens[best.positions[k]!]!.source;
-      if (!best.positions.some((q, j) => j !== k && Math.abs(tokens[q]!.source - at) <= 1)) return undefined;
+      // "left-sided paralysis": the side's own "sided" stands between them.
+      const beside = (q: number) => {
+        const d = Math.abs(tokens[q]!.source - at);
+        if (d <= 1) return true;
+        return d === 2 && tokens.some((t) => t.stem === 'side' && t.source === Math.min(at, tokens[q]!.source) + 1);
+      };
+      if (!best.positions.some((q, j) => j !== k && beside(q))) return undefined;
     }
   }
   const lo = Math.min(...best.positions) - 3;

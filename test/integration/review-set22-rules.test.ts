@@ -190,3 +190,11 @@ describe.skipIf(!present)('anginal symptoms (set 22)', () => {
     expect(shown('ASSESSMENT: Chest pain, anginal type pain.')).toEqual(['R07.9']);
   });
 });
+
+describe.skipIf(!present)('a side written "-sided" (set-21 leftover)', () => {
+  it('"left-sided paralysis" is the Index\'s "Paralysis, left side" (see Hemiplegia), beside the stroke', () => {
+    expect(shown('ASSESSMENT: Stroke with left-sided paralysis.')).toEqual(['I63.9', 'G81.94']);
+    // A side two words away with no "sided" between is not the paralysis's side.
+    expect(shown('ASSESSMENT: Left knee pain and paralysis.')).not.toContain('G81.94');
+  });
+});
