@@ -1,6 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import { unspecifiedReadingOf } from '../pack/specificity';
-import { instructionNotes } from './tabular-refs';
+import { instructionNotes, sameWords } from './tabular-refs';
 import type { Suggestion } from './schema';
 import { setAside } from './set-aside';
 
@@ -92,6 +92,15 @@ function unsitedCancer(a: Suggestion, b: Suggestion): boolean {
   return a.code === 'Z85.9' && b.code !== a.code && /^(C|Z85)/.test(b.code);
 }
 
+/**
+ * A viral infection "of unspecified site" (B34.-) read from the same words as the infection of a
+ * site ("Viral respiratory infection": J98.8): the site is specified, so the unsited code is the
+ * same infection read without it.
+ */
+function unsitedInfection(a: Suggestion, b: Suggestion): boolean {
+  return a.code.startsWith('B34') && !b.code.startsWith('B34') && sameWords(a, b);
+}
+
 export function dropUnspecifiedReadings(
   pack: CodePack,
   claim: Suggestion[],
@@ -108,7 +117,9 @@ export function dropUnspecifiedReadings(
         ? undefined
         : icd.find(
             (x) =>
-              x !== a && !moved.some((m) => m.code === x.code) && (generalWordsOf(pack, a, x) || unsitedCancer(a, x)),
+              x !== a &&
+              !moved.some((m) => m.code === x.code) &&
+              (generalWordsOf(pack, a, x) || unsitedCancer(a, x) || unsitedInfection(a, x)),
           );
     if (!b && !c && !d) continue;
     moved.push({

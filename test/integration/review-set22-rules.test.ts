@@ -198,3 +198,10 @@ describe.skipIf(!present)('a side written "-sided" (set-21 leftover)', () => {
     expect(shown('ASSESSMENT: Left knee pain and paralysis.')).not.toContain('G81.94');
   });
 });
+
+describe.skipIf(!present)('a viral respiratory infection (set-21 leftover)', () => {
+  it('is the respiratory infection, its cough part of it; an unsited viral infection stays B34.9', () => {
+    expect(shown('ASSESSMENT: Viral respiratory infection. Cough.')).toEqual(['J98.8']);
+    expect(shown('ASSESSMENT: Viral syndrome. Otitis media.')).toEqual(['B34.9', 'H66.90']);
+  });
+});
