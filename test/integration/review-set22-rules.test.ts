@@ -205,3 +205,12 @@ describe.skipIf(!present)('a viral respiratory infection (set-21 leftover)', () 
     expect(shown('ASSESSMENT: Viral syndrome. Otitis media.')).toEqual(['B34.9', 'H66.90']);
   });
 });
+
+describe.skipIf(!present)('the test that shows the ischemia (set 22)', () => {
+  it('an abnormal ECG or stress test is part of the ischemic heart disease it established (III.B)', () => {
+    expect(shown('HPI: Stress test showed ST depressions.\nASSESSMENT: Coronary artery disease with angina.')).toEqual([
+      'I25.119',
+    ]);
+    expect(shown('ASSESSMENT: Abnormal EKG.')).toEqual(['R94.31']);
+  });
+});
