@@ -16,6 +16,7 @@ import { specifyFromPresentIllness } from './note-specificity';
 import { explainSymptoms } from './explained-symptoms';
 import { additionalCodes } from './additional-codes';
 import { codeFirst } from './code-first';
+import { mentalDueToCondition } from './mental-due-to-condition';
 import { dropCurrentProcedureStatus } from './current-procedure';
 import { dropUnspecifiedBehavior, dropUnspecifiedPrimary } from './unspecified-primary';
 import { neoplasmRelatedPain } from './neoplasm-pain';
@@ -100,7 +101,8 @@ export function assembleClaim(
   const records = maternalRecord(pack, doc, graft.claim);
   const pregnant = pregnancyChapter(pack, doc, records.claim, read.excluded);
   const added = additionalCodes(pack, pregnant.claim, read.alternatives, read.excluded);
-  const first = codeFirst(pack, added.claim, read.alternatives);
+  const caused = mentalDueToCondition(pack, doc.text, added.claim);
+  const first = codeFirst(pack, caused.claim, read.alternatives);
   const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const toldTwice = dropHistoryBesideStatement(pack, oneReading.claim);
@@ -130,6 +132,7 @@ export function assembleClaim(
     ...graft.moved,
     ...records.moved,
     ...pregnant.moved,
+    ...caused.replaced,
     ...sequelae.replaced,
     ...oneReading.moved,
     ...toldTwice.moved,

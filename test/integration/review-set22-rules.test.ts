@@ -212,3 +212,17 @@ describe.skipIf(!present)('the test that shows the ischemia (set 22)', () => {
     expect(shown('ASSESSMENT: Abnormal EKG.')).toEqual(['R94.31']);
   });
 });
+
+describe.skipIf(!present)('a mental disorder due to a medical condition (set 22)', () => {
+  it('is the Index\'s "due to known physiological condition" code, after the condition (I.A.13)', () => {
+    expect(
+      shown(
+        'DIAGNOSES:\nAXIS I: Major depressive disorder due to Huntington disease, severe.\nAXIS III: Huntington disease.',
+      ),
+    ).toEqual(['G10', 'F06.32']);
+    expect(shown('ASSESSMENT: Anxiety secondary to hyperthyroidism.')).toEqual(['E05.90', 'F06.4']);
+    // Chronic pain is no physiological condition of F06; a depression written alone stays F32.
+    expect(shown('ASSESSMENT: Depression due to chronic pain.')).toEqual(['F32.A', 'G89.29']);
+    expect(shown('ASSESSMENT: Major depressive disorder. Hypertension.')).toEqual(['F32.9', 'I10']);
+  });
+});
