@@ -226,3 +226,22 @@ describe.skipIf(!present)('a mental disorder due to a medical condition (set 22)
     expect(shown('ASSESSMENT: Major depressive disorder. Hypertension.')).toEqual(['F32.9', 'I10']);
   });
 });
+
+describe.skipIf(!present)('never a more severe kidney stage than the assessment (set 23 draw)', () => {
+  it('what the patient is educated about is a topic, not a diagnosis', () => {
+    expect(
+      shown(
+        'HPI: Stage IV chronic kidney disease. I have been trying to get him educated about end-stage kidney disease.\nASSESSMENT: Stage IV chronic kidney disease. Hypertension.',
+      ),
+    ).toEqual(['I12.9', 'N18.4']);
+  });
+
+  it("one kidney disease, one stage: the diagnostic statement's", () => {
+    expect(shown('HPI: He has end-stage renal disease.\nASSESSMENT: Stage 4 chronic kidney disease.')).toEqual([
+      'N18.4',
+    ]);
+    expect(
+      shown('HPI: History of stage 4 chronic kidney disease.\nASSESSMENT: End-stage renal disease on dialysis.'),
+    ).toEqual(['N18.6', 'Z99.2']);
+  });
+});
