@@ -74,7 +74,14 @@ export function unfinishedRecord(read: EmNote): string | undefined {
   if (emptyAssessment)
     return `the record stops at an empty "${last.heading.trim()}" heading, with no plan: the decision making is not documented, so no E/M level is supported`;
   if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
-  if (read.statements.some((s) => s.role === 'diagnostic' || s.role === 'plan')) return undefined;
+  // A body system's line of the review of systems ("PSYCHOLOGICAL: No anxiety or depression.") is
+  // no assessment, though an unknown heading's sentences are read as one.
+  if (
+    read.statements.some(
+      (s) => (s.role === 'diagnostic' || s.role === 'plan') && !SYSTEM_HEADING.test(s.heading.trim()),
+    )
+  )
+    return undefined;
   return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
 }
 
@@ -107,7 +114,7 @@ export function noDischargeTold(read: EmNote): string | undefined {
 
 /** A body system's sub-heading, as a review of systems or an examination runs through them. */
 const SYSTEM_HEADING =
-  /^(?:constitutional|general|eyes?|ent|heent|ears?|nose|throat|mouth|neck|cardiovascular|cardiac|heart|respiratory|pulmonary|lungs?|chest|breasts?|gi|gastrointestinal|abdomen|gu|genitourinary|musculoskeletal|extremities|skin|integumentary|neurologic(?:al)?|neuro|psychiatric|psych|endocrine|hematologic(?:al)?|heme(?:\/lymph)?|lymphatic|allergic(?:\/immunologic)?|immunologic)$/i;
+  /^(?:constitutional|general|eyes?|ent|heent|ears?|nose|throat|mouth|neck|cardiovascular|cardiac|heart|respiratory|pulmonary|lungs?|chest|breasts?|gi|gastrointestinal|abdomen|gu|genitourinary|musculoskeletal|extremities|skin|integumentary|neurologic(?:al)?|neuro|psychiatric|psych|psychological|endocrine|hematologic(?:al)?|hematological|heme(?:\/lymph)?|lymphatic|allergic(?:\/immunologic)?|immunologic)$/i;
 
 /** Sections of the history: a record that ends in one of them has not reached the examination or the decision. */
 const HISTORY_PARTS = new Set(['chief_complaint', 'hpi', 'pmh', 'psh', 'family_history', 'social_history', 'ros']);

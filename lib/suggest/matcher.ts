@@ -56,6 +56,8 @@ export function matchSentenceAll(
   const phrases = cancerPhrases(tokens);
   tokens.forEach((t, i) => {
     if (isStopWord(t.norm) || inert.has(t.source)) return;
+    // The "s" of a possessive ("the patient's hemoglobin") is no letter: hemoglobin S is written "S".
+    if (t.possessive) return;
     // "Metastatic breast cancer": the cancer is read from "cancer", "metastatic" only says it spread.
     if (t.expanded && t.norm !== 'secondary' && primary.leads.has(t.source)) return;
     // "ESRD secondary to diabetes and hypertension" links causes; it is not "secondary diabetes".

@@ -99,7 +99,16 @@ export function expandTokens(tokens: Token[]): ExpandedToken[] {
     if (abbr && (!abbr.upperOnly || t.upper)) {
       for (const w of abbr.words) out.push(synth(w, t, i));
     } else {
-      out.push({ start: t.start, end: t.end, norm: t.norm, stem: t.stem, upper: t.upper, source: i, expanded: false });
+      out.push({
+        start: t.start,
+        end: t.end,
+        norm: t.norm,
+        stem: t.stem,
+        upper: t.upper,
+        source: i,
+        expanded: false,
+        ...(t.possessive ? { possessive: true } : {}),
+      });
     }
     const siteFrom = primaryCancer.get(i);
     if (siteFrom !== undefined) {

@@ -21,6 +21,8 @@ export interface Token {
   stem: string;
   /** True when the note wrote it in capitals (for case-sensitive abbreviations). */
   upper: boolean;
+  /** The "s" of a possessive ("the patient's"): no word of its own. */
+  possessive?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:\/[\p{L}\p{N}]+)?/gu;
@@ -65,7 +67,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       out.push(token(raw.slice(0, slash), m.index), token(raw.slice(slash + 1), m.index + slash + 1));
       continue;
     }
-    out.push(token(raw, m.index));
+    const t = token(raw, m.index);
+    // Only after a common noun: an eponym's "s" is part of its name ("Parkinson's" is the disease).
+    const prev = out.at(-1);
+    if (t.norm === 's' && prev && /['\u2019]/.test(text[m.index - 1]!) && /[a-z]/.test(text[prev.start]!))
+      t.possessive = true;
+    out.push(t);
   }
   return out;
 }

@@ -245,3 +245,16 @@ describe.skipIf(!present)('never a more severe kidney stage than the assessment 
     ).toEqual(['N18.6', 'Z99.2']);
   });
 });
+
+describe.skipIf(!present)('words in their sense (set 23 review)', () => {
+  it('the "s" of a possessive is no hemoglobin S; an eponym keeps its own', () => {
+    expect(
+      shown("ASSESSMENT: Pancreatic cancer. At discharge, the patient's white count was 9.4, hemoglobin 10.8."),
+    ).toEqual(['C25.9']);
+    expect(shown("ASSESSMENT: Parkinson's.")).toEqual(['G20.A1']);
+  });
+
+  it("a finger by its number is the Tabular's named finger (the fifth is the little finger)", () => {
+    expect(shown('ASSESSMENT: Splinter of the left fifth finger.')).toEqual(['S60.457A']);
+  });
+});

@@ -36,3 +36,16 @@ describe('set-22 E/M rules', () => {
     );
   });
 });
+
+describe('set-23 E/M rules', () => {
+  it('a consult cut off at an empty heading, with review-of-systems lines under unknown headings, supports no level', () => {
+    const note =
+      'REASON FOR CONSULTATION: Coronary artery disease.\nHISTORY OF PRESENT ILLNESS: A 70-year-old man with fever and fatigue.\nREVIEW OF SYSTEMS: Negative.\nPSYCHOLOGICAL: No anxiety or depression.\nHEMATOLOGICAL: As above.\n' +
+      'PHYSICAL EXAMINATION\nVITAL SIGNS: Pulse of 75.\nLUNGS: Clear.\nEKG:';
+    expect(levelEncounter(note).nothingToLevel).toMatch(/empty "EKG" heading/);
+    expect(
+      levelEncounter(note.replace('EKG:', 'IMPRESSION: Coronary artery disease, stable.\nPLAN: Continue aspirin.'))
+        .code,
+    ).toBeTruthy();
+  });
+});
