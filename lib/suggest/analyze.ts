@@ -1,6 +1,5 @@
 import type { Setting } from '../domain/setting';
 import type { CodePack } from '../pack/code-pack';
-import { evaluatedSymptom } from './evaluated-symptom';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
 import { describesPatient, statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
@@ -29,7 +28,7 @@ import {
 } from './lateralize';
 import { qualifierStems } from './clause';
 import { indicationRole } from './medication-indication';
-import { datedButTreatedNow, treatedNow } from './current-treatment';
+import { datedButTreatedNow, evaluatedSymptom, treatedNow } from './current-treatment';
 
 /** Presence of a joint implant (Z96.6-), read from a two-word convention phrase. */
 const JOINT_IMPLANT = /^Z96\.6/;

@@ -226,9 +226,7 @@ function sideSibling(pack: CodePack, code: string, side: 'right' | 'left'): stri
   const info = codeInfo(pack, code);
   const m = info?.billable ? /\bunspecified (breast|eye)\b/i.exec(info.title) : undefined;
   if (!info || !m) return undefined;
-  const undotted = code.replace('.', '');
-  const parentRaw = undotted.slice(0, -1);
-  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const parent = parentOf(code);
   const organ = new RegExp(`\\b(?:the )?${side} ${m[1]}\\b`, 'i');
   const found = (codeInfo(pack, parent)?.children ?? []).filter(
     (c) => c.code !== code && c.code.length === code.length && organ.test(c.title),
@@ -257,6 +255,12 @@ function sameWordAs(stem: string, stems: Set<string>): boolean {
   return false;
 }
 
+/** The code one level up ("M47.816" -> "M47.81", "N63.0" -> "N63"). */
+function parentOf(code: string): string {
+  const raw = code.replace('.', '').slice(0, -1);
+  return raw.length > 3 ? `${raw.slice(0, 3)}.${raw.slice(3)}` : raw;
+}
+
 /** Title words that name no site of their own. */
 const SITE_FILLER = new Set(['region', 'site', 'part']);
 
@@ -275,9 +279,7 @@ function siteSibling(
   const info = codeInfo(pack, code);
   const m = info && /^(.*), (?:site unspecified|unspecified site)$/i.exec(info.title);
   if (!m || !info.billable) return undefined;
-  const undotted = code.replace('.', '');
-  const parentRaw = undotted.slice(0, -1);
-  const parent = parentRaw.length > 3 ? `${parentRaw.slice(0, 3)}.${parentRaw.slice(3)}` : parentRaw;
+  const parent = parentOf(code);
   const own = dict.titleStems(code);
   const found: { code: string; by: string[] }[] = [];
   for (const c of codeInfo(pack, parent)?.children ?? []) {

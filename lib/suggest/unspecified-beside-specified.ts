@@ -69,12 +69,9 @@ function generalWordsOf(pack: CodePack, a: Suggestion, b: Suggestion): boolean {
     (n) => n.codes.length === 0 && !/^(chapter|block|section)\b/i.test(n.from),
   );
   if (specify) return false;
-  const phrases = (s: Suggestion) =>
-    s.evidence.map((e) => new Set((e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem)));
-  const mine = phrases(a);
-  const theirs = b.evidence
-    .filter((e) => !/[,;/]/.test(e.text))
-    .map((e) => new Set((e.text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem)));
+  const phrase = (text: string) => new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).map(stem));
+  const mine = a.evidence.map((e) => phrase(e.text));
+  const theirs = b.evidence.filter((e) => !/[,;/]/.test(e.text)).map((e) => phrase(e.text));
   const within = (x: Set<string>, y: Set<string>) => [...x].every((w) => y.has(w));
   return (
     mine.length > 0 &&
