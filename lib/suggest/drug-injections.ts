@@ -34,7 +34,21 @@ const GIVEN =
 // A drug the patient "is on" (a running infusion), one to "convert" or "switch" from, or one the
 // author "concurs" with "as per" another physician is a regimen, not a drug given at this visit.
 const NOT_GIVEN =
-  /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg|(?:is|was|remains|remained|been|continues?|continued) on\b|convert|switch|concur|as per\b|recommend)/i;
+  /\b(not given|declined|refused|held|deferred|will give|to be given|consider|if needed|prn|allerg|(?:is|was|remains|remained|been|continues?|continued|still) on\b|convert|switch|concur|as per\b|recommend|prescription|heparin lock)/i;
+/**
+ * A drug given before this encounter is another provider's service, not one of this visit: "two
+ * weeks ago", "prior to arrival", "at a local ER", "en route", "has been receiving" chemotherapy
+ * cycles, and whatever the history sections tell (a claim reports the services of its own date).
+ */
+const BEFORE_THIS_VISIT =
+  /\b(ago|prior to (?:arrival|admission|transfer|rupture)|before (?:arrival|admission|transfer|surgery)|(?:local|outside|another|other) (?:er|emergency|hospital|facility|clinic)|en ?route|(?:has|have|had) been (?:receiving|given|treated)|last (?:dose|one|cycle))\b/i;
+const HISTORY_SECTIONS = new Set(['chief_complaint', 'hpi', 'pmh', 'psh', 'family_history', 'social_history']);
+/** A drug taken by mouth is no injection code, whatever the sentence's other words ("given Tylenol with Codeine 10 mL p.o."). */
+const BY_MOUTH =
+  /(?:\bp\.?o\.?(?![a-z])|\bby mouth\b|\borally\b|\boral\b|\belixir\b|\btablets?\b|\btabs?\b|\bcapsules?\b)/i;
+/** A plan to change a regimen ("we will increase his Lasix to 80 mg IV") manages a drug; it gives none at this visit. */
+const PLANNED =
+  /\bwill (?:also )?(?:increase|start|begin|continue|decrease|change|add|resume|restart|switch|titrate)\b/i;
 const DOSE = /(\d+(?:\.\d+)?)\s*(mg|mcg|micrograms?|g|gm|units?|ml|cc)\b/gi;
 
 function unitOf(u: string): Unit {
@@ -158,15 +172,17 @@ export function drugSuggestions(pack: CodePack, text: string, sentences: Sentenc
   if (!idx.size) return [];
   const out = new Map<string, Suggestion>();
   for (const s of sentences) {
-    if (s.section === 'medications' || s.section === 'allergies') continue;
+    if (s.section === 'medications' || s.section === 'allergies' || HISTORY_SECTIONS.has(s.section)) continue;
     const sentence = text.slice(s.start, s.end);
     if (!GIVEN.test(sentence) || NOT_GIVEN.test(sentence)) continue;
+    if (BEFORE_THIS_VISIT.test(sentence) || PLANNED.test(sentence)) continue;
     const lower = sentence.toLowerCase();
     for (const word of lower.matchAll(/[a-z][a-z-]{3,}/g)) {
       const candidates = idx.get(word[0]);
       if (!candidates) continue;
       const at = word.index!;
-      if (partOfTheProcedure(word[0], lower, lower.slice(at, at + 40).split(/,| and /)[0]!, s.section)) continue;
+      const after = lower.slice(at, at + 40).split(/,| and /)[0]!;
+      if (partOfTheProcedure(word[0], lower, after, s.section) || BY_MOUTH.test(after)) continue;
       // The dose written after the drug name, within a few words.
       DOSE.lastIndex = at;
       const dm = DOSE.exec(lower);

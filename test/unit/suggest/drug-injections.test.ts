@@ -61,3 +61,22 @@ describe('the drug named in the HCPCS title, not the words around it', () => {
     expect(drugs('Calcium glycerophosphate and calcium lactate 10 ml IV given.').map((s) => s.code)).toEqual(['J0620']);
   });
 });
+
+describe('only a drug given at this visit is on its claim', () => {
+  it.each([
+    [
+      'the history tells of an earlier dose',
+      'History of present illness:\nIn the emergency room she received ketorolac 30 mg IV.',
+    ],
+    ['a dose given weeks ago', 'Ketorolac 30 mg IM was given two weeks ago at urgent care.'],
+    ['a dose given at another facility', 'He was taken to a local ER and given ketorolac 30 mg IM.'],
+    ['a plan to change the regimen', 'We will increase the ceftriaxone to 1 g IV daily.'],
+    ['a drug taken by mouth', 'He was given ketorolac 10 mg p.o. before discharge.'],
+    ['a prescription handed over', 'She was given a prescription for ketorolac 10 mg.'],
+    ['a regimen the patient is still on', 'Botox injection helped; she is still on ketorolac.'],
+  ])('nothing when %s', (_, text) => expect(drugs(text)).toEqual([]));
+
+  it('a dose given today is coded', () => {
+    expect(drugs('Plan:\nKetorolac 30 mg IM was given in the office today.').map((s) => s.code)).toEqual(['J1885']);
+  });
+});
