@@ -65,11 +65,16 @@ function withoutLinkWords(exp: ExpandedToken[], stems: Set<string>): Set<string>
  */
 function otherAbbreviations(exp: ExpandedToken[], positions: number[]): Set<number> {
   const own = new Set(positions.map((p) => exp[p]!.source));
+  // A variant phrase read over the match's own words is their reading, not another condition's
+  // ("left fifth finger splinter": the 'little finger' of "fifth finger" names the splinter's finger).
+  const ownSpans = positions.map((p) => exp[p]!);
+  const overlapsMatch = (t: ExpandedToken) => ownSpans.some((o) => t.start < o.end && o.start < t.end);
   const count = new Map<number, number>();
   for (const t of exp) if (t.expanded && !t.implied) count.set(t.source, (count.get(t.source) ?? 0) + 1);
   const out = new Set<number>();
   exp.forEach((t, i) => {
-    if (t.expanded && !t.implied && !own.has(t.source) && (count.get(t.source) ?? 0) >= 2) out.add(i);
+    if (t.expanded && !t.implied && !own.has(t.source) && (count.get(t.source) ?? 0) >= 2 && !overlapsMatch(t))
+      out.add(i);
   });
   return out;
 }
