@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { levelEncounter } from '../../../lib/em/em';
+
+/* The E/M rules found on the coder's review of unseen notes (set 23). */
+describe('set-23 E/M rules', () => {
+  const evaluation = (goals: string) =>
+    'DIAGNOSIS: Status post stroke.\nSUBJECTIVE: The patient is a 64-year-old woman referred for difficulty with word retrieval.\n' +
+    'OBJECTIVE: A motor speech protocol was completed. She named 8 of 10 pictures.\nDIAGNOSTIC IMPRESSION: Mild expressive deficits.\n' +
+    `PLAN OF CARE: Two sessions a week.\n${goals}:\n1. The patient will name objects with 90% accuracy.`;
+
+  it("a therapist's evaluation with goals over weeks is the therapist's own service, not an E/M visit", () => {
+    expect(levelEncounter(evaluation('SHORT-TERM GOALS (THREE WEEKS)')).code).toBeUndefined();
+    expect(levelEncounter(evaluation('LONG-TERM GOAL (FOUR WEEKS)')).code).toBeUndefined();
+    // A physician's plan with a blood-pressure goal stays a visit.
+    const visit =
+      'HISTORY: He returns for hypertension.\nEXAM: BP 150/90.\nASSESSMENT: Hypertension, not at goal.\nPLAN: Increase lisinopril to 20 mg daily. Goal blood pressure under 130/80.';
+    expect(levelEncounter(visit).code).toBeTruthy();
+  });
+});
