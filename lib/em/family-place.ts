@@ -107,7 +107,12 @@ export function placeByWords(note: EmNote): { family: Family; evidence: Span[]; 
       cues.admitsInPlan,
     );
   if (admits) return { family: 'initial', evidence: [admits], why: `the author admits the patient ("${admits.text}")` };
-  const ed = cues.ed.map((p) => find(told, [p])).filter((s): s is Span => s !== undefined);
+  // A line of the author's own ("Nursing notes were reviewed with which I agree") transcribed at the
+  // end of the social history is still the author's: the emergency department's words are read there too.
+  const edTold = note.statements.filter(
+    (s) => s.role !== 'family' && s.role !== 'medications' && s.role !== 'allergies',
+  );
+  const ed = cues.ed.map((p) => find(edTold, [p])).filter((s): s is Span => s !== undefined);
   if (ed.length >= cues.edNeeds)
     return {
       family: 'ed',

@@ -17,3 +17,17 @@ describe('set-23 E/M rules', () => {
     expect(levelEncounter(visit).code).toBeTruthy();
   });
 });
+
+describe("the emergency department read from the author's words wherever they were transcribed", () => {
+  const note = (line: string) =>
+    'HISTORY OF PRESENT ILLNESS: A 72-year-old man with a splinter beneath his left fifth fingernail since yesterday.\n' +
+    `SOCIAL HISTORY: Married, a nonsmoker, lives with his wife.${line}\n` +
+    'PHYSICAL EXAMINATION: A pleasant man sitting on the stretcher in no acute distress. A 5-mm splinter beneath the nail plate.\n' +
+    'ASSESSMENT: Foreign body beneath the left fifth fingernail.\nPLAN: Removed after a digital block. Return if redness.';
+
+  it('"Nursing notes were reviewed" at the end of the social history and the stretcher place the visit in the ED', () => {
+    expect(levelEncounter(note(' Nursing notes were reviewed with which I agree.')).kind).toBe('ed');
+    // The stretcher alone does not.
+    expect(levelEncounter(note('')).kind).not.toBe('ed');
+  });
+});
