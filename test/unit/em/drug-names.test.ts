@@ -30,4 +30,9 @@ describe('drug names in the plan', () => {
   it('an NSAID stem that is prescription only', () => {
     expect(risk('Meloxicam daily with food.')).toBe('moderate');
   });
+
+  it('an antiseptic skin prep is no drug: "prepped with Betadine" is not amantadine\'s stem', () => {
+    expect(risk('The digit was prepped with Betadine and the splinter removed; dressed with bacitracin.')).toBe('low');
+    expect(risk('The digit was prepped and the splinter removed; start amantadine daily.')).toBe('moderate');
+  });
 });
