@@ -31,3 +31,18 @@ describe("the emergency department read from the author's words wherever they we
     expect(levelEncounter(note('')).kind).not.toBe('ed');
   });
 });
+
+describe('a bolus is intravenous fluid only when the fluid is named', () => {
+  const risk = (plan: string) =>
+    levelEncounter(
+      `CHIEF COMPLAINT: Dysphagia.\nHISTORY OF PRESENT ILLNESS: A 60-year-old with trouble swallowing solids.\nASSESSMENT: Dysphagia.\nPLAN: ${plan}`,
+    ).mdm.details.risk.map((r) => r.why);
+
+  it('a swallowed food bolus is no intravenous fluid; a saline bolus is', () => {
+    expect(risk('Perform a double swallow during meals with bolus sensation.')).not.toContain(
+      'intravenous fluids (a prescription)',
+    );
+    expect(risk('Give a 1 liter normal saline bolus.')).toContain('intravenous fluids (a prescription)');
+    expect(risk('Bolus with 20 mL/kg of fluid.')).toContain('intravenous fluids (a prescription)');
+  });
+});
