@@ -1,6 +1,7 @@
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { buildIndexLinks, type IndexLink } from './index-links';
 import { buildDrugTable, loadDrugTable } from './drug-table';
+import { buildMainSubterms, type MainSubterms } from './main-term-subterms';
 import { adjustReadings } from './reading-rules';
 import {
   Dictionary,
@@ -20,18 +21,20 @@ import {
 
 /** The pack's compiled dictionary when it matches this code's rules, else one built now. */
 export function dictionaryFor(pack: CodePack): Dictionary {
-  const head = pack.sectionJson<{ version: string; links?: IndexLink[]; drugs?: unknown }>('dict');
+  const head = pack.sectionJson<{ version: string; links?: IndexLink[]; drugs?: unknown; subterms?: MainSubterms }>(
+    'dict',
+  );
   const version = head?.version;
   const strings = pack.sectionBytes('dict.strings');
   const bin = pack.sectionBytes('dict.bin');
   const titleOf = (code: string) => pack.titleOf(code);
-  if (version === DICT_VERSION && strings && bin && head?.links && head.drugs) {
+  if (version === DICT_VERSION && strings && bin && head?.links && head.drugs && head.subterms) {
     const [vocab, codes, texts] = new TextDecoder()
       .decode(strings)
       .split('\u0000')
       .map((b) => (b === '' ? [] : b.split('\n'))) as [string[], string[], string[]];
     return Dictionary.deserialize(
-      { version, vocab, codes, texts, links: head.links, drugs: loadDrugTable(head.drugs) },
+      { version, vocab, codes, texts, links: head.links, drugs: loadDrugTable(head.drugs), subterms: head.subterms },
       bin,
       titleOf,
     );
@@ -207,7 +210,7 @@ export function buildDictionary(pack: CodePack): Dictionary {
   const anchorTerms = new Uint32Array(n);
   for (let i = 0; i < n; i++) anchorTerms[fill[anchor[i]!]!++] = i;
   return new Dictionary(
-    { version: DICT_VERSION, vocab, codes, texts, links, drugs },
+    { version: DICT_VERSION, vocab, codes, texts, links, drugs, subterms: buildMainSubterms(sources) },
     {
       termCode,
       termKind,

@@ -2,6 +2,7 @@ import { fold, tokenize } from '../text/tokens';
 import { packArrays, unpackArrays } from '../util/typed-arrays';
 import type { IndexLink } from './index-links';
 import type { DrugTable } from './drug-table';
+import type { MainSubterms } from './main-term-subterms';
 import { isStopWord, termStems, KINDS, type Term } from './term-rules';
 
 export {
@@ -28,12 +29,15 @@ export interface DictionaryMeta {
   links: IndexLink[];
   /** The Table of Drugs and Chemicals by substance (drug-table.ts), for poisoning / adverse effect / underdosing. */
   drugs: DrugTable;
+  /** The Index's one-word subterms of each main term (main-term-subterms.ts). */
+  subterms: MainSubterms;
 }
 
 export class Dictionary {
   readonly size: number;
   private readonly vocabId: Map<string, number>;
   private readonly memo = new Map<number, Term>();
+  private readonly subtermMemo = new Map<string, Set<string>>();
   private readonly titleMemo = new Map<string, Set<string>>();
   private readonly withoutMemo = new Map<number, Set<string>>();
   private byCode?: Map<string, number[]>;
@@ -79,6 +83,18 @@ export class Dictionary {
       this.memo.set(i, t);
     }
     return t;
+  }
+
+  /** The Index's one-word subterms of the main term whose noun has this stem ("diseas": bone, lung, ...). */
+  subtermsOf(mainStem: string): ReadonlySet<string> | undefined {
+    let set = this.subtermMemo.get(mainStem);
+    if (!set) {
+      const list = this.meta.subterms[mainStem];
+      if (!list) return undefined;
+      set = new Set(list);
+      this.subtermMemo.set(mainStem, set);
+    }
+    return set;
   }
 
   /** Where a term comes from, without building the term. */
@@ -170,14 +186,14 @@ export class Dictionary {
 
   /** The pack sections: version (JSON), strings (text, one per line, three NUL-separated blocks), columns (binary). */
   serialize(): {
-    version: { version: string; links: IndexLink[]; drugs: DrugTable };
+    version: { version: string; links: IndexLink[]; drugs: DrugTable; subterms: MainSubterms };
     strings: Uint8Array;
     bin: Uint8Array;
   } {
     const c = this.cols;
     const m = this.meta;
     return {
-      version: { version: m.version, links: m.links, drugs: m.drugs },
+      version: { version: m.version, links: m.links, drugs: m.drugs, subterms: m.subterms },
       strings: new TextEncoder().encode([m.vocab.join('\n'), m.codes.join('\n'), m.texts.join('\n')].join('\u0000')),
       bin: packArrays([
         c.termCode,

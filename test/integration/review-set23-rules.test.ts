@@ -14,4 +14,12 @@ describe.skipIf(!present)('set-23 rules', () => {
     // Another condition's abbreviation still qualifies nothing of its neighbours.
     expect(shown('ASSESSMENT: Coronary artery disease, cardiomyopathy, COPD.')).toEqual(['I25.10', 'I42.9', 'J44.9']);
   });
+
+  it('a site written between an adjective and the noun names the entry: metabolic bone disease is no metabolic disease', () => {
+    expect(shown('IMPRESSION: Metabolic bone disease.')).not.toContain('E88.9');
+    expect(shown('IMPRESSION: Metabolic disease.')).toEqual(['E88.9']);
+    // Stacked adjectives each qualify the one noun.
+    expect(shown('IMPRESSION: Bipolar affective disorder.')).toEqual(['F31.9']);
+    expect(shown('IMPRESSION: Acute gangrenous cholecystitis with cholelithiasis.')).toEqual(['K80.00']);
+  });
 });
