@@ -218,19 +218,35 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
 }
 
 /**
- * A few categories code the side as a sibling of the "unspecified side" code, not as its child
- * (N63.0 "Unspecified lump in unspecified breast" beside N63.1- "… in the right breast"): with
- * one side written, the sibling of that side (I.B.13 laterality).
+ * Some categories code the side as a sibling of the "unspecified side" code, not as its child
+ * (N63.0 "Unspecified lump in unspecified breast" beside N63.1- "… in the right breast"; S83.209
+ * "…, unspecified knee" beside S83.207 "…, left knee"): with one side written, the sibling of that
+ * side (I.B.13 laterality).
  */
 function sideSibling(pack: CodePack, code: string, side: 'right' | 'left'): string | undefined {
+  // A code with its 7th character: the sibling of its six-character base, with the same 7th.
+  const seventh = code.replace('.', '').length === 7 ? code.slice(-1) : '';
+  if (seventh) {
+    const base = sideSibling(pack, code.slice(0, -1), side);
+    return base && codeInfo(pack, base + seventh) ? base + seventh : undefined;
+  }
   const info = codeInfo(pack, code);
-  const m = info?.billable ? /\bunspecified (breast|eye)\b/i.exec(info.title) : undefined;
-  if (!info || !m) return undefined;
-  const parent = parentOf(code);
-  const organ = new RegExp(`\\b(?:the )?${side} ${m[1]}\\b`, 'i');
-  const found = (codeInfo(pack, parent)?.children ?? []).filter(
-    (c) => c.code !== code && c.code.length === code.length && organ.test(c.title),
+  if (!info) return undefined;
+  const siblings = (codeInfo(pack, parentOf(code))?.children ?? []).filter(
+    (c) => c.code !== code && c.code.length === code.length,
   );
+  // The sibling whose title is this one's with the side written for "unspecified" ("Unspecified
+  // tear of unspecified meniscus, current injury, unspecified knee" -> "…, left knee", S83.207).
+  const part = /\bunspecified ([a-z]+)$/i.exec(info.title);
+  if (part) {
+    const sided = `${info.title.slice(0, part.index)}${side} ${part[1]}`.toLowerCase();
+    const same = siblings.filter((c) => c.title.toLowerCase() === sided);
+    if (same.length === 1) return same[0]!.code;
+  }
+  const m = info.billable ? /\bunspecified (breast|eye)\b/i.exec(info.title) : undefined;
+  if (!m) return undefined;
+  const organ = new RegExp(`\\b(?:the )?${side} ${m[1]}\\b`, 'i');
+  const found = siblings.filter((c) => organ.test(c.title));
   return found.length === 1 ? found[0]!.code : undefined;
 }
 

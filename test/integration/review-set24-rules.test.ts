@@ -14,4 +14,15 @@ describe.skipIf(!present)('set-24 rules', () => {
     ).toEqual(['E05.90']);
     expect(shown('ASSESSMENT: Hyperthyroidism. Chronic hepatitis C.')).toEqual(['E05.90', 'B18.2']);
   });
+
+  it('the side written is coded where the category keeps the side as a sibling of the unspecified code (I.B.13)', () => {
+    expect(shown('ASSESSMENT: 1. Osteochondral defect, torn meniscus, left knee. 2. Obesity.')).toEqual([
+      'M95.8',
+      'S83.207A',
+      'E66.9',
+    ]);
+    expect(shown('ASSESSMENT: Torn meniscus of the right knee.')).toEqual(['S83.206A']);
+    // No side written: the unspecified knee.
+    expect(shown('ASSESSMENT: Torn meniscus.')).toEqual(['S83.209A']);
+  });
 });
