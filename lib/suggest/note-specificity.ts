@@ -3,6 +3,8 @@ import { isNarrativeReading, putInPlaceOf } from './narrative-readings';
 import { termStems } from './dictionary';
 import { FINDINGS_WHY } from './claim-policy';
 
+/** Where the present illness is told: under its heading, in the hospital course, or as the note's untitled opening. */
+const NARRATIVE_SECTIONS = new Set(['hpi', 'course', 'preamble']);
 const vague = (s: Suggestion) => /\bunspecified\b/i.test(s.description);
 /** "Discitis, unspecified, site unspecified" says less than "Discitis, unspecified, lumbar region": the site is stated. */
 const unspecifiedCount = (s: Suggestion) => s.description.match(/\bunspecified\b/gi)?.length ?? 0;
@@ -42,8 +44,12 @@ export function specifyFromPresentIllness(
     if (mine.size === 0) continue;
     const found = excluded.filter(
       (e) =>
-        ((isNarrativeReading(e) && (e.section === 'hpi' || e.section === 'course')) || examReading(e)) &&
-        (!vague(e) || unspecifiedCount(e) < unspecifiedCount(s)) &&
+        ((isNarrativeReading(e) && NARRATIVE_SECTIONS.has(e.section)) || examReading(e)) &&
+        // "Lower abdominal pain, unspecified" says more than "Unspecified abdominal pain": as many
+        // "unspecified" words, and a word of its own besides every word of the assessment's.
+        (!vague(e) ||
+          unspecifiedCount(e) < unspecifiedCount(s) ||
+          (unspecifiedCount(e) === unspecifiedCount(s) && stemsOf(e).size > mine.size)) &&
         // A residual "Other …" code read from no word beyond the assessment's is no detail the
         // note documents ("a small right-sided pneumothorax, but no other findings").
         !(/^Other\b/i.test(e.description) && stemsOf(e).size <= mine.size) &&

@@ -25,4 +25,11 @@ describe.skipIf(!present)('set-24 rules', () => {
     // No side written: the unspecified knee.
     expect(shown('ASSESSMENT: Torn meniscus.')).toEqual(['S83.209A']);
   });
+
+  it("the present illness told before any heading says more of the assessment's symptom (I.B.2)", () => {
+    const note = (pain: string) =>
+      `She complains of a three-month history of ${pain}, bilateral and intermittent.\nASSESSMENT: Abdominal pain, unclear etiology.`;
+    expect(shown(note('lower abdominal pain'))).toEqual(['R10.30']);
+    expect(shown(note('abdominal pain'))).toEqual(['R10.9']);
+  });
 });
