@@ -18,6 +18,7 @@ const DrugsSchema = z.strictObject({
       prophylactic: z.boolean().optional(),
       class_words: z.array(z.string().min(1)).optional(),
       short_courses: z.boolean().optional(),
+      scheduled_only: z.boolean().optional(),
     }),
   ),
 });
@@ -54,7 +55,10 @@ export function longTermDrugSuggestions(
     const related = coded.find((code) => c.with.some((p) => code.startsWith(p)));
     // Type 1 diabetes (E10) is not among the related conditions of Z79.4: its insulin use is implied (I.C.4.a.3).
     if (!related && !c.prophylactic) continue;
-    const spans = drugMentions(doc, c.re, c.classRe, c.short_courses === true);
+    if (c.scheduled_only && afterAnOperation(doc)) continue;
+    const spans = drugMentions(doc, c.re, c.classRe, c.short_courses === true).filter(
+      (s) => !c.scheduled_only || !asNeeded(doc.text, s.end),
+    );
     if (spans.length === 0) continue;
     const names = [...new Set(spans.map((s) => doc.text.slice(s.start, s.end).toLowerCase()))];
     const added = guidelineSuggestion(pack, c.code, release, {
@@ -113,6 +117,25 @@ function drugMentions(
   return out
     .filter((m) => !stopped.has(m.name) && (!classEnded || m.role === 'medications'))
     .map(({ start, end, section }) => ({ start, end, section }));
+}
+
+/** The dose written after a drug, to the end of its list item: "one to two tablets q.6 hours p.r.n.". */
+const AS_NEEDED = /\b(?:p\.?r\.?n\b\.?|as needed|when needed|if needed)/i;
+function asNeeded(text: string, end: number): boolean {
+  const item = /^[^,;\n]{0,80}/.exec(text.slice(end))![0];
+  return AS_NEEDED.test(item);
+}
+
+/** The note tells of the recovery from an operation: its diagnoses, plan or present illness say "postoperative". */
+const POSTOPERATIVE = /\bpost-?op(?:erative(?:ly)?)?\b|\bpostop\b|\bpod\s*#?\s*\d/i;
+const RECOVERY_ROLES = new Set(['diagnostic', 'plan', 'narrative']);
+function afterAnOperation(doc: NoteDocument): boolean {
+  return doc.statements.some(
+    (st) =>
+      RECOVERY_ROLES.has(st.section.role) &&
+      POSTOPERATIVE.test(doc.view.slice(st.start, st.end)) &&
+      !/\bno (?:\w+ )?post-?op/i.test(doc.view.slice(st.start, st.end)),
+  );
 }
 
 /** "She is off Coumadin", "has been off of his warfarin": the patient no longer takes it ("cannot be taken off Coumadin" still does). */

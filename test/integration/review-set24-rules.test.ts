@@ -32,4 +32,15 @@ describe.skipIf(!present)('set-24 rules', () => {
     expect(shown(note('lower abdominal pain'))).toEqual(['R10.30']);
     expect(shown(note('abdominal pain'))).toEqual(['R10.9']);
   });
+
+  it("long-term opiate therapy needs a scheduled dose outside an operation's recovery (I.C.21.c.3)", () => {
+    const note = (med: string, dx: string) => `MEDICATIONS: ${med}\nASSESSMENT: ${dx}`;
+    expect(shown(note('OxyContin 20 mg b.i.d.', 'Chronic low back pain.'))).toContain('Z79.891');
+    expect(shown(note('Vicodin 5/500 mg one to two tablets q.6 hours p.r.n.', 'Chronic low back pain.'))).not.toContain(
+      'Z79.891',
+    );
+    expect(
+      shown(note('OxyContin 20 mg b.i.d.', '1. Osteoarthritis of the right hip. 2. Postoperative anemia.')),
+    ).not.toContain('Z79.891');
+  });
 });
