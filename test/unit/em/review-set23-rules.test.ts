@@ -46,3 +46,14 @@ describe('a bolus is intravenous fluid only when the fluid is named', () => {
     expect(risk('Bolus with 20 mL/kg of fluid.')).toContain('intravenous fluids (a prescription)');
   });
 });
+
+describe("a dietitian's follow-up (set 24)", () => {
+  it('a food diary gone over with the patient is medical nutrition therapy, no E/M level', () => {
+    const visit = (line: string) =>
+      `SUBJECTIVE: The patient is brought in by an assistant.${line}\nOBJECTIVE: Weight 186 pounds, down 1.5 pounds in the past month.\nASSESSMENT: Losing weight at an acceptable rate.\nPLAN: Follow up in one month.`;
+    expect(levelEncounter(visit(' I went over his food diary and praised his food choices.')).code).toBeUndefined();
+    expect(
+      levelEncounter(visit(' He has type 2 diabetes on metformin; continue metformin 500 mg twice daily.')).code,
+    ).toBeTruthy();
+  });
+});
