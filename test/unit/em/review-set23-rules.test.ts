@@ -57,3 +57,18 @@ describe("a dietitian's follow-up (set 24)", () => {
     ).toBeTruthy();
   });
 });
+
+describe('an admission history and physical cut off after the examination (set 24)', () => {
+  const hp = (end: string) =>
+    'REASON FOR ADMISSION: Hepatic encephalopathy.\nHISTORY OF PRESENT ILLNESS: A 51-year-old man with alcohol cirrhosis fell in the bathroom.\n' +
+    'PAST MEDICAL HISTORY: Cirrhosis.\nMEDICATIONS: Lactulose.\nALLERGIES: None.\nSOCIAL HISTORY: Quit drinking.\nFAMILY HISTORY: Noncontributory.\n' +
+    'PHYSICAL EXAMINATION:\nVITAL SIGNS: Stable.\nLYMPHATICS: No cervical lymphadenopathy.\nLOWER EXTREMITIES: +1 edema bilaterally.\nNEUROLOGIC: Alert, slow to respond.\n' +
+    end;
+
+  it('the limbs and the lymph nodes are body systems of the examination: a record that stops at "LABORATORY DATA:" has no decision', () => {
+    expect(levelEncounter(hp('LABORATORY DATA:')).code).toBeUndefined();
+    expect(
+      levelEncounter(hp('ASSESSMENT: Hepatic encephalopathy.\nPLAN: Admit, lactulose, rifaximin.')).code,
+    ).toBeTruthy();
+  });
+});
