@@ -55,10 +55,15 @@ export function noDecisionRecord(read: EmNote): string | undefined {
  * record that merely has no assessment section (its last section has a body) is levelled as usual.
  */
 const EMPTY_BODY = /^[\s,.;:]*(?:[A-Z][A-Z /&-]{1,40}:[\s,.;]*)*$/;
+const ENDS_AT_EMPTY_HEADING = /[.,;]\s*[A-Z][A-Z /&-]{1,40}:[\s,.;]*$/;
 export function unfinishedRecord(read: EmNote): string | undefined {
   const last = read.doc.sections.at(-1);
-  // A body that holds only an empty sub-heading ("PHYSICAL EXAMINATION: GENERAL:") is empty too.
-  if (!last?.heading || !EMPTY_BODY.test(read.doc.view.slice(last.bodyStart, last.end))) return undefined;
+  // A body that holds only an empty sub-heading ("PHYSICAL EXAMINATION: GENERAL:") is empty too;
+  // one that ends at an empty sub-heading ("VITAL SIGNS: Temperature 97.6 …, GENERAL:") was cut off there.
+  if (!last?.heading) return undefined;
+  const body = read.doc.view.slice(last.bodyStart, last.end);
+  const cutOff = ENDS_AT_EMPTY_HEADING.test(body);
+  if (!cutOff && !EMPTY_BODY.test(body)) return undefined;
   // The empty heading is the assessment itself ("IMPRESSION:" and nothing after it) and no plan is
   // written anywhere: a diagnosis list above it (a problem list) decides nothing.
   // An empty "PLAN:" after a written assessment still leaves the problems addressed: levelled; so
@@ -70,7 +75,7 @@ export function unfinishedRecord(read: EmNote): string | undefined {
     (s, i) => i > lastExam && s !== last && s.kind === 'diagnostic' && s.end > s.bodyStart + 2,
   );
   const emptyAssessment =
-    last.kind === 'diagnostic' && !assessedAfterExam && !read.statements.some((s) => s.role === 'plan');
+    !cutOff && last.kind === 'diagnostic' && !assessedAfterExam && !read.statements.some((s) => s.role === 'plan');
   if (emptyAssessment)
     return `the record stops at an empty "${last.heading.trim()}" heading, with no plan: the decision making is not documented, so no E/M level is supported`;
   if (read.doc.sections.some((s) => s.kind === 'diagnostic' || s.kind === 'plan')) return undefined;
@@ -82,7 +87,8 @@ export function unfinishedRecord(read: EmNote): string | undefined {
     )
   )
     return undefined;
-  return `the record stops at an empty "${last.heading.trim()}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
+  const stopsAt = cutOff ? /([A-Z][A-Z /&-]{1,40}):[\s,.;]*$/.exec(body)![1]!.trim() : last.heading.trim();
+  return `the record stops at an empty "${stopsAt}" heading, with no assessment or plan: the decision making is not documented, so no E/M level is supported`;
 }
 
 /** Words that tell the discharge (or the stay's end) a discharge summary records. */

@@ -72,3 +72,20 @@ describe('an admission history and physical cut off after the examination (set 2
     ).toBeTruthy();
   });
 });
+
+describe('a record cut off at an empty body-system sub-heading (set 24)', () => {
+  const ed = (end: string) =>
+    'CHIEF COMPLAINT: Ankle pain.\nHISTORY OF PRESENT ILLNESS: A 17-year-old twisted his right ankle playing basketball and cannot bear weight.\n' +
+    'PAST MEDICAL HISTORY: None.\nMEDICATIONS: None.\nALLERGIES: Unknown.\nREVIEW OF SYSTEMS: Ten systems reviewed and are negative.\n' +
+    `PHYSICAL EXAMINATION:\nVITAL SIGNS: Temperature 97.6, pulse 70, blood pressure 120/63.${end}`;
+
+  it('"VITAL SIGNS: … GENERAL:" and nothing after it: no decision making documented, no level', () => {
+    expect(levelEncounter(ed(', GENERAL:')).nothingToLevel).toMatch(/empty "GENERAL" heading/);
+    // A finished record with the same examination is levelled.
+    expect(
+      levelEncounter(
+        ed('\nGENERAL: No distress.\nASSESSMENT: Right ankle sprain.\nPLAN: Ankle x-ray, crutches, ibuprofen.'),
+      ).code,
+    ).toBeTruthy();
+  });
+});
