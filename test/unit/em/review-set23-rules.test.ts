@@ -89,3 +89,15 @@ describe('a record cut off at an empty body-system sub-heading (set 24)', () => 
     ).toBeTruthy();
   });
 });
+
+describe('a psychiatric admission (set 24)', () => {
+  const note = (plan: string) =>
+    'HISTORY OF PRESENT ILLNESS: This 40-year-old man has been in outpatient therapy for 10 years; his therapist called the police because the patient was having tantrums in his office.\n' +
+    'MENTAL STATUS EXAMINATION: Disheveled, anxious, tangential.\nDIAGNOSES: Axis I: Schizoaffective disorder.\n' +
+    `RECOMMENDATION: ${plan}`;
+
+  it('"will be hospitalized" admits the patient; another person\'s office places no visit', () => {
+    expect(levelEncounter(note('The patient will be hospitalized to assess.')).kind).toBe('initial');
+    expect(levelEncounter(note('Continue outpatient therapy; return in two weeks.')).kind).not.toBe('initial');
+  });
+});
