@@ -101,3 +101,13 @@ describe('a psychiatric admission (set 24)', () => {
     expect(levelEncounter(note('Continue outpatient therapy; return in two weeks.')).kind).not.toBe('initial');
   });
 });
+
+describe('an established patient told by the care under way (set 24)', () => {
+  const note = (line: string) =>
+    `CHIEF COMPLAINT: Left knee pain.\nSUBJECTIVE: A 36-year-old woman presents to the office today with left knee pain.${line}\nASSESSMENT: Torn meniscus, left knee.\nPLAN: Physical therapy.`;
+
+  it('the third injection of a series is care already under way', () => {
+    expect(levelEncounter(note(' She is five days after a third Synvisc injection.')).kind).toBe('established');
+    expect(levelEncounter(note(' She injured it five days ago.')).kind).toBe('new');
+  });
+});
