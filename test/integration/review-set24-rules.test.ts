@@ -43,4 +43,10 @@ describe.skipIf(!present)('set-24 rules', () => {
       shown(note('OxyContin 20 mg b.i.d.', '1. Osteoarthritis of the right hip. 2. Postoperative anemia.')),
     ).not.toContain('Z79.891');
   });
+
+  it('a symptom that is part of the injury or spasm the assessment names is not coded apart (I.B.5)', () => {
+    expect(shown('ASSESSMENT: Scalp laceration with headache.')).toEqual(['S01.01XA']);
+    expect(shown('ASSESSMENT: Headache.')).toEqual(['R51.9']);
+    expect(shown('ASSESSMENT: 1. Muscle spasm/calf pain, left leg.')).toEqual(['M62.831']);
+  });
 });
