@@ -34,6 +34,7 @@ import { contradictedAbsence } from './absence-contradicted';
 import { conditionFirst } from './first-listed';
 import { relevantFamilyHistory } from './family-history';
 import { strokeSequelae } from './stroke-sequela';
+import { strokeWeakness } from './stroke-weakness';
 import { drugEventSuggestions, placeDrugEvents } from './drug-events';
 import { newbornSuggestions } from './newborn';
 import { birthEpisode } from './birth-episode';
@@ -103,7 +104,8 @@ export function assembleClaim(
   const added = additionalCodes(pack, pregnant.claim, read.alternatives, read.excluded);
   const caused = mentalDueToCondition(pack, doc.text, added.claim);
   const first = codeFirst(pack, caused.claim, read.alternatives);
-  const sequelae = strokeSequelae(pack, doc, first.claim, read.excluded);
+  const weakness = strokeWeakness(pack, doc, first.claim, read.excluded);
+  const sequelae = strokeSequelae(pack, doc, weakness.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const toldTwice = dropHistoryBesideStatement(pack, oneReading.claim);
   const kinds = dropGeneralWithKinds(pack, doc.text, toldTwice.claim);
@@ -133,6 +135,7 @@ export function assembleClaim(
     ...records.moved,
     ...pregnant.moved,
     ...caused.replaced,
+    ...weakness.replaced,
     ...sequelae.replaced,
     ...oneReading.moved,
     ...toldTwice.moved,

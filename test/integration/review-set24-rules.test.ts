@@ -49,4 +49,22 @@ describe.skipIf(!present)('set-24 rules', () => {
     expect(shown('ASSESSMENT: Headache.')).toEqual(['R51.9']);
     expect(shown('ASSESSMENT: 1. Muscle spasm/calf pain, left leg.')).toEqual(['M62.831']);
   });
+
+  it('weakness of one side written with a stroke is hemiparesis of that side (I.C.6.a, I.C.9.d)', () => {
+    expect(shown('ASSESSMENT: 1. Recent cerebrovascular accident with right-sided weakness.')).toEqual([
+      'I63.9',
+      'G81.91',
+    ]);
+    expect(shown('ASSESSMENT: Old stroke with residual left-sided weakness.')).toEqual(['I69.354']);
+    // No stroke stated: the weakness stays a symptom.
+    expect(shown('ASSESSMENT: Right-sided weakness.')).toEqual(['R53.1']);
+  });
+
+  it('"concerning for" doubts a long name of the condition it introduces (IV.H)', () => {
+    expect(
+      shown(
+        'ASSESSMENT: Right-sided weakness, concerning for a left-sided middle cerebral artery cerebrovascular accident.',
+      ),
+    ).toEqual(['R53.1']);
+  });
 });
