@@ -104,7 +104,7 @@ export function assembleClaim(
   const added = additionalCodes(pack, pregnant.claim, read.alternatives, read.excluded);
   const caused = mentalDueToCondition(pack, doc.text, added.claim);
   const first = codeFirst(pack, caused.claim, read.alternatives);
-  const weakness = strokeWeakness(pack, doc, first.claim, read.excluded);
+  const weakness = strokeWeakness(pack, doc, first.claim, [...read.excluded, ...read.alternatives]);
   const sequelae = strokeSequelae(pack, doc, weakness.claim, read.excluded);
   const oneReading = dropUnspecifiedReadings(pack, sequelae.claim);
   const toldTwice = dropHistoryBesideStatement(pack, oneReading.claim);

@@ -35,6 +35,7 @@ export const NARRATIVE_ONLY_WHY = POLICY.roles.narrative.why;
 export const HISTORY_ONLY_WHY = POLICY.roles.history.why;
 /** Why an examination, review-of-systems or result reading stays off the claim. */
 export const FINDINGS_WHY = POLICY.roles.findings.why;
+export const NOT_DIAGNOSTIC_WHY = POLICY.roles.other.why;
 /** What a reason-for-visit mention the diagnostic statements explain is told (it may still add specificity). */
 export const REASON_EXPLAINED_WHY = POLICY.roles.reason.why;
 

@@ -10,6 +10,8 @@ const SequelaSchema = z.strictObject({
   deficits: z.array(z.strictObject({ prefix: z.string().min(3), code: z.string().min(5), also_code: z.boolean() })),
 });
 const DATA = SequelaSchema.parse(sequelaData);
+/** The code prefixes of a stroke's deficits (dysphagia, aphasia, facial weakness, hemiparesis, gait, …). */
+export const STROKE_DEFICITS: readonly string[] = DATA.deficits.map((d) => d.prefix);
 const WHY = 'deficit remaining after a past stroke: sequela of cerebral infarction (Guidelines I.C.9.d)';
 
 /**

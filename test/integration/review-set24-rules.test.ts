@@ -67,4 +67,11 @@ describe.skipIf(!present)('set-24 rules', () => {
       ),
     ).toEqual(['R53.1']);
   });
+
+  it("an acute stroke's deficits told in the history are coded with it; not after a suspected stroke (I.C.9, IV.H)", () => {
+    const note = (dx: string) =>
+      `HISTORY OF PRESENT ILLNESS: He woke with right-sided weakness, a right facial droop and slurred speech.\nDISCHARGE DIAGNOSES:\n1. ${dx}\n2. Hypertension.`;
+    expect(shown(note('Acute cerebrovascular accident.'))).toEqual(['I63.9', 'G81.91', 'R47.81', 'R29.810', 'I10']);
+    expect(shown(note('Transient weakness, concerning for a transient ischemic attack.'))).not.toContain('G81.91');
+  });
 });
