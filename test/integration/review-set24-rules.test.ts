@@ -74,4 +74,11 @@ describe.skipIf(!present)('set-24 rules', () => {
     expect(shown(note('Acute cerebrovascular accident.'))).toEqual(['I63.9', 'G81.91', 'R47.81', 'R29.810', 'I10']);
     expect(shown(note('Transient weakness, concerning for a transient ischemic attack.'))).not.toContain('G81.91');
   });
+
+  it('a relative who acts is a helper, not the one with the condition the sentence names', () => {
+    expect(
+      shown('HISTORY: He fell. His sister brought a towel and covered the laceration on the back of his head.'),
+    ).toEqual(['S01.91XA']);
+    expect(shown('HISTORY: He fell. His sister has a laceration on her head.')).toEqual([]);
+  });
 });
