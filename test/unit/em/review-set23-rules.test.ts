@@ -111,3 +111,17 @@ describe('an established patient told by the care under way (set 24)', () => {
     expect(levelEncounter(note(' She injured it five days ago.')).kind).toBe('new');
   });
 });
+
+describe('the tests of an emergency department record (set 24)', () => {
+  const ed = (heading: string) =>
+    'CHIEF COMPLAINT: Not feeling well.\nHISTORY OF PRESENT ILLNESS: A 93-year-old woman with heart failure was somnolent this morning; her neighbor found her.\n' +
+    'PHYSICAL EXAMINATION:\nVITAL SIGNS: Stable.\nRESPIRATIONS: Clear to auscultation.\n' +
+    `${heading}: CBC is normal. Chemistry shows a sodium of 131. Cardiac enzymes are negative. Digoxin level is 1.1. Head CT shows no acute process.\n` +
+    'DIAGNOSES: 1. Transient somnolence. 2. Heart failure.\nDISPOSITION: Discharged home with home health.';
+
+  it('"EMERGENCY DEPARTMENT TESTING" holds the results reviewed: data the level counts', () => {
+    const data = levelEncounter(ed('EMERGENCY DEPARTMENT TESTING')).mdm.details.data;
+    expect(data.filter((d) => d.category === 'test-reviewed').length).toBeGreaterThanOrEqual(3);
+    expect(levelEncounter(ed('EMERGENCY DEPARTMENT TESTING')).mdm.data).not.toBe('straightforward');
+  });
+});
