@@ -24,6 +24,7 @@ const ReasonsSchema = z.strictObject({
     adult: Pair,
   }),
   immunization: z.strictObject({ pattern: z.string().min(1), code: z.string() }),
+  counseling: z.strictObject({ pattern: z.string().min(1), code: z.string() }),
   look_in: z.array(z.string()),
 });
 const DATA = ReasonsSchema.parse(reasonsData);
@@ -33,6 +34,7 @@ const KINDS = DATA.kinds.map((k) => ({
   noteRe: k.if_note ? new RegExp(k.if_note, 'i') : undefined,
 }));
 const IMMUNIZATION = new RegExp(DATA.immunization.pattern, 'i');
+const COUNSELING = new RegExp(DATA.counseling.pattern, 'i');
 const NEGATED = /\b(?:no|not|declined|refused|deferred|postponed|will)\b/i;
 const AGE = /\b(\d{1,3})[- ](year|yr|month|mo|week|wk|day)s?[- ]old\b/i;
 const LOOK_IN = new Set(DATA.look_in);
@@ -62,8 +64,8 @@ function ageInDays(text: string): number | undefined {
 }
 
 /**
- * A routine examination's Z00/Z01 code first on the claim, and Z23 for vaccines given
- * (data/encounter-reasons.json; Guidelines I.C.21.c.13, I.C.21.c.2).
+ * A routine examination's Z00/Z01 code first on the claim, Z23 for vaccines given and Z71.3 for
+ * dietary counseling (data/encounter-reasons.json; Guidelines I.C.21.c.13, I.C.21.c.2, I.C.21.c.10).
  */
 export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Suggestion[], release: string): Suggestion[] {
   const statements = doc.statements.filter((st) => LOOK_IN.has(st.section.role));
@@ -123,7 +125,39 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
     });
     if (z23) out = [...out, z23];
   } else if (!imm) out = out.filter((s) => s.code !== DATA.immunization.code); // Z23 only when a vaccine was given
+  const diet = dietaryCounseling(doc);
+  if (diet && !out.some((s) => s.code === DATA.counseling.code)) {
+    const z713 = guidelineSuggestion(pack, DATA.counseling.code, release, {
+      text: doc.text,
+      spans: [{ start: diet.start, end: diet.end }],
+      section: diet.section,
+      matched: doc.text.slice(diet.start, diet.end),
+      note: 'dietary counseling at the visit, after the conditions it is for (Index: Counseling, dietary; Guidelines I.C.21.c.10)',
+    });
+    if (z713) out = [...out, z713];
+  }
   return out;
+}
+
+/** Counseling asked of someone else or left for later ("a dietary consult has been requested", "continue ... nutritional counseling as necessary"). */
+const ELSEWHERE =
+  /\b(?:request(?:ed)?|referr?(?:al|ed|ing)?|recommend(?:ed|s)?|will|would|to continue|as (?:necessary|needed)|consider|schedul\w*|arrang\w*)\b/i;
+/** Roles that tell this visit: not the family's or the patient's past, nor the lists. */
+const TELLS_VISIT = new Set(['reason', 'narrative', 'diagnostic', 'plan', 'findings', 'other']);
+function dietaryCounseling(doc: NoteDocument): { start: number; end: number; section: string } | undefined {
+  for (const st of doc.statements) {
+    if (!TELLS_VISIT.has(st.section.role)) continue;
+    const text = doc.view.slice(st.start, st.end);
+    const m = COUNSELING.exec(text);
+    if (
+      m &&
+      !NEGATED.test(text.slice(Math.max(0, m.index - 25), m.index)) &&
+      !FUTURE_VISIT.test(text) &&
+      !ELSEWHERE.test(text)
+    )
+      return { start: st.start + m.index, end: st.start + m.index + m[0].length, section: st.section.kind };
+  }
+  return undefined;
 }
 
 function immunizationGiven(doc: NoteDocument): { start: number; end: number; section: string } | undefined {

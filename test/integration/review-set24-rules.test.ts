@@ -81,4 +81,13 @@ describe.skipIf(!present)('set-24 rules', () => {
     ).toEqual(['S01.91XA']);
     expect(shown('HISTORY: He fell. His sister has a laceration on her head.')).toEqual([]);
   });
+
+  it('dietary counseling at the visit adds Z71.3 after the conditions it is for; a consult requested does not (I.C.21.c.10)', () => {
+    expect(
+      shown(
+        'SUBJECTIVE: She comes for dietary consultation for type 2 diabetes.\nASSESSMENT: Type 2 diabetes. A 1500-calorie meal plan was developed and taught.',
+      ),
+    ).toEqual(['E11.9', 'Z71.3']);
+    expect(shown('ASSESSMENT: Obesity. PLAN: A dietary consult has been requested.')).toEqual(['E66.9']);
+  });
 });
