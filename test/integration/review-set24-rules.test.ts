@@ -47,6 +47,8 @@ describe.skipIf(!present)('set-24 rules', () => {
   it('a symptom that is part of the injury or spasm the assessment names is not coded apart (I.B.5)', () => {
     expect(shown('ASSESSMENT: Scalp laceration with headache.')).toEqual(['S01.01XA']);
     expect(shown('ASSESSMENT: Headache.')).toEqual(['R51.9']);
+    // An unspecified injury of the head names no injury the headache belongs to (set 20's coder coded both).
+    expect(shown('ASSESSMENT: 1. Head injury. 2. Headache.')).toEqual(['S09.90XA', 'R51.9']);
     expect(shown('ASSESSMENT: 1. Muscle spasm/calf pain, left leg.')).toEqual(['M62.831']);
   });
 
