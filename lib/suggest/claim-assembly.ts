@@ -41,6 +41,7 @@ import { birthEpisode } from './birth-episode';
 import { cancerFollowUp } from './cancer-follow-up';
 import { maternalRecord } from './maternal-record';
 import { encounterReason } from './encounter-reason';
+import { jointAftercare } from './joint-aftercare';
 import { antineoplasticEncounter } from './antineoplastic';
 import { bmiSuggestions } from './bmi';
 import { organismSuggestions } from './organisms';
@@ -151,7 +152,12 @@ export function assembleClaim(
   // the drug-induced hemorrhagic disorder D68.32): the rules see the events too.
   const eventRules = applyCombinations(pack, placeDrugEvents(paired.claim, events));
   const withEvents = eventRules.claim;
-  const reasoned = encounterReason(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release);
+  const reasoned = encounterReason(
+    pack,
+    doc,
+    jointAftercare(pack, doc, antineoplasticEncounter(pack, doc, withEvents, release), release),
+    release,
+  );
   // Prematurity after the reason for the encounter (I.C.16.d: birth weight, then weeks).
   const newborn = newbornSuggestions(pack, doc, release).filter((s) => !reasoned.some((r) => r.code === s.code));
   const birth = birthEpisode(pack, doc, release);

@@ -92,4 +92,15 @@ describe.skipIf(!present)('set-24 rules', () => {
     ).toEqual(['E11.9', 'Z71.3']);
     expect(shown('ASSESSMENT: Obesity. PLAN: A dietary consult has been requested.')).toEqual(['E66.9']);
   });
+
+  it('a stay for the recovery from a joint replacement is aftercare, Z47.1 first, then the joint status (I.C.21.c.7)', () => {
+    const note = (dx: string) =>
+      `HISTORY: She is status post right total hip replacement on 08/27/2007.\nIMPRESSION:\n1. ${dx}\n2. Hypertension.`;
+    expect(
+      shown(
+        note('Status post right total hip replacement. The patient is admitted to the TCU for physical therapy.'),
+      ).slice(0, 2),
+    ).toEqual(['Z47.1', 'Z96.641']);
+    expect(shown(note('Status post right total hip replacement, doing well.'))).not.toContain('Z47.1');
+  });
 });
