@@ -58,6 +58,18 @@ export function diagnosisLike(text: string): boolean {
   return t.length > 2 && t.split(/\s+/).length <= 10 && !SENTENCE.test(t) && !PLAN_LIKE.test(t);
 }
 
+/**
+ * A line of a diagnostic list that names no problem: an axis left empty ("Deferred at this time.",
+ * "Noncontributory.", "None.") or the formulation's stressors and functioning (DSM-IV Axis IV and
+ * Axis V: "Global Assessment of Functioning 40"), which describe the patient, not a problem addressed.
+ */
+const PLACEHOLDER =
+  /^\s*(?:(?:#?\d{1,2}[.)]|[-•*])\s*)?(?:axis\s+(?:i{1,3}|iv|v|[1-5])\s*:?\s*)?(?:deferred|none|noncontributory|non-contributory|n\/a|not applicable|unknown|no diagnosis)\b[\s\w]{0,20}?\.?\s*$/i;
+const STRESSORS_OR_FUNCTIONING = /^\s*(?:(?:#?\d{1,2}[.)]|[-•*])\s*)?axis\s+(?:iv|v|4|5)\b/i;
+export function namesNoProblem(text: string): boolean {
+  return PLACEHOLDER.test(text) || STRESSORS_OR_FUNCTIONING.test(text);
+}
+
 /** The writer's subject ("She", "The patient") in front of a negation: no diagnosis. */
 const SUBJECT = /^\s*(?:the\s+)?(?:patient|pt|he|she|they|it|there|this)\b/i;
 

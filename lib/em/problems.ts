@@ -10,7 +10,7 @@ import {
   type ProblemClass,
   type ProblemsElement,
 } from './problem-classes';
-import { deniesOnly, diagnosisLike, units } from './problem-units';
+import { deniesOnly, diagnosisLike, namesNoProblem, units } from './problem-units';
 import { rank } from './tables';
 
 /*
@@ -30,7 +30,9 @@ export type { Problem, ProblemClass, ProblemsElement } from './problem-classes';
  */
 export function readProblems(note: EmNote): ProblemsElement {
   let list = units(note)
-    .filter((u) => (note.structured || namesCondition(u.headText)) && !deniesOnly(u.headText))
+    .filter(
+      (u) => (note.structured || namesCondition(u.headText)) && !deniesOnly(u.headText) && !namesNoProblem(u.headText),
+    )
     .map(classify)
     .filter((p): p is Problem => p !== undefined);
   const fromReason = (statements: EmStatement[], where: string) =>

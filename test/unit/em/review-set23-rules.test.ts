@@ -125,3 +125,15 @@ describe('the tests of an emergency department record (set 24)', () => {
     expect(levelEncounter(ed('EMERGENCY DEPARTMENT TESTING')).mdm.data).not.toBe('straightforward');
   });
 });
+
+describe("a psychiatric formulation's empty axes and its Axis IV and V (set 24)", () => {
+  it('"Deferred at this time", "Noncontributory", the stressors and the GAF are no problems addressed', () => {
+    const note =
+      'HISTORY OF PRESENT ILLNESS: A 40-year-old man brought by his family for tantrums and threats.\nMENTAL STATUS EXAMINATION: Disheveled, anxious.\n' +
+      'DIAGNOSES:\nAxis I: Major depression.\nAxis II: Deferred at this time.\nAxis III: Noncontributory.\nAxis IV: Family financial and social pressures.\nAxis V: Global Assessment of Functioning 40.\n' +
+      'RECOMMENDATION: The patient will be hospitalized to assess.';
+    const problems = levelEncounter(note).mdm.details.problems.map((p) => p.text);
+    expect(problems.some((t) => /Major depression/.test(t))).toBe(true);
+    expect(problems.filter((t) => /Deferred|Noncontributory|Axis IV|Axis V/.test(t))).toEqual([]);
+  });
+});
