@@ -255,9 +255,14 @@ function sideSibling(pack: CodePack, code: string, side: 'right' | 'left'): stri
  * stems ("Neoplasms of unspecified behavior" heads "Neoplasm of unspecified behavior of breast",
  * which adds "of breast"; its "unspecified" is the parent's, not an unspecified site).
  */
-function ownWords(child: string, parent: string): string {
+function ownWords(fullChild: string, parent: string): string {
+  // A bracketed abbreviation in a title ("Acute lymphoblastic leukemia [ALL]", "[MALT-lymphoma]")
+  // is no word of the condition: the children may repeat it or not.
+  const child = fullChild.replace(/\s*\[[^\]]*\]/g, '');
   const words = [...child.matchAll(/[a-z0-9]+/gi)];
-  const head = [...parent.matchAll(/[a-z0-9]+/gi)].map((m) => stemWord(m[0].toLowerCase()));
+  const head = [...parent.replace(/\s*\[[^\]]*\]/g, '').matchAll(/[a-z0-9]+/gi)].map((m) =>
+    stemWord(m[0].toLowerCase()),
+  );
   let k = 0;
   while (k < head.length && k < words.length && stemWord(words[k]![0].toLowerCase()) === head[k]) k++;
   if (k < head.length) return child;

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { realAnalyzer } from '../helpers/real-pack';
+
+/*
+ * General coding rules found on the set-25 review of unseen visit notes, on the real code set.
+ * Each rule has a case it must not move.
+ */
+const { present, shown } = realAnalyzer('the set-25 review cases');
+
+describe.skipIf(!present)('set-25 rules', () => {
+  it('a leukemia with no remission written is "not having achieved remission", never "in remission"', () => {
+    expect(shown('ASSESSMENT: Newly diagnosed high-risk acute lymphoblastic leukemia.')).toEqual(['C91.00']);
+    expect(shown('ASSESSMENT: Acute lymphoblastic leukemia in remission.')).toEqual(['C91.01']);
+    expect(shown('ASSESSMENT: Newly diagnosed marginal zone lymphoma (MALT-type lymphoma).')).toEqual(['C88.40']);
+  });
+});
