@@ -7,13 +7,16 @@ const REGION: [RegExp, string][] = [
   [/^l[1-5]$/, 'lumbar'],
 ];
 const LEVEL = /^(?:[ct]\d{1,2}|l[1-5]|s[1-5])$/;
+const SPINE_WORD =
+  /^(?:radiculopath|radicul|root|nerve|dermatom|dis[ck]|herniat|stenos|vertebra|fracture|compression|spondyl|myelopath|foramin|level|facet)/;
 
 /**
  * Region words a sentence's vertebral levels imply ("facet joint syndrome at L4-5" is lumbar;
  * "T8-T10" thoracic), for the region of the ICD-10-CM spine codes (M47.81-, M48.06-, M51.36-):
  * the level is the documentation of the region. A level counts when written as a range ("L4-5",
- * "C5-C6", "L5-S1") or as a lumbar level ("L1 compression fracture"); a lone "C3" or "T2" is as
- * often a complement or an MRI sequence. L5-S1 reads as lumbar (the level above the joint).
+ * "C5-C6", "L5-S1"), as a lumbar level ("L1 compression fracture") or as a level written before a
+ * word of the spine ("C6 radiculopathy"); a lone "C3" or "T2" is as often a complement or an MRI
+ * sequence. L5-S1 reads as lumbar (the level above the joint).
  */
 export function impliedSpinalRegions(exp: ExpandedToken[], text: string): ExpandedToken[] {
   const out: ExpandedToken[] = [];
@@ -28,7 +31,10 @@ export function impliedSpinalRegions(exp: ExpandedToken[], text: string): Expand
       next !== undefined &&
       /^\s*-\s*$/.test(text.slice(t.end, next.start)) &&
       (/^\d{1,2}$/.test(next.norm) || LEVEL.test(next.norm));
-    if (!ranged && region !== 'lumbar') return;
+    // A lone level written before a word of the spine ("C6 radiculopathy", "T12 compression
+    // fracture") is a vertebral level, whatever else its letters could stand for.
+    const spinal = next !== undefined && /^\s+$/.test(text.slice(t.end, next.start)) && SPINE_WORD.test(next.norm);
+    if (!ranged && !spinal && region !== 'lumbar') return;
     seen.add(region);
     out.push(impliedToken(t, region));
   });

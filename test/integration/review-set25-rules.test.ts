@@ -13,4 +13,10 @@ describe.skipIf(!present)('set-25 rules', () => {
     expect(shown('ASSESSMENT: Acute lymphoblastic leukemia in remission.')).toEqual(['C91.01']);
     expect(shown('ASSESSMENT: Newly diagnosed marginal zone lymphoma (MALT-type lymphoma).')).toEqual(['C88.40']);
   });
+
+  it('a lone vertebral level written before a word of the spine names its region ("C6 radiculopathy" is cervical)', () => {
+    expect(shown('ASSESSMENT: Left upper extremity C6 radiculopathy.')).toEqual(['M54.12']);
+    // A lone "C3" or "T2" elsewhere (a complement, an MRI sequence) names no region.
+    expect(shown('MRI: T2 signal abnormality. ASSESSMENT: Radiculopathy.')).toEqual(['M54.10']);
+  });
 });
