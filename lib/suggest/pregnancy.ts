@@ -73,6 +73,46 @@ export function currentPuerperium(doc: NoteDocument): { at: number; text: string
   return undefined;
 }
 
+/** Weeks of gestation the encounter states ("induced ... at 38-1/2 weeks", "at 32 weeks' gestation", "EGA 30"). */
+const WEEKS_STATED =
+  /\b(?:at|of|ega|gestational age(?: of)?)\s+(\d{1,2})(?:[- ](?:and )?\d\/\d|\+\d| \d\/\d)?(?:[- ]weeks?\b|\b(?=\s*(?:weeks?|wks?)\b))/i;
+
+/**
+ * A chapter-15 code read "unspecified trimester" when the encounter states the weeks of gestation:
+ * the trimester the weeks fall in (Guidelines I.C.15.a.3: first under 14 weeks, second 14 to under
+ * 28, third from 28; a delivery admission's trimester is the one at admission).
+ */
+function withTrimester(pack: CodePack, doc: NoteDocument, claim: Suggestion[]): Suggestion[] {
+  if (!claim.some((s) => /^O/.test(s.code) && /unspecified trimester/i.test(s.description))) return claim;
+  let weeks = currentPregnancy(doc)?.weeks;
+  if (weeks === undefined)
+    for (const st of doc.statements.filter((x) => ENCOUNTER_ROLES.has(x.section.role))) {
+      const m = WEEKS_STATED.exec(doc.view.slice(st.start, st.end));
+      const n = m ? Number(m[1]) : NaN;
+      if (n >= 4 && n <= 43) {
+        weeks = n;
+        break;
+      }
+    }
+  if (weeks === undefined) return claim;
+  const trimester = weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
+  let changed = false;
+  const out = claim.map((s) => {
+    if (!/^O/.test(s.code) || !/unspecified trimester/i.test(s.description)) return s;
+    const parent = s.code.replace('.', '').slice(0, -1);
+    const o = trimesterCode(pack, parent.length > 3 ? `${parent.slice(0, 3)}.${parent.slice(3)}` : parent, trimester);
+    if (!o || claim.some((c) => c.code === o.code)) return s;
+    changed = true;
+    return {
+      ...s,
+      code: o.code,
+      description: o.title,
+      reason: { ...s.reason, note: `${weeks} weeks of gestation: the ${trimester} trimester (Guidelines I.C.15.a.3)` },
+    };
+  });
+  return changed ? out : claim;
+}
+
 /** The chapter-15 code of `base` for the trimester ("first", "second", "third", "unspecified"). */
 function trimesterCode(pack: CodePack, base: string, trimester: string): { code: string; title: string } | undefined {
   const info = pack.codeInfo(base);
@@ -100,6 +140,8 @@ export function pregnancyChapter(
   excluded: Suggestion[] = [],
 ): { claim: Suggestion[]; moved: Suggestion[] } {
   if (isNewborn(doc)) return { claim: stated, moved: [] };
+  const timed = withTrimester(pack, doc, stated);
+  if (timed !== stated) return pregnancyChapter(pack, doc, timed, excluded);
   const pregnancy = currentPregnancy(doc);
   const puerperium = pregnancy ? undefined : currentPuerperium(doc);
   if (!pregnancy && !puerperium) return { claim: stated, moved: [] };

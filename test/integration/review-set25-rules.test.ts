@@ -19,4 +19,13 @@ describe.skipIf(!present)('set-25 rules', () => {
     // A lone "C3" or "T2" elsewhere (a complement, an MRI sequence) names no region.
     expect(shown('MRI: T2 signal abnormality. ASSESSMENT: Radiculopathy.')).toEqual(['M54.10']);
   });
+
+  it('a pregnancy code takes the trimester of the weeks the encounter states (I.C.15.a.3)', () => {
+    expect(
+      shown(
+        'DISCHARGE DIAGNOSIS: Cholestasis of pregnancy.\nHOSPITAL COURSE: She was induced for cholestasis of pregnancy at 38-1/2 weeks.',
+      ),
+    ).toEqual(['O26.643']);
+    expect(shown('ASSESSMENT: Cholestasis of pregnancy.')).toEqual(['O26.649']);
+  });
 });
