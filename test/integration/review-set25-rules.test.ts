@@ -28,4 +28,10 @@ describe.skipIf(!present)('set-25 rules', () => {
     ).toEqual(['O26.643']);
     expect(shown('ASSESSMENT: Cholestasis of pregnancy.')).toEqual(['O26.649']);
   });
+
+  it('disorders of two or three heart valves of unspecified cause are one I08 code (Tabular Excludes1 at I34-I36)', () => {
+    expect(shown('ASSESSMENT: Severe mitral regurgitation and tricuspid regurgitation.')).toEqual(['I08.1']);
+    expect(shown('ASSESSMENT: Mild mitral regurgitation. Mild aortic stenosis.')).toEqual(['I08.0']);
+    expect(shown('ASSESSMENT: Mitral regurgitation.')).toEqual(['I34.0']);
+  });
 });
