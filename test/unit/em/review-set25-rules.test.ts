@@ -9,4 +9,18 @@ describe('set-25 E/M rules', () => {
     expect(levelEncounter(note('at Nursing Home')).kind).toBe('nursing-subsequent');
     expect(levelEncounter(note('in the office')).kind).not.toBe('nursing-subsequent');
   });
+
+  it('"my plan is to readmit" and a transfer here from another hospital are the admission', () => {
+    const visit = (plan: string) =>
+      `SUBJECTIVE: She had pneumonia last month and now has a temperature of 102.\nASSESSMENT: Fever, rule out recurrent bacteremia.\nPLAN: ${plan}`;
+    expect(
+      levelEncounter(
+        visit('My plan is to readmit the patient to control her temperature. I am going to observe her overnight.'),
+      ).kind,
+    ).toBe('initial');
+    expect(levelEncounter(visit('Tylenol as needed; return if the fever persists.')).kind).not.toBe('initial');
+    const transfer =
+      'CHIEF COMPLAINT: Newly diagnosed acute lymphoblastic leukemia.\nHISTORY OF PRESENT ILLNESS: The patient was transferred here the evening of 02/23/2007 from Hospital with a new diagnosis of leukemia.\nASSESSMENT: Acute lymphoblastic leukemia.\nPLAN: Induction chemotherapy.';
+    expect(levelEncounter(transfer).kind).toBe('initial');
+  });
 });
