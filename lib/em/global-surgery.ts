@@ -75,6 +75,7 @@ const SURGEONS_FOLLOWUP = [
   String.raw`\bpost-?op\w* (?:visit|evaluation|check)\b[^.]{0,30}?\boffice\b`,
   String.raw`\b(?:staples|sutures)\b[^.]{0,60}?\bremoved\b[^.]{0,40}?\bfollow[- ]?up\b`,
   String.raw`\bto see me in (?:(?:one|two|1|2) weeks?|(?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten|fourteen) days)\b`,
+  String.raw`\b(?:follow[- ]?up|return|be seen) with me in (?:(?:one|1)(?: (?:to|-) (?:two|2))?|two|2) weeks?\b`,
   String.raw`\b(?:followed|follow[- ]?up|seen|see (?:him|her|the patient))\b[^.]{0,20}?\bin my office in (?:(?:one|two|1|2) weeks?|(?:[1-9]|1[0-4]|one|two|three|four|five|six|seven|eight|nine|ten|fourteen) days)\b`,
 ];
 

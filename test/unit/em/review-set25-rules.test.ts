@@ -23,4 +23,13 @@ describe('set-25 E/M rules', () => {
       'CHIEF COMPLAINT: Newly diagnosed acute lymphoblastic leukemia.\nHISTORY OF PRESENT ILLNESS: The patient was transferred here the evening of 02/23/2007 from Hospital with a new diagnosis of leukemia.\nASSESSMENT: Acute lymphoblastic leukemia.\nPLAN: Induction chemotherapy.';
     expect(levelEncounter(transfer).kind).toBe('initial');
   });
+
+  it('"Follow up with me in 1 to 2 weeks" after a cesarean is the operating surgeon\'s own follow-up: global package', () => {
+    const summary = (follow: string) =>
+      'FINAL DIAGNOSES: Delivered pregnancy, failure to progress.\nPROCEDURE: Primary low transverse cesarean section.\n' +
+      'HOSPITAL COURSE: She was induced at 38 weeks and was brought to the operative suite for a cesarean section. She did well through the 3-day stay and was discharged home.\n' +
+      `FOLLOWUP: ${follow}`;
+    expect(levelEncounter(summary('Follow up with me in 1 to 2 weeks.')).code).toBeUndefined();
+    expect(levelEncounter(summary('Follow up with her obstetrician in 6 weeks.')).code).toBe('99238');
+  });
 });
