@@ -167,8 +167,15 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // condition, so it does not make a child's unstated "with gangrene" stated.
         const said = hits.filter((h) => h !== 'unilater' || written.has('unilater')).length;
         const assumes = (said === 0 && addsUnstatedCondition(own, sentenceStems)) || bothUnstated;
+        // Never a side the note does not write: a child named for one side ("Cellulitis of right
+        // upper limb") loses what its other words won when the sentence says no side (I.B.13: the
+        // unspecified side, "unspecified part of limb", is the reading then).
+        const sideUnwritten =
+          /\b(?:right|left)\b/i.test(own) &&
+          !['right', 'left', 'bilater', 'both'].some((w) => written.has(w) || sentenceStems.has(w));
         const score =
-          hits.length * 2 +
+          hits.length * 2 -
+          (sideUnwritten ? 2 : 0) +
           (hits.length === 0 ? fallback : 0) -
           0.01 * (extra.length - hits.length) -
           (assumes ? 1 : 0) +

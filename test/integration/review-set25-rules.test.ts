@@ -34,4 +34,10 @@ describe.skipIf(!present)('set-25 rules', () => {
     expect(shown('ASSESSMENT: Mild mitral regurgitation. Mild aortic stenosis.')).toEqual(['I08.0']);
     expect(shown('ASSESSMENT: Mitral regurgitation.')).toEqual(['I34.0']);
   });
+
+  it("an extremity is the Tabular's limb, and a side is never chosen where the note writes none (I.B.13)", () => {
+    expect(shown('ASSESSMENT: MRSA cellulitis of the right lower extremity.')).toEqual(['L03.115', 'B95.62']);
+    expect(shown('ASSESSMENT: Cellulitis of the upper limb.')).toEqual(['L03.119']);
+    expect(shown('ASSESSMENT: Cellulitis of the right upper limb.')).toEqual(['L03.113']);
+  });
 });
