@@ -40,4 +40,11 @@ describe.skipIf(!present)('set-25 rules', () => {
     expect(shown('ASSESSMENT: Cellulitis of the upper limb.')).toEqual(['L03.119']);
     expect(shown('ASSESSMENT: Cellulitis of the right upper limb.')).toEqual(['L03.113']);
   });
+
+  it('a vena caval filter is no filtering bleb (Z98.83)', () => {
+    expect(shown('HISTORY: Status post placement of a vena caval filter.\nASSESSMENT: Deep vein thrombosis.')).toEqual([
+      'I82.409',
+    ]);
+    expect(shown('ASSESSMENT: Glaucoma with a filtering bleb.')).toEqual(['H40.9', 'Z98.83']);
+  });
 });
