@@ -47,4 +47,9 @@ describe.skipIf(!present)('set-25 rules', () => {
     ]);
     expect(shown('ASSESSMENT: Glaucoma with a filtering bleb.')).toEqual(['H40.9', 'Z98.83']);
   });
+
+  it("an organ's unspecified disorder is not coded beside the neoplasm of that organ read from the same words", () => {
+    expect(shown('IMPRESSION: Bladder metastatic disease.')).toEqual(['C79.11']);
+    expect(shown('IMPRESSION: Bladder disease.')).toEqual(['N32.9']);
+  });
 });
