@@ -16,9 +16,17 @@ function stemsOf(s: Suggestion): Set<string> {
   return stems;
 }
 
-/** A stated finding of the examination ("He has oral thrush"): the same condition the assessment names, seen. */
+/**
+ * A stated finding of the examination ("He has oral thrush") or a positive answer of the review of
+ * systems ("GENITOURINARY: A gross hematuria since yesterday"): the same condition the assessment
+ * names, seen or told (a review of systems only within the assessment's own category: its list of
+ * answers, "anxiety, depression", is no mixed anxiety and depressive disorder).
+ */
 const examReading = (e: Suggestion) =>
-  e.system === 'ICD-10-CM' && e.assertion === 'present' && e.section === 'exam' && e.reason.note === FINDINGS_WHY;
+  e.system === 'ICD-10-CM' &&
+  e.assertion === 'present' &&
+  (e.section === 'exam' || e.section === 'ros') &&
+  e.reason.note === FINDINGS_WHY;
 
 /**
  * The assessment names the condition; the present illness or the examination may say more of it. An "unspecified"
@@ -44,7 +52,8 @@ export function specifyFromPresentIllness(
     if (mine.size === 0) continue;
     const found = excluded.filter(
       (e) =>
-        ((isNarrativeReading(e) && NARRATIVE_SECTIONS.has(e.section)) || examReading(e)) &&
+        ((isNarrativeReading(e) && NARRATIVE_SECTIONS.has(e.section)) ||
+          (examReading(e) && (e.section === 'exam' || e.code.slice(0, 3) === s.code.slice(0, 3)))) &&
         // "Lower abdominal pain, unspecified" says more than "Unspecified abdominal pain": as many
         // "unspecified" words, and a word of its own besides every word of the assessment's.
         (!vague(e) ||

@@ -52,4 +52,12 @@ describe.skipIf(!present)('set-25 rules', () => {
     expect(shown('IMPRESSION: Bladder metastatic disease.')).toEqual(['C79.11']);
     expect(shown('IMPRESSION: Bladder disease.')).toEqual(['N32.9']);
   });
+
+  it("a positive review-of-systems answer says more of the assessment's symptom, within its category (I.B.2)", () => {
+    expect(
+      shown('REVIEW OF SYSTEMS:\nGENITOURINARY: A gross hematuria since yesterday.\nIMPRESSION: Hematuria.'),
+    ).toEqual(['R31.0']);
+    // A list of answers names no combination of another category.
+    expect(shown('REVIEW OF SYSTEMS:\nPSYCHIATRIC: Anxiety, depression.\nIMPRESSION: Depression.')).toEqual(['F32.A']);
+  });
 });
