@@ -1,6 +1,6 @@
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
-import { codeInfo } from './refine';
+import { codeInfo } from './code-tree';
 import { parentOf } from './lateralize';
 
 /**

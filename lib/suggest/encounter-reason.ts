@@ -115,28 +115,50 @@ export function encounterReason(pack: CodePack, doc: NoteDocument, claim: Sugges
     }
   }
   const imm = immunizationGiven(doc);
-  if (imm && !out.some((s) => s.code === DATA.immunization.code)) {
-    const z23 = guidelineSuggestion(pack, DATA.immunization.code, release, {
-      text: doc.text,
-      spans: [{ start: imm.start, end: imm.end }],
-      section: imm.section,
-      matched: doc.text.slice(imm.start, imm.end),
-      note: 'vaccine given at the visit (Guidelines I.C.21.c.2)',
-    });
-    if (z23) out = [...out, z23];
-  } else if (!imm) out = out.filter((s) => s.code !== DATA.immunization.code); // Z23 only when a vaccine was given
+  if (imm)
+    out = withCode(
+      pack,
+      doc,
+      out,
+      release,
+      DATA.immunization.code,
+      imm,
+      'vaccine given at the visit (Guidelines I.C.21.c.2)',
+    );
+  else out = out.filter((s) => s.code !== DATA.immunization.code); // Z23 only when a vaccine was given
   const diet = dietaryCounseling(doc);
-  if (diet && !out.some((s) => s.code === DATA.counseling.code)) {
-    const z713 = guidelineSuggestion(pack, DATA.counseling.code, release, {
-      text: doc.text,
-      spans: [{ start: diet.start, end: diet.end }],
-      section: diet.section,
-      matched: doc.text.slice(diet.start, diet.end),
-      note: 'dietary counseling at the visit, after the conditions it is for (Index: Counseling, dietary; Guidelines I.C.21.c.10)',
-    });
-    if (z713) out = [...out, z713];
-  }
+  if (diet)
+    out = withCode(
+      pack,
+      doc,
+      out,
+      release,
+      DATA.counseling.code,
+      diet,
+      'dietary counseling at the visit, after the conditions it is for (Index: Counseling, dietary; Guidelines I.C.21.c.10)',
+    );
   return out;
+}
+
+/** The claim with `code` added after the rest, read from the words `at`, unless it is there already. */
+function withCode(
+  pack: CodePack,
+  doc: NoteDocument,
+  claim: Suggestion[],
+  release: string,
+  code: string,
+  at: { start: number; end: number; section: string },
+  note: string,
+): Suggestion[] {
+  if (claim.some((s) => s.code === code)) return claim;
+  const added = guidelineSuggestion(pack, code, release, {
+    text: doc.text,
+    spans: [{ start: at.start, end: at.end }],
+    section: at.section,
+    matched: doc.text.slice(at.start, at.end),
+    note,
+  });
+  return added ? [...claim, added] : claim;
 }
 
 /** Counseling asked of someone else or left for later ("a dietary consult has been requested", "continue ... nutritional counseling as necessary"). */

@@ -1,5 +1,5 @@
 import type { CodePack } from '../pack/code-pack';
-import { codeInfo } from './refine';
+import { codeInfo } from './code-tree';
 import type { ExpandedToken } from '../text/expand';
 
 /** Paired body parts written in the plural: "abrasions on the knees" documents both sides (I.B.13). */

@@ -1,5 +1,6 @@
 import type { TermSource } from '../pack/code-pack';
 import type { ExpandedToken } from '../text/expand';
+import type { Dictionary } from './dictionary';
 import { termStems } from './term-rules';
 
 /**
@@ -42,17 +43,19 @@ export function buildMainSubterms(sources: TermSource[]): MainSubterms {
 /**
  * An Index reading that takes the main term's word and the word two before it, but not the one
  * between, when that one is another one-word subterm of the main term: the noun belongs to that
- * subterm's entry.
- * `mainPosition` is the token the reading took for the main term's word.
+ * subterm's entry. The main term's word is the reading's first required word (its first position).
  */
 export function skipsSubtermBeforeMain(
-  subterms: ReadonlySet<string> | undefined,
-  mainPosition: number,
+  dict: Dictionary,
+  ti: number,
   positions: number[],
   tokens: ExpandedToken[],
 ): boolean {
+  if (dict.kindOf(ti) !== 'index') return false;
+  const first = dict.requiredIds(ti)[0];
+  const subterms = first === undefined ? undefined : dict.subtermsOf(dict.meta.vocab[first]!);
   if (!subterms) return false;
-  const main = tokens[mainPosition]!;
+  const main = tokens[positions[0]!]!;
   if (main.implied) return false;
   const before = tokens.filter((t) => t.source === main.source - 1 && !t.implied);
   if (before.length === 0 || before.some((t) => t.expanded)) return false;

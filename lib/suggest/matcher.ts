@@ -87,12 +87,7 @@ export function matchSentenceAll(
       if (m && deniesWhatIsWritten(dict.textOf(ti), m.positions, tokens)) continue;
       if (m && joinsProcedureAcrossAnd(dict.textOf(ti), m.positions, tokens)) continue;
       if (m && splitsBoundPhrase(m.positions, tokens, bound)) continue;
-      if (
-        m &&
-        dict.kindOf(ti) === 'index' &&
-        skipsSubtermBeforeMain(mainSubterms(dict, ti), m.positions[0]!, m.positions, tokens)
-      )
-        continue;
+      if (m && skipsSubtermBeforeMain(dict, ti, m.positions, tokens)) continue;
       if (m) found.push({ term: ti, ...m });
     }
   }
@@ -276,12 +271,6 @@ export function keepMaximal(
     else covered.push(m);
   });
   return { kept: keep, covered };
-}
-
-/** The Index's one-word subterms of an Index reading's main term (its first required word). */
-function mainSubterms(dict: Dictionary, ti: number): ReadonlySet<string> | undefined {
-  const first = dict.requiredIds(ti)[0];
-  return first === undefined ? undefined : dict.subtermsOf(dict.meta.vocab[first]!);
 }
 
 /** A guideline term for a status code (Z9-: devices, implants, dependence; a history code Z8- stands for the condition instead). */
