@@ -125,8 +125,8 @@ export function negation(text: string): { before: string; asserted: string } | u
   return ctx.negation === undefined ? undefined : { before: text.slice(0, ctx.negation), asserted: ctx.asserted };
 }
 
-/** Words the note does not assert of the patient now: negated or hypothetical. */
-const NOT_ASSERTED: ReadonlySet<Assertion> = new Set(['negated', 'hypothetical']);
+/** Words the note does not assert of the patient now: negated, hypothetical, or another person's. */
+const NOT_ASSERTED: ReadonlySet<Assertion> = new Set(['negated', 'hypothetical', 'other_person']);
 
 /**
  * A match the note asserts: not negated by the words before it in its clause (the E/M negation

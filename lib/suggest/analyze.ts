@@ -3,7 +3,7 @@ import type { CodePack } from '../pack/code-pack';
 import { doubtedInPart, unhideStated } from './uncertain-hider';
 import { describesPatient, statementRoles } from './statement-role';
 import { lacksNeededWord } from './needed-words';
-import { applyContext, type Assertion } from '../text/context';
+import { ASSERTION_PRIORITY as PRIORITY, applyContext, type Assertion } from '../text/context';
 import { expandTokens, impliedToken, type ExpandedToken } from '../text/expand';
 import { parseDocument, type Statement } from '../document/document';
 import type { SectionRole } from '../document/schema';
@@ -52,8 +52,6 @@ export interface AnalyzeOptions {
 /** Words that place a sentence in the present visit rather than the patient's history. */
 const PRESENT_TIME = /\b(?:today|presently|currently|at present|now)\b/i;
 
-/** Sections whose content is, by default, about the past or about relatives (the ConText cue may be missing). */
-const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
 /** Sentences longer than this are matched in windows: keeps a 1 MB note in bounded time. */
 const MAX_SENTENCE_TOKENS = 120;
 

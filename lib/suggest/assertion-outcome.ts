@@ -22,6 +22,8 @@ export function applyAssertion(pack: CodePack, dict: Dictionary, m: Mention, set
         };
       }
       return { ...m, score: m.score * 0.8 };
+    case 'other_person':
+      return { ...m, excludedWhy: "another person's condition (a spouse or partner): not the patient's" };
     case 'family': {
       const f = familyCode(pack, dict, m.code);
       if (!f) return { ...m, excludedWhy: 'condition of a family member: no matching family-history code' };

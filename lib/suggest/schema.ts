@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { SettingSchema } from '../domain/setting';
 
-export const AssertionSchema = z.enum(['present', 'negated', 'possible', 'hypothetical', 'historical', 'family']);
+export const AssertionSchema = z.enum([
+  'present',
+  'negated',
+  'possible',
+  'hypothetical',
+  'historical',
+  'family',
+  'other_person',
+]);
 
 export const EvidenceSchema = z.strictObject({
   start: z.number().int().nonnegative(),

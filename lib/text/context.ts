@@ -8,7 +8,7 @@ import type { Token } from './tokens';
  * both, up to max_scope tokens), stopped by TERMINATE triggers and the sentence end; PSEUDO
  * triggers ("no increase") cancel the triggers they overlap.
  */
-export type Assertion = 'present' | 'negated' | 'possible' | 'hypothetical' | 'historical' | 'family';
+export type Assertion = 'present' | 'negated' | 'possible' | 'hypothetical' | 'historical' | 'family' | 'other_person';
 
 const CATEGORY_TO_ASSERTION: Partial<Record<ContextCategory, Assertion>> = {
   NEGATED_EXISTENCE: 'negated',
@@ -16,10 +16,19 @@ const CATEGORY_TO_ASSERTION: Partial<Record<ContextCategory, Assertion>> = {
   HYPOTHETICAL: 'hypothetical',
   HISTORICAL: 'historical',
   FAMILY: 'family',
+  OTHER_PERSON: 'other_person',
 };
 
 /** When two scopes cover a mention, the stronger statement about the patient wins. */
-const PRIORITY: Assertion[] = ['negated', 'family', 'hypothetical', 'possible', 'historical', 'present'];
+export const ASSERTION_PRIORITY: readonly Assertion[] = [
+  'negated',
+  'family',
+  'other_person',
+  'hypothetical',
+  'possible',
+  'historical',
+  'present',
+];
 
 const RULES = ContextRulesSchema.parse(contextData).rules.map((r) => ({
   ...r,
@@ -75,7 +84,7 @@ export function applyContext(tokens: Token[]): ContextScopes {
   const assertion: Assertion[] = tokens.map(() => 'present');
   const source: (TriggerHit | undefined)[] = tokens.map(() => undefined);
   const mark = (i: number, a: Assertion, h: TriggerHit) => {
-    if (PRIORITY.indexOf(a) < PRIORITY.indexOf(assertion[i]!)) {
+    if (ASSERTION_PRIORITY.indexOf(a) < ASSERTION_PRIORITY.indexOf(assertion[i]!)) {
       assertion[i] = a;
       source[i] = h;
     }

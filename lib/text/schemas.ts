@@ -33,6 +33,7 @@ export const CONTEXT_CATEGORIES = [
   'HYPOTHETICAL',
   'HISTORICAL',
   'FAMILY',
+  'OTHER_PERSON',
   'TERMINATE',
   'PSEUDO',
 ] as const;

@@ -88,6 +88,11 @@ describe('ConText assertions', () => {
     ['Rule out pneumonia given cough and fever.', 'fever', 'present'],
     ['Her mother had breast cancer.', 'breast', 'family'],
     ['Breast cancer in her mother.', 'breast', 'family'],
+    // A spouse's condition is another person's, and no family history; a spouse who noticed is the informant.
+    ['Her husband has been diagnosed with high blood cholesterol as well.', 'cholesterol', 'other_person'],
+    ['A bit of sore throat (his wife has had a cold for about 2 weeks).', 'cold', 'other_person'],
+    ['Her spouse is also overweight.', 'overweight', 'other_person'],
+    ['Her husband has noticed that she has a tremor.', 'tremor', 'present'],
     ['History of MI in 2015.', 'mi', 'historical'],
     // A duration says how long the patient has had it, not that it is past.
     ['She has a 7-day history of abdominal pain.', 'pain', 'present'],
