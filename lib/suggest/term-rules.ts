@@ -93,8 +93,14 @@ export interface Term {
  * Splits a phrase into required and optional stems: parenthesised words (nonessential modifiers),
  * bracketed ones (an Index entry's own abbreviation, "[PSA]") and what a title says is absent
  * ("without complications") are optional. An injury's "without foreign body" ends there: the site
- * after it ("Laceration without foreign body, left hip") is still the title's own word.
+ * after it ("Laceration without foreign body, left hip") is still the title's own word, and so is a
+ * site axis after a comma ("Spondylosis without myelopathy or radiculopathy, lumbar region": the
+ * region is what tells it from its siblings; left optional, "Other spondylosis, lumbar region"
+ * outweighed it for a plain "lumbar spondylosis").
  */
+/** A title's region axis after a comma that follows "without": "…, lumbar region". */
+const SITE_AXIS = /(?<=\bwithout\b[^()]*,\s*)(?:[a-z-]+ ){1,3}region(?=,|$)/g;
+
 export function termStems(text: string): { required: string[]; optional: string[] } {
   const folded = fold(text);
   const optionalSpans: [number, number][] = [];
@@ -102,13 +108,16 @@ export function termStems(text: string): { required: string[]; optional: string[
     /\([^)]*\)|\[[^\]]*\]|\bstage \d through stage \d\b|\bwithout foreign body\b|\bwithout\b.*$/g,
   ))
     optionalSpans.push([m.index!, m.index! + m[0].length]);
+  const siteSpans = [...folded.matchAll(SITE_AXIS)].map((m) => [m.index!, m.index! + m[0].length] as const);
   const required: string[] = [];
   const optional: string[] = [];
   const tokens = bindQualifiers(tokenize(folded), (t, stem) => ({ ...t, stem }));
   const otherSpecified = /^other specified\b/.test(folded);
   tokens.forEach((t, i) => {
     if (STOP.has(t.norm)) return;
-    const inParen = optionalSpans.some(([s, e]) => t.start >= s && t.end <= e);
+    const inParen =
+      optionalSpans.some(([s, e]) => t.start >= s && t.end <= e) &&
+      !siteSpans.some(([s, e]) => t.start >= s && t.end <= e);
     // "Other specified …" titles are for what the provider specified as another kind (E13 other
     // specified diabetes): never the reading of a plain mention, so their words are required.
     if (otherSpecified && i < 2) {
@@ -134,7 +143,7 @@ export function termStems(text: string): { required: string[]; optional: string[
  * DICT_VERSION changes whenever term rules or the tokenizer change; a pack whose dictionary
  * carries another version is rebuilt at load time instead of trusted.
  */
-export const DICT_VERSION = `23:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
+export const DICT_VERSION = `24:${contentHash(JSON.stringify([RULES, GUIDELINE_TERMS, DRUG_EVENTS]))}:${STEM_EXCEPTIONS_VERSION}`;
 
 /** FNV-1a over the rules' text: any edit to the term rules gives a new dictionary version. */
 function contentHash(text: string): string {

@@ -15,4 +15,11 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown(note)).toContain('E78.5');
     expect(shown('ASSESSMENT: High blood cholesterol.')).toEqual(['E78.00']);
   });
+
+  it('a spine region written with a plain spondylosis is the "without myelopathy or radiculopathy" code of that region, not "Other spondylosis"', () => {
+    expect(shown('ASSESSMENT: Lumbar spondylosis.')).toEqual(['M47.816']);
+    expect(shown('DISCHARGE DIAGNOSES:\n1. Cervical spondylosis.')).toEqual(['M47.812']);
+    expect(shown('ASSESSMENT: Cervical spondylosis with radiculopathy.')).toEqual(['M47.22']);
+    expect(shown('ASSESSMENT: Spondylosis.')).toEqual(['M47.9']);
+  });
 });
