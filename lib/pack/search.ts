@@ -78,7 +78,7 @@ function documents({ icd, tabulars, index, hcpcs }: SearchSources): SearchDoc[] 
       }
     }
     for (const ref of index?.references() ?? []) {
-      const path = ref.term.path;
+      const path = [...ref.term.path, ...(ref.under ?? [])];
       for (const c of ref.codes) {
         const code = indexedCode(c);
         const via = `index: ${path.join(', ')} (${referenceWords(ref)})`;

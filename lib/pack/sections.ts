@@ -92,6 +92,8 @@ export interface IndexRefData {
   via: 'see' | 'seeAlso';
   target: string;
   codes: string[];
+  /** The target's subterms read on under when the target itself has no code (see index-refs.ts). */
+  under?: string[];
 }
 
 export interface HcpcsSectionData {

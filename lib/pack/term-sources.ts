@@ -51,10 +51,10 @@ export function termSources(icd: Icd10cm | undefined, index: AlphabeticIndex | u
       if (inCurrent(code))
         out.push({
           code,
-          text: ref.term.path.join(' '),
+          text: [...ref.term.path, ...(ref.under ?? [])].join(' '),
           kind: 'index',
           via: referenceWords(ref),
-          levels: ref.term.path,
+          levels: [...ref.term.path, ...(ref.under ?? [])],
         });
     }
   }

@@ -24,6 +24,7 @@ import { dropUnspecifiedReadings } from './unspecified-beside-specified';
 import { dropGeneralWithKinds } from './general-with-kinds';
 import { dropHistoryOfPresent } from './history-beside-current';
 import { dropConflictingPartners } from './conflicting-pairs';
+import { keepSuperiorLevel } from './superior-level';
 import { dropExcludedByPartner } from './excludes1-partners';
 import { dropPlannedProcedureStatus } from './planned-procedure';
 import { dropReplacedJointArthritis } from './replaced-joint';
@@ -115,6 +116,7 @@ export function assembleClaim(
   const conflicting = dropConflictingPartners(sides.claim);
   const excluded1 = dropExcludedByPartner(pack, conflicting.claim);
   const paired = substanceHierarchy(excluded1.claim);
+  const superior = keepSuperiorLevel(paired.claim);
   const replaced = [
     ...rules.replaced,
     ...bled.replaced,
@@ -146,11 +148,12 @@ export function assembleClaim(
     ...conflicting.moved,
     ...excluded1.moved,
     ...paired.moved,
+    ...superior.moved,
   ];
   const events = drugEventSuggestions(pack, doc, dict.meta.drugs, release);
   // A drug's adverse effect can make the condition it caused a combination (D68.9 with T45.51- is
   // the drug-induced hemorrhagic disorder D68.32): the rules see the events too.
-  const eventRules = applyCombinations(pack, placeDrugEvents(paired.claim, events));
+  const eventRules = applyCombinations(pack, placeDrugEvents(superior.claim, events));
   const withEvents = eventRules.claim;
   const reasoned = encounterReason(
     pack,

@@ -1,3 +1,4 @@
+import { levelAlternatives } from './index-alternatives';
 import type { CodePack, TermSource } from '../pack/code-pack';
 import { buildIndexLinks, type IndexLink } from './index-links';
 import { buildDrugTable, loadDrugTable } from './drug-table';
@@ -79,16 +80,28 @@ function indexTermStems(levels: string[]): { required: string[]; optional: strin
     .map((f) => `${f} ${rest}`.trim());
   const out: { required: string[]; optional: string[] }[] = [];
   const seen = new Set<string>();
+  // Each subterm may write alternatives ("intervertebral cartilage or disc"): one reading per choice.
+  let subterms: string[][] = [[]];
+  for (const level of levels.slice(1)) {
+    const alts = levelAlternatives(level);
+    if (subterms.length * alts.length > MAX_READINGS) subterms = subterms.map((s) => [...s, level]);
+    else subterms = subterms.flatMap((s) => alts.map((a) => [...s, a]));
+  }
   for (const form of forms.length > 0 ? forms : [levels[0]!]) {
-    const t = levelStems([form, ...levels.slice(1)]);
-    if (!t) continue;
-    const key = t.required.join(' ');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(t);
+    for (const sub of subterms) {
+      const t = levelStems([form, ...sub]);
+      if (!t) continue;
+      const key = t.required.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(t);
+    }
   }
   return out;
 }
+
+/** Readings one index path may give through its subterms' alternatives, at most. */
+const MAX_READINGS = 8;
 
 function levelStems(levels: string[]): { required: string[]; optional: string[] } | undefined {
   const required: string[] = [];

@@ -30,7 +30,8 @@ export function dropExcludedByPartner(
           s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
       );
   const sends = (s: Suggestion, o: Suggestion) =>
-    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s)) && excludes(s, o);
+    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s) || ownConditionDueTo(pack, s, o)) &&
+    excludes(s, o);
   // A personal-history code (Z85-Z87) read outside the diagnostic statements and excluded with a
   // current condition the assessment states: the condition is current, so it is not history
   // (I.C.21.c.4): "Tobacco abuse" Z72.0 in the assessment, "he did quit chewing tobacco" Z87.891 in
@@ -64,6 +65,23 @@ export function dropExcludedByPartner(
       });
   }
   return setAside(claim, moved);
+}
+
+/**
+ * The bearer's Excludes1 note names the bearer's own condition due to the partner's category
+ * ("Cervicalgia" M54.2: "cervicalgia due to intervertebral cervical disc disorder (M50.-)"): with
+ * that disorder on the claim, the pain is classified there.
+ */
+function ownConditionDueTo(pack: CodePack, bearer: Suggestion, partner: Suggestion): boolean {
+  const own = bearer.description.toLowerCase().replace(/,? unspecified$/, '');
+  const partnerCode = partner.code.replace('.', '');
+  return pack
+    .excludes1Between(bearer.code, partner.code)
+    .some(
+      (e) =>
+        e.text.toLowerCase().startsWith(`${own} due to `) &&
+        e.targets.some(([a, b]) => a === b && partnerCode.startsWith(a)),
+    );
 }
 
 /** Whether `combo` was read from words of `part` and its title names `part`'s whole title after "with". */

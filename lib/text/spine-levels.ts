@@ -16,7 +16,8 @@ const SPINE_WORD =
  * the level is the documentation of the region. A level counts when written as a range ("L4-5",
  * "C5-C6", "L5-S1"), as a lumbar level ("L1 compression fracture") or as a level written before a
  * word of the spine ("C6 radiculopathy"); a lone "C3" or "T2" is as often a complement or an MRI
- * sequence. L5-S1 reads as lumbar (the level above the joint).
+ * sequence. A range L5-S1 is the lumbosacral region (the disc and joint between the lumbar spine and
+ * the sacrum); a lone L5 is lumbar.
  */
 export function impliedSpinalRegions(exp: ExpandedToken[], text: string): ExpandedToken[] {
   const out: ExpandedToken[] = [];
@@ -24,9 +25,11 @@ export function impliedSpinalRegions(exp: ExpandedToken[], text: string): Expand
   const seen = new Set<string>(exp.filter((t) => !t.expanded).map((t) => t.norm));
   exp.forEach((t, i) => {
     if (t.expanded) return;
-    const region = REGION.find(([re]) => re.test(t.norm))?.[1];
-    if (!region || seen.has(region)) return;
     const next = exp.slice(i + 1).find((n) => !n.expanded);
+    // The L5-S1 disc and joint are the lumbosacral region (M51.27, M54.17, M47.817).
+    const lumbosacral = t.norm === 'l5' && next?.norm === 's1' && /^\s*-\s*$/.test(text.slice(t.end, next.start));
+    const region = lumbosacral ? 'lumbosacral' : REGION.find(([re]) => re.test(t.norm))?.[1];
+    if (!region || seen.has(region)) return;
     const ranged =
       next !== undefined &&
       /^\s*-\s*$/.test(text.slice(t.end, next.start)) &&
@@ -38,5 +41,6 @@ export function impliedSpinalRegions(exp: ExpandedToken[], text: string): Expand
     seen.add(region);
     out.push(impliedToken(t, region));
   });
-  return out;
+  // Levels above L5-S1 as well ("L4-5 and L5-S1"): the lumbar region names them all.
+  return seen.has('lumbar') ? out.filter((t) => t.norm !== 'lumbosacral') : out;
 }

@@ -22,4 +22,33 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown('ASSESSMENT: Cervical spondylosis with radiculopathy.')).toEqual(['M47.22']);
     expect(shown('ASSESSMENT: Spondylosis.')).toEqual(['M47.9']);
   });
+
+  it("a herniated disc is the Index's displacement of the intervertebral disc, by region and level", () => {
+    expect(shown('ASSESSMENT: Lumbar disc herniation.')).toEqual(['M51.26']);
+    expect(shown('ASSESSMENT: Herniated disc, C5-C6.')).toEqual(['M50.222']);
+    expect(shown('ASSESSMENT: L4-L5 disc herniation with left L5 radiculopathy.')).toEqual(['M51.16']);
+    expect(shown('PREOPERATIVE DIAGNOSES: Large herniated nucleus pulposus, C5-C6 with myelopathy.')).toEqual([
+      'M50.022',
+    ]);
+    // No region written: the Index's disc disorder of no named region, never a region's displacement.
+    expect(shown('ASSESSMENT: Herniated disc.')).toEqual(['M51.9']);
+    expect(shown('ASSESSMENT: Lumbar disc degeneration.')).not.toContain('M51.26');
+  });
+
+  it('the L5-S1 disc and joint are the lumbosacral region; with levels above it, the lumbar one', () => {
+    expect(shown('ASSESSMENT: HNP L5-S1.')).toEqual(['M51.27']);
+    expect(shown('ASSESSMENT: L5-S1 radiculopathy.')).toEqual(['M54.17']);
+    expect(shown('IMPRESSION: Facet joint syndrome on the right L5-S1 and L4-5.')).toEqual(['M47.816']);
+  });
+
+  it('cervical disc disorders are coded at the most superior level (Tabular note at M50)', () => {
+    expect(shown('ASSESSMENT: Herniated nucleus pulposus C5-C6 and C4-C5.')).toEqual(['M50.221']);
+    expect(shown('ASSESSMENT: Herniated nucleus pulposus C5-C6.')).toEqual(['M50.222']);
+  });
+
+  it('neck pain goes where the Excludes1 note of cervicalgia sends it: to the cervical disc disorder', () => {
+    const note = 'DISCHARGE DIAGNOSES:\n1. Neck pain.\n2. Herniated nucleus pulposus C4-C5.';
+    expect(shown(note)).toEqual(['M50.221']);
+    expect(shown('ASSESSMENT: Neck pain. Lumbar disc herniation.')).toEqual(['M54.2', 'M51.26']);
+  });
 });

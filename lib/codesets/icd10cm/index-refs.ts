@@ -15,6 +15,12 @@ export interface ResolvedRef {
   via: 'see' | 'seeAlso';
   target: string;
   codes: string[];
+  /**
+   * The target's subterms the coder reads on under ("Herniation, nucleus pulposus - see
+   * Displacement, intervertebral disc": the target has no code, its "lumbar region" has M51.26):
+   * the referring phrase with these words names those codes. Absent when the target has a code.
+   */
+  under?: string[];
 }
 
 export interface RefStats {
@@ -56,6 +62,8 @@ interface TermTree {
   walk(node: number, rest: string[]): number | undefined;
   /** The direct subterm of `node` titled exactly `name`. */
   childNamed(node: number, name: string): number | undefined;
+  /** The subterms of `node`, in index order. */
+  childrenOf(node: number): number[];
 }
 
 function termTree(entries: IndexEntry[]): TermTree {
@@ -130,6 +138,7 @@ function termTree(entries: IndexEntry[]): TermTree {
     hasSubterms: (node) => children[node]!.length > 0,
     walk,
     childNamed: (node, name) => children[node]!.find((c) => titleOf(c) === name),
+    childrenOf: (node) => children[node]!,
   };
 }
 
@@ -209,6 +218,34 @@ export function resolveIndexRefs(
     return undefined;
   };
 
+  /**
+   * A target without a code of its own whose subterms carry them ("see Displacement, intervertebral
+   * disc": cervical M50.20, lumbar region M51.26, …, with radiculopathy M51.16): the coder reads on
+   * under the target for the words of the note (Guidelines I.A.12.a, I.B.1), so each coded subterm
+   * below it is a reference with its own words. Subterms that send elsewhere again are left out.
+   */
+  const readOnUnder = (target: string): { under: string[]; codes: string[] }[] => {
+    const p = pieces(target);
+    for (let k = p.length; k >= 1; k--) {
+      for (const main of tree.mains(p.slice(0, k).join(', '), k === 1)) {
+        const node = tree.walk(main, p.slice(k));
+        if (node === undefined || entries[node]!.codes.length || !tree.hasSubterms(node)) continue;
+        const depth = entries[node]!.path.length;
+        const out: { under: string[]; codes: string[] }[] = [];
+        const visit = (n: number) => {
+          for (const c of tree.childrenOf(n)) {
+            const e = entries[c]!;
+            if (e.codes.length) out.push({ under: e.path.slice(depth), codes: e.codes });
+            visit(c);
+          }
+        };
+        visit(node);
+        if (out.length) return out;
+      }
+    }
+    return [];
+  };
+
   const refs: ResolvedRef[] = [];
   const stats: RefStats = { see: 0, seeResolved: 0, seeAlso: 0, seeAlsoResolved: 0 };
   entries.forEach((e, i) => {
@@ -219,6 +256,12 @@ export function resolveIndexRefs(
       if (codes) {
         stats.seeResolved++;
         refs.push({ entry: i, via: 'see', target: e.see, codes });
+      } else if (e.path.length > 1) {
+        // Only a subterm's reference: a main term's ("Cocainism - see Dependence, drug, cocaine")
+        // would read every subterm of the target beside a word that stems like the substance.
+        const below = readOnUnder(e.see);
+        if (below.length) stats.seeResolved++;
+        for (const b of below) refs.push({ entry: i, via: 'see', target: e.see, codes: b.codes, under: b.under });
       }
     } else if (e.seeAlso && (!tree.hasSubterms(i) || (e.path.length === 1 && /^\s*neoplasm\b/i.test(e.seeAlso)))) {
       // "see also" on a term with neither code nor subterms: the other term is where the code is.

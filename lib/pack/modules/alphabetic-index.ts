@@ -41,6 +41,8 @@ export interface IndexReference {
   via: 'see' | 'seeAlso';
   target: string;
   codes: string[];
+  /** The target's subterms the codes are under, when the target has no code of its own. */
+  under?: string[];
 }
 
 interface IndexContent {
@@ -140,11 +142,18 @@ export class AlphabeticIndex {
   /** The resolved references, each with its referring term. */
   *references(): Generator<IndexReference> {
     for (const ref of this.data.refs ?? [])
-      yield { term: this.termAt(ref.entry), via: ref.via, target: ref.target, codes: ref.codes };
+      yield {
+        term: this.termAt(ref.entry),
+        via: ref.via,
+        target: ref.target,
+        codes: ref.codes,
+        ...(ref.under ? { under: ref.under } : {}),
+      };
   }
 }
 
 /** "see Asthma" / "see also Pneumonia": how a reference reads. */
 export function referenceWords(ref: IndexReference): string {
-  return `${ref.via === 'see' ? 'see' : 'see also'} ${ref.target}`;
+  const under = ref.under?.length ? `, ${ref.under.join(', ')}` : '';
+  return `${ref.via === 'see' ? 'see' : 'see also'} ${ref.target}${under}`;
 }

@@ -53,3 +53,34 @@ describe('Alphabetic Index cross-references resolved at compile time', () => {
     expect(found).toEqual([expect.objectContaining({ entry: 3, via: 'see', codes: ['E11.65'] })]);
   });
 });
+
+describe('a subterm sent to a target without a code reads on under the target', () => {
+  const csv = [
+    'RowID,Letter,Level,Term,See,SeeAlso,NonEssModif,Code',
+    '1,D,0,"Displacement, displaced",,,,',
+    '2,D,1,intervertebral disc NEC,,,,',
+    '3,D,2,"cervical, cervicothoracic",,,(with),M50.20',
+    '4,D,2,lumbar region,,,,M51.26',
+    '5,D,3,with,,,,',
+    '6,D,4,"neuritis, radiculitis, radiculopathy or sciatica",,,,M51.16',
+    '7,H,0,Herniation,,,,',
+    '8,H,1,nucleus pulposus,"Displacement, intervertebral disc",,,',
+    '9,C,0,Cocainism,"Displacement, intervertebral disc",,,',
+  ].join('\n');
+  const ix = parseIndexFlatCsv(csv, 'index.csv');
+  const { refs, stats } = resolveIndexRefs(ix.entries);
+
+  it('each coded subterm below the target is a reference with its own words', () => {
+    const herniation = refs.filter((r) => ix.entries[r.entry]!.path.join(', ') === 'Herniation, nucleus pulposus');
+    expect(herniation.map((r) => [r.codes, r.under])).toEqual([
+      [['M50.20'], ['cervical, cervicothoracic']],
+      [['M51.26'], ['lumbar region']],
+      [['M51.16'], ['lumbar region', 'with', 'neuritis, radiculitis, radiculopathy or sciatica']],
+    ]);
+    expect(stats.seeResolved).toBe(1);
+  });
+
+  it("a main term's reference does not (its word may stem like another: Cocainism)", () => {
+    expect(refs.some((r) => ix.entries[r.entry]!.path[0] === 'Cocainism')).toBe(false);
+  });
+});
