@@ -17,7 +17,14 @@ export function inFacility(scores: Scores): boolean {
 /** A note of a patient already in hospital, with no family cue: the admission (full history) or a later visit. */
 export function hospitalStay(note: EmNote): { family: Family; evidence: Span[]; why: string } | undefined {
   const text = note.doc.view;
-  const hits = CUES.hospitalStay.map((p) => firstMatch(text, [p])).filter((s): s is Span => s !== undefined);
+  // A stay told of the social or family history ("has been admitted to multiple hospitals over the
+  // last several months") is a past one, or a relative's.
+  // Headings count ("EXAM ON ADMISSION"), so the whole text is read, less those sections.
+  const elsewhere = note.statements.filter((s) => s.role === 'social' || s.role === 'family');
+  const outside = (h: Span) => !elsewhere.some((s) => h.start >= s.start && h.start < s.start + s.text.length);
+  const hits = CUES.hospitalStay
+    .map((p) => allMatches(text, p).find(outside))
+    .filter((s): s is Span => s !== undefined);
   hits.push(...hospitalOrders(note));
   if (hits.length < CUES.hospitalStayNeeds) return undefined;
   const kinds = new Set(note.doc.sections.map((s) => s.kind));

@@ -50,9 +50,9 @@ const ANOTHER_TIME = /\b(?:was|were|had been) (?:seen|evaluated|referred|admitte
 const OTHER_ENCOUNTER =
   /\b(?:was|were|had been) (?:seen|evaluated|referred|admitted)\b|\bat the time of\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\bago\b|\bpreviously\b|\blast (?:week|month|year)\b/i;
 
-/** A visit still to come ("We will see her back in six months for a general routine checkup") is not this one. */
+/** A visit still to come ("We will see her back in six months for a general routine checkup"), or an examination the patient will need ("She will also need an EKG and clearance for surgery"), is not this one. */
 const FUTURE_VISIT =
-  /\b(?:will|would|plan to|to) (?:see (?:\w+ )?back|return|come back|follow up)\b|\bsee (?:him|her|them|the patient) back\b|\breturns? (?:in|for)\b|\bnext (?:visit|appointment)\b|\bfollow[- ]?up (?:in|with)\b/i;
+  /\b(?:will|would|plan to|to) (?:see (?:\w+ )?back|return|come back|follow up)\b|\bsee (?:him|her|them|the patient) back\b|\breturns? (?:in|for)\b|\bnext (?:visit|appointment)\b|\bfollow[- ]?up (?:in|with)\b|\b(?:will|would|may) (?:also )?(?:need|require)\b/i;
 
 /** Age in days from the first "N-year-old" / "N-month-old" the note states. */
 function ageInDays(text: string): number | undefined {

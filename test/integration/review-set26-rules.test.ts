@@ -51,4 +51,12 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown(note)).toEqual(['M50.221']);
     expect(shown('ASSESSMENT: Neck pain. Lumbar disc herniation.')).toEqual(['M54.2', 'M51.26']);
   });
+
+  it('a clearance the patient will need is a later encounter, not this one (Guidelines IV.M)', () => {
+    const note = (line: string) => `SUBJECTIVE: ${line}\nASSESSMENT: Morbid obesity.`;
+    expect(
+      shown(note('She is interested in the Lap-Band. She will also need an EKG and clearance for surgery.')),
+    ).not.toContain('Z01.818');
+    expect(shown(note('She comes in for clearance for surgery.'))[0]).toBe('Z01.818');
+  });
 });
