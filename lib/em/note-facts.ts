@@ -14,8 +14,18 @@ export function notANote(text: string): string | undefined {
     return 'the text is not a clinical note (binary or control characters): nothing to level';
   const words = text.match(/[A-Za-z]{2,}/g) ?? [];
   if (words.length < 3) return `the text has ${words.length} word${words.length === 1 ? '' : 's'}: nothing to level`;
+  // A template whose fields are left blank ("This is a ** week gestational age ** delivered by **")
+  // documents no patient's visit. A filled note keeps a stray blank or two (the most in any other
+  // MTSamples note is 6).
+  const blanks = text.match(BLANK_FIELD)?.length ?? 0;
+  if (blanks >= UNFILLED_TEMPLATE_BLANKS)
+    return `an unfilled template: ${blanks} fields are left blank ("**" or "___"), so it documents no patient's visit: nothing to level`;
   return undefined;
 }
+
+/** A field left blank in a template: "**" or a line of underscores. */
+const BLANK_FIELD = /\*\*|_{3,}/g;
+const UNFILLED_TEMPLATE_BLANKS = 10;
 
 /** Sections that tell why the patient came or what was decided. */
 const VISIT_PARTS = new Set(['chief_complaint', 'hpi', 'course', 'diagnostic', 'plan']);
