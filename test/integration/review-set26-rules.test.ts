@@ -59,4 +59,14 @@ describe.skipIf(!present)('set-26 rules', () => {
     ).not.toContain('Z01.818');
     expect(shown(note('She comes in for clearance for surgery.'))[0]).toBe('Z01.818');
   });
+
+  it("a crushing pain is the pain's quality, never a crush injury", () => {
+    expect(shown('ASSESSMENT: Crushing chest pain.')).toEqual(['R07.9']);
+    expect(
+      shown(
+        'HPI: Chest pain for 5 hours. Quality of the pain is described by the patient as crushing.\nASSESSMENT: Chest pain.',
+      ),
+    ).toEqual(['R07.9']);
+    expect(shown('ASSESSMENT: Crushing injury of the right hand.')).toEqual(['S67.21XA']);
+  });
 });
