@@ -69,4 +69,11 @@ describe.skipIf(!present)('set-26 rules', () => {
     ).toEqual(['R07.9']);
     expect(shown('ASSESSMENT: Crushing injury of the right hand.')).toEqual(['S67.21XA']);
   });
+
+  it('pain radiating to the arm or jaw is part of the angina it belongs to (I.B.5)', () => {
+    const note = (dx: string) =>
+      `CHIEF COMPLAINT: Chest pain radiating to the left arm.\nHPI: Pressure-like pain with radiation to the left arm and jaw.\nASSESSMENT: ${dx}`;
+    expect(shown(note('Angina pectoris.'))).toEqual(['I20.9']);
+    expect(shown(note('Left arm pain, cause unclear.'))).toContain('M79.602');
+  });
 });
