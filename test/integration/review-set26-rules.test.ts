@@ -76,4 +76,11 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown(note('Angina pectoris.'))).toEqual(['I20.9']);
     expect(shown(note('Left arm pain, cause unclear.'))).toContain('M79.602');
   });
+
+  it('muscle contractions a patient has are cramps, not contractures', () => {
+    const note =
+      'CHIEF COMPLAINT: Feet and hand cramping.\nHPI: He reports that he develops muscle contractions of his toes on both feet. These occur exclusively at night.\nASSESSMENT: I am not sure what is causing his symptoms.\nPLAN: Check electrolytes.';
+    expect(shown(note)).toEqual(['R25.2']);
+    expect(shown('ASSESSMENT: Contracture of the right gastrocnemius muscle.')).not.toContain('R25.2');
+  });
 });
