@@ -5,7 +5,7 @@ import { realAnalyzer } from '../helpers/real-pack';
  * General coding rules found while the set-26 review of unseen visit notes ran, on the real code set.
  * Each rule has a case it must not move.
  */
-const { present, shown } = realAnalyzer('the set-26 rule cases');
+const { present, shown, pack } = realAnalyzer('the set-26 rule cases');
 
 describe.skipIf(!present)('set-26 rules', () => {
   it("a spouse's condition is not the patient's, nor family history; the patient's own stays", () => {
@@ -82,5 +82,22 @@ describe.skipIf(!present)('set-26 rules', () => {
       'CHIEF COMPLAINT: Feet and hand cramping.\nHPI: He reports that he develops muscle contractions of his toes on both feet. These occur exclusively at night.\nASSESSMENT: I am not sure what is causing his symptoms.\nPLAN: Check electrolytes.';
     expect(shown(note)).toEqual(['R25.2']);
     expect(shown('ASSESSMENT: Contracture of the right gastrocnemius muscle.')).not.toContain('R25.2');
+  });
+
+  it('the code-also notes the FY2026 notes extraction lacks are read from the full FY2021 Tabular, with that release', () => {
+    const notes = pack().icd10cm!.lookup('J44.0')!.notes;
+    expect(notes).toContainEqual({
+      kind: 'codeAlso',
+      text: 'to identify the infection',
+      from: 'J44.0',
+      release: 'FY2021',
+    });
+    expect(
+      pack()
+        .icd10cm!.lookup('M50.221')!
+        .notes.some((n) => n.kind === 'notes' && /most superior level/.test(n.text)),
+    ).toBe(true);
+    // K74.6 cirrhosis: code also the viral hepatitis the note documents.
+    expect(shown('ASSESSMENT: Cirrhosis. Hepatitis C.')).toEqual(['K74.60', 'B19.20']);
   });
 });

@@ -5,6 +5,14 @@ import type { IcdTable } from './code-table';
 import { statusIn, type IcdDateStatus } from './status';
 import type { TabularRelease, Tabulars } from './tabular-reader';
 
+/** Note kinds a notes extraction (the FY2026 JSON) does not carry: read from a full Tabular. */
+const EXTRACTION_LACKS: readonly NoteKind[] = ['codeAlso', 'notes'];
+
+/** Only the listed kinds of a node's notes. */
+function pick(notes: TabularNotes, kinds: readonly NoteKind[]): TabularNotes {
+  return Object.fromEntries(kinds.filter((k) => notes[k]).map((k) => [k, notes[k]]));
+}
+
 export interface CodeRef {
   code: string;
   title: string;
@@ -198,6 +206,16 @@ export class Icd10cm {
       for (const c of chain) {
         const node = own.node(c);
         if (node) push(node.notes, c, own.release);
+      }
+    }
+    // A notes extraction carries no "code also" and no code-level "notes" (M50: "code to the most
+    // superior level of disorder"; J44.0: "code also to identify the infection"): those kinds come
+    // from the newest full Tabular that prints the code, labelled with its release.
+    if (own?.notesOnly) {
+      const full = this.tabularsAnswering('full').find((t) => t.has(chain[0]!));
+      for (const c of full ? chain : []) {
+        const notes = full!.node(c)?.notes;
+        if (notes) push(pick(notes, EXTRACTION_LACKS), c, full!.release);
       }
     }
     // Chapters and sections (and their notes) come from the newest full Tabular holding the code.
