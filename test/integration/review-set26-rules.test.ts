@@ -100,4 +100,11 @@ describe.skipIf(!present)('set-26 rules', () => {
     // K74.6 cirrhosis: code also the viral hepatitis the note documents.
     expect(shown('ASSESSMENT: Cirrhosis. Hepatitis C.')).toEqual(['K74.60', 'B19.20']);
   });
+
+  it("a list of comorbidities is the provider's diagnostic statement", () => {
+    const note = (heading: string) =>
+      `DISCHARGE DIAGNOSIS: Avascular necrosis of the right femoral head.\n${heading}: Postop acute blood loss anemia requiring transfusion.\nHOSPITAL COURSE: Uneventful.`;
+    expect(shown(note('POSTOP COMORBIDITIES'))).toContain('D62');
+    expect(shown(note('NURSING NOTE'))).not.toContain('D62');
+  });
 });
