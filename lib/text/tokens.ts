@@ -63,7 +63,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (q !== undefined) out.push({ start: q, end: q + 1, norm: '?', stem: '?', upper: false });
     const slash = raw.indexOf('/');
     // "s/p", "h/o", "3/7" are one unit; "sprain/strain" is two words written as alternatives.
-    if (slash > 2 && raw.length - slash > 3 && !/\d/.test(raw)) {
+    if (slash > 2 && raw.length - slash > 2 && !/\d/.test(raw)) {
       out.push(token(raw.slice(0, slash), m.index), token(raw.slice(slash + 1), m.index + slash + 1));
       continue;
     }

@@ -107,4 +107,12 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown(note('POSTOP COMORBIDITIES'))).toContain('D62');
     expect(shown(note('NURSING NOTE'))).not.toContain('D62');
   });
+
+  it('"Do not resuscitate/do not intubate" among the diagnoses is DNR status Z66, and denies nothing', () => {
+    expect(shown('DIAGNOSES AT DISCHARGE:\n1. COPD.\n2. Do not resuscitate/do not intubate.')).toEqual([
+      'J44.9',
+      'Z66',
+    ]);
+    expect(shown('ASSESSMENT: COPD. Full code.')).toEqual(['J44.9']);
+  });
 });

@@ -15,6 +15,8 @@ describe('tokens keep offsets into the original text', () => {
     ['s/p MI, h/o CKD', ['s/p', 'mi', 'h/o', 'ckd']],
     // Two words written as alternatives are two words; short abbreviations and fractions stay whole.
     ['sprain/strain at 3/7 w/o fever', ['sprain', 'strain', 'at', '3/7', 'w/o', 'fever']],
+    // A two-letter word after the slash is a word too ("do not resuscitate/do not intubate").
+    ['resuscitate/do not intubate, mg/dl', ['resuscitate', 'do', 'not', 'intubate', 'mg/dl']],
     ['Fièvre', ['fievre']],
   ])('%s', (text, norms) => {
     const toks = tokenize(text);
