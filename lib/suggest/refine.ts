@@ -140,17 +140,20 @@ export function refineToBillable(pack: CodePack, dict: Dictionary, code: string,
         // The residual child ("… not elsewhere classified", "other specified") is what a header
         // reached with no further words means; never a named sibling (I49.8 "sinus arrhythmia" is
         // I49.89, not I49.81 Brugada syndrome).
-        // A child that is the header itself, "unspecified" (G43.9 "Migraine, unspecified"), comes
-        // first: beside it, an absence names a type the note does not ("Migraine without aura").
-        const fallback = /^[\s,]*unspecified[\s,.]*$/i.test(own)
-          ? 0.7
-          : absenceOnly
-            ? 0.6
-            : /unspecified/i.test(own)
-              ? 0.5
-              : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own)
-                ? 0.4
-                : 0;
+        // A child that is the header itself, "unspecified" (G43.9 "Migraine, unspecified"), or the
+        // header's own title when that title is an unspecified one (J18.9 under J18 "Pneumonia,
+        // unspecified organism", never J18.0 Bronchopneumonia), comes first: beside it, an absence
+        // names a type the note does not ("Migraine without aura").
+        const fallback =
+          /^[\s,]*unspecified[\s,.]*$/i.test(own) || (!own.trim() && /unspecified/i.test(hit.title))
+            ? 0.7
+            : absenceOnly
+              ? 0.6
+              : /unspecified/i.test(own)
+                ? 0.5
+                : /\bnot elsewhere classified\b|^[\s,]*other\b/i.test(own)
+                  ? 0.4
+                  : 0;
         // Never more severe than written: with no word of its own in the sentence, a child that adds
         // a "with …" clause (a complication: "with gangrene", "with obstruction") or both sides
         // (bilateral is coded only when documented, I.B.13) comes after every child that does not

@@ -115,4 +115,9 @@ describe.skipIf(!present)('set-26 rules', () => {
     ]);
     expect(shown('ASSESSMENT: COPD. Full code.')).toEqual(['J44.9']);
   });
+
+  it("a header's own unspecified title is its unspecified child, never a named sibling", () => {
+    expect(shown('ASSESSMENT: Pneumonia, unspecified organism.')).toEqual(['J18.9']);
+    expect(shown('ASSESSMENT: Bronchopneumonia.')).toEqual(['J18.0']);
+  });
 });
