@@ -84,7 +84,7 @@ export function assembleClaim(
   // Findings read as present anywhere, for the combinations that restore the linked symptoms their
   // use-additional-code note asks for (BPH with lower urinary tract symptoms).
   const findings = [...read.excluded.filter((e) => e.assertion === 'present'), ...support];
-  const rules = applyCombinations(pack, read.suggestions, support, findings);
+  const rules = applyCombinations(pack, read.suggestions, support, findings, read.alternatives);
   const bled = bleedingLesion(pack, rules.claim);
   const linked = applyIndexLinks(pack, bled.claim, dict.meta.links, read.alternatives);
   const explained = explainSymptoms(doc, linked.claim, read.excluded);

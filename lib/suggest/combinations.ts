@@ -2,6 +2,7 @@ import { z } from 'zod';
 import combinationsData from './data/combinations.json';
 import type { CodePack } from '../pack/code-pack';
 import type { Suggestion } from './schema';
+import { sameWords } from './tabular-refs';
 
 const CombinationsSchema = z.strictObject({
   about: z.string(),
@@ -33,6 +34,7 @@ export function applyCombinations(
   claim: Suggestion[],
   support: Suggestion[] = [],
   findings: Suggestion[] = [],
+  covered: Suggestion[] = [],
 ): { claim: Suggestion[]; replaced: Suggestion[] } {
   let list = [...claim];
   const replaced: Suggestion[] = [];
@@ -41,10 +43,14 @@ export function applyCombinations(
     // A finding the combination absorbs may be written in the history or course only ("found to
     // have hyperglycemia, started on insulin" under a listed "Diabetes mellitus"): it is the
     // specificity of the listed diagnosis, not a diagnosis of its own (Guidelines I.A.15, IV.A).
+    const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
+    // A reading the combination's own Index term covered counts only where that combination is on the claim.
+    const onClaim = icd.some((s) => s.code === code);
     const has = (p: string) =>
       icd.some((s) => s.code.startsWith(p)) ||
       (!r.on_claim && r.drop.includes(p) && support.some((s) => s.code.startsWith(p))) ||
-      restorable(r.restore, p, findings).length > 0;
+      restorable(r.restore, p, findings).length > 0 ||
+      (onClaim && r.add && restorable(r.restore, p, covered).length > 0);
     if (!r.all.every(has) || !r.all.some((p) => icd.some((s) => s.code.startsWith(p)))) continue;
     // The linked findings the combination's own "use additional code" note asks for: read anywhere
     // in the note (the history, or the diagnosis's own statement where I.B.5 set them aside), they
@@ -52,9 +58,28 @@ export function applyCombinations(
     const restored = (r.restore ?? [])
       .flatMap((p) => restorable(r.restore, p, findings))
       .filter((f) => !icd.some((s) => s.code === f.code));
-    const code = r.with.find((w) => w.if_any.some((p) => icd.some((s) => s.code.startsWith(p))))?.code ?? r.default;
     // The combination is already on the claim: the less specific codes it replaces go.
     const have = icd.find((s) => s.code === code);
+    // The combination read as one Index term ("COPD exacerbation and acute bronchitis" is J44.0 by
+    // "Bronchitis, acute, with COPD"): the linked finding its note asks for, which that term's reading
+    // covered (the same words), comes back beside it.
+    const under = have
+      ? covered.filter(
+          (a) =>
+            a.assertion === 'present' &&
+            r.add &&
+            (r.restore ?? []).some((p) => a.code.startsWith(p)) &&
+            !icd.some((s) => s.code.slice(0, 3) === a.code.slice(0, 3)) &&
+            sameWords(a, have),
+        )
+      : [];
+    if (have && under.length > 0) {
+      const back = under
+        .filter((f, i) => under.findIndex((g) => g.code === f.code) === i)
+        .map((f) => ({ ...f, reason: { ...f.reason, note: `asked for by ${code}'s code-also note: ${r.why}` } }));
+      list.splice(list.indexOf(have) + 1, 0, ...back);
+      continue;
+    }
     if (have && !r.add) {
       const dup = icd.filter((s) => s !== have && r.replace.some((p) => s.code.startsWith(p)));
       replaced.push(...dup.map((s) => ({ ...s, reason: { ...s.reason, note: `combined into ${code}: ${r.why}` } })));

@@ -120,4 +120,11 @@ describe.skipIf(!present)('set-26 rules', () => {
     expect(shown('ASSESSMENT: Pneumonia, unspecified organism.')).toEqual(['J18.9']);
     expect(shown('ASSESSMENT: Bronchopneumonia.')).toEqual(['J18.0']);
   });
+
+  it('COPD with acute bronchitis read as one Index term keeps the bronchitis beside J44.0 (its code-also note)', () => {
+    expect(
+      shown('DIAGNOSES AT DISCHARGE:\n1. Chronic obstructive pulmonary disease exacerbation and acute bronchitis.'),
+    ).toEqual(['J44.0', 'J20.9', 'J44.1']);
+    expect(shown('DIAGNOSES AT DISCHARGE:\n1. Chronic obstructive pulmonary disease exacerbation.')).toEqual(['J44.1']);
+  });
 });
