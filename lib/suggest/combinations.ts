@@ -63,21 +63,14 @@ export function applyCombinations(
     // The combination read as one Index term ("COPD exacerbation and acute bronchitis" is J44.0 by
     // "Bronchitis, acute, with COPD"): the linked finding its note asks for, which that term's reading
     // covered (the same words), comes back beside it.
-    const under = have
-      ? covered.filter(
-          (a) =>
-            a.assertion === 'present' &&
-            r.add &&
-            (r.restore ?? []).some((p) => a.code.startsWith(p)) &&
-            !icd.some((s) => s.code.slice(0, 3) === a.code.slice(0, 3)) &&
-            sameWords(a, have),
-        )
-      : [];
+    const under =
+      have && r.add
+        ? (r.restore ?? [])
+            .flatMap((p) => restorable(r.restore, p, covered))
+            .filter((a) => !icd.some((s) => s.code.slice(0, 3) === a.code.slice(0, 3)) && sameWords(a, have))
+        : [];
     if (have && under.length > 0) {
-      const back = under
-        .filter((f, i) => under.findIndex((g) => g.code === f.code) === i)
-        .map((f) => ({ ...f, reason: { ...f.reason, note: `asked for by ${code}'s code-also note: ${r.why}` } }));
-      list.splice(list.indexOf(have) + 1, 0, ...back);
+      list.splice(list.indexOf(have) + 1, 0, ...askedFor(under, `${code}'s code-also note: ${r.why}`));
       continue;
     }
     if (have && !r.add) {
@@ -137,13 +130,12 @@ export function applyCombinations(
     );
     replaced.push(...absorbed.map((s) => ({ ...s, reason: { ...s.reason, note: `part of ${code}: ${r.why}` } })));
     list = list.filter((s) => s !== target && s !== existing && !absorbed.includes(s));
-    const back = restored
-      .filter((f, i) => restored.findIndex((g) => g.code === f.code) === i)
-      .map((f) => ({
-        ...f,
-        reason: { ...f.reason, note: `asked for by ${code}'s use-additional-code note: ${r.why}` },
-      }));
-    list.splice(Math.min(at, list.length), 0, combined, ...back);
+    list.splice(
+      Math.min(at, list.length),
+      0,
+      combined,
+      ...askedFor(restored, `${code}'s use-additional-code note: ${r.why}`),
+    );
     replaced.push({ ...target, reason: { ...target.reason, note: `combined into ${code}: ${r.why}` } });
   }
   const first = list.filter(
@@ -155,6 +147,13 @@ export function applyCombinations(
       ...list.filter((s) => !first.includes(s)),
     ];
   return { claim: list, replaced };
+}
+
+/** Findings brought back onto the claim, once per code, with the note that asks for them. */
+function askedFor(found: Suggestion[], note: string): Suggestion[] {
+  return found
+    .filter((f, i) => found.findIndex((g) => g.code === f.code) === i)
+    .map((f) => ({ ...f, reason: { ...f.reason, note: `asked for by ${note}` } }));
 }
 
 /** The present findings of `prefix` a rule may take from anywhere in the note (its `restore` list). */

@@ -1,4 +1,5 @@
 import type { CodePack } from '../pack/code-pack';
+import type { Excludes1Pair } from '../pack/sections';
 import type { Suggestion } from './schema';
 import { setAside } from './set-aside';
 import { sameWords } from './tabular-refs';
@@ -22,16 +23,22 @@ export function dropExcludedByPartner(
   // gallbladder with acute cholecystitis). Otherwise a note across categories may name the
   // unspecified form the bearer refines (S06 excludes head injury NOS S09.90) or a condition a
   // coder reports beside it, and does not say by itself which code stays.
-  const excludes = (s: Suggestion, o: Suggestion) =>
+  // The Excludes1 notes `s` carries that name `o`'s code.
+  const notesOn = (s: Suggestion, o: Suggestion) =>
     pack
       .excludes1Between(s.code, o.code)
-      .some(
+      .filter(
         (e) =>
           s.code.startsWith(e.from) && e.targets.some(([a, b]) => a === b && o.code.replace('.', '').startsWith(a)),
       );
-  const sends = (s: Suggestion, o: Suggestion) =>
-    (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s) || ownConditionDueTo(pack, s, o)) &&
-    excludes(s, o);
+  const excludes = (s: Suggestion, o: Suggestion) => notesOn(s, o).length > 0;
+  const sends = (s: Suggestion, o: Suggestion) => {
+    const notes = notesOn(s, o);
+    return (
+      notes.length > 0 &&
+      (s.code.slice(0, 3) === o.code.slice(0, 3) || combinationOf(o, s) || notes.some((e) => ownConditionDueTo(s, e)))
+    );
+  };
   // A personal-history code (Z85-Z87) read outside the diagnostic statements and excluded with a
   // current condition the assessment states: the condition is current, so it is not history
   // (I.C.21.c.4): "Tobacco abuse" Z72.0 in the assessment, "he did quit chewing tobacco" Z87.891 in
@@ -68,20 +75,13 @@ export function dropExcludedByPartner(
 }
 
 /**
- * The bearer's Excludes1 note names the bearer's own condition due to the partner's category
- * ("Cervicalgia" M54.2: "cervicalgia due to intervertebral cervical disc disorder (M50.-)"): with
- * that disorder on the claim, the pain is classified there.
+ * An Excludes1 note of the bearer's that names the partner's category names the bearer's own
+ * condition due to it ("Cervicalgia" M54.2: "cervicalgia due to intervertebral cervical disc
+ * disorder (M50.-)"): with that disorder on the claim, the pain is classified there.
  */
-function ownConditionDueTo(pack: CodePack, bearer: Suggestion, partner: Suggestion): boolean {
+function ownConditionDueTo(bearer: Suggestion, note: Excludes1Pair): boolean {
   const own = bearer.description.toLowerCase().replace(/,? unspecified$/, '');
-  const partnerCode = partner.code.replace('.', '');
-  return pack
-    .excludes1Between(bearer.code, partner.code)
-    .some(
-      (e) =>
-        e.text.toLowerCase().startsWith(`${own} due to `) &&
-        e.targets.some(([a, b]) => a === b && partnerCode.startsWith(a)),
-    );
+  return note.text.toLowerCase().startsWith(`${own} due to `);
 }
 
 /** Whether `combo` was read from words of `part` and its title names `part`'s whole title after "with". */

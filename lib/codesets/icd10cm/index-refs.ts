@@ -181,20 +181,28 @@ export function resolveIndexRefs(
     return undefined;
   };
 
+  /**
+   * The nodes a target's pieces reach, the longest main-term name first ("Asthma, asthmatic"
+   * answers "see Asthma"): the one walk every kind of reference reading below shares.
+   */
+  function* targetNodes(p: string[]): Generator<number> {
+    for (let k = p.length; k >= 1; k--) {
+      for (const main of tree.mains(p.slice(0, k).join(', '), k === 1)) {
+        const node = tree.walk(main, p.slice(k));
+        if (node !== undefined) yield node;
+      }
+    }
+  }
+
   const resolve = (target: string, hops: number): string[] | undefined => {
     const p = pieces(target);
     const table = fromNeoplasmTable(p);
     if (table) return table;
-    for (let k = p.length; k >= 1; k--) {
-      const name = p.slice(0, k).join(', ');
-      for (const main of tree.mains(name, k === 1)) {
-        const node = tree.walk(main, p.slice(k));
-        if (node === undefined) continue;
-        const e = entries[node]!;
-        if (e.codes.length) return e.codes;
-        const further = e.see && hops < MAX_HOPS ? resolve(e.see, hops + 1) : undefined;
-        if (further) return further;
-      }
+    for (const node of targetNodes(p)) {
+      const e = entries[node]!;
+      if (e.codes.length) return e.codes;
+      const further = e.see && hops < MAX_HOPS ? resolve(e.see, hops + 1) : undefined;
+      if (further) return further;
     }
     return undefined;
   };
@@ -207,13 +215,9 @@ export function resolveIndexRefs(
   const ownSubterm = (e: IndexEntry): string[] | undefined => {
     if (e.path.length < 2 || !e.see) return undefined;
     const own = normalizeTerm(e.path[e.path.length - 1]!);
-    const p = pieces(e.see);
-    for (let k = p.length; k >= 1; k--) {
-      for (const main of tree.mains(p.slice(0, k).join(', '), k === 1)) {
-        const node = tree.walk(main, p.slice(k));
-        const child = node === undefined ? undefined : tree.childNamed(node, own);
-        if (child !== undefined && entries[child]!.codes.length) return entries[child]!.codes;
-      }
+    for (const node of targetNodes(pieces(e.see))) {
+      const child = tree.childNamed(node, own);
+      if (child !== undefined && entries[child]!.codes.length) return entries[child]!.codes;
     }
     return undefined;
   };
@@ -225,23 +229,19 @@ export function resolveIndexRefs(
    * below it is a reference with its own words. Subterms that send elsewhere again are left out.
    */
   const readOnUnder = (target: string): { under: string[]; codes: string[] }[] => {
-    const p = pieces(target);
-    for (let k = p.length; k >= 1; k--) {
-      for (const main of tree.mains(p.slice(0, k).join(', '), k === 1)) {
-        const node = tree.walk(main, p.slice(k));
-        if (node === undefined || entries[node]!.codes.length || !tree.hasSubterms(node)) continue;
-        const depth = entries[node]!.path.length;
-        const out: { under: string[]; codes: string[] }[] = [];
-        const visit = (n: number) => {
-          for (const c of tree.childrenOf(n)) {
-            const e = entries[c]!;
-            if (e.codes.length) out.push({ under: e.path.slice(depth), codes: e.codes });
-            visit(c);
-          }
-        };
-        visit(node);
-        if (out.length) return out;
-      }
+    for (const node of targetNodes(pieces(target))) {
+      if (entries[node]!.codes.length || !tree.hasSubterms(node)) continue;
+      const depth = entries[node]!.path.length;
+      const out: { under: string[]; codes: string[] }[] = [];
+      const visit = (n: number) => {
+        for (const c of tree.childrenOf(n)) {
+          const e = entries[c]!;
+          if (e.codes.length) out.push({ under: e.path.slice(depth), codes: e.codes });
+          visit(c);
+        }
+      };
+      visit(node);
+      if (out.length) return out;
     }
     return [];
   };
